@@ -1,0 +1,183 @@
+//! What can happen in an EHC case: every event kind of timelines.md, with the
+//! plain words a parent picks it by and the stage of the process it belongs to.
+
+use std::fmt;
+
+/// A stage of the process, for grouping event kinds where a user picks one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Stage {
+    Assessment,
+    Plan,
+    Review,
+    PhaseTransfer,
+    Reassessment,
+    Disagreement,
+    Tribunal,
+    Complaint,
+    Exception,
+    Correspondence,
+}
+
+impl Stage {
+    /// Every stage, in the order the process runs.
+    pub const ALL: [Stage; 10] = [
+        Stage::Assessment,
+        Stage::Plan,
+        Stage::Review,
+        Stage::PhaseTransfer,
+        Stage::Reassessment,
+        Stage::Disagreement,
+        Stage::Tribunal,
+        Stage::Complaint,
+        Stage::Exception,
+        Stage::Correspondence,
+    ];
+
+    /// The heading a user sees for this stage.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Assessment => "Asking for an assessment",
+            Stage::Plan => "Draft and final plan",
+            Stage::Review => "Annual review and changes to the plan",
+            Stage::PhaseTransfer => "Moving school or college",
+            Stage::Reassessment => "Re-assessment, moving area and ending a plan",
+            Stage::Disagreement => "Mediation and appeals",
+            Stage::Tribunal => "Tribunal decisions",
+            Stage::Complaint => "Complaints",
+            Stage::Exception => "Exceptions the council claims",
+            Stage::Correspondence => "Letters, emails, calls and notes",
+        }
+    }
+}
+
+/// Defines `EventKind` from one table: variant, id in the case file, the words a
+/// user sees, and the stage. Keeping the three together means a new kind is one line.
+macro_rules! event_kinds {
+    ($($variant:ident = $id:literal, $label:literal, $stage:ident;)*) => {
+        /// The kind of an event, as `kind` in the case file. `Custom` holds a
+        /// namespaced `x-...` kind: kept and shown, ignored by the rules.
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum EventKind {
+            $(#[doc = $label] $variant,)*
+            Custom(String),
+        }
+
+        impl EventKind {
+            /// Every kind the rules know, in the order of the spec.
+            pub const KNOWN: &'static [EventKind] = &[$(EventKind::$variant,)*];
+
+            /// The id written in the case file, such as `request-received`.
+            pub fn id(&self) -> &str {
+                match self {
+                    $(EventKind::$variant => $id,)*
+                    EventKind::Custom(id) => id,
+                }
+            }
+
+            /// What happened, in the words a parent would use.
+            pub fn label(&self) -> &str {
+                match self {
+                    $(EventKind::$variant => $label,)*
+                    EventKind::Custom(id) => id,
+                }
+            }
+
+            /// The stage of the process this kind belongs to.
+            pub fn stage(&self) -> Stage {
+                match self {
+                    $(EventKind::$variant => Stage::$stage,)*
+                    EventKind::Custom(_) => Stage::Correspondence,
+                }
+            }
+
+            /// The kind with this id: a known kind, or a namespaced `x-...` one.
+            /// `None` for an unknown, un-namespaced id.
+            pub fn from_id(id: &str) -> Option<EventKind> {
+                match id {
+                    $($id => Some(EventKind::$variant),)*
+                    custom if custom.starts_with("x-") => Some(EventKind::Custom(custom.to_owned())),
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+event_kinds! {
+    RequestSent = "request-sent", "Request for an assessment sent", Assessment;
+    RequestReceived = "request-received", "Request for an assessment received by the council", Assessment;
+    DecisionToAssess = "decision-to-assess", "Council decided to assess", Assessment;
+    DecisionNotToAssess = "decision-not-to-assess", "Council decided not to assess", Assessment;
+    AdviceRequested = "advice-requested", "Council asked for advice", Assessment;
+    AdviceReceived = "advice-received", "Advice received", Assessment;
+    DecisionToIssue = "decision-to-issue", "Council decided to issue a plan", Plan;
+    DecisionNotToIssue = "decision-not-to-issue", "Council decided not to issue a plan", Plan;
+    DraftPlanIssued = "draft-plan-issued", "Draft plan sent", Plan;
+    RepresentationsMade = "representations-made", "Family sent comments on the draft or proposed changes", Plan;
+    SchoolConsulted = "school-consulted", "Council consulted a school or college", Plan;
+    SchoolResponded = "school-responded", "School or college replied to the consultation", Plan;
+    FinalPlanIssued = "final-plan-issued", "Final plan issued", Plan;
+    ReviewInvitationSent = "review-invitation-sent", "Invitations to the annual review sent", Review;
+    ReviewAdviceCirculated = "review-advice-circulated", "Advice for the annual review sent out", Review;
+    ReviewMeeting = "review-meeting", "Annual review meeting held", Review;
+    ReviewReportSent = "review-report-sent", "Annual review report sent", Review;
+    ReviewDecision = "review-decision", "Council's decision after the annual review", Review;
+    AmendmentNoticeIssued = "amendment-notice-issued", "Proposed changes to the plan sent", Review;
+    FinalAmendedPlanIssued = "final-amended-plan-issued", "Final amended plan issued", Review;
+    DecisionNotToAmend = "decision-not-to-amend", "Council decided not to amend the plan", Review;
+    PhaseTransferPlanned = "phase-transfer-planned", "Move to a new school or college planned", PhaseTransfer;
+    ReassessmentRequestReceived = "reassessment-request-received", "Request for a re-assessment received", Reassessment;
+    DecisionToReassess = "decision-to-reassess", "Council decided to re-assess", Reassessment;
+    DecisionNotToReassess = "decision-not-to-reassess", "Council decided not to re-assess", Reassessment;
+    PlanTransferred = "plan-transferred", "Plan transferred to a new council after a move", Reassessment;
+    TransferNoticeReceived = "transfer-notice-received", "New council's notice about the transferred plan received", Reassessment;
+    CeaseDecision = "cease-decision", "Council decided to stop the plan", Reassessment;
+    MediationAdviserContacted = "mediation-adviser-contacted", "Mediation adviser contacted", Disagreement;
+    MediationRequested = "mediation-requested", "Mediation asked for", Disagreement;
+    MediationDeclined = "mediation-declined", "Family decided not to go to mediation", Disagreement;
+    MediationHeld = "mediation-held", "Mediation meeting held", Disagreement;
+    MediationCertificateIssued = "mediation-certificate-issued", "Mediation certificate received", Disagreement;
+    MediationAgreement = "mediation-agreement", "Agreement reached at mediation", Disagreement;
+    AgreementActioned = "agreement-actioned", "Mediation agreement carried out", Disagreement;
+    AppealLodged = "appeal-lodged", "Appeal sent to the tribunal", Disagreement;
+    AppealConceded = "appeal-conceded", "Council told the tribunal it will not oppose the appeal", Tribunal;
+    TribunalOrder = "tribunal-order", "Tribunal decision (order)", Tribunal;
+    TribunalRecommendation = "tribunal-recommendation", "Tribunal recommendation on health or social care", Tribunal;
+    RecommendationResponse = "recommendation-response", "Response to the tribunal's recommendation", Tribunal;
+    ComplaintMade = "complaint-made", "Complaint made to the council", Complaint;
+    ComplaintResponded = "complaint-responded", "Council replied to the complaint", Complaint;
+    OmbudsmanComplaintMade = "ombudsman-complaint-made", "Complaint made to the Ombudsman", Complaint;
+    ExceptionClaimed = "exception-claimed", "Council said an exception to a time limit applies", Exception;
+    Letter = "letter", "Letter", Correspondence;
+    Email = "email", "Email", Correspondence;
+    Call = "call", "Phone call", Correspondence;
+    Meeting = "meeting", "Meeting", Correspondence;
+    Note = "note", "Note", Correspondence;
+}
+
+impl fmt::Display for EventKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_known_kind_reads_back_from_its_id() {
+        for kind in EventKind::KNOWN {
+            assert_eq!(EventKind::from_id(kind.id()).as_ref(), Some(kind));
+        }
+    }
+
+    #[test]
+    fn namespaced_kinds_are_kept_and_others_refused() {
+        assert_eq!(
+            EventKind::from_id("x-school-visit"),
+            Some(EventKind::Custom("x-school-visit".into()))
+        );
+        assert_eq!(EventKind::from_id("request-recieved"), None);
+    }
+}

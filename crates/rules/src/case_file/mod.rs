@@ -1,0 +1,11 @@
+//! The case file format (`ehc-timeline/1`, case-file.md): what a user records,
+//! how it is read with errors that say where, and how it is written back.
+
+mod kind;
+mod model;
+
+pub use kind::{EventKind, Stage};
+pub use model::{
+    ApproxDate, Case, CaseFile, Event, ExceptionReason, Extra, FORMAT, Matters, Order,
+    ResponseUnit, ReviewCompleteOn, ReviewOutcome, SendMethod, Settings, Transfer, When,
+};

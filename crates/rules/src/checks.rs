@@ -1,0 +1,79 @@
+//! Dates that look wrong, such as a decision dated before the request it
+//! answers. They are warnings, never refusals: the user may have a letter that
+//! really is misdated, and the chronology must show what the papers say.
+
+use serde::Serialize;
+
+use crate::calendar::long_date;
+use crate::case_file::EventKind::{self, *};
+use crate::timeline::Timeline;
+
+/// A date that looks wrong, naming the event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// The id of the event at fault.
+    pub event: String,
+    pub message: String,
+}
+
+/// Kinds that answer something, and the kinds they answer.
+const ANSWERS: &[(&[EventKind], &[EventKind])] = &[
+    (&[DecisionToAssess, DecisionNotToAssess], &[RequestReceived]),
+    (&[DecisionToIssue, DecisionNotToIssue], &[RequestReceived, TribunalOrder, AppealConceded, MediationAgreement]),
+    (&[FinalPlanIssued], &[DraftPlanIssued]),
+    (&[AdviceReceived], &[AdviceRequested]),
+    (&[SchoolResponded], &[SchoolConsulted]),
+    (&[ReviewReportSent, ReviewDecision], &[ReviewMeeting]),
+    (&[DecisionToReassess, DecisionNotToReassess], &[ReassessmentRequestReceived]),
+    (&[TransferNoticeReceived], &[PlanTransferred]),
+    (&[MediationCertificateIssued], &[MediationAdviserContacted, MediationDeclined, MediationHeld]),
+    (&[AgreementActioned], &[MediationAgreement]),
+    (&[RecommendationResponse], &[TribunalRecommendation]),
+    (&[ComplaintResponded], &[ComplaintMade]),
+];
+
+/// Warnings for answers dated before anything they could answer, and for
+/// exception claims that end before they start.
+pub(crate) fn check_order(timeline: &Timeline) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    for (answers, questions) in ANSWERS {
+        for answer in timeline.of(answers) {
+            let asked_before = timeline
+                .of(questions)
+                .any(|q| q.date <= answer.date && answer.event.subject() == q.event.subject());
+            let asked_later = timeline
+                .of(questions)
+                .find(|q| q.date > answer.date && answer.event.subject() == q.event.subject());
+            if let (false, Some(question)) = (asked_before, asked_later) {
+                warnings.push(Warning {
+                    event: answer.event.id.clone(),
+                    message: format!(
+                        "\"{}\" on {} (event {}) is dated before \"{}\" on {} (event {}). Check the dates: it is not counted as an answer to it.",
+                        answer.kind.label(),
+                        long_date(answer.date),
+                        answer.event.id,
+                        question.kind.label(),
+                        long_date(question.date),
+                        question.event.id
+                    ),
+                });
+            }
+        }
+    }
+    for claim in timeline.of(&[ExceptionClaimed]) {
+        if let (Some(from), Some(until)) = (claim.event.from, claim.event.until) {
+            if until < from {
+                warnings.push(Warning {
+                    event: claim.event.id.clone(),
+                    message: format!(
+                        "The exception claimed in event {} ends ({}) before it starts ({}). Check the dates.",
+                        claim.event.id,
+                        long_date(until),
+                        long_date(from)
+                    ),
+                });
+            }
+        }
+    }
+    warnings
+}

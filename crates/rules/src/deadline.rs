@@ -1,0 +1,249 @@
+//! A deadline: one time limit of one case, with its due date, status and the
+//! working behind it. Stage modules build them; `evaluate` settles their status.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::calendar::{Period, long_date, long_date_with_weekday};
+use crate::case_file::Event;
+use crate::exceptions::ClaimedException;
+use crate::rule::{Actor, Force, Rule};
+
+/// Where a deadline stands on a given day (case-file.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Not done; more than 14 days to go.
+    Pending,
+    /// Not done; due within the next 14 days, today included.
+    DueSoon,
+    /// Not done; the due date has passed.
+    Overdue,
+    /// Done on or before the due date.
+    Met,
+    /// Done after the due date.
+    MetLate,
+    /// Done before the earliest day the law allows (a final plan issued within
+    /// the family's 15 days to comment on the draft).
+    TooEarly,
+    /// A statutory exception recorded in the case disapplies the time limit.
+    Excepted,
+    /// The case took another path, so this time limit does not apply.
+    NotApplicable,
+}
+
+impl Status {
+    /// Whether the status says someone failed to act in time.
+    pub fn is_missed(self) -> bool {
+        matches!(self, Status::Overdue | Status::MetLate | Status::TooEarly)
+    }
+}
+
+/// An event a deadline refers to: its id and its date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EventRef {
+    pub id: String,
+    pub date: NaiveDate,
+    /// What happened, in words.
+    pub label: String,
+}
+
+impl EventRef {
+    /// A reference to `event`, which happened on `date`.
+    pub fn new(event: &Event, date: NaiveDate) -> EventRef {
+        EventRef {
+            id: event.id.clone(),
+            date,
+            label: event.kind.label().to_owned(),
+        }
+    }
+
+    /// "Request for an assessment received by the council on Monday 6 January 2025 (event e-1)."
+    pub fn describe(&self) -> String {
+        format!(
+            "{} on {} (event {}).",
+            self.label,
+            long_date_with_weekday(self.date),
+            self.id
+        )
+    }
+}
+
+/// Whether a deadline is a last day to act, or a first day before which the
+/// council must not act.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Limit {
+    /// Must be done by the due date.
+    By,
+    /// Must not be done before the due date.
+    NotBefore,
+}
+
+/// One time limit of one case.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Deadline {
+    #[serde(serialize_with = "serialize_rule_id")]
+    pub rule: &'static Rule,
+    /// For rules that run once per party or school: which one.
+    pub subject: Option<String>,
+    pub actor: Actor,
+    /// Where the limit comes from: the rule's citation, unless the clock was
+    /// started another way (a tribunal order, a concession, a mediation agreement).
+    pub citation: &'static str,
+    pub force: Force,
+    pub limit: Limit,
+    /// The event that started the clock.
+    pub trigger: EventRef,
+    /// The statutory due date (for `Limit::NotBefore`, the first allowed day).
+    pub due: NaiveDate,
+    /// The event that stopped the clock, if any.
+    pub done: Option<EventRef>,
+    pub status: Status,
+    /// Whole calendar days past the due date: `done − due` when met late,
+    /// `today − due` when overdue, days too early for `TooEarly`, 0 otherwise.
+    pub days_late: i64,
+    /// The exceptions the council claims that disapply this limit.
+    pub exceptions: Vec<ClaimedException>,
+    /// For an excepted limit: the statutory date plus the claimed period. Not statutory.
+    pub indicative_due: Option<NaiveDate>,
+    /// Why the limit does not apply, when it does not.
+    pub not_applicable: Option<String>,
+    /// How the due date and status were worked out, a sentence a step.
+    pub working: Vec<String>,
+}
+
+fn serialize_rule_id<S: serde::Serializer>(rule: &&Rule, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(rule.id)
+}
+
+impl Deadline {
+    /// A deadline `period` after `trigger`, with the working that counts it.
+    pub fn after(rule: &'static Rule, trigger: EventRef, period: Period) -> Deadline {
+        let working = period.explain(trigger.date);
+        let due = period.due(trigger.date);
+        Deadline::on(rule, trigger, due, working)
+    }
+
+    /// A deadline on a date worked out by the caller, which explains it in `working`.
+    pub fn on(
+        rule: &'static Rule,
+        trigger: EventRef,
+        due: NaiveDate,
+        working: impl Into<String>,
+    ) -> Deadline {
+        Deadline {
+            rule,
+            subject: None,
+            actor: rule.actor,
+            citation: rule.citation,
+            force: rule.force,
+            limit: Limit::By,
+            working: vec![trigger.describe(), working.into()],
+            trigger,
+            due,
+            done: None,
+            status: Status::Pending,
+            days_late: 0,
+            exceptions: Vec::new(),
+            indicative_due: None,
+            not_applicable: None,
+        }
+    }
+
+    /// Marks the deadline as stopped by `done`, when there is such an event.
+    pub fn done_by(mut self, done: Option<EventRef>) -> Deadline {
+        self.done = done;
+        self
+    }
+
+    /// Names the party or school the deadline is about.
+    pub fn about(mut self, subject: impl Into<String>, actor: Actor) -> Deadline {
+        self.subject = Some(subject.into());
+        self.actor = actor;
+        self
+    }
+
+    /// Cites another source for this limit, such as reg 45 for an appeal the
+    /// council did not oppose, or Ombudsman practice.
+    pub fn cited(mut self, citation: &'static str, force: Force) -> Deadline {
+        self.citation = citation;
+        self.force = force;
+        self
+    }
+
+    /// Makes this a "not before" limit: the due date is the first allowed day.
+    pub fn not_before(mut self) -> Deadline {
+        self.limit = Limit::NotBefore;
+        self
+    }
+
+    /// Marks the limit as not applying, and says why.
+    pub fn not_applicable(mut self, reason: impl Into<String>) -> Deadline {
+        self.not_applicable = Some(reason.into());
+        self
+    }
+
+    /// Adds a step to the working.
+    pub fn note(mut self, step: impl Into<String>) -> Deadline {
+        self.working.push(step.into());
+        self
+    }
+
+    /// Settles the status on `today`, from the done event, the exception and
+    /// whether the limit applies; adds the last steps of the working.
+    pub(crate) fn settle(&mut self, today: NaiveDate) {
+        if let Some(reason) = &self.not_applicable {
+            self.status = Status::NotApplicable;
+            self.working.push(format!("Does not apply: {reason}"));
+            return;
+        }
+        if !self.exceptions.is_empty() {
+            self.status = Status::Excepted;
+            for exception in &self.exceptions {
+                self.working.push(exception.describe(self.indicative_due));
+            }
+            return;
+        }
+        let due = long_date(self.due);
+        let (status, days) = match (self.limit, &self.done) {
+            (Limit::By, Some(done)) if done.date <= self.due => (Status::Met, 0),
+            (Limit::By, Some(done)) => (Status::MetLate, days_between(self.due, done.date)),
+            (Limit::By, None) if today > self.due => (Status::Overdue, days_between(self.due, today)),
+            (Limit::By, None) if days_between(today, self.due) < 14 => (Status::DueSoon, 0),
+            (Limit::By, None) => (Status::Pending, 0),
+            (Limit::NotBefore, Some(done)) if done.date < self.due => {
+                (Status::TooEarly, days_between(done.date, self.due))
+            }
+            (Limit::NotBefore, Some(_)) => (Status::Met, 0),
+            (Limit::NotBefore, None) if today >= self.due => (Status::Met, 0),
+            (Limit::NotBefore, None) => (Status::Pending, 0),
+        };
+        self.status = status;
+        self.days_late = days;
+        if let Some(done) = &self.done {
+            self.working.push(format!("Done: {}", done.describe()));
+        }
+        self.working.push(match status {
+            Status::Met if self.limit == Limit::NotBefore => {
+                format!("Not done before {due}, as the law requires.")
+            }
+            Status::Met => format!("Done on or before the due date, {due}."),
+            Status::MetLate => format!("Done {} after the due date, {due}.", days_phrase(days)),
+            Status::Overdue => format!("Not done; {} past the due date, {due}.", days_phrase(days)),
+            Status::DueSoon => format!("Not done yet; due within the next 14 days, on {due}."),
+            Status::TooEarly => format!("Done {} before {due}, the first day allowed.", days_phrase(days)),
+            _ => format!("Not done yet; due on {due}."),
+        });
+    }
+}
+
+/// Whole days from `from` to `to` (negative when `to` is earlier).
+pub(crate) fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    (to - from).num_days()
+}
+
+/// "1 day", "3 days".
+pub fn days_phrase(days: i64) -> String {
+    if days == 1 { "1 day".to_owned() } else { format!("{days} days") }
+}

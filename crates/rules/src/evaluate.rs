@@ -1,0 +1,100 @@
+//! Evaluation: every deadline of a case on a given day. The one entry point of
+//! the engine; pure, given `today` rather than reading a clock.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::case_file::Case;
+use crate::checks::{Warning, check_order};
+use crate::deadline::Deadline;
+use crate::exceptions;
+use crate::stages;
+use crate::timeline::Timeline;
+
+/// What the law makes of one case's facts on one day.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Evaluation {
+    pub case_id: String,
+    pub today: NaiveDate,
+    /// Every deadline, in order of due date.
+    pub deadlines: Vec<Deadline>,
+    /// Facts the family should know that are not deadlines, such as a plan that
+    /// must be kept in place while an appeal is possible.
+    pub notices: Vec<Notice>,
+    /// Dates that look wrong: shown to the user, never refused.
+    pub warnings: Vec<Warning>,
+}
+
+/// A fact about the case that is not a deadline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Notice {
+    pub text: String,
+    pub citation: &'static str,
+}
+
+/// What a stage module sees of the case.
+pub(crate) struct CaseContext<'a> {
+    pub case: &'a Case,
+    pub timeline: Timeline<'a>,
+}
+
+/// Every deadline of `case` on `today`, with notices and warnings.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rules::{Case, Event, EventKind, Status, evaluate};
+/// let date = |m, d| NaiveDate::from_ymd_opt(2025, m, d).unwrap();
+/// let case = Case {
+///     id: "c-1".into(),
+///     events: vec![
+///         Event::new("e-1", EventKind::RequestReceived, date(1, 6)),
+///         Event::new("e-2", EventKind::DecisionToAssess, date(2, 20)),
+///     ],
+///     ..Case::default()
+/// };
+/// let evaluation = evaluate(&case, date(3, 1));
+/// let decision = evaluation.deadline("decide-whether-to-assess").unwrap();
+/// assert_eq!(decision.due, date(2, 17));
+/// assert_eq!((decision.status, decision.days_late), (Status::MetLate, 3));
+/// ```
+pub fn evaluate(case: &Case, today: NaiveDate) -> Evaluation {
+    let context = CaseContext {
+        case,
+        timeline: Timeline::new(&case.events),
+    };
+    let mut deadlines = Vec::new();
+    let mut notices = Vec::new();
+    for stage in stages::ALL {
+        stage(&context, &mut deadlines, &mut notices);
+    }
+    let claims = exceptions::claims(&case.events);
+    for deadline in &mut deadlines {
+        exceptions::apply(deadline, &claims);
+        deadline.settle(today);
+    }
+    let mut windows = stages::complaints::ombudsman_windows(&context, &deadlines);
+    for window in &mut windows {
+        window.settle(today);
+    }
+    deadlines.extend(windows);
+    deadlines.sort_by(|a, b| (a.due, &a.trigger.date).cmp(&(b.due, &b.trigger.date)));
+    Evaluation {
+        case_id: case.id.clone(),
+        today,
+        deadlines,
+        notices,
+        warnings: check_order(&context.timeline),
+    }
+}
+
+impl Evaluation {
+    /// The first deadline of the rule with this id, if the case has one.
+    pub fn deadline(&self, rule_id: &str) -> Option<&Deadline> {
+        self.deadlines.iter().find(|d| d.rule.id == rule_id)
+    }
+
+    /// Every deadline of the rule with this id.
+    pub fn deadlines_of<'a>(&'a self, rule_id: &'a str) -> impl Iterator<Item = &'a Deadline> {
+        self.deadlines.iter().filter(move |d| d.rule.id == rule_id)
+    }
+}

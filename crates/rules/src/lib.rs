@@ -1,0 +1,32 @@
+//! EHC Timeline's rules engine: every statutory time limit of the Education,
+//! Health and Care (EHC) process in England, counted as the law counts it.
+//!
+//! The engine takes a case (a list of dated events) and a day, and returns each
+//! deadline with its due date, status, days late, who must act, its citation and
+//! the working behind it. It is pure: no clock, no browser, no time zones, only
+//! calendar dates. The domain is `shared/spec/timelines.md`; the file format is
+//! `shared/spec/case-file.md`.
+//!
+//! This is not legal advice: it counts the time limits as the regulations and
+//! the Ombudsman count them, and says where a point is disputed.
+
+mod calendar;
+mod case_file;
+mod checks;
+mod deadline;
+mod evaluate;
+mod exceptions;
+mod receipt;
+mod rule;
+mod stages;
+mod timeline;
+
+pub use calendar::*;
+pub use case_file::*;
+pub use checks::Warning;
+pub use deadline::{Deadline, EventRef, Limit, Status, days_phrase};
+pub use evaluate::{Evaluation, Notice, evaluate};
+pub use exceptions::{ClaimedException, ExceptionSet};
+pub use receipt::received_on;
+pub use rule::{Actor, Force, Rule};
+pub use stages::all_rules;

@@ -1,0 +1,263 @@
+//! Assessment and the first plan (reg 5 to 13): from a request for an EHC needs
+//! assessment to the final plan, 20 weeks later at the most.
+
+use chrono::NaiveDate;
+
+use crate::calendar::{Period, long_date, sub_days};
+use crate::case_file::EventKind::{self, *};
+use crate::deadline::Deadline;
+use crate::evaluate::{CaseContext, Notice};
+use crate::exceptions::{ADVICE_EXCEPTIONS, ASSESSMENT_EXCEPTIONS, NO_EXCEPTIONS};
+use crate::rule::{Actor, Force, Rule};
+use crate::stages::orders::{self, Restart};
+use crate::timeline::Dated;
+
+pub const DECIDE_WHETHER_TO_ASSESS: Rule = Rule {
+    id: "decide-whether-to-assess",
+    title: "Decision whether to assess",
+    summary: "The council must tell you whether it will carry out an EHC needs assessment within 6 weeks of receiving the request (Children and Families Act 2014, s36).",
+    citation: "SEND Regulations 2014, reg 5(1)",
+    actor: Actor::Council,
+    force: Force::Statutory,
+    exceptions: &ASSESSMENT_EXCEPTIONS,
+    done_verb: "made",
+};
+
+pub const ADVICE: Rule = Rule {
+    id: "advice",
+    title: "Advice for the assessment",
+    summary: "Anyone the council asks for advice for the assessment (health services, the school, an educational psychologist, social care) must give it within 6 weeks of being asked.",
+    citation: "SEND Regulations 2014, reg 8(1)",
+    actor: Actor::Other,
+    force: Force::Statutory,
+    exceptions: &ADVICE_EXCEPTIONS,
+    done_verb: "received",
+};
+
+pub const DECIDE_WHETHER_TO_ISSUE: Rule = Rule {
+    id: "decide-whether-to-issue",
+    title: "Decision whether to issue a plan",
+    summary: "The council must tell you whether it will issue an EHC plan within 16 weeks of receiving the request. A draft plan counts as a decision to issue.",
+    citation: "SEND Regulations 2014, reg 10(1)",
+    actor: Actor::Council,
+    force: Force::Statutory,
+    exceptions: &ASSESSMENT_EXCEPTIONS,
+    done_verb: "made",
+};
+
+pub const DRAFT_PLAN_REPRESENTATIONS: Rule = Rule {
+    id: "draft-plan-representations",
+    title: "Your comments on the draft plan",
+    summary: "You have at least 15 days, beginning with the day the draft plan is sent, to comment on it and ask for a school or college to be named.",
+    citation: "SEND Regulations 2014, reg 13(1)",
+    actor: Actor::Parent,
+    force: Force::Statutory,
+    exceptions: &NO_EXCEPTIONS,
+    done_verb: "sent",
+};
+
+pub const FINAL_NOT_BEFORE_WINDOW: Rule = Rule {
+    id: "final-not-before-window",
+    title: "No final plan before your 15 days are up",
+    summary: "The council must not issue the final plan until your 15 days to comment on the draft have passed, unless you agree.",
+    citation: "SEND Regulations 2014, reg 13(1)",
+    actor: Actor::Council,
+    force: Force::Statutory,
+    exceptions: &NO_EXCEPTIONS,
+    done_verb: "issued",
+};
+
+pub const SCHOOL_CONSULTATION: Rule = Rule {
+    id: "school-consultation",
+    title: "School's reply to the consultation",
+    summary: "A school or college the council consults about being named in the plan should reply within 15 days.",
+    citation: "SEND Code of Practice 2015, para 9.83",
+    actor: Actor::School,
+    force: Force::Guidance,
+    exceptions: &NO_EXCEPTIONS,
+    done_verb: "received",
+};
+
+pub const FINAL_PLAN: Rule = Rule {
+    id: "final-plan",
+    title: "Final plan",
+    summary: "The council must issue the final EHC plan within 20 weeks of receiving the request for an assessment.",
+    citation: "SEND Regulations 2014, reg 13(2)",
+    actor: Actor::Council,
+    force: Force::Statutory,
+    exceptions: &ASSESSMENT_EXCEPTIONS,
+    done_verb: "issued",
+};
+
+/// The rules of this stage.
+pub const RULES: &[&Rule] = &[
+    &DECIDE_WHETHER_TO_ASSESS,
+    &ADVICE,
+    &DECIDE_WHETHER_TO_ISSUE,
+    &DRAFT_PLAN_REPRESENTATIONS,
+    &FINAL_NOT_BEFORE_WINDOW,
+    &SCHOOL_CONSULTATION,
+    &FINAL_PLAN,
+];
+
+const ASSESSMENT_DECISIONS: &[EventKind] = &[DecisionToAssess, DecisionNotToAssess];
+const ISSUE_DECISIONS: &[EventKind] = &[DecisionNotToIssue, DecisionToIssue, DraftPlanIssued];
+/// What can reverse a refusal other than the council itself.
+const OUTSIDE_REVERSALS: &[EventKind] = &[TribunalOrder, AppealConceded, MediationAgreement];
+
+/// The deadlines of every request for an assessment, and of the advice, draft
+/// plans and school consultations that follow.
+pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, _notices: &mut Vec<Notice>) {
+    for (request, next_request) in cx.timeline.spans(&[RequestReceived]) {
+        request_chain(cx, request, next_request, out);
+    }
+    per_subject(cx, AdviceRequested, AdviceReceived, &ADVICE, Period::Weeks(6), out);
+    per_subject(cx, SchoolConsulted, SchoolResponded, &SCHOOL_CONSULTATION, Period::Days(15), out);
+    for (draft, next_draft) in cx.timeline.spans(&[DraftPlanIssued]) {
+        draft_plan_windows(cx, draft, next_draft, out);
+    }
+}
+
+/// The 6, 16 and 20 weeks from one request, and the clocks a council's own
+/// reversal of its refusal starts.
+fn request_chain(cx: &CaseContext, request: Dated, next: Option<NaiveDate>, out: &mut Vec<Deadline>) {
+    let timeline = &cx.timeline;
+    let trigger = request.to_ref();
+    let assess_decision = timeline.first(ASSESSMENT_DECISIONS, request.date, next);
+    out.push(
+        Deadline::after(&DECIDE_WHETHER_TO_ASSESS, trigger.clone(), Period::Weeks(6))
+            .done_by(assess_decision.map(Dated::to_ref))
+            .note(day_one_reading(request.date, 6)),
+    );
+
+    let mut issue = Deadline::after(&DECIDE_WHETHER_TO_ISSUE, trigger.clone(), Period::Weeks(16))
+        .done_by(timeline.first(ISSUE_DECISIONS, request.date, next).map(Dated::to_ref))
+        .note(day_one_reading(request.date, 16))
+        // DISPUTE: reg 10 fixes 16 weeks for a decision *not* to issue; the
+        // Ombudsman reads it as the date by which the council must have decided
+        // whether to issue, and so does the engine.
+        .note("Strictly, reg 10 sets 16 weeks for a decision not to issue a plan; the Ombudsman reads it as the date by which the council must have decided either way, and so does this count.");
+    let mut final_plan = Deadline::after(&FINAL_PLAN, trigger, Period::Weeks(20))
+        .done_by(timeline.first(&[FinalPlanIssued], request.date, next).map(Dated::to_ref))
+        .note(day_one_reading(request.date, 20));
+
+    if let Some(refusal) = assess_decision.filter(|d| d.kind == &DecisionNotToAssess) {
+        let reversal = timeline
+            .first(&[DecisionToAssess], refusal.date, next)
+            .filter(|reversal| timeline.first(OUTSIDE_REVERSALS, refusal.date, Some(reversal.date)).is_none());
+        match reversal {
+            Some(reversal) => {
+                // DISPUTE: W v Hertfordshire (2023): without a tribunal order the
+                // original 20 weeks keep running from the request; the Ombudsman
+                // applies 10 and 14 weeks from the new decision. Both are shown.
+                let high_court = format!(
+                    "The council decided not to assess, then changed its mind on {}. The High Court (W v Hertfordshire, 2023) held that the original time limits keep running from the request; the Ombudsman also applies 10 and 14 weeks from the new decision. Both are shown.",
+                    long_date(reversal.date)
+                );
+                issue = issue.note(high_court.clone());
+                final_plan = final_plan.note(high_court);
+                orders::restart(cx, Restart::CouncilReversal, reversal, next, out);
+            }
+            None => {
+                let reason = format!(
+                    "the council decided not to assess on {} (event {}). If a tribunal order, an unopposed appeal or a mediation agreement reverses that, new time limits run from it.",
+                    long_date(refusal.date),
+                    refusal.event.id
+                );
+                issue = issue.not_applicable(reason.clone());
+                final_plan = final_plan.not_applicable(reason);
+            }
+        }
+    } else if let Some(refusal) = issue.done.as_ref().filter(|done| {
+        timeline
+            .first(&[DecisionNotToIssue], done.date, next)
+            .is_some_and(|d| d.event.id == done.id)
+    }) {
+        final_plan = final_plan.not_applicable(format!(
+            "the council decided not to issue a plan on {} (event {}).",
+            long_date(refusal.date),
+            refusal.id
+        ));
+    }
+    out.push(issue);
+    out.push(final_plan);
+}
+
+/// One deadline per request of kind `asked`, answered by the first `answered`
+/// for the same party or school on or after it, before that subject is asked again.
+fn per_subject(
+    cx: &CaseContext,
+    asked: EventKind,
+    answered: EventKind,
+    rule: &'static Rule,
+    period: Period,
+    out: &mut Vec<Deadline>,
+) {
+    let requests: Vec<Dated> = cx.timeline.of(&[asked]).collect();
+    for (i, request) in requests.iter().enumerate() {
+        let subject = request.event.subject().unwrap_or("unnamed").to_owned();
+        let same_subject = |d: &Dated| d.event.subject().unwrap_or("unnamed") == subject;
+        let asked_again = requests[i + 1..].iter().find(|d| same_subject(d)).map(|d| d.date);
+        let answer = cx
+            .timeline
+            .of(&[answered.clone()])
+            .filter(|d| d.date >= request.date && asked_again.is_none_or(|end| d.date < end))
+            .find(same_subject);
+        let actor = if rule.actor == Actor::Other { advice_actor(&subject) } else { rule.actor };
+        out.push(
+            Deadline::after(rule, request.to_ref(), period)
+                .about(subject, actor)
+                .done_by(answer.map(Dated::to_ref)),
+        );
+    }
+}
+
+/// The family's 15 days on a draft plan, and the council's duty not to
+/// finalise before they are up.
+fn draft_plan_windows(cx: &CaseContext, draft: Dated, next: Option<NaiveDate>, out: &mut Vec<Deadline>) {
+    let comments = cx.timeline.first(&[RepresentationsMade], draft.date, next);
+    out.push(
+        Deadline::after(&DRAFT_PLAN_REPRESENTATIONS, draft.to_ref(), Period::DaysBeginningWith(15))
+            .done_by(comments.map(Dated::to_ref)),
+    );
+    let last_day = Period::DaysBeginningWith(15).due(draft.date);
+    let first_allowed = Period::Days(15).due(draft.date);
+    out.push(
+        Deadline::on(
+            &FINAL_NOT_BEFORE_WINDOW,
+            draft.to_ref(),
+            first_allowed,
+            format!(
+                "Your 15 days to comment begin with {} and end on {}, so the earliest the council may issue the final plan, unless you agree, is {}.",
+                long_date(draft.date),
+                long_date(last_day),
+                long_date(first_allowed)
+            ),
+        )
+        .not_before()
+        .done_by(cx.timeline.first(&[FinalPlanIssued], draft.date, next).map(Dated::to_ref)),
+    );
+}
+
+/// The working line for the disputed "day of receipt is day 1" reading (N1).
+fn day_one_reading(received: NaiveDate, weeks: u32) -> String {
+    // DISPUTE: N1 (the Ombudsman and the High Court) against counting the day of
+    // receipt as day 1 (some councils), which is one day earlier.
+    format!(
+        "Some councils count the day the request arrived as day 1, which gives {}; the Ombudsman and the courts do not, and neither does this count.",
+        long_date(sub_days(Period::Weeks(weeks).due(received), 1))
+    )
+}
+
+/// Who gives advice, guessed from the party's name: it only labels the deadline.
+fn advice_actor(party: &str) -> Actor {
+    let party = party.to_lowercase();
+    let any = |words: &[&str]| words.iter().any(|w| party.contains(w));
+    if any(&["health", "nhs", "paediatric", "therap", "camhs", "nurse", "doctor", "gp"]) {
+        Actor::Health
+    } else if any(&["school", "senco", "college", "nursery", "setting", "teacher"]) {
+        Actor::School
+    } else {
+        Actor::Other
+    }
+}

@@ -1,0 +1,8 @@
+//! PLACEHOLDER: being written.
+use crate::deadline::Deadline;
+use crate::evaluate::{CaseContext, Notice};
+use crate::rule::Rule;
+pub const RULES: &[&Rule] = &[];
+pub(crate) fn deadlines(_cx: &CaseContext, _out: &mut Vec<Deadline>, _notices: &mut Vec<Notice>) {}
+/// The Ombudsman's 12-month window after each missed council deadline.
+pub(crate) fn ombudsman_windows(_cx: &CaseContext, _settled: &[Deadline]) -> Vec<Deadline> { Vec::new() }

@@ -1,0 +1,92 @@
+//! A case's exactly dated events in date order, with the look-ups the stage
+//! modules ask of them: "the first decision on or after the request and before
+//! the next one".
+
+use chrono::NaiveDate;
+
+use crate::case_file::{Event, EventKind};
+use crate::deadline::EventRef;
+use crate::receipt::derived_receipt;
+
+/// An event placed on the calendar: its own date, or for a request that was
+/// only recorded as sent, the date it is taken to have arrived.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Dated<'a> {
+    pub event: &'a Event,
+    pub kind: &'a EventKind,
+    pub date: NaiveDate,
+}
+
+impl Dated<'_> {
+    /// A reference to this event for a deadline.
+    pub fn to_ref(self) -> EventRef {
+        let mut reference = EventRef::new(self.event, self.date);
+        if self.kind != &self.event.kind {
+            reference.label = format!("{} (worked out from how it was sent)", self.kind.label());
+        }
+        reference
+    }
+}
+
+/// The events of one case with an exact date, sorted by date; events on the
+/// same day keep the order of the file. Approximate dates are left out: they are
+/// never used in a calculation.
+pub(crate) struct Timeline<'a> {
+    dated: Vec<Dated<'a>>,
+}
+
+impl<'a> Timeline<'a> {
+    pub fn new(events: &'a [Event]) -> Timeline<'a> {
+        let mut dated: Vec<Dated<'a>> = events
+            .iter()
+            .filter_map(|event| {
+                Some(Dated {
+                    event,
+                    kind: &event.kind,
+                    date: event.date()?,
+                })
+            })
+            .collect();
+        let derived: Vec<Dated<'a>> = dated
+            .iter()
+            .filter_map(|sent| derived_receipt(sent.event, &dated))
+            .collect();
+        dated.extend(derived);
+        dated.sort_by_key(|dated| dated.date);
+        Timeline { dated }
+    }
+
+    /// Every event of one of `kinds`, in date order.
+    pub fn of<'k>(&self, kinds: &'k [EventKind]) -> impl Iterator<Item = Dated<'a>> + use<'a, 'k, '_> {
+        self.dated.iter().copied().filter(move |dated| kinds.contains(dated.kind))
+    }
+
+    /// The first event of one of `kinds` dated on or after `from` and, when
+    /// `before` is given, strictly before it.
+    pub fn first(
+        &self,
+        kinds: &[EventKind],
+        from: NaiveDate,
+        before: Option<NaiveDate>,
+    ) -> Option<Dated<'a>> {
+        self.of(kinds)
+            .filter(|dated| before.is_none_or(|end| dated.date < end))
+            .find(|dated| dated.date >= from)
+    }
+
+    /// The last event of one of `kinds` dated strictly before `date`.
+    pub fn last_before(&self, kinds: &[EventKind], date: NaiveDate) -> Option<Dated<'a>> {
+        self.of(kinds).take_while(|dated| dated.date < date).last()
+    }
+
+    /// Each event of one of `kinds` with the date of the next one, if any: the
+    /// span in which the events that answer it are looked for.
+    pub fn spans(&self, kinds: &[EventKind]) -> Vec<(Dated<'a>, Option<NaiveDate>)> {
+        let starts: Vec<Dated<'a>> = self.of(kinds).collect();
+        starts
+            .iter()
+            .enumerate()
+            .map(|(i, start)| (*start, starts.get(i + 1).map(|next| next.date)))
+            .collect()
+    }
+}
