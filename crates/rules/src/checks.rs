@@ -19,14 +19,28 @@ pub struct Warning {
 /// Kinds that answer something, and the kinds they answer.
 const ANSWERS: &[(&[EventKind], &[EventKind])] = &[
     (&[DecisionToAssess, DecisionNotToAssess], &[RequestReceived]),
-    (&[DecisionToIssue, DecisionNotToIssue], &[RequestReceived, TribunalOrder, AppealConceded, MediationAgreement]),
+    (
+        &[DecisionToIssue, DecisionNotToIssue],
+        &[
+            RequestReceived,
+            TribunalOrder,
+            AppealConceded,
+            MediationAgreement,
+        ],
+    ),
     (&[FinalPlanIssued], &[DraftPlanIssued]),
     (&[AdviceReceived], &[AdviceRequested]),
     (&[SchoolResponded], &[SchoolConsulted]),
     (&[ReviewReportSent, ReviewDecision], &[ReviewMeeting]),
-    (&[DecisionToReassess, DecisionNotToReassess], &[ReassessmentRequestReceived]),
+    (
+        &[DecisionToReassess, DecisionNotToReassess],
+        &[ReassessmentRequestReceived],
+    ),
     (&[TransferNoticeReceived], &[PlanTransferred]),
-    (&[MediationCertificateIssued], &[MediationAdviserContacted, MediationDeclined, MediationHeld]),
+    (
+        &[MediationCertificateIssued],
+        &[MediationAdviserContacted, MediationDeclined, MediationHeld],
+    ),
     (&[AgreementActioned], &[MediationAgreement]),
     (&[RecommendationResponse], &[TribunalRecommendation]),
     (&[ComplaintResponded], &[ComplaintMade]),
@@ -61,9 +75,10 @@ pub(crate) fn check_order(timeline: &Timeline) -> Vec<Warning> {
         }
     }
     for claim in timeline.of(&[ExceptionClaimed]) {
-        if let (Some(from), Some(until)) = (claim.event.from, claim.event.until) {
-            if until < from {
-                warnings.push(Warning {
+        if let (Some(from), Some(until)) = (claim.event.from, claim.event.until)
+            && until < from
+        {
+            warnings.push(Warning {
                     event: claim.event.id.clone(),
                     message: format!(
                         "The exception claimed in event {} ends ({}) before it starts ({}). Check the dates.",
@@ -72,7 +87,6 @@ pub(crate) fn check_order(timeline: &Timeline) -> Vec<Warning> {
                         long_date(from)
                     ),
                 });
-            }
         }
     }
     warnings

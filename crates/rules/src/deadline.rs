@@ -209,7 +209,9 @@ impl Deadline {
         let (status, days) = match (self.limit, &self.done) {
             (Limit::By, Some(done)) if done.date <= self.due => (Status::Met, 0),
             (Limit::By, Some(done)) => (Status::MetLate, days_between(self.due, done.date)),
-            (Limit::By, None) if today > self.due => (Status::Overdue, days_between(self.due, today)),
+            (Limit::By, None) if today > self.due => {
+                (Status::Overdue, days_between(self.due, today))
+            }
             (Limit::By, None) if days_between(today, self.due) < 14 => (Status::DueSoon, 0),
             (Limit::By, None) => (Status::Pending, 0),
             (Limit::NotBefore, Some(done)) if done.date < self.due => {
@@ -232,7 +234,10 @@ impl Deadline {
             Status::MetLate => format!("Done {} after the due date, {due}.", days_phrase(days)),
             Status::Overdue => format!("Not done; {} past the due date, {due}.", days_phrase(days)),
             Status::DueSoon => format!("Not done yet; due within the next 14 days, on {due}."),
-            Status::TooEarly => format!("Done {} before {due}, the first day allowed.", days_phrase(days)),
+            Status::TooEarly => format!(
+                "Done {} before {due}, the first day allowed.",
+                days_phrase(days)
+            ),
             _ => format!("Not done yet; due on {due}."),
         });
     }
@@ -245,5 +250,9 @@ pub(crate) fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
 
 /// "1 day", "3 days".
 pub fn days_phrase(days: i64) -> String {
-    if days == 1 { "1 day".to_owned() } else { format!("{days} days") }
+    if days == 1 {
+        "1 day".to_owned()
+    } else {
+        format!("{days} days")
+    }
 }

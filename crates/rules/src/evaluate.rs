@@ -94,7 +94,11 @@ impl Evaluation {
     }
 
     /// Every deadline of the rule with this id.
-    pub fn deadlines_of<'a>(&'a self, rule_id: &'a str) -> impl Iterator<Item = &'a Deadline> {
+    pub fn deadlines_of<'a>(
+        &'a self,
+        rule_id: &str,
+    ) -> impl Iterator<Item = &'a Deadline> + use<'a> {
+        let rule_id = rule_id.to_owned();
         self.deadlines.iter().filter(move |d| d.rule.id == rule_id)
     }
 }

@@ -32,14 +32,24 @@ pub const NO_EXCEPTIONS: ExceptionSet = ExceptionSet {
 /// EX-A: reg 5(4), 10(4), 13(3), 27(3); with the coronavirus exception of 2020.
 pub const ASSESSMENT_EXCEPTIONS: ExceptionSet = ExceptionSet {
     name: "EX-A",
-    reasons: &[SchoolClosure, PersonalCircumstances, Absence, Coronavirus2020],
+    reasons: &[
+        SchoolClosure,
+        PersonalCircumstances,
+        Absence,
+        Coronavirus2020,
+    ],
     min_absence_days: 28,
 };
 
 /// EX-B: reg 8(2), for advice; with the coronavirus exception of 2020.
 pub const ADVICE_EXCEPTIONS: ExceptionSet = ExceptionSet {
     name: "EX-B",
-    reasons: &[PersonalCircumstances, Absence, MissedAppointment, Coronavirus2020],
+    reasons: &[
+        PersonalCircumstances,
+        Absence,
+        MissedAppointment,
+        Coronavirus2020,
+    ],
     min_absence_days: 28,
 };
 
@@ -156,8 +166,14 @@ impl ClaimedException {
             claim.from = claim.from.max(CORONAVIRUS_WINDOW.0);
             claim.until = claim.until.min(CORONAVIRUS_WINDOW.1);
         }
-        let running_until = deadline.done.as_ref().map_or(deadline.due, |done| done.date.min(deadline.due));
-        if claim.from > claim.until || claim.from > running_until || claim.until < deadline.trigger.date {
+        let running_until = deadline
+            .done
+            .as_ref()
+            .map_or(deadline.due, |done| done.date.min(deadline.due));
+        if claim.from > claim.until
+            || claim.from > running_until
+            || claim.until < deadline.trigger.date
+        {
             return Err(format!(
                 "The exception claimed in event {} covers days when this clock was not running, so it does not change it.",
                 self.event
@@ -184,7 +200,10 @@ impl ClaimedException {
 
 /// Every complete exception claim in the events.
 pub(crate) fn claims<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<ClaimedException> {
-    events.into_iter().filter_map(ClaimedException::from_event).collect()
+    events
+        .into_iter()
+        .filter_map(ClaimedException::from_event)
+        .collect()
 }
 
 /// Applies the claims that bear on `deadline`: sets its exception and its

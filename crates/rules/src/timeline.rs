@@ -57,8 +57,14 @@ impl<'a> Timeline<'a> {
     }
 
     /// Every event of one of `kinds`, in date order.
-    pub fn of<'k>(&self, kinds: &'k [EventKind]) -> impl Iterator<Item = Dated<'a>> + use<'a, 'k, '_> {
-        self.dated.iter().copied().filter(move |dated| kinds.contains(dated.kind))
+    pub fn of<'k>(
+        &self,
+        kinds: &'k [EventKind],
+    ) -> impl Iterator<Item = Dated<'a>> + use<'a, 'k, '_> {
+        self.dated
+            .iter()
+            .copied()
+            .filter(move |dated| kinds.contains(dated.kind))
     }
 
     /// The first event of one of `kinds` dated on or after `from` and, when

@@ -1,6 +1,218 @@
-//! PLACEHOLDER: being written.
-use chrono::NaiveDate;
+//! The bank holidays of England and Wales (N6), computed for any year.
+//!
+//! The regular pattern is today's (complete since the early May holiday began in
+//! 1978): New Year's Day, Good Friday, Easter Monday, the first and last Mondays of
+//! May, the last Monday of August, Christmas Day and Boxing Day, with substitute
+//! Mondays and Tuesdays when those fall at a weekend. One-off changes made by royal
+//! proclamation are a small table, [`ONE_OFFS`]. Future one-offs cannot be known in
+//! advance: a year beyond GOV.UK's published list is a forecast.
+//!
+//! Two implementations agree by test for every day of several centuries:
+//! [`bank_holidays`] builds a year's list from the rules, and [`bank_holiday`]
+//! answers for one date arithmetically, without allocating, because working-day
+//! counting calls it once per day.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+const NEW_YEAR: &str = "New Year's Day";
+const NEW_YEAR_SUBSTITUTE: &str = "New Year's Day (substitute day)";
+const GOOD_FRIDAY: &str = "Good Friday";
+const EASTER_MONDAY: &str = "Easter Monday";
+const EARLY_MAY: &str = "Early May bank holiday";
+const SPRING: &str = "Spring bank holiday";
+const SUMMER: &str = "Summer bank holiday";
+const CHRISTMAS: &str = "Christmas Day";
+const CHRISTMAS_SUBSTITUTE: &str = "Christmas Day (substitute day)";
+const BOXING_DAY: &str = "Boxing Day";
+const BOXING_DAY_SUBSTITUTE: &str = "Boxing Day (substitute day)";
+
+/// A one-off change to the regular pattern.
+#[derive(Clone, Copy)]
+enum Change {
+    /// A regular holiday that did not happen on its usual date (it was moved).
+    Cancelled,
+    /// An extra or moved holiday on this date, with its name.
+    Holiday(&'static str),
+}
+
+/// One-off changes by proclamation, as (year, month, day, change). A moved holiday
+/// is a `Cancelled` usual date plus a `Holiday` on the new one.
+const ONE_OFFS: [(i32, u32, u32, Change); 18] = [
+    (1981, 7, 29, Change::Holiday("Royal wedding")),
+    (1995, 5, 1, Change::Cancelled),
+    (
+        1995,
+        5,
+        8,
+        Change::Holiday("Early May bank holiday (VE day)"),
+    ),
+    (1999, 12, 31, Change::Holiday("Millennium celebrations")),
+    (2002, 5, 27, Change::Cancelled),
+    (2002, 6, 3, Change::Holiday("Queen's Golden Jubilee")),
+    (2002, 6, 4, Change::Holiday(SPRING)),
+    (2011, 4, 29, Change::Holiday("Royal wedding")),
+    (2012, 5, 28, Change::Cancelled),
+    (2012, 6, 4, Change::Holiday(SPRING)),
+    (2012, 6, 5, Change::Holiday("Queen's Diamond Jubilee")),
+    (2020, 5, 4, Change::Cancelled),
+    (
+        2020,
+        5,
+        8,
+        Change::Holiday("Early May bank holiday (VE day)"),
+    ),
+    (2022, 5, 30, Change::Cancelled),
+    (2022, 6, 2, Change::Holiday(SPRING)),
+    (2022, 6, 3, Change::Holiday("Platinum Jubilee bank holiday")),
+    (
+        2022,
+        9,
+        19,
+        Change::Holiday("Bank Holiday for the State Funeral of Queen Elizabeth II"),
+    ),
+    (
+        2023,
+        5,
+        8,
+        Change::Holiday("Bank holiday for the coronation of King Charles III"),
+    ),
+];
+
 /// The bank holidays of England and Wales in `year`, in date order, with names.
-pub fn bank_holidays(_year: i32) -> Vec<(NaiveDate, &'static str)> { todo!() }
-/// The name of the bank holiday on `date`, if it is one.
-pub fn bank_holiday(_date: NaiveDate) -> Option<&'static str> { todo!() }
+/// Like GOV.UK's list, a Christmas Day or New Year's Day at a weekend is not
+/// listed: its substitute day is.
+pub fn bank_holidays(year: i32) -> Vec<(NaiveDate, &'static str)> {
+    let date = |month, day| NaiveDate::from_ymd_opt(year, month, day).expect("a real date");
+    let mut days = Vec::with_capacity(10);
+
+    let new_year = date(1, 1);
+    match new_year.weekday() {
+        Weekday::Sat => days.push((date(1, 3), NEW_YEAR_SUBSTITUTE)),
+        Weekday::Sun => days.push((date(1, 2), NEW_YEAR_SUBSTITUTE)),
+        _ => days.push((new_year, NEW_YEAR)),
+    }
+
+    let easter = easter_sunday(year);
+    days.push((easter - chrono::Days::new(2), GOOD_FRIDAY));
+    days.push((easter + chrono::Days::new(1), EASTER_MONDAY));
+
+    days.push((first_monday(year, 5), EARLY_MAY));
+    days.push((last_monday(year, 5), SPRING));
+    days.push((last_monday(year, 8), SUMMER));
+
+    match date(12, 25).weekday() {
+        Weekday::Fri => {
+            days.push((date(12, 25), CHRISTMAS));
+            days.push((date(12, 28), BOXING_DAY_SUBSTITUTE));
+        }
+        Weekday::Sat => {
+            days.push((date(12, 27), CHRISTMAS_SUBSTITUTE));
+            days.push((date(12, 28), BOXING_DAY_SUBSTITUTE));
+        }
+        Weekday::Sun => {
+            days.push((date(12, 26), BOXING_DAY));
+            days.push((date(12, 27), CHRISTMAS_SUBSTITUTE));
+        }
+        _ => {
+            days.push((date(12, 25), CHRISTMAS));
+            days.push((date(12, 26), BOXING_DAY));
+        }
+    }
+
+    for &(y, month, day, change) in &ONE_OFFS {
+        if y != year {
+            continue;
+        }
+        let on = date(month, day);
+        days.retain(|&(d, _)| d != on);
+        if let Change::Holiday(name) = change {
+            days.push((on, name));
+        }
+    }
+
+    days.sort_by_key(|&(d, _)| d);
+    days
+}
+
+/// The name of the bank holiday on `date`, if it is one (N6). Cheap: no allocation,
+/// at most one short table scan and, in March and April, the Easter arithmetic.
+pub fn bank_holiday(date: NaiveDate) -> Option<&'static str> {
+    let (year, month, day) = (date.year(), date.month(), date.day());
+    if let Some(&(.., change)) = ONE_OFFS
+        .iter()
+        .find(|&&(y, m, d, _)| (y, m, d) == (year, month, day))
+    {
+        return match change {
+            Change::Cancelled => None,
+            Change::Holiday(name) => Some(name),
+        };
+    }
+
+    let weekday = date.weekday();
+    if matches!(weekday, Weekday::Sat | Weekday::Sun) {
+        return None;
+    }
+    let monday = weekday == Weekday::Mon;
+    let tuesday = weekday == Weekday::Tue;
+    // The last Monday of a 31-day month is within its last 7 days.
+    let last_week = day > 24;
+
+    match (month, day) {
+        (1, 1) => Some(NEW_YEAR),
+        // 1 January was a Sunday (Monday 2nd) or a Saturday (Monday 3rd).
+        (1, 2 | 3) if monday => Some(NEW_YEAR_SUBSTITUTE),
+        (3 | 4, _) => {
+            let easter = easter_sunday(year).ordinal();
+            let ordinal = date.ordinal();
+            if ordinal + 2 == easter {
+                Some(GOOD_FRIDAY)
+            } else if ordinal == easter + 1 {
+                Some(EASTER_MONDAY)
+            } else {
+                None
+            }
+        }
+        (5, 1..=7) if monday => Some(EARLY_MAY),
+        (5, _) if monday && last_week => Some(SPRING),
+        (8, _) if monday && last_week => Some(SUMMER),
+        (12, 25) => Some(CHRISTMAS),
+        (12, 26) => Some(BOXING_DAY),
+        // 25 December was a Saturday (Monday 27th) or a Sunday (Tuesday 27th).
+        (12, 27) if monday || tuesday => Some(CHRISTMAS_SUBSTITUTE),
+        // 26 December was a Saturday (Monday 28th), or 25 was (Tuesday 28th).
+        (12, 28) if monday || tuesday => Some(BOXING_DAY_SUBSTITUTE),
+        _ => None,
+    }
+}
+
+/// Easter Sunday in the Gregorian calendar, by the anonymous computus
+/// (Meeus/Jones/Butcher). Euclidean division keeps it total for any year.
+fn easter_sunday(year: i32) -> NaiveDate {
+    let a = year.rem_euclid(19);
+    let b = year.div_euclid(100);
+    let c = year.rem_euclid(100);
+    let d = b.div_euclid(4);
+    let e = b.rem_euclid(4);
+    let f = (b + 8).div_euclid(25);
+    let g = (b - f + 1).div_euclid(3);
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    // month is 3 or 4 and day 1 to 31 with the date always real (22 March to 25 April).
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32).expect("Easter is 22 March to 25 April")
+}
+
+/// The first Monday of `month` in `year`.
+fn first_monday(year: i32, month: u32) -> NaiveDate {
+    NaiveDate::from_weekday_of_month_opt(year, month, Weekday::Mon, 1).expect("a real month")
+}
+
+/// The last Monday of `month` (a 31-day month) in `year`.
+fn last_monday(year: i32, month: u32) -> NaiveDate {
+    let last = NaiveDate::from_ymd_opt(year, month, 31).expect("a 31-day month");
+    last - chrono::Days::new(u64::from(last.weekday().num_days_from_monday()))
+}

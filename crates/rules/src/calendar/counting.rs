@@ -138,7 +138,11 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 
 /// The last day of `month` (1 to 12) of `year`.
 pub fn last_day_of_month(year: i32, month: u32) -> NaiveDate {
-    let (next_year, next_month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (next_year, next_month) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
     NaiveDate::from_ymd_opt(next_year, next_month, 1)
         .and_then(|first| first.pred_opt())
         .expect("a month within chrono's range")
@@ -153,5 +157,9 @@ fn shift_month(date: NaiveDate, months: i64) -> (i32, u32) {
 
 /// "1 week", "6 weeks".
 fn plural(n: u32, unit: &str) -> String {
-    if n == 1 { format!("1 {unit}") } else { format!("{n} {unit}s") }
+    if n == 1 {
+        format!("1 {unit}")
+    } else {
+        format!("{n} {unit}s")
+    }
 }

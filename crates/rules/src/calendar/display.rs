@@ -24,7 +24,12 @@ pub fn month_name(month: u32) -> &'static str {
 
 /// "6 January 2025".
 pub fn long_date(date: NaiveDate) -> String {
-    format!("{} {} {}", date.day(), month_name(date.month()), date.year())
+    format!(
+        "{} {} {}",
+        date.day(),
+        month_name(date.month()),
+        date.year()
+    )
 }
 
 /// "Monday 6 January 2025", for working where the weekday matters.

@@ -10,8 +10,8 @@ mod working_days;
 
 pub use bank_holidays::{bank_holiday, bank_holidays};
 pub use counting::{
-    Period, add_days, add_months, days_in_month, last_day_of_month, months_starting_with,
-    sub_days, sub_months,
+    Period, add_days, add_months, days_in_month, last_day_of_month, months_starting_with, sub_days,
+    sub_months,
 };
 pub use display::{long_date, long_date_with_weekday, month_name, weekday_name};
 pub use tribunal::{TribunalMove, tribunal_deadline};

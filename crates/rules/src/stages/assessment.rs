@@ -111,8 +111,22 @@ pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, _notices: &mu
     for (request, next_request) in cx.timeline.spans(&[RequestReceived]) {
         request_chain(cx, request, next_request, out);
     }
-    per_subject(cx, AdviceRequested, AdviceReceived, &ADVICE, Period::Weeks(6), out);
-    per_subject(cx, SchoolConsulted, SchoolResponded, &SCHOOL_CONSULTATION, Period::Days(15), out);
+    per_subject(
+        cx,
+        AdviceRequested,
+        AdviceReceived,
+        &ADVICE,
+        Period::Weeks(6),
+        out,
+    );
+    per_subject(
+        cx,
+        SchoolConsulted,
+        SchoolResponded,
+        &SCHOOL_CONSULTATION,
+        Period::Days(15),
+        out,
+    );
     for (draft, next_draft) in cx.timeline.spans(&[DraftPlanIssued]) {
         draft_plan_windows(cx, draft, next_draft, out);
     }
@@ -120,7 +134,12 @@ pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, _notices: &mu
 
 /// The 6, 16 and 20 weeks from one request, and the clocks a council's own
 /// reversal of its refusal starts.
-fn request_chain(cx: &CaseContext, request: Dated, next: Option<NaiveDate>, out: &mut Vec<Deadline>) {
+fn request_chain(
+    cx: &CaseContext,
+    request: Dated,
+    next: Option<NaiveDate>,
+    out: &mut Vec<Deadline>,
+) {
     let timeline = &cx.timeline;
     let trigger = request.to_ref();
     let assess_decision = timeline.first(ASSESSMENT_DECISIONS, request.date, next);
@@ -138,13 +157,21 @@ fn request_chain(cx: &CaseContext, request: Dated, next: Option<NaiveDate>, out:
         // whether to issue, and so does the engine.
         .note("Strictly, reg 10 sets 16 weeks for a decision not to issue a plan; the Ombudsman reads it as the date by which the council must have decided either way, and so does this count.");
     let mut final_plan = Deadline::after(&FINAL_PLAN, trigger, Period::Weeks(20))
-        .done_by(timeline.first(&[FinalPlanIssued], request.date, next).map(Dated::to_ref))
+        .done_by(
+            timeline
+                .first(&[FinalPlanIssued], request.date, next)
+                .map(Dated::to_ref),
+        )
         .note(day_one_reading(request.date, 20));
 
     if let Some(refusal) = assess_decision.filter(|d| d.kind == &DecisionNotToAssess) {
         let reversal = timeline
             .first(&[DecisionToAssess], refusal.date, next)
-            .filter(|reversal| timeline.first(OUTSIDE_REVERSALS, refusal.date, Some(reversal.date)).is_none());
+            .filter(|reversal| {
+                timeline
+                    .first(OUTSIDE_REVERSALS, refusal.date, Some(reversal.date))
+                    .is_none()
+            });
         match reversal {
             Some(reversal) => {
                 // DISPUTE: W v Hertfordshire (2023): without a tribunal order the
@@ -197,13 +224,20 @@ fn per_subject(
     for (i, request) in requests.iter().enumerate() {
         let subject = request.event.subject().unwrap_or("unnamed").to_owned();
         let same_subject = |d: &Dated| d.event.subject().unwrap_or("unnamed") == subject;
-        let asked_again = requests[i + 1..].iter().find(|d| same_subject(d)).map(|d| d.date);
+        let asked_again = requests[i + 1..]
+            .iter()
+            .find(|d| same_subject(d))
+            .map(|d| d.date);
         let answer = cx
             .timeline
-            .of(&[answered.clone()])
+            .of(std::slice::from_ref(&answered))
             .filter(|d| d.date >= request.date && asked_again.is_none_or(|end| d.date < end))
             .find(same_subject);
-        let actor = if rule.actor == Actor::Other { advice_actor(&subject) } else { rule.actor };
+        let actor = if rule.actor == Actor::Other {
+            advice_actor(&subject)
+        } else {
+            rule.actor
+        };
         out.push(
             Deadline::after(rule, request.to_ref(), period)
                 .about(subject, actor)
@@ -214,11 +248,20 @@ fn per_subject(
 
 /// The family's 15 days on a draft plan, and the council's duty not to
 /// finalise before they are up.
-fn draft_plan_windows(cx: &CaseContext, draft: Dated, next: Option<NaiveDate>, out: &mut Vec<Deadline>) {
+fn draft_plan_windows(
+    cx: &CaseContext,
+    draft: Dated,
+    next: Option<NaiveDate>,
+    out: &mut Vec<Deadline>,
+) {
     let comments = cx.timeline.first(&[RepresentationsMade], draft.date, next);
     out.push(
-        Deadline::after(&DRAFT_PLAN_REPRESENTATIONS, draft.to_ref(), Period::DaysBeginningWith(15))
-            .done_by(comments.map(Dated::to_ref)),
+        Deadline::after(
+            &DRAFT_PLAN_REPRESENTATIONS,
+            draft.to_ref(),
+            Period::DaysBeginningWith(15),
+        )
+        .done_by(comments.map(Dated::to_ref)),
     );
     let last_day = Period::DaysBeginningWith(15).due(draft.date);
     let first_allowed = Period::Days(15).due(draft.date);
@@ -253,9 +296,20 @@ fn day_one_reading(received: NaiveDate, weeks: u32) -> String {
 fn advice_actor(party: &str) -> Actor {
     let party = party.to_lowercase();
     let any = |words: &[&str]| words.iter().any(|w| party.contains(w));
-    if any(&["health", "nhs", "paediatric", "therap", "camhs", "nurse", "doctor", "gp"]) {
+    if any(&[
+        "health",
+        "nhs",
+        "paediatric",
+        "therap",
+        "camhs",
+        "nurse",
+        "doctor",
+        "gp",
+    ]) {
         Actor::Health
-    } else if any(&["school", "senco", "college", "nursery", "setting", "teacher"]) {
+    } else if any(&[
+        "school", "senco", "college", "nursery", "setting", "teacher",
+    ]) {
         Actor::School
     } else {
         Actor::Other

@@ -13,7 +13,12 @@ use crate::exceptions::ORDER_EXCEPTIONS;
 use crate::rule::{Actor, Force, Rule};
 use crate::timeline::Dated;
 
-const fn order_rule(id: &'static str, title: &'static str, summary: &'static str, done_verb: &'static str) -> Rule {
+const fn order_rule(
+    id: &'static str,
+    title: &'static str,
+    summary: &'static str,
+    done_verb: &'static str,
+) -> Rule {
     Rule {
         id,
         title,
@@ -112,7 +117,8 @@ const RESTARTS: &[EventKind] = &[TribunalOrder, AppealConceded, MediationAgreeme
 /// agreement about an appealable matter.
 pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut Vec<Notice>) {
     for (event, _) in cx.timeline.spans(RESTARTS) {
-        let (Some(order), Some(source)) = (event.event.order, Restart::from_kind(event.kind)) else {
+        let (Some(order), Some(source)) = (event.event.order, Restart::from_kind(event.kind))
+        else {
             continue;
         };
         if source == Restart::MediationAgreement && event.event.matters == Some(Matters::Other) {
@@ -155,7 +161,11 @@ pub(crate) fn restart(
     until: Option<NaiveDate>,
     out: &mut Vec<Deadline>,
 ) {
-    let answer = |kinds: &[EventKind]| cx.timeline.first(kinds, from.date, until).map(Dated::to_ref);
+    let answer = |kinds: &[EventKind]| {
+        cx.timeline
+            .first(kinds, from.date, until)
+            .map(Dated::to_ref)
+    };
     let (citation, force) = source.citation();
     if source != Restart::CouncilReversal {
         out.push(
@@ -165,16 +175,28 @@ pub(crate) fn restart(
         );
     }
     out.push(
-        Deadline::after(&ORDER_DECIDE_WHETHER_TO_ISSUE, from.to_ref(), Period::Weeks(10))
-            .cited(citation, force)
-            .done_by(answer(&[DecisionNotToIssue, DecisionToIssue, DraftPlanIssued])),
+        Deadline::after(
+            &ORDER_DECIDE_WHETHER_TO_ISSUE,
+            from.to_ref(),
+            Period::Weeks(10),
+        )
+        .cited(citation, force)
+        .done_by(answer(&[
+            DecisionNotToIssue,
+            DecisionToIssue,
+            DraftPlanIssued,
+        ])),
     );
     let final_plan = Deadline::after(&ORDER_FINAL_PLAN, from.to_ref(), Period::Weeks(14))
         .cited(citation, force)
         .done_by(answer(&[FinalPlanIssued]));
     let refused = cx
         .timeline
-        .first(&[DecisionNotToIssue, DecisionToIssue, DraftPlanIssued], from.date, until)
+        .first(
+            &[DecisionNotToIssue, DecisionToIssue, DraftPlanIssued],
+            from.date,
+            until,
+        )
         .filter(|decision| decision.kind == &DecisionNotToIssue);
     out.push(match refused {
         Some(refusal) => final_plan.not_applicable(format!(
