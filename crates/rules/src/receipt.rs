@@ -63,25 +63,40 @@ mod tests {
     #[test]
     fn an_email_before_5pm_on_a_working_day_arrives_that_day() {
         let at = NaiveTime::from_hms_opt(16, 59, 0);
-        assert_eq!(received_on(date(2025, 1, 6), SendMethod::Email, at), date(2025, 1, 6));
+        assert_eq!(
+            received_on(date(2025, 1, 6), SendMethod::Email, at),
+            date(2025, 1, 6)
+        );
     }
 
     #[test]
     fn an_email_after_5pm_on_a_friday_arrives_on_monday() {
         let at = NaiveTime::from_hms_opt(17, 30, 0);
-        assert_eq!(received_on(date(2025, 1, 10), SendMethod::Email, at), date(2025, 1, 13));
+        assert_eq!(
+            received_on(date(2025, 1, 10), SendMethod::Email, at),
+            date(2025, 1, 13)
+        );
     }
 
     #[test]
     fn a_letter_handed_in_on_a_bank_holiday_arrives_the_next_working_day() {
         // Easter Monday 2025.
-        assert_eq!(received_on(date(2025, 4, 21), SendMethod::Hand, None), date(2025, 4, 22));
+        assert_eq!(
+            received_on(date(2025, 4, 21), SendMethod::Hand, None),
+            date(2025, 4, 22)
+        );
     }
 
     #[test]
     fn first_class_post_arrives_the_next_working_day_after_posting() {
         // Posted on Tuesday 23 December 2025: Christmas and Boxing Day, then the weekend.
-        assert_eq!(received_on(date(2025, 12, 23), SendMethod::FirstClass, None), date(2025, 12, 24));
-        assert_eq!(received_on(date(2025, 12, 24), SendMethod::FirstClass, None), date(2025, 12, 29));
+        assert_eq!(
+            received_on(date(2025, 12, 23), SendMethod::FirstClass, None),
+            date(2025, 12, 24)
+        );
+        assert_eq!(
+            received_on(date(2025, 12, 24), SendMethod::FirstClass, None),
+            date(2025, 12, 29)
+        );
     }
 }

@@ -1,6 +1,202 @@
-//! PLACEHOLDER: being written.
+//! Re-assessment (reg 25 and 27), moving to another council's area (reg 15)
+//! and ceasing to maintain a plan (CFA s45).
+
+use chrono::NaiveDate;
+
+use crate::calendar::{Period, long_date, months_starting_with};
+use crate::case_file::EventKind::*;
 use crate::deadline::Deadline;
 use crate::evaluate::{CaseContext, Notice};
-use crate::rule::Rule;
-pub const RULES: &[&Rule] = &[];
-pub(crate) fn deadlines(_cx: &CaseContext, _out: &mut Vec<Deadline>, _notices: &mut Vec<Notice>) {}
+use crate::exceptions::{ASSESSMENT_EXCEPTIONS, CORONAVIRUS_ONLY};
+use crate::rule::{Actor, Force, Rule};
+use crate::stages::review::{self, dated};
+use crate::timeline::Dated;
+
+pub const DECIDE_WHETHER_TO_REASSESS: Rule = Rule {
+    id: "decide-whether-to-reassess",
+    title: "Decision whether to re-assess",
+    summary: "The council must tell you whether it will carry out a re-assessment within 15 days of receiving the request.",
+    citation: "SEND Regulations 2014, reg 25(1)",
+    actor: Actor::Council,
+    force: Force::Statutory,
+    exceptions: &CORONAVIRUS_ONLY,
+    done_verb: "made",
+};
+
+pub const REASSESSMENT_FINAL_PLAN: Rule = Rule {
+    id: "reassessment-final-plan",
+    title: "Plan after a re-assessment",
+    summary: "After deciding to re-assess, the council must issue the amended or new plan within 14 weeks of telling you that decision.",
+    citation: "SEND Regulations 2014, reg 27(2)",
+    actor: Actor::Council,
+    force: Force::Statutory,
+    exceptions: &ASSESSMENT_EXCEPTIONS,
+    done_verb: "issued",
+};
+
+pub const TRANSFER_NOTICE: Rule = Rule {
+    id: "transfer-notice",
+    title: "New council's letter after a move",
+    summary: "When you move to another council's area, the new council must write to you within 6 weeks of the plan being transferred: that it has the plan, whether it will assess again, and when it will review the plan.",
+    citation: "SEND Regulations 2014, reg 15(4)",
+    actor: Actor::Council,
+    force: Force::Statutory,
+    exceptions: &CORONAVIRUS_ONLY,
+    done_verb: "received",
+};
+
+pub const TRANSFER_REVIEW: Rule = Rule {
+    id: "transfer-review",
+    title: "First review by the new council",
+    summary: "After a move, the new council must review the plan by the later of two dates: 12 months from the plan or its last review, and 3 months from the transfer.",
+    citation: "SEND Regulations 2014, reg 15(5)",
+    actor: Actor::Council,
+    force: Force::Statutory,
+    exceptions: &CORONAVIRUS_ONLY,
+    done_verb: "completed",
+};
+
+/// The rules of this stage.
+pub const RULES: &[&Rule] = &[
+    &DECIDE_WHETHER_TO_REASSESS,
+    &REASSESSMENT_FINAL_PLAN,
+    &TRANSFER_NOTICE,
+    &TRANSFER_REVIEW,
+];
+
+/// Where the duty to keep a plan while an appeal is possible or pending comes from.
+const KEEP_THE_PLAN: &str = "Children and Families Act 2014, s45";
+
+/// The deadlines of each request for a re-assessment, each decision to
+/// re-assess and each transfer; a notice for each decision to stop a plan.
+pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut Vec<Notice>) {
+    let timeline = &cx.timeline;
+    for (request, next) in timeline.spans(&[ReassessmentRequestReceived]) {
+        out.push(
+            Deadline::after(
+                &DECIDE_WHETHER_TO_REASSESS,
+                request.to_ref(),
+                Period::Days(15),
+            )
+            .done_by(
+                timeline
+                    .first(
+                        &[DecisionToReassess, DecisionNotToReassess],
+                        request.date,
+                        next,
+                    )
+                    .map(Dated::to_ref),
+            ),
+        );
+    }
+    for (decision, next) in timeline.spans(&[DecisionToReassess]) {
+        out.push(reassessment_plan(cx, decision, next));
+    }
+    for (moved, next) in timeline.spans(&[PlanTransferred]) {
+        out.push(
+            Deadline::after(&TRANSFER_NOTICE, moved.to_ref(), Period::Weeks(6)).done_by(
+                timeline
+                    .first(&[TransferNoticeReceived], moved.date, next)
+                    .map(Dated::to_ref),
+            ),
+        );
+        out.push(transfer_review(cx, moved, next));
+    }
+    for (cease, next) in timeline.spans(&[CeaseDecision]) {
+        let text = match timeline.first(&[AppealLodged], cease.date, next) {
+            Some(appeal) => format!(
+                "The council decided to stop the plan on {}. An appeal was sent to the tribunal on {}: if it is against that decision, the council must keep the plan in place, and keep making the provision in it, until the appeal is decided.",
+                dated(cease),
+                dated(appeal)
+            ),
+            None => format!(
+                "The council decided to stop the plan on {}. It must keep the plan in place, and keep making the provision in it, until the time to appeal against that decision has passed or, if you appeal, until the appeal is decided.",
+                dated(cease)
+            ),
+        };
+        notices.push(Notice {
+            text,
+            citation: KEEP_THE_PLAN,
+        });
+    }
+}
+
+/// The plan within 14 weeks of a decision to re-assess, unless the council
+/// decides to stop the plan first.
+fn reassessment_plan(cx: &CaseContext, decision: Dated, next: Option<NaiveDate>) -> Deadline {
+    let deadline = Deadline::after(
+        &REASSESSMENT_FINAL_PLAN,
+        decision.to_ref(),
+        Period::Weeks(14),
+    );
+    let plan = cx.timeline.first(
+        &[FinalAmendedPlanIssued, FinalPlanIssued],
+        decision.date,
+        next,
+    );
+    let until = plan.map(|plan| plan.date).or(next);
+    match cx.timeline.first(&[CeaseDecision], decision.date, until) {
+        Some(cease) => deadline.not_applicable(format!(
+            "the council decided to stop the plan on {}.",
+            dated(cease)
+        )),
+        None => deadline.done_by(plan.map(Dated::to_ref)),
+    }
+}
+
+/// The new council's first review: by the later of 12 months starting with
+/// the plan or its last review (N4) and 3 months beginning with the transfer.
+fn transfer_review(cx: &CaseContext, moved: Dated, next: Option<NaiveDate>) -> Deadline {
+    let three_months = Period::MonthsStartingWith(3).due(moved.date);
+    let last = review::starts(cx)
+        .into_iter()
+        .rfind(|start| start.from.date < moved.date);
+    let deadline = match last {
+        Some(start) => {
+            let twelve_months = months_starting_with(start.from.date, 12);
+            let later = if twelve_months >= three_months {
+                "(a), 12 months from the plan or the last review"
+            } else {
+                "(b), 3 months from the transfer"
+            };
+            let deadline = Deadline::on(
+                &TRANSFER_REVIEW,
+                moved.to_ref(),
+                twelve_months.max(three_months),
+                format!(
+                    "The later of (a) the 12 months starting with the last {} before the transfer, on {}, which end on {}, and (b) the 3 months beginning with the transfer on {}, which end on {}. The later is {later}: {}.",
+                    if start.decision.is_some() {
+                        "review"
+                    } else {
+                        "plan"
+                    },
+                    dated(start.from),
+                    long_date(twelve_months),
+                    long_date(moved.date),
+                    long_date(three_months),
+                    long_date(twelve_months.max(three_months))
+                ),
+            );
+            if start.decision.is_some() {
+                deadline.note(review::completion_setting(cx))
+            } else {
+                deadline
+            }
+        }
+        None => Deadline::on(
+            &TRANSFER_REVIEW,
+            moved.to_ref(),
+            three_months,
+            format!(
+                "No plan or review before the transfer is recorded, so only the 3 months beginning with the transfer on {} can be counted: they end on {}.",
+                long_date(moved.date),
+                long_date(three_months)
+            ),
+        ),
+    };
+    deadline.done_by(
+        cx.timeline
+            .first(&[ReviewDecision], moved.date, next)
+            .map(Dated::to_ref),
+    )
+}

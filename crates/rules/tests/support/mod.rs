@@ -32,7 +32,12 @@ impl CaseBuilder {
     }
 
     /// Adds an event of `kind` on `date`, with fields set by `fill`.
-    pub fn event_with(mut self, kind: EventKind, date: &str, fill: impl FnOnce(&mut Event)) -> CaseBuilder {
+    pub fn event_with(
+        mut self,
+        kind: EventKind,
+        date: &str,
+        fill: impl FnOnce(&mut Event),
+    ) -> CaseBuilder {
         let mut event = Event::new(format!("e-{}", self.case.events.len() + 1), kind, d(date));
         fill(&mut event);
         self.case.events.push(event);
@@ -63,7 +68,11 @@ pub fn only<'a>(evaluation: &'a Evaluation, rule: &str) -> &'a Deadline {
         1,
         "expected one {rule} deadline, found {}; deadlines: {:?}",
         found.len(),
-        evaluation.deadlines.iter().map(|d| (d.rule.id, d.due, d.status)).collect::<Vec<_>>()
+        evaluation
+            .deadlines
+            .iter()
+            .map(|d| (d.rule.id, d.due, d.status))
+            .collect::<Vec<_>>()
     );
     found[0]
 }
