@@ -3,9 +3,11 @@
 
 mod kind;
 mod model;
+mod parse;
 
 pub use kind::{EventKind, Stage};
 pub use model::{
     ApproxDate, Case, CaseFile, Event, ExceptionReason, Extra, FORMAT, Matters, Order,
     ResponseUnit, ReviewCompleteOn, ReviewOutcome, SendMethod, Settings, Transfer, When,
 };
+pub use parse::{ReadError, parse_iso_date, read_case_file, write_case_file};

@@ -1,0 +1,593 @@
+//! Reading and writing case files. Reading never half-succeeds: a file is read
+//! whole or refused with an error that says where (line, column, path, event)
+//! and what is wrong, in words a user can act on.
+//!
+//! Known fields are read one by one from serde_json's streaming deserializer,
+//! so a bad value is reported at its own position; unknown fields are kept.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+use serde_json::Value;
+
+use super::kind::EventKind;
+use super::model::*;
+use crate::calendar::{days_in_month, month_name};
+
+/// Why a case file cannot be read, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadError {
+    /// 1-based line of the fault, when the file is known to that precision.
+    pub line: Option<usize>,
+    /// 1-based column of the fault.
+    pub column: Option<usize>,
+    /// Where in the file's structure: `cases[0].events[3].date`; empty at the top.
+    pub path: String,
+    /// The id of the event at fault, when known.
+    pub event: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for ReadError {
+    /// `line 14, column 37 (cases[0].events[3], event "e-4"): "2025-02-30" is not a real date: ...`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut place = Vec::new();
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            place.push(format!("line {line}, column {column}"));
+        }
+        let mut within = Vec::new();
+        if !self.path.is_empty() {
+            within.push(self.path.clone());
+        }
+        if let Some(event) = &self.event {
+            within.push(format!("event \"{event}\""));
+        }
+        if !within.is_empty() {
+            place.push(format!("({})", within.join(", ")));
+        }
+        if place.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", place.join(" "), self.message)
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// Reads a whole case file (`ehc-timeline/1`).
+///
+/// ```
+/// let file = rules::read_case_file(r#"{"format": "ehc-timeline/1", "cases": [{"id": "c-1",
+///   "events": [{"id": "e-1", "kind": "request-received", "date": "2025-01-06"}]}]}"#).unwrap();
+/// assert_eq!(file.cases[0].events[0].id, "e-1");
+/// let error = rules::read_case_file(r#"{"format": "ehc-timeline/1", "cases": [{"id": "c-1",
+///   "events": [{"id": "e-1", "kind": "request-received", "date": "2025-02-30"}]}]}"#).unwrap_err();
+/// assert_eq!(error.to_string(), r#"line 2, column 76 (cases[0].events[0].date, event "e-1"): "2025-02-30" is not a real date: February 2025 has 28 days"#);
+/// ```
+pub fn read_case_file(text: &str) -> Result<CaseFile, ReadError> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let file: CaseFile = serde_path_to_error::deserialize(&mut deserializer)
+        .map_err(|error| located(text, error.path().to_string(), error.into_inner()))?;
+    deserializer
+        .end()
+        .map_err(|error| located(text, String::new(), error))?;
+    Ok(file)
+}
+
+/// Writes a case file as pretty JSON, with the unknown fields it was read with.
+pub fn write_case_file(file: &CaseFile) -> String {
+    let mut text = serde_json::to_string_pretty(file).expect("a case file always serializes");
+    text.push('\n');
+    text
+}
+
+/// A serde_json error as a `ReadError`, naming the event when the path is in one.
+fn located(text: &str, path: String, error: serde_json::Error) -> ReadError {
+    let (line, column) = (error.line(), error.column());
+    let mut message = error.to_string();
+    let suffix = format!(" at line {line} column {column}");
+    if let Some(stripped) = message.strip_suffix(&suffix) {
+        message = stripped.to_owned();
+    }
+    let path = if path == "." { String::new() } else { path };
+    ReadError {
+        line: (line > 0).then_some(line),
+        column: (line > 0).then_some(column),
+        event: event_id_at(text, &path),
+        path,
+        message: plain_message(message),
+    }
+}
+
+/// serde_json's own wording, made plainer where it is commonly met.
+fn plain_message(message: String) -> String {
+    if message.starts_with("EOF while parsing") {
+        format!("the file ends too early ({message}): is it complete?")
+    } else if message.starts_with("expected")
+        || message.starts_with("trailing")
+        || message.starts_with("key must be")
+    {
+        format!("this is not valid JSON: {message}")
+    } else {
+        message
+    }
+}
+
+/// The `id` of the event a path like `cases[0].events[3].date` points into,
+/// looked up in the file when it is valid JSON.
+fn event_id_at(text: &str, path: &str) -> Option<String> {
+    let rest = path.strip_prefix("cases[")?;
+    let (case, rest) = rest.split_once(']')?;
+    let rest = rest.strip_prefix(".events[")?;
+    let (event, _) = rest.split_once(']')?;
+    let value: Value = serde_json::from_str(text).ok()?;
+    let id =
+        &value["cases"][case.parse::<usize>().ok()?]["events"][event.parse::<usize>().ok()?]["id"];
+    id.as_str().map(str::to_owned)
+}
+
+/// A struct read field by field: known keys with their own type (so a bad value
+/// is reported where it stands), unknown keys kept in `extra`.
+trait Fields: Default {
+    /// What the object is, for "expected ..." messages.
+    const WHAT: &'static str;
+    /// Reads the value of `key` if it is known; `false` for an unknown key.
+    fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error>;
+    fn extra(&mut self) -> &mut Extra;
+}
+
+struct FieldsVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Fields> Visitor<'de> for FieldsVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}", T::WHAT)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let mut fields = T::default();
+        while let Some(key) = map.next_key::<String>()? {
+            if !fields.field(&key, &mut map)? {
+                let value: Value = map.next_value()?;
+                fields.extra().insert(key, value);
+            }
+        }
+        Ok(fields)
+    }
+}
+
+fn read_fields<'de, T: Fields, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    deserializer.deserialize_map(FieldsVisitor(PhantomData))
+}
+
+/// Reads `value` into `slot`: the one line each known field takes.
+fn put<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
+    slot: &mut Option<T>,
+    map: &mut A,
+) -> Result<bool, A::Error> {
+    *slot = Some(map.next_value()?);
+    Ok(true)
+}
+
+impl<'de> Deserialize<'de> for CaseFile {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let fields: FileFields = read_fields(deserializer)?;
+        let format = fields
+            .format
+            .ok_or_else(|| de::Error::custom(not_a_case_file()))?;
+        let cases = fields.cases.unwrap_or_default();
+        if let Some(id) = first_duplicate(cases.iter().map(|case| case.id.as_str())) {
+            return Err(de::Error::custom(format!(
+                "two cases have the id \"{id}\": each case needs its own"
+            )));
+        }
+        Ok(CaseFile {
+            format,
+            exported_at: fields.exported_at.map(|IsoDate(date)| date),
+            cases,
+            extra: fields.extra,
+        })
+    }
+}
+
+#[derive(Default)]
+struct FileFields {
+    format: Option<String>,
+    exported_at: Option<IsoDate>,
+    cases: Option<Vec<Case>>,
+    extra: Extra,
+}
+
+impl Fields for FileFields {
+    const WHAT: &'static str = "a case file: a JSON object with \"format\" and \"cases\"";
+
+    fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        match key {
+            "format" => {
+                let format: String = map.next_value()?;
+                check_format(&format).map_err(de::Error::custom)?;
+                self.format = Some(format);
+                Ok(true)
+            }
+            "exported_at" => put(&mut self.exported_at, map),
+            "cases" => put(&mut self.cases, map),
+            _ => Ok(false),
+        }
+    }
+
+    fn extra(&mut self) -> &mut Extra {
+        &mut self.extra
+    }
+}
+
+fn not_a_case_file() -> String {
+    format!("this is not an EHC Timeline case file: \"format\" must be \"{FORMAT}\"")
+}
+
+/// Accepts this version's format; names a newer one as such.
+fn check_format(format: &str) -> Result<(), String> {
+    if format == FORMAT {
+        return Ok(());
+    }
+    let newer = format
+        .strip_prefix("ehc-timeline/")
+        .and_then(|version| version.parse::<u32>().ok())
+        .is_some_and(|version| version > 1);
+    if newer {
+        Err(format!(
+            "this file was written by a newer version of EHC Timeline ({format}); update the app to read it"
+        ))
+    } else {
+        Err(not_a_case_file())
+    }
+}
+
+fn first_duplicate<'a>(ids: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let mut seen = std::collections::HashSet::new();
+    ids.into_iter().find(|id| !seen.insert(*id))
+}
+
+impl<'de> Deserialize<'de> for Case {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let fields: CaseFields = read_fields(deserializer)?;
+        let id = fields.id.ok_or_else(|| {
+            de::Error::custom("a case has no \"id\": give it one, such as \"c-1\"")
+        })?;
+        let events = fields.events.unwrap_or_default();
+        if let Some(duplicate) = first_duplicate(events.iter().map(|event| event.id.as_str())) {
+            return Err(de::Error::custom(format!(
+                "two events in case \"{id}\" have the id \"{duplicate}\": each event needs its own"
+            )));
+        }
+        Ok(Case {
+            id,
+            child: fields.child,
+            local_authority: fields.local_authority,
+            reference: fields.reference,
+            date_of_birth: fields.date_of_birth.map(|IsoDate(date)| date),
+            settings: fields.settings.unwrap_or_default(),
+            events,
+            extra: fields.extra,
+        })
+    }
+}
+
+#[derive(Default)]
+struct CaseFields {
+    id: Option<String>,
+    child: Option<String>,
+    local_authority: Option<String>,
+    reference: Option<String>,
+    date_of_birth: Option<IsoDate>,
+    settings: Option<Settings>,
+    events: Option<Vec<Event>>,
+    extra: Extra,
+}
+
+impl Fields for CaseFields {
+    const WHAT: &'static str = "a case: a JSON object with \"id\" and \"events\"";
+
+    fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        match key {
+            "id" => put(&mut self.id, map),
+            "child" => put(&mut self.child, map),
+            "local_authority" => put(&mut self.local_authority, map),
+            "reference" => put(&mut self.reference, map),
+            "date_of_birth" => put(&mut self.date_of_birth, map),
+            "settings" => put(&mut self.settings, map),
+            "events" => put(&mut self.events, map),
+            _ => Ok(false),
+        }
+    }
+
+    fn extra(&mut self) -> &mut Extra {
+        &mut self.extra
+    }
+}
+
+impl<'de> Deserialize<'de> for Settings {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let fields: SettingsFields = read_fields(deserializer)?;
+        Ok(Settings {
+            review_complete_on: fields.review_complete_on.unwrap_or_default(),
+            extra: fields.extra,
+        })
+    }
+}
+
+#[derive(Default)]
+struct SettingsFields {
+    review_complete_on: Option<ReviewCompleteOn>,
+    extra: Extra,
+}
+
+impl Fields for SettingsFields {
+    const WHAT: &'static str = "the case settings: a JSON object";
+
+    fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        match key {
+            "review_complete_on" => {
+                let value: String = map.next_value()?;
+                self.review_complete_on = Some(match value.as_str() {
+                    "decision" => ReviewCompleteOn::Decision,
+                    "meeting" => ReviewCompleteOn::Meeting,
+                    other => {
+                        return Err(de::Error::custom(format!(
+                            "\"{other}\" is not allowed here: use \"decision\" or \"meeting\""
+                        )));
+                    }
+                });
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    fn extra(&mut self) -> &mut Extra {
+        &mut self.extra
+    }
+}
+
+impl<'de> Deserialize<'de> for Event {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let mut f: EventFields = read_fields(deserializer)?;
+        let id = f.id.take().ok_or_else(|| {
+            de::Error::custom("an event has no \"id\": give it one, such as \"e-1\"")
+        })?;
+        let kind = f.kind.take().ok_or_else(|| {
+            de::Error::custom(format!("event \"{id}\" has no \"kind\": say what happened"))
+        })?;
+        let when = match (f.date.take(), f.approx.take()) {
+            (Some(IsoDate(date)), None) => When::Date(date),
+            (None, Some(approx)) => When::Approx(approx),
+            (Some(_), Some(_)) => {
+                return Err(de::Error::custom(format!(
+                    "event \"{id}\" has both \"date\" and \"approx\": keep only one"
+                )));
+            }
+            (None, None) => {
+                return Err(de::Error::custom(format!(
+                    "event \"{id}\" has no date: give \"date\": \"YYYY-MM-DD\", or \"approx\" with a month or a year"
+                )));
+            }
+        };
+        let missing = required_fields(&kind)
+            .iter()
+            .find(|(_, present)| !present(&f))
+            .map(|(name, _)| name);
+        if let Some(name) = missing {
+            return Err(de::Error::custom(format!(
+                "event \"{id}\" ({}) needs \"{name}\"",
+                kind.id()
+            )));
+        }
+        Ok(Event {
+            id,
+            kind,
+            when,
+            who: f.who,
+            note: f.note,
+            document: f.document,
+            party: f.party,
+            school: f.school,
+            outcome: f.outcome,
+            order: f.order,
+            matters: f.matters,
+            transfer: f.transfer,
+            exception: f.exception,
+            from: f.from.map(|IsoDate(date)| date),
+            until: f.until.map(|IsoDate(date)| date),
+            disputed: f.disputed,
+            method: f.method,
+            time: f.time.map(|ClockTime(time)| time),
+            respond_within: f.respond_within,
+            unit: f.unit,
+            extra: f.extra,
+        })
+    }
+}
+
+type Present = fn(&EventFields) -> bool;
+
+/// The fields a kind cannot do without (case-file.md).
+fn required_fields(kind: &EventKind) -> &'static [(&'static str, Present)] {
+    match kind {
+        EventKind::TribunalOrder | EventKind::AppealConceded => &[("order", |f| f.order.is_some())],
+        EventKind::PhaseTransferPlanned => &[("transfer", |f| f.transfer.is_some())],
+        EventKind::ExceptionClaimed => &[
+            ("exception", |f| f.exception.is_some()),
+            ("from", |f| f.from.is_some()),
+            ("until", |f| f.until.is_some()),
+        ],
+        _ => &[],
+    }
+}
+
+#[derive(Default)]
+struct EventFields {
+    id: Option<String>,
+    kind: Option<EventKind>,
+    date: Option<IsoDate>,
+    approx: Option<ApproxDate>,
+    who: Option<String>,
+    note: Option<String>,
+    document: Option<String>,
+    party: Option<String>,
+    school: Option<String>,
+    outcome: Option<ReviewOutcome>,
+    order: Option<Order>,
+    matters: Option<Matters>,
+    transfer: Option<Transfer>,
+    exception: Option<ExceptionReason>,
+    from: Option<IsoDate>,
+    until: Option<IsoDate>,
+    disputed: Option<bool>,
+    method: Option<SendMethod>,
+    time: Option<ClockTime>,
+    respond_within: Option<u32>,
+    unit: Option<ResponseUnit>,
+    extra: Extra,
+}
+
+impl Fields for EventFields {
+    const WHAT: &'static str = "an event: a JSON object with \"id\", \"kind\" and \"date\"";
+
+    fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        match key {
+            "id" => put(&mut self.id, map),
+            "kind" => put(&mut self.kind, map),
+            "date" => put(&mut self.date, map),
+            "approx" => put(&mut self.approx, map),
+            "who" => put(&mut self.who, map),
+            "note" => put(&mut self.note, map),
+            "document" => put(&mut self.document, map),
+            "party" => put(&mut self.party, map),
+            "school" => put(&mut self.school, map),
+            "outcome" => put(&mut self.outcome, map),
+            "order" => put(&mut self.order, map),
+            "matters" => put(&mut self.matters, map),
+            "transfer" => put(&mut self.transfer, map),
+            "exception" => put(&mut self.exception, map),
+            "from" => put(&mut self.from, map),
+            "until" => put(&mut self.until, map),
+            "disputed" => put(&mut self.disputed, map),
+            "method" => put(&mut self.method, map),
+            "time" => put(&mut self.time, map),
+            "respond_within" => put(&mut self.respond_within, map),
+            "unit" => put(&mut self.unit, map),
+            _ => Ok(false),
+        }
+    }
+
+    fn extra(&mut self) -> &mut Extra {
+        &mut self.extra
+    }
+}
+
+impl<'de> Deserialize<'de> for EventKind {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let id = String::deserialize(deserializer)?;
+        EventKind::from_id(&id).ok_or_else(|| {
+            de::Error::custom(format!(
+                "unknown event kind \"{id}\": use one of the kinds in the spec, or a name starting with \"x-\" for your own"
+            ))
+        })
+    }
+}
+
+/// A calendar date written `YYYY-MM-DD`.
+struct IsoDate(NaiveDate);
+
+impl<'de> Deserialize<'de> for IsoDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        parse_iso_date(&text)
+            .map(IsoDate)
+            .map_err(de::Error::custom)
+    }
+}
+
+/// Parses `YYYY-MM-DD` strictly, saying why a date is not real.
+pub fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
+    let shape_error =
+        || format!("\"{text}\" is not a date: write it as YYYY-MM-DD, such as \"2025-01-06\"");
+    let parts: Vec<&str> = text.split('-').collect();
+    let [year, month, day] = parts.as_slice() else {
+        return Err(shape_error());
+    };
+    let digits =
+        |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
+        return Err(shape_error());
+    }
+    let (year, month, day): (i32, u32, u32) = (
+        year.parse().map_err(|_| shape_error())?,
+        month.parse().map_err(|_| shape_error())?,
+        day.parse().map_err(|_| shape_error())?,
+    );
+    if !(1..=12).contains(&month) {
+        return Err(format!(
+            "\"{text}\" is not a real date: there is no month {month}"
+        ));
+    }
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
+        format!(
+            "\"{text}\" is not a real date: {} {year} has {} days",
+            month_name(month),
+            days_in_month(year, month)
+        )
+    })
+}
+
+impl<'de> Deserialize<'de> for ApproxDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let error = || {
+            de::Error::custom(format!(
+                "\"{text}\" is not an approximate date: write a month as YYYY-MM or a year as YYYY"
+            ))
+        };
+        let digits =
+            |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
+        match text.split_once('-') {
+            None if digits(&text, 4) => Ok(ApproxDate {
+                year: text.parse().map_err(|_| error())?,
+                month: None,
+            }),
+            Some((year, month)) if digits(year, 4) && digits(month, 2) => {
+                let month: u32 = month.parse().map_err(|_| error())?;
+                if !(1..=12).contains(&month) {
+                    return Err(error());
+                }
+                Ok(ApproxDate {
+                    year: year.parse().map_err(|_| error())?,
+                    month: Some(month),
+                })
+            }
+            _ => Err(error()),
+        }
+    }
+}
+
+/// A time of day written `HH:MM`.
+struct ClockTime(NaiveTime);
+
+impl<'de> Deserialize<'de> for ClockTime {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let well_formed = text.len() == 5 && text.as_bytes()[2] == b':';
+        well_formed
+            .then(|| NaiveTime::parse_from_str(&text, "%H:%M").ok())
+            .flatten()
+            .map(ClockTime)
+            .ok_or_else(|| {
+                de::Error::custom(format!(
+                    "\"{text}\" is not a time: write it as HH:MM, such as \"17:30\""
+                ))
+            })
+    }
+}
