@@ -1,8 +1,113 @@
-//! PLACEHOLDER: being written.
-use crate::deadline::Deadline;
+//! Complaints: the council's own response time, and the Ombudsman's 12-month
+//! window after each council deadline that was missed (Local Government Act
+//! 1974, s26B).
+
+use crate::calendar::{Period, add_days, long_date};
+use crate::case_file::EventKind::*;
+use crate::case_file::ResponseUnit;
+use crate::deadline::{Deadline, EventRef, Limit, Status};
 use crate::evaluate::{CaseContext, Notice};
-use crate::rule::Rule;
-pub const RULES: &[&Rule] = &[];
-pub(crate) fn deadlines(_cx: &CaseContext, _out: &mut Vec<Deadline>, _notices: &mut Vec<Notice>) {}
-/// The Ombudsman's 12-month window after each missed council deadline.
-pub(crate) fn ombudsman_windows(_cx: &CaseContext, _settled: &[Deadline]) -> Vec<Deadline> { Vec::new() }
+use crate::exceptions::NO_EXCEPTIONS;
+use crate::rule::{Actor, Force, Rule};
+use crate::timeline::Dated;
+
+pub const COUNCIL_COMPLAINT_RESPONSE: Rule = Rule {
+    id: "council-complaint-response",
+    title: "Council's reply to your complaint",
+    summary: "The council should reply to your complaint within the time its complaints policy states.",
+    citation: "The council's complaints policy (local, not statutory)",
+    actor: Actor::Council,
+    force: Force::Guidance,
+    exceptions: &NO_EXCEPTIONS,
+    done_verb: "received",
+};
+
+pub const OMBUDSMAN_WINDOW: Rule = Rule {
+    id: "ombudsman-window",
+    title: "Complaint to the Ombudsman",
+    summary: "The Local Government and Social Care Ombudsman normally looks at a complaint only if it is made within 12 months of when you first knew of the problem.",
+    citation: "Local Government Act 1974, s26B",
+    actor: Actor::Parent,
+    force: Force::Statutory,
+    exceptions: &NO_EXCEPTIONS,
+    done_verb: "made",
+};
+
+/// The rules of this stage.
+pub const RULES: &[&Rule] = &[&COUNCIL_COMPLAINT_RESPONSE, &OMBUDSMAN_WINDOW];
+
+/// The council's stated response time to each complaint.
+pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut Vec<Notice>) {
+    for (complaint, next) in cx.timeline.spans(&[ComplaintMade]) {
+        let period = match (complaint.event.respond_within, complaint.event.unit) {
+            (Some(n), Some(ResponseUnit::WorkingDays)) => Period::WorkingDays(n),
+            (Some(n), _) => Period::Days(n),
+            (None, _) => {
+                notices.push(Notice {
+                    text: format!(
+                        "Record how long the council says it takes to reply to complaints (in its complaints policy or its acknowledgement) on the complaint of {} (event {}), to see when its reply is due.",
+                        long_date(complaint.date),
+                        complaint.event.id
+                    ),
+                    citation: COUNCIL_COMPLAINT_RESPONSE.citation,
+                });
+                continue;
+            }
+        };
+        out.push(
+            Deadline::after(&COUNCIL_COMPLAINT_RESPONSE, complaint.to_ref(), period).done_by(
+                cx.timeline
+                    .first(&[ComplaintResponded], complaint.date, next)
+                    .map(Dated::to_ref),
+            ),
+        );
+    }
+}
+
+/// One window for each statutory council deadline that was missed: it starts
+/// the day after the due date (for a plan issued too early, the day after it was
+/// issued) and lasts 12 months beginning with that day.
+pub(crate) fn ombudsman_windows(cx: &CaseContext, settled: &[Deadline]) -> Vec<Deadline> {
+    settled
+        .iter()
+        .filter(|d| d.actor == Actor::Council && d.force == Force::Statutory)
+        .filter(|d| {
+            matches!(
+                d.status,
+                Status::Overdue | Status::MetLate | Status::TooEarly
+            )
+        })
+        .map(|missed| window(cx, missed))
+        .collect()
+}
+
+fn window(cx: &CaseContext, missed: &Deadline) -> Deadline {
+    let fault_day = match (missed.limit, &missed.done) {
+        (Limit::NotBefore, Some(done)) => done.date,
+        _ => missed.due,
+    };
+    let start = add_days(fault_day, 1);
+    let what = match &missed.subject {
+        Some(subject) => format!("{} ({subject})", missed.rule.title),
+        None => missed.rule.title.to_owned(),
+    };
+    let trigger = EventRef {
+        id: missed.trigger.id.clone(),
+        date: start,
+        label: format!("Day after the missed deadline: {what}"),
+    };
+    let complaint = cx
+        .timeline
+        .first(&[OmbudsmanComplaintMade], start, None)
+        .map(Dated::to_ref);
+    Deadline::after(&OMBUDSMAN_WINDOW, trigger, Period::MonthsStartingWith(12))
+        .about(what, Actor::Parent)
+        .done_by(complaint)
+        .note(format!(
+            "The council missed \"{}\" ({}), due {}.",
+            missed.rule.title,
+            missed.citation,
+            long_date(missed.due)
+        ))
+        .note("The Ombudsman can use its discretion to look at an older complaint when there is a good reason, and normally expects you to use the council's own complaints procedure first.")
+}

@@ -1,6 +1,246 @@
-//! PLACEHOLDER: being written.
+//! Mediation and appeals (reg 32 to 42, the HESC rules): the family's windows
+//! after an appealable decision, the mediation adviser's certificate, the
+//! council's duties around mediation, and responses to tribunal recommendations.
+
+use chrono::NaiveDate;
+
+use crate::calendar::{Period, long_date, tribunal_deadline};
+use crate::case_file::EventKind::{self, *};
+use crate::case_file::{Matters, ReviewOutcome};
 use crate::deadline::Deadline;
 use crate::evaluate::{CaseContext, Notice};
-use crate::rule::Rule;
-pub const RULES: &[&Rule] = &[];
-pub(crate) fn deadlines(_cx: &CaseContext, _out: &mut Vec<Deadline>, _notices: &mut Vec<Notice>) {}
+use crate::exceptions::{CORONAVIRUS_ONLY, NO_EXCEPTIONS};
+use crate::rule::{Actor, Force, Rule};
+use crate::timeline::{Dated, Timeline};
+
+pub const MEDIATION_CONTACT: Rule = Rule {
+    id: "mediation-contact",
+    title: "Contacting the mediation adviser",
+    summary: "Before you can appeal (unless only about the school named), you must contact a mediation adviser within 2 months of the council's decision letter.",
+    citation: "SEND Regulations 2014, reg 33",
+    actor: Actor::Parent,
+    force: Force::Statutory,
+    exceptions: &NO_EXCEPTIONS,
+    done_verb: "contacted",
+};
+
+pub const MEDIATION_CERTIFICATE: Rule = Rule {
+    id: "mediation-certificate",
+    title: "Mediation certificate",
+    summary: "The mediation adviser must send you a certificate within 3 working days of being told you do not want mediation, or of the mediation ending; you need it to appeal.",
+    citation: "SEND Regulations 2014, reg 34",
+    actor: Actor::MediationAdviser,
+    force: Force::Statutory,
+    exceptions: &NO_EXCEPTIONS,
+    done_verb: "issued",
+};
+
+pub const MEDIATION_MEETING: Rule = Rule {
+    id: "mediation-meeting",
+    title: "Mediation meeting",
+    summary: "When you ask for mediation, the council must arrange for it to take place within 30 days.",
+    citation: "SEND Regulations 2014, Part 2 (mediation); SEND Code of Practice 2015, chapter 11",
+    actor: Actor::Council,
+    force: Force::Statutory,
+    exceptions: &CORONAVIRUS_ONLY,
+    done_verb: "held",
+};
+
+pub const MEDIATION_AGREED_ACTIONS: Rule = Rule {
+    id: "mediation-agreed-actions",
+    title: "Doing what was agreed at mediation",
+    summary: "When mediation ends in an agreement about something you could not appeal, the council or health body must do what it agreed within 2 weeks.",
+    citation: "SEND Regulations 2014, reg 42(3)",
+    actor: Actor::Council,
+    force: Force::Statutory,
+    exceptions: &CORONAVIRUS_ONLY,
+    done_verb: "done",
+};
+
+pub const APPEAL: Rule = Rule {
+    id: "appeal",
+    title: "Appeal to the tribunal",
+    summary: "To appeal, you must send your appeal to the SEND Tribunal within 2 months of the decision letter, or 1 month from the mediation certificate if that is later.",
+    citation: "Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008, rule 20",
+    actor: Actor::Parent,
+    force: Force::Statutory,
+    exceptions: &NO_EXCEPTIONS,
+    done_verb: "sent",
+};
+
+pub const RECOMMENDATION_RESPONSE: Rule = Rule {
+    id: "recommendation-response",
+    title: "Response to the tribunal's recommendation",
+    summary: "When the tribunal makes a recommendation about health or social care, the health body or council must tell you and the tribunal within 5 weeks what it will do.",
+    citation: "SEND (First-tier Tribunal Recommendations Power) Regulations 2017 (SI 2017/1306)",
+    actor: Actor::HealthOrSocialCare,
+    force: Force::Statutory,
+    exceptions: &CORONAVIRUS_ONLY,
+    done_verb: "sent",
+};
+
+/// The rules of this stage.
+pub const RULES: &[&Rule] = &[
+    &MEDIATION_CONTACT,
+    &MEDIATION_CERTIFICATE,
+    &MEDIATION_MEETING,
+    &MEDIATION_AGREED_ACTIONS,
+    &APPEAL,
+    &RECOMMENDATION_RESPONSE,
+];
+
+/// Decisions the family can appeal to the tribunal (CFA s51).
+const APPEALABLE: &[EventKind] = &[
+    DecisionNotToAssess,
+    DecisionNotToIssue,
+    FinalPlanIssued,
+    FinalAmendedPlanIssued,
+    ReviewDecision,
+    DecisionNotToAmend,
+    DecisionNotToReassess,
+    CeaseDecision,
+];
+
+/// The decisions that are appealable. A review decision to amend is not: the
+/// appeal runs from the final amended plan that follows it. A review decision
+/// with no outcome recorded is taken as appealable, so its window is shown.
+fn appealable_decisions<'a>(timeline: &Timeline<'a>) -> Vec<Dated<'a>> {
+    timeline
+        .of(APPEALABLE)
+        .filter(|d| !(d.kind == &ReviewDecision && d.event.outcome == Some(ReviewOutcome::Amend)))
+        .collect()
+}
+
+pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut Vec<Notice>) {
+    let timeline = &cx.timeline;
+    let decisions = appealable_decisions(timeline);
+    for (i, decision) in decisions.iter().enumerate() {
+        let next = decisions.get(i + 1).map(|d| d.date);
+        out.push(
+            Deadline::after(&MEDIATION_CONTACT, decision.to_ref(), Period::Months(2)).done_by(
+                timeline
+                    .first(&[MediationAdviserContacted], decision.date, next)
+                    .map(Dated::to_ref),
+            ),
+        );
+        out.push(appeal(timeline, *decision, next));
+    }
+    if decisions
+        .iter()
+        .any(|d| matches!(d.kind, FinalPlanIssued | FinalAmendedPlanIssued))
+    {
+        notices.push(Notice {
+            text: "No mediation certificate is needed to appeal only about the school or college named in the plan.".to_owned(),
+            citation: "Children and Families Act 2014, s55",
+        });
+    }
+    for (start, _) in timeline.spans(&[MediationDeclined, MediationHeld]) {
+        let mut certificate = Deadline::after(
+            &MEDIATION_CERTIFICATE,
+            start.to_ref(),
+            Period::WorkingDays(3),
+        )
+        .done_by(
+            timeline
+                .first(&[MediationCertificateIssued], start.date, None)
+                .map(Dated::to_ref),
+        );
+        if start.kind == &MediationHeld {
+            certificate =
+                certificate.cited("SEND Code of Practice 2015, chapter 11", Force::Guidance);
+        }
+        out.push(certificate);
+    }
+    answered(
+        timeline,
+        MediationRequested,
+        &[MediationHeld],
+        &MEDIATION_MEETING,
+        Period::Days(30),
+        out,
+    );
+    for agreement in timeline.of(&[MediationAgreement]) {
+        if agreement.event.matters == Some(Matters::Other) {
+            out.push(
+                Deadline::after(
+                    &MEDIATION_AGREED_ACTIONS,
+                    agreement.to_ref(),
+                    Period::Weeks(2),
+                )
+                .done_by(
+                    timeline
+                        .first(&[AgreementActioned], agreement.date, None)
+                        .map(Dated::to_ref),
+                ),
+            );
+        }
+    }
+    answered(
+        timeline,
+        TribunalRecommendation,
+        &[RecommendationResponse],
+        &RECOMMENDATION_RESPONSE,
+        Period::Weeks(5),
+        out,
+    );
+}
+
+/// One deadline per event of kind `asked`, answered by the first of `answers`
+/// on or after it and before the next `asked`.
+fn answered(
+    timeline: &Timeline,
+    asked: EventKind,
+    answers: &[EventKind],
+    rule: &'static Rule,
+    period: Period,
+    out: &mut Vec<Deadline>,
+) {
+    for (start, next) in timeline.spans(std::slice::from_ref(&asked)) {
+        out.push(
+            Deadline::after(rule, start.to_ref(), period)
+                .done_by(timeline.first(answers, start.date, next).map(Dated::to_ref)),
+        );
+    }
+}
+
+/// The appeal window for one decision: the later of 2 months from the decision
+/// and 1 month from a certificate that follows it, then moved by N7.
+fn appeal(timeline: &Timeline, decision: Dated, next: Option<NaiveDate>) -> Deadline {
+    let from_decision = Period::Months(2).due(decision.date);
+    let mut working = vec![Period::Months(2).explain(decision.date)];
+    let certificate = timeline.first(&[MediationCertificateIssued], decision.date, next);
+    let mut counted = from_decision;
+    if let Some(certificate) = certificate {
+        let from_certificate = Period::Months(1).due(certificate.date);
+        working.push(format!(
+            "Mediation certificate issued on {} (event {}): 1 month after it is {}.",
+            long_date(certificate.date),
+            certificate.event.id,
+            long_date(from_certificate)
+        ));
+        counted = counted.max(from_certificate);
+        working.push(format!("The later of the two is {}.", long_date(counted)));
+    }
+    let (due, moved) = tribunal_deadline(counted);
+    if let Some(moved) = moved {
+        working.push(format!(
+            "{} So the last day is {}.",
+            moved.explain(),
+            long_date(due)
+        ));
+    }
+    // DISPUTE: the August and Christmas moves follow IPSEA's reading of the HESC
+    // rules; the literal rule text is narrower.
+    working.push(
+        "The August and Christmas rules follow IPSEA's reading of the tribunal's rules; if in doubt, appeal before the earlier date.".to_owned(),
+    );
+    let mut deadline = Deadline::on(&APPEAL, decision.to_ref(), due, working.remove(0)).done_by(
+        timeline
+            .first(&[AppealLodged], decision.date, next)
+            .map(Dated::to_ref),
+    );
+    for step in working {
+        deadline = deadline.note(step);
+    }
+    deadline
+}

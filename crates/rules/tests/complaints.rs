@@ -1,0 +1,111 @@
+//! Worked examples for complaints: the council's stated response time and the
+//! Ombudsman's 12-month window after a missed council deadline.
+
+mod support;
+
+use rules::EventKind::*;
+use rules::{Actor, Force, ResponseUnit, Status};
+use support::{CaseBuilder, assert_deadline, d, only};
+
+#[test]
+fn a_complaint_answered_in_days_counts_calendar_days() {
+    let evaluation = CaseBuilder::new()
+        .event_with(ComplaintMade, "2025-03-03", |e| {
+            e.respond_within = Some(20);
+            e.unit = Some(ResponseUnit::Days);
+        })
+        .event(ComplaintResponded, "2025-03-20")
+        .on("2025-04-01");
+    let response = only(&evaluation, "council-complaint-response");
+    assert_deadline(response, "2025-03-23", Status::Met, 0);
+    assert_eq!(response.force, Force::Guidance);
+}
+
+#[test]
+fn a_complaint_answered_in_working_days_skips_weekends_and_easter() {
+    // 10 working days from Monday 14 April 2025: Good Friday and Easter Monday are skipped.
+    let evaluation = CaseBuilder::new()
+        .event_with(ComplaintMade, "2025-04-14", |e| {
+            e.respond_within = Some(10);
+            e.unit = Some(ResponseUnit::WorkingDays);
+        })
+        .on("2025-05-06");
+    assert_deadline(
+        only(&evaluation, "council-complaint-response"),
+        "2025-04-30",
+        Status::Overdue,
+        6,
+    );
+}
+
+#[test]
+fn a_complaint_without_a_stated_response_time_asks_for_it() {
+    let evaluation = CaseBuilder::new()
+        .event(ComplaintMade, "2025-03-03")
+        .on("2025-04-01");
+    assert!(
+        evaluation
+            .deadlines_of("council-complaint-response")
+            .next()
+            .is_none()
+    );
+    assert!(
+        evaluation
+            .notices
+            .iter()
+            .any(|n| n.text.contains("Record how long the council says"))
+    );
+}
+
+/// Source: timelines.md, complaints: 12 months beginning with the day after the
+/// missed deadline (last day = start + 12 months − 1 day).
+#[test]
+fn a_late_decision_opens_a_12_month_ombudsman_window_from_the_next_day() {
+    let evaluation = CaseBuilder::new()
+        .event(RequestReceived, "2025-01-06")
+        .event(DecisionToAssess, "2025-02-20")
+        .on("2025-03-01");
+    let window = only(&evaluation, "ombudsman-window");
+    assert_eq!(window.trigger.date, d("2025-02-18"));
+    assert_deadline(window, "2026-02-17", Status::Pending, 0);
+    assert_eq!(
+        window.subject.as_deref(),
+        Some("Decision whether to assess")
+    );
+    assert_eq!(window.actor, Actor::Parent);
+}
+
+#[test]
+fn an_overdue_final_plan_opens_a_window_and_a_complaint_to_the_ombudsman_closes_it() {
+    let evaluation = CaseBuilder::new()
+        .event(RequestReceived, "2025-01-06")
+        .event(DecisionToAssess, "2025-02-10")
+        .event(DraftPlanIssued, "2025-04-20")
+        .event(OmbudsmanComplaintMade, "2025-08-01")
+        .on("2025-09-01");
+    let window = only(&evaluation, "ombudsman-window");
+    assert_eq!(window.subject.as_deref(), Some("Final plan"));
+    assert_eq!(window.trigger.date, d("2025-05-27"));
+    assert_deadline(window, "2026-05-26", Status::Met, 0);
+}
+
+#[test]
+fn met_deadlines_and_the_familys_own_deadlines_open_no_window() {
+    let evaluation = CaseBuilder::new()
+        .event(DraftPlanIssued, "2025-10-01")
+        .event_with(SchoolConsulted, "2025-10-01", |e| {
+            e.school = Some("Hill Top".into())
+        })
+        .event(FinalPlanIssued, "2025-10-20")
+        .on("2025-12-01");
+    // The family sent no comments and the school never replied (guidance): no window.
+    assert_eq!(
+        only(&evaluation, "draft-plan-representations").status,
+        Status::Overdue
+    );
+    assert_eq!(
+        only(&evaluation, "school-consultation").status,
+        Status::Overdue
+    );
+    assert!(evaluation.deadlines_of("ombudsman-window").next().is_none());
+}
