@@ -18,6 +18,7 @@ mod evaluate;
 mod exceptions;
 mod next_steps;
 mod receipt;
+mod report;
 mod rule;
 mod stages;
 mod timeline;
@@ -30,5 +31,9 @@ pub use evaluate::{Evaluation, Notice, evaluate};
 pub use exceptions::{ClaimedException, ExceptionSet};
 pub use next_steps::{WHERE_TO_GET_ADVICE, next_steps};
 pub use receipt::received_on;
+pub use report::{
+    CaseReport, DeadlineReport, NOT_LEGAL_ADVICE, REPORT_FORMAT, Report, case_text, deadline_line,
+    status_phrase,
+};
 pub use rule::{Actor, Force, Rule};
 pub use stages::all_rules;

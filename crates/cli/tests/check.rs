@@ -1,0 +1,206 @@
+//! `ehc check` as a user runs it: the built binary on real files.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn ehc(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ehc"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .output()
+        .expect("the ehc binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Writes `text` to a file of its own for one test.
+fn case_file(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ehc-check-tests-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// The case-file.md example: a request on 6 January 2025 and a decision on 20 February.
+const SPEC_EXAMPLE: &str = r#"{
+  "format": "ehc-timeline/1",
+  "exported_at": "2026-11-22",
+  "cases": [
+    {
+      "id": "c-7f3a",
+      "child": "A. B.",
+      "local_authority": "Anytown Council",
+      "reference": "EHC/1234",
+      "events": [
+        { "id": "e-1", "kind": "request-received", "date": "2025-01-06",
+          "note": "Emailed by the school SENCO" },
+        { "id": "e-2", "kind": "decision-to-assess", "date": "2025-02-20" }
+      ]
+    }
+  ]
+}
+"#;
+
+#[test]
+fn every_bundled_example_is_read_without_warnings() {
+    for example in [
+        "late-assessment",
+        "refusal-and-appeal",
+        "annual-review",
+        "two-children",
+    ] {
+        let output = ehc(&[
+            "check",
+            &format!("examples/{example}.json"),
+            "--today",
+            "2026-01-15",
+        ]);
+        assert!(output.status.success(), "{example}: {}", stderr(&output));
+        assert_eq!(stderr(&output), "", "{example} has warnings");
+        assert!(stdout(&output).contains("This is not legal advice"));
+    }
+}
+
+/// Source: the issue's example line.
+#[test]
+fn the_text_report_reads_as_a_parent_would_say_it() {
+    let path = case_file("spec-example.json", SPEC_EXAMPLE);
+    let output = ehc(&[
+        "check",
+        path.to_str().unwrap(),
+        "--today",
+        "2025-03-01",
+        "--format",
+        "text",
+    ]);
+    assert!(output.status.success());
+    assert!(stdout(&output).contains(
+        "Decision whether to assess: due 17 February 2025, made 20 February 2025, 3 days late (SEND Regulations 2014, reg 5(1))"
+    ));
+    assert!(stdout(&output).contains("A. B. — Anytown Council — EHC/1234 (case c-7f3a)"));
+}
+
+/// Source: case-file.md, the `--format json` example.
+#[test]
+fn the_json_report_follows_the_contract() {
+    let path = case_file("spec-example-json.json", SPEC_EXAMPLE);
+    let output = ehc(&[
+        "check",
+        path.to_str().unwrap(),
+        "--today",
+        "2025-03-01",
+        "--format",
+        "json",
+    ]);
+    assert!(output.status.success());
+    let report: serde_json::Value =
+        serde_json::from_str(&stdout(&output)).expect("the report is JSON");
+    assert_eq!(report["format"], "ehc-timeline-report/1");
+    assert_eq!(report["today"], "2025-03-01");
+    assert_eq!(report["cases"][0]["id"], "c-7f3a");
+    let decision = report["cases"][0]["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "decide-whether-to-assess")
+        .expect("the decision deadline");
+    assert_eq!(decision["due"], "2025-02-17");
+    assert_eq!(decision["status"], "met-late");
+    assert_eq!(decision["done_on"], "2025-02-20");
+    assert_eq!(decision["days_late"], 3);
+    assert_eq!(decision["citation"], "SEND Regulations 2014, reg 5(1)");
+    assert_eq!(decision["actor"], "la");
+    assert_eq!(decision["force"], "statutory");
+    assert!(decision.get("subject").is_none());
+    let statuses: Vec<_> = report["cases"][0]["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["status"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(statuses.iter().all(|s| {
+        [
+            "pending",
+            "due-soon",
+            "overdue",
+            "met",
+            "met-late",
+            "too-early",
+            "excepted",
+            "not-applicable",
+        ]
+        .contains(&s.as_str())
+    }));
+}
+
+#[test]
+fn malformed_json_is_refused_with_its_line_and_column() {
+    let path = case_file(
+        "malformed.json",
+        "{\n  \"format\": \"ehc-timeline/1\",\n  \"cases\": [\n    { \"id\": \"c-1\" \"events\": [] }\n  ]\n}\n",
+    );
+    let output = ehc(&["check", path.to_str().unwrap(), "--today", "2025-03-01"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("malformed.json: line 4, column 19"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(stdout(&output), "");
+}
+
+#[test]
+fn an_impossible_date_is_refused_naming_the_event() {
+    let text = SPEC_EXAMPLE.replace("2025-02-20", "2025-02-30");
+    let path = case_file("impossible-date.json", &text);
+    let output = ehc(&["check", path.to_str().unwrap(), "--today", "2025-03-01"]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(message.contains("line 13, column"), "{message}");
+    assert!(message.contains("event \"e-2\""), "{message}");
+    assert!(
+        message.contains("\"2025-02-30\" is not a real date: February 2025 has 28 days"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_missing_file_and_a_bad_today_are_refused() {
+    let missing = ehc(&["check", "examples/no-such-file.json"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("examples/no-such-file.json: cannot read the file"));
+
+    let bad_today = ehc(&[
+        "check",
+        "examples/two-children.json",
+        "--today",
+        "2025-02-30",
+    ]);
+    assert_eq!(bad_today.status.code(), Some(2));
+    assert!(stderr(&bad_today).contains("--today: \"2025-02-30\" is not a real date"));
+}
+
+#[test]
+fn a_decision_dated_before_its_request_is_read_with_a_warning() {
+    let text = SPEC_EXAMPLE.replace("2025-02-20", "2025-01-02");
+    let path = case_file("decision-first.json", &text);
+    let output = ehc(&["check", path.to_str().unwrap(), "--today", "2025-03-01"]);
+    assert!(output.status.success());
+    let warning = stderr(&output);
+    assert!(warning.starts_with("warning: "), "{warning}");
+    assert!(warning.contains("(event e-2) is dated before"), "{warning}");
+}
+
+#[test]
+fn ehc_rules_lists_every_time_limit_with_its_citation() {
+    let output = ehc(&["rules"]);
+    assert!(output.status.success());
+    assert!(stdout(&output).contains("| `decide-whether-to-assess` | Decision whether to assess | SEND Regulations 2014, reg 5(1) |"));
+}
