@@ -204,10 +204,11 @@ pub fn case_text(case: &Case, evaluation: &Evaluation) -> String {
     }
     for deadline in &evaluation.deadlines {
         lines.push(format!("  {}", deadline_line(deadline, today)));
-        if deadline.status == Status::Overdue && deadline.actor == Actor::Council {
-            if let Some(step) = next_steps(deadline, today).into_iter().next() {
-                lines.push(format!("      Next: {step}"));
-            }
+        if deadline.status == Status::Overdue
+            && deadline.actor == Actor::Council
+            && let Some(step) = next_steps(deadline, today).into_iter().next()
+        {
+            lines.push(format!("      Next: {step}"));
         }
     }
     lines.push(summary(evaluation));
