@@ -252,10 +252,11 @@ macro_rules! field_values {
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let id = String::deserialize(deserializer)?;
-                $name::from_id(&id).ok_or_else(|| {
-                    let allowed: Vec<String> = $name::ALL.iter().map(|v| format!("\"{}\"", v.id())).collect();
-                    serde::de::Error::custom(format!("\"{id}\" is not allowed here: use one of {}", allowed.join(", ")))
+                super::parse::from_str_with(deserializer, stringify!($name), |id| {
+                    $name::from_id(id).ok_or_else(|| {
+                        let allowed: Vec<String> = $name::ALL.iter().map(|v| format!("\"{}\"", v.id())).collect();
+                        format!("\"{id}\" is not allowed here: use one of {}", allowed.join(", "))
+                    })
                 })
             }
         }

@@ -129,11 +129,39 @@ fn event_id_at(text: &str, path: &str) -> Option<String> {
     id.as_str().map(str::to_owned)
 }
 
+/// Deserializes a string with `parse`, so that serde_json places an error right
+/// after the string at fault rather than at the end of the enclosing object.
+pub(crate) fn from_str_with<'de, D, T>(
+    deserializer: D,
+    expecting: &'static str,
+    parse: impl FnOnce(&str) -> Result<T, String>,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    struct StrVisitor<F>(F, &'static str);
+    impl<'de, T, F: FnOnce(&str) -> Result<T, String>> Visitor<'de> for StrVisitor<F> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str(self.1)
+        }
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<T, E> {
+            (self.0)(text).map_err(E::custom)
+        }
+    }
+    deserializer.deserialize_str(StrVisitor(parse, expecting))
+}
+
 /// A struct read field by field: known keys with their own type (so a bad value
 /// is reported where it stands), unknown keys kept in `extra`.
 trait Fields: Default {
     /// What the object is, for "expected ..." messages.
     const WHAT: &'static str;
+    /// What the fields make.
+    type Output;
+    /// Checks the fields read and builds the value; an error here is placed at
+    /// the end of the object, whose fields it concerns.
+    fn finish<E: de::Error>(self) -> Result<Self::Output, E>;
     /// Reads the value of `key` if it is known; `false` for an unknown key.
     fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error>;
     fn extra(&mut self) -> &mut Extra;
@@ -142,13 +170,13 @@ trait Fields: Default {
 struct FieldsVisitor<T>(PhantomData<T>);
 
 impl<'de, T: Fields> Visitor<'de> for FieldsVisitor<T> {
-    type Value = T;
+    type Value = T::Output;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         write!(f, "{}", T::WHAT)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T::Output, A::Error> {
         let mut fields = T::default();
         while let Some(key) = map.next_key::<String>()? {
             if !fields.field(&key, &mut map)? {
@@ -156,12 +184,14 @@ impl<'de, T: Fields> Visitor<'de> for FieldsVisitor<T> {
                 fields.extra().insert(key, value);
             }
         }
-        Ok(fields)
+        fields.finish()
     }
 }
 
-fn read_fields<'de, T: Fields, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
-    deserializer.deserialize_map(FieldsVisitor(PhantomData))
+fn read_fields<'de, T: Fields, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T::Output, D::Error> {
+    deserializer.deserialize_map(FieldsVisitor::<T>(PhantomData))
 }
 
 /// Reads `value` into `slot`: the one line each known field takes.
@@ -175,22 +205,7 @@ fn put<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
 
 impl<'de> Deserialize<'de> for CaseFile {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let fields: FileFields = read_fields(deserializer)?;
-        let format = fields
-            .format
-            .ok_or_else(|| de::Error::custom(not_a_case_file()))?;
-        let cases = fields.cases.unwrap_or_default();
-        if let Some(id) = first_duplicate(cases.iter().map(|case| case.id.as_str())) {
-            return Err(de::Error::custom(format!(
-                "two cases have the id \"{id}\": each case needs its own"
-            )));
-        }
-        Ok(CaseFile {
-            format,
-            exported_at: fields.exported_at.map(|IsoDate(date)| date),
-            cases,
-            extra: fields.extra,
-        })
+        read_fields::<FileFields, D>(deserializer)
     }
 }
 
@@ -204,6 +219,24 @@ struct FileFields {
 
 impl Fields for FileFields {
     const WHAT: &'static str = "a case file: a JSON object with \"format\" and \"cases\"";
+    type Output = CaseFile;
+
+    fn finish<E: de::Error>(self) -> Result<CaseFile, E> {
+        let fields = self;
+        let format = fields.format.ok_or_else(|| E::custom(not_a_case_file()))?;
+        let cases = fields.cases.unwrap_or_default();
+        if let Some(id) = first_duplicate(cases.iter().map(|case| case.id.as_str())) {
+            return Err(E::custom(format!(
+                "two cases have the id \"{id}\": each case needs its own"
+            )));
+        }
+        Ok(CaseFile {
+            format,
+            exported_at: fields.exported_at.map(|IsoDate(date)| date),
+            cases,
+            extra: fields.extra,
+        })
+    }
 
     fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
         match key {
@@ -253,26 +286,7 @@ fn first_duplicate<'a>(ids: impl Iterator<Item = &'a str>) -> Option<&'a str> {
 
 impl<'de> Deserialize<'de> for Case {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let fields: CaseFields = read_fields(deserializer)?;
-        let id = fields.id.ok_or_else(|| {
-            de::Error::custom("a case has no \"id\": give it one, such as \"c-1\"")
-        })?;
-        let events = fields.events.unwrap_or_default();
-        if let Some(duplicate) = first_duplicate(events.iter().map(|event| event.id.as_str())) {
-            return Err(de::Error::custom(format!(
-                "two events in case \"{id}\" have the id \"{duplicate}\": each event needs its own"
-            )));
-        }
-        Ok(Case {
-            id,
-            child: fields.child,
-            local_authority: fields.local_authority,
-            reference: fields.reference,
-            date_of_birth: fields.date_of_birth.map(|IsoDate(date)| date),
-            settings: fields.settings.unwrap_or_default(),
-            events,
-            extra: fields.extra,
-        })
+        read_fields::<CaseFields, D>(deserializer)
     }
 }
 
@@ -290,6 +304,30 @@ struct CaseFields {
 
 impl Fields for CaseFields {
     const WHAT: &'static str = "a case: a JSON object with \"id\" and \"events\"";
+    type Output = Case;
+
+    fn finish<E: de::Error>(self) -> Result<Case, E> {
+        let fields = self;
+        let id = fields
+            .id
+            .ok_or_else(|| E::custom("a case has no \"id\": give it one, such as \"c-1\""))?;
+        let events = fields.events.unwrap_or_default();
+        if let Some(duplicate) = first_duplicate(events.iter().map(|event| event.id.as_str())) {
+            return Err(E::custom(format!(
+                "two events in case \"{id}\" have the id \"{duplicate}\": each event needs its own"
+            )));
+        }
+        Ok(Case {
+            id,
+            child: fields.child,
+            local_authority: fields.local_authority,
+            reference: fields.reference,
+            date_of_birth: fields.date_of_birth.map(|IsoDate(date)| date),
+            settings: fields.settings.unwrap_or_default(),
+            events,
+            extra: fields.extra,
+        })
+    }
 
     fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
         match key {
@@ -311,11 +349,7 @@ impl Fields for CaseFields {
 
 impl<'de> Deserialize<'de> for Settings {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let fields: SettingsFields = read_fields(deserializer)?;
-        Ok(Settings {
-            review_complete_on: fields.review_complete_on.unwrap_or_default(),
-            extra: fields.extra,
-        })
+        read_fields::<SettingsFields, D>(deserializer)
     }
 }
 
@@ -327,6 +361,15 @@ struct SettingsFields {
 
 impl Fields for SettingsFields {
     const WHAT: &'static str = "the case settings: a JSON object";
+    type Output = Settings;
+
+    fn finish<E: de::Error>(self) -> Result<Settings, E> {
+        let fields = self;
+        Ok(Settings {
+            review_complete_on: fields.review_complete_on.unwrap_or_default(),
+            extra: fields.extra,
+        })
+    }
 
     fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
         match key {
@@ -354,60 +397,7 @@ impl Fields for SettingsFields {
 
 impl<'de> Deserialize<'de> for Event {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let mut f: EventFields = read_fields(deserializer)?;
-        let id = f.id.take().ok_or_else(|| {
-            de::Error::custom("an event has no \"id\": give it one, such as \"e-1\"")
-        })?;
-        let kind = f.kind.take().ok_or_else(|| {
-            de::Error::custom(format!("event \"{id}\" has no \"kind\": say what happened"))
-        })?;
-        let when = match (f.date.take(), f.approx.take()) {
-            (Some(IsoDate(date)), None) => When::Date(date),
-            (None, Some(approx)) => When::Approx(approx),
-            (Some(_), Some(_)) => {
-                return Err(de::Error::custom(format!(
-                    "event \"{id}\" has both \"date\" and \"approx\": keep only one"
-                )));
-            }
-            (None, None) => {
-                return Err(de::Error::custom(format!(
-                    "event \"{id}\" has no date: give \"date\": \"YYYY-MM-DD\", or \"approx\" with a month or a year"
-                )));
-            }
-        };
-        let missing = required_fields(&kind)
-            .iter()
-            .find(|(_, present)| !present(&f))
-            .map(|(name, _)| name);
-        if let Some(name) = missing {
-            return Err(de::Error::custom(format!(
-                "event \"{id}\" ({}) needs \"{name}\"",
-                kind.id()
-            )));
-        }
-        Ok(Event {
-            id,
-            kind,
-            when,
-            who: f.who,
-            note: f.note,
-            document: f.document,
-            party: f.party,
-            school: f.school,
-            outcome: f.outcome,
-            order: f.order,
-            matters: f.matters,
-            transfer: f.transfer,
-            exception: f.exception,
-            from: f.from.map(|IsoDate(date)| date),
-            until: f.until.map(|IsoDate(date)| date),
-            disputed: f.disputed,
-            method: f.method,
-            time: f.time.map(|ClockTime(time)| time),
-            respond_within: f.respond_within,
-            unit: f.unit,
-            extra: f.extra,
-        })
+        read_fields::<EventFields, D>(deserializer)
     }
 }
 
@@ -455,6 +445,64 @@ struct EventFields {
 
 impl Fields for EventFields {
     const WHAT: &'static str = "an event: a JSON object with \"id\", \"kind\" and \"date\"";
+    type Output = Event;
+
+    fn finish<E: de::Error>(self) -> Result<Event, E> {
+        let mut f = self;
+        let id =
+            f.id.take()
+                .ok_or_else(|| E::custom("an event has no \"id\": give it one, such as \"e-1\""))?;
+        let kind = f.kind.take().ok_or_else(|| {
+            E::custom(format!("event \"{id}\" has no \"kind\": say what happened"))
+        })?;
+        let when = match (f.date.take(), f.approx.take()) {
+            (Some(IsoDate(date)), None) => When::Date(date),
+            (None, Some(approx)) => When::Approx(approx),
+            (Some(_), Some(_)) => {
+                return Err(E::custom(format!(
+                    "event \"{id}\" has both \"date\" and \"approx\": keep only one"
+                )));
+            }
+            (None, None) => {
+                return Err(E::custom(format!(
+                    "event \"{id}\" has no date: give \"date\": \"YYYY-MM-DD\", or \"approx\" with a month or a year"
+                )));
+            }
+        };
+        let missing = required_fields(&kind)
+            .iter()
+            .find(|(_, present)| !present(&f))
+            .map(|(name, _)| name);
+        if let Some(name) = missing {
+            return Err(E::custom(format!(
+                "event \"{id}\" ({}) needs \"{name}\"",
+                kind.id()
+            )));
+        }
+        Ok(Event {
+            id,
+            kind,
+            when,
+            who: f.who,
+            note: f.note,
+            document: f.document,
+            party: f.party,
+            school: f.school,
+            outcome: f.outcome,
+            order: f.order,
+            matters: f.matters,
+            transfer: f.transfer,
+            exception: f.exception,
+            from: f.from.map(|IsoDate(date)| date),
+            until: f.until.map(|IsoDate(date)| date),
+            disputed: f.disputed,
+            method: f.method,
+            time: f.time.map(|ClockTime(time)| time),
+            respond_within: f.respond_within,
+            unit: f.unit,
+            extra: f.extra,
+        })
+    }
 
     fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
         match key {
@@ -490,11 +538,12 @@ impl Fields for EventFields {
 
 impl<'de> Deserialize<'de> for EventKind {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let id = String::deserialize(deserializer)?;
-        EventKind::from_id(&id).ok_or_else(|| {
-            de::Error::custom(format!(
-                "unknown event kind \"{id}\": use one of the kinds in the spec, or a name starting with \"x-\" for your own"
-            ))
+        from_str_with(deserializer, "an event kind", |id| {
+            EventKind::from_id(id).ok_or_else(|| {
+                format!(
+                    "unknown event kind \"{id}\": use one of the kinds in the spec, or a name starting with \"x-\" for your own"
+                )
+            })
         })
     }
 }
@@ -545,32 +594,40 @@ pub fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
 
 impl<'de> Deserialize<'de> for ApproxDate {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        let error = || {
-            de::Error::custom(format!(
-                "\"{text}\" is not an approximate date: write a month as YYYY-MM or a year as YYYY"
-            ))
-        };
-        let digits =
-            |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
-        match text.split_once('-') {
-            None if digits(&text, 4) => Ok(ApproxDate {
-                year: text.parse().map_err(|_| error())?,
-                month: None,
-            }),
-            Some((year, month)) if digits(year, 4) && digits(month, 2) => {
-                let month: u32 = month.parse().map_err(|_| error())?;
-                if !(1..=12).contains(&month) {
-                    return Err(error());
-                }
-                Ok(ApproxDate {
-                    year: year.parse().map_err(|_| error())?,
-                    month: Some(month),
-                })
-            }
-            _ => Err(error()),
-        }
+        from_str_with(
+            deserializer,
+            "a month (YYYY-MM) or a year (YYYY)",
+            parse_approx_date,
+        )
     }
+}
+
+/// Parses `YYYY-MM` or `YYYY`.
+fn parse_approx_date(text: &str) -> Result<ApproxDate, String> {
+    let error = || {
+        format!("\"{text}\" is not an approximate date: write a month as YYYY-MM or a year as YYYY")
+    };
+    let digits =
+        |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
+    let (year, month) = match text.split_once('-') {
+        None if digits(text, 4) => (text, None),
+        Some((year, month)) if digits(year, 4) && digits(month, 2) => (year, Some(month)),
+        _ => return Err(error()),
+    };
+    let month = match month {
+        Some(month) => Some(
+            month
+                .parse::<u32>()
+                .ok()
+                .filter(|m| (1..=12).contains(m))
+                .ok_or_else(error)?,
+        ),
+        None => None,
+    };
+    Ok(ApproxDate {
+        year: year.parse().map_err(|_| error())?,
+        month,
+    })
 }
 
 /// A time of day written `HH:MM`.
@@ -578,16 +635,15 @@ struct ClockTime(NaiveTime);
 
 impl<'de> Deserialize<'de> for ClockTime {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        let well_formed = text.len() == 5 && text.as_bytes()[2] == b':';
-        well_formed
-            .then(|| NaiveTime::parse_from_str(&text, "%H:%M").ok())
-            .flatten()
-            .map(ClockTime)
-            .ok_or_else(|| {
-                de::Error::custom(format!(
-                    "\"{text}\" is not a time: write it as HH:MM, such as \"17:30\""
-                ))
-            })
+        from_str_with(deserializer, "a time as HH:MM", |text| {
+            let well_formed = text.len() == 5 && text.as_bytes()[2] == b':';
+            well_formed
+                .then(|| NaiveTime::parse_from_str(text, "%H:%M").ok())
+                .flatten()
+                .map(ClockTime)
+                .ok_or_else(|| {
+                    format!("\"{text}\" is not a time: write it as HH:MM, such as \"17:30\"")
+                })
+        })
     }
 }
