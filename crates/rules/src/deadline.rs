@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::calendar::{Period, long_date, long_date_with_weekday};
+use std::borrow::Cow;
+
+use crate::calendar::{Period, long_date, long_date_with_weekday, sub_days};
 use crate::case_file::Event;
 use crate::exceptions::ClaimedException;
 use crate::rule::{Actor, Force, Rule};
@@ -45,7 +47,7 @@ pub struct EventRef {
     pub id: String,
     pub date: NaiveDate,
     /// What happened, in words.
-    pub label: String,
+    pub label: Cow<'static, str>,
 }
 
 impl EventRef {
@@ -54,7 +56,10 @@ impl EventRef {
         EventRef {
             id: event.id.clone(),
             date,
-            label: event.kind.label().to_owned(),
+            label: match event.kind.known_label() {
+                Some(label) => Cow::Borrowed(label),
+                None => Cow::Owned(event.kind.label().to_owned()),
+            },
         }
     }
 
@@ -109,8 +114,39 @@ pub struct Deadline {
     pub indicative_due: Option<NaiveDate>,
     /// Why the limit does not apply, when it does not.
     pub not_applicable: Option<String>,
-    /// How the due date and status were worked out, a sentence a step.
-    pub working: Vec<String>,
+    /// The steps of the working between the trigger and the outcome, kept as
+    /// data: `working()` writes them out only when someone reads them.
+    #[serde(skip)]
+    steps: Vec<Step>,
+}
+
+/// One step of a deadline's working, written out by `Deadline::working`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step {
+    /// How `period` counts from the trigger's date.
+    Count(Period),
+    /// The disputed reading that counts the day of receipt as day 1 (N1):
+    /// one day before the due date.
+    DayOneReading,
+    Text(Cow<'static, str>),
+}
+
+impl From<Period> for Step {
+    fn from(period: Period) -> Step {
+        Step::Count(period)
+    }
+}
+
+impl From<&'static str> for Step {
+    fn from(text: &'static str) -> Step {
+        Step::Text(Cow::Borrowed(text))
+    }
+}
+
+impl From<String> for Step {
+    fn from(text: String) -> Step {
+        Step::Text(Cow::Owned(text))
+    }
 }
 
 fn serialize_rule_id<S: serde::Serializer>(rule: &&Rule, s: S) -> Result<S::Ok, S::Error> {
@@ -120,9 +156,8 @@ fn serialize_rule_id<S: serde::Serializer>(rule: &&Rule, s: S) -> Result<S::Ok, 
 impl Deadline {
     /// A deadline `period` after `trigger`, with the working that counts it.
     pub fn after(rule: &'static Rule, trigger: EventRef, period: Period) -> Deadline {
-        let working = period.explain(trigger.date);
         let due = period.due(trigger.date);
-        Deadline::on(rule, trigger, due, working)
+        Deadline::on(rule, trigger, due, period)
     }
 
     /// A deadline on a date worked out by the caller, which explains it in `working`.
@@ -130,7 +165,7 @@ impl Deadline {
         rule: &'static Rule,
         trigger: EventRef,
         due: NaiveDate,
-        working: impl Into<String>,
+        working: impl Into<Step>,
     ) -> Deadline {
         Deadline {
             rule,
@@ -139,7 +174,7 @@ impl Deadline {
             citation: rule.citation,
             force: rule.force,
             limit: Limit::By,
-            working: vec![trigger.describe(), working.into()],
+            steps: vec![working.into()],
             trigger,
             due,
             done: None,
@@ -185,28 +220,69 @@ impl Deadline {
     }
 
     /// Adds a step to the working.
-    pub fn note(mut self, step: impl Into<String>) -> Deadline {
-        self.working.push(step.into());
+    pub fn note(mut self, step: impl Into<Step>) -> Deadline {
+        self.steps.push(step.into());
         self
     }
 
-    /// Settles the status on `today`, from the done event, the exception and
-    /// whether the limit applies; adds the last steps of the working.
-    pub(crate) fn settle(&mut self, today: NaiveDate) {
+    /// Adds a step to the working of a deadline already built.
+    pub(crate) fn add_step(&mut self, step: impl Into<Step>) {
+        self.steps.push(step.into());
+    }
+
+    /// How the due date and status were worked out, a sentence a step: the
+    /// trigger, the count, any notes, then what happened.
+    pub fn working(&self) -> Vec<String> {
+        let mut lines = vec![self.trigger.describe()];
+        for step in &self.steps {
+            lines.push(match step {
+                Step::Count(period) => period.explain(self.trigger.date),
+                // DISPUTE: N1 (the Ombudsman and the High Court) against counting
+                // the day of receipt as day 1 (some councils): one day earlier.
+                Step::DayOneReading => format!(
+                    "Some councils count the day the request arrived as day 1, which gives {}; the Ombudsman and the courts do not, and neither does this count.",
+                    long_date(sub_days(self.due, 1))
+                ),
+                Step::Text(text) => text.to_string(),
+            });
+        }
         if let Some(reason) = &self.not_applicable {
-            self.status = Status::NotApplicable;
-            self.working.push(format!("Does not apply: {reason}"));
-            return;
+            lines.push(format!("Does not apply: {reason}"));
+            return lines;
+        }
+        if let Some(done) = &self.done {
+            lines.push(format!("Done: {}", done.describe()));
         }
         if !self.exceptions.is_empty() {
-            self.status = Status::Excepted;
             for exception in &self.exceptions {
-                self.working.push(exception.describe(self.indicative_due));
+                lines.push(exception.describe(self.indicative_due));
             }
-            return;
+            return lines;
         }
-        let due = long_date(self.due);
+        let (due, days) = (long_date(self.due), self.days_late);
+        lines.push(match self.status {
+            Status::Met if self.limit == Limit::NotBefore => {
+                format!("Not done before {due}, as the law requires.")
+            }
+            Status::Met => format!("Done on or before the due date, {due}."),
+            Status::MetLate => format!("Done {} after the due date, {due}.", days_phrase(days)),
+            Status::Overdue => format!("Not done; {} past the due date, {due}.", days_phrase(days)),
+            Status::DueSoon => format!("Not done yet; due within the next 14 days, on {due}."),
+            Status::TooEarly => format!(
+                "Done {} before {due}, the first day allowed.",
+                days_phrase(days)
+            ),
+            _ => format!("Not done yet; due on {due}."),
+        });
+        lines
+    }
+
+    /// Settles the status on `today`, from the done event, the exceptions and
+    /// whether the limit applies.
+    pub(crate) fn settle(&mut self, today: NaiveDate) {
         let (status, days) = match (self.limit, &self.done) {
+            _ if self.not_applicable.is_some() => (Status::NotApplicable, 0),
+            _ if !self.exceptions.is_empty() => (Status::Excepted, 0),
             (Limit::By, Some(done)) if done.date <= self.due => (Status::Met, 0),
             (Limit::By, Some(done)) => (Status::MetLate, days_between(self.due, done.date)),
             (Limit::By, None) if today > self.due => {
@@ -223,23 +299,6 @@ impl Deadline {
         };
         self.status = status;
         self.days_late = days;
-        if let Some(done) = &self.done {
-            self.working.push(format!("Done: {}", done.describe()));
-        }
-        self.working.push(match status {
-            Status::Met if self.limit == Limit::NotBefore => {
-                format!("Not done before {due}, as the law requires.")
-            }
-            Status::Met => format!("Done on or before the due date, {due}."),
-            Status::MetLate => format!("Done {} after the due date, {due}.", days_phrase(days)),
-            Status::Overdue => format!("Not done; {} past the due date, {due}.", days_phrase(days)),
-            Status::DueSoon => format!("Not done yet; due within the next 14 days, on {due}."),
-            Status::TooEarly => format!(
-                "Done {} before {due}, the first day allowed.",
-                days_phrase(days)
-            ),
-            _ => format!("Not done yet; due on {due}."),
-        });
     }
 }
 

@@ -217,7 +217,7 @@ pub(crate) fn apply(deadline: &mut Deadline, claims: &[ClaimedException]) {
     for claim in claims {
         match claim.bearing_on(deadline) {
             Ok(claim) => applied.push(claim),
-            Err(why) if !deadline.rule.exceptions.reasons.is_empty() => deadline.working.push(why),
+            Err(why) if !deadline.rule.exceptions.reasons.is_empty() => deadline.add_step(why),
             Err(_) => {}
         }
     }

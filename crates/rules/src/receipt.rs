@@ -45,11 +45,7 @@ pub(crate) fn derived_receipt<'a>(sent: &'a Event, dated: &[Dated<'a>]) -> Optio
             && other.date >= sent_on
             && (other.date - received).num_days() <= SAME_REQUEST_DAYS
     });
-    (!recorded).then_some(Dated {
-        event: sent,
-        kind: &REQUEST_RECEIVED,
-        date: received,
-    })
+    (!recorded).then(|| Dated::new(sent, &REQUEST_RECEIVED, received))
 }
 
 #[cfg(test)]

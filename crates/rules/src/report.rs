@@ -54,7 +54,7 @@ pub struct DeadlineReport<'a> {
     pub trigger: TriggerReport<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub done_by: Option<&'a str>,
-    pub working: &'a [String],
+    pub working: Vec<String>,
 }
 
 /// The event that started a clock.
@@ -109,7 +109,7 @@ impl<'a> DeadlineReport<'a> {
                 date: deadline.trigger.date,
             },
             done_by: deadline.done.as_ref().map(|done| done.id.as_str()),
-            working: &deadline.working,
+            working: deadline.working(),
         }
     }
 }

@@ -15,14 +15,27 @@ pub(crate) struct Dated<'a> {
     pub event: &'a Event,
     pub kind: &'a EventKind,
     pub date: NaiveDate,
+    /// `kind` as a bit of a `KindSet`, for cheap look-ups.
+    bit: u64,
 }
 
-impl Dated<'_> {
+impl<'a> Dated<'a> {
+    /// `event`, of `kind`, placed on `date`.
+    pub fn new(event: &'a Event, kind: &'a EventKind, date: NaiveDate) -> Dated<'a> {
+        Dated {
+            event,
+            kind,
+            date,
+            bit: kind_bit(kind),
+        }
+    }
+
     /// A reference to this event for a deadline.
     pub fn to_ref(self) -> EventRef {
         let mut reference = EventRef::new(self.event, self.date);
         if self.kind != &self.event.kind {
-            reference.label = format!("{} (worked out from how it was sent)", self.kind.label());
+            reference.label =
+                format!("{} (worked out from how it was sent)", self.kind.label()).into();
         }
         reference
     }
@@ -39,13 +52,7 @@ impl<'a> Timeline<'a> {
     pub fn new(events: &'a [Event]) -> Timeline<'a> {
         let mut dated: Vec<Dated<'a>> = events
             .iter()
-            .filter_map(|event| {
-                Some(Dated {
-                    event,
-                    kind: &event.kind,
-                    date: event.date()?,
-                })
-            })
+            .filter_map(|event| Some(Dated::new(event, &event.kind, event.date()?)))
             .collect();
         let derived: Vec<Dated<'a>> = dated
             .iter()
@@ -57,14 +64,12 @@ impl<'a> Timeline<'a> {
     }
 
     /// Every event of one of `kinds`, in date order.
-    pub fn of<'k>(
-        &self,
-        kinds: &'k [EventKind],
-    ) -> impl Iterator<Item = Dated<'a>> + use<'a, 'k, '_> {
+    pub fn of(&self, kinds: &[EventKind]) -> impl Iterator<Item = Dated<'a>> + use<'a, '_> {
+        let set = kinds.iter().fold(0, |set, kind| set | kind_bit(kind));
         self.dated
             .iter()
             .copied()
-            .filter(move |dated| kinds.contains(dated.kind))
+            .filter(move |dated| dated.bit & set != 0)
     }
 
     /// The first event of one of `kinds` dated on or after `from` and, when
@@ -95,4 +100,11 @@ impl<'a> Timeline<'a> {
             .map(|(i, start)| (*start, starts.get(i + 1).map(|next| next.date)))
             .collect()
     }
+}
+
+/// A kind as one bit of a 64-bit set: each known kind its own bit (there are
+/// fewer than 64), and no bit for a custom `x-` kind, which no rule looks for.
+fn kind_bit(kind: &EventKind) -> u64 {
+    const _: () = assert!(EventKind::KNOWN.len() < 64);
+    kind.known_index().map_or(0, |index| 1 << index)
 }

@@ -420,7 +420,7 @@ fn the_working_shows_the_trigger_the_count_and_the_outcome() {
         .event(DecisionToAssess, "2025-02-20")
         .on("2025-03-01");
     let working = only(&evaluation, "decide-whether-to-assess")
-        .working
+        .working()
         .join("\n");
     assert!(
         working.contains("Monday 6 January 2025 (event e-1)"),

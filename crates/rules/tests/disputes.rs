@@ -18,13 +18,13 @@ fn an_appeal_window_ending_in_august_moves_to_the_first_working_day_of_september
     assert_eq!(appeal.actor, Actor::Parent);
     assert!(
         appeal
-            .working
+            .working()
             .iter()
             .any(|step| step.contains("15 August 2025"))
     );
     assert!(
         appeal
-            .working
+            .working()
             .iter()
             .any(|step| step.contains("ends in August"))
     );

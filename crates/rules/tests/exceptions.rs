@@ -54,7 +54,7 @@ fn an_exception_switches_off_only_the_clocks_it_overlaps_and_whose_set_allows_it
     assert_deadline(advice, "2025-08-22", Status::Overdue, 10);
     assert!(
         advice
-            .working
+            .working()
             .iter()
             .any(|step| step.contains("not one the law allows"))
     );
@@ -74,7 +74,7 @@ fn an_absence_shorter_than_four_weeks_does_not_count_for_the_assessment() {
     assert_deadline(decision, "2025-02-17", Status::Overdue, 12);
     assert!(
         decision
-            .working
+            .working()
             .iter()
             .any(|step| step.contains("at least 28 days"))
     );
@@ -147,7 +147,7 @@ fn a_disputed_exception_still_applies_and_says_the_family_disputes_it() {
     assert!(decision.exceptions[0].disputed);
     assert!(
         decision
-            .working
+            .working()
             .iter()
             .any(|step| step.contains("The family disputes this exception."))
     );

@@ -16,7 +16,7 @@ fn moving(transfer: Transfer, starts: &str) -> CaseBuilder {
 }
 
 fn worked(deadline: &rules::Deadline, words: &str) -> bool {
-    deadline.working.iter().any(|step| step.contains(words))
+    deadline.working().iter().any(|step| step.contains(words))
 }
 
 /// Source: SEND Regulations 2014, reg 18(1)(b): a move to secondary school in

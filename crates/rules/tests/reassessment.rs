@@ -8,7 +8,7 @@ use rules::{ExceptionReason, Status};
 use support::{CaseBuilder, assert_deadline, d, only};
 
 fn worked(deadline: &rules::Deadline, words: &str) -> bool {
-    deadline.working.iter().any(|step| step.contains(words))
+    deadline.working().iter().any(|step| step.contains(words))
 }
 
 #[test]

@@ -29,7 +29,7 @@ fn reviewed_mid_year() -> CaseBuilder {
 }
 
 fn worked(deadline: &rules::Deadline, words: &str) -> bool {
-    deadline.working.iter().any(|step| step.contains(words))
+    deadline.working().iter().any(|step| step.contains(words))
 }
 
 /// Source: timelines.md N4: a plan issued 1 Jan 2025 must be reviewed by 31 Dec 2025.

@@ -77,8 +77,26 @@ macro_rules! event_kinds {
             /// What happened, in the words a parent would use.
             pub fn label(&self) -> &str {
                 match self {
-                    $(EventKind::$variant => $label,)*
                     EventKind::Custom(id) => id,
+                    known => known.known_label().unwrap_or_default(),
+                }
+            }
+
+            /// The label of a known kind, borrowed for the life of the program.
+            pub fn known_label(&self) -> Option<&'static str> {
+                match self {
+                    $(EventKind::$variant => Some($label),)*
+                    EventKind::Custom(_) => None,
+                }
+            }
+
+            /// The position of a known kind in `KNOWN`, found without comparing.
+            pub fn known_index(&self) -> Option<usize> {
+                #[allow(dead_code)] // only its discriminants are used
+                enum Index { $($variant,)* }
+                match self {
+                    $(EventKind::$variant => Some(Index::$variant as usize),)*
+                    EventKind::Custom(_) => None,
                 }
             }
 
@@ -170,6 +188,14 @@ mod tests {
         for kind in EventKind::KNOWN {
             assert_eq!(EventKind::from_id(kind.id()).as_ref(), Some(kind));
         }
+    }
+
+    #[test]
+    fn every_known_kind_knows_its_place_in_the_list() {
+        for (index, kind) in EventKind::KNOWN.iter().enumerate() {
+            assert_eq!(kind.known_index(), Some(index));
+        }
+        assert_eq!(EventKind::Custom("x-visit".into()).known_index(), None);
     }
 
     #[test]

@@ -3,9 +3,9 @@
 
 use chrono::NaiveDate;
 
-use crate::calendar::{Period, long_date, sub_days};
+use crate::calendar::{Period, long_date};
 use crate::case_file::EventKind::{self, *};
-use crate::deadline::Deadline;
+use crate::deadline::{Deadline, Step};
 use crate::evaluate::{CaseContext, Notice};
 use crate::exceptions::{ADVICE_EXCEPTIONS, ASSESSMENT_EXCEPTIONS, NO_EXCEPTIONS};
 use crate::rule::{Actor, Force, Rule};
@@ -146,12 +146,12 @@ fn request_chain(
     out.push(
         Deadline::after(&DECIDE_WHETHER_TO_ASSESS, trigger.clone(), Period::Weeks(6))
             .done_by(assess_decision.map(Dated::to_ref))
-            .note(day_one_reading(request.date, 6)),
+            .note(Step::DayOneReading),
     );
 
     let mut issue = Deadline::after(&DECIDE_WHETHER_TO_ISSUE, trigger.clone(), Period::Weeks(16))
         .done_by(timeline.first(ISSUE_DECISIONS, request.date, next).map(Dated::to_ref))
-        .note(day_one_reading(request.date, 16))
+        .note(Step::DayOneReading)
         // DISPUTE: reg 10 fixes 16 weeks for a decision *not* to issue; the
         // Ombudsman reads it as the date by which the council must have decided
         // whether to issue, and so does the engine.
@@ -162,7 +162,7 @@ fn request_chain(
                 .first(&[FinalPlanIssued], request.date, next)
                 .map(Dated::to_ref),
         )
-        .note(day_one_reading(request.date, 20));
+        .note(Step::DayOneReading);
 
     if let Some(refusal) = assess_decision.filter(|d| d.kind == &DecisionNotToAssess) {
         let reversal = timeline
@@ -280,16 +280,6 @@ fn draft_plan_windows(
         .not_before()
         .done_by(cx.timeline.first(&[FinalPlanIssued], draft.date, next).map(Dated::to_ref)),
     );
-}
-
-/// The working line for the disputed "day of receipt is day 1" reading (N1).
-fn day_one_reading(received: NaiveDate, weeks: u32) -> String {
-    // DISPUTE: N1 (the Ombudsman and the High Court) against counting the day of
-    // receipt as day 1 (some councils), which is one day earlier.
-    format!(
-        "Some councils count the day the request arrived as day 1, which gives {}; the Ombudsman and the courts do not, and neither does this count.",
-        long_date(sub_days(Period::Weeks(weeks).due(received), 1))
-    )
 }
 
 /// Who gives advice, guessed from the party's name: it only labels the deadline.

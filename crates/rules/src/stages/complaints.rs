@@ -94,7 +94,7 @@ fn window(cx: &CaseContext, missed: &Deadline) -> Deadline {
     let trigger = EventRef {
         id: missed.trigger.id.clone(),
         date: start,
-        label: format!("Day after the missed deadline: {what}"),
+        label: format!("Day after the missed deadline: {what}").into(),
     };
     let complaint = cx
         .timeline

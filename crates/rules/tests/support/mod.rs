@@ -84,6 +84,6 @@ pub fn assert_deadline(deadline: &Deadline, due: &str, status: Status, days_late
         (d(due), status, days_late),
         "{} deadline; working: {:#?}",
         deadline.rule.id,
-        deadline.working
+        deadline.working()
     );
 }
