@@ -19,6 +19,18 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// `ehc check` on `path` on 1 March 2025, in `format`.
+fn check(path: &std::path::Path, format: &str) -> Output {
+    ehc(&[
+        "check",
+        path.to_str().unwrap(),
+        "--today",
+        "2025-03-01",
+        "--format",
+        format,
+    ])
+}
+
 /// Writes `text` to a file of its own for one test.
 fn case_file(name: &str, text: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("ehc-check-tests-{}", std::process::id()));
@@ -72,14 +84,7 @@ fn every_bundled_example_is_read_without_warnings() {
 #[test]
 fn the_text_report_reads_as_a_parent_would_say_it() {
     let path = case_file("spec-example.json", SPEC_EXAMPLE);
-    let output = ehc(&[
-        "check",
-        path.to_str().unwrap(),
-        "--today",
-        "2025-03-01",
-        "--format",
-        "text",
-    ]);
+    let output = check(&path, "text");
     assert!(output.status.success());
     assert!(stdout(&output).contains(
         "Decision whether to assess: due 17 February 2025, made 20 February 2025, 3 days late (SEND Regulations 2014, reg 5(1))"
@@ -91,14 +96,7 @@ fn the_text_report_reads_as_a_parent_would_say_it() {
 #[test]
 fn the_json_report_follows_the_contract() {
     let path = case_file("spec-example-json.json", SPEC_EXAMPLE);
-    let output = ehc(&[
-        "check",
-        path.to_str().unwrap(),
-        "--today",
-        "2025-03-01",
-        "--format",
-        "json",
-    ]);
+    let output = check(&path, "json");
     assert!(output.status.success());
     let report: serde_json::Value =
         serde_json::from_str(&stdout(&output)).expect("the report is JSON");
