@@ -1,0 +1,174 @@
+//! The app shell: the state and the page shared through context, storage as
+//! one effect of the state changing, and the page the hash names.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::{CaseFormPage, CaseList, CasePage, ImportPage, Layout, MilestonePage};
+use crate::hooks::{CasesContext, Navigator, use_navigator};
+use crate::route::View;
+use crate::state::{Action, State};
+use crate::storage::{self, Backend, Loaded};
+
+/// Where the app saves: localStorage in the browser, memory in tests.
+#[derive(Clone)]
+pub struct Store(pub Rc<RefCell<dyn Backend>>);
+
+impl Store {
+    pub fn new(backend: impl Backend + 'static) -> Store {
+        Store(Rc::new(RefCell::new(backend)))
+    }
+}
+
+impl PartialEq for Store {
+    fn eq(&self, other: &Store) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The facts the app starts from, gathered by `main` (or a test).
+#[derive(Properties, Clone, PartialEq)]
+pub struct AppProps {
+    pub today: NaiveDate,
+    pub loaded: Rc<Loaded>,
+    pub store: Store,
+    pub view: View,
+}
+
+/// The app: its providers, and the page the hash names.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let AppProps {
+        today,
+        loaded,
+        store,
+        view,
+    } = props.clone();
+    html! {
+        <Providers {today} {loaded} {store} {view}>
+            <Page />
+        </Providers>
+    }
+}
+
+/// The facts to start from, and what to show inside the providers.
+#[derive(Properties, Clone, PartialEq)]
+pub struct ProvidersProps {
+    pub today: NaiveDate,
+    pub loaded: Rc<Loaded>,
+    pub store: Store,
+    pub view: View,
+    pub children: Html,
+}
+
+/// The state and the page shared through context, storage as an effect of
+/// the state changing, and the hash kept in step with the page.
+#[component]
+pub fn Providers(props: &ProvidersProps) -> Html {
+    let state = {
+        let props = props.clone();
+        use_reducer(move || {
+            let loaded = props.loaded.as_ref().clone();
+            State::new(props.today, loaded.cases, loaded.problem, loaded.writable)
+        })
+    };
+    let view = {
+        let initial = props.view.clone();
+        use_state_eq(move || initial)
+    };
+    use_save(&state, &props.store);
+    {
+        let (view, state) = (view.clone(), state.clone());
+        use_effect_with((), move |()| {
+            let hash = browser::on_hash_change(Callback::from(move |hash: String| {
+                view.set(View::from_hash(&hash))
+            }));
+            let day = browser::on_page_shown(Callback::from(move |today| {
+                state.dispatch(Action::SetToday(today))
+            }));
+            move || {
+                hash.stop();
+                day.stop();
+            }
+        });
+    }
+    use_page_change(&view, &state);
+    html! {
+        <ContextProvider<CasesContext> context={state}>
+            <ContextProvider<Navigator> context={Navigator::new(view)}>
+                <Layout>{ props.children.clone() }</Layout>
+            </ContextProvider<Navigator>>
+        </ContextProvider<CasesContext>>
+    }
+}
+
+/// The page the navigator shows.
+#[component]
+fn Page() -> Html {
+    let navigator = use_navigator();
+    match navigator.view() {
+        View::Cases => html! { <CaseList /> },
+        View::AddCase => html! { <CaseFormPage /> },
+        View::Import => html! { <ImportPage /> },
+        View::Case(id) => html! { <CasePage case_id={id.clone()} /> },
+        View::RenameCase(id) => html! { <CaseFormPage case_id={AttrValue::from(id.clone())} /> },
+        View::LogEvent(id) => html! { <MilestonePage case_id={id.clone()} /> },
+        View::EditEvent(id, event) => {
+            html! { <MilestonePage case_id={id.clone()} event_id={AttrValue::from(event.clone())} /> }
+        }
+    }
+}
+
+/// Saves the cases whenever they change: the one place the app writes.
+/// A failed write leaves storage as it was and tells the user.
+#[hook]
+fn use_save(state: &UseReducerHandle<State>, store: &Store) {
+    let (state, store) = (state.clone(), store.clone());
+    use_effect_with(state.revision, move |&revision| {
+        if revision > 0 && state.writable {
+            let saved = storage::save(&mut *store.0.borrow_mut(), state.all_cases());
+            state.dispatch(match saved {
+                Ok(()) => Action::Saved,
+                Err(reason) => Action::SaveFailed(reason),
+            });
+        }
+    });
+}
+
+/// On moving to another page: its title, and focus on its heading (not on the
+/// first page, where the browser's own focus is right).
+#[hook]
+fn use_page_change(view: &View, state: &State) {
+    let title = page_title(view, state);
+    let first = use_mut_ref(|| true);
+    use_effect_with((view.clone(), title), move |(_, title)| {
+        browser::set_title(title);
+        if !std::mem::replace(&mut *first.borrow_mut(), false) {
+            browser::focus_main_heading();
+        }
+    });
+}
+
+/// "Your cases – EHC Timeline".
+pub fn page_title(view: &View, state: &State) -> String {
+    let name = |id: &str| {
+        state
+            .entry(id)
+            .map(|entry| entry.name().to_owned())
+            .unwrap_or_else(|| "Page not found".to_owned())
+    };
+    let page = match view {
+        View::Cases => "Your cases".to_owned(),
+        View::AddCase => "Add a case".to_owned(),
+        View::Import => "Import a case file".to_owned(),
+        View::Case(id) => name(id),
+        View::RenameCase(id) => format!("Rename case – {}", name(id)),
+        View::LogEvent(id) => format!("Log a milestone – {}", name(id)),
+        View::EditEvent(id, _) => format!("Change a milestone – {}", name(id)),
+    };
+    format!("{page} – EHC Timeline")
+}

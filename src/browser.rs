@@ -1,0 +1,252 @@
+//! The one seam to the browser: today's date, the location hash, focus, files,
+//! downloads and localStorage. Natively (tests, clippy) each function is a
+//! harmless stand-in, so every component renders through the server renderer.
+
+pub use imp::*;
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use chrono::NaiveDate;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlElement, HtmlInputElement, Url};
+    use yew::Callback;
+
+    use crate::storage::Backend;
+
+    fn window() -> web_sys::Window {
+        web_sys::window().expect("the app runs in a window")
+    }
+
+    fn document() -> web_sys::Document {
+        window().document().expect("a window has a document")
+    }
+
+    /// Today in the user's local time zone, as a calendar date: the only
+    /// place the app asks for the date (never from a UTC timestamp).
+    pub fn today() -> NaiveDate {
+        let now = js_sys::Date::new_0();
+        NaiveDate::from_ymd_opt(
+            now.get_full_year() as i32,
+            now.get_month() + 1,
+            now.get_date(),
+        )
+        .expect("the browser's local date is a real date")
+    }
+
+    /// A random number, for new case ids.
+    pub fn random_u32() -> u32 {
+        (js_sys::Math::random() * f64::from(u32::MAX)) as u32
+    }
+
+    /// The location hash, such as `#/case/c-1`.
+    pub fn hash() -> String {
+        window().location().hash().unwrap_or_default()
+    }
+
+    /// Sets the location hash (a new history entry), unless it is already set.
+    pub fn set_hash(hash: &str) {
+        let location = window().location();
+        if location.hash().ok().as_deref() != Some(hash) {
+            let _ = location.set_hash(hash);
+        }
+    }
+
+    /// A listener for one event, removed when dropped (or stopped).
+    pub struct Listener {
+        target: web_sys::EventTarget,
+        name: &'static str,
+        closure: Closure<dyn Fn()>,
+    }
+
+    impl Listener {
+        fn new(
+            target: web_sys::EventTarget,
+            name: &'static str,
+            f: impl Fn() + 'static,
+        ) -> Listener {
+            let closure = Closure::<dyn Fn()>::new(f);
+            let _ = target.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
+            Listener {
+                target,
+                name,
+                closure,
+            }
+        }
+
+        /// Stops listening.
+        pub fn stop(self) {}
+    }
+
+    impl Drop for Listener {
+        fn drop(&mut self) {
+            let _ = self.target.remove_event_listener_with_callback(
+                self.name,
+                self.closure.as_ref().unchecked_ref(),
+            );
+        }
+    }
+
+    /// Calls back with the new hash whenever it changes.
+    pub fn on_hash_change(on_change: Callback<String>) -> Listener {
+        Listener::new(window().into(), "hashchange", move || {
+            on_change.emit(hash())
+        })
+    }
+
+    /// Calls back with today's date whenever the page is shown again, so a
+    /// page left open past midnight counts from the new day.
+    pub fn on_page_shown(on_day: Callback<NaiveDate>) -> Listener {
+        Listener::new(document().into(), "visibilitychange", move || {
+            if !document().hidden() {
+                on_day.emit(today());
+            }
+        })
+    }
+
+    /// Sets the page title.
+    pub fn set_title(title: &str) {
+        document().set_title(title);
+    }
+
+    /// Moves focus to the element with this id, if there is one.
+    pub fn focus(id: &str) {
+        if let Some(element) = document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    }
+
+    /// Moves focus to the page's main heading, after moving to another page,
+    /// and scrolls to the top.
+    pub fn focus_main_heading() {
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+        if let Some(heading) = document()
+            .query_selector("main h1")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        {
+            let _ = heading.focus();
+        }
+    }
+
+    /// Offers `text` as a download named `file_name`, through a Blob and an
+    /// `<a download>`: nothing leaves the device.
+    pub fn download(file_name: &str, text: &str) -> Result<(), String> {
+        let fail = |e: wasm_bindgen::JsValue| format!("{e:?}");
+        let parts = js_sys::Array::of1(&text.into());
+        let options = BlobPropertyBag::new();
+        options.set_type("application/json");
+        let blob = Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+        let url = Url::create_object_url_with_blob(&blob).map_err(fail)?;
+        let link: HtmlAnchorElement = document()
+            .create_element("a")
+            .map_err(fail)?
+            .unchecked_into();
+        link.set_href(&url);
+        link.set_download(file_name);
+        let body = document().body().ok_or("the page has no body")?;
+        body.append_child(&link).map_err(fail)?;
+        link.click();
+        link.remove();
+        let _ = Url::revoke_object_url(&url);
+        Ok(())
+    }
+
+    /// Reads the file chosen in the file input that fired `event`, and calls
+    /// back with its name and text, or why it could not be read.
+    pub fn read_chosen_file(event: &web_sys::Event, done: Callback<Result<String, String>>) {
+        let Some(file) = event
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0))
+        else {
+            return;
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            done.emit(match text.ok().and_then(|value| value.as_string()) {
+                Some(text) => Ok(text),
+                None => Err("the file could not be read".to_owned()),
+            });
+        });
+    }
+
+    /// The browser's localStorage, through gloo-storage.
+    pub struct LocalStore;
+
+    impl Backend for LocalStore {
+        fn get(&self, key: &str) -> Result<Option<String>, String> {
+            use gloo_storage::{LocalStorage, Storage};
+            LocalStorage::raw()
+                .get_item(key)
+                .map_err(|e| format!("the browser refused to read its storage ({e:?})"))
+        }
+
+        fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+            use gloo_storage::{LocalStorage, Storage};
+            LocalStorage::raw().set_item(key, value).map_err(|e| {
+                let name = js_sys::Reflect::get(&e, &"name".into())
+                    .ok()
+                    .and_then(|name| name.as_string())
+                    .unwrap_or_default();
+                if name == "QuotaExceededError" {
+                    "this device's storage for the app is full".to_owned()
+                } else {
+                    format!("the browser refused to store it ({e:?})")
+                }
+            })
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    //! Stand-ins outside the browser: nothing to focus, download or listen to.
+
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    use yew::Callback;
+
+    /// A different number each call (a counter, natively).
+    pub fn random_u32() -> u32 {
+        static NEXT: AtomicU32 = AtomicU32::new(1);
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    }
+
+    pub fn hash() -> String {
+        String::new()
+    }
+
+    pub fn set_hash(_hash: &str) {}
+
+    pub struct Listener;
+
+    impl Listener {
+        pub fn stop(self) {}
+    }
+
+    pub fn on_hash_change(_on_change: Callback<String>) -> Listener {
+        Listener
+    }
+
+    pub fn on_page_shown(_on_day: Callback<chrono::NaiveDate>) -> Listener {
+        Listener
+    }
+
+    pub fn set_title(_title: &str) {}
+
+    pub fn focus(_id: &str) {}
+
+    pub fn focus_main_heading() {}
+
+    pub fn download(_file_name: &str, _text: &str) -> Result<(), String> {
+        Err("downloads need a browser".to_owned())
+    }
+
+    pub fn read_chosen_file(_event: &web_sys::Event, _done: Callback<Result<String, String>>) {}
+}

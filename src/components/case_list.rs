@@ -1,0 +1,142 @@
+//! The case list: each case with its next deadline and how many are overdue.
+
+use rules::long_date;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::components::fields::Checkbox;
+use crate::export;
+use crate::hooks::use_cases;
+use crate::route::View;
+use crate::summary::{SortBy, listed, next_deadline, overdue_count};
+
+#[component]
+pub fn CaseList() -> Html {
+    let cases = use_cases();
+    let sort = use_state_eq(SortBy::default);
+    let show_archived = use_state_eq(|| false);
+    let entries = listed(&cases, *sort, *show_archived);
+    let archived = cases.cases.iter().filter(|e| e.archived()).count();
+
+    let on_sort = {
+        let sort = sort.clone();
+        Callback::from(move |e: Event| {
+            sort.set(SortBy::from_id(
+                &e.target_unchecked_into::<HtmlSelectElement>().value(),
+            ))
+        })
+    };
+    let on_show_archived = {
+        let show_archived = show_archived.clone();
+        Callback::from(move |checked| show_archived.set(checked))
+    };
+    let on_undo = {
+        let cases = cases.clone();
+        Callback::from(move |_: MouseEvent| cases.undo_delete())
+    };
+    let export_error = use_state_eq(|| None::<String>);
+    let on_export = {
+        let cases = cases.clone();
+        let export_error = export_error.clone();
+        Callback::from(move |_: MouseEvent| {
+            export_error.set(export::download(cases.all_cases(), "all-cases", cases.today).err())
+        })
+    };
+
+    html! {
+        <>
+            if let Some(deleted) = &cases.deleted {
+                <div class="notification-banner notification-banner--success" role="status">
+                    <p class="notification-banner__heading">{"Case deleted"}</p>
+                    <p class="body">{format!("The case of {} was deleted from this device.", deleted.entry.name())}</p>
+                    <button type="button" class="button button--secondary" onclick={on_undo}>{"Undo"}</button>
+                </div>
+            }
+            <h1 class="heading-xl" tabindex="-1">{"Your cases"}</h1>
+            <p class="body">
+                <a href={View::AddCase.to_hash()} class="button" draggable="false">{"Add a case"}</a>
+            </p>
+            if cases.cases.is_empty() {
+                <p class="body">{"You have no cases yet."}</p>
+            } else {
+                <div class="list-controls">
+                    <div class="form-group">
+                        <label class="label" for="sort-by">{"Sort by"}</label>
+                        <select id="sort-by" name="sort-by" class="select" onchange={on_sort}>
+                            { for SortBy::ALL.iter().map(|option| html! {
+                                <option value={option.id()} selected={*option == *sort}>{option.label()}</option>
+                            }) }
+                        </select>
+                    </div>
+                    <div class="form-group checkboxes checkboxes--small">
+                        <Checkbox id="show-archived" label="Show archived cases"
+                            checked={*show_archived} on_change={on_show_archived} />
+                    </div>
+                </div>
+                if entries.is_empty() {
+                    <p class="body">{format!(
+                        "All your cases are archived ({archived}). Tick \"Show archived cases\" to see them."
+                    )}</p>
+                } else {
+                    <div class="table-wrapper">
+                    <table class="table">
+                        <caption class="visually-hidden">{"Your cases"}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{"Child"}</th>
+                                <th scope="col">{"Council"}</th>
+                                <th scope="col">{"Next deadline"}</th>
+                                <th scope="col">{"Overdue"}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            { for entries.iter().map(|entry| {
+                                let next = next_deadline(&entry.evaluation);
+                                let overdue = overdue_count(&entry.evaluation);
+                                html! {
+                                    <tr>
+                                        <th scope="row" data-label="Child">
+                                            <a href={View::Case(entry.case.id.clone()).to_hash()}>{entry.name()}</a>
+                                            if entry.archived() {
+                                                {" "}<strong class="tag tag--grey">{"Archived"}</strong>
+                                            }
+                                        </th>
+                                        <td data-label="Council">{entry.case.local_authority.clone().unwrap_or_default()}</td>
+                                        <td data-label="Next deadline">
+                                            if let Some(deadline) = next {
+                                                {long_date(deadline.due)}
+                                                <br />
+                                                <span class="secondary-text">{deadline.rule.title}</span>
+                                            } else {
+                                                {"None"}
+                                            }
+                                        </td>
+                                        <td data-label="Overdue">
+                                            if overdue > 0 {
+                                                <strong class="tag tag--red">{overdue}</strong>
+                                            } else {
+                                                {overdue}
+                                            }
+                                        </td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                    </div>
+                }
+            }
+            <h2 class="heading-m">{"Case files"}</h2>
+            <p class="body">
+                {"A case file keeps a copy of your cases, or moves them to another device."}
+            </p>
+            <div class="button-group">
+                <button type="button" class="button button--secondary" onclick={on_export}>{"Export all cases"}</button>
+                <a href={View::Import.to_hash()} class="link">{"Import a case file"}</a>
+            </div>
+            if let Some(error) = &*export_error {
+                <p class="error-message" role="alert">{format!("The cases could not be exported: {error}")}</p>
+            }
+        </>
+    }
+}

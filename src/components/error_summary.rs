@@ -1,0 +1,47 @@
+//! The GOV.UK error summary: "There is a problem", with a link to each field
+//! at fault. It takes focus each time a form is sent with errors.
+
+use yew::prelude::*;
+
+use crate::browser;
+use crate::forms::Errors;
+
+/// The id of the summary, which takes focus.
+pub const ERROR_SUMMARY_ID: &str = "error-summary";
+
+#[derive(Properties, PartialEq)]
+pub struct ErrorSummaryProps {
+    pub errors: Errors,
+}
+
+#[component]
+pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
+    let has_errors = !props.errors.is_empty();
+    use_effect_with(props.errors.submission(), move |_| {
+        if has_errors {
+            browser::focus(ERROR_SUMMARY_ID);
+        }
+    });
+    if !has_errors {
+        return html! {};
+    }
+    html! {
+        <div id={ERROR_SUMMARY_ID} class="error-summary" role="alert" tabindex="-1"
+            aria-labelledby="error-summary-title">
+            <h2 class="error-summary__title" id="error-summary-title">{"There is a problem"}</h2>
+            <ul class="list error-summary__list">
+                { for props.errors.0.iter().map(|error| {
+                    let target = error.target.clone();
+                    // The link's hash would change the page: focus the field instead.
+                    let onclick = Callback::from(move |event: MouseEvent| {
+                        event.prevent_default();
+                        browser::focus(&target);
+                    });
+                    html! {
+                        <li><a href={format!("#{}", error.target)} {onclick}>{&error.message}</a></li>
+                    }
+                }) }
+            </ul>
+        </div>
+    }
+}

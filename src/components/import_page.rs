@@ -1,0 +1,129 @@
+//! Importing a case file: read it, show what it will add and replace, and
+//! only then write. A file that cannot be read changes nothing.
+
+use std::rc::Rc;
+
+use rules::read_case_file;
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::ErrorSummary;
+use crate::components::fields::ErrorMessage;
+use crate::forms::{Errors, FieldError};
+use crate::hooks::{use_cases, use_navigator};
+use crate::import::ImportPlan;
+use crate::route::View;
+
+/// Where the import is.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum ImportStep {
+    /// No file chosen yet.
+    #[default]
+    Choosing,
+    /// A file was read: what importing it would do.
+    Preview(Rc<ImportPlan>),
+    /// The file could not be imported; nothing changed.
+    Failed(Errors),
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ImportPageProps {
+    /// The step to start at (the first, unless a test says otherwise).
+    #[prop_or_default]
+    pub step: ImportStep,
+}
+
+/// The error for a file that cannot be imported.
+pub fn import_error(reason: impl std::fmt::Display) -> Errors {
+    Errors::new(vec![FieldError::new(
+        "case-file",
+        format!("The file could not be imported: {reason}"),
+    )])
+}
+
+#[component]
+pub fn ImportPage(props: &ImportPageProps) -> Html {
+    let cases = use_cases();
+    let navigator = use_navigator();
+    let step = {
+        let initial = props.step.clone();
+        use_state(move || initial)
+    };
+    // A new key empties the file input after "Cancel".
+    let input_key = use_state(|| 0u32);
+
+    let on_read = {
+        let (step, cases) = (step.clone(), cases.clone());
+        Callback::from(move |text: Result<String, String>| {
+            step.set(match text.map(|text| read_case_file(&text)) {
+                Ok(Ok(file)) => ImportStep::Preview(Rc::new(ImportPlan::new(&cases, file))),
+                Ok(Err(error)) => ImportStep::Failed(import_error(error)),
+                Err(reason) => ImportStep::Failed(import_error(reason)),
+            })
+        })
+    };
+    let onchange =
+        Callback::from(move |event: Event| browser::read_chosen_file(&event, on_read.clone()));
+    let on_import = {
+        let step = step.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let ImportStep::Preview(plan) = &*step {
+                cases.import(plan.cases.clone());
+                navigator.go(View::Cases);
+            }
+        })
+    };
+    let on_cancel = {
+        let (step, input_key) = (step.clone(), input_key.clone());
+        Callback::from(move |_: MouseEvent| {
+            step.set(ImportStep::Choosing);
+            input_key.set(*input_key + 1);
+        })
+    };
+    let errors = match &*step {
+        ImportStep::Failed(errors) => errors.clone(),
+        _ => Errors::default(),
+    };
+    let error = errors.on("case-file").cloned();
+    html! {
+        <>
+            <a class="back-link" href={View::Cases.to_hash()}>{"Back to your cases"}</a>
+            <ErrorSummary errors={errors.clone()} />
+            <h1 class="heading-xl" tabindex="-1">{"Import a case file"}</h1>
+            <p class="body">
+                {"Choose a case file exported from EHC Timeline (a .json file). You will see what it adds or replaces before anything changes."}
+            </p>
+            <div class={classes!("form-group", error.is_some().then_some("form-group--error"))}>
+                <label class="label" for="case-file">{"Case file"}</label>
+                <ErrorMessage id="case-file" error={error.clone()} />
+                <input key={*input_key} id="case-file" name="case-file" type="file"
+                    accept=".json,application/json"
+                    class={classes!("file-upload", error.is_some().then_some("file-upload--error"))}
+                    aria-describedby={error.is_some().then_some("case-file-error")}
+                    {onchange} />
+            </div>
+            if let ImportStep::Preview(plan) = &*step {
+                <div class="panel" aria-live="polite">
+                    <h2 class="heading-m">{plan.summary()}</h2>
+                    if !plan.adds.is_empty() {
+                        <h3 class="heading-s">{"New cases"}</h3>
+                        <ul class="list list--bullet">
+                            { for plan.adds.iter().map(|name| html! { <li>{name}</li> }) }
+                        </ul>
+                    }
+                    if !plan.replaces.is_empty() {
+                        <h3 class="heading-s">{"Cases that will be replaced"}</h3>
+                        <p class="body">{"These cases are already on this device. The file's copy replaces yours, with its events."}</p>
+                        <ul class="list list--bullet">
+                            { for plan.replaces.iter().map(|name| html! { <li>{name}</li> }) }
+                        </ul>
+                    }
+                    <div class="button-group">
+                        <button type="button" class="button" onclick={on_import}>{"Import"}</button>
+                        <button type="button" class="button button--secondary" onclick={on_cancel}>{"Cancel"}</button>
+                    </div>
+                </div>
+            }
+        </>
+    }
+}

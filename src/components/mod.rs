@@ -1,0 +1,29 @@
+//! The screens and the pieces they are made of, named after what the user sees.
+
+mod case_form;
+mod case_list;
+mod case_page;
+mod date_input;
+mod deadline_tag;
+mod error_summary;
+mod event_form;
+mod event_list;
+pub mod fields;
+mod import_page;
+mod layout;
+mod next_steps;
+mod timeline;
+
+pub use case_form::{CaseForm, CaseFormPage, CaseFormPageProps, CaseFormProps};
+pub use case_list::CaseList;
+pub use case_page::{CasePage, CaseSettings};
+pub use date_input::{DateInput, DateInputProps};
+pub use deadline_tag::{DeadlineTag, DeadlineTagProps};
+pub use error_summary::{ERROR_SUMMARY_ID, ErrorSummary};
+pub use event_form::{EventForm, EventFormProps, MilestonePage, MilestonePageProps};
+pub use event_list::{EventList, event_date, in_date_order};
+pub use fields::{SelectField, TextField};
+pub use import_page::{ImportPage, ImportPageProps, ImportStep, import_error};
+pub use layout::{Layout, NotFound, load_problem_text};
+pub use next_steps::{NextSteps, NextStepsProps};
+pub use timeline::{DeadlineItem, DeadlineItemProps, Timeline, TimelineProps};

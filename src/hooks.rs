@@ -1,0 +1,200 @@
+//! The state shared through context, and hooks that give components verbs:
+//! `cases.add_event(..)`, `navigator.go(..)`. Components say what they mean;
+//! the reducer decides what changes.
+
+use std::ops::Deref;
+
+use rules::{Case, Event, ReviewCompleteOn};
+use yew::prelude::*;
+
+use crate::browser;
+use crate::forms::{Draft, Edit, Errors, FieldError};
+use crate::route::View;
+use crate::state::{Action, CaseDetails, State, new_case_id};
+
+/// The reducer handle, shared under the app.
+pub type CasesContext = UseReducerHandle<State>;
+
+/// The cases, with the verbs that change them.
+#[derive(Clone, PartialEq)]
+pub struct Cases {
+    handle: CasesContext,
+}
+
+impl Deref for Cases {
+    type Target = State;
+
+    fn deref(&self) -> &State {
+        &self.handle
+    }
+}
+
+impl Cases {
+    /// Adds a case and returns its new id.
+    pub fn add_case(&self, details: CaseDetails) -> String {
+        let id = new_case_id(self.handle.all_cases(), browser::random_u32());
+        self.dispatch(Action::AddCase {
+            id: id.clone(),
+            details,
+        });
+        id
+    }
+
+    /// Changes a case's name, council, reference or date of birth.
+    pub fn rename_case(&self, id: &str, details: CaseDetails) {
+        self.dispatch(Action::RenameCase {
+            id: id.to_owned(),
+            details,
+        });
+    }
+
+    /// Archives a case, or restores it with `archived` false.
+    pub fn archive_case(&self, id: &str, archived: bool) {
+        self.dispatch(Action::SetArchived {
+            id: id.to_owned(),
+            archived,
+        });
+    }
+
+    /// Deletes a case; [`Cases::undo_delete`] brings it back.
+    pub fn delete_case(&self, id: &str) {
+        self.dispatch(Action::DeleteCase(id.to_owned()));
+    }
+
+    pub fn undo_delete(&self) {
+        self.dispatch(Action::UndoDelete);
+    }
+
+    /// Adds an event (its id made with [`crate::state::new_event_id`]).
+    pub fn add_event(&self, case_id: &str, event: Event) {
+        self.dispatch(Action::AddEvent {
+            case_id: case_id.to_owned(),
+            event,
+        });
+    }
+
+    /// Replaces the event with the same id.
+    pub fn update_event(&self, case_id: &str, event: Event) {
+        self.dispatch(Action::UpdateEvent {
+            case_id: case_id.to_owned(),
+            event,
+        });
+    }
+
+    pub fn delete_event(&self, case_id: &str, event_id: &str) {
+        self.dispatch(Action::DeleteEvent {
+            case_id: case_id.to_owned(),
+            event_id: event_id.to_owned(),
+        });
+    }
+
+    /// Adds each case, or replaces the one with the same id.
+    pub fn import(&self, cases: Vec<Case>) {
+        self.dispatch(Action::Import(cases));
+    }
+
+    /// Sets when an annual review counts as complete, for one case.
+    pub fn set_setting(&self, case_id: &str, value: ReviewCompleteOn) {
+        self.dispatch(Action::SetReviewCompleteOn {
+            case_id: case_id.to_owned(),
+            value,
+        });
+    }
+
+    fn dispatch(&self, action: Action) {
+        self.handle.dispatch(action);
+    }
+}
+
+/// The cases and their verbs. Panics outside the app's provider.
+#[hook]
+pub fn use_cases() -> Cases {
+    let handle = use_context::<CasesContext>().expect("use_cases is used inside the App");
+    Cases { handle }
+}
+
+/// The page shown, and moving to another.
+#[derive(Clone, PartialEq)]
+pub struct Navigator {
+    view: UseStateHandle<View>,
+}
+
+impl Navigator {
+    /// A navigator over the app's view state.
+    pub fn new(view: UseStateHandle<View>) -> Navigator {
+        Navigator { view }
+    }
+
+    /// The page shown.
+    pub fn view(&self) -> &View {
+        &self.view
+    }
+
+    /// Shows `view`, and puts it in the address bar.
+    pub fn go(&self, view: View) {
+        browser::set_hash(&view.to_hash());
+        self.view.set(view);
+    }
+}
+
+/// The navigator. Panics outside the app's provider.
+#[hook]
+pub fn use_navigator() -> Navigator {
+    use_context::<Navigator>().expect("use_navigator is used inside the App")
+}
+
+/// A form's draft and the errors of its last submission.
+pub struct Form<D: Clone + 'static> {
+    draft: UseReducerHandle<Draft<D>>,
+    errors: UseStateHandle<Errors>,
+}
+
+impl<D: Clone + 'static> Clone for Form<D> {
+    fn clone(&self) -> Form<D> {
+        Form {
+            draft: self.draft.clone(),
+            errors: self.errors.clone(),
+        }
+    }
+}
+
+impl<D: Clone + 'static> Form<D> {
+    /// The draft as typed so far.
+    pub fn draft(&self) -> D {
+        self.draft.0.clone()
+    }
+
+    pub fn errors(&self) -> Errors {
+        (*self.errors).clone()
+    }
+
+    /// Applies a field's edit to the latest draft.
+    pub fn on_change(&self) -> Callback<Edit<D>> {
+        let draft = self.draft.clone();
+        Callback::from(move |edit| draft.dispatch(edit))
+    }
+
+    /// Checks the latest draft with `validate`: its value, or `None` after
+    /// showing the errors.
+    pub fn check<T>(&self, validate: impl FnOnce(&D) -> Result<T, Vec<FieldError>>) -> Option<T> {
+        match validate(&self.draft.0) {
+            Ok(value) => Some(value),
+            Err(errors) => {
+                self.errors.set(Errors::new(errors));
+                None
+            }
+        }
+    }
+}
+
+/// A form that starts from `initial`.
+#[hook]
+pub fn use_form<D, F>(initial: F) -> Form<D>
+where
+    D: Clone + 'static,
+    F: FnOnce() -> D,
+{
+    let draft = use_reducer(move || Draft(initial()));
+    let errors = use_state(Errors::default);
+    Form { draft, errors }
+}

@@ -1,0 +1,24 @@
+//! EHC Timeline's web app (Yew): cases and their events kept on this device,
+//! every statutory deadline worked out by the `rules` engine.
+//!
+//! The data flows one way: what the user records ([`state`], saved by
+//! [`storage`]) goes through the engine to what the [`components`] show.
+//! `main.rs` gathers the browser's facts (today's date, stored cases, the
+//! page's hash) and renders [`App`]; tests render the same components natively.
+
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod export;
+pub mod forms;
+pub mod hooks;
+pub mod import;
+pub mod labels;
+pub mod route;
+pub mod state;
+pub mod storage;
+pub mod summary;
+
+pub use app::{App, AppProps, Store};
+pub use route::View;
+pub use state::{Action, State};

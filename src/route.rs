@@ -1,0 +1,106 @@
+//! The pages of the app, mirrored in `location.hash` so a reload keeps the page.
+
+/// A page of the app.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum View {
+    /// `#/`: the case list.
+    #[default]
+    Cases,
+    /// `#/add`
+    AddCase,
+    /// `#/import`
+    Import,
+    /// `#/case/ID`
+    Case(String),
+    /// `#/case/ID/rename`
+    RenameCase(String),
+    /// `#/case/ID/log`
+    LogEvent(String),
+    /// `#/case/ID/event/EID`
+    EditEvent(String, String),
+}
+
+impl View {
+    /// The page a hash names; an unknown hash is the case list.
+    ///
+    /// ```
+    /// use ehc_timeline::View;
+    /// assert_eq!(View::from_hash("#/case/c-1/log"), View::LogEvent("c-1".into()));
+    /// assert_eq!(View::from_hash(""), View::Cases);
+    /// ```
+    pub fn from_hash(hash: &str) -> View {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let parts: Vec<String> = path
+            .split('/')
+            .filter(|part| !part.is_empty())
+            .map(decode)
+            .collect();
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        match parts.as_slice() {
+            ["add"] => View::AddCase,
+            ["import"] => View::Import,
+            ["case", id] => View::Case(id.to_string()),
+            ["case", id, "rename"] => View::RenameCase(id.to_string()),
+            ["case", id, "log"] => View::LogEvent(id.to_string()),
+            ["case", id, "event", event] => View::EditEvent(id.to_string(), event.to_string()),
+            _ => View::Cases,
+        }
+    }
+
+    /// The hash of the page, for a link's `href`.
+    ///
+    /// ```
+    /// use ehc_timeline::View;
+    /// assert_eq!(View::EditEvent("c-1".into(), "e-2".into()).to_hash(), "#/case/c-1/event/e-2");
+    /// ```
+    pub fn to_hash(&self) -> String {
+        match self {
+            View::Cases => "#/".to_owned(),
+            View::AddCase => "#/add".to_owned(),
+            View::Import => "#/import".to_owned(),
+            View::Case(id) => format!("#/case/{}", encode(id)),
+            View::RenameCase(id) => format!("#/case/{}/rename", encode(id)),
+            View::LogEvent(id) => format!("#/case/{}/log", encode(id)),
+            View::EditEvent(id, event) => {
+                format!("#/case/{}/event/{}", encode(id), encode(event))
+            }
+        }
+    }
+}
+
+/// Percent-encodes everything but letters, digits and `-_.~`, so any id read
+/// from a case file makes a safe hash.
+fn encode(id: &str) -> String {
+    let mut out = String::new();
+    for byte in id.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+fn decode(part: &str) -> String {
+    let bytes = part.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

@@ -1,0 +1,362 @@
+//! The app's state: one plain struct, changed only by [`State::reduce`] over an
+//! [`Action`]. Only facts (cases and their events) are kept; each case's
+//! evaluation is cached beside it and worked out again only when that case, or
+//! today's date, changes.
+
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use rules::{Case, Evaluation, Event, ReviewCompleteOn, evaluate};
+use serde_json::Value;
+use yew::Reducible;
+
+use crate::storage::LoadProblem;
+
+/// The extra case-file field that marks a case as archived. Unknown fields
+/// round-trip in the case file format, so an older app keeps it.
+pub const ARCHIVED: &str = "archived";
+
+/// One case and what the rules make of it today.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub case: Rc<Case>,
+    pub evaluation: Rc<Evaluation>,
+}
+
+impl Entry {
+    /// Evaluates `case` on `today`.
+    pub fn new(case: Case, today: NaiveDate) -> Entry {
+        let evaluation = Rc::new(evaluate(&case, today));
+        Entry {
+            case: Rc::new(case),
+            evaluation,
+        }
+    }
+
+    /// The child's name or initials, or the case id when there is none.
+    pub fn name(&self) -> &str {
+        case_name(&self.case)
+    }
+
+    /// Whether the user archived the case.
+    pub fn archived(&self) -> bool {
+        is_archived(&self.case)
+    }
+}
+
+impl PartialEq for Entry {
+    /// Entries are compared by identity: a changed case is always a new `Rc`.
+    fn eq(&self, other: &Entry) -> bool {
+        Rc::ptr_eq(&self.case, &other.case) && Rc::ptr_eq(&self.evaluation, &other.evaluation)
+    }
+}
+
+/// The child's name or initials, or the case id when there is none.
+pub fn case_name(case: &Case) -> &str {
+    case.child
+        .as_deref()
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .unwrap_or(&case.id)
+}
+
+/// Whether the case carries `"archived": true`.
+pub fn is_archived(case: &Case) -> bool {
+    case.extra.get(ARCHIVED) == Some(&Value::Bool(true))
+}
+
+/// A deleted case, kept so the deletion can be undone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deleted {
+    /// Where it was in the list.
+    pub index: usize,
+    pub entry: Entry,
+}
+
+/// Whether the last change reached storage.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum SaveStatus {
+    #[default]
+    Saved,
+    /// The last write failed; storage still holds the data before it.
+    Failed(String),
+}
+
+/// Everything the app knows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// The user's local date, given by the browser once.
+    pub today: NaiveDate,
+    pub cases: Vec<Entry>,
+    /// The last deleted case, until the next change.
+    pub deleted: Option<Deleted>,
+    /// Counts changes to the cases: the storage effect saves when it moves.
+    pub revision: u64,
+    pub save: SaveStatus,
+    /// What went wrong reading storage at start, if anything.
+    pub load_problem: Option<LoadProblem>,
+    /// False when storage must not be written (a newer app's data, or storage
+    /// that cannot be read): changes stay in this page only.
+    pub writable: bool,
+}
+
+/// The details of a case that a user types.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct CaseDetails {
+    pub child: String,
+    pub local_authority: Option<String>,
+    pub reference: Option<String>,
+    pub date_of_birth: Option<NaiveDate>,
+}
+
+/// Every change the app can make.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    AddCase {
+        id: String,
+        details: CaseDetails,
+    },
+    RenameCase {
+        id: String,
+        details: CaseDetails,
+    },
+    SetArchived {
+        id: String,
+        archived: bool,
+    },
+    DeleteCase(String),
+    UndoDelete,
+    AddEvent {
+        case_id: String,
+        event: Event,
+    },
+    /// Replaces the event with the same id.
+    UpdateEvent {
+        case_id: String,
+        event: Event,
+    },
+    DeleteEvent {
+        case_id: String,
+        event_id: String,
+    },
+    /// Adds each case, or replaces the case with the same id.
+    Import(Vec<Case>),
+    SetReviewCompleteOn {
+        case_id: String,
+        value: ReviewCompleteOn,
+    },
+    /// The local date changed (the page stayed open past midnight).
+    SetToday(NaiveDate),
+    Saved,
+    SaveFailed(String),
+}
+
+impl State {
+    /// The state at start: the cases loaded from storage, evaluated on `today`.
+    pub fn new(
+        today: NaiveDate,
+        cases: Vec<Case>,
+        load_problem: Option<LoadProblem>,
+        writable: bool,
+    ) -> State {
+        State {
+            today,
+            cases: cases
+                .into_iter()
+                .map(|case| Entry::new(case, today))
+                .collect(),
+            deleted: None,
+            revision: 0,
+            save: SaveStatus::Saved,
+            load_problem,
+            writable,
+        }
+    }
+
+    /// The case with this id.
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.cases.iter().find(|entry| entry.case.id == id)
+    }
+
+    /// Every case, as stored.
+    pub fn all_cases(&self) -> impl Iterator<Item = &Case> {
+        self.cases.iter().map(|entry| entry.case.as_ref())
+    }
+
+    /// The state after `action`, or `None` when nothing changes.
+    pub fn apply(&self, action: Action) -> Option<State> {
+        match action {
+            Action::AddCase { id, details } => {
+                if id.is_empty() || self.entry(&id).is_some() {
+                    return None;
+                }
+                let mut case = Case {
+                    id,
+                    ..Case::default()
+                };
+                set_details(&mut case, details);
+                let mut next = self.changed();
+                next.cases.push(Entry::new(case, self.today));
+                Some(next)
+            }
+            Action::RenameCase { id, details } => self.edit_case(&id, |case| {
+                let before = case.clone();
+                set_details(case, details);
+                *case != before
+            }),
+            Action::SetArchived { id, archived } => self.edit_case(&id, |case| {
+                if is_archived(case) == archived {
+                    return false;
+                }
+                if archived {
+                    case.extra.insert(ARCHIVED.to_owned(), Value::Bool(true));
+                } else {
+                    case.extra.shift_remove(ARCHIVED);
+                }
+                true
+            }),
+            Action::DeleteCase(id) => {
+                let index = self.cases.iter().position(|entry| entry.case.id == id)?;
+                let mut next = self.changed();
+                let entry = next.cases.remove(index);
+                next.deleted = Some(Deleted { index, entry });
+                Some(next)
+            }
+            Action::UndoDelete => {
+                let deleted = self.deleted.clone()?;
+                let mut next = self.changed();
+                if next.entry(&deleted.entry.case.id).is_none() {
+                    let index = deleted.index.min(next.cases.len());
+                    next.cases.insert(index, deleted.entry);
+                }
+                Some(next)
+            }
+            Action::AddEvent { case_id, event } => self.edit_case(&case_id, |case| {
+                if event.id.is_empty() || case.events.iter().any(|e| e.id == event.id) {
+                    return false;
+                }
+                case.events.push(event);
+                true
+            }),
+            Action::UpdateEvent { case_id, event } => self.edit_case(&case_id, |case| {
+                match case.events.iter_mut().find(|e| e.id == event.id) {
+                    Some(old) if *old != event => {
+                        *old = event;
+                        true
+                    }
+                    _ => false,
+                }
+            }),
+            Action::DeleteEvent { case_id, event_id } => self.edit_case(&case_id, |case| {
+                let before = case.events.len();
+                case.events.retain(|e| e.id != event_id);
+                case.events.len() != before
+            }),
+            Action::Import(cases) => {
+                if cases.is_empty() {
+                    return None;
+                }
+                let mut next = self.changed();
+                for case in cases {
+                    let entry = Entry::new(case, self.today);
+                    match next.cases.iter_mut().find(|e| e.case.id == entry.case.id) {
+                        Some(old) => *old = entry,
+                        None => next.cases.push(entry),
+                    }
+                }
+                Some(next)
+            }
+            Action::SetReviewCompleteOn { case_id, value } => self.edit_case(&case_id, |case| {
+                let changed = case.settings.review_complete_on != value;
+                case.settings.review_complete_on = value;
+                changed
+            }),
+            Action::SetToday(today) => {
+                if today == self.today {
+                    return None;
+                }
+                let mut next = self.clone();
+                next.today = today;
+                for entry in &mut next.cases {
+                    entry.evaluation = Rc::new(evaluate(&entry.case, today));
+                }
+                Some(next)
+            }
+            Action::Saved => (self.save != SaveStatus::Saved).then(|| State {
+                save: SaveStatus::Saved,
+                ..self.clone()
+            }),
+            Action::SaveFailed(reason) => {
+                let save = SaveStatus::Failed(reason);
+                (self.save != save).then(|| State {
+                    save,
+                    ..self.clone()
+                })
+            }
+        }
+    }
+
+    /// A copy whose cases are about to change: the revision moves on, and a
+    /// deletion can no longer be undone.
+    fn changed(&self) -> State {
+        State {
+            revision: self.revision + 1,
+            deleted: None,
+            ..self.clone()
+        }
+    }
+
+    /// Applies `edit` to a copy of one case; re-evaluates that case alone when
+    /// `edit` says it changed something.
+    fn edit_case(&self, id: &str, edit: impl FnOnce(&mut Case) -> bool) -> Option<State> {
+        let index = self.cases.iter().position(|entry| entry.case.id == id)?;
+        let mut case = Case::clone(&self.cases[index].case);
+        if !edit(&mut case) {
+            return None;
+        }
+        let mut next = self.changed();
+        next.cases[index] = Entry::new(case, self.today);
+        Some(next)
+    }
+}
+
+fn set_details(case: &mut Case, details: CaseDetails) {
+    case.child = Some(details.child);
+    case.local_authority = details.local_authority;
+    case.reference = details.reference;
+    case.date_of_birth = details.date_of_birth;
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    /// Returns the same `Rc` when nothing changed, so nothing re-renders.
+    fn reduce(self: Rc<State>, action: Action) -> Rc<State> {
+        match self.apply(action) {
+            Some(next) => Rc::new(next),
+            None => self,
+        }
+    }
+}
+
+/// A new case id, `c-` and eight hex digits from `seed`, not used by `cases`.
+/// Random rather than counted, so cases made on two devices rarely share an id
+/// (an import replaces the case with the same id).
+pub fn new_case_id<'a>(cases: impl IntoIterator<Item = &'a Case>, mut seed: u32) -> String {
+    let used: Vec<&str> = cases.into_iter().map(|case| case.id.as_str()).collect();
+    loop {
+        let id = format!("c-{seed:08x}");
+        if !used.contains(&id.as_str()) {
+            return id;
+        }
+        seed = seed.wrapping_mul(747_796_405).wrapping_add(2_891_336_453);
+    }
+}
+
+/// The next free event id of a case: `e-1`, `e-2`, ...
+pub fn new_event_id(case: &Case) -> String {
+    (1..)
+        .map(|n| format!("e-{n}"))
+        .find(|id| !case.events.iter().any(|event| &event.id == id))
+        .expect("some id is free")
+}

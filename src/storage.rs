@@ -1,0 +1,208 @@
+//! Versioned storage of the cases, behind a small [`Backend`] trait so the
+//! rules of loading and saving test natively with [`MemoryBackend`].
+//!
+//! One key, [`KEY`], holds one JSON value: `{"storage_version": 1, "format":
+//! "ehc-timeline/1", "cases": [...]}`. The version lives inside the data, so
+//! one write changes both. Corrupt data is kept aside under another key, never
+//! wiped; a version newer than this code is refused, never overwritten; a
+//! failed write leaves the previous value in place.
+
+use std::collections::BTreeMap;
+
+use rules::{Case, FORMAT, read_case_file};
+use serde::Serialize;
+use serde_json::Value;
+
+/// The storage key of the cases.
+pub const KEY: &str = "ehc-timeline";
+
+/// The storage version this code writes.
+pub const STORAGE_VERSION: u64 = 1;
+
+/// A migration step: one version's stored value to the next version's.
+pub type Migration = fn(Value) -> Result<Value, String>;
+
+/// The steps from each old version to the next: `MIGRATIONS[0]` takes version
+/// 1 to 2, and so on. Only version 1 exists, so there are none yet. A step
+/// never removes the previous version's fixture under `tests/fixtures/`.
+pub const MIGRATIONS: &[Migration] = &[];
+
+/// Where the stored value lives: the browser's localStorage, or memory in tests.
+pub trait Backend {
+    /// The value under `key`, if any.
+    fn get(&self, key: &str) -> Result<Option<String>, String>;
+    /// Stores `value` under `key`; on error the previous value stays.
+    fn set(&mut self, key: &str, value: &str) -> Result<(), String>;
+}
+
+/// A backend in memory, for tests: it can be told to refuse writes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MemoryBackend {
+    pub values: BTreeMap<String, String>,
+    /// When set, every write fails with this reason (as a full disk would).
+    pub refuse_writes: Option<String>,
+}
+
+impl Backend for MemoryBackend {
+    fn get(&self, key: &str) -> Result<Option<String>, String> {
+        Ok(self.values.get(key).cloned())
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        if let Some(reason) = &self.refuse_writes {
+            return Err(reason.clone());
+        }
+        self.values.insert(key.to_owned(), value.to_owned());
+        Ok(())
+    }
+}
+
+/// What went wrong reading storage, to tell the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadProblem {
+    /// The stored value could not be read; a copy was kept under `kept_as`.
+    KeptAside { reason: String, kept_as: String },
+    /// The stored value could not be read, nor copied aside: nothing is written.
+    CouldNotKeepAside { reason: String },
+    /// Written by a newer version of the app: refused and left as it is.
+    TooNew { found: u64 },
+    /// The browser would not let the app read its storage.
+    Unavailable { reason: String },
+}
+
+/// What [`load`] found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    pub cases: Vec<Case>,
+    pub problem: Option<LoadProblem>,
+    /// Whether saving may write over the stored value.
+    pub writable: bool,
+}
+
+/// Why a stored value cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not JSON, not our shape, or a case the engine cannot read.
+    Corrupt(String),
+    /// A storage version newer than [`STORAGE_VERSION`].
+    TooNew(u64),
+}
+
+/// Reads the cases from `backend`. Never loses data: a value it cannot read is
+/// copied to a new key first; a newer version's value is left untouched and
+/// marked not writable.
+pub fn load(backend: &mut dyn Backend) -> Loaded {
+    let text = match backend.get(KEY) {
+        Ok(Some(text)) => text,
+        Ok(None) => return loaded(Vec::new(), None, true),
+        Err(reason) => return loaded(Vec::new(), Some(LoadProblem::Unavailable { reason }), false),
+    };
+    match decode(&text) {
+        Ok(cases) => loaded(cases, None, true),
+        Err(DecodeError::TooNew(found)) => {
+            loaded(Vec::new(), Some(LoadProblem::TooNew { found }), false)
+        }
+        Err(DecodeError::Corrupt(reason)) => match keep_aside(backend, &text) {
+            Ok(kept_as) => loaded(
+                Vec::new(),
+                Some(LoadProblem::KeptAside { reason, kept_as }),
+                true,
+            ),
+            Err(_) => loaded(
+                Vec::new(),
+                Some(LoadProblem::CouldNotKeepAside { reason }),
+                false,
+            ),
+        },
+    }
+}
+
+fn loaded(cases: Vec<Case>, problem: Option<LoadProblem>, writable: bool) -> Loaded {
+    Loaded {
+        cases,
+        problem,
+        writable,
+    }
+}
+
+/// Copies an unreadable value to `ehc-timeline-corrupt-N`, the first N free
+/// (or the one already holding the same text), and returns that key.
+fn keep_aside(backend: &mut dyn Backend, text: &str) -> Result<String, String> {
+    for n in 1..=100 {
+        let key = format!("{KEY}-corrupt-{n}");
+        match backend.get(&key)? {
+            Some(kept) if kept == text => return Ok(key),
+            Some(_) => continue,
+            None => return backend.set(&key, text).map(|()| key),
+        }
+    }
+    Err("too many copies of unreadable data are already kept".to_owned())
+}
+
+/// Writes every case to `backend` under [`KEY`], in one value.
+pub fn save<'a>(
+    backend: &mut dyn Backend,
+    cases: impl IntoIterator<Item = &'a Case>,
+) -> Result<(), String> {
+    backend.set(KEY, &encode(cases))
+}
+
+#[derive(Serialize)]
+struct Stored<'a> {
+    storage_version: u64,
+    format: &'static str,
+    cases: Vec<&'a Case>,
+}
+
+/// The stored value for `cases`.
+pub fn encode<'a>(cases: impl IntoIterator<Item = &'a Case>) -> String {
+    let stored = Stored {
+        storage_version: STORAGE_VERSION,
+        format: FORMAT,
+        cases: cases.into_iter().collect(),
+    };
+    serde_json::to_string(&stored).expect("cases always serialize")
+}
+
+/// The cases in a stored value, migrated to this version.
+pub fn decode(text: &str) -> Result<Vec<Case>, DecodeError> {
+    let value: Value = serde_json::from_str(text)
+        .map_err(|error| DecodeError::Corrupt(format!("it is not valid JSON: {error}")))?;
+    let value = migrate(value, MIGRATIONS)?;
+    let file = read_case_file(&value.to_string())
+        .map_err(|error| DecodeError::Corrupt(error.to_string()))?;
+    Ok(file.cases)
+}
+
+/// Runs the migration `steps` on a stored value, from its `storage_version` to
+/// `steps.len() + 1`, setting the version after each step.
+pub fn migrate(mut value: Value, steps: &[Migration]) -> Result<Value, DecodeError> {
+    let current = steps.len() as u64 + 1;
+    let version = value
+        .get("storage_version")
+        .and_then(Value::as_u64)
+        .filter(|version| *version >= 1)
+        .ok_or_else(|| {
+            DecodeError::Corrupt("it has no storage version (\"storage_version\")".to_owned())
+        })?;
+    if version > current {
+        return Err(DecodeError::TooNew(version));
+    }
+    for (index, step) in steps.iter().enumerate().skip(version as usize - 1) {
+        let to = index as u64 + 2;
+        value = step(value).map_err(|reason| {
+            DecodeError::Corrupt(format!("it could not be updated to version {to}: {reason}"))
+        })?;
+        match value.as_object_mut() {
+            Some(object) => {
+                object.insert("storage_version".to_owned(), Value::from(to));
+            }
+            None => {
+                return Err(DecodeError::Corrupt(format!(
+                    "version {to} is not a JSON object"
+                )));
+            }
+        }
+    }
+    Ok(value)
+}

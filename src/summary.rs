@@ -1,0 +1,97 @@
+//! A case in one line of the case list: its next deadline and how many are
+//! overdue, read from the engine's evaluation (the app never counts dates).
+
+use std::cmp::Ordering;
+
+use rules::{Deadline, Evaluation, Limit, Status};
+
+use crate::state::{Entry, State};
+
+/// How the case list is sorted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum SortBy {
+    /// Most overdue deadlines first, then the nearest next deadline.
+    #[default]
+    MostUrgent,
+    Name,
+}
+
+impl SortBy {
+    pub const ALL: [SortBy; 2] = [SortBy::MostUrgent, SortBy::Name];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            SortBy::MostUrgent => "urgent",
+            SortBy::Name => "name",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortBy::MostUrgent => "Most urgent",
+            SortBy::Name => "Name",
+        }
+    }
+
+    pub fn from_id(id: &str) -> SortBy {
+        match id {
+            "name" => SortBy::Name,
+            _ => SortBy::MostUrgent,
+        }
+    }
+}
+
+/// The next deadline still to be met: the first open "by" limit not yet passed.
+pub fn next_deadline(evaluation: &Evaluation) -> Option<&Deadline> {
+    evaluation
+        .deadlines
+        .iter()
+        .filter(|d| d.limit == Limit::By && matches!(d.status, Status::DueSoon | Status::Pending))
+        .min_by_key(|d| d.due)
+}
+
+/// How many deadlines are overdue.
+pub fn overdue_count(evaluation: &Evaluation) -> usize {
+    evaluation
+        .deadlines
+        .iter()
+        .filter(|d| d.status == Status::Overdue)
+        .count()
+}
+
+/// The cases to list, archived ones only when asked, in the order asked.
+pub fn listed(state: &State, sort: SortBy, show_archived: bool) -> Vec<&Entry> {
+    let mut entries: Vec<&Entry> = state
+        .cases
+        .iter()
+        .filter(|entry| show_archived || !entry.archived())
+        .collect();
+    entries.sort_by(|a, b| match sort {
+        SortBy::Name => by_name(a, b),
+        SortBy::MostUrgent => urgency(b)
+            .0
+            .cmp(&urgency(a).0)
+            .then_with(|| match (urgency(a).1, urgency(b).1) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            })
+            .then_with(|| by_name(a, b)),
+    });
+    entries
+}
+
+fn urgency(entry: &Entry) -> (usize, Option<chrono::NaiveDate>) {
+    (
+        overdue_count(&entry.evaluation),
+        next_deadline(&entry.evaluation).map(|d| d.due),
+    )
+}
+
+fn by_name(a: &Entry, b: &Entry) -> Ordering {
+    a.name()
+        .to_lowercase()
+        .cmp(&b.name().to_lowercase())
+        .then_with(|| a.case.id.cmp(&b.case.id))
+}

@@ -1,0 +1,147 @@
+//! Helpers shared by the native tests: dates, cases, and rendering to text.
+
+#![allow(dead_code)]
+
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use ehc_timeline::app::{Providers, ProvidersProps};
+use ehc_timeline::forms::DateParts;
+use ehc_timeline::storage::{Loaded, MemoryBackend};
+use ehc_timeline::{App, AppProps, Store, View};
+use rules::{Case, Event, EventKind};
+use yew::{BaseComponent, Html, LocalServerRenderer};
+
+/// A day of 2025.
+pub fn day(month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, month, day).unwrap()
+}
+
+/// A date as typed in the three boxes of a date input.
+pub fn typed(day: &str, month: &str, year: &str) -> DateParts {
+    DateParts {
+        day: day.into(),
+        month: month.into(),
+        year: year.into(),
+    }
+}
+
+/// A case named `child` with `events` of (id, kind, date).
+pub fn case(id: &str, child: &str, events: &[(&str, EventKind, NaiveDate)]) -> Case {
+    Case {
+        id: id.into(),
+        child: Some(child.into()),
+        local_authority: Some("Anytown Council".into()),
+        events: events
+            .iter()
+            .map(|(id, kind, date)| Event::new(*id, kind.clone(), *date))
+            .collect(),
+        ..Case::default()
+    }
+}
+
+/// The late-assessment case of case-file.md: a request received on 6 January
+/// 2025 and a decision to assess on 20 February 2025.
+pub fn late_assessment() -> Case {
+    case(
+        "c-7f3a",
+        "A. B.",
+        &[
+            ("e-1", EventKind::RequestReceived, day(1, 6)),
+            ("e-2", EventKind::DecisionToAssess, day(2, 20)),
+        ],
+    )
+}
+
+/// Renders a component with `props` to HTML, natively.
+pub fn render<C: BaseComponent>(props: C::Properties) -> String {
+    futures::executor::block_on(
+        LocalServerRenderer::<C>::with_props(props)
+            .hydratable(false)
+            .render(),
+    )
+}
+
+/// The whole app on `view`, with `cases` loaded and today `today`.
+pub fn render_app(cases: Vec<Case>, today: NaiveDate, view: View) -> String {
+    render_app_loaded(
+        Loaded {
+            cases,
+            problem: None,
+            writable: true,
+        },
+        today,
+        view,
+    )
+}
+
+pub fn render_app_loaded(loaded: Loaded, today: NaiveDate, view: View) -> String {
+    render::<App>(AppProps {
+        today,
+        loaded: Rc::new(loaded),
+        store: Store::new(MemoryBackend::default()),
+        view,
+    })
+}
+
+/// What a user reads: the text of `html` without tags, entities decoded,
+/// whitespace collapsed.
+pub fn text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Asserts the text of `html` contains `expected`.
+#[track_caller]
+pub fn assert_reads(html: &str, expected: &str) {
+    let text = text(html);
+    assert!(
+        text.contains(expected),
+        "expected to read {expected:?} in:\n{text}"
+    );
+}
+
+/// Asserts the text of `html` does not contain `unexpected`.
+#[track_caller]
+pub fn assert_not_reads(html: &str, unexpected: &str) {
+    let text = text(html);
+    assert!(
+        !text.contains(unexpected),
+        "did not expect {unexpected:?} in:\n{text}"
+    );
+}
+
+/// `page` inside the app's providers, with `cases` loaded: for a screen that
+/// starts at a later step than the app would show it.
+pub fn render_in_app(cases: Vec<Case>, today: NaiveDate, page: Html) -> String {
+    render::<Providers>(ProvidersProps {
+        today,
+        loaded: Rc::new(Loaded {
+            cases,
+            problem: None,
+            writable: true,
+        }),
+        store: Store::new(MemoryBackend::default()),
+        view: View::Cases,
+        children: page,
+    })
+}

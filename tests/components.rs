@@ -1,0 +1,438 @@
+//! The screens, rendered natively through Yew's server renderer, read as a
+//! user reads them.
+
+mod common;
+
+use std::rc::Rc;
+
+use common::*;
+use ehc_timeline::View;
+use ehc_timeline::components::{
+    CaseForm, CaseFormProps, DeadlineItem, DeadlineItemProps, DeadlineTag, DeadlineTagProps,
+    EventForm, EventFormProps, ImportPage, ImportStep, Timeline, TimelineProps, import_error,
+};
+use ehc_timeline::forms::{CaseDraft, Errors, EventDraft};
+use ehc_timeline::import::ImportPlan;
+use ehc_timeline::state::State;
+use ehc_timeline::storage::{LoadProblem, Loaded};
+use rules::{EventKind, Force, Status, evaluate, read_case_file};
+use yew::{Callback, html};
+
+fn tag(status: Status, days_late: i64, due: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
+    text(&render::<DeadlineTag>(DeadlineTagProps {
+        status,
+        days_late,
+        due,
+        today,
+    }))
+}
+
+#[test]
+fn a_deadline_tag_for_an_overdue_deadline_reads_overdue_by_23_days() {
+    assert_eq!(
+        tag(Status::Overdue, 23, day(2, 17), day(3, 12)),
+        "Overdue by 23 days"
+    );
+}
+
+#[test]
+fn every_status_reads_as_words_on_its_tag() {
+    let today = day(3, 1);
+    assert_eq!(
+        tag(Status::Overdue, 1, day(2, 28), today),
+        "Overdue by 1 day"
+    );
+    assert_eq!(tag(Status::DueSoon, 0, day(3, 6), today), "Due in 5 days");
+    assert_eq!(tag(Status::DueSoon, 0, day(3, 1), today), "Due today");
+    assert_eq!(tag(Status::Met, 0, day(2, 17), today), "Met");
+    assert_eq!(
+        tag(Status::MetLate, 3, day(2, 17), today),
+        "Met 3 days late"
+    );
+    assert_eq!(
+        tag(Status::TooEarly, 2, day(2, 17), today),
+        "Too early by 2 days"
+    );
+    assert_eq!(
+        tag(Status::Excepted, 0, day(2, 17), today),
+        "Exception claimed"
+    );
+    assert_eq!(
+        tag(Status::NotApplicable, 0, day(2, 17), today),
+        "Not applicable"
+    );
+    assert_eq!(tag(Status::Pending, 0, day(6, 1), today), "Not due yet");
+}
+
+#[test]
+fn a_tag_has_a_colour_as_well_as_words() {
+    let html = render::<DeadlineTag>(DeadlineTagProps {
+        status: Status::Overdue,
+        days_late: 3,
+        due: day(2, 17),
+        today: day(2, 20),
+    });
+    assert!(html.contains("tag--red"), "{html}");
+}
+
+fn request_only() -> rules::Case {
+    case(
+        "c-1",
+        "A. B.",
+        &[("e-1", EventKind::RequestReceived, day(1, 6))],
+    )
+}
+
+#[test]
+fn the_timeline_shows_each_deadline_with_its_due_date_status_citation_and_working() {
+    let evaluation = Rc::new(evaluate(&request_only(), day(3, 1)));
+    let decision = evaluation.deadline("decide-whether-to-assess").unwrap();
+    let html = render::<Timeline>(TimelineProps {
+        evaluation: evaluation.clone(),
+    });
+    assert_reads(&html, "Deadlines");
+    assert_reads(&html, decision.rule.title);
+    assert_reads(&html, decision.rule.summary);
+    assert_reads(&html, "Overdue by 12 days");
+    assert_reads(&html, "Due 17 February 2025");
+    assert_reads(&html, "SEND Regulations 2014, reg 5(1)");
+    assert_reads(&html, "How this date was worked out");
+    assert_reads(&html, "Monday 6 January 2025");
+    assert!(html.contains("<details"), "{html}");
+}
+
+#[test]
+fn a_guidance_deadline_is_labelled_guidance() {
+    let mut evaluation = evaluate(&request_only(), day(3, 1));
+    evaluation.deadlines.truncate(1);
+    let html = |evaluation: &rules::Evaluation| {
+        render::<DeadlineItem>(DeadlineItemProps {
+            evaluation: Rc::new(evaluation.clone()),
+            index: 0,
+        })
+    };
+    assert_not_reads(&html(&evaluation), "Guidance");
+    evaluation.deadlines[0].force = Force::Guidance;
+    assert_reads(&html(&evaluation), "Guidance");
+}
+
+#[test]
+fn a_case_with_no_events_says_how_to_get_deadlines() {
+    let evaluation = Rc::new(evaluate(&case("c-1", "A. B.", &[]), day(3, 1)));
+    let html = render::<Timeline>(TimelineProps { evaluation });
+    assert_reads(&html, "No deadlines yet. Log a milestone");
+}
+
+#[test]
+fn the_case_page_shows_name_deadlines_next_steps_and_events() {
+    let html = render_app(vec![request_only()], day(3, 1), View::Case("c-1".into()));
+    assert!(html.contains(">A. B.</h1>"), "{html}");
+    assert_reads(&html, "Log a milestone");
+    assert_reads(&html, "Deadlines");
+    assert_reads(&html, "What you can do next");
+    assert_reads(&html, rules::WHERE_TO_GET_ADVICE);
+    assert_reads(&html, "Write to the council's SEND team");
+    assert_reads(
+        &html,
+        "Events 6 January 2025 — Request for an assessment received by the council Edit Delete",
+    );
+    for button in [
+        "Rename case",
+        "Archive case",
+        "Delete case",
+        "Export this case",
+    ] {
+        assert_reads(&html, button);
+    }
+    assert_reads(
+        &html,
+        "When the council tells you its decision after the review (the default)",
+    );
+}
+
+#[test]
+fn the_case_page_lists_events_in_date_order() {
+    let mut case = late_assessment();
+    case.events.reverse();
+    let html = render_app(vec![case], day(3, 1), View::Case("c-7f3a".into()));
+    assert_reads(
+        &html,
+        "6 January 2025 — Request for an assessment received by the council Edit Delete 20 February 2025 — Council decided to assess Edit Delete",
+    );
+}
+
+#[test]
+fn nothing_overdue_means_no_next_steps_section() {
+    let html = render_app(
+        vec![late_assessment()],
+        day(3, 1),
+        View::Case("c-7f3a".into()),
+    );
+    assert_reads(&html, "Met 3 days late");
+    assert_not_reads(&html, "What you can do next");
+}
+
+#[test]
+fn the_case_list_shows_each_case_with_its_next_deadline_and_overdue_count() {
+    let overdue = case(
+        "c-1",
+        "E. F.",
+        &[("e-1", EventKind::RequestReceived, day(1, 6))],
+    );
+    let html = render_app(vec![late_assessment(), overdue], day(3, 1), View::Cases);
+    assert_reads(&html, "Your cases");
+    assert_reads(&html, "Child Council Next deadline Overdue");
+    assert!(html.contains("href=\"#/case/c-7f3a\""), "{html}");
+    assert_reads(&html, "Sort by Most urgent Name");
+    assert_reads(&html, "Show archived cases");
+    assert_reads(&html, "Import a case file");
+    assert_reads(&html, "Export all cases");
+    assert_reads(&html, "Add a case");
+    // Most urgent first: the case with an overdue decision.
+    assert_reads(
+        &html,
+        "Overdue E. F. Anytown Council 28 April 2025 Decision whether to issue a plan 1 A. B. Anytown Council 28 April 2025 Decision whether to issue a plan 0",
+    );
+}
+
+#[test]
+fn an_empty_case_list_says_so() {
+    let html = render_app(vec![], day(3, 1), View::Cases);
+    assert_reads(&html, "You have no cases yet.");
+    assert_not_reads(&html, "Next deadline");
+}
+
+#[test]
+fn archived_cases_are_hidden_from_the_list() {
+    let mut archived = late_assessment();
+    archived
+        .extra
+        .insert("archived".into(), serde_json::Value::Bool(true));
+    let html = render_app(vec![archived], day(3, 1), View::Cases);
+    assert_not_reads(&html, "A. B.");
+    assert_reads(&html, "All your cases are archived (1)");
+}
+
+#[test]
+fn the_header_and_footer_are_on_every_page() {
+    for view in [View::Cases, View::AddCase, View::Import] {
+        let html = render_app(vec![], day(3, 1), view);
+        assert_reads(&html, "EHC Timeline");
+        assert_reads(
+            &html,
+            "Your data stays on this device. This is not legal advice.",
+        );
+    }
+}
+
+#[test]
+fn the_add_case_page_has_the_case_fields() {
+    let html = render_app(vec![], day(3, 1), View::AddCase);
+    assert_reads(&html, "Add a case");
+    for label in [
+        "Child's name or initials",
+        "Council",
+        "Case reference (optional)",
+        "Save case",
+    ] {
+        assert_reads(&html, label);
+    }
+}
+
+#[test]
+fn a_case_form_without_a_name_asks_for_one() {
+    let draft = CaseDraft::default();
+    let errors = Errors::new(draft.validate().unwrap_err());
+    let html = render::<CaseForm>(CaseFormProps {
+        draft,
+        errors,
+        on_change: Callback::noop(),
+        on_submit: Callback::noop(),
+        cancel: View::Cases,
+    });
+    assert_reads(
+        &html,
+        "There is a problem Enter the child's name or initials",
+    );
+    assert!(html.contains("href=\"#child\""), "{html}");
+    assert!(html.contains("role=\"alert\""), "{html}");
+}
+
+fn event_form(draft: EventDraft, errors: Errors) -> String {
+    render::<EventForm>(EventFormProps {
+        draft,
+        errors,
+        on_change: Callback::noop(),
+        on_submit: Callback::noop(),
+        cancel: View::Cases,
+    })
+}
+
+#[test]
+fn the_event_form_with_an_impossible_date_shows_date_must_be_a_real_date() {
+    let draft = EventDraft {
+        kind: "request-received".into(),
+        date: typed("30", "2", "2025"),
+        ..EventDraft::default()
+    };
+    let errors = Errors::new(draft.validate(&request_only(), "e-9").unwrap_err());
+    let html = event_form(draft, errors);
+    assert_reads(&html, "There is a problem Date must be a real date");
+    assert_reads(&html, "Error: Date must be a real date");
+    assert!(html.contains("id=\"error-summary\""), "{html}");
+    assert!(html.contains("href=\"#date-day\""), "{html}");
+}
+
+#[test]
+fn the_event_form_offers_kinds_in_plain_words_grouped_by_stage() {
+    let html = event_form(EventDraft::default(), Errors::default());
+    assert!(
+        html.contains("<optgroup label=\"Asking for an assessment\">"),
+        "{html}"
+    );
+    assert_reads(&html, "What happened Choose what happened");
+    assert_reads(&html, "Council decided to assess");
+    assert!(!text(&html).contains("decide-whether-to-assess"));
+    for label in [
+        "Date",
+        "Day",
+        "Month",
+        "Year",
+        "Who (optional)",
+        "Note (optional)",
+        "Document reference (optional)",
+        "Save milestone",
+    ] {
+        assert_reads(&html, label);
+    }
+}
+
+#[test]
+fn the_event_form_shows_kind_fields_only_for_the_kinds_that_use_them() {
+    let plain = event_form(
+        EventDraft {
+            kind: "request-received".into(),
+            ..EventDraft::default()
+        },
+        Errors::default(),
+    );
+    assert_not_reads(&plain, "Reason the council gave");
+    assert_not_reads(&plain, "What was ordered");
+
+    let exception = event_form(
+        EventDraft {
+            kind: "exception-claimed".into(),
+            ..EventDraft::default()
+        },
+        Errors::default(),
+    );
+    assert_reads(&exception, "Reason the council gave");
+    assert_reads(&exception, "Start of the period the council claims");
+    assert_reads(&exception, "We dispute that this exception applies");
+
+    let order = event_form(
+        EventDraft {
+            kind: "tribunal-order".into(),
+            ..EventDraft::default()
+        },
+        Errors::default(),
+    );
+    assert_reads(&order, "What was ordered");
+
+    let sent = event_form(
+        EventDraft {
+            kind: "request-sent".into(),
+            ..EventDraft::default()
+        },
+        Errors::default(),
+    );
+    assert_reads(&sent, "How the request was sent (optional)");
+    assert_reads(&sent, "Time it was sent (optional)");
+}
+
+#[test]
+fn the_log_page_has_its_heading() {
+    let html = render_app(
+        vec![request_only()],
+        day(3, 1),
+        View::LogEvent("c-1".into()),
+    );
+    assert_reads(&html, "Log a milestone");
+    assert_reads(&html, "Back to A. B.");
+}
+
+#[test]
+fn the_edit_page_fills_in_the_event() {
+    let html = render_app(
+        vec![late_assessment()],
+        day(3, 1),
+        View::EditEvent("c-7f3a".into(), "e-2".into()),
+    );
+    assert_reads(&html, "Change a milestone");
+    assert!(html.contains("value=\"20\""), "{html}");
+    assert!(html.contains("value=\"2025\""), "{html}");
+}
+
+#[test]
+fn an_unknown_case_shows_page_not_found() {
+    let html = render_app(vec![], day(3, 1), View::Case("c-nope".into()));
+    assert_reads(&html, "Page not found");
+}
+
+fn import_page(step: ImportStep) -> String {
+    render_in_app(
+        vec![request_only()],
+        day(3, 1),
+        html! { <ImportPage {step} /> },
+    )
+}
+
+#[test]
+fn the_import_page_asks_for_a_case_file() {
+    let html = render_app(vec![], day(3, 1), View::Import);
+    assert_reads(&html, "Import a case file");
+    assert_reads(&html, "Case file");
+    assert!(html.contains("type=\"file\""), "{html}");
+}
+
+#[test]
+fn the_import_preview_says_what_it_adds_and_replaces() {
+    let state = State::new(day(3, 1), vec![request_only()], None, true);
+    let file = read_case_file(
+        r#"{"format": "ehc-timeline/1", "cases": [
+            {"id": "c-1", "child": "A. B.", "events": []},
+            {"id": "c-2", "child": "E. F.", "events": []}]}"#,
+    )
+    .unwrap();
+    let plan = ImportPlan::new(&state, file);
+    let html = import_page(ImportStep::Preview(Rc::new(plan)));
+    assert_reads(&html, "This will add 1 case and replace 1 case");
+    assert_reads(&html, "New cases E. F.");
+    assert_reads(&html, "Cases that will be replaced");
+    assert_reads(&html, "Import Cancel");
+}
+
+#[test]
+fn a_bad_file_shows_the_read_error_with_line_and_column() {
+    let error = read_case_file("{\"format\": \"ehc-timeline/1\",\n \"cases\": [}").unwrap_err();
+    let html = import_page(ImportStep::Failed(import_error(&error)));
+    assert_reads(
+        &html,
+        "There is a problem The file could not be imported: line 2, column",
+    );
+}
+
+#[test]
+fn storage_problems_are_told_on_every_page() {
+    let html = render_app_loaded(
+        Loaded {
+            cases: vec![],
+            problem: Some(LoadProblem::TooNew { found: 2 }),
+            writable: false,
+        },
+        day(3, 1),
+        View::Cases,
+    );
+    assert_reads(&html, "newer version of EHC Timeline (storage version 2)");
+    assert_reads(&html, "will not change them");
+}

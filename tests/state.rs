@@ -1,0 +1,262 @@
+//! The reducer: every change the app can make, and the ones that change nothing.
+
+mod common;
+
+use std::rc::Rc;
+
+use common::*;
+use ehc_timeline::state::{Action, CaseDetails, State, is_archived, new_case_id, new_event_id};
+use rules::{Event, EventKind, ReviewCompleteOn, Status};
+use yew::Reducible;
+
+fn state() -> Rc<State> {
+    Rc::new(State::new(day(3, 1), vec![late_assessment()], None, true))
+}
+
+fn details(child: &str) -> CaseDetails {
+    CaseDetails {
+        child: child.into(),
+        local_authority: Some("Othertown Council".into()),
+        ..CaseDetails::default()
+    }
+}
+
+#[test]
+fn adding_a_case_evaluates_it_and_moves_the_revision() {
+    let next = state().reduce(Action::AddCase {
+        id: "c-2".into(),
+        details: details("E. F."),
+    });
+    assert_eq!(next.cases.len(), 2);
+    assert_eq!(next.entry("c-2").unwrap().name(), "E. F.");
+    assert_eq!(next.revision, 1);
+}
+
+#[test]
+fn adding_a_case_with_a_used_id_changes_nothing() {
+    let before = state();
+    let after = before.clone().reduce(Action::AddCase {
+        id: "c-7f3a".into(),
+        details: details("E. F."),
+    });
+    assert!(Rc::ptr_eq(&before, &after));
+}
+
+#[test]
+fn renaming_a_case_keeps_its_events() {
+    let next = state().reduce(Action::RenameCase {
+        id: "c-7f3a".into(),
+        details: details("A. B. C."),
+    });
+    let entry = next.entry("c-7f3a").unwrap();
+    assert_eq!(entry.name(), "A. B. C.");
+    assert_eq!(entry.case.events.len(), 2);
+    assert_eq!(
+        entry.case.local_authority.as_deref(),
+        Some("Othertown Council")
+    );
+}
+
+#[test]
+fn archiving_keeps_the_flag_inside_the_case_and_restoring_removes_it() {
+    let archived = state().reduce(Action::SetArchived {
+        id: "c-7f3a".into(),
+        archived: true,
+    });
+    assert!(is_archived(&archived.entry("c-7f3a").unwrap().case));
+    let again = archived.clone().reduce(Action::SetArchived {
+        id: "c-7f3a".into(),
+        archived: true,
+    });
+    assert!(
+        Rc::ptr_eq(&archived, &again),
+        "archiving twice changes nothing"
+    );
+    let restored = archived.reduce(Action::SetArchived {
+        id: "c-7f3a".into(),
+        archived: false,
+    });
+    assert!(
+        !restored
+            .entry("c-7f3a")
+            .unwrap()
+            .case
+            .extra
+            .contains_key("archived")
+    );
+}
+
+#[test]
+fn a_deleted_case_comes_back_in_its_place_on_undo() {
+    let two = state().reduce(Action::AddCase {
+        id: "c-2".into(),
+        details: details("E. F."),
+    });
+    let deleted = two.reduce(Action::DeleteCase("c-7f3a".into()));
+    assert!(deleted.entry("c-7f3a").is_none());
+    assert_eq!(deleted.deleted.as_ref().unwrap().entry.name(), "A. B.");
+    let undone = deleted.reduce(Action::UndoDelete);
+    assert_eq!(undone.cases[0].case.id, "c-7f3a");
+    assert!(undone.deleted.is_none());
+    assert_eq!(undone.revision, 3, "the undo is saved too");
+}
+
+#[test]
+fn undo_is_only_offered_until_the_next_change() {
+    let deleted = state().reduce(Action::DeleteCase("c-7f3a".into()));
+    let changed = deleted.reduce(Action::AddCase {
+        id: "c-2".into(),
+        details: details("E. F."),
+    });
+    assert!(changed.deleted.is_none());
+    let same = changed.clone().reduce(Action::UndoDelete);
+    assert!(Rc::ptr_eq(&changed, &same));
+}
+
+#[test]
+fn adding_an_event_re_evaluates_only_that_case() {
+    let two = state().reduce(Action::AddCase {
+        id: "c-2".into(),
+        details: details("E. F."),
+    });
+    let other = two.entry("c-7f3a").unwrap().evaluation.clone();
+    let event = Event::new("e-1", EventKind::RequestReceived, day(1, 6));
+    let next = two.reduce(Action::AddEvent {
+        case_id: "c-2".into(),
+        event,
+    });
+    let decision = next
+        .entry("c-2")
+        .unwrap()
+        .evaluation
+        .deadline("decide-whether-to-assess")
+        .unwrap()
+        .clone();
+    assert_eq!((decision.status, decision.days_late), (Status::Overdue, 12));
+    assert!(Rc::ptr_eq(
+        &other,
+        &next.entry("c-7f3a").unwrap().evaluation
+    ));
+}
+
+#[test]
+fn updating_and_deleting_an_event() {
+    let mut moved = Event::new("e-2", EventKind::DecisionToAssess, day(2, 10));
+    moved.note = Some("Letter dated 10 February".into());
+    let updated = state().reduce(Action::UpdateEvent {
+        case_id: "c-7f3a".into(),
+        event: moved.clone(),
+    });
+    let entry = updated.entry("c-7f3a").unwrap();
+    assert_eq!(entry.case.events[1], moved);
+    assert_eq!(
+        entry
+            .evaluation
+            .deadline("decide-whether-to-assess")
+            .unwrap()
+            .status,
+        Status::Met
+    );
+    let deleted = updated.reduce(Action::DeleteEvent {
+        case_id: "c-7f3a".into(),
+        event_id: "e-2".into(),
+    });
+    assert_eq!(deleted.entry("c-7f3a").unwrap().case.events.len(), 1);
+}
+
+#[test]
+fn changes_to_unknown_cases_or_events_change_nothing() {
+    let before = state();
+    for action in [
+        Action::DeleteCase("c-nope".into()),
+        Action::DeleteEvent {
+            case_id: "c-7f3a".into(),
+            event_id: "e-nope".into(),
+        },
+        Action::UpdateEvent {
+            case_id: "c-7f3a".into(),
+            event: Event::new("e-nope", EventKind::Note, day(1, 1)),
+        },
+        Action::SetReviewCompleteOn {
+            case_id: "c-7f3a".into(),
+            value: ReviewCompleteOn::Decision,
+        },
+        Action::Import(vec![]),
+        Action::Saved,
+        Action::SetToday(day(3, 1)),
+    ] {
+        let after = before.clone().reduce(action.clone());
+        assert!(Rc::ptr_eq(&before, &after), "{action:?} changed the state");
+    }
+}
+
+#[test]
+fn import_replaces_cases_by_id_and_adds_new_ones() {
+    let mut replacement = case("c-7f3a", "A. B. (from file)", &[]);
+    replacement.events.clear();
+    let new = case("c-9", "G. H.", &[]);
+    let next = state().reduce(Action::Import(vec![replacement, new]));
+    assert_eq!(next.cases.len(), 2);
+    assert_eq!(next.cases[0].name(), "A. B. (from file)");
+    assert!(next.cases[0].case.events.is_empty());
+    assert_eq!(next.cases[1].name(), "G. H.");
+}
+
+#[test]
+fn the_review_setting_is_kept_per_case() {
+    let next = state().reduce(Action::SetReviewCompleteOn {
+        case_id: "c-7f3a".into(),
+        value: ReviewCompleteOn::Meeting,
+    });
+    assert_eq!(
+        next.entry("c-7f3a")
+            .unwrap()
+            .case
+            .settings
+            .review_complete_on,
+        ReviewCompleteOn::Meeting
+    );
+}
+
+#[test]
+fn a_new_day_re_evaluates_every_case() {
+    let request = case(
+        "c-1",
+        "E. F.",
+        &[("e-1", EventKind::RequestReceived, day(1, 6))],
+    );
+    let before = Rc::new(State::new(day(2, 17), vec![request], None, true));
+    let after = before.reduce(Action::SetToday(day(2, 18)));
+    let decision = after.cases[0]
+        .evaluation
+        .deadline("decide-whether-to-assess")
+        .unwrap()
+        .clone();
+    assert_eq!((decision.status, decision.days_late), (Status::Overdue, 1));
+    assert_eq!(after.revision, 0, "a new day is not a change to save");
+}
+
+#[test]
+fn a_failed_save_is_remembered_until_a_save_succeeds() {
+    let failed = state().reduce(Action::SaveFailed("storage is full".into()));
+    assert_eq!(
+        failed.save,
+        ehc_timeline::state::SaveStatus::Failed("storage is full".into())
+    );
+    let saved = failed.reduce(Action::Saved);
+    assert_eq!(saved.save, ehc_timeline::state::SaveStatus::Saved);
+}
+
+#[test]
+fn new_ids_are_never_ones_in_use() {
+    let state = state();
+    let used = rules::Case {
+        id: "c-00000001".into(),
+        ..rules::Case::default()
+    };
+    let id = new_case_id([&used], 1);
+    assert_ne!(id, "c-00000001");
+    assert!(id.starts_with("c-"));
+    assert!(state.entry(&new_case_id(state.all_cases(), 7)).is_none());
+    assert_eq!(new_event_id(&state.cases[0].case), "e-3");
+}
