@@ -1,36 +1,79 @@
 # EHC Timeline. Two commands set everything up on a fresh machine:
-#   make serve   installs what is missing, builds, and runs the app
+#   make serve   installs what is missing, builds the app, serves it on 127.0.0.1
 #   make test    everything CI runs
-# Each target installs what it needs; nothing is assumed to be there.
+# Each target installs what it needs; nothing is assumed to be there. What is
+# slow to install (trunk, wasm-bindgen-cli in ~/.cargo/bin; node_modules) is
+# kept where a rerun finds it, and installed again only when missing or at the
+# wrong version.
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 CARGO ?= cargo
+HOST ?= 127.0.0.1
+PORT ?= 8080
 EXAMPLE ?= examples/late-assessment.json
 TODAY ?= 2026-11-22
+TRUNK_VERSION := ~0.21
+# wasm-bindgen-cli must be the very version of the wasm-bindgen crate in Cargo.lock.
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' Cargo.lock)
+CARGO_BIN := $(HOME)/.cargo/bin
+# trunk finds wasm-opt (npm's binaryen) and wasm-bindgen on the PATH.
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve test check-tools fmt lint unit engine-purity bench clean
+.PHONY: serve build check example test check-tools web-tools browser-tools fmt lint unit \
+	engine-purity browser e2e bench clean
 
-## serve: until the web app lands, builds `ehc` and checks the bundled example.
-serve: check-tools
+## serve: builds the app and serves dist/ on http://$(HOST):$(PORT)/.
+serve: build
+	@echo "EHC Timeline: http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	node e2e/serve.js $(HOST) $(PORT)
+
+## build: the app in dist/, optimised for size (release profile, wasm-opt -Oz).
+build: web-tools
+	trunk build --release
+
+## example: builds `ehc` and checks the bundled example case file.
+example: check-tools
 	$(CARGO) build --release -p ehc-cli
 	./target/release/ehc check $(EXAMPLE) --today $(TODAY)
 
-## test: formatting, lints, every test, and the engine's purity guard.
-test: check-tools fmt lint unit engine-purity
+## test: formatting, lints, native tests, the engine's purity guard, the
+## browser tests and the end-to-end tests.
+test: check-tools fmt lint unit engine-purity browser e2e
 
-## check-tools: installs the Rust components the targets use, if missing.
+## check-tools: the Rust components and the wasm target, if missing.
 check-tools:
 	@command -v $(CARGO) >/dev/null || { echo "cargo is missing: install Rust with rustup (https://rustup.rs)"; exit 1; }
 	@rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
 	@rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
 	@rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$$' || rustup target add wasm32-unknown-unknown
 
+## web-tools: trunk 0.21.x, the matching wasm-bindgen-cli, and npm's binaryen.
+web-tools: check-tools node_modules/.installed
+	@trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.' || \
+		$(CARGO) install --locked trunk --version '$(TRUNK_VERSION)'
+	@wasm-bindgen --version 2>/dev/null | grep -qx 'wasm-bindgen $(WASM_BINDGEN_VERSION)' || \
+		$(CARGO) install wasm-bindgen-cli --version '$(WASM_BINDGEN_VERSION)' --force
+	@wasm-opt --version >/dev/null
+
+## browser-tools: Debian's Chromium and ChromeDriver, for the browser tests.
+browser-tools:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+		command -v apt-get >/dev/null || { echo "install Chromium and ChromeDriver"; exit 1; }; \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium chromium-driver; }
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
 fmt:
 	$(CARGO) fmt --all -- --check
 
+## lint: clippy natively and for the browser, where the app's browser code builds.
 lint:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	$(CARGO) clippy -p ehc-timeline --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 unit:
 	$(CARGO) test --workspace
@@ -42,9 +85,19 @@ engine-purity:
 	$(CARGO) build -p rules --target wasm32-unknown-unknown
 	@echo "engine-purity: no browser dependency; builds for wasm32-unknown-unknown"
 
+## browser: wasm-bindgen tests in headless Chromium (real localStorage, real DOM).
+browser: web-tools browser-tools
+	$(CARGO) test -p ehc-timeline --target wasm32-unknown-unknown --test browser
+
+## e2e: the built app driven in Debian's Chromium by playwright-core, as a user
+## would; screenshots of each screen in e2e/screenshots/.
+e2e: build browser-tools
+	node --test --test-concurrency=1 e2e/
+
 ## bench: the engine benchmark (1,000 cases x 60 events); prints figures, asserts nothing.
 bench: check-tools
 	$(CARGO) bench -p rules --bench portfolio
 
 clean:
 	$(CARGO) clean
+	rm -rf dist e2e/screenshots

@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -22,9 +23,16 @@ const types = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves dist/ on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serveDist() {
+/**
+ * Serves dist/ on `host` at `port` (0: a free one); resolves to { url, close }.
+ * `make serve` and the tests use this same server.
+ */
+export async function serveDist({ host = '127.0.0.1', port = 0 } = {}) {
   const server = createServer(async (request, response) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405).end();
+      return;
+    }
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     const file = normalize(join(dist, path.endsWith('/') ? path + 'index.html' : path));
     if (!file.startsWith(dist)) {
@@ -39,9 +47,15 @@ export async function serveDist() {
       response.writeHead(404).end('not found');
     }
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const address = server.address();
+  return {
+    url: `http://${address.address}:${address.port}/`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
 }
 
 /** Debian's Chromium, headless, with no network of its own. */
@@ -66,7 +80,8 @@ export function launch() {
  */
 export async function openApp(browser, url, { today = '2025-10-31', viewport } = {}) {
   const context = await browser.newContext({ viewport: viewport ?? { width: 1024, height: 900 } });
-  await context.clock?.install?.({ time: new Date(`${today}T12:00:00`) });
+  // Only Date is fixed; timers run as usual.
+  await context.clock.setFixedTime(new Date(`${today}T12:00:00`));
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(String(error)));
@@ -78,8 +93,32 @@ export async function openApp(browser, url, { today = '2025-10-31', viewport } =
   return { context, page, errors };
 }
 
-/** A full-page screenshot, e2e/screenshots/NAME.png. */
-export async function screenshot(page, name) {
+/**
+ * A full-page screenshot, e2e/screenshots/NAME.png, taken once the screen is
+ * checked not to look broken: the stylesheet applied, nothing wider than the
+ * window, no text spilling out of its box, and no error in the console.
+ */
+export async function screenshot(page, name, errors = []) {
+  const problems = await page.evaluate(() => {
+    const found = [];
+    const header = document.querySelector('header');
+    if (!header || getComputedStyle(header).backgroundColor === 'rgba(0, 0, 0, 0)') {
+      found.push('the stylesheet is not applied (the header has no background)');
+    }
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > width) {
+      found.push(`the page is ${document.documentElement.scrollWidth}px wide in a ${width}px window`);
+    }
+    for (const element of document.querySelectorAll('main *')) {
+      const box = element.getBoundingClientRect();
+      if (box.width > 0 && box.right > width + 1) {
+        found.push(`<${element.tagName.toLowerCase()}> "${element.textContent.slice(0, 40)}" runs off the right edge`);
+      }
+    }
+    return found;
+  });
   await mkdir(screenshots, { recursive: true });
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  assert.deepEqual(problems, [], `screen "${name}" looks broken`);
+  assert.deepEqual(errors, [], `screen "${name}" logged errors`);
 }

@@ -101,15 +101,15 @@ pub fn review_complete_on_label(value: ReviewCompleteOn) -> &'static str {
 /// let day = |d| NaiveDate::from_ymd_opt(2025, 3, d).unwrap();
 /// assert_eq!(tag_text(Status::DueSoon, 0, day(10), day(5)), "Due in 5 days");
 /// assert_eq!(tag_text(Status::Overdue, 23, day(1), day(24)), "Overdue by 23 days");
+/// assert_eq!(tag_text(Status::Pending, 0, day(31), day(1)), "Due in 30 days");
 /// ```
 pub fn tag_text(status: Status, days_late: i64, due: NaiveDate, today: NaiveDate) -> String {
     match status {
         Status::Overdue => format!("Overdue by {}", days_phrase(days_late)),
-        Status::DueSoon => match (due - today).num_days() {
+        Status::DueSoon | Status::Pending => match (due - today).num_days() {
             days if days <= 0 => "Due today".to_owned(),
             days => format!("Due in {}", days_phrase(days)),
         },
-        Status::Pending => "Not due yet".to_owned(),
         Status::Met => "Met".to_owned(),
         Status::MetLate => format!("Met {} late", days_phrase(days_late)),
         Status::TooEarly => format!("Too early by {}", days_phrase(days_late)),

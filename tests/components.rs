@@ -61,7 +61,7 @@ fn every_status_reads_as_words_on_its_tag() {
         tag(Status::NotApplicable, 0, day(2, 17), today),
         "Not applicable"
     );
-    assert_eq!(tag(Status::Pending, 0, day(6, 1), today), "Not due yet");
+    assert_eq!(tag(Status::Pending, 0, day(6, 1), today), "Due in 92 days");
 }
 
 #[test]
@@ -191,7 +191,7 @@ fn the_case_list_shows_each_case_with_its_next_deadline_and_overdue_count() {
     // Most urgent first: the case with an overdue decision.
     assert_reads(
         &html,
-        "Overdue E. F. Anytown Council 28 April 2025 Decision whether to issue a plan 1 A. B. Anytown Council 28 April 2025 Decision whether to issue a plan 0",
+        "Overdue E. F. Anytown Council 28 April 2025 Decision whether to issue a plan 1 overdue A. B. Anytown Council 28 April 2025 Decision whether to issue a plan None",
     );
 }
 

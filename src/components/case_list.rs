@@ -49,7 +49,9 @@ pub fn CaseList() -> Html {
                 <div class="notification-banner notification-banner--success" role="status">
                     <p class="notification-banner__heading">{"Case deleted"}</p>
                     <p class="body">{format!("The case of {} was deleted from this device.", deleted.entry.name())}</p>
-                    <button type="button" class="button button--secondary" onclick={on_undo}>{"Undo"}</button>
+                    <div class="notification-banner__actions">
+                        <button type="button" class="button button--secondary" onclick={on_undo}>{"Undo"}</button>
+                    </div>
                 </div>
             }
             <h1 class="heading-xl" tabindex="-1">{"Your cases"}</h1>
@@ -113,9 +115,9 @@ pub fn CaseList() -> Html {
                                         </td>
                                         <td data-label="Overdue">
                                             if overdue > 0 {
-                                                <strong class="tag tag--red">{overdue}</strong>
+                                                <strong class="tag tag--red">{format!("{overdue} overdue")}</strong>
                                             } else {
-                                                {overdue}
+                                                {"None"}
                                             }
                                         </td>
                                     </tr>

@@ -60,18 +60,19 @@ pub fn EventList(props: &EventListProps) -> Html {
                             event.who.as_ref().map(|w| format!("Who: {w}")),
                             event.document.as_ref().map(|d| format!("Document: {d}")),
                         ].into_iter().flatten().collect();
+                        let what = format!("{} — {}", event_date(event), event.kind.label());
                         html! {
                             <li class="event">
                                 <p class="body event__what">
-                                    <strong>{format!("{} — {}", event_date(event), event.kind.label())}</strong>
+                                    <strong>{what.clone()}</strong>
                                 </p>
                                 { for details.iter().map(|line| html! { <p class="body event__detail">{line}</p> }) }
                                 if let Some(note) = &event.note {
                                     <p class="body event__note">{note}</p>
                                 }
                                 <div class="button-group button-group--small">
-                                    <button type="button" class="button button--secondary button--small" onclick={edit}>{"Edit"}</button>
-                                    <button type="button" class="button button--secondary button--small" onclick={delete}>{"Delete"}</button>
+                                    <button type="button" class="button button--secondary button--small" onclick={edit}>{"Edit"}<span class="visually-hidden">{format!(": {what}")}</span></button>
+                                    <button type="button" class="button button--secondary button--small" onclick={delete}>{"Delete"}<span class="visually-hidden">{format!(": {what}")}</span></button>
                                 </div>
                             </li>
                         }
