@@ -143,6 +143,20 @@ test('a parent logs a request and a late decision and sees which deadline was mi
   await page.getByRole('button', { name: 'Save milestone' }).click();
   await decision.getByText('Met 8 days late').waitFor();
 
+  // Deleting a milestone can be undone.
+  await events
+    .getByRole('listitem')
+    .filter({ hasText: 'Council decided to assess' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  const banner = page.getByRole('status').filter({ hasText: 'Milestone deleted' });
+  await banner.getByText('21 October 2025 — Council decided to assess was deleted.').waitFor();
+  await decision.getByText('Overdue by 18 days').waitFor();
+  await screenshot(page, '05-milestone-deleted', errors);
+  await banner.getByRole('button', { name: 'Undo' }).click();
+  await decision.getByText('Met 8 days late').waitFor();
+  assert.equal(await page.getByText('Milestone deleted').count(), 0);
+
   // Everything is still there after a reload.
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'A. B.' }).waitFor();
@@ -159,7 +173,7 @@ test('a parent logs a request and a late decision and sees which deadline was mi
   const rows = await caseRows(page);
   assert.equal(rows.length, 1);
   assert.match(rows[0], /A\. B\.\s+Anytown Council\s+22 December 2025\s+Decision whether to issue a plan\s+None/);
-  await screenshot(page, '05-case-list', errors);
+  await screenshot(page, '06-case-list', errors);
   await context.close();
 });
 
@@ -180,7 +194,7 @@ test('an advocate keeps several cases: sorted by urgency, renamed, archived, del
   rows = await caseRows(page);
   assert.match(rows[0], /^Adam/);
   assert.match(rows[1], /^Zara/);
-  await screenshot(page, '06-case-list-two-cases', errors);
+  await screenshot(page, '07-case-list-two-cases', errors);
 
   // Rename.
   await page.getByRole('link', { name: 'Zara' }).click();
@@ -218,7 +232,7 @@ test('an advocate keeps several cases: sorted by urgency, renamed, archived, del
   // Only the archived case is left, and archived cases are hidden again.
   assert.equal((await caseRows(page)).length, 0);
   await page.getByText('All your cases are archived (1).').waitFor();
-  await screenshot(page, '07-case-deleted', errors);
+  await screenshot(page, '08-case-deleted', errors);
   await banner.getByRole('button', { name: 'Undo' }).click();
   assert.equal(await page.getByText('Case deleted').count(), 0);
 
@@ -281,7 +295,7 @@ test('export a case file, then import it on another device: a preview first, a b
   });
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await summary.getByText(/The file could not be imported: line 2, column \d+/).waitFor();
-  await screenshot(page, '08-import-error', errors);
+  await screenshot(page, '09-import-error', errors);
   assert.equal(await page.evaluate(() => localStorage.getItem('ehc-timeline')), null);
 
   // An unknown kind names the event at fault.
@@ -301,7 +315,7 @@ test('export a case file, then import it on another device: a preview first, a b
   });
   await page.getByRole('heading', { name: 'This will add 1 case and replace 0 cases' }).waitFor();
   await page.getByRole('listitem').filter({ hasText: 'C. D.' }).waitFor();
-  await screenshot(page, '09-import-preview', errors);
+  await screenshot(page, '10-import-preview', errors);
   assert.equal(await page.evaluate(() => localStorage.getItem('ehc-timeline')), null);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Your cases' }).waitFor();

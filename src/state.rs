@@ -65,12 +65,17 @@ pub fn is_archived(case: &Case) -> bool {
     case.extra.get(ARCHIVED) == Some(&Value::Bool(true))
 }
 
-/// A deleted case, kept so the deletion can be undone.
+/// What was last deleted, kept so the deletion can be undone.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Deleted {
-    /// Where it was in the list.
-    pub index: usize,
-    pub entry: Entry,
+pub enum Deleted {
+    /// A case, and where it was in the list.
+    Case { index: usize, entry: Entry },
+    /// A case's event, and where it was among the case's events.
+    Event {
+        case_id: String,
+        index: usize,
+        event: Box<Event>,
+    },
 }
 
 /// Whether the last change reached storage.
@@ -88,7 +93,7 @@ pub struct State {
     /// The user's local date, given by the browser once.
     pub today: NaiveDate,
     pub cases: Vec<Entry>,
-    /// The last deleted case, until the next change.
+    /// The last deleted case or event, until the next change.
     pub deleted: Option<Deleted>,
     /// Counts changes to the cases: the storage effect saves when it moves.
     pub revision: u64,
@@ -219,18 +224,29 @@ impl State {
                 let index = self.cases.iter().position(|entry| entry.case.id == id)?;
                 let mut next = self.changed();
                 let entry = next.cases.remove(index);
-                next.deleted = Some(Deleted { index, entry });
+                next.deleted = Some(Deleted::Case { index, entry });
                 Some(next)
             }
-            Action::UndoDelete => {
-                let deleted = self.deleted.clone()?;
-                let mut next = self.changed();
-                if next.entry(&deleted.entry.case.id).is_none() {
-                    let index = deleted.index.min(next.cases.len());
-                    next.cases.insert(index, deleted.entry);
+            Action::UndoDelete => match self.deleted.clone()? {
+                Deleted::Case { index, entry } => {
+                    let mut next = self.changed();
+                    if next.entry(&entry.case.id).is_none() {
+                        next.cases.insert(index.min(next.cases.len()), entry);
+                    }
+                    Some(next)
                 }
-                Some(next)
-            }
+                Deleted::Event {
+                    case_id,
+                    index,
+                    event,
+                } => self.edit_case(&case_id, |case| {
+                    if case.events.iter().any(|e| e.id == event.id) {
+                        return false;
+                    }
+                    case.events.insert(index.min(case.events.len()), *event);
+                    true
+                }),
+            },
             Action::AddEvent { case_id, event } => self.edit_case(&case_id, |case| {
                 if event.id.is_empty() || case.events.iter().any(|e| e.id == event.id) {
                     return false;
@@ -247,11 +263,21 @@ impl State {
                     _ => false,
                 }
             }),
-            Action::DeleteEvent { case_id, event_id } => self.edit_case(&case_id, |case| {
-                let before = case.events.len();
-                case.events.retain(|e| e.id != event_id);
-                case.events.len() != before
-            }),
+            Action::DeleteEvent { case_id, event_id } => {
+                let mut removed = None;
+                let mut next = self.edit_case(&case_id, |case| {
+                    let index = case.events.iter().position(|e| e.id == event_id);
+                    removed = index.map(|index| (index, case.events.remove(index)));
+                    removed.is_some()
+                })?;
+                let (index, event) = removed?;
+                next.deleted = Some(Deleted::Event {
+                    case_id,
+                    index,
+                    event: Box::new(event),
+                });
+                Some(next)
+            }
             Action::Import(cases) => {
                 if cases.is_empty() {
                     return None;

@@ -134,7 +134,9 @@ fn the_case_page_shows_name_deadlines_next_steps_and_events() {
     assert_reads(&html, "Write to the council's SEND team");
     assert_reads(
         &html,
-        "Events 6 January 2025 — Request for an assessment received by the council Edit Delete",
+        "Events 6 January 2025 — Request for an assessment received by the council \
+         Edit : 6 January 2025 — Request for an assessment received by the council \
+         Delete : 6 January 2025 — Request for an assessment received by the council",
     );
     for button in [
         "Rename case",
@@ -151,13 +153,34 @@ fn the_case_page_shows_name_deadlines_next_steps_and_events() {
 }
 
 #[test]
+fn the_case_page_shows_every_contested_reading_of_the_law() {
+    let html = render_app(vec![request_only()], day(3, 1), View::Case("c-1".into()));
+    assert_reads(&html, "Where the law is read in more than one way");
+    assert_reads(
+        &html,
+        "Counting weeks Here: The day the council received the request is not counted",
+    );
+    assert_reads(
+        &html,
+        "The other reading: Some councils count that day as day 1",
+    );
+    for point in rules::CONTESTED_POINTS {
+        assert_reads(&html, point.point);
+        assert_reads(&html, point.choice);
+        assert_reads(&html, point.other);
+    }
+}
+
+#[test]
 fn the_case_page_lists_events_in_date_order() {
     let mut case = late_assessment();
     case.events.reverse();
     let html = render_app(vec![case], day(3, 1), View::Case("c-7f3a".into()));
     assert_reads(
         &html,
-        "6 January 2025 — Request for an assessment received by the council Edit Delete 20 February 2025 — Council decided to assess Edit Delete",
+        "6 January 2025 — Request for an assessment received by the council Edit : 6 January 2025 — \
+         Request for an assessment received by the council Delete : 6 January 2025 — \
+         Request for an assessment received by the council 20 February 2025 — Council decided to assess",
     );
 }
 

@@ -5,7 +5,9 @@ mod common;
 use std::rc::Rc;
 
 use common::*;
-use ehc_timeline::state::{Action, CaseDetails, State, is_archived, new_case_id, new_event_id};
+use ehc_timeline::state::{
+    Action, CaseDetails, Deleted, State, is_archived, new_case_id, new_event_id,
+};
 use rules::{Event, EventKind, ReviewCompleteOn, Status};
 use yew::Reducible;
 
@@ -94,7 +96,9 @@ fn a_deleted_case_comes_back_in_its_place_on_undo() {
     });
     let deleted = two.reduce(Action::DeleteCase("c-7f3a".into()));
     assert!(deleted.entry("c-7f3a").is_none());
-    assert_eq!(deleted.deleted.as_ref().unwrap().entry.name(), "A. B.");
+    assert!(
+        matches!(&deleted.deleted, Some(Deleted::Case { index: 0, entry }) if entry.name() == "A. B.")
+    );
     let undone = deleted.reduce(Action::UndoDelete);
     assert_eq!(undone.cases[0].case.id, "c-7f3a");
     assert!(undone.deleted.is_none());
@@ -162,6 +166,46 @@ fn updating_and_deleting_an_event() {
         event_id: "e-2".into(),
     });
     assert_eq!(deleted.entry("c-7f3a").unwrap().case.events.len(), 1);
+    assert_eq!(
+        deleted
+            .entry("c-7f3a")
+            .unwrap()
+            .evaluation
+            .deadline("decide-whether-to-assess")
+            .unwrap()
+            .status,
+        Status::Overdue,
+        "without the decision, it is overdue again"
+    );
+}
+
+#[test]
+fn a_deleted_event_comes_back_in_its_place_on_undo() {
+    let before = state();
+    let deleted = before.clone().reduce(Action::DeleteEvent {
+        case_id: "c-7f3a".into(),
+        event_id: "e-1".into(),
+    });
+    assert!(matches!(
+        &deleted.deleted,
+        Some(Deleted::Event { case_id, index: 0, event }) if case_id == "c-7f3a" && event.id == "e-1"
+    ));
+    let undone = deleted.reduce(Action::UndoDelete);
+    assert_eq!(
+        undone.entry("c-7f3a").unwrap().case.events,
+        before.entry("c-7f3a").unwrap().case.events
+    );
+    assert_eq!(
+        undone
+            .entry("c-7f3a")
+            .unwrap()
+            .evaluation
+            .deadline("decide-whether-to-assess")
+            .unwrap()
+            .status,
+        Status::MetLate
+    );
+    assert!(undone.deleted.is_none());
 }
 
 #[test]

@@ -4,10 +4,12 @@ use rules::long_date;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::components::UndoBanner;
 use crate::components::fields::Checkbox;
 use crate::export;
 use crate::hooks::use_cases;
 use crate::route::View;
+use crate::state::Deleted;
 use crate::summary::{SortBy, listed, next_deadline, overdue_count};
 
 #[component]
@@ -45,14 +47,9 @@ pub fn CaseList() -> Html {
 
     html! {
         <>
-            if let Some(deleted) = &cases.deleted {
-                <div class="notification-banner notification-banner--success" role="status">
-                    <p class="notification-banner__heading">{"Case deleted"}</p>
-                    <p class="body">{format!("The case of {} was deleted from this device.", deleted.entry.name())}</p>
-                    <div class="notification-banner__actions">
-                        <button type="button" class="button button--secondary" onclick={on_undo}>{"Undo"}</button>
-                    </div>
-                </div>
+            if let Some(Deleted::Case { entry, .. }) = &cases.deleted {
+                <UndoBanner heading="Case deleted" on_undo={on_undo}
+                    text={format!("The case of {} was deleted from this device.", entry.name())} />
             }
             <h1 class="heading-xl" tabindex="-1">{"Your cases"}</h1>
             <p class="body">

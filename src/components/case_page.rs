@@ -4,11 +4,14 @@ use rules::{Case, ReviewCompleteOn, long_date};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::{EventList, NextSteps, NotFound, Timeline};
+use crate::components::{
+    ContestedPoints, EventList, NextSteps, NotFound, Timeline, UndoBanner, event_date,
+};
 use crate::export;
 use crate::hooks::{use_cases, use_navigator};
 use crate::labels::review_complete_on_label;
 use crate::route::View;
+use crate::state::Deleted;
 use crate::summary::overdue_count;
 
 #[derive(Properties, PartialEq)]
@@ -65,9 +68,25 @@ pub fn CasePage(props: &CasePageProps) -> Html {
         Callback::from(move |event_id: String| cases.delete_event(&id, &event_id))
     };
 
+    let deleted_event = match &cases.deleted {
+        Some(Deleted::Event { case_id, event, .. }) if *case_id == id => Some(format!(
+            "{} — {} was deleted.",
+            event_date(event),
+            event.kind.label()
+        )),
+        _ => None,
+    };
+    let on_undo = {
+        let cases = cases.clone();
+        Callback::from(move |_: MouseEvent| cases.undo_delete())
+    };
+
     html! {
         <>
             <a class="back-link" href={View::Cases.to_hash()}>{"Back to your cases"}</a>
+            if let Some(text) = deleted_event {
+                <UndoBanner heading="Milestone deleted" {text} {on_undo} />
+            }
             <h1 class="heading-xl" tabindex="-1">{entry.name()}</h1>
             if archived {
                 <p class="body"><strong class="tag tag--grey">{"Archived"}</strong></p>
@@ -217,6 +236,7 @@ pub fn CaseSettings(props: &CaseSettingsProps) -> Html {
                     <p class="hint" aria-live="polite">{format!("In use: {}.", review_complete_on_label(props.value))}</p>
                 }
             </form>
+            <ContestedPoints />
         </section>
     }
 }

@@ -3,6 +3,7 @@
 mod case_form;
 mod case_list;
 mod case_page;
+mod contested_points;
 mod date_input;
 mod deadline_tag;
 mod error_summary;
@@ -13,10 +14,12 @@ mod import_page;
 mod layout;
 mod next_steps;
 mod timeline;
+mod undo_banner;
 
 pub use case_form::{CaseForm, CaseFormPage, CaseFormPageProps, CaseFormProps};
 pub use case_list::CaseList;
 pub use case_page::{CasePage, CaseSettings};
+pub use contested_points::ContestedPoints;
 pub use date_input::{DateInput, DateInputProps};
 pub use deadline_tag::{DeadlineTag, DeadlineTagProps};
 pub use error_summary::{ERROR_SUMMARY_ID, ErrorSummary};
@@ -27,3 +30,4 @@ pub use import_page::{ImportPage, ImportPageProps, ImportStep, import_error};
 pub use layout::{Layout, NotFound, load_problem_text};
 pub use next_steps::{NextSteps, NextStepsProps};
 pub use timeline::{DeadlineItem, DeadlineItemProps, Timeline, TimelineProps};
+pub use undo_banner::UndoBanner;

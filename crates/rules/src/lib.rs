@@ -13,6 +13,7 @@
 mod calendar;
 mod case_file;
 mod checks;
+mod contested;
 mod deadline;
 mod evaluate;
 mod exceptions;
@@ -26,6 +27,7 @@ mod timeline;
 pub use calendar::*;
 pub use case_file::*;
 pub use checks::Warning;
+pub use contested::{CONTESTED_POINTS, ContestedPoint};
 pub use deadline::{Deadline, EventRef, Limit, Status, days_phrase};
 pub use evaluate::{Evaluation, Notice, evaluate};
 pub use exceptions::{ClaimedException, ExceptionSet};
