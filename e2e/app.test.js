@@ -1,23 +1,12 @@
 // End-to-end: the built app in Debian's Chromium, used as a parent or an
 // advocate would use it. Everything is found by role and visible text.
 // The browser's date is fixed at Friday 31 October 2025.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, openApp, screenshot, serveDist } from './support.js';
+import { appUnderTest, openApp, screenshot } from './support.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appUnderTest();
 
 /** Fills the GOV.UK date input whose legend is `legend` (default "Date"). */
 async function fillDate(page, [day, month, year], legend = 'Date') {
@@ -63,7 +52,7 @@ async function caseRows(page) {
 }
 
 test('a parent logs a request and a late decision and sees which deadline was missed', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
   await screenshot(page, '01-case-list-empty', errors);
   await assert.doesNotReject(page.getByText('You have no cases yet.').waitFor());
 
@@ -178,7 +167,7 @@ test('a parent logs a request and a late decision and sees which deadline was mi
 });
 
 test('an advocate keeps several cases: sorted by urgency, renamed, archived, deleted and restored', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
   await addCase(page, { child: 'Zara', council: 'Northtown Council' });
   await logMilestone(page, 'Request for an assessment received by the council', [1, 9, 2025]);
   await page.getByRole('link', { name: 'Back to your cases' }).click();
@@ -255,7 +244,7 @@ test('an advocate keeps several cases: sorted by urgency, renamed, archived, del
 
 test('export a case file, then import it on another device: a preview first, a bad file changes nothing', async () => {
   // Device one: a case, exported.
-  const one = await openApp(browser, server.url);
+  const one = await openApp(app.browser, app.server.url);
   await addCase(one.page, { child: 'C. D.', council: 'Anytown Council' });
   await logMilestone(one.page, 'Request for an assessment received by the council', [1, 9, 2025]);
   const [caseDownload] = await Promise.all([
@@ -282,7 +271,7 @@ test('export a case file, then import it on another device: a preview first, a b
   await one.context.close();
 
   // Device two: empty, imports the file.
-  const two = await openApp(browser, server.url);
+  const two = await openApp(app.browser, app.server.url);
   const { page, errors } = two;
   await page.getByRole('link', { name: 'Import a case file' }).click();
   await page.getByRole('heading', { level: 1, name: 'Import a case file' }).waitFor();

@@ -6,6 +6,7 @@ import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -24,10 +25,12 @@ const types = {
 };
 
 /**
- * Serves dist/ on `host` at `port` (0: a free one); resolves to { url, close }.
- * `make serve` and the tests use this same server.
+ * Serves dist/ on `host` at `port` (0: a free one); resolves to { url, close,
+ * overrides }. A test can put a path's replacement text in `overrides` (a
+ * Map), as a new deployment would. `make serve` and the tests use this server.
  */
 export async function serveDist({ host = '127.0.0.1', port = 0 } = {}) {
+  const overrides = new Map();
   const server = createServer(async (request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405).end();
@@ -40,7 +43,7 @@ export async function serveDist({ host = '127.0.0.1', port = 0 } = {}) {
       return;
     }
     try {
-      const body = await readFile(file);
+      const body = overrides.get(path) ?? (await readFile(file));
       response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
       response.end(body);
     } catch {
@@ -53,6 +56,7 @@ export async function serveDist({ host = '127.0.0.1', port = 0 } = {}) {
   });
   const address = server.address();
   return {
+    overrides,
     url: `http://${address.address}:${address.port}/`,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
@@ -121,4 +125,21 @@ export async function screenshot(page, name, errors = []) {
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
   assert.deepEqual(problems, [], `screen "${name}" looks broken`);
   assert.deepEqual(errors, [], `screen "${name}" logged errors`);
+}
+
+/**
+ * For a test file: serves dist/ and launches Chromium before its tests, and
+ * stops both after them. Returns { server, browser }, filled in by `before`.
+ */
+export function appUnderTest() {
+  const shared = {};
+  before(async () => {
+    shared.server = await serveDist();
+    shared.browser = await launch();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
 }

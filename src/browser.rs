@@ -104,6 +104,29 @@ mod imp {
         })
     }
 
+    /// Whether a new version of the app is installed and waiting: set by
+    /// `register-sw.js`, which registers the service worker.
+    pub fn update_ready() -> bool {
+        js_sys::Reflect::get(&window(), &"ehcUpdateReady".into())
+            .is_ok_and(|ready| ready.is_truthy())
+    }
+
+    /// Calls back when a new version of the app is installed and waiting.
+    pub fn on_update_ready(on_ready: Callback<()>) -> Listener {
+        Listener::new(window().into(), "ehc-update-ready", move || {
+            on_ready.emit(())
+        })
+    }
+
+    /// Lets the waiting version take over; the page then reloads once.
+    pub fn apply_update() {
+        if let Ok(update) = js_sys::Reflect::get(&window(), &"ehcUpdate".into())
+            && let Some(update) = update.dyn_ref::<js_sys::Function>()
+        {
+            let _ = update.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    }
+
     /// Sets the page title.
     pub fn set_title(title: &str) {
         document().set_title(title);
@@ -237,6 +260,16 @@ mod imp {
     pub fn on_page_shown(_on_day: Callback<chrono::NaiveDate>) -> Listener {
         Listener
     }
+
+    pub fn update_ready() -> bool {
+        false
+    }
+
+    pub fn on_update_ready(_on_ready: Callback<()>) -> Listener {
+        Listener
+    }
+
+    pub fn apply_update() {}
 
     pub fn set_title(_title: &str) {}
 

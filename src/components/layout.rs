@@ -27,6 +27,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
             </header>
             <div class="width-container">
                 <main class="main-wrapper" id="main-content" tabindex="-1">
+                    <UpdateBanner />
                     <StorageMessages />
                     { props.children.clone() }
                 </main>
@@ -79,6 +80,38 @@ fn StorageMessages() -> Html {
                 </div>
             }
         </>
+    }
+}
+
+/// Offers a new version of the app once it is installed and waiting; it
+/// takes over only when the user chooses, so no page mixes two versions.
+#[component]
+fn UpdateBanner() -> Html {
+    let ready = use_state_eq(crate::browser::update_ready);
+    {
+        let ready = ready.clone();
+        use_effect_with((), move |()| {
+            let listener =
+                crate::browser::on_update_ready(Callback::from(move |()| ready.set(true)));
+            move || listener.stop()
+        });
+    }
+    if !*ready {
+        return html! {};
+    }
+    html! {
+        <div class="notification-banner" role="region" aria-labelledby="update-title">
+            <h2 class="notification-banner__title" id="update-title">{"New version"}</h2>
+            <p class="notification-banner__heading">
+                {"A new version of EHC Timeline is ready. Your cases stay on this device either way."}
+            </p>
+            <div class="notification-banner__actions">
+                <button type="button" class="button"
+                    onclick={Callback::from(|_: MouseEvent| crate::browser::apply_update())}>
+                    {"Use the new version"}
+                </button>
+            </div>
+        </div>
     }
 }
 

@@ -1,0 +1,73 @@
+// Offline: the service worker serves the app with no network, and a new
+// version waits until the user chooses to use it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { appUnderTest, dist, openApp, screenshot } from './support.js';
+
+const app = appUnderTest();
+
+/** Waits until a service worker controls the page (after one reload). */
+async function controlled(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) {
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+  }
+  assert.equal(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), true);
+}
+
+test('with no network, the app and the cases are still there after a reload', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await page.getByRole('link', { name: 'Add a case' }).click();
+  await page.getByLabel("Child's name or initials").fill('O. F.');
+  await page.getByLabel('Council').fill('Anytown Council');
+  await page.getByRole('button', { name: 'Save case' }).click();
+  await page.getByRole('heading', { level: 1, name: 'O. F.' }).waitFor();
+  await controlled(page);
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'O. F.' }).waitFor();
+  await page.getByRole('link', { name: 'Back to your cases' }).click();
+  const rows = await page.getByRole('table', { name: 'Your cases' }).locator('tbody tr').allInnerTexts();
+  assert.equal(rows.length, 1);
+  assert.match(rows[0], /^O\. F\./);
+  // A page of the app opened afresh, offline, by its address.
+  const second = await context.newPage();
+  await second.goto(`${app.server.url}#/add`);
+  await second.getByRole('heading', { level: 1, name: 'Add a case' }).waitFor();
+  await screenshot(page, '20-offline-case-list', errors);
+  await context.close();
+});
+
+test('a new version waits for the user, then takes over in one reload', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await controlled(page);
+  assert.equal(await page.getByText('A new version of EHC Timeline is ready').count(), 0);
+
+  // Deploy a new version: the same files, a new service worker.
+  const worker = await readFile(join(dist, 'sw.js'), 'utf8');
+  app.server.overrides.set('/sw.js', worker.replace(/const VERSION = "[^"]+"/, 'const VERSION = "next"'));
+  try {
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    const banner = page.getByRole('region', { name: 'New version' });
+    await banner.getByText('A new version of EHC Timeline is ready.').waitFor();
+    await screenshot(page, '21-new-version-ready', errors);
+    // Until the user chooses, the new version waits beside the old one.
+    const waiting = await page.evaluate(() => caches.keys());
+    assert.equal(waiting.length, 2, waiting.join());
+    assert.ok(waiting.includes('ehc-timeline-next'), waiting.join());
+    await Promise.all([
+      page.waitForEvent('load'),
+      banner.getByRole('button', { name: 'Use the new version' }).click(),
+    ]);
+    await page.getByRole('heading', { level: 1, name: 'Your cases' }).waitFor();
+    assert.equal(await page.getByText('A new version of EHC Timeline is ready').count(), 0);
+    assert.deepEqual(await page.evaluate(() => caches.keys()), ['ehc-timeline-next']);
+  } finally {
+    app.server.overrides.delete('/sw.js');
+  }
+  await context.close();
+});
