@@ -4,9 +4,7 @@ use rules::{Case, ReviewCompleteOn, long_date};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::{
-    ContestedPoints, EventList, NextSteps, NotFound, Timeline, UndoBanner, event_date,
-};
+use crate::components::{ContestedPoints, EventList, NextSteps, NotFound, Timeline, UndoBanner};
 use crate::export;
 use crate::hooks::{use_cases, use_navigator};
 use crate::labels::review_complete_on_label;
@@ -71,7 +69,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
     let deleted_event = match &cases.deleted {
         Some(Deleted::Event { case_id, event, .. }) if *case_id == id => Some(format!(
             "{} — {} was deleted.",
-            event_date(event),
+            outputs::written_when(&event.when),
             event.kind.label()
         )),
         _ => None,

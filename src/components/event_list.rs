@@ -2,7 +2,8 @@
 
 use std::rc::Rc;
 
-use rules::{Case, Event, When, long_date, month_name};
+use outputs::{in_date_order, written_when};
+use rules::Case;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -11,28 +12,6 @@ pub struct EventListProps {
     /// Called with the event's id.
     pub on_edit: Callback<String>,
     pub on_delete: Callback<String>,
-}
-
-/// "20 February 2025"; "March 2024 (approximate)".
-pub fn event_date(event: &Event) -> String {
-    match event.when {
-        When::Date(date) => long_date(date),
-        When::Approx(approx) => match approx.month {
-            Some(month) => format!("{} {} (approximate)", month_name(month), approx.year),
-            None => format!("{} (approximate)", approx.year),
-        },
-    }
-}
-
-/// The events of `case` in date order; events on the same day keep the
-/// order they were recorded in.
-pub fn in_date_order(case: &Case) -> Vec<&Event> {
-    let mut events: Vec<&Event> = case.events.iter().collect();
-    events.sort_by_key(|event| match event.when {
-        When::Date(date) => date,
-        When::Approx(approx) => approx.earliest(),
-    });
-    events
 }
 
 #[component]
@@ -60,7 +39,7 @@ pub fn EventList(props: &EventListProps) -> Html {
                             event.who.as_ref().map(|w| format!("Who: {w}")),
                             event.document.as_ref().map(|d| format!("Document: {d}")),
                         ].into_iter().flatten().collect();
-                        let what = format!("{} — {}", event_date(event), event.kind.label());
+                        let what = format!("{} — {}", written_when(&event.when), event.kind.label());
                         html! {
                             <li class="event">
                                 <p class="body event__what">

@@ -24,7 +24,7 @@ pub use date_input::{DateInput, DateInputProps};
 pub use deadline_tag::{DeadlineTag, DeadlineTagProps};
 pub use error_summary::{ERROR_SUMMARY_ID, ErrorSummary};
 pub use event_form::{EventForm, EventFormProps, MilestonePage, MilestonePageProps};
-pub use event_list::{EventList, event_date, in_date_order};
+pub use event_list::EventList;
 pub use fields::{SelectField, TextField};
 pub use import_page::{ImportPage, ImportPageProps, ImportStep, import_error};
 pub use layout::{Layout, NotFound, load_problem_text};

@@ -1,37 +1,97 @@
-//! `ehc`: the command-line checker. A thin binary over the rules engine: it
-//! reads a case file, evaluates every case on a day, and prints the deadlines.
+//! `ehc`: the command-line checker. A thin binary over the rules engine and
+//! the outputs: it reads a case file, evaluates every case on a day, and
+//! prints the deadlines, the chronology, a letter, a calendar or a CSV.
 
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use rules::{Report, all_rules, case_text, evaluate, parse_iso_date, read_case_file};
+use outputs::{Chronology, Evaluated, NameShown, chase_letter, complaint_letter, ombudsman_letter};
+use rules::{
+    Case, CaseFile, Evaluation, Report, Status, all_rules, case_text, evaluate, parse_iso_date,
+    read_case_file,
+};
 
 const USAGE: &str = "Usage:
   ehc check CASE.json [--today YYYY-MM-DD] [--format text|json]
+  ehc chronology CASE.json [--case ID] [--initials] [--today YYYY-MM-DD]
+  ehc letter chase|complaint|ombudsman CASE.json [--case ID] [--deadline RULE] [--today YYYY-MM-DD]
+  ehc ics CASE.json [--case ID] [--today YYYY-MM-DD]
+  ehc csv CASE.json [--today YYYY-MM-DD]
   ehc rules
   ehc --help
 
-check   prints every statutory deadline of every case in CASE.json, on --today
-        (default: this computer's local date). Exit status 0 when the file was
-        read, 2 when it could not be.
-rules   prints every time limit the checker knows, with its citation.";
+check       prints every statutory deadline of every case in CASE.json, on --today
+            (default: this computer's local date).
+chronology  prints each case's events in date order, then the deadlines the
+            council missed and met late; --initials shows the child's initials.
+letter      drafts a letter to edit and send: a chase for one missed deadline
+            (--deadline names its rule, such as final-plan; the first missed one
+            otherwise), a formal complaint to the council, or a covering note
+            to the Ombudsman. --case chooses the case when the file has several.
+ics         prints an iCalendar file of the deadlines still to come.
+csv         prints every deadline of every case as CSV (UTF-8 with a BOM).
+rules       prints every time limit the checker knows, with its citation.
+
+Exit status 0 when the file was read, 2 when it could not be (or the command
+line is wrong).";
 
 /// How to print a report.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Format {
     Text,
     Json,
+}
+
+/// Which letter to draft.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum LetterKind {
+    Chase,
+    Complaint,
+    Ombudsman,
+}
+
+/// What to make of a case file.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Output {
+    Check(Format),
+    Chronology,
+    Letter(LetterKind),
+    Ics,
+    Csv,
+}
+
+impl Output {
+    /// Whether the output takes an option; an option it ignores is an error.
+    fn takes(self, option: &str) -> bool {
+        matches!(
+            (self, option),
+            (_, "--today")
+                | (Output::Check(_), "--format")
+                | (
+                    Output::Chronology | Output::Letter(_) | Output::Ics,
+                    "--case"
+                )
+                | (Output::Chronology, "--initials")
+                | (Output::Letter(LetterKind::Chase), "--deadline")
+        )
+    }
+}
+
+/// The options of a command over a case file.
+#[derive(Debug, Default)]
+struct Options {
+    file: String,
+    today: Option<NaiveDate>,
+    case: Option<String>,
+    deadline: Option<String>,
+    initials: bool,
 }
 
 /// What the command line asks for.
 enum Command {
     Help,
     Rules,
-    Check {
-        file: String,
-        today: Option<NaiveDate>,
-        format: Format,
-    },
+    Run(Output, Options),
 }
 
 fn main() -> ExitCode {
@@ -45,11 +105,7 @@ fn main() -> ExitCode {
             print!("{}", rules_table());
             ExitCode::SUCCESS
         }
-        Ok(Command::Check {
-            file,
-            today,
-            format,
-        }) => check(&file, today.unwrap_or_else(today_local), format),
+        Ok(Command::Run(output, options)) => run(output, &options),
         Err(message) => {
             eprintln!("ehc: {message}\n\n{USAGE}");
             ExitCode::from(2)
@@ -59,79 +115,172 @@ fn main() -> ExitCode {
 
 fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut args = args.iter().map(String::as_str);
-    match args.next() {
-        None | Some("--help" | "-h" | "help") => Ok(Command::Help),
-        Some("rules") => Ok(Command::Rules),
-        Some("check") => {
-            let (mut file, mut today, mut format) = (None, None, Format::Text);
-            while let Some(arg) = args.next() {
-                match arg {
-                    "--help" | "-h" => return Ok(Command::Help),
-                    "--today" => {
-                        let value = args
-                            .next()
-                            .ok_or("--today needs a date, such as 2025-03-01")?;
-                        today =
-                            Some(parse_iso_date(value).map_err(|why| format!("--today: {why}"))?);
-                    }
-                    "--format" => {
-                        format = match args.next() {
-                            Some("text") => Format::Text,
-                            Some("json") => Format::Json,
-                            other => {
-                                return Err(format!(
-                                    "--format must be text or json, not {}",
-                                    other.unwrap_or("nothing")
-                                ));
-                            }
-                        }
-                    }
-                    flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
-                    path if file.is_none() => file = Some(path.to_owned()),
-                    extra => {
-                        return Err(format!("one case file at a time: {extra} is one too many"));
-                    }
-                }
+    let mut output = match args.next() {
+        None | Some("--help" | "-h" | "help") => return Ok(Command::Help),
+        Some("rules") => return Ok(Command::Rules),
+        Some("check") => Output::Check(Format::Text),
+        Some("chronology") => Output::Chronology,
+        Some("ics") => Output::Ics,
+        Some("csv") => Output::Csv,
+        Some("letter") => Output::Letter(match args.next() {
+            Some("chase") => LetterKind::Chase,
+            Some("complaint") => LetterKind::Complaint,
+            Some("ombudsman") => LetterKind::Ombudsman,
+            other => {
+                return Err(format!(
+                    "letter must be chase, complaint or ombudsman, not {}",
+                    other.unwrap_or("nothing")
+                ));
             }
-            let file = file.ok_or("check needs a case file")?;
-            Ok(Command::Check {
-                file,
-                today,
-                format,
-            })
+        }),
+        Some(other) => return Err(format!("unknown command {other}")),
+    };
+    let (mut file, mut options) = (None, Options::default());
+    while let Some(arg) = args.next() {
+        if arg == "--help" || arg == "-h" {
+            return Ok(Command::Help);
         }
-        Some(other) => Err(format!("unknown command {other}")),
+        if arg.starts_with("--") && !output.takes(arg) {
+            return Err(format!("unknown option {arg}"));
+        }
+        let mut value = |what: &str| args.next().ok_or(format!("{arg} needs {what}"));
+        match arg {
+            "--today" => {
+                let date = value("a date, such as 2025-03-01")?;
+                options.today =
+                    Some(parse_iso_date(date).map_err(|why| format!("--today: {why}"))?);
+            }
+            "--format" => {
+                output = Output::Check(match value("text or json")? {
+                    "text" => Format::Text,
+                    "json" => Format::Json,
+                    other => return Err(format!("--format must be text or json, not {other}")),
+                })
+            }
+            "--case" => options.case = Some(value("a case id")?.to_owned()),
+            "--deadline" => {
+                options.deadline = Some(value("a rule id, such as final-plan")?.to_owned())
+            }
+            "--initials" => options.initials = true,
+            path if file.is_none() => file = Some(path.to_owned()),
+            extra => return Err(format!("one case file at a time: {extra} is one too many")),
+        }
     }
+    options.file = file.ok_or("a case file is needed")?;
+    Ok(Command::Run(output, options))
 }
 
-/// Reads, evaluates and prints one case file; exit status 2 if it cannot be read.
-fn check(path: &str, today: NaiveDate, format: Format) -> ExitCode {
-    let text = match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(_) => return unreadable(path, "the file is not UTF-8 text: save it as UTF-8 JSON"),
-        },
-        Err(error) => return unreadable(path, &format!("cannot read the file: {error}")),
-    };
-    let file = match read_case_file(&text) {
+/// Reads the case file, evaluates its cases and prints the output asked for;
+/// exit status 2 if the file cannot be read or the case asked for is not in it.
+fn run(output: Output, options: &Options) -> ExitCode {
+    let path = options.file.as_str();
+    let file = match read(path) {
         Ok(file) => file,
-        Err(error) => return unreadable(path, &error.to_string()),
+        Err(message) => return unreadable(path, &message),
     };
-    let evaluations: Vec<_> = file
+    let today = options.today.unwrap_or_else(today_local);
+    let evaluations: Vec<Evaluation> = file
         .cases
         .iter()
         .map(|case| evaluate(case, today))
         .collect();
+    let evaluated: Vec<Evaluated> = file
+        .cases
+        .iter()
+        .zip(&evaluations)
+        .map(|(case, evaluation)| Evaluated { case, evaluation })
+        .filter(|entry| options.case.as_ref().is_none_or(|id| *id == entry.case.id))
+        .collect();
+    if evaluated.is_empty()
+        && let Some(id) = &options.case
+    {
+        return unreadable(path, &format!("there is no case with id {id}"));
+    }
+    let printed = match output {
+        Output::Check(format) => {
+            check(path, today, format, &file.cases, &evaluations);
+            Ok(())
+        }
+        Output::Chronology => {
+            let name = match options.initials {
+                true => NameShown::Initials,
+                false => NameShown::AsRecorded,
+            };
+            let texts: Vec<String> = evaluated
+                .iter()
+                .map(|e| Chronology::new(e.case, e.evaluation, name).to_text())
+                .collect();
+            println!("{}", texts.join("\n\n"));
+            Ok(())
+        }
+        Output::Letter(kind) => letter(kind, &evaluated, options.deadline.as_deref()),
+        Output::Ics => {
+            let stamp = today.and_hms_opt(0, 0, 0).expect("midnight is a time");
+            print!("{}", outputs::calendar(&evaluated, stamp));
+            Ok(())
+        }
+        Output::Csv => {
+            print!("{}", outputs::deadlines_csv(&evaluated));
+            Ok(())
+        }
+    };
+    match printed {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => unreadable(path, &message),
+    }
+}
+
+/// The case file at `path`, or why it cannot be read.
+fn read(path: &str) -> Result<CaseFile, String> {
+    let bytes = std::fs::read(path).map_err(|error| format!("cannot read the file: {error}"))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| "the file is not UTF-8 text: save it as UTF-8 JSON".to_owned())?;
+    read_case_file(&text).map_err(|error| error.to_string())
+}
+
+/// Prints the letter asked for, of the one case chosen.
+fn letter(kind: LetterKind, evaluated: &[Evaluated], deadline: Option<&str>) -> Result<(), String> {
+    let [Evaluated { case, evaluation }] = evaluated else {
+        let ids: Vec<&str> = evaluated.iter().map(|e| e.case.id.as_str()).collect();
+        return Err(format!(
+            "the file has {} cases: choose one with --case ({})",
+            ids.len(),
+            ids.join(", ")
+        ));
+    };
+    let letter = match kind {
+        LetterKind::Chase => {
+            let mut missed = outputs::chronology::owed_by_council(evaluation, Status::Overdue);
+            let chosen = match deadline {
+                Some(rule) => missed.find(|d| d.rule.id == rule).ok_or(format!(
+                    "case {} has no missed deadline of rule {rule}",
+                    case.id
+                ))?,
+                None => missed
+                    .next()
+                    .ok_or(format!("case {} has no missed deadline to chase", case.id))?,
+            };
+            chase_letter(case, evaluation, chosen)
+        }
+        LetterKind::Complaint => complaint_letter(case, evaluation),
+        LetterKind::Ombudsman => ombudsman_letter(case, evaluation),
+    };
+    println!("Subject: {}\n\n{}", letter.subject, letter.body);
+    Ok(())
+}
+
+/// Prints every deadline of every case, as text or as the JSON report.
+fn check(path: &str, today: NaiveDate, format: Format, cases: &[Case], evaluations: &[Evaluation]) {
     match format {
         Format::Json => {
-            let report = Report::new(today, &evaluations);
+            let report = Report::new(today, evaluations);
             println!(
                 "{}",
                 serde_json::to_string_pretty(&report).expect("a report always serializes")
             );
         }
         Format::Text => {
-            for evaluation in &evaluations {
+            for evaluation in evaluations {
                 for warning in &evaluation.warnings {
                     eprintln!(
                         "warning: {path}: case {}: {}",
@@ -139,10 +288,9 @@ fn check(path: &str, today: NaiveDate, format: Format) -> ExitCode {
                     );
                 }
             }
-            let cases: Vec<String> = file
-                .cases
+            let cases: Vec<String> = cases
                 .iter()
-                .zip(&evaluations)
+                .zip(evaluations)
                 .map(|(case, evaluation)| case_text(case, evaluation))
                 .collect();
             println!("Deadlines on {}\n", rules::long_date(today));
@@ -150,7 +298,6 @@ fn check(path: &str, today: NaiveDate, format: Format) -> ExitCode {
             println!("{}", rules::NOT_LEGAL_ADVICE);
         }
     }
-    ExitCode::SUCCESS
 }
 
 fn unreadable(path: &str, message: &str) -> ExitCode {

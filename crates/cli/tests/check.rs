@@ -202,3 +202,81 @@ fn ehc_rules_lists_every_time_limit_with_its_citation() {
     assert!(output.status.success());
     assert!(stdout(&output).contains("| `decide-whether-to-assess` | Decision whether to assess | SEND Regulations 2014, reg 5(1) |"));
 }
+
+/// `ehc ARGS examples/FILE --today 2025-06-01`.
+fn on_example(args: &[&str], file: &str) -> Output {
+    let path = format!("examples/{file}");
+    let mut all = args.to_vec();
+    all.extend([path.as_str(), "--today", "2025-06-01"]);
+    ehc(&all)
+}
+
+#[test]
+fn ehc_chronology_prints_the_events_then_the_missed_deadlines() {
+    let output = on_example(&["chronology"], "late-assessment.json");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    for line in [
+        "Chronology: J. T.",
+        "Prepared on 1 June 2025",
+        "  1. 3 January 2025: Request for an assessment sent",
+        "  14. 4 July 2025: Final plan issued",
+        "Deadlines missed\n  Advice for the assessment (Community paediatrician): due 7 April 2025; done: Not yet; late by 55 days (7 weeks 6 days) (SEND Regulations 2014, reg 8(1))",
+    ] {
+        assert!(text.contains(line), "{line:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn ehc_letter_drafts_a_chase_for_a_missed_deadline() {
+    let output = on_example(&["letter", "chase"], "late-assessment.json");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.starts_with(
+        "Subject: J. T.: Advice for the assessment (Community paediatrician) was due on 7 April 2025\n"
+    ));
+    assert!(
+        text.contains("Under SEND Regulations 2014, reg 8(1)"),
+        "{text}"
+    );
+    let met = on_example(
+        &["letter", "chase", "--deadline", "final-plan"],
+        "late-assessment.json",
+    );
+    assert_eq!(met.status.code(), Some(2));
+    assert!(stderr(&met).contains("case c-late has no missed deadline of rule final-plan"));
+}
+
+#[test]
+fn ehc_letter_asks_which_case_when_the_file_has_several() {
+    let output = on_example(&["letter", "complaint"], "two-children.json");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("choose one with --case (c-older, c-younger)"));
+    let chosen = on_example(
+        &["letter", "complaint", "--case", "c-older"],
+        "two-children.json",
+    );
+    assert!(chosen.status.success(), "{}", stderr(&chosen));
+    assert!(stdout(&chosen).contains("Formal complaint"));
+    let missing = on_example(&["ics", "--case", "c-nobody"], "two-children.json");
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("there is no case with id c-nobody"));
+}
+
+#[test]
+fn ehc_ics_and_csv_print_the_calendar_and_the_spreadsheet() {
+    let ics = stdout(&on_example(&["ics"], "late-assessment.json"));
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+    assert!(ics.contains("DTSTAMP:20250601T000000Z\r\n"));
+    assert!(ics.ends_with("END:VCALENDAR\r\n"));
+    let csv = stdout(&on_example(&["csv"], "two-children.json"));
+    assert!(csv.starts_with("\u{feff}Case,Child,Council"));
+    assert!(csv.contains("c-older") && csv.contains("c-younger"));
+}
+
+#[test]
+fn an_option_a_command_does_not_take_is_refused() {
+    let output = on_example(&["check", "--initials"], "late-assessment.json");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("unknown option --initials"));
+}

@@ -1,0 +1,229 @@
+//! The chronology of a case, as a complaint needs it: every event in date
+//! order, numbered, in neutral words; then the deadlines the council missed
+//! and those it met late, each with its regulation.
+
+use rules::{Actor, Case, Deadline, Evaluation, Event, Status, When, long_date, month_name};
+
+/// "20 February 2025"; "March 2024 (approximate)"; "2023 (approximate)".
+pub fn written_when(when: &When) -> String {
+    match when {
+        When::Date(date) => long_date(*date),
+        When::Approx(approx) => match approx.month {
+            Some(month) => format!("{} {} (approximate)", month_name(month), approx.year),
+            None => format!("{} (approximate)", approx.year),
+        },
+    }
+}
+
+/// The events of `case` in date order; an approximate date sorts at the start
+/// of its month or year, and events of one day keep the order they were logged.
+pub fn in_date_order(case: &Case) -> Vec<&Event> {
+    let mut events: Vec<&Event> = case.events.iter().collect();
+    events.sort_by_key(|event| match event.when {
+        When::Date(date) => date,
+        When::Approx(approx) => approx.earliest(),
+    });
+    events
+}
+
+/// How the child is named on the printed page: some families would rather a
+/// chronology that leaves the house carries initials only.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NameShown {
+    #[default]
+    AsRecorded,
+    Initials,
+}
+
+impl NameShown {
+    /// "Jane Smith" as recorded, or "J. S.".
+    pub fn apply(self, name: &str) -> String {
+        match self {
+            NameShown::AsRecorded => name.trim().to_owned(),
+            NameShown::Initials => name
+                .split(|c: char| c.is_whitespace() || c == '.' || c == '-')
+                .filter_map(|word| word.chars().next())
+                .map(|letter| format!("{}.", letter.to_uppercase()))
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    }
+}
+
+/// One numbered row of the events table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventRow {
+    pub number: usize,
+    pub date: String,
+    pub what: String,
+    pub who: String,
+    pub document: String,
+    pub note: String,
+}
+
+/// One row of a table of deadlines missed or met late.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeadlineRow {
+    /// "Advice for the assessment (Educational psychologist)".
+    pub what: String,
+    pub due: String,
+    /// The date it was done, or "Not yet".
+    pub done: String,
+    /// "23 days (3 weeks 2 days)".
+    pub late: String,
+    pub citation: String,
+}
+
+/// Everything the printed chronology of one case shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chronology {
+    /// The child's name or initials, as chosen.
+    pub child: String,
+    pub council: Option<String>,
+    pub reference: Option<String>,
+    /// "Prepared on 22 November 2026".
+    pub prepared: String,
+    pub events: Vec<EventRow>,
+    /// Deadlines of the council (or of those it asked) that have passed undone.
+    pub missed: Vec<DeadlineRow>,
+    pub met_late: Vec<DeadlineRow>,
+}
+
+impl Chronology {
+    /// The chronology of `case` as `evaluation` saw it, prepared on the
+    /// evaluation's day.
+    pub fn new(case: &Case, evaluation: &Evaluation, name: NameShown) -> Chronology {
+        let child = case
+            .child
+            .as_deref()
+            .filter(|child| !child.trim().is_empty())
+            .map(|child| name.apply(child))
+            .unwrap_or_else(|| format!("Case {}", case.id));
+        let events = in_date_order(case)
+            .into_iter()
+            .enumerate()
+            .map(|(index, event)| EventRow {
+                number: index + 1,
+                date: written_when(&event.when),
+                what: event.kind.label().to_owned(),
+                who: event.who.clone().unwrap_or_default(),
+                document: event.document.clone().unwrap_or_default(),
+                note: event.note.clone().unwrap_or_default(),
+            })
+            .collect();
+        Chronology {
+            child,
+            council: case.local_authority.clone(),
+            reference: case.reference.clone(),
+            prepared: format!("Prepared on {}", long_date(evaluation.today)),
+            events,
+            missed: rows(evaluation, Status::Overdue),
+            met_late: rows(evaluation, Status::MetLate),
+        }
+    }
+
+    /// The chronology as plain text, for `ehc chronology`.
+    pub fn to_text(&self) -> String {
+        let mut lines = vec![format!("Chronology: {}", self.child)];
+        for (label, value) in [("Council", &self.council), ("Reference", &self.reference)] {
+            if let Some(value) = value {
+                lines.push(format!("{label}: {value}"));
+            }
+        }
+        lines.push(self.prepared.clone());
+        lines.push(String::new());
+        lines.push("Events".to_owned());
+        if self.events.is_empty() {
+            lines.push("  No events recorded.".to_owned());
+        }
+        for row in &self.events {
+            lines.push(format!("  {}. {}: {}", row.number, row.date, row.what));
+            for (label, value) in [
+                ("Who", &row.who),
+                ("Document", &row.document),
+                ("Note", &row.note),
+            ] {
+                if !value.is_empty() {
+                    lines.push(format!("     {label}: {value}"));
+                }
+            }
+        }
+        for (title, rows) in [
+            ("Deadlines missed", &self.missed),
+            ("Deadlines met late", &self.met_late),
+        ] {
+            lines.push(String::new());
+            lines.push(title.to_owned());
+            if rows.is_empty() {
+                lines.push("  None.".to_owned());
+            }
+            for row in rows {
+                lines.push(format!(
+                    "  {}: due {}; done: {}; late by {} ({})",
+                    row.what, row.due, row.done, row.late, row.citation
+                ));
+            }
+        }
+        lines.join("\n")
+    }
+}
+
+/// The deadlines with `status` that someone other than the family had to
+/// meet: a family's own window closing is not the council's failure.
+pub fn owed_by_council(evaluation: &Evaluation, status: Status) -> impl Iterator<Item = &Deadline> {
+    evaluation
+        .deadlines
+        .iter()
+        .filter(move |deadline| deadline.status == status && deadline.actor != Actor::Parent)
+}
+
+fn rows(evaluation: &Evaluation, status: Status) -> Vec<DeadlineRow> {
+    owed_by_council(evaluation, status)
+        .map(deadline_row)
+        .collect()
+}
+
+fn deadline_row(deadline: &Deadline) -> DeadlineRow {
+    DeadlineRow {
+        what: deadline_title(deadline),
+        due: long_date(deadline.due),
+        done: deadline
+            .done
+            .as_ref()
+            .map(|done| long_date(done.date))
+            .unwrap_or_else(|| "Not yet".to_owned()),
+        late: days_and_weeks(deadline.days_late),
+        citation: deadline.citation.to_owned(),
+    }
+}
+
+/// "Decision whether to assess"; "Advice for the assessment (Educational
+/// psychologist)" when the rule applies to one of several.
+pub fn deadline_title(deadline: &Deadline) -> String {
+    match &deadline.subject {
+        Some(subject) => format!("{} ({subject})", deadline.rule.title),
+        None => deadline.rule.title.to_owned(),
+    }
+}
+
+/// "1 day"; "23 days (3 weeks 2 days)"; "14 days (2 weeks)".
+pub fn days_and_weeks(days: i64) -> String {
+    let plural = |n: i64, unit: &str| {
+        if n == 1 {
+            format!("1 {unit}")
+        } else {
+            format!("{n} {unit}s")
+        }
+    };
+    let (weeks, rest) = (days / 7, days % 7);
+    match (weeks, rest) {
+        (0, _) => plural(days, "day"),
+        (_, 0) => format!("{} ({})", plural(days, "day"), plural(weeks, "week")),
+        _ => format!(
+            "{} ({} {})",
+            plural(days, "day"),
+            plural(weeks, "week"),
+            plural(rest, "day")
+        ),
+    }
+}

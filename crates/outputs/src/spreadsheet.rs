@@ -1,0 +1,108 @@
+//! Every deadline of every case as CSV, for an advocate's spreadsheet: one
+//! row per deadline, UTF-8 with a byte order mark so spreadsheets read the
+//! accents right, ISO dates in their own column beside the written ones.
+
+use rules::{Actor, Status, long_date};
+
+use crate::Evaluated;
+use crate::chronology::deadline_title;
+
+const COLUMNS: [&str; 14] = [
+    "Case",
+    "Child",
+    "Council",
+    "Reference",
+    "Rule",
+    "Deadline",
+    "Due (ISO)",
+    "Due",
+    "Status",
+    "Days late",
+    "Done (ISO)",
+    "Who must act",
+    "Citation",
+    "Rule id",
+];
+
+/// The CSV of every deadline of `cases`: CRLF rows, RFC 4180 quoting, and
+/// text from users that a spreadsheet could run as a formula made inert.
+pub fn deadlines_csv(cases: &[Evaluated]) -> String {
+    let mut out = String::from("\u{feff}");
+    push_row(&mut out, COLUMNS.iter().map(|c| c.to_string()));
+    for Evaluated { case, evaluation } in cases {
+        for deadline in &evaluation.deadlines {
+            push_row(
+                &mut out,
+                [
+                    case.id.clone(),
+                    text(&case.child),
+                    text(&case.local_authority),
+                    text(&case.reference),
+                    deadline.rule.title.to_owned(),
+                    deadline_title(deadline),
+                    deadline.due.to_string(),
+                    long_date(deadline.due),
+                    status_words(deadline.status, deadline.actor).to_owned(),
+                    late_days(deadline.status, deadline.days_late),
+                    deadline
+                        .done
+                        .as_ref()
+                        .map(|done| done.date.to_string())
+                        .unwrap_or_default(),
+                    deadline.actor.label().to_owned(),
+                    deadline.citation.to_owned(),
+                    deadline.rule.id.to_owned(),
+                ],
+            );
+        }
+    }
+    out
+}
+
+/// The days late of a missed or late deadline; empty otherwise.
+fn late_days(status: Status, days_late: i64) -> String {
+    match status {
+        Status::Overdue | Status::MetLate => days_late.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The status in a word or two; a family's own window is "closed", not "overdue".
+fn status_words(status: Status, actor: Actor) -> &'static str {
+    match status {
+        Status::Overdue if actor == Actor::Parent => "Window closed",
+        Status::Overdue => "Overdue",
+        Status::DueSoon => "Due soon",
+        Status::Pending => "Not due yet",
+        Status::Met => "Met",
+        Status::MetLate => "Met late",
+        Status::TooEarly => "Too early",
+        Status::Excepted => "Exception claimed",
+        Status::NotApplicable => "Not applicable",
+    }
+}
+
+fn text(value: &Option<String>) -> String {
+    value.clone().unwrap_or_default()
+}
+
+fn push_row(out: &mut String, fields: impl IntoIterator<Item = String>) {
+    let fields: Vec<String> = fields.into_iter().map(|field| quote(&field)).collect();
+    out.push_str(&fields.join(","));
+    out.push_str("\r\n");
+}
+
+/// RFC 4180 quoting; a field that starts like a formula (=, +, -, @, tab)
+/// gets a leading apostrophe so a spreadsheet shows it as text.
+fn quote(field: &str) -> String {
+    let field = if field.starts_with(['=', '+', '-', '@', '\t']) {
+        format!("'{field}")
+    } else {
+        field.to_owned()
+    };
+    if field.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field
+    }
+}
