@@ -57,11 +57,12 @@ web-tools: check-tools node_modules/.installed
 		$(CARGO) install wasm-bindgen-cli --version '$(WASM_BINDGEN_VERSION)' --force
 	@wasm-opt --version >/dev/null
 
-## browser-tools: Debian's Chromium and ChromeDriver, for the browser tests.
+## browser-tools: Debian's Chromium and ChromeDriver for the browser tests, and
+## poppler-utils (pdftotext, pdftoppm) to read the printed chronology.
 browser-tools:
-	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
-		command -v apt-get >/dev/null || { echo "install Chromium and ChromeDriver"; exit 1; }; \
-		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium chromium-driver; }
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v pdftotext >/dev/null || { \
+		command -v apt-get >/dev/null || { echo "install Chromium, ChromeDriver and poppler-utils"; exit 1; }; \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium chromium-driver poppler-utils; }
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund

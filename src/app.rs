@@ -8,7 +8,10 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::{CaseFormPage, CaseList, CasePage, ImportPage, Layout, MilestonePage};
+use crate::components::{
+    CaseFormPage, CaseList, CasePage, ChronologyPage, ImportPage, Layout, LettersPage,
+    MilestonePage,
+};
 use crate::hooks::{CasesContext, Navigator, use_navigator};
 use crate::route::View;
 use crate::state::{Action, State};
@@ -117,6 +120,8 @@ fn Page() -> Html {
         View::Case(id) => html! { <CasePage case_id={id.clone()} /> },
         View::RenameCase(id) => html! { <CaseFormPage case_id={AttrValue::from(id.clone())} /> },
         View::LogEvent(id) => html! { <MilestonePage case_id={id.clone()} /> },
+        View::Chronology(id) => html! { <ChronologyPage case_id={id.clone()} /> },
+        View::Letters(id) => html! { <LettersPage case_id={id.clone()} /> },
         View::EditEvent(id, event) => {
             html! { <MilestonePage case_id={id.clone()} event_id={AttrValue::from(event.clone())} /> }
         }
@@ -169,6 +174,8 @@ pub fn page_title(view: &View, state: &State) -> String {
         View::RenameCase(id) => format!("Rename case – {}", name(id)),
         View::LogEvent(id) => format!("Log a milestone – {}", name(id)),
         View::EditEvent(id, _) => format!("Change a milestone – {}", name(id)),
+        View::Chronology(id) => format!("Chronology – {}", name(id)),
+        View::Letters(id) => format!("Letters – {}", name(id)),
     };
     format!("{page} – EHC Timeline")
 }

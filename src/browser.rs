@@ -132,6 +132,11 @@ mod imp {
         document().set_title(title);
     }
 
+    /// Opens the browser's print dialogue (where "Save as PDF" is too).
+    pub fn print() {
+        let _ = window().print();
+    }
+
     /// Moves focus to the element with this id, if there is one.
     pub fn focus(id: &str) {
         if let Some(element) = document()
@@ -156,13 +161,13 @@ mod imp {
         }
     }
 
-    /// Offers `text` as a download named `file_name`, through a Blob and an
-    /// `<a download>`: nothing leaves the device.
-    pub fn download(file_name: &str, text: &str) -> Result<(), String> {
+    /// Offers `text` as a download named `file_name` of type `mime`, through
+    /// a Blob and an `<a download>`: nothing leaves the device.
+    pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
         let fail = |e: wasm_bindgen::JsValue| format!("{e:?}");
         let parts = js_sys::Array::of1(&text.into());
         let options = BlobPropertyBag::new();
-        options.set_type("application/json");
+        options.set_type(mime);
         let blob = Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
         let url = Url::create_object_url_with_blob(&blob).map_err(fail)?;
         let link: HtmlAnchorElement = document()
@@ -273,11 +278,13 @@ mod imp {
 
     pub fn set_title(_title: &str) {}
 
+    pub fn print() {}
+
     pub fn focus(_id: &str) {}
 
     pub fn focus_main_heading() {}
 
-    pub fn download(_file_name: &str, _text: &str) -> Result<(), String> {
+    pub fn download(_file_name: &str, _mime: &str, _text: &str) -> Result<(), String> {
         Err("downloads need a browser".to_owned())
     }
 

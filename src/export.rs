@@ -1,9 +1,13 @@
-//! Case files to download: one case or all of them, in the case file format.
+//! Files to download, all made on this device: case files (one case or all of
+//! them), a calendar of the deadlines to come, a spreadsheet of every
+//! deadline, and a letter draft.
 
 use chrono::NaiveDate;
+use outputs::{Evaluated, Letter};
 use rules::{Case, CaseFile, Extra, FORMAT, write_case_file};
 
 use crate::browser;
+use crate::state::Entry;
 
 /// The case file text for `cases`, exported on `today`.
 pub fn case_file_text<'a>(cases: impl IntoIterator<Item = &'a Case>, today: NaiveDate) -> String {
@@ -16,24 +20,73 @@ pub fn case_file_text<'a>(cases: impl IntoIterator<Item = &'a Case>, today: Naiv
 }
 
 /// A file name such as `ehc-timeline-a-b-2025-03-01.json`: letters and digits
-/// of `what`, lower case, joined by dashes.
-pub fn file_name(what: &str, today: NaiveDate) -> String {
+/// of `what`, lower case, joined by dashes, then the day and `extension`.
+pub fn file_name(what: &str, today: NaiveDate, extension: &str) -> String {
     let words: Vec<String> = what
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|word| !word.is_empty())
         .map(str::to_lowercase)
         .collect();
     match words.is_empty() {
-        true => format!("ehc-timeline-{today}.json"),
-        false => format!("ehc-timeline-{}-{today}.json", words.join("-")),
+        true => format!("ehc-timeline-{today}.{extension}"),
+        false => format!("ehc-timeline-{}-{today}.{extension}", words.join("-")),
     }
 }
 
-/// Offers `cases` as a download named after `what`.
+/// Offers `cases` as a case file named after `what`.
 pub fn download<'a>(
     cases: impl IntoIterator<Item = &'a Case>,
     what: &str,
     today: NaiveDate,
 ) -> Result<(), String> {
-    browser::download(&file_name(what, today), &case_file_text(cases, today))
+    browser::download(
+        &file_name(what, today, "json"),
+        "application/json",
+        &case_file_text(cases, today),
+    )
+}
+
+fn evaluated<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> Vec<Evaluated<'a>> {
+    entries
+        .into_iter()
+        .map(|entry| Evaluated {
+            case: &entry.case,
+            evaluation: &entry.evaluation,
+        })
+        .collect()
+}
+
+/// Offers the deadlines to come of `entries` as an iCalendar file.
+pub fn download_calendar<'a>(
+    entries: impl IntoIterator<Item = &'a Entry>,
+    what: &str,
+    today: NaiveDate,
+) -> Result<(), String> {
+    let stamp = today.and_hms_opt(0, 0, 0).expect("midnight is a time");
+    browser::download(
+        &file_name(&format!("{what} deadlines"), today, "ics"),
+        "text/calendar",
+        &outputs::calendar(&evaluated(entries), stamp),
+    )
+}
+
+/// Offers every deadline of `entries` as a CSV spreadsheet.
+pub fn download_spreadsheet<'a>(
+    entries: impl IntoIterator<Item = &'a Entry>,
+    today: NaiveDate,
+) -> Result<(), String> {
+    browser::download(
+        &file_name("deadlines", today, "csv"),
+        "text/csv",
+        &outputs::deadlines_csv(&evaluated(entries)),
+    )
+}
+
+/// Offers a letter draft, as edited, as a text file.
+pub fn download_letter(letter: &Letter, body: &str, today: NaiveDate) -> Result<(), String> {
+    browser::download(
+        &file_name(letter.kind, today, "txt"),
+        "text/plain",
+        &format!("Subject: {}\n\n{body}\n", letter.subject),
+    )
 }

@@ -18,6 +18,10 @@ pub enum View {
     LogEvent(String),
     /// `#/case/ID/event/EID`
     EditEvent(String, String),
+    /// `#/case/ID/chronology`: the printable chronology.
+    Chronology(String),
+    /// `#/case/ID/letters`: letter drafts.
+    Letters(String),
 }
 
 impl View {
@@ -42,6 +46,8 @@ impl View {
             ["case", id] => View::Case(id.to_string()),
             ["case", id, "rename"] => View::RenameCase(id.to_string()),
             ["case", id, "log"] => View::LogEvent(id.to_string()),
+            ["case", id, "chronology"] => View::Chronology(id.to_string()),
+            ["case", id, "letters"] => View::Letters(id.to_string()),
             ["case", id, "event", event] => View::EditEvent(id.to_string(), event.to_string()),
             _ => View::Cases,
         }
@@ -61,6 +67,8 @@ impl View {
             View::Case(id) => format!("#/case/{}", encode(id)),
             View::RenameCase(id) => format!("#/case/{}/rename", encode(id)),
             View::LogEvent(id) => format!("#/case/{}/log", encode(id)),
+            View::Chronology(id) => format!("#/case/{}/chronology", encode(id)),
+            View::Letters(id) => format!("#/case/{}/letters", encode(id)),
             View::EditEvent(id, event) => {
                 format!("#/case/{}/event/{}", encode(id), encode(event))
             }

@@ -459,3 +459,38 @@ fn storage_problems_are_told_on_every_page() {
     assert_reads(&html, "newer version of EHC Timeline (storage version 2)");
     assert_reads(&html, "will not change them");
 }
+
+#[test]
+fn the_chronology_page_numbers_the_events_and_tables_the_missed_deadlines() {
+    let html = render_app(vec![request_only()], day(3, 1), View::Chronology("c-1".into()));
+    assert_reads(&html, "Name the child on the chronology by");
+    assert_reads(&html, "Initials only (A. B.)");
+    assert_reads(&html, "Print or save as PDF");
+    assert_reads(&html, "Chronology: A. B.");
+    assert_reads(&html, "Prepared on 1 March 2025");
+    assert_reads(
+        &html,
+        "1 6 January 2025 Request for an assessment received by the council",
+    );
+    assert_reads(
+        &html,
+        "Deadlines the council missed What was due Due date Done Late by Regulation \
+         Decision whether to assess 17 February 2025 Not yet 12 days (1 week 5 days) \
+         SEND Regulations 2014, reg 5(1)",
+    );
+    assert_reads(&html, "Deadlines met late No deadline was met late.");
+}
+
+#[test]
+fn the_letters_page_drafts_a_chase_for_each_missed_deadline() {
+    let html = render_app(vec![request_only()], day(3, 1), View::Letters("c-1".into()));
+    assert_reads(&html, "Chase letter: Decision whether to assess");
+    assert_reads(
+        &html,
+        "Subject: A. B.: Decision whether to assess was due on 17 February 2025",
+    );
+    assert_reads(&html, "Formal complaint to the council");
+    assert_reads(&html, "Covering note to the Ombudsman");
+    assert_reads(&html, "Download this letter");
+    assert_not_reads(&html, "nothing to chase");
+}

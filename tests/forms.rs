@@ -216,10 +216,13 @@ fn every_kind_a_user_can_save_reads_back_from_an_exported_file() {
 #[test]
 fn export_file_names_are_safe() {
     assert_eq!(
-        file_name("A. B.", day(3, 1)),
+        file_name("A. B.", day(3, 1), "json"),
         "ehc-timeline-a-b-2025-03-01.json"
     );
-    assert_eq!(file_name("", day(3, 1)), "ehc-timeline-2025-03-01.json");
+    assert_eq!(
+        file_name("", day(3, 1), "json"),
+        "ehc-timeline-2025-03-01.json"
+    );
 }
 
 #[test]

@@ -45,6 +45,20 @@ pub fn CaseList() -> Html {
         })
     };
 
+    let on_spreadsheet = {
+        let (cases, export_error) = (cases.clone(), export_error.clone());
+        Callback::from(move |_: MouseEvent| {
+            export_error.set(export::download_spreadsheet(&cases.cases, cases.today).err())
+        })
+    };
+    let on_calendar = {
+        let (cases, export_error) = (cases.clone(), export_error.clone());
+        Callback::from(move |_: MouseEvent| {
+            let active = cases.cases.iter().filter(|entry| !entry.archived());
+            export_error.set(export::download_calendar(active, "all-cases", cases.today).err())
+        })
+    };
+
     html! {
         <>
             if let Some(Deleted::Case { entry, .. }) = &cases.deleted {
@@ -133,8 +147,19 @@ pub fn CaseList() -> Html {
                 <button type="button" class="button button--secondary" onclick={on_export}>{"Export all cases"}</button>
                 <a href={View::Import.to_hash()} class="link">{"Import a case file"}</a>
             </div>
+            if !cases.cases.is_empty() {
+                <h2 class="heading-m">{"Every deadline"}</h2>
+                <div class="button-group">
+                    <button type="button" class="button button--secondary" onclick={on_spreadsheet}>
+                        {"Download every deadline as a spreadsheet (CSV)"}
+                    </button>
+                    <button type="button" class="button button--secondary" onclick={on_calendar}>
+                        {"Add the deadlines to come to your calendar (.ics)"}
+                    </button>
+                </div>
+            }
             if let Some(error) = &*export_error {
-                <p class="error-message" role="alert">{format!("The cases could not be exported: {error}")}</p>
+                <p class="error-message" role="alert">{format!("The file could not be made: {error}")}</p>
             }
         </>
     }

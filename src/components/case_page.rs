@@ -57,6 +57,12 @@ pub fn CasePage(props: &CasePageProps) -> Html {
             export_error.set(export::download([case.as_ref()], &name, today).err());
         })
     };
+    let on_calendar = {
+        let (entry, today, export_error) = (entry.clone(), cases.today, export_error.clone());
+        Callback::from(move |_: MouseEvent| {
+            export_error.set(export::download_calendar([&entry], entry.name(), today).err());
+        })
+    };
     let on_edit_event = {
         let (navigator, id) = (navigator.clone(), id.clone());
         Callback::from(move |event_id: String| navigator.go(View::EditEvent(id.clone(), event_id)))
@@ -118,6 +124,18 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                 </ul>
             }
             <EventList case={case.clone()} on_edit={on_edit_event} on_delete={on_delete_event} />
+            <h2 class="heading-m">{"For a complaint"}</h2>
+            <ul class="list">
+                <li><a class="link" href={View::Chronology(id.clone()).to_hash()}>{"Print a chronology"}</a>
+                    {" of the events and the deadlines missed"}</li>
+                <li><a class="link" href={View::Letters(id.clone()).to_hash()}>{"Draft a letter"}</a>
+                    {": a chase, a complaint to the council, or a note to the Ombudsman"}</li>
+            </ul>
+            <p class="body">
+                <button type="button" class="button button--secondary" onclick={on_calendar}>
+                    {"Add the deadlines to your calendar (.ics)"}
+                </button>
+            </p>
             <CaseSettings case_id={id.clone()} value={case.settings.review_complete_on} />
             <h2 class="heading-m">{"Manage this case"}</h2>
             <div class="button-group">
@@ -129,7 +147,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                 <button type="button" class="button button--warning" onclick={on_delete}>{"Delete case"}</button>
             </div>
             if let Some(error) = &*export_error {
-                <p class="error-message" role="alert">{format!("The case could not be exported: {error}")}</p>
+                <p class="error-message" role="alert">{format!("The file could not be made: {error}")}</p>
             }
         </>
     }

@@ -55,6 +55,9 @@ pub struct TextFieldProps {
     pub on_input: Callback<String>,
     #[prop_or_default]
     pub multiline: bool,
+    /// The height of a multiline field, in lines.
+    #[prop_or(4)]
+    pub rows: u32,
     /// A width class such as `input--width-10`.
     #[prop_or_default]
     pub width: Option<&'static str>,
@@ -75,7 +78,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
             on_input.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value())
         });
         html! {
-            <textarea id={props.id.clone()} name={props.id.clone()} rows="4"
+            <textarea id={props.id.clone()} name={props.id.clone()} rows={props.rows.to_string()}
                 class={classes!("textarea", error.then_some("textarea--error"))}
                 value={props.value.clone()} {oninput} aria-describedby={describedby} />
         }

@@ -30,8 +30,10 @@ pub fn in_date_order(case: &Case) -> Vec<&Event> {
 /// chronology that leaves the house carries initials only.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum NameShown {
+    /// The name exactly as the family recorded it.
     #[default]
     AsRecorded,
+    /// Each word's first letter: "Jane Smith" is "J. S.".
     Initials,
 }
 
@@ -50,14 +52,21 @@ impl NameShown {
     }
 }
 
-/// One numbered row of the events table.
+/// One numbered row of the events table; an empty string where nothing was recorded.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EventRow {
+    /// 1 for the earliest event, so a letter can refer to "event 4".
     pub number: usize,
+    /// "6 January 2025" or "March 2025 (approximate)".
     pub date: String,
+    /// The event kind's label, with who was asked for advice or which school
+    /// was consulted: "Council asked for advice (Educational psychologist)".
     pub what: String,
+    /// Who was involved, as recorded.
     pub who: String,
+    /// The letter, email or report that shows it happened.
     pub document: String,
+    /// The family's own note.
     pub note: String,
 }
 
@@ -66,32 +75,37 @@ pub struct EventRow {
 pub struct DeadlineRow {
     /// "Advice for the assessment (Educational psychologist)".
     pub what: String,
+    /// "7 April 2025".
     pub due: String,
     /// The date it was done, or "Not yet".
     pub done: String,
     /// "23 days (3 weeks 2 days)".
     pub late: String,
+    /// The regulation or guidance that sets the time limit.
     pub citation: String,
 }
 
 /// Everything the printed chronology of one case shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Chronology {
-    /// The child's name or initials, as chosen.
+    /// The child's name or initials, as chosen; "Case c-1" when no name was recorded.
     pub child: String,
+    /// The council, when recorded.
     pub council: Option<String>,
+    /// The council's case reference, when recorded.
     pub reference: Option<String>,
     /// "Prepared on 22 November 2026".
     pub prepared: String,
     pub events: Vec<EventRow>,
     /// Deadlines of the council (or of those it asked) that have passed undone.
     pub missed: Vec<DeadlineRow>,
+    /// Deadlines of the council (or of those it asked) that were met after the due date.
     pub met_late: Vec<DeadlineRow>,
 }
 
 impl Chronology {
     /// The chronology of `case` as `evaluation` saw it, prepared on the
-    /// evaluation's day.
+    /// evaluation's day (so the page and its deadlines speak of the same day).
     pub fn new(case: &Case, evaluation: &Evaluation, name: NameShown) -> Chronology {
         let child = case
             .child
@@ -105,7 +119,10 @@ impl Chronology {
             .map(|(index, event)| EventRow {
                 number: index + 1,
                 date: written_when(&event.when),
-                what: event.kind.label().to_owned(),
+                what: match event.subject() {
+                    Some(subject) => format!("{} ({subject})", event.kind.label()),
+                    None => event.kind.label().to_owned(),
+                },
                 who: event.who.clone().unwrap_or_default(),
                 document: event.document.clone().unwrap_or_default(),
                 note: event.note.clone().unwrap_or_default(),

@@ -13,6 +13,9 @@ use crate::chronology::{days_and_weeks, deadline_title, in_date_order, owed_by_c
 pub struct Letter {
     /// What the draft is: "Chase letter".
     pub kind: &'static str,
+    /// What the draft is about, to tell drafts of one kind apart: "Chase
+    /// letter: Final plan".
+    pub title: String,
     pub subject: String,
     pub body: String,
 }
@@ -45,7 +48,7 @@ impl Names {
     }
 
     /// The sender, the date and the addressee.
-    fn heading(&self, to: &str, today: NaiveDate) -> Vec<String> {
+    fn heading(&self, to: &str, today: NaiveDate, reference_label: &str) -> Vec<String> {
         let mut lines = vec![
             "[your name]".to_owned(),
             "[your address]".to_owned(),
@@ -57,7 +60,7 @@ impl Names {
             String::new(),
         ];
         if let Some(reference) = &self.reference {
-            lines.push(format!("Your reference: {reference}"));
+            lines.push(format!("{reference_label}: {reference}"));
             lines.push(String::new());
         }
         lines
@@ -99,6 +102,7 @@ pub fn chase_letter(case: &Case, evaluation: &Evaluation, deadline: &Deadline) -
     let mut lines = names.heading(
         &format!("The SEND team, {}", names.council),
         evaluation.today,
+        "Your reference",
     );
     lines.push("Dear SEND team,".to_owned());
     lines.push(String::new());
@@ -135,6 +139,7 @@ pub fn chase_letter(case: &Case, evaluation: &Evaluation, deadline: &Deadline) -
     sign_off(&mut lines);
     Letter {
         kind: "Chase letter",
+        title: format!("Chase letter: {title}"),
         subject: format!(
             "{}: {title} was due on {}",
             names.child,
@@ -150,6 +155,7 @@ pub fn complaint_letter(case: &Case, evaluation: &Evaluation) -> Letter {
     let mut lines = names.heading(
         &format!("The complaints team, {}", names.council),
         evaluation.today,
+        "Your reference",
     );
     lines.push("Dear complaints team,".to_owned());
     lines.push(String::new());
@@ -197,6 +203,7 @@ pub fn complaint_letter(case: &Case, evaluation: &Evaluation) -> Letter {
     sign_off(&mut lines);
     Letter {
         kind: "Formal complaint to the council",
+        title: "Formal complaint to the council".to_owned(),
         subject: format!("Formal complaint: delays in {}'s EHC process", names.child),
         body: lines.join("\n"),
     }
@@ -209,6 +216,7 @@ pub fn ombudsman_letter(case: &Case, evaluation: &Evaluation) -> Letter {
     let mut lines = names.heading(
         "The Local Government and Social Care Ombudsman",
         evaluation.today,
+        "The council's reference",
     );
     lines.push("Dear Ombudsman,".to_owned());
     lines.push(String::new());
@@ -274,6 +282,7 @@ pub fn ombudsman_letter(case: &Case, evaluation: &Evaluation) -> Letter {
     sign_off(&mut lines);
     Letter {
         kind: "Covering note to the Ombudsman",
+        title: "Covering note to the Ombudsman".to_owned(),
         subject: format!(
             "Complaint about {}: delays in {}'s EHC process",
             names.council, names.child

@@ -187,6 +187,7 @@ fn a_chase_letter_quotes_the_dates_and_the_regulation() {
         letter.subject,
         "A. B.: Decision whether to assess was due on 13 October 2025"
     );
+    assert_eq!(letter.title, "Chase letter: Decision whether to assess");
     for line in [
         "[your name]",
         "31 October 2025",
@@ -219,6 +220,9 @@ fn a_complaint_lists_every_deadline_missed_or_met_late() {
     ] {
         assert!(letter.body.contains(line), "{line:?} in:\n{}", letter.body);
     }
+    let note = ombudsman_letter(&case, &evaluation);
+    assert!(note.body.contains("The council's reference: EHC/2025/0142"));
+    assert!(!note.body.contains("Your reference"));
 }
 
 #[test]
@@ -249,6 +253,7 @@ fn the_ombudsman_note_uses_the_recorded_complaint_dates_and_invents_none() {
         "The council replied on 28 October 2025",
         "- Decision whether to assess: due 13 October 2025 (SEND Regulations 2014, reg 5(1)); not yet made, 18 days overdue.",
         "The first of these was due on 13 October 2025.",
+        "Complaint about Anytown Council: delays in A. B.'s Education, Health and Care (EHC) process",
     ] {
         assert!(with.body.contains(line), "{line:?} in:\n{}", with.body);
     }
