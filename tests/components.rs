@@ -462,7 +462,11 @@ fn storage_problems_are_told_on_every_page() {
 
 #[test]
 fn the_chronology_page_numbers_the_events_and_tables_the_missed_deadlines() {
-    let html = render_app(vec![request_only()], day(3, 1), View::Chronology("c-1".into()));
+    let html = render_app(
+        vec![request_only()],
+        day(3, 1),
+        View::Chronology("c-1".into()),
+    );
     assert_reads(&html, "Name the child on the chronology by");
     assert_reads(&html, "Initials only (A. B.)");
     assert_reads(&html, "Print or save as PDF");
