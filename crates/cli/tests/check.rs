@@ -1,4 +1,5 @@
-//! `ehc check` as a user runs it: the built binary on real files.
+//! `ehc` as a user runs it: the built binary on real files, for `check` and
+//! `rules` and for the outputs (`chronology`, `letter`, `ics`, `csv`).
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -272,6 +273,138 @@ fn ehc_ics_and_csv_print_the_calendar_and_the_spreadsheet() {
     let csv = stdout(&on_example(&["csv"], "two-children.json"));
     assert!(csv.starts_with("\u{feff}Case,Child,Council"));
     assert!(csv.contains("c-older") && csv.contains("c-younger"));
+}
+
+/// A case of a child named in full, with a request on 1 September 2025 and
+/// nothing since, and a second case.
+const TWO_NAMED: &str = r#"{
+  "format": "ehc-timeline/1",
+  "cases": [
+    { "id": "c-jane", "child": "Jane Smith", "local_authority": "Anytown Council",
+      "events": [ { "id": "e-1", "kind": "request-received", "date": "2025-09-01" } ] },
+    { "id": "c-other", "child": "Other Child", "events": [] }
+  ]
+}"#;
+
+/// `ehc COMMAND FILE OPTIONS --today 2025-10-31` on `TWO_NAMED`, in a file
+/// named after the command.
+fn on_two_named(command: &[&str], options: &[&str]) -> Output {
+    let path = case_file(&format!("{}.json", command.join("-")), TWO_NAMED);
+    let mut args = command.to_vec();
+    args.push(path.to_str().unwrap());
+    args.extend(options);
+    args.extend(["--today", "2025-10-31"]);
+    ehc(&args)
+}
+
+#[test]
+fn ehc_chronology_of_one_case_by_initials() {
+    let output = on_two_named(&["chronology"], &["--case", "c-jane", "--initials"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "Chronology: J. S.\n\
+         Council: Anytown Council\n\
+         Prepared on 31 October 2025\n\
+         \n\
+         Events\n  \
+         1. 1 September 2025: Request for an assessment received by the council\n\
+         \n\
+         Deadlines missed\n  \
+         Decision whether to assess: due 13 October 2025; done: Not yet; late by 18 days (2 weeks 4 days) (SEND Regulations 2014, reg 5(1))\n\
+         \n\
+         Deadlines met late\n  \
+         None.\n"
+    );
+}
+
+#[test]
+fn ehc_letter_drafts_the_complaint_and_the_ombudsman_note() {
+    let complaint = stdout(&on_example(
+        &["letter", "complaint"],
+        "late-assessment.json",
+    ));
+    assert!(
+        complaint.starts_with(
+            "Subject: Formal complaint: delays in J. T.'s EHC process\n\n[your name]\n"
+        )
+    );
+    assert!(complaint.contains(
+        "- Final plan: due 26 May 2025 (SEND Regulations 2014, reg 13(2)); issued 4 July 2025, 39 days late."
+    ));
+    let note = stdout(&on_example(
+        &["letter", "ombudsman"],
+        "late-assessment.json",
+    ));
+    assert!(
+        note.starts_with(
+            "Subject: Complaint about Anytown Council: delays in J. T.'s EHC process\n"
+        )
+    );
+    assert!(note.contains("The council's reference: EHC/2025/0142"));
+    assert!(note.contains("Drafted with EHC Timeline, which is not legal advice."));
+}
+
+#[test]
+fn ehc_letter_chase_names_the_missed_deadline_it_chases() {
+    let output = on_example(
+        &[
+            "letter",
+            "chase",
+            "--case",
+            "c-late",
+            "--deadline",
+            "advice",
+        ],
+        "late-assessment.json",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains(
+            "As of today it is 55 days (7 weeks 6 days) late, and I have not received it."
+        )
+    );
+    let nothing = on_two_named(&["letter", "chase"], &["--case", "c-other"]);
+    assert_eq!(nothing.status.code(), Some(2));
+    assert!(stderr(&nothing).contains("case c-other has no missed deadline to chase"));
+}
+
+#[test]
+fn ehc_ics_exports_the_deadlines_to_come_of_the_case_chosen() {
+    let output = on_two_named(&["ics"], &["--case", "c-jane"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let ics = stdout(&output);
+    assert_eq!(ics.matches("BEGIN:VEVENT\r\n").count(), 3);
+    assert!(ics.contains(
+        "UID:c-jane.final-plan.e-1@ehc-timeline\r\nDTSTAMP:20251031T000000Z\r\nDTSTART;VALUE=DATE:20260119\r\nDTEND;VALUE=DATE:20260120\r\nSUMMARY:Jane Smith: Final plan\r\n"
+    ));
+    assert!(!ics.contains("Other Child"));
+}
+
+#[test]
+fn ehc_csv_has_a_row_per_deadline_of_every_case() {
+    let csv = stdout(&on_example(&["csv"], "late-assessment.json"));
+    assert!(csv.contains(
+        "\r\nc-late,J. T.,Anytown Council,EHC/2025/0142,Final plan,Final plan,2025-05-26,26 May 2025,Met late,39,2025-07-04,the council,\"SEND Regulations 2014, reg 13(2)\",final-plan,\r\n"
+    ));
+    let refused = on_example(&["csv", "--case", "c-late"], "late-assessment.json");
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stderr(&refused).contains("unknown option --case"));
+}
+
+#[test]
+fn ehc_help_names_every_command() {
+    let help = stdout(&ehc(&["--help"]));
+    for command in [
+        "ehc check CASE.json",
+        "ehc chronology CASE.json [--case ID] [--initials]",
+        "ehc letter chase|complaint|ombudsman CASE.json",
+        "ehc ics CASE.json",
+        "ehc csv CASE.json",
+        "ehc rules",
+    ] {
+        assert!(help.contains(command), "{command:?} in:\n{help}");
+    }
 }
 
 #[test]

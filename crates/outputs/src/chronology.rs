@@ -4,6 +4,8 @@
 
 use rules::{Actor, Case, Deadline, Evaluation, Event, Status, When, long_date, month_name};
 
+use crate::recorded;
+
 /// "20 February 2025"; "March 2024 (approximate)"; "2023 (approximate)".
 pub fn written_when(when: &When) -> String {
     match when {
@@ -96,6 +98,7 @@ pub struct Chronology {
     pub reference: Option<String>,
     /// "Prepared on 22 November 2026".
     pub prepared: String,
+    /// Every event, numbered in date order.
     pub events: Vec<EventRow>,
     /// Deadlines of the council (or of those it asked) that have passed undone.
     pub missed: Vec<DeadlineRow>,
@@ -107,12 +110,6 @@ impl Chronology {
     /// The chronology of `case` as `evaluation` saw it, prepared on the
     /// evaluation's day (so the page and its deadlines speak of the same day).
     pub fn new(case: &Case, evaluation: &Evaluation, name: NameShown) -> Chronology {
-        let child = case
-            .child
-            .as_deref()
-            .filter(|child| !child.trim().is_empty())
-            .map(|child| name.apply(child))
-            .unwrap_or_else(|| format!("Case {}", case.id));
         let events = in_date_order(case)
             .into_iter()
             .enumerate()
@@ -129,9 +126,9 @@ impl Chronology {
             })
             .collect();
         Chronology {
-            child,
-            council: case.local_authority.clone(),
-            reference: case.reference.clone(),
+            child: child_named(case, name),
+            council: recorded(&case.local_authority).map(str::to_owned),
+            reference: recorded(&case.reference).map(str::to_owned),
             prepared: format!("Prepared on {}", long_date(evaluation.today)),
             events,
             missed: rows(evaluation, Status::Overdue),
@@ -183,6 +180,13 @@ impl Chronology {
         }
         lines.join("\n")
     }
+}
+
+/// The child's name as `name` shows it, or "Case c-1" when none was recorded.
+pub(crate) fn child_named(case: &Case, name: NameShown) -> String {
+    recorded(&case.child)
+        .map(|child| name.apply(child))
+        .unwrap_or_else(|| format!("Case {}", case.id))
 }
 
 /// The deadlines with `status` that someone other than the family had to

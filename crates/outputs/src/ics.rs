@@ -7,10 +7,12 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use rules::{Case, Deadline, Limit, Status};
 
 use crate::Evaluated;
-use crate::chronology::deadline_title;
+use crate::chronology::{NameShown, child_named, deadline_title};
 
-/// The calendar of every deadline of `cases` not yet met and not yet passed,
-/// stamped `stamp` (UTC), with CRLF line endings and lines folded at 75 octets.
+/// The calendar of every deadline of `cases` not yet met and not yet passed
+/// (pending or due soon), one all-day event each, stamped `stamp` (a UTC time
+/// the caller chooses: the app and `ehc` use midnight of the export day), with
+/// CRLF line endings and lines folded at 75 octets.
 pub fn calendar(cases: &[Evaluated], stamp: NaiveDateTime) -> String {
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
@@ -34,7 +36,7 @@ fn upcoming(deadline: &Deadline) -> bool {
 }
 
 fn event(case: &Case, deadline: &Deadline, stamp: NaiveDateTime) -> Vec<String> {
-    let child = case.child.as_deref().unwrap_or(&case.id);
+    let child = child_named(case, NameShown::AsRecorded);
     let title = deadline_title(deadline);
     let summary = match deadline.limit {
         Limit::By => format!("{child}: {title}"),
@@ -63,25 +65,28 @@ fn event(case: &Case, deadline: &Deadline, stamp: NaiveDateTime) -> Vec<String> 
 }
 
 /// The same deadline has the same UID in every export: the case, the rule,
-/// the event that started it and its subject, never its date.
+/// the event that started it and its subject, never its date or the day of
+/// export. Each part keeps its ASCII letters, digits and dashes and writes any
+/// other byte as `_` and two hex digits, so two different deadlines never share
+/// a UID and no character needs escaping.
 fn uid(case: &Case, deadline: &Deadline) -> String {
-    let mut parts = vec![
-        case.id.as_str(),
-        deadline.rule.id,
-        deadline.trigger.id.as_str(),
+    let parts = [
+        Some(case.id.as_str()),
+        Some(deadline.rule.id),
+        Some(deadline.trigger.id.as_str()),
+        deadline.subject.as_deref(),
     ];
-    if let Some(subject) = &deadline.subject {
-        parts.push(subject);
-    }
-    let safe: Vec<String> = parts
-        .iter()
-        .map(|part| {
-            part.chars()
-                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-                .collect()
+    let encoded: Vec<String> = parts.into_iter().flatten().map(uid_part).collect();
+    format!("{}@ehc-timeline", encoded.join("."))
+}
+
+fn uid_part(part: &str) -> String {
+    part.bytes()
+        .map(|byte| match byte {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' => char::from(byte).to_string(),
+            other => format!("_{other:02X}"),
         })
-        .collect();
-    format!("{}@ehc-timeline", safe.join("."))
+        .collect()
 }
 
 fn ics_date(date: NaiveDate) -> String {
@@ -104,19 +109,32 @@ fn escape(text: &str) -> String {
     out
 }
 
+/// The longest a physical line may be, in octets, CRLF not counted (RFC 5545, 3.1).
+const LINE_OCTETS: usize = 75;
+
 /// A content line folded at 75 octets, never inside a character, each
-/// continuation starting with a space; CRLF after each part.
+/// continuation starting with a space; CRLF after each part. A part never ends
+/// in a space, which some readers trim away when they unfold: the space moves
+/// to the start of the next part instead.
 fn fold(line: &str) -> String {
-    let mut out = String::with_capacity(line.len() + 8);
-    let mut width = 0;
+    let mut out = String::new();
+    let mut part = String::new();
     for c in line.chars() {
-        if width + c.len_utf8() > 75 {
-            out.push_str("\r\n ");
-            width = 1;
+        if part.len() + c.len_utf8() > LINE_OCTETS {
+            let fold_space = usize::from(!out.is_empty());
+            let kept = part.trim_end_matches(' ').len();
+            let split = if kept > fold_space && part.len() - kept < LINE_OCTETS / 2 {
+                kept
+            } else {
+                part.len()
+            };
+            out.push_str(&part[..split]);
+            out.push_str("\r\n");
+            part = format!(" {}", &part[split..]);
         }
-        out.push(c);
-        width += c.len_utf8();
+        part.push(c);
     }
+    out.push_str(&part);
     out.push_str("\r\n");
     out
 }

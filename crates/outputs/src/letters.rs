@@ -6,287 +6,259 @@
 use chrono::NaiveDate;
 use rules::{Case, Deadline, Evaluation, EventKind, Status, long_date, status_phrase};
 
-use crate::chronology::{days_and_weeks, deadline_title, in_date_order, owed_by_council};
+use crate::chronology::{
+    days_and_weeks, deadline_title, in_date_order, owed_by_council, written_when,
+};
+use crate::recorded;
 
 /// A draft for the user to edit and send.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Letter {
-    /// What the draft is: "Chase letter".
+    /// What the draft is, for a file name: "Chase letter".
     pub kind: &'static str,
     /// What the draft is about, to tell drafts of one kind apart: "Chase
     /// letter: Final plan".
     pub title: String,
+    /// The subject line of the email, or the heading of the letter.
     pub subject: String,
+    /// The text, with "[...]" wherever the family must fill something in.
     pub body: String,
 }
 
-/// The last line of every draft.
-pub const DRAFTED_WITH: &str = "Drafted with EHC Timeline from the dates recorded. Check every date before you send it. EHC Timeline is not legal advice.";
+/// The last line of every draft, so whoever reads it knows where it came from.
+pub const DRAFTED_WITH: &str = "Drafted with EHC Timeline, which is not legal advice.";
 
-/// The facts a letter names its case by.
-struct Names {
+/// A letter built a paragraph at a time, paragraphs separated by a blank line.
+struct Draft {
+    paragraphs: Vec<String>,
+    /// The child's name as recorded, or a gap to fill in.
     child: String,
+    /// The council as recorded, or a gap to fill in.
     council: String,
     reference: Option<String>,
 }
 
-impl Names {
-    fn of(case: &Case) -> Names {
-        Names {
-            child: case
-                .child
-                .clone()
-                .filter(|child| !child.trim().is_empty())
-                .unwrap_or_else(|| "[your child's name]".to_owned()),
-            council: case
-                .local_authority
-                .clone()
-                .filter(|council| !council.trim().is_empty())
-                .unwrap_or_else(|| "[the council]".to_owned()),
-            reference: case.reference.clone().filter(|r| !r.trim().is_empty()),
-        }
-    }
-
-    /// The sender, the date and the addressee.
-    fn heading(&self, to: &str, today: NaiveDate, reference_label: &str) -> Vec<String> {
-        let mut lines = vec![
-            "[your name]".to_owned(),
-            "[your address]".to_owned(),
-            String::new(),
-            long_date(today),
-            String::new(),
-            to.to_owned(),
-            "[their address or email]".to_owned(),
-            String::new(),
-        ];
-        if let Some(reference) = &self.reference {
-            lines.push(format!("{reference_label}: {reference}"));
-            lines.push(String::new());
-        }
-        lines
-    }
-}
-
-fn sign_off(lines: &mut Vec<String>) {
-    lines.extend(
-        [
-            "",
-            "Yours faithfully,",
-            "",
-            "[your name]",
-            "[your relationship to the child or young person]",
-            "",
-            "---",
-            DRAFTED_WITH,
-        ]
-        .map(str::to_owned),
-    );
-}
-
-/// "Decision whether to assess: due 13 October 2025 (SEND Regulations
-/// 2014, reg 5(1)); not yet made, 18 days overdue."
-fn deadline_fact(deadline: &Deadline, evaluation: &Evaluation) -> String {
-    format!(
-        "- {}: due {} ({}); {}.",
-        deadline_title(deadline),
-        long_date(deadline.due),
-        deadline.citation,
-        status_phrase(deadline, evaluation.today)
-    )
-}
-
-/// A letter chasing one missed deadline, asking when it will be done.
-pub fn chase_letter(case: &Case, evaluation: &Evaluation, deadline: &Deadline) -> Letter {
-    let names = Names::of(case);
-    let title = deadline_title(deadline);
-    let mut lines = names.heading(
-        &format!("The SEND team, {}", names.council),
-        evaluation.today,
-        "Your reference",
-    );
-    lines.push("Dear SEND team,".to_owned());
-    lines.push(String::new());
-    lines.push(format!("{}: {title}", names.child));
-    lines.push(String::new());
-    lines.push(format!(
-        "I am writing about {}'s Education, Health and Care (EHC) process. This time limit started on {} ({}).",
-        names.child,
-        long_date(deadline.trigger.date),
-        deadline.trigger.label.to_lowercase()
-    ));
-    lines.push(String::new());
-    lines.push(format!(
-        "Under {}, the {} was due by {}. As of today it is {} late{}.",
-        deadline.citation,
-        deadline.rule.title.to_lowercase(),
-        long_date(deadline.due),
-        days_and_weeks(deadline.days_late),
-        match deadline.status {
-            Status::Overdue => ", and I have not received it",
-            _ => "",
-        }
-    ));
-    lines.push(String::new());
-    lines.push(
-        "Please tell me, within 10 working days, when it will be done, and what the council will do to put right the effect of the delay on my child."
-            .to_owned(),
-    );
-    lines.push(String::new());
-    lines.push(
-        "If I do not hear from you, I will make a formal complaint under the council's complaints procedure."
-            .to_owned(),
-    );
-    sign_off(&mut lines);
-    Letter {
-        kind: "Chase letter",
-        title: format!("Chase letter: {title}"),
-        subject: format!(
-            "{}: {title} was due on {}",
-            names.child,
-            long_date(deadline.due)
-        ),
-        body: lines.join("\n"),
-    }
-}
-
-/// A formal stage-1 complaint about every deadline missed or met late.
-pub fn complaint_letter(case: &Case, evaluation: &Evaluation) -> Letter {
-    let names = Names::of(case);
-    let mut lines = names.heading(
-        &format!("The complaints team, {}", names.council),
-        evaluation.today,
-        "Your reference",
-    );
-    lines.push("Dear complaints team,".to_owned());
-    lines.push(String::new());
-    lines.push(format!(
-        "Formal complaint: delays in {}'s Education, Health and Care (EHC) process",
-        names.child
-    ));
-    lines.push(String::new());
-    lines.push(format!(
-        "I am making a formal complaint, at stage 1 of the council's complaints procedure, about the council's delays in {}'s EHC process.",
-        names.child
-    ));
-    let missed: Vec<String> = owed_by_council(evaluation, Status::Overdue)
-        .map(|deadline| deadline_fact(deadline, evaluation))
-        .collect();
-    let late: Vec<String> = owed_by_council(evaluation, Status::MetLate)
-        .map(|deadline| deadline_fact(deadline, evaluation))
-        .collect();
-    for (intro, facts) in [
-        ("The council has not met these time limits:", &missed),
-        ("The council met these time limits late:", &late),
-    ] {
-        if !facts.is_empty() {
-            lines.push(String::new());
-            lines.push(intro.to_owned());
-            lines.extend(facts.iter().cloned());
-        }
-    }
-    if missed.is_empty() && late.is_empty() {
-        lines.push(String::new());
-        lines.push(
-            "[The dates recorded show no missed time limit: say what your complaint is about.]"
+impl Draft {
+    fn new(case: &Case) -> Draft {
+        Draft {
+            paragraphs: Vec::new(),
+            child: recorded(&case.child)
+                .unwrap_or("[your child's name]")
                 .to_owned(),
+            council: recorded(&case.local_authority)
+                .unwrap_or("[the council]")
+                .to_owned(),
+            reference: recorded(&case.reference).map(str::to_owned),
+        }
+    }
+
+    /// The sender, the date, the addressee and the council's reference, which
+    /// the council calls "Your reference" and anyone else "The council's reference".
+    fn head(&mut self, addressee: &str, today: NaiveDate, reference_label: &str) {
+        self.add("[your name]\n[your address]");
+        self.add(long_date(today));
+        self.add(format!("{addressee}\n[their address or email]"));
+        if let Some(reference) = self.reference.clone() {
+            self.add(format!("{reference_label}: {reference}"));
+        }
+    }
+
+    fn add(&mut self, paragraph: impl Into<String>) {
+        self.paragraphs.push(paragraph.into());
+    }
+
+    /// The council's missed deadlines, then those it met late, each a list
+    /// with the due date, the regulation and what happened; returns the
+    /// earliest due date listed, if any.
+    fn add_failures(&mut self, evaluation: &Evaluation) -> Option<NaiveDate> {
+        let mut listed: Vec<&Deadline> = Vec::new();
+        for (status, intro) in [
+            (
+                Status::Overdue,
+                "The council has not met these time limits:",
+            ),
+            (Status::MetLate, "The council met these time limits late:"),
+        ] {
+            let deadlines: Vec<&Deadline> = owed_by_council(evaluation, status).collect();
+            if deadlines.is_empty() {
+                continue;
+            }
+            let facts: Vec<String> = deadlines
+                .iter()
+                .map(|deadline| {
+                    format!(
+                        "- {}: due {} ({}); {}.",
+                        deadline_title(deadline),
+                        long_date(deadline.due),
+                        deadline.citation,
+                        status_phrase(deadline, evaluation.today)
+                    )
+                })
+                .collect();
+            self.add(format!("{intro}\n{}", facts.join("\n")));
+            listed.extend(deadlines);
+        }
+        listed.iter().map(|deadline| deadline.due).min()
+    }
+
+    /// The sign-off and the line saying where the draft came from.
+    fn finish(mut self, kind: &'static str, title: String, subject: String) -> Letter {
+        self.add("Yours faithfully,");
+        self.add("[your name]\n[your relationship to the child or young person]");
+        self.add(format!("---\n{DRAFTED_WITH}"));
+        Letter {
+            kind,
+            title,
+            subject,
+            body: self.paragraphs.join("\n\n"),
+        }
+    }
+}
+
+/// "Request for an assessment" as it reads mid-sentence: "request for an assessment".
+fn mid_sentence(words: &str) -> String {
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A letter to the council's SEND team chasing one missed deadline: what was
+/// due, by when, under which regulation, and how late it is.
+pub fn chase_letter(case: &Case, evaluation: &Evaluation, deadline: &Deadline) -> Letter {
+    let title = deadline_title(deadline);
+    let mut draft = Draft::new(case);
+    let addressee = format!("The SEND team\n{}", draft.council);
+    draft.head(&addressee, evaluation.today, "Your reference");
+    draft.add("Dear SEND team,");
+    draft.add(format!("{}: {title}", draft.child));
+    draft.add(format!(
+        "I am writing about {}'s Education, Health and Care (EHC) process. This time limit started on {} ({}).",
+        draft.child,
+        long_date(deadline.trigger.date),
+        mid_sentence(&deadline.trigger.label)
+    ));
+    let due = format!(
+        "Under {}, the {} was due by {}.",
+        deadline.citation,
+        mid_sentence(deadline.rule.title),
+        long_date(deadline.due)
+    );
+    let late = days_and_weeks(deadline.days_late);
+    draft.add(match (deadline.status, &deadline.done) {
+        (Status::Overdue, _) => {
+            format!("{due} As of today it is {late} late, and I have not received it.")
+        }
+        (Status::MetLate, Some(done)) => format!(
+            "{due} It was {} on {}, {late} late.",
+            deadline.rule.done_verb,
+            long_date(done.date)
+        ),
+        _ => format!(
+            "{due} As of today it is {}.",
+            status_phrase(deadline, evaluation.today)
+        ),
+    });
+    draft.add(format!(
+        "Please tell me, within 10 working days, when it will be done, and what {} will do to put right the effect of the delay on my child.",
+        draft.council
+    ));
+    draft.add(
+        "If I do not hear from you, I will make a formal complaint under the council's complaints procedure.",
+    );
+    let subject = format!(
+        "{}: {title} was due on {}",
+        draft.child,
+        long_date(deadline.due)
+    );
+    draft.finish("Chase letter", format!("Chase letter: {title}"), subject)
+}
+
+/// A formal complaint, at stage 1 of the council's procedure, about every
+/// deadline the council missed or met late.
+pub fn complaint_letter(case: &Case, evaluation: &Evaluation) -> Letter {
+    let mut draft = Draft::new(case);
+    let addressee = format!("The complaints team\n{}", draft.council);
+    draft.head(&addressee, evaluation.today, "Your reference");
+    draft.add("Dear complaints team,");
+    let subject = format!("Formal complaint: delays in {}'s EHC process", draft.child);
+    draft.add(format!(
+        "Formal complaint: delays in {}'s Education, Health and Care (EHC) process",
+        draft.child
+    ));
+    draft.add(format!(
+        "I am making a formal complaint, at stage 1 of {}'s complaints procedure, about its delays in {}'s EHC process.",
+        draft.council, draft.child
+    ));
+    if draft.add_failures(evaluation).is_none() {
+        draft.add(
+            "[The dates recorded show no missed time limit: say what your complaint is about.]",
         );
     }
-    lines.push(String::new());
-    lines.push("A dated chronology of what happened is attached.".to_owned());
-    lines.push(String::new());
-    lines.push("To put this right, I ask the council to:".to_owned());
-    lines.push("- [what you want: for example, issue the final plan by a date, an apology, or a remedy for the support my child has missed]".to_owned());
-    lines.push(String::new());
-    lines.push(
-        "Please acknowledge this complaint and tell me when I can expect your response.".to_owned(),
-    );
-    sign_off(&mut lines);
-    Letter {
-        kind: "Formal complaint to the council",
-        title: "Formal complaint to the council".to_owned(),
-        subject: format!("Formal complaint: delays in {}'s EHC process", names.child),
-        body: lines.join("\n"),
-    }
+    draft.add("A dated chronology of what happened is attached.");
+    draft.add("To put this right, I ask the council to:\n- [what you want: for example, issue the final plan by a date, an apology, or a remedy for the support my child has missed]");
+    draft.add("Please acknowledge this complaint and tell me when I can expect your response.");
+    let title = "Formal complaint to the council";
+    draft.finish(title, title.to_owned(), subject)
 }
 
 /// A covering note for a complaint to the Local Government and Social Care
-/// Ombudsman, with the council's complaint dates when they were recorded.
+/// Ombudsman: the council's complaint dates when they were recorded (gaps
+/// otherwise), the deadlines it missed, and gaps for the injustice and remedy.
 pub fn ombudsman_letter(case: &Case, evaluation: &Evaluation) -> Letter {
-    let names = Names::of(case);
-    let mut lines = names.heading(
+    let mut draft = Draft::new(case);
+    draft.head(
         "The Local Government and Social Care Ombudsman",
         evaluation.today,
         "The council's reference",
     );
-    lines.push("Dear Ombudsman,".to_owned());
-    lines.push(String::new());
-    lines.push(format!(
-        "Complaint about {}: delays in {}'s Education, Health and Care (EHC) process",
-        names.council, names.child
+    draft.add("Dear Ombudsman,");
+    let about = format!(
+        "Complaint about {}: delays in {}'s",
+        draft.council, draft.child
+    );
+    draft.add(format!("{about} Education, Health and Care (EHC) process"));
+    let complaints = dates_of(case, EventKind::ComplaintMade);
+    let replies = dates_of(case, EventKind::ComplaintResponded);
+    let reply = replies.last();
+    draft.add(format!(
+        "I complained to {} on {}. {}",
+        draft.council,
+        complaints
+            .first()
+            .map_or("[the date of your complaint]", String::as_str),
+        match reply {
+            Some(date) => format!(
+                "The council replied on {date}. Its reply has not put things right because [say why]."
+            ),
+            None => "[Say whether the council replied, when, and why its reply has not put things right.]".to_owned(),
+        }
     ));
-    lines.push(String::new());
-    let events = in_date_order(case);
-    let dated = |kind: EventKind| {
-        events
-            .iter()
-            .find(|event| event.kind == kind)
-            .map(|event| crate::written_when(&event.when))
-    };
-    lines.push(match dated(EventKind::ComplaintMade) {
-        Some(date) => format!("I complained to {} on {date}.", names.council),
-        None => format!(
-            "I complained to {} on [the date of your complaint].",
-            names.council
-        ),
-    });
-    lines.push(match dated(EventKind::ComplaintResponded) {
-        Some(date) => {
-            format!("The council replied on {date}, and its reply has not put things right.")
-        }
-        None => {
-            "[Say whether the council replied, when, and why its reply has not put things right.]"
-                .to_owned()
-        }
-    });
-    let missed: Vec<&Deadline> = owed_by_council(evaluation, Status::Overdue).collect();
-    if !missed.is_empty() {
-        lines.push(String::new());
-        lines.push("The council has not met these time limits:".to_owned());
-        lines.extend(
-            missed
-                .iter()
-                .map(|deadline| deadline_fact(deadline, evaluation)),
-        );
-    }
-    let late: Vec<&Deadline> = owed_by_council(evaluation, Status::MetLate).collect();
-    if !late.is_empty() {
-        lines.push(String::new());
-        lines.push("The council met these time limits late:".to_owned());
-        lines.extend(
-            late.iter()
-                .map(|deadline| deadline_fact(deadline, evaluation)),
-        );
-    }
-    if let Some(first) = missed.iter().chain(late.iter()).map(|d| d.due).min() {
-        lines.push(String::new());
-        lines.push(format!(
-            "The first of these was due on {}. I understand the Ombudsman normally expects a complaint within 12 months of when I knew of the problem.",
+    if let Some(first) = draft.add_failures(evaluation) {
+        draft.add(format!(
+            "The first of these was due on {}.",
             long_date(first)
         ));
     }
-    lines.push(String::new());
-    lines
-        .push("I attach a dated chronology, my complaint to the council and its reply.".to_owned());
-    lines.push(String::new());
-    lines.push("The injustice this has caused: [say how the delay has affected your child and your family]".to_owned());
-    sign_off(&mut lines);
-    Letter {
-        kind: "Covering note to the Ombudsman",
-        title: "Covering note to the Ombudsman".to_owned(),
-        subject: format!(
-            "Complaint about {}: delays in {}'s EHC process",
-            names.council, names.child
-        ),
-        body: lines.join("\n"),
-    }
+    draft.add(format!(
+        "I attach a dated chronology, my complaint to the council and {}.",
+        match reply {
+            Some(date) => format!("its reply of {date}"),
+            None => "[its reply, if it replied]".to_owned(),
+        }
+    ));
+    draft.add("How this has affected my child and my family: [say what the delay has meant, such as support or education missed]");
+    draft.add("What I would like the council to do: [for example, an apology, a date for the plan, or a payment for the support missed]");
+    let title = "Covering note to the Ombudsman";
+    draft.finish(title, title.to_owned(), format!("{about} EHC process"))
+}
+
+/// The dates of the events of `kind`, in date order, as written.
+fn dates_of(case: &Case, kind: EventKind) -> Vec<String> {
+    in_date_order(case)
+        .into_iter()
+        .filter(|event| event.kind == kind)
+        .map(|event| written_when(&event.when))
+        .collect()
 }

@@ -5,6 +5,8 @@
 //! Pure like the engine: no clock (the day is always a parameter), no browser.
 //! The web app and `ehc` both use it, so the two never disagree.
 
+#![warn(missing_docs)]
+
 pub mod chronology;
 pub mod ics;
 pub mod letters;
@@ -22,6 +24,17 @@ pub use spreadsheet::deadlines_csv;
 /// take them.
 #[derive(Clone, Copy)]
 pub struct Evaluated<'a> {
+    /// The facts recorded: names, reference and events.
     pub case: &'a rules::Case,
+    /// The engine's deadlines for `case`, on the day chosen.
     pub evaluation: &'a rules::Evaluation,
+}
+
+/// A field the family filled in, trimmed; `None` when missing or blank, so a
+/// blank name reads as unknown rather than as an empty gap.
+pub(crate) fn recorded(value: &Option<String>) -> Option<&str> {
+    value
+        .as_deref()
+        .map(str::trim)
+        .filter(|value| !value.is_empty())
 }

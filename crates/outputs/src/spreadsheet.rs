@@ -7,7 +7,9 @@ use rules::{Actor, Status, long_date};
 use crate::Evaluated;
 use crate::chronology::deadline_title;
 
-const COLUMNS: [&str; 14] = [
+/// The header row. The first thirteen are what an advocate reads; the rule id
+/// and the subject (the adviser or school) are there to sort and filter by.
+const COLUMNS: [&str; 15] = [
     "Case",
     "Child",
     "Council",
@@ -22,6 +24,7 @@ const COLUMNS: [&str; 14] = [
     "Who must act",
     "Citation",
     "Rule id",
+    "Subject",
 ];
 
 /// The CSV of every deadline of `cases`: CRLF rows, RFC 4180 quoting, and
@@ -52,6 +55,7 @@ pub fn deadlines_csv(cases: &[Evaluated]) -> String {
                     deadline.actor.label().to_owned(),
                     deadline.citation.to_owned(),
                     deadline.rule.id.to_owned(),
+                    text(&deadline.subject),
                 ],
             );
         }
@@ -92,10 +96,11 @@ fn push_row(out: &mut String, fields: impl IntoIterator<Item = String>) {
     out.push_str("\r\n");
 }
 
-/// RFC 4180 quoting; a field that starts like a formula (=, +, -, @, tab)
-/// gets a leading apostrophe so a spreadsheet shows it as text.
+/// RFC 4180 quoting; a field that starts like a formula (=, +, -, @, tab,
+/// carriage return) gets a leading apostrophe so a spreadsheet shows it as
+/// text rather than running it.
 fn quote(field: &str) -> String {
-    let field = if field.starts_with(['=', '+', '-', '@', '\t']) {
+    let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{field}")
     } else {
         field.to_owned()
