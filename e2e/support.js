@@ -3,15 +3,16 @@
 // under e2e/screenshots/ to be looked at.
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-export const dist = join(root, 'dist');
-export const screenshots = join(root, 'e2e', 'screenshots');
+// EHC_DIST: another build to test (`trunk build --dist DIR`); dist/ by default.
+export const dist = resolve(process.env.EHC_DIST ?? join(root, 'dist'));
+export const screenshots = process.env.EHC_SCREENSHOTS ?? join(root, 'e2e', 'screenshots');
 
 const types = {
   '.html': 'text/html; charset=utf-8',
