@@ -22,7 +22,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
 .PHONY: serve build check example test check-tools web-tools browser-tools fmt lint unit \
-	engine-purity browser e2e bench clean
+	engine-purity browser e2e size bench clean
 
 ## serve: builds the app and serves dist/ on http://$(HOST):$(PORT)/.
 serve: build
@@ -39,8 +39,8 @@ example: check-tools
 	./target/release/ehc check $(EXAMPLE) --today $(TODAY)
 
 ## test: formatting, lints, native tests, the engine's purity guard, the
-## browser tests and the end-to-end tests.
-test: check-tools fmt lint unit engine-purity browser e2e
+## browser tests, the end-to-end tests and the size budget.
+test: check-tools fmt lint unit engine-purity browser e2e size
 
 ## check-tools: the Rust components and the wasm target, if missing.
 check-tools:
@@ -95,8 +95,14 @@ browser: web-tools browser-tools
 e2e: build browser-tools
 	node --test --test-concurrency=1 e2e/
 
-## bench: the engine benchmark (1,000 cases x 60 events); prints figures, asserts nothing.
-bench: check-tools
+## size: the first-load transfer of dist/, file by file (gzip and brotli); fails
+## only above the budget in size-budget.json (sizes are deterministic).
+size: build
+	node build/size-report.mjs
+
+## bench: the app's sizes and the engine benchmark (1,000 cases x 60 events);
+## prints figures, asserts no time.
+bench: size
 	$(CARGO) bench -p rules --bench portfolio
 
 clean:
