@@ -25,7 +25,7 @@ pub fn file_name(what: &str, today: NaiveDate, extension: &str) -> String {
     let words: Vec<String> = what
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
+        .map(str::to_ascii_lowercase)
         .collect();
     match words.is_empty() {
         true => format!("ehc-timeline-{today}.{extension}"),

@@ -177,7 +177,7 @@ impl DateParts {
         let missing = parts.map(str::is_empty);
         if missing.iter().all(|&m| m) {
             return Err(error(
-                format!("Enter the {}", name.to_lowercase()),
+                format!("Enter the {}", name.to_ascii_lowercase()),
                 [true; 3],
             ));
         }
