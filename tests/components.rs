@@ -449,9 +449,9 @@ fn a_bad_file_shows_the_read_error_with_line_and_column() {
 fn storage_problems_are_told_on_every_page() {
     let html = render_app_loaded(
         Loaded {
-            cases: vec![],
             problem: Some(LoadProblem::TooNew { found: 2 }),
             writable: false,
+            ..loaded(vec![])
         },
         day(3, 1),
         View::Cases,
