@@ -504,3 +504,80 @@ fn the_case_file_fixtures_hold_every_kind_of_event_the_app_can_log() {
         assert!(kinds.contains(kind), "no fixture has {}", kind.id());
     }
 }
+
+mod backup_reminder {
+    use super::*;
+    use ehc_timeline::storage::backup::{self, BACKUP_KEY, BackupRecord, Reminder};
+
+    fn exported_on(date: chrono::NaiveDate) -> BackupRecord {
+        BackupRecord {
+            last_export: Some(date),
+            cases_since: Some(day(1, 1)),
+        }
+    }
+
+    #[test]
+    fn it_shows_only_after_more_than_30_days_since_the_last_export() {
+        let record = exported_on(day(3, 1));
+        assert_eq!(record.reminder(day(3, 30), true), None, "29 days");
+        assert_eq!(record.reminder(day(3, 31), true), None, "30 days");
+        assert_eq!(
+            record.reminder(day(4, 1), true),
+            Some(Reminder::LastExported {
+                on: day(3, 1),
+                days: 31
+            })
+        );
+    }
+
+    #[test]
+    fn with_no_cases_there_is_nothing_to_remind_of() {
+        assert_eq!(exported_on(day(1, 1)).reminder(day(12, 1), false), None);
+    }
+
+    #[test]
+    fn never_exported_it_shows_once_cases_were_kept_for_more_than_a_week() {
+        let record = BackupRecord::default().holding_cases(day(3, 1));
+        assert_eq!(record.reminder(day(3, 8), true), None, "7 days");
+        assert_eq!(
+            record.reminder(day(3, 9), true),
+            Some(Reminder::NeverExported { days: 8 })
+        );
+        // Holding cases again later does not restart the count.
+        assert_eq!(record.holding_cases(day(3, 9)), record);
+    }
+
+    #[test]
+    fn an_export_resets_the_count_and_two_tabs_combine_to_the_later_export() {
+        let record = exported_on(day(1, 1)).exported(day(3, 1));
+        assert_eq!(record.last_export, Some(day(3, 1)));
+        assert!(record.exported_recently(day(3, 31)));
+        assert!(!record.exported_recently(day(4, 1)));
+        let other = BackupRecord {
+            last_export: Some(day(2, 1)),
+            cases_since: Some(day(12, 1).pred_opt().unwrap()),
+        };
+        assert_eq!(record.combine(other), record);
+    }
+
+    #[test]
+    fn the_record_has_its_own_key_and_leaves_the_cases_value_alone() {
+        let mut backend = backend_with(V1);
+        backup::save(&mut backend, &exported_on(day(3, 1))).unwrap();
+        assert_eq!(backend.values[KEY], V1, "storage version 1 is untouched");
+        assert_eq!(
+            backend.values[BACKUP_KEY],
+            r#"{"last_export":"2025-03-01","cases_since":"2025-01-01"}"#
+        );
+        let loaded = load(&mut backend);
+        assert_eq!(loaded.backup, exported_on(day(3, 1)));
+        assert_eq!(loaded.cases.len(), 2);
+    }
+
+    #[test]
+    fn an_unreadable_record_is_an_empty_one() {
+        let mut backend = MemoryBackend::default();
+        backend.set(BACKUP_KEY, "not json").unwrap();
+        assert_eq!(backup::load(&backend), BackupRecord::default());
+    }
+}
