@@ -169,27 +169,28 @@ fn use_other_tabs(state: &UseReducerHandle<State>, store: &Store, session: &Rc<R
     *latest.borrow_mut() = state.clone();
     let (store, session) = (store.clone(), session.clone());
     use_effect_with((), move |()| {
-        let listener = crate::browser::on_storage_change(Callback::from(move |key: Option<String>| {
-            let state = latest.borrow().clone();
-            if !state.writable {
-                return;
-            }
-            if key.as_deref().is_none_or(|key| key == BACKUP_KEY) {
-                state.dispatch(Action::BackupRead(backup::load(&*store.0.borrow())));
-            }
-            if key.as_deref().is_none_or(|key| key == KEY) {
-                let mine: Vec<_> = state.all_cases().cloned().collect();
-                match session.borrow_mut().refresh(&*store.0.borrow(), &mine) {
-                    Ok(Synced::Unchanged) | Err(SaveError::Failed(_)) => {}
-                    Ok(Synced::Merged { merge, unsaved }) => {
-                        state.dispatch(Action::TakeIn { merge, unsaved })
-                    }
-                    Err(SaveError::Refused(problem)) => {
-                        state.dispatch(Action::StorageRefused(problem))
+        let listener =
+            crate::browser::on_storage_change(Callback::from(move |key: Option<String>| {
+                let state = latest.borrow().clone();
+                if !state.writable {
+                    return;
+                }
+                if key.as_deref().is_none_or(|key| key == BACKUP_KEY) {
+                    state.dispatch(Action::BackupRead(backup::load(&*store.0.borrow())));
+                }
+                if key.as_deref().is_none_or(|key| key == KEY) {
+                    let mine: Vec<_> = state.all_cases().cloned().collect();
+                    match session.borrow_mut().refresh(&*store.0.borrow(), &mine) {
+                        Ok(Synced::Unchanged) | Err(SaveError::Failed(_)) => {}
+                        Ok(Synced::Merged { merge, unsaved }) => {
+                            state.dispatch(Action::TakeIn { merge, unsaved })
+                        }
+                        Err(SaveError::Refused(problem)) => {
+                            state.dispatch(Action::StorageRefused(problem))
+                        }
                     }
                 }
-            }
-        }));
+            }));
         move || listener.stop()
     });
 }

@@ -175,7 +175,10 @@ pub enum Action {
     SaveFailed(String),
     /// Another tab wrote: show its cases merged with this tab's. `unsaved`:
     /// this tab's changes still need saving over it.
-    TakeIn { merge: Merge, unsaved: bool },
+    TakeIn {
+        merge: Merge,
+        unsaved: bool,
+    },
     /// Storage must no longer be written (another tab wrote newer data).
     StorageRefused(LoadProblem),
     /// The user chose to carry on without the unreadable data (kept aside).

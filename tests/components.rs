@@ -481,10 +481,7 @@ fn unreadable_data_offers_a_download_a_backup_to_restore_and_a_fresh_start() {
         "The cases saved on this device could not be read (it is not valid JSON: EOF while parsing). Nothing was deleted: the data is kept, exactly as it was, in this browser's storage under \"ehc-timeline-corrupt-1\".",
     );
     assert_reads(&html, "Download the unreadable data");
-    assert_reads(
-        &html,
-        "restore a backup: import a case file you exported",
-    );
+    assert_reads(&html, "restore a backup: import a case file you exported");
     assert!(html.contains("href=\"#/import\""), "{html}");
     assert_reads(
         &html,
@@ -533,11 +530,20 @@ fn the_backup_reminder_shows_on_the_case_list_after_more_than_30_days() {
         &due,
         "Back up your cases You last exported a backup of your cases on 29 January 2025, 31 days ago.",
     );
-    assert_reads(&due, "If its data is cleared, or this device is lost or broken, they are gone.");
+    assert_reads(
+        &due,
+        "If its data is cleared, or this device is lost or broken, they are gone.",
+    );
     assert_reads(&due, EXPORT_BACKUP);
-    assert_not_reads(&with_backup(Some(day(1, 30)), View::Cases), "Back up your cases");
+    assert_not_reads(
+        &with_backup(Some(day(1, 30)), View::Cases),
+        "Back up your cases",
+    );
     // Not on every page: only the case list.
-    assert_not_reads(&with_backup(Some(day(1, 29)), View::Case("c-1".into())), "Back up your cases");
+    assert_not_reads(
+        &with_backup(Some(day(1, 29)), View::Case("c-1".into())),
+        "Back up your cases",
+    );
     let never = with_backup(None, View::Cases);
     assert_reads(&never, "You have not exported a backup of your cases yet.");
 }
@@ -553,7 +559,11 @@ fn a_browser_that_refuses_to_keep_the_data_is_explained_calmly() {
         "{text}"
     );
     let exported = state.apply(Action::Exported).unwrap();
-    assert_eq!(backup_reminder_text(&exported), None, "a recent export is enough");
+    assert_eq!(
+        backup_reminder_text(&exported),
+        None,
+        "a recent export is enough"
+    );
 }
 
 #[test]

@@ -375,10 +375,7 @@ mod storage_and_tabs {
     fn another_tab_writing_newer_data_stops_this_tab_saving() {
         let refused = state().reduce(Action::StorageRefused(LoadProblem::TooNew { found: 2 }));
         assert!(!refused.writable);
-        assert_eq!(
-            refused.load_problem,
-            Some(LoadProblem::TooNew { found: 2 })
-        );
+        assert_eq!(refused.load_problem, Some(LoadProblem::TooNew { found: 2 }));
     }
 
     #[test]

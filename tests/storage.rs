@@ -259,7 +259,10 @@ fn a_failing_backend_leaves_the_old_value_byte_for_byte() {
         session.save(&mut backend, &[late_assessment()]),
         Ok(Synced::Unchanged)
     );
-    assert_eq!(decode(&backend.values[KEY]).unwrap(), vec![late_assessment()]);
+    assert_eq!(
+        decode(&backend.values[KEY]).unwrap(),
+        vec![late_assessment()]
+    );
 }
 
 fn second_case() -> Case {
@@ -331,7 +334,10 @@ fn a_case_added_in_each_tab_keeps_both() {
         .unwrap();
     b.save(&mut backend, &[late_assessment(), third.clone()])
         .unwrap();
-    assert_eq!(stored(&backend), vec![late_assessment(), second_case(), third]);
+    assert_eq!(
+        stored(&backend),
+        vec![late_assessment(), second_case(), third]
+    );
 }
 
 #[test]
@@ -368,7 +374,11 @@ fn a_deletion_here_of_a_case_changed_there_keeps_the_change() {
         panic!("B merges");
     };
     assert_eq!(merge.clashes[0].kind, ClashKind::DeletedHere);
-    assert!(merge.clashes[0].message().starts_with("E. F. G. was not deleted"));
+    assert!(
+        merge.clashes[0]
+            .message()
+            .starts_with("E. F. G. was not deleted")
+    );
     assert_eq!(stored(&backend), vec![late_assessment(), a_change]);
 }
 
@@ -404,7 +414,9 @@ fn taking_in_with_changes_of_this_tab_not_yet_saved_marks_them_unsaved() {
         .unwrap();
     // B's own change failed to save earlier, so it is still only in B.
     let b_change = renamed(&late_assessment(), "A. B. C.");
-    let Ok(Synced::Merged { merge, unsaved }) = b.refresh(&backend, &[b_change.clone()]) else {
+    let Ok(Synced::Merged { merge, unsaved }) =
+        b.refresh(&backend, std::slice::from_ref(&b_change))
+    else {
         panic!("B takes A's write in");
     };
     assert!(unsaved);
@@ -487,7 +499,10 @@ fn every_fixture_ever_written_loads_in_this_version() {
     }
     storage_versions.sort();
     let every: Vec<u64> = (1..=STORAGE_VERSION).collect();
-    assert_eq!(storage_versions, every, "a fixture for every storage version");
+    assert_eq!(
+        storage_versions, every,
+        "a fixture for every storage version"
+    );
 }
 
 #[test]

@@ -66,11 +66,7 @@ pub fn render<C: BaseComponent>(props: C::Properties) -> String {
 
 /// The whole app on `view`, with `cases` loaded and today `today`.
 pub fn render_app(cases: Vec<Case>, today: NaiveDate, view: View) -> String {
-    render_app_loaded(
-        loaded(cases),
-        today,
-        view,
-    )
+    render_app_loaded(loaded(cases), today, view)
 }
 
 /// What loading storage holding `cases` finds, with no problem.
