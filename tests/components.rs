@@ -447,35 +447,31 @@ fn a_bad_file_shows_the_read_error_with_line_and_column() {
     );
 }
 
+/// The app on `view` after loading storage found `problem`.
+fn with_problem(problem: LoadProblem, writable: bool, view: View) -> String {
+    let loaded = Loaded {
+        problem: Some(problem),
+        writable,
+        ..loaded(vec![])
+    };
+    render_app_loaded(loaded, day(3, 1), view)
+}
+
 #[test]
 fn storage_problems_are_told_on_every_page() {
-    let html = render_app_loaded(
-        Loaded {
-            problem: Some(LoadProblem::TooNew { found: 2 }),
-            writable: false,
-            ..loaded(vec![])
-        },
-        day(3, 1),
-        View::Cases,
-    );
+    let html = with_problem(LoadProblem::TooNew { found: 2 }, false, View::Cases);
     assert_reads(&html, "newer version of EHC Timeline (storage version 2)");
     assert_reads(&html, "will not change them");
 }
 
 #[test]
 fn unreadable_data_offers_a_download_a_backup_to_restore_and_a_fresh_start() {
-    let html = render_app_loaded(
-        Loaded {
-            problem: Some(LoadProblem::KeptAside {
-                reason: "it is not valid JSON: EOF while parsing".into(),
-                kept_as: "ehc-timeline-corrupt-1".into(),
-                unreadable: "{\"cases\": [".into(),
-            }),
-            ..loaded(vec![])
-        },
-        day(3, 1),
-        View::Case("c-1".into()),
-    );
+    let problem = LoadProblem::KeptAside {
+        reason: "it is not valid JSON: EOF while parsing".into(),
+        kept_as: "ehc-timeline-corrupt-1".into(),
+        unreadable: "{\"cases\": [".into(),
+    };
+    let html = with_problem(problem, true, View::Case("c-1".into()));
     assert_reads(
         &html,
         "The cases saved on this device could not be read (it is not valid JSON: EOF while parsing). Nothing was deleted: the data is kept, exactly as it was, in this browser's storage under \"ehc-timeline-corrupt-1\".",
@@ -492,18 +488,11 @@ fn unreadable_data_offers_a_download_a_backup_to_restore_and_a_fresh_start() {
 
 #[test]
 fn unreadable_data_that_could_not_be_kept_aside_can_still_be_downloaded() {
-    let html = render_app_loaded(
-        Loaded {
-            problem: Some(LoadProblem::CouldNotKeepAside {
-                reason: "it is not valid JSON".into(),
-                unreadable: "{".into(),
-            }),
-            writable: false,
-            ..loaded(vec![])
-        },
-        day(3, 1),
-        View::Cases,
-    );
+    let problem = LoadProblem::CouldNotKeepAside {
+        reason: "it is not valid JSON".into(),
+        unreadable: "{".into(),
+    };
+    let html = with_problem(problem, false, View::Cases);
     assert_reads(&html, "nothing you do here will be saved");
     assert_reads(&html, "Download the unreadable data");
     assert_not_reads(&html, "Start afresh");

@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use ehc_timeline::storage::sync::{ClashKind, SaveError, Session, Synced, merge};
+use ehc_timeline::storage::sync::{ClashKind, Merge, SaveError, Session, Synced, merge};
 use ehc_timeline::storage::{
     Backend, DecodeError, KEY, LoadProblem, MIGRATIONS, MemoryBackend, STORAGE_VERSION, decode,
     encode, load, migrate, save,
@@ -282,6 +282,15 @@ fn two_tabs(cases: &[Case]) -> (MemoryBackend, Session, Session) {
     (backend, a, b)
 }
 
+/// The merge a save or refresh made, and whether it left changes to save.
+#[track_caller]
+fn merged(synced: Result<Synced, SaveError>) -> (Merge, bool) {
+    match synced {
+        Ok(Synced::Merged { merge, unsaved }) => (merge, unsaved),
+        other => panic!("expected a merge with another tab's write: {other:?}"),
+    }
+}
+
 fn renamed(case: &Case, child: &str) -> Case {
     Case {
         child: Some(child.into()),
@@ -298,9 +307,7 @@ fn a_tab_takes_in_what_another_tab_wrote() {
     let (mut backend, mut a, mut b) = two_tabs(&[late_assessment()]);
     let mine_in_a = [late_assessment(), second_case()];
     a.save(&mut backend, &mine_in_a).unwrap();
-    let Ok(Synced::Merged { merge, unsaved }) = b.refresh(&backend, &[late_assessment()]) else {
-        panic!("tab B sees tab A's write");
-    };
+    let (merge, unsaved) = merged(b.refresh(&backend, &[late_assessment()]));
     assert_eq!(merge.cases, mine_in_a);
     assert!(merge.clashes.is_empty());
     assert!(!unsaved, "nothing of B's is left to save");
@@ -316,11 +323,7 @@ fn changes_to_different_cases_in_two_tabs_are_both_saved() {
         .unwrap();
     // B has not seen A's write, and renames the other case.
     let b_change = renamed(&second_case(), "E. F. G.");
-    let Ok(Synced::Merged { merge, .. }) =
-        b.save(&mut backend, &[late_assessment(), b_change.clone()])
-    else {
-        panic!("B merges rather than writing over A");
-    };
+    let (merge, _) = merged(b.save(&mut backend, &[late_assessment(), b_change.clone()]));
     assert!(merge.clashes.is_empty());
     assert_eq!(merge.cases, vec![a_change.clone(), b_change.clone()]);
     assert_eq!(stored(&backend), vec![a_change, b_change]);
@@ -347,12 +350,10 @@ fn the_same_case_changed_in_both_tabs_keeps_the_other_tabs_version_and_says_so()
     a.save(&mut backend, &[a_change.clone(), second_case()])
         .unwrap();
     let before = backend.values[KEY].clone();
-    let Ok(Synced::Merged { merge, unsaved }) = b.save(
+    let (merge, unsaved) = merged(b.save(
         &mut backend,
         &[renamed(&late_assessment(), "A. B. (tab B)"), second_case()],
-    ) else {
-        panic!("B merges");
-    };
+    ));
     assert!(!unsaved);
     assert_eq!(merge.cases, vec![a_change, second_case()]);
     assert_eq!(merge.clashes.len(), 1);
@@ -370,9 +371,7 @@ fn a_deletion_here_of_a_case_changed_there_keeps_the_change() {
     let a_change = renamed(&second_case(), "E. F. G.");
     a.save(&mut backend, &[late_assessment(), a_change.clone()])
         .unwrap();
-    let Ok(Synced::Merged { merge, .. }) = b.save(&mut backend, &[late_assessment()]) else {
-        panic!("B merges");
-    };
+    let (merge, _) = merged(b.save(&mut backend, &[late_assessment()]));
     assert_eq!(merge.clashes[0].kind, ClashKind::DeletedHere);
     assert!(
         merge.clashes[0]
@@ -387,11 +386,7 @@ fn a_change_here_to_a_case_deleted_there_is_kept_not_lost() {
     let (mut backend, mut a, mut b) = two_tabs(&[late_assessment(), second_case()]);
     a.save(&mut backend, &[late_assessment()]).unwrap();
     let b_change = renamed(&second_case(), "E. F. G.");
-    let Ok(Synced::Merged { merge, .. }) =
-        b.save(&mut backend, &[late_assessment(), b_change.clone()])
-    else {
-        panic!("B merges");
-    };
+    let (merge, _) = merged(b.save(&mut backend, &[late_assessment(), b_change.clone()]));
     assert_eq!(merge.clashes[0].kind, ClashKind::DeletedThere);
     assert_eq!(stored(&backend), vec![late_assessment(), b_change]);
 }
@@ -414,11 +409,7 @@ fn taking_in_with_changes_of_this_tab_not_yet_saved_marks_them_unsaved() {
         .unwrap();
     // B's own change failed to save earlier, so it is still only in B.
     let b_change = renamed(&late_assessment(), "A. B. C.");
-    let Ok(Synced::Merged { merge, unsaved }) =
-        b.refresh(&backend, std::slice::from_ref(&b_change))
-    else {
-        panic!("B takes A's write in");
-    };
+    let (merge, unsaved) = merged(b.refresh(&backend, std::slice::from_ref(&b_change)));
     assert!(unsaved);
     assert_eq!(merge.cases, vec![b_change.clone(), second_case()]);
     b.save(&mut backend, &merge.cases).unwrap();
@@ -450,9 +441,7 @@ fn unreadable_data_written_since_is_kept_aside_before_saving() {
 fn storage_cleared_from_outside_is_written_back_from_the_open_tab() {
     let (mut backend, _, mut b) = two_tabs(&[late_assessment()]);
     backend.values.clear();
-    let Ok(Synced::Merged { merge, unsaved }) = b.refresh(&backend, &[late_assessment()]) else {
-        panic!("B notices");
-    };
+    let (merge, unsaved) = merged(b.refresh(&backend, &[late_assessment()]));
     assert!(unsaved);
     b.save(&mut backend, &merge.cases).unwrap();
     assert_eq!(stored(&backend), vec![late_assessment()]);
