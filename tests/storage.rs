@@ -585,3 +585,12 @@ mod backup_reminder {
         assert_eq!(backup::load(&backend), BackupRecord::default());
     }
 }
+
+#[test]
+fn unreadable_data_written_since_is_written_over_even_with_no_change_here() {
+    let (mut backend, _, mut b) = two_tabs(&[late_assessment()]);
+    backend.set(KEY, "garbage").unwrap();
+    b.save(&mut backend, &[late_assessment()]).unwrap();
+    assert_eq!(backend.values["ehc-timeline-corrupt-1"], "garbage");
+    assert_eq!(stored(&backend), vec![late_assessment()]);
+}

@@ -145,36 +145,11 @@ impl Session {
     /// merges what another tab wrote into `mine`. Writes nothing.
     pub fn refresh(&mut self, backend: &dyn Backend, mine: &[Case]) -> Result<Synced, SaveError> {
         let stored = backend.get(KEY).map_err(SaveError::Failed)?;
-        if stored == self.seen {
-            return Ok(Synced::Unchanged);
+        match self.compare(stored, mine)? {
+            Compared::Synced(synced) => Ok(synced),
+            // Left for the next save, which keeps it aside.
+            Compared::Unreadable { .. } => Ok(Synced::Unchanged),
         }
-        let Some(text) = stored else {
-            // Cleared from outside the app (the browser's site data): this
-            // tab still holds the cases, and writes them back.
-            let merge = Merge {
-                cases: mine.to_vec(),
-                clashes: Vec::new(),
-            };
-            self.seen = None;
-            self.base = Vec::new();
-            return Ok(Synced::Merged {
-                unsaved: !mine.is_empty(),
-                merge,
-            });
-        };
-        let theirs = match decode(&text) {
-            Ok(theirs) => theirs,
-            Err(DecodeError::TooNew(found)) => {
-                return Err(SaveError::Refused(LoadProblem::TooNew { found }));
-            }
-            // Unreadable: left for the next save, which keeps it aside.
-            Err(DecodeError::Corrupt(_)) => return Ok(Synced::Unchanged),
-        };
-        let merge = merge(&self.base, mine, &theirs);
-        let unsaved = merge.cases != theirs;
-        self.seen = Some(text);
-        self.base = theirs;
-        Ok(Synced::Merged { merge, unsaved })
     }
 
     /// Saves `mine`, in one write, unless another tab wrote since this tab
@@ -182,32 +157,72 @@ impl Session {
     /// write leaves the stored value byte for byte as it was.
     pub fn save(&mut self, backend: &mut dyn Backend, mine: &[Case]) -> Result<Synced, SaveError> {
         let stored = backend.get(KEY).map_err(SaveError::Failed)?;
-        if let Some(text) = &stored
-            && stored != self.seen
-            && let Err(DecodeError::Corrupt(reason)) = decode(text)
-        {
+        let synced = match self.compare(stored, mine)? {
+            Compared::Synced(synced) => synced,
             // Something unreadable was written since: keep it, then save.
-            keep_aside(backend, text).map_err(|_| {
-                SaveError::Refused(LoadProblem::CouldNotKeepAside {
-                    reason,
-                    unreadable: text.clone(),
-                })
-            })?;
-            self.seen = stored;
-        }
-        let synced = self.refresh(backend, mine)?;
+            Compared::Unreadable { text, reason } => {
+                keep_aside(backend, &text).map_err(|_| {
+                    SaveError::Refused(LoadProblem::CouldNotKeepAside {
+                        reason,
+                        unreadable: text,
+                    })
+                })?;
+                Synced::Unchanged
+            }
+        };
         let cases = match &synced {
             Synced::Unchanged => mine,
             Synced::Merged { unsaved: false, .. } => return Ok(synced),
             Synced::Merged { merge, .. } => &merge.cases,
         };
-        if cases == self.base.as_slice() && self.seen.is_some() {
-            return Ok(synced);
-        }
         let text = encode(cases);
         backend.set(KEY, &text).map_err(SaveError::Failed)?;
         self.base = cases.to_vec();
         self.seen = Some(text);
         Ok(synced)
     }
+
+    /// Compares the `stored` value with the one this tab last saw; when
+    /// another tab wrote, merges and takes its value as the new one seen.
+    fn compare(&mut self, stored: Option<String>, mine: &[Case]) -> Result<Compared, SaveError> {
+        if stored == self.seen {
+            return Ok(Compared::Synced(Synced::Unchanged));
+        }
+        let Some(text) = stored else {
+            // Cleared from outside the app (the browser's site data): this
+            // tab still holds the cases, and writes them back.
+            self.seen = None;
+            self.base = Vec::new();
+            let merge = Merge {
+                cases: mine.to_vec(),
+                clashes: Vec::new(),
+            };
+            let unsaved = !mine.is_empty();
+            return Ok(Compared::Synced(Synced::Merged { merge, unsaved }));
+        };
+        let theirs = match decode(&text) {
+            Ok(theirs) => theirs,
+            Err(DecodeError::TooNew(found)) => {
+                return Err(SaveError::Refused(LoadProblem::TooNew { found }));
+            }
+            Err(DecodeError::Corrupt(reason)) => {
+                return Ok(Compared::Unreadable { text, reason });
+            }
+        };
+        let merge = merge(&self.base, mine, &theirs);
+        let unsaved = merge.cases != theirs;
+        self.seen = Some(text);
+        self.base = theirs;
+        Ok(Compared::Synced(Synced::Merged { merge, unsaved }))
+    }
+}
+
+/// The stored value, next to the one a tab last saw.
+enum Compared {
+    Synced(Synced),
+    /// Another program wrote a value no version of the app can read.
+    Unreadable {
+        text: String,
+        reason: String,
+    },
 }
