@@ -69,7 +69,10 @@ pub fn listed(state: &State, sort: SortBy, show_archived: bool) -> Vec<&Entry> {
         .filter(|entry| show_archived || !entry.archived())
         .collect();
     entries.sort_by_cached_key(|entry| {
-        let name = (entry.name().to_lowercase(), entry.case.id.clone());
+        // Names ignore ASCII case ("anna" beside "Anna"); other letters
+        // compare as typed, as Unicode's case tables would add about 17 KB
+        // (gzip) to every load of the app.
+        let name = (entry.name().to_ascii_lowercase(), entry.case.id.clone());
         match sort {
             SortBy::Name => (Reverse(0), None, name),
             // Most overdue first, then the nearest next deadline, cases with

@@ -352,3 +352,33 @@ async fn a_bad_file_shows_where_it_is_wrong_and_changes_nothing() {
     );
     assert_eq!(load(&mut LocalStore).cases, vec![request_case()]);
 }
+
+/// Dispatches the `storage` event another tab's write fires in this one.
+fn storage_event_for(key: &str) {
+    let event = web_sys::Event::new("storage").unwrap();
+    js_sys::Reflect::set(&event, &"key".into(), &key.into()).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn another_tabs_write_shows_on_the_open_page_and_is_not_written_over() {
+    clear();
+    save(&mut LocalStore, [&request_case()]).unwrap();
+    let root = mount(View::Case("c-1".into())).await;
+    // Another tab renames the case.
+    let renamed = Case {
+        child: Some("A. B. C.".into()),
+        ..request_case()
+    };
+    save(&mut LocalStore, [&renamed]).unwrap();
+    storage_event_for(KEY);
+    yew::scheduler::flush().await;
+    let heading = find(&root, "h1").text_content().unwrap_or_default();
+    assert_eq!(heading, "A. B. C.");
+    // This tab's next change keeps the other tab's rename.
+    button(&root, "Delete case").click();
+    yew::scheduler::flush().await;
+    button(&root, "Undo").click();
+    yew::scheduler::flush().await;
+    assert_eq!(load(&mut LocalStore).cases, vec![renamed]);
+}
