@@ -4,13 +4,12 @@
 // of 500 events (alone on the device) and in one case of a portfolio of
 // 1,000 cases x 60 events; and undoing the deletion of a case in the list of
 // 1,000. Run by `make bench`; nothing here asserts a time.
-import { KEY, RUNS, clickRows, header, newContext, readyAt, repeat, seed, stored, timeClick, withApp } from './measure.mjs';
+import { KEY, RUNS, clickRows, header, newContext, readyAt, repeat, seededPage, stored, timeClick, withApp } from './measure.mjs';
 
 /** A page showing `hash`, with `value` in localStorage. */
 async function openSeeded(browser, url, value, hash) {
   const context = await newContext(browser);
-  await seed(context, url, value);
-  const page = await context.newPage();
+  const page = await seededPage(context, url, value);
   await page.goto(`${url}${hash}`);
   await readyAt(page);
   return { context, page };

@@ -5,26 +5,24 @@
 // no cases (the first visit) and with a portfolio of 1,000 cases x 60 events
 // in localStorage (the app decodes and evaluates them all before its first
 // render). Run by `make bench`; nothing here asserts a time.
-import { RUNS, header, newContext, readyAt, repeat, row, seed, stored, withApp } from './measure.mjs';
+import { RUNS, header, newContext, readyAt, repeat, row, seededPage, stored, withApp } from './measure.mjs';
 
-/** One cold load per run, each in a new context. */
-function cold(browser, url, value) {
+/** One cold load per run, each in a new context; the list shows `rows` cases. */
+function cold(browser, url, value, rows) {
   return repeat(RUNS, async () => {
     const context = await newContext(browser);
-    if (value) await seed(context, url, value);
-    const page = await context.newPage();
+    const page = await seededPage(context, url, value);
     await page.goto(url);
-    const time = await readyAt(page);
+    const time = await readyAt(page, { rows });
     await context.close();
     return time;
   });
 }
 
 /** Reloads of one page once the service worker controls it. */
-async function warm(browser, url, value) {
+async function warm(browser, url, value, rows) {
   const context = await newContext(browser);
-  if (value) await seed(context, url, value);
-  const page = await context.newPage();
+  const page = await seededPage(context, url, value);
   await page.goto(url);
   await readyAt(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -36,7 +34,7 @@ async function warm(browser, url, value) {
   }
   const times = await repeat(RUNS, async () => {
     await page.reload();
-    return readyAt(page);
+    return readyAt(page, { rows });
   });
   await context.close();
   return times;
@@ -45,8 +43,8 @@ async function warm(browser, url, value) {
 await withApp(async ({ url, browser }) => {
   const portfolio = await stored('portfolio.json');
   header('Load to interactive (navigation start to first render), headless Chromium');
-  row('cold load, no cases', await cold(browser, url, null));
-  row('warm load (service worker), no cases', await warm(browser, url, null));
-  row('cold load, 1,000 cases x 60 events', await cold(browser, url, portfolio));
-  row('warm load (service worker), 1,000 cases x 60 events', await warm(browser, url, portfolio));
+  row('cold load, no cases', await cold(browser, url, null, 0));
+  row('warm load (service worker), no cases', await warm(browser, url, null, 0));
+  row('cold load, 1,000 cases x 60 events', await cold(browser, url, portfolio, 1000));
+  row('warm load (service worker), 1,000 cases x 60 events', await warm(browser, url, portfolio, 1000));
 });

@@ -45,7 +45,10 @@ export async function newContext(browser) {
   await context.addInitScript(() => {
     const mark = performance.mark.bind(performance);
     performance.mark = (name, ...rest) => {
-      if (name === 'ehc-ready') window.ehcReadyHeading = document.querySelector('main h1')?.textContent;
+      if (name === 'ehc-ready') {
+        window.ehcReadyHeading = document.querySelector('main h1')?.textContent;
+        window.ehcReadyRows = document.querySelectorAll('main tbody tr').length;
+      }
       return mark(name, ...rest);
     };
   });
@@ -53,28 +56,34 @@ export async function newContext(browser) {
 }
 
 /**
- * Puts `value` in the origin's localStorage from a page that is not the app,
- * so the app's first load in `context` finds it there.
+ * A new page of `context` that has put `value` (unless null) in the origin's
+ * localStorage, from a page of the origin that is not the app: the app, opened
+ * next in this page, finds it there.
  */
-export async function seed(context, url, value) {
+export async function seededPage(context, url, value) {
   const page = await context.newPage();
-  await page.goto(`${url}bench-seed`);
-  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, value]);
-  await page.close();
+  if (value !== null) {
+    await page.goto(`${url}bench-seed`);
+    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, value]);
+  }
+  return page;
 }
 
 /**
  * Milliseconds from the navigation's start to the app's "ehc-ready" mark, set
- * once its first render is in the page (a page of `newContext`).
+ * once its first render is in the page (a page of `newContext`). With `rows`,
+ * checks that the case list then showed that many cases.
  */
-export async function readyAt(page) {
+export async function readyAt(page, { rows } = {}) {
   const ready = () => performance.getEntriesByName('ehc-ready').length > 0;
   await page.waitForFunction(ready, null, { timeout: 120_000 });
-  const [time, heading] = await page.evaluate(() => [
+  const [time, heading, shown] = await page.evaluate(() => [
     performance.getEntriesByName('ehc-ready')[0].startTime,
     window.ehcReadyHeading,
+    window.ehcReadyRows,
   ]);
   if (!heading) throw new Error('the "ehc-ready" mark was set before the first render');
+  if (rows !== undefined && shown !== rows) throw new Error(`the app listed ${shown} cases, not ${rows}`);
   return time;
 }
 
