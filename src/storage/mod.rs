@@ -20,7 +20,7 @@ pub mod sync;
 use std::collections::BTreeMap;
 
 use rules::{Case, FORMAT, read_case_file};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use backup::BackupRecord;
@@ -205,12 +205,30 @@ pub fn encode<'a>(cases: impl IntoIterator<Item = &'a Case>) -> String {
 
 /// The cases in a stored value, migrated to this version.
 pub fn decode(text: &str) -> Result<Vec<Case>, DecodeError> {
-    let value: Value = serde_json::from_str(text)
-        .map_err(|error| DecodeError::Corrupt(format!("it is not valid JSON: {error}")))?;
-    let value = migrate(value, MIGRATIONS)?;
-    let file = read_case_file(&value.to_string())
-        .map_err(|error| DecodeError::Corrupt(error.to_string()))?;
+    // A value of this very version, the usual case, is read in one pass; only
+    // an older (or unreadable) one goes through a JSON tree and back to text.
+    let migrated;
+    let text = if stored_version(text) == Some(STORAGE_VERSION) {
+        text
+    } else {
+        let value: Value = serde_json::from_str(text)
+            .map_err(|error| DecodeError::Corrupt(format!("it is not valid JSON: {error}")))?;
+        migrated = migrate(value, MIGRATIONS)?.to_string();
+        &migrated
+    };
+    let file = read_case_file(text).map_err(|error| DecodeError::Corrupt(error.to_string()))?;
     Ok(file.cases)
+}
+
+/// The `storage_version` of a stored value, read without building the rest.
+fn stored_version(text: &str) -> Option<u64> {
+    #[derive(Deserialize)]
+    struct Header {
+        storage_version: u64,
+    }
+    serde_json::from_str::<Header>(text)
+        .ok()
+        .map(|header| header.storage_version)
 }
 
 /// Runs the migration `steps` on a stored value, from its `storage_version` to
