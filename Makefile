@@ -105,7 +105,8 @@ size: build
 ## natively and in localStorage (and its quota); the built app's load, edit and
 ## undo times in Chromium (e2e/bench/); what each crate adds to the wasm
 ## (twiggy). Prints figures, asserts no time.
-bench: size browser-tools
+bench: build browser-tools
+	node build/size-report.mjs --report
 	@mkdir -p target/bench-data
 	$(CARGO) bench -p rules --bench portfolio | tee target/bench-data/engine-native.txt
 	$(CARGO) test --release -p rules --target wasm32-unknown-unknown --test wasm_bench -- --nocapture \

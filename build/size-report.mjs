@@ -34,7 +34,9 @@ for (const row of [...rows, { name: 'total', ...total }]) {
 console.log(
   `budget: total gzip ${kb(total.gzip).trim()}; aim ${kb(budget.aim_total_gzip).trim()}, limit ${kb(budget.max_total_gzip).trim()}`,
 );
+// `--report` (make bench) prints the figures and says when the budget is
+// exceeded, but leaves failing to `make size`.
 if (total.gzip > budget.max_total_gzip) {
   console.error(`size budget exceeded by ${kb(total.gzip - budget.max_total_gzip).trim()} (gzip)`);
-  process.exit(1);
+  if (!process.argv.includes('--report')) process.exit(1);
 }
