@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    CaseFormPage, CaseList, CasePage, ChronologyPage, ImportPage, Layout, LettersPage,
+    CaseFormPage, CaseList, CasePage, ChronologyPage, ImportPage, Layout, LettersPage, LockPage,
     MilestonePage,
 };
 use crate::hooks::{CasesContext, Navigator, use_navigator};
@@ -117,6 +117,7 @@ fn Page() -> Html {
         View::Cases => html! { <CaseList /> },
         View::AddCase => html! { <CaseFormPage /> },
         View::Import => html! { <ImportPage /> },
+        View::Lock => html! { <LockPage /> },
         View::Case(id) => html! { <CasePage case_id={id.clone()} /> },
         View::RenameCase(id) => html! { <CaseFormPage case_id={AttrValue::from(id.clone())} /> },
         View::LogEvent(id) => html! { <MilestonePage case_id={id.clone()} /> },
@@ -133,13 +134,23 @@ fn Page() -> Html {
 #[hook]
 fn use_save(state: &UseReducerHandle<State>, store: &Store) {
     let (state, store) = (state.clone(), store.clone());
+    // With the passphrase lock (main.rs's LockGate), saves go through it.
+    let lock = use_context::<crate::lock_session::Lock>();
     use_effect_with(state.revision, move |&revision| {
         if revision > 0 && state.writable {
-            let saved = storage::save(&mut *store.0.borrow_mut(), state.all_cases());
-            state.dispatch(match saved {
-                Ok(()) => Action::Saved,
-                Err(reason) => Action::SaveFailed(reason),
-            });
+            let report = {
+                let state = state.clone();
+                Callback::from(move |saved| {
+                    state.dispatch(match saved {
+                        Ok(()) => Action::Saved,
+                        Err(reason) => Action::SaveFailed(reason),
+                    })
+                })
+            };
+            match lock {
+                Some(lock) => lock.save(storage::encode(state.all_cases()), report),
+                None => report.emit(storage::save(&mut *store.0.borrow_mut(), state.all_cases())),
+            }
         }
     });
 }
@@ -170,6 +181,7 @@ pub fn page_title(view: &View, state: &State) -> String {
         View::Cases => "Your cases".to_owned(),
         View::AddCase => "Add a case".to_owned(),
         View::Import => "Import a case file".to_owned(),
+        View::Lock => crate::components::LOCK_PAGE_TITLE.to_owned(),
         View::Case(id) => name(id),
         View::RenameCase(id) => format!("Rename case – {}", name(id)),
         View::LogEvent(id) => format!("Log a milestone – {}", name(id)),

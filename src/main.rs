@@ -1,21 +1,22 @@
-//! Starts the app in the browser: reads today's date, the stored cases and the
-//! page's hash, and renders the app with them.
+//! Starts the app in the browser: reads today's date, the stored cases (or
+//! the locked value to unlock) and the page's hash, and renders the app.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use std::rc::Rc;
 
-    use ehc_timeline::{App, AppProps, Store, View, browser, storage};
+    use ehc_timeline::components::{LockGate, LockGateProps};
+    use ehc_timeline::{Store, View, browser, lock};
 
     let mut local = browser::LocalStore;
-    let loaded = storage::load(&mut local);
-    let props = AppProps {
+    let start = lock::start(&mut local);
+    let props = LockGateProps {
         today: browser::today(),
-        loaded: Rc::new(loaded),
+        start: Rc::new(start),
         store: Store::new(local),
         view: View::from_hash(&browser::hash()),
     };
-    yew::Renderer::<App>::with_props(props).render();
+    yew::Renderer::<LockGate>::with_props(props).render();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -7,12 +7,17 @@
 
 #![cfg(target_arch = "wasm32")]
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
 use ehc_timeline::browser::LocalStore;
-use ehc_timeline::storage::{Backend, KEY, LoadProblem, load, save};
-use ehc_timeline::{App, AppProps, Store, View};
+use ehc_timeline::components::{LockGate, LockGateProps};
+use ehc_timeline::crypto::{OpenError, SessionKey, random_bytes};
+use ehc_timeline::lock::{Envelope, ITERATIONS};
+use ehc_timeline::lock_session::{Done, Lock, unlock};
+use ehc_timeline::storage::{Backend, KEY, LoadProblem, MemoryBackend, encode, load, save};
+use ehc_timeline::{Store, View, lock};
 use rules::{Case, Event, EventKind};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -90,7 +95,7 @@ fn a_newer_storage_version_is_refused_and_never_overwritten() {
 /// so no test's app lives on to hear the next test's hash changes.
 struct Mounted {
     root: Element,
-    app: Option<yew::AppHandle<App>>,
+    app: Option<yew::AppHandle<LockGate>>,
 }
 
 impl std::ops::Deref for Mounted {
@@ -120,14 +125,14 @@ async fn mount(view: View) -> Mounted {
     let document = window.document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    let loaded = load(&mut LocalStore);
-    let props = AppProps {
+    // As main.rs starts it: the Unlock page first if the cases are locked.
+    let props = LockGateProps {
         today: day(3, 1),
-        loaded: Rc::new(loaded),
+        start: Rc::new(lock::start(&mut LocalStore)),
         store: Store::new(LocalStore),
         view,
     };
-    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    let app = yew::Renderer::<LockGate>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     Mounted {
         root,
@@ -351,4 +356,215 @@ async fn a_bad_file_shows_where_it_is_wrong_and_changes_nothing() {
         text(&root)
     );
     assert_eq!(load(&mut LocalStore).cases, vec![request_case()]);
+}
+
+// The passphrase lock: real WebCrypto in Chromium.
+
+const PASSPHRASE: &str = "correct horse battery";
+
+/// A key for `passphrase` with a new salt, and `cases` locked with it.
+async fn locked(passphrase: &str, cases: &[&Case]) -> (SessionKey, String) {
+    let key = SessionKey::derive(passphrase, random_bytes().unwrap(), ITERATIONS)
+        .await
+        .unwrap();
+    let stored = key.seal(&encode(cases.iter().copied())).await.unwrap();
+    (key, stored.encode())
+}
+
+fn envelope_of(stored: &str) -> Envelope {
+    lock::read(stored).expect("locked").expect("readable")
+}
+
+/// A `Done` callback and what it was called with, in order.
+fn recorder() -> (Rc<RefCell<Vec<Result<(), String>>>>, Done) {
+    let calls = Rc::new(RefCell::new(Vec::new()));
+    let record = calls.clone();
+    (
+        calls,
+        yew::Callback::from(move |result| record.borrow_mut().push(result)),
+    )
+}
+
+#[wasm_bindgen_test]
+async fn a_real_encryption_round_trips_and_a_wrong_passphrase_is_refused() {
+    let (_, stored) = locked(PASSPHRASE, &[&request_case()]).await;
+    assert!(!stored.contains("A. B."), "{stored}");
+    assert!(!stored.contains("request-received"), "{stored}");
+    let envelope = envelope_of(&stored);
+    assert_eq!(envelope.iterations, 600_000);
+    let (_, opened) = unlock(&envelope, PASSPHRASE).await.unwrap();
+    assert_eq!(lock::loaded(&opened).cases, vec![request_case()]);
+    assert_eq!(
+        unlock(&envelope, "correct horse batterY").await.err(),
+        Some(OpenError::WrongPassphrase)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn every_save_has_a_fresh_nonce_and_the_same_passphrase_in_another_unicode_form_unlocks() {
+    let nfc = "caf\u{e9} au lait";
+    let nfd = "cafe\u{301} au lait";
+    let key = SessionKey::derive(nfc, random_bytes().unwrap(), ITERATIONS)
+        .await
+        .unwrap();
+    let one = key.seal("same text").await.unwrap();
+    let two = key.seal("same text").await.unwrap();
+    assert_ne!(one.iv, two.iv);
+    assert_ne!(one.ciphertext, two.ciphertext);
+    for sealed in [one, two] {
+        let (_, opened) = unlock(&sealed, nfd).await.unwrap();
+        assert_eq!(opened, "same text");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn saves_through_the_lock_are_encrypted_and_written_in_order() {
+    clear();
+    let (key, stored) = locked(PASSPHRASE, &[&request_case()]).await;
+    storage().set_item(KEY, &stored).unwrap();
+    let lock = Lock::new(Store::new(LocalStore), Some(key.clone()));
+    let second = Case {
+        id: "c-2".into(),
+        child: Some("E. F.".into()),
+        ..Case::default()
+    };
+    let (calls, done) = recorder();
+    lock.save(encode([&second]), done.clone());
+    lock.save(encode([&request_case(), &second]), done);
+    until(100, || calls.borrow().len() == 2).await;
+    assert_eq!(*calls.borrow(), [Ok(()), Ok(())]);
+    let stored = storage().get_item(KEY).unwrap().unwrap();
+    assert!(!stored.contains("E. F."), "{stored}");
+    let opened = key.open(&envelope_of(&stored)).await.unwrap();
+    assert_eq!(
+        lock::loaded(&opened).cases,
+        vec![request_case(), second],
+        "the later save is the one kept"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_encrypted_write_keeps_the_previous_value() {
+    let (key, stored) = locked(PASSPHRASE, &[&request_case()]).await;
+    let backend = Rc::new(RefCell::new(MemoryBackend::default()));
+    backend.borrow_mut().set(KEY, &stored).unwrap();
+    backend.borrow_mut().refuse_writes = Some("this device's storage for the app is full".into());
+    let lock = Lock::new(Store(backend.clone()), Some(key));
+    let (calls, done) = recorder();
+    lock.save(encode(&[]), done);
+    until(100, || !calls.borrow().is_empty()).await;
+    assert_eq!(
+        *calls.borrow(),
+        [Err("this device's storage for the app is full".to_owned())]
+    );
+    assert_eq!(backend.borrow().values[KEY], stored);
+}
+
+#[wasm_bindgen_test]
+async fn a_lock_set_in_another_tab_is_never_written_over_with_plain_text() {
+    clear();
+    save(&mut LocalStore, [&request_case()]).unwrap();
+    let lock = Lock::new(Store::new(LocalStore), None);
+    let (_, stored) = locked(PASSPHRASE, &[&request_case()]).await;
+    storage().set_item(KEY, &stored).unwrap();
+    let (calls, done) = recorder();
+    lock.save(encode(&[]), done);
+    let refused = calls.borrow()[0].clone().unwrap_err();
+    assert!(refused.contains("changed in another tab"), "{refused}");
+    assert_eq!(storage().get_item(KEY).unwrap().unwrap(), stored);
+}
+
+fn heading(root: &Element) -> String {
+    find(root, "h1").text_content().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn the_unlock_page_refuses_a_wrong_passphrase_then_opens_the_cases_and_saves_locked() {
+    clear();
+    let (key, stored) = locked(PASSPHRASE, &[&request_case()]).await;
+    storage().set_item(KEY, &stored).unwrap();
+    let root = mount(View::Case("c-1".into())).await;
+    assert_eq!(heading(&root), "Unlock your cases");
+    assert!(!text(&root).contains("A. B."));
+
+    type_into(&root, "#passphrase", "not the passphrase");
+    yew::scheduler::flush().await;
+    find(&root, "button[type=submit]").click();
+    until(200, || text(&root).contains("The passphrase is not right")).await;
+    let summary = find(&root, "#error-summary").text_content().unwrap();
+    assert!(summary.contains("There is a problem"), "{summary}");
+    assert!(summary.contains("The passphrase is not right"), "{summary}");
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element();
+    assert_eq!(focused.map(|e| e.id()), Some("error-summary".to_owned()));
+
+    type_into(&root, "#passphrase", PASSPHRASE);
+    yew::scheduler::flush().await;
+    find(&root, "button[type=submit]").click();
+    until(200, || heading(&root) == "A. B.").await;
+    assert!(
+        text(&root).contains("Overdue by 12 days"),
+        "{}",
+        text(&root)
+    );
+
+    button(&root, "Delete case").click();
+    yew::scheduler::flush().await;
+    until(100, || {
+        storage().get_item(KEY).unwrap().as_deref() != Some(&stored)
+    })
+    .await;
+    let saved = storage().get_item(KEY).unwrap().unwrap();
+    let opened = key.open(&envelope_of(&saved)).await.unwrap();
+    assert!(
+        lock::loaded(&opened).cases.is_empty(),
+        "the deletion is saved, locked"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_lock_page_locks_with_no_plain_text_left_and_removing_it_stores_plain_again() {
+    clear();
+    save(&mut LocalStore, [&request_case()]).unwrap();
+    let root = mount(View::Lock).await;
+    assert!(
+        text(&root).contains("If you forget this passphrase, nobody can get your cases back: not us, not anyone. Export a copy first."),
+        "{}",
+        text(&root)
+    );
+    type_into(&root, "#passphrase", "short");
+    type_into(&root, "#confirm", "short");
+    yew::scheduler::flush().await;
+    find(&root, "button[type=submit]").click();
+    yew::scheduler::flush().await;
+    assert!(
+        text(&root).contains("The passphrase must be 8 characters or more"),
+        "{}",
+        text(&root)
+    );
+    assert_eq!(
+        load(&mut LocalStore).cases,
+        vec![request_case()],
+        "nothing changed"
+    );
+
+    type_into(&root, "#passphrase", PASSPHRASE);
+    type_into(&root, "#confirm", PASSPHRASE);
+    yew::scheduler::flush().await;
+    find(&root, "button[type=submit]").click();
+    until(200, || text(&root).contains("Your cases are locked.")).await;
+    let stored = storage().get_item(KEY).unwrap().unwrap();
+    assert!(stored.contains("\"encrypted\""), "{stored}");
+    assert!(!stored.contains("A. B."), "{stored}");
+    let (_, opened) = unlock(&envelope_of(&stored), PASSPHRASE).await.unwrap();
+    assert_eq!(lock::loaded(&opened).cases, vec![request_case()]);
+
+    button(&root, "Remove the lock").click();
+    until(100, || text(&root).contains("The lock is removed")).await;
+    let loaded = load(&mut LocalStore);
+    assert_eq!(loaded.problem, None);
+    assert_eq!(loaded.cases, vec![request_case()]);
 }

@@ -4,8 +4,8 @@ use rules::long_date;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::components::UndoBanner;
 use crate::components::fields::Checkbox;
+use crate::components::{LockSummary, UndoBanner};
 use crate::export;
 use crate::hooks::use_cases;
 use crate::route::View;
@@ -161,6 +161,7 @@ pub fn CaseList() -> Html {
             if let Some(error) = &*export_error {
                 <p class="error-message" role="alert">{format!("The file could not be made: {error}")}</p>
             }
+            <LockSummary />
         </>
     }
 }
