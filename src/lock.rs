@@ -17,6 +17,12 @@ use crate::storage::{self, Backend, DecodeError, KEY, LoadProblem, Loaded};
 /// without the lock can read, so that app leaves it as it is.
 pub const LOCKED_STORAGE_VERSION: u64 = 2;
 
+// A locked value must stay too new for every app that cannot unlock it.
+const _: () = assert!(
+    LOCKED_STORAGE_VERSION > storage::STORAGE_VERSION,
+    "a new storage version needs a new locked version above it"
+);
+
 /// How the key is made from the passphrase.
 pub const KDF: &str = "PBKDF2-SHA-256";
 

@@ -167,6 +167,12 @@ fn type_into(root: &Element, selector: &str, text: &str) {
     input.dispatch_event(&event).unwrap();
 }
 
+/// The id of the element that has focus.
+fn focused_id() -> Option<String> {
+    let document = web_sys::window().unwrap().document().unwrap();
+    document.active_element().map(|e| e.id())
+}
+
 fn text(root: &Element) -> String {
     root.text_content().unwrap_or_default()
 }
@@ -202,12 +208,7 @@ async fn an_empty_milestone_puts_focus_on_the_error_summary() {
             .unwrap()
             .contains("Select what happened")
     );
-    let focused = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .active_element();
-    assert_eq!(focused.map(|e| e.id()), Some("error-summary".to_owned()));
+    assert_eq!(focused_id().as_deref(), Some("error-summary"));
     assert_eq!(
         load(&mut LocalStore).cases,
         vec![request_case()],
@@ -375,8 +376,11 @@ fn envelope_of(stored: &str) -> Envelope {
     lock::read(stored).expect("locked").expect("readable")
 }
 
-/// A `Done` callback and what it was called with, in order.
-fn recorder() -> (Rc<RefCell<Vec<Result<(), String>>>>, Done) {
+/// What each write through the lock reported, in order.
+type Calls = Rc<RefCell<Vec<Result<(), String>>>>;
+
+/// A `Done` callback and what it was called with.
+fn recorder() -> (Calls, Done) {
     let calls = Rc::new(RefCell::new(Vec::new()));
     let record = calls.clone();
     (
@@ -474,6 +478,15 @@ async fn a_lock_set_in_another_tab_is_never_written_over_with_plain_text() {
     assert_eq!(storage().get_item(KEY).unwrap().unwrap(), stored);
 }
 
+/// Types into each field, then sends the form.
+async fn submit(root: &Element, fields: &[(&str, &str)]) {
+    for (selector, typed) in fields {
+        type_into(root, selector, typed);
+    }
+    yew::scheduler::flush().await;
+    find(root, "button[type=submit]").click();
+}
+
 fn heading(root: &Element) -> String {
     find(root, "h1").text_content().unwrap_or_default()
 }
@@ -487,23 +500,14 @@ async fn the_unlock_page_refuses_a_wrong_passphrase_then_opens_the_cases_and_sav
     assert_eq!(heading(&root), "Unlock your cases");
     assert!(!text(&root).contains("A. B."));
 
-    type_into(&root, "#passphrase", "not the passphrase");
-    yew::scheduler::flush().await;
-    find(&root, "button[type=submit]").click();
+    submit(&root, &[("#passphrase", "not the passphrase")]).await;
     until(200, || text(&root).contains("The passphrase is not right")).await;
     let summary = find(&root, "#error-summary").text_content().unwrap();
     assert!(summary.contains("There is a problem"), "{summary}");
     assert!(summary.contains("The passphrase is not right"), "{summary}");
-    let focused = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .active_element();
-    assert_eq!(focused.map(|e| e.id()), Some("error-summary".to_owned()));
+    assert_eq!(focused_id().as_deref(), Some("error-summary"));
 
-    type_into(&root, "#passphrase", PASSPHRASE);
-    yew::scheduler::flush().await;
-    find(&root, "button[type=submit]").click();
+    submit(&root, &[("#passphrase", PASSPHRASE)]).await;
     until(200, || heading(&root) == "A. B.").await;
     assert!(
         text(&root).contains("Overdue by 12 days"),
@@ -535,10 +539,7 @@ async fn the_lock_page_locks_with_no_plain_text_left_and_removing_it_stores_plai
         "{}",
         text(&root)
     );
-    type_into(&root, "#passphrase", "short");
-    type_into(&root, "#confirm", "short");
-    yew::scheduler::flush().await;
-    find(&root, "button[type=submit]").click();
+    submit(&root, &[("#passphrase", "short"), ("#confirm", "short")]).await;
     yew::scheduler::flush().await;
     assert!(
         text(&root).contains("The passphrase must be 8 characters or more"),
@@ -551,11 +552,15 @@ async fn the_lock_page_locks_with_no_plain_text_left_and_removing_it_stores_plai
         "nothing changed"
     );
 
-    type_into(&root, "#passphrase", PASSPHRASE);
-    type_into(&root, "#confirm", PASSPHRASE);
-    yew::scheduler::flush().await;
-    find(&root, "button[type=submit]").click();
-    until(200, || text(&root).contains("Your cases are locked.")).await;
+    submit(
+        &root,
+        &[("#passphrase", PASSPHRASE), ("#confirm", PASSPHRASE)],
+    )
+    .await;
+    until(200, || {
+        text(&root).contains("EHC Timeline will ask for the passphrase each time it opens.")
+    })
+    .await;
     let stored = storage().get_item(KEY).unwrap().unwrap();
     assert!(stored.contains("\"encrypted\""), "{stored}");
     assert!(!stored.contains("A. B."), "{stored}");

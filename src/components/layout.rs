@@ -32,12 +32,20 @@ pub fn Layout(props: &LayoutProps) -> Html {
                     { props.children.clone() }
                 </main>
             </div>
-            <footer class="footer">
-                <div class="width-container">
-                    <p class="footer__text">{"Your data stays on this device. This is not legal advice."}</p>
-                </div>
-            </footer>
+            <Footer />
         </>
+    }
+}
+
+/// The footer of every page, the Unlock page's too.
+#[component]
+pub fn Footer() -> Html {
+    html! {
+        <footer class="footer">
+            <div class="width-container">
+                <p class="footer__text">{"Your data stays on this device. This is not legal advice."}</p>
+            </div>
+        </footer>
     }
 }
 

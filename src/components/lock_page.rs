@@ -23,7 +23,8 @@ pub const FORGET_WARNING: &str = "If you forget this passphrase, nobody can get 
 /// What the last change of the lock came to.
 #[derive(Clone, PartialEq)]
 enum Outcome {
-    Done(&'static str),
+    /// A heading and a sentence.
+    Done(&'static str, &'static str),
     Failed(String),
 }
 
@@ -53,7 +54,7 @@ pub fn LockPage() -> Html {
     }
     let on = lock.is_on();
     // Reports a change of the lock: `done` in a banner, or why nothing changed.
-    let report = |done: &'static str, failed: &'static str| {
+    let report = |done: (&'static str, &'static str), failed: &'static str| {
         let (busy, outcome) = (busy.clone(), outcome.clone());
         let (passphrase, confirm) = (passphrase.clone(), confirm.clone());
         Callback::from(move |result: Result<(), String>| {
@@ -62,7 +63,7 @@ pub fn LockPage() -> Html {
                 Ok(()) => {
                     passphrase.set(String::new());
                     confirm.set(String::new());
-                    Outcome::Done(done)
+                    Outcome::Done(done.0, done.1)
                 }
                 Err(reason) => Outcome::Failed(format!("{failed}: {reason}. Nothing was changed.")),
             }));
@@ -74,12 +75,18 @@ pub fn LockPage() -> Html {
         let (passphrase, confirm) = (passphrase.clone(), confirm.clone());
         let done = if on {
             report(
-                "The passphrase is changed.",
+                (
+                    "The passphrase is changed",
+                    "Use the new passphrase next time EHC Timeline opens.",
+                ),
                 "The passphrase could not be changed",
             )
         } else {
             report(
-                "Your cases are locked. EHC Timeline will ask for the passphrase each time it opens.",
+                (
+                    "Your cases are locked",
+                    "EHC Timeline will ask for the passphrase each time it opens.",
+                ),
                 "Your cases could not be locked",
             )
         };
@@ -102,7 +109,10 @@ pub fn LockPage() -> Html {
     let on_remove = {
         let (cases, lock, busy) = (cases.clone(), lock.clone(), busy.clone());
         let done = report(
-            "The lock is removed: your cases are stored on this device without a passphrase.",
+            (
+                "The lock is removed",
+                "Your cases are stored on this device without a passphrase.",
+            ),
             "The lock could not be removed",
         );
         Callback::from(move |_: MouseEvent| {
@@ -172,11 +182,11 @@ pub fn LockPage() -> Html {
 
 fn outcome_banner(outcome: Option<&Outcome>) -> Html {
     match outcome {
-        Some(Outcome::Done(text)) => html! {
+        Some(Outcome::Done(heading, text)) => html! {
             <div id="lock-outcome" class="notification-banner notification-banner--success"
                 role="alert" tabindex="-1">
-                <h2 class="notification-banner__title">{"Success"}</h2>
-                <p class="notification-banner__heading">{*text}</p>
+                <p class="notification-banner__heading">{*heading}</p>
+                <p class="body">{*text}</p>
             </div>
         },
         Some(Outcome::Failed(text)) => html! {
