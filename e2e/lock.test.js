@@ -79,7 +79,7 @@ test('a parent locks the cases with a passphrase, unlocks them after a reload, e
   await page.getByRole('heading', { level: 1, name: 'Lock with a passphrase' }).waitFor();
   assert.equal(await page.title(), 'Lock with a passphrase – EHC Timeline');
   await page.getByText(WARNING).waitFor();
-  await screenshot(page, '31-lock-off', errors);
+  await screenshot(page, '50-lock-off', errors);
 
   // Two passphrases that differ are refused, and nothing is locked.
   await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
@@ -88,26 +88,26 @@ test('a parent locks the cases with a passphrase, unlocks them after a reload, e
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await summary.getByRole('link', { name: 'The two passphrases are not the same' }).waitFor();
   assert.ok((await stored(page)).includes('Maya Patel'), 'still stored as before');
-  await screenshot(page, '32-lock-passphrases-differ', errors);
+  await screenshot(page, '51-lock-passphrases-differ', errors);
 
   await choosePassphrase(page, PASSPHRASE, PASSPHRASE, 'Lock my cases');
   await page.getByRole('alert').filter({ hasText: 'Your cases are locked' }).waitFor();
   await assertLocked(page, ['Maya', 'Patel', 'Mrs Jones', 'Anytown', 'request-received']);
-  await screenshot(page, '33-locked', errors);
+  await screenshot(page, '52-locked', errors);
 
   // After a reload, the Unlock page comes first and shows nothing of the cases.
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Unlock your cases' }).waitFor();
   assert.equal(await page.title(), 'Unlock your cases – EHC Timeline');
   assert.ok(!(await page.locator('body').innerText()).includes('Maya'));
-  await screenshot(page, '34-unlock', errors);
+  await screenshot(page, '53-unlock', errors);
 
   await unlockWith(page, 'blue kettle on the stair');
   const refused = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await refused.getByRole('link', { name: 'The passphrase is not right' }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary');
   assert.match(await page.locator('.form-group').innerText(), /Error:\s*The passphrase is not right/);
-  await screenshot(page, '35-unlock-wrong-passphrase', errors);
+  await screenshot(page, '54-unlock-wrong-passphrase', errors);
 
   // The page of the address comes back once unlocked: the lock page.
   await unlockWith(page, PASSPHRASE);
@@ -141,7 +141,7 @@ test('a parent locks the cases with a passphrase, unlocks them after a reload, e
   await page.getByText('Your cases are locked with a passphrase.').waitFor();
   await page.getByRole('link', { name: 'Change or remove the passphrase' }).click();
   await page.getByRole('heading', { level: 2, name: 'Change the passphrase' }).waitFor();
-  await screenshot(page, '36-lock-on', errors);
+  await screenshot(page, '55-lock-on', errors);
   const before = (await assertLocked(page, [])).encrypted.salt;
   await choosePassphrase(page, NEW_PASSPHRASE, NEW_PASSPHRASE, 'Change the passphrase');
   await page.getByRole('alert').filter({ hasText: 'The passphrase is changed' }).waitFor();
@@ -155,7 +155,7 @@ test('a parent locks the cases with a passphrase, unlocks them after a reload, e
   // Removing the lock stores the cases in plain text again.
   await page.getByRole('button', { name: 'Remove the lock' }).click();
   await page.getByRole('alert').filter({ hasText: 'The lock is removed' }).waitFor();
-  await screenshot(page, '37-lock-removed', errors);
+  await screenshot(page, '56-lock-removed', errors);
   const plain = JSON.parse(await stored(page));
   assert.equal(plain.storage_version, 1);
   assert.equal(plain.cases[0].child, 'Maya Patel');
