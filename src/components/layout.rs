@@ -32,14 +32,14 @@ pub fn Layout(props: &LayoutProps) -> Html {
                     { props.children.clone() }
                 </main>
             </div>
-            <Footer />
+            { footer() }
         </>
     }
 }
 
-/// The footer of every page, the Unlock page's too.
-#[component]
-pub fn Footer() -> Html {
+/// The footer of every page, the Unlock page's too (a function, not a
+/// component: it has no state).
+pub fn footer() -> Html {
     html! {
         <footer class="footer">
             <div class="width-container">

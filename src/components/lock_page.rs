@@ -200,10 +200,10 @@ fn outcome_banner(outcome: Option<&Outcome>) -> Html {
     }
 }
 
-/// The case list's section on the lock, when this page can use it.
-#[component]
-pub fn LockSummary() -> Html {
-    let Some(lock) = use_context::<Lock>().filter(|_| crypto::available()) else {
+/// The case list's section on the lock, when this page can use it (`lock`
+/// is the context of [`crate::components::LockGate`]).
+pub fn lock_summary(lock: Option<&Lock>) -> Html {
+    let Some(lock) = lock.filter(|_| crypto::available()) else {
         return html! {};
     };
     let (text, link) = if lock.is_on() {

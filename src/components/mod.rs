@@ -32,9 +32,9 @@ pub use event_form::{EventForm, EventFormProps, MilestonePage, MilestonePageProp
 pub use event_list::EventList;
 pub use fields::{SelectField, TextField};
 pub use import_page::{ImportPage, ImportPageProps, ImportStep, import_error};
-pub use layout::{Footer, Layout, NotFound, load_problem_text};
+pub use layout::{Layout, NotFound, footer, load_problem_text};
 pub use letters_page::LettersPage;
-pub use lock_page::{FORGET_WARNING, LOCK_PAGE_TITLE, LockPage, LockSummary, NO_CRYPTO};
+pub use lock_page::{FORGET_WARNING, LOCK_PAGE_TITLE, LockPage, NO_CRYPTO, lock_summary};
 pub use next_steps::{NextSteps, NextStepsProps};
 pub use timeline::{DeadlineItem, DeadlineItemProps, Timeline, TimelineProps};
 pub use undo_banner::UndoBanner;

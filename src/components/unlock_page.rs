@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::app::{App, Store};
 use crate::browser;
-use crate::components::{ErrorSummary, Footer, TextField};
+use crate::components::{ErrorSummary, TextField, footer};
 use crate::crypto::{self, OpenError, SessionKey};
 use crate::forms::{Errors, FieldError};
 use crate::lock::{self, Envelope, Start};
@@ -182,7 +182,7 @@ fn frame(content: Html) -> Html {
             <div class="width-container">
                 <main class="main-wrapper" id="main-content" tabindex="-1">{content}</main>
             </div>
-            <Footer />
+            { footer() }
         </>
     }
 }
