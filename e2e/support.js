@@ -81,10 +81,13 @@ export function launch() {
 
 /**
  * A new page on a fresh context whose clock reads `today` (a calendar date,
- * "2025-10-31"), with every console error and page error collected.
+ * "2025-10-31"), in a window of `viewport` ({ width, height,
+ * deviceScaleFactor }: a 640 px window at factor 2 is 1280 px at 200% zoom),
+ * with every console error and page error collected.
  */
 export async function openApp(browser, url, { today = '2025-10-31', viewport } = {}) {
-  const context = await browser.newContext({ viewport: viewport ?? { width: 1024, height: 900 } });
+  const { width = 1024, height = 900, deviceScaleFactor = 1 } = viewport ?? {};
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor });
   // Only Date is fixed; timers run as usual.
   await context.clock.setFixedTime(new Date(`${today}T12:00:00`));
   const page = await context.newPage();
@@ -98,10 +101,33 @@ export async function openApp(browser, url, { today = '2025-10-31', viewport } =
   return { context, page, errors };
 }
 
+const axeSource = await readFile(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/**
+ * The WCAG 2.2 A and AA violations axe-core finds on the page, as lines of
+ * text. It runs through the DevTools protocol, so the page's strict
+ * Content-Security-Policy stays on.
+ */
+export async function accessibilityViolations(page) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  });
+  return violations.map((v) => `${v.id}: ${v.help} (${v.targets.slice(0, 3).join(', ')})`);
+}
+
 /**
  * A full-page screenshot, e2e/screenshots/NAME.png, taken once the screen is
- * checked not to look broken: the stylesheet applied, nothing wider than the
- * window, no text spilling out of its box, and no error in the console.
+ * checked not to look broken (the stylesheet applied, nothing wider than the
+ * window, no text spilling out of its box, no error in the console) and to
+ * have no accessibility violation axe-core can find.
  */
 export async function screenshot(page, name, errors = []) {
   const problems = await page.evaluate(() => {
@@ -125,6 +151,7 @@ export async function screenshot(page, name, errors = []) {
   await mkdir(screenshots, { recursive: true });
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
   assert.deepEqual(problems, [], `screen "${name}" looks broken`);
+  assert.deepEqual(await accessibilityViolations(page), [], `screen "${name}" has accessibility violations`);
   assert.deepEqual(errors, [], `screen "${name}" logged errors`);
 }
 

@@ -1,5 +1,5 @@
 //! The app shell: the state and the page shared through context, storage as
-//! one effect of the state changing, and the page the hash names.
+//! effects of the state changing (`storage_hooks`), and the page the hash names.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -15,7 +15,11 @@ use crate::components::{
 use crate::hooks::{CasesContext, Navigator, use_navigator};
 use crate::route::View;
 use crate::state::{Action, State};
-use crate::storage::{self, Backend, Loaded};
+use crate::storage::{Backend, Loaded};
+
+mod storage_hooks;
+
+use storage_hooks::{use_backup_record, use_other_tabs, use_persistence, use_save};
 
 /// Where the app saves: localStorage in the browser, memory in tests.
 #[derive(Clone)]
@@ -74,16 +78,27 @@ pub struct ProvidersProps {
 pub fn Providers(props: &ProvidersProps) -> Html {
     let state = {
         let props = props.clone();
-        use_reducer(move || {
-            let loaded = props.loaded.as_ref().clone();
-            State::new(props.today, loaded.cases, loaded.problem, loaded.writable)
-        })
+        use_reducer(move || State::from_loaded(props.today, props.loaded.as_ref().clone()))
     };
     let view = {
         let initial = props.view.clone();
         use_state_eq(move || initial)
     };
-    use_save(&state, &props.store);
+    // The passphrase lock's session when there is one: turning the lock off
+    // hands the app a new session.
+    let lock = use_context::<crate::lock_session::Lock>();
+    let session = {
+        let loaded = props.loaded.clone();
+        use_memo((), move |()| match lock {
+            Some(lock) => lock.session(),
+            None => Rc::new(RefCell::new(loaded.session.clone())),
+        })
+    };
+    let session: Rc<RefCell<_>> = (*session).clone();
+    use_save(&state, &props.store, &session);
+    use_other_tabs(&state, &props.store, &session);
+    use_backup_record(&state, &props.store, props.loaded.backup);
+    use_persistence(&state);
     {
         let (view, state) = (view.clone(), state.clone());
         use_effect_with((), move |()| {
@@ -127,32 +142,6 @@ fn Page() -> Html {
             html! { <MilestonePage case_id={id.clone()} event_id={AttrValue::from(event.clone())} /> }
         }
     }
-}
-
-/// Saves the cases whenever they change: the one place the app writes.
-/// A failed write leaves storage as it was and tells the user.
-#[hook]
-fn use_save(state: &UseReducerHandle<State>, store: &Store) {
-    let (state, store) = (state.clone(), store.clone());
-    // With the passphrase lock (main.rs's LockGate), saves go through it.
-    let lock = use_context::<crate::lock_session::Lock>();
-    use_effect_with(state.revision, move |&revision| {
-        if revision > 0 && state.writable {
-            let report = {
-                let state = state.clone();
-                Callback::from(move |saved| {
-                    state.dispatch(match saved {
-                        Ok(()) => Action::Saved,
-                        Err(reason) => Action::SaveFailed(reason),
-                    })
-                })
-            };
-            match lock {
-                Some(lock) => lock.save(storage::encode(state.all_cases()), report),
-                None => report.emit(storage::save(&mut *store.0.borrow_mut(), state.all_cases())),
-            }
-        }
-    });
 }
 
 /// On moving to another page: its title, and focus on its heading (not on the

@@ -56,16 +56,16 @@ mod imp {
     pub struct Listener {
         target: web_sys::EventTarget,
         name: &'static str,
-        closure: Closure<dyn Fn()>,
+        closure: Closure<dyn Fn(web_sys::Event)>,
     }
 
     impl Listener {
         fn new(
             target: web_sys::EventTarget,
             name: &'static str,
-            f: impl Fn() + 'static,
+            f: impl Fn(web_sys::Event) + 'static,
         ) -> Listener {
-            let closure = Closure::<dyn Fn()>::new(f);
+            let closure = Closure::<dyn Fn(web_sys::Event)>::new(f);
             let _ = target.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
             Listener {
                 target,
@@ -89,7 +89,7 @@ mod imp {
 
     /// Calls back with the new hash whenever it changes.
     pub fn on_hash_change(on_change: Callback<String>) -> Listener {
-        Listener::new(window().into(), "hashchange", move || {
+        Listener::new(window().into(), "hashchange", move |_| {
             on_change.emit(hash())
         })
     }
@@ -97,7 +97,7 @@ mod imp {
     /// Calls back with today's date whenever the page is shown again, so a
     /// page left open past midnight counts from the new day.
     pub fn on_page_shown(on_day: Callback<NaiveDate>) -> Listener {
-        Listener::new(document().into(), "visibilitychange", move || {
+        Listener::new(document().into(), "visibilitychange", move |_| {
             if !document().hidden() {
                 on_day.emit(today());
             }
@@ -113,9 +113,66 @@ mod imp {
 
     /// Calls back when a new version of the app is installed and waiting.
     pub fn on_update_ready(on_ready: Callback<()>) -> Listener {
-        Listener::new(window().into(), "ehc-update-ready", move || {
+        Listener::new(window().into(), "ehc-update-ready", move |_| {
             on_ready.emit(())
         })
+    }
+
+    /// Calls back with the key another tab (or window) of this site wrote in
+    /// localStorage; `None` when it cleared the whole storage.
+    pub fn on_storage_change(on_key: Callback<Option<String>>) -> Listener {
+        Listener::new(window().into(), "storage", move |event| {
+            let key = js_sys::Reflect::get(&event, &"key".into()).ok();
+            on_key.emit(key.and_then(|key| key.as_string()))
+        })
+    }
+
+    /// The event a case file export sends, for the backup reminder.
+    const EXPORTED: &str = "ehc-exported";
+
+    /// Tells the app a case file was exported (see [`on_exported`]).
+    pub fn announce_export() {
+        if let Ok(event) = web_sys::Event::new(EXPORTED) {
+            let _ = window().dispatch_event(&event);
+        }
+    }
+
+    /// Calls back after each case file export.
+    pub fn on_exported(on_export: Callback<()>) -> Listener {
+        Listener::new(window().into(), EXPORTED, move |_| on_export.emit(()))
+    }
+
+    /// Asks the browser to keep the app's storage for good
+    /// (`navigator.storage.persist()`), unless it already does; calls back
+    /// with its answer. A browser without the API never calls back.
+    pub fn ask_persistent_storage(answer: Callback<bool>) {
+        use js_sys::{Function, Promise, Reflect};
+        use wasm_bindgen_futures::JsFuture;
+        let Some(manager) = Reflect::get(&window(), &"navigator".into())
+            .and_then(|navigator| Reflect::get(&navigator, &"storage".into()))
+            .ok()
+            .filter(|manager| manager.is_object())
+        else {
+            return;
+        };
+        let call = move |name: &str| {
+            let method = Reflect::get(&manager, &name.into()).ok()?;
+            let promise = method.dyn_ref::<Function>()?.call0(&manager).ok()?;
+            Some(JsFuture::from(promise.dyn_into::<Promise>().ok()?))
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let Some(persisted) = call("persisted") else {
+                return;
+            };
+            let granted = match persisted.await {
+                Ok(value) if value.is_truthy() => true,
+                _ => match call("persist") {
+                    Some(persist) => persist.await.is_ok_and(|value| value.is_truthy()),
+                    None => return,
+                },
+            };
+            answer.emit(granted);
+        });
     }
 
     /// Lets the waiting version take over; the page then reloads once.
@@ -204,7 +261,8 @@ mod imp {
         });
     }
 
-    /// The browser's localStorage, through gloo-storage.
+    /// The browser's localStorage, through gloo-storage. Each `set` is one
+    /// `setItem`, which the browser applies whole or not at all.
     pub struct LocalStore;
 
     impl Backend for LocalStore {
@@ -273,6 +331,18 @@ mod imp {
     pub fn on_update_ready(_on_ready: Callback<()>) -> Listener {
         Listener
     }
+
+    pub fn on_storage_change(_on_key: Callback<Option<String>>) -> Listener {
+        Listener
+    }
+
+    pub fn announce_export() {}
+
+    pub fn on_exported(_on_export: Callback<()>) -> Listener {
+        Listener
+    }
+
+    pub fn ask_persistent_storage(_answer: Callback<bool>) {}
 
     pub fn apply_update() {}
 

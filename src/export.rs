@@ -25,7 +25,7 @@ pub fn file_name(what: &str, today: NaiveDate, extension: &str) -> String {
     let words: Vec<String> = what
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
+        .map(str::to_ascii_lowercase)
         .collect();
     match words.is_empty() {
         true => format!("ehc-timeline-{today}.{extension}"),
@@ -33,7 +33,8 @@ pub fn file_name(what: &str, today: NaiveDate, extension: &str) -> String {
     }
 }
 
-/// Offers `cases` as a case file named after `what`.
+/// Offers `cases` as a case file named after `what`, and tells the app, whose
+/// backup reminder counts from the last export.
 pub fn download<'a>(
     cases: impl IntoIterator<Item = &'a Case>,
     what: &str,
@@ -43,7 +44,15 @@ pub fn download<'a>(
         &file_name(what, today, "json"),
         "application/json",
         &case_file_text(cases, today),
-    )
+    )?;
+    browser::announce_export();
+    Ok(())
+}
+
+/// Offers stored data the app could not read, exactly as it was, as
+/// `ehc-timeline-unreadable-YYYY-MM-DD.txt`.
+pub fn download_unreadable(text: &str, today: NaiveDate) -> Result<(), String> {
+    browser::download(&file_name("unreadable", today, "txt"), "text/plain", text)
 }
 
 fn evaluated<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> Vec<Evaluated<'a>> {

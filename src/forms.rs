@@ -7,7 +7,7 @@ use std::rc::Rc;
 use chrono::{NaiveDate, NaiveTime};
 use rules::{
     Case, Event, EventKind, ExceptionReason, Matters, Order, ResponseUnit, ReviewOutcome,
-    SendMethod, Transfer, When, evaluate,
+    SendMethod, Transfer, When, evaluate, parse_clock_time, write_clock_time,
 };
 
 use crate::labels::Label;
@@ -177,7 +177,7 @@ impl DateParts {
         let missing = parts.map(str::is_empty);
         if missing.iter().all(|&m| m) {
             return Err(error(
-                format!("Enter the {}", name.to_lowercase()),
+                format!("Enter the {}", name.to_ascii_lowercase()),
                 [true; 3],
             ));
         }
@@ -390,10 +390,7 @@ impl EventDraft {
             until: date_parts(event.until),
             disputed: event.disputed.unwrap_or(false),
             method: id_of(event.method),
-            time: event
-                .time
-                .map(|t| t.format("%H:%M").to_string())
-                .unwrap_or_default(),
+            time: event.time.map(write_clock_time).unwrap_or_default(),
             respond_within: event
                 .respond_within
                 .map(|n| n.to_string())
@@ -575,8 +572,7 @@ fn pick<T: Label>(id: &str) -> Option<T> {
 
 /// "17:30", "9:05" or "17.30".
 fn parse_time(text: &str) -> Result<NaiveTime, ()> {
-    let text = text.replace('.', ":");
-    NaiveTime::parse_from_str(&text, "%H:%M").map_err(|_| ())
+    parse_clock_time(&text.trim().replace('.', ":")).ok_or(())
 }
 
 /// Whether the engine warns that `event`, put in `case`, is dated before what

@@ -101,6 +101,11 @@ impl Cases {
         });
     }
 
+    /// Carries on without the unreadable data (which stays kept aside).
+    pub fn start_afresh(&self) {
+        self.dispatch(Action::StartAfresh);
+    }
+
     fn dispatch(&self, action: Action) {
         self.handle.dispatch(action);
     }

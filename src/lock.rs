@@ -11,7 +11,8 @@
 use serde_json::{Map, Value, json};
 
 use crate::forms::FieldError;
-use crate::storage::{self, Backend, DecodeError, KEY, LoadProblem, Loaded};
+use crate::storage::sync::Session;
+use crate::storage::{self, Backend, DecodeError, KEY, LoadProblem, Loaded, backup};
 
 /// The `storage_version` of a locked value: above every version an app
 /// without the lock can read, so that app leaves it as it is.
@@ -156,8 +157,12 @@ fn sized<const N: usize>(fields: &Map<String, Value>, name: &str) -> Result<[u8;
 pub enum Start {
     /// Not locked: loaded as usual.
     Open(Loaded),
-    /// Locked: the envelope to unlock, or why it cannot be read.
-    Locked(Result<Envelope, String>),
+    /// Locked: the stored text, and its envelope to unlock or why it cannot
+    /// be read.
+    Locked {
+        stored: String,
+        envelope: Result<Envelope, String>,
+    },
 }
 
 /// Reads storage at start-up: a locked value is left as it is, to unlock.
@@ -165,23 +170,32 @@ pub fn start(backend: &mut dyn Backend) -> Start {
     if let Ok(Some(text)) = backend.get(KEY)
         && let Some(envelope) = read(&text)
     {
-        return Start::Locked(envelope);
+        return Start::Locked {
+            stored: text,
+            envelope,
+        };
     }
     Start::Open(storage::load(backend))
 }
 
-/// The cases inside an unlocked value, as [`storage::load`] would give them.
-/// What cannot be read is never written over: the page does not save.
-pub fn loaded(plaintext: &str) -> Loaded {
+/// The cases inside an unlocked value, as [`storage::load`] would give them,
+/// with the backup record from `backend`. What cannot be read is never
+/// written over: the page does not save.
+pub fn loaded(plaintext: &str, backend: &dyn Backend) -> Loaded {
     let (cases, problem) = match storage::decode(plaintext) {
         Ok(cases) => (cases, None),
         Err(DecodeError::TooNew(found)) => (Vec::new(), Some(LoadProblem::TooNew { found })),
         Err(DecodeError::Corrupt(reason)) => {
-            (Vec::new(), Some(LoadProblem::CouldNotKeepAside { reason }))
+            let unreadable = plaintext.to_owned();
+            let problem = LoadProblem::CouldNotKeepAside { reason, unreadable };
+            (Vec::new(), Some(problem))
         }
     };
     Loaded {
         writable: problem.is_none(),
+        // Saves while locked go through the lock, not a two-tab session.
+        session: Session::default(),
+        backup: backup::load(backend),
         cases,
         problem,
     }

@@ -10,7 +10,9 @@ use rules::{Case, Evaluation, Event, ReviewCompleteOn, evaluate};
 use serde_json::Value;
 use yew::Reducible;
 
-use crate::storage::LoadProblem;
+use crate::storage::backup::BackupRecord;
+use crate::storage::sync::{Clash, Merge};
+use crate::storage::{LoadProblem, Loaded};
 
 /// The extra case-file field that marks a case as archived. Unknown fields
 /// round-trip in the case file format, so an older app keeps it.
@@ -87,6 +89,18 @@ pub enum SaveStatus {
     Failed(String),
 }
 
+/// Whether the browser agreed to keep the app's storage for good
+/// (`navigator.storage.persist()`), asked once there is a case to keep.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Persistence {
+    /// Not asked yet, or the browser cannot say.
+    #[default]
+    Unknown,
+    Granted,
+    /// The browser may clear the data if the site is not used for a while.
+    Refused,
+}
+
 /// Everything the app knows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -103,6 +117,11 @@ pub struct State {
     /// False when storage must not be written (a newer app's data, or storage
     /// that cannot be read): changes stay in this page only.
     pub writable: bool,
+    /// This tab's changes that clashed with another tab's, until the next change.
+    pub clashes: Vec<Clash>,
+    /// When the cases were last exported, for the backup reminder.
+    pub backup: BackupRecord,
+    pub persistence: Persistence,
 }
 
 /// The details of a case that a user types.
@@ -154,6 +173,21 @@ pub enum Action {
     SetToday(NaiveDate),
     Saved,
     SaveFailed(String),
+    /// Another tab wrote: show its cases merged with this tab's. `unsaved`:
+    /// this tab's changes still need saving over it.
+    TakeIn {
+        merge: Merge,
+        unsaved: bool,
+    },
+    /// Storage must no longer be written (another tab wrote newer data).
+    StorageRefused(LoadProblem),
+    /// The user chose to carry on without the unreadable data (kept aside).
+    StartAfresh,
+    /// A case file was exported today.
+    Exported,
+    /// Another tab's backup record.
+    BackupRead(BackupRecord),
+    SetPersistence(Persistence),
 }
 
 impl State {
@@ -175,7 +209,28 @@ impl State {
             save: SaveStatus::Saved,
             load_problem,
             writable,
+            clashes: Vec::new(),
+            backup: BackupRecord::default(),
+            persistence: Persistence::Unknown,
         }
+        .holding_cases()
+    }
+
+    /// The state at start from what [`crate::storage::load`] found.
+    pub fn from_loaded(today: NaiveDate, loaded: Loaded) -> State {
+        let state = State::new(today, loaded.cases, loaded.problem, loaded.writable);
+        State {
+            backup: loaded.backup.combine(state.backup),
+            ..state
+        }
+    }
+
+    /// Notes in the backup record that there are cases to keep.
+    fn holding_cases(mut self) -> State {
+        if !self.cases.is_empty() {
+            self.backup = self.backup.holding_cases(self.today);
+        }
+        self
     }
 
     /// The case with this id.
@@ -190,6 +245,10 @@ impl State {
 
     /// The state after `action`, or `None` when nothing changes.
     pub fn apply(&self, action: Action) -> Option<State> {
+        self.apply_action(action).map(State::holding_cases)
+    }
+
+    fn apply_action(&self, action: Action) -> Option<State> {
         match action {
             Action::AddCase { id, details } => {
                 if id.is_empty() || self.entry(&id).is_some() {
@@ -319,7 +378,51 @@ impl State {
                     ..self.clone()
                 })
             }
+            Action::TakeIn { merge, unsaved } => Some(self.take_in(merge, unsaved)),
+            Action::StorageRefused(problem) => Some(State {
+                load_problem: Some(problem),
+                writable: false,
+                ..self.clone()
+            }),
+            Action::StartAfresh => self.load_problem.is_some().then(|| State {
+                load_problem: None,
+                ..self.clone()
+            }),
+            Action::Exported => self.with_backup(self.backup.exported(self.today)),
+            Action::BackupRead(record) => self.with_backup(self.backup.combine(record)),
+            Action::SetPersistence(persistence) => {
+                (self.persistence != persistence).then(|| State {
+                    persistence,
+                    ..self.clone()
+                })
+            }
         }
+    }
+
+    fn with_backup(&self, backup: BackupRecord) -> Option<State> {
+        (self.backup != backup).then(|| State {
+            backup,
+            ..self.clone()
+        })
+    }
+
+    /// The cases of a merge with another tab's; a case that did not change
+    /// keeps its evaluation. Clashes add to those shown until the next change.
+    fn take_in(&self, merge: Merge, unsaved: bool) -> State {
+        let mut next = self.clone();
+        if unsaved {
+            next.revision += 1;
+        }
+        next.cases = merge
+            .cases
+            .into_iter()
+            .map(|case| match self.entry(&case.id) {
+                Some(entry) if *entry.case == case => entry.clone(),
+                _ => Entry::new(case, self.today),
+            })
+            .collect();
+        next.clashes.extend(merge.clashes);
+        next
     }
 
     /// A copy whose cases are about to change: the revision moves on, and a
@@ -328,6 +431,7 @@ impl State {
         State {
             revision: self.revision + 1,
             deleted: None,
+            clashes: Vec::new(),
             ..self.clone()
         }
     }

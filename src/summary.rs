@@ -89,9 +89,12 @@ fn urgency(entry: &Entry) -> (usize, Option<chrono::NaiveDate>) {
     )
 }
 
+/// Names in alphabetical order, ignoring ASCII case ("anna" beside "Anna");
+/// other letters compare as typed, as Unicode's case tables would add about
+/// 17 KB (gzip) to every load of the app.
 fn by_name(a: &Entry, b: &Entry) -> Ordering {
     a.name()
-        .to_lowercase()
-        .cmp(&b.name().to_lowercase())
+        .to_ascii_lowercase()
+        .cmp(&b.name().to_ascii_lowercase())
         .then_with(|| a.case.id.cmp(&b.case.id))
 }

@@ -15,8 +15,9 @@ use ehc_timeline::browser::LocalStore;
 use ehc_timeline::components::{LockGate, LockGateProps};
 use ehc_timeline::crypto::{OpenError, SessionKey, random_bytes};
 use ehc_timeline::lock::{Envelope, ITERATIONS};
-use ehc_timeline::lock_session::{Done, Lock, unlock};
-use ehc_timeline::storage::{Backend, KEY, LoadProblem, MemoryBackend, encode, load, save};
+use ehc_timeline::lock_session::{Lock, unlock};
+use ehc_timeline::storage::sync::{SaveError, Synced};
+use ehc_timeline::storage::{Backend, KEY, LoadProblem, MemoryBackend, decode, encode, load, save};
 use ehc_timeline::{Store, View, lock};
 use rules::{Case, Event, EventKind};
 use wasm_bindgen::JsCast;
@@ -359,6 +360,36 @@ async fn a_bad_file_shows_where_it_is_wrong_and_changes_nothing() {
     assert_eq!(load(&mut LocalStore).cases, vec![request_case()]);
 }
 
+/// Dispatches the `storage` event another tab's write fires in this one.
+fn storage_event_for(key: &str) {
+    let event = web_sys::Event::new("storage").unwrap();
+    js_sys::Reflect::set(&event, &"key".into(), &key.into()).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn another_tabs_write_shows_on_the_open_page_and_is_not_written_over() {
+    clear();
+    save(&mut LocalStore, [&request_case()]).unwrap();
+    let root = mount(View::Case("c-1".into())).await;
+    // Another tab renames the case.
+    let renamed = Case {
+        child: Some("A. B. C.".into()),
+        ..request_case()
+    };
+    save(&mut LocalStore, [&renamed]).unwrap();
+    storage_event_for(KEY);
+    yew::scheduler::flush().await;
+    let heading = find(&root, "h1").text_content().unwrap_or_default();
+    assert_eq!(heading, "A. B. C.");
+    // This tab's next change keeps the other tab's rename.
+    button(&root, "Delete case").click();
+    yew::scheduler::flush().await;
+    button(&root, "Undo").click();
+    yew::scheduler::flush().await;
+    assert_eq!(load(&mut LocalStore).cases, vec![renamed]);
+}
+
 // The passphrase lock: real WebCrypto in Chromium.
 
 const PASSPHRASE: &str = "correct horse battery";
@@ -376,11 +407,11 @@ fn envelope_of(stored: &str) -> Envelope {
     lock::read(stored).expect("locked").expect("readable")
 }
 
-/// What each write through the lock reported, in order.
-type Calls = Rc<RefCell<Vec<Result<(), String>>>>;
+/// What a callback was called with, in order.
+type Calls<T> = Rc<RefCell<Vec<T>>>;
 
-/// A `Done` callback and what it was called with.
-fn recorder() -> (Calls, Done) {
+/// A callback and what it was called with.
+fn recorder<T: 'static>() -> (Calls<T>, yew::Callback<T>) {
     let calls = Rc::new(RefCell::new(Vec::new()));
     let record = calls.clone();
     (
@@ -397,7 +428,7 @@ async fn a_real_encryption_round_trips_and_a_wrong_passphrase_is_refused() {
     let envelope = envelope_of(&stored);
     assert_eq!(envelope.iterations, 600_000);
     let (_, opened) = unlock(&envelope, PASSPHRASE).await.unwrap();
-    assert_eq!(lock::loaded(&opened).cases, vec![request_case()]);
+    assert_eq!(decode(&opened).unwrap(), vec![request_case()]);
     assert_eq!(
         unlock(&envelope, "correct horse batterY").await.err(),
         Some(OpenError::WrongPassphrase)
@@ -426,22 +457,25 @@ async fn saves_through_the_lock_are_encrypted_and_written_in_order() {
     clear();
     let (key, stored) = locked(PASSPHRASE, &[&request_case()]).await;
     storage().set_item(KEY, &stored).unwrap();
-    let lock = Lock::new(Store::new(LocalStore), Some(key.clone()));
+    let lock = Lock::unlocked(Store::new(LocalStore), key.clone(), stored);
     let second = Case {
         id: "c-2".into(),
         child: Some("E. F.".into()),
         ..Case::default()
     };
     let (calls, done) = recorder();
-    lock.save(encode([&second]), done.clone());
-    lock.save(encode([&request_case(), &second]), done);
+    lock.save(vec![second.clone()], done.clone());
+    lock.save(vec![request_case(), second.clone()], done);
     until(100, || calls.borrow().len() == 2).await;
-    assert_eq!(*calls.borrow(), [Ok(()), Ok(())]);
+    assert_eq!(
+        *calls.borrow(),
+        [Ok(Synced::Unchanged), Ok(Synced::Unchanged)]
+    );
     let stored = storage().get_item(KEY).unwrap().unwrap();
     assert!(!stored.contains("E. F."), "{stored}");
     let opened = key.open(&envelope_of(&stored)).await.unwrap();
     assert_eq!(
-        lock::loaded(&opened).cases,
+        decode(&opened).unwrap(),
         vec![request_case(), second],
         "the later save is the one kept"
     );
@@ -453,29 +487,39 @@ async fn a_failed_encrypted_write_keeps_the_previous_value() {
     let backend = Rc::new(RefCell::new(MemoryBackend::default()));
     backend.borrow_mut().set(KEY, &stored).unwrap();
     backend.borrow_mut().refuse_writes = Some("this device's storage for the app is full".into());
-    let lock = Lock::new(Store(backend.clone()), Some(key));
+    let lock = Lock::unlocked(Store(backend.clone()), key, stored.clone());
     let (calls, done) = recorder();
-    lock.save(encode(&[]), done);
+    lock.save(Vec::new(), done);
     until(100, || !calls.borrow().is_empty()).await;
     assert_eq!(
         *calls.borrow(),
-        [Err("this device's storage for the app is full".to_owned())]
+        [Err(SaveError::Failed(
+            "this device's storage for the app is full".to_owned()
+        ))]
     );
     assert_eq!(backend.borrow().values[KEY], stored);
 }
 
 #[wasm_bindgen_test]
-async fn a_lock_set_in_another_tab_is_never_written_over_with_plain_text() {
+async fn while_locked_another_tabs_write_is_never_written_over() {
     clear();
-    save(&mut LocalStore, [&request_case()]).unwrap();
-    let lock = Lock::new(Store::new(LocalStore), None);
-    let (_, stored) = locked(PASSPHRASE, &[&request_case()]).await;
+    let (key, stored) = locked(PASSPHRASE, &[&request_case()]).await;
     storage().set_item(KEY, &stored).unwrap();
+    let lock = Lock::unlocked(Store::new(LocalStore), key.clone(), stored);
+    // Another tab, unlocked with the same passphrase, saves a change.
+    let theirs = key.seal(&encode(&[])).await.unwrap().encode();
+    storage().set_item(KEY, &theirs).unwrap();
     let (calls, done) = recorder();
-    lock.save(encode(&[]), done);
-    let refused = calls.borrow()[0].clone().unwrap_err();
-    assert!(refused.contains("changed in another tab"), "{refused}");
-    assert_eq!(storage().get_item(KEY).unwrap().unwrap(), stored);
+    lock.save(vec![request_case()], done);
+    until(100, || !calls.borrow().is_empty()).await;
+    let Err(SaveError::Failed(refused)) = calls.borrow()[0].clone() else {
+        panic!("{:?}", calls.borrow());
+    };
+    assert!(
+        refused.contains("changed in another tab or window"),
+        "{refused}"
+    );
+    assert_eq!(storage().get_item(KEY).unwrap().unwrap(), theirs);
 }
 
 /// Types into each field, then sends the form.
@@ -524,7 +568,7 @@ async fn the_unlock_page_refuses_a_wrong_passphrase_then_opens_the_cases_and_sav
     let saved = storage().get_item(KEY).unwrap().unwrap();
     let opened = key.open(&envelope_of(&saved)).await.unwrap();
     assert!(
-        lock::loaded(&opened).cases.is_empty(),
+        decode(&opened).unwrap().is_empty(),
         "the deletion is saved, locked"
     );
 }
@@ -565,7 +609,7 @@ async fn the_lock_page_locks_with_no_plain_text_left_and_removing_it_stores_plai
     assert!(stored.contains("\"encrypted\""), "{stored}");
     assert!(!stored.contains("A. B."), "{stored}");
     let (_, opened) = unlock(&envelope_of(&stored), PASSPHRASE).await.unwrap();
-    assert_eq!(lock::loaded(&opened).cases, vec![request_case()]);
+    assert_eq!(decode(&opened).unwrap(), vec![request_case()]);
 
     button(&root, "Remove the lock").click();
     until(100, || text(&root).contains("The lock is removed")).await;

@@ -9,11 +9,13 @@ use common::*;
 use ehc_timeline::View;
 use ehc_timeline::components::{
     CaseForm, CaseFormProps, DeadlineItem, DeadlineItemProps, DeadlineTag, DeadlineTagProps,
-    EventForm, EventFormProps, ImportPage, ImportStep, Timeline, TimelineProps, import_error,
+    EXPORT_BACKUP, EventForm, EventFormProps, ImportPage, ImportStep, Timeline, TimelineProps,
+    backup_reminder_text, import_error,
 };
 use ehc_timeline::forms::{CaseDraft, Errors, EventDraft};
 use ehc_timeline::import::ImportPlan;
-use ehc_timeline::state::State;
+use ehc_timeline::state::{Action, Persistence, State};
+use ehc_timeline::storage::backup::BackupRecord;
 use ehc_timeline::storage::{LoadProblem, Loaded};
 use rules::{EventKind, Force, Status, evaluate, read_case_file};
 use yew::{Callback, html};
@@ -445,19 +447,112 @@ fn a_bad_file_shows_the_read_error_with_line_and_column() {
     );
 }
 
+/// The app on `view` after loading storage found `problem`.
+fn with_problem(problem: LoadProblem, writable: bool, view: View) -> String {
+    let loaded = Loaded {
+        problem: Some(problem),
+        writable,
+        ..loaded(vec![])
+    };
+    render_app_loaded(loaded, day(3, 1), view)
+}
+
 #[test]
 fn storage_problems_are_told_on_every_page() {
-    let html = render_app_loaded(
-        Loaded {
-            cases: vec![],
-            problem: Some(LoadProblem::TooNew { found: 2 }),
-            writable: false,
-        },
-        day(3, 1),
-        View::Cases,
-    );
+    let html = with_problem(LoadProblem::TooNew { found: 2 }, false, View::Cases);
     assert_reads(&html, "newer version of EHC Timeline (storage version 2)");
     assert_reads(&html, "will not change them");
+}
+
+#[test]
+fn unreadable_data_offers_a_download_a_backup_to_restore_and_a_fresh_start() {
+    let problem = LoadProblem::KeptAside {
+        reason: "it is not valid JSON: EOF while parsing".into(),
+        kept_as: "ehc-timeline-corrupt-1".into(),
+        unreadable: "{\"cases\": [".into(),
+    };
+    let html = with_problem(problem, true, View::Case("c-1".into()));
+    assert_reads(
+        &html,
+        "The cases saved on this device could not be read (it is not valid JSON: EOF while parsing). Nothing was deleted: the data is kept, exactly as it was, in this browser's storage under \"ehc-timeline-corrupt-1\".",
+    );
+    assert_reads(&html, "Download the unreadable data");
+    assert_reads(&html, "restore a backup: import a case file you exported");
+    assert!(html.contains("href=\"#/import\""), "{html}");
+    assert_reads(
+        &html,
+        "start afresh with no cases: what you add from now on is saved as usual, and the unreadable data stays kept aside in this browser.",
+    );
+    assert_reads(&html, "Start afresh");
+}
+
+#[test]
+fn unreadable_data_that_could_not_be_kept_aside_can_still_be_downloaded() {
+    let problem = LoadProblem::CouldNotKeepAside {
+        reason: "it is not valid JSON".into(),
+        unreadable: "{".into(),
+    };
+    let html = with_problem(problem, false, View::Cases);
+    assert_reads(&html, "nothing you do here will be saved");
+    assert_reads(&html, "Download the unreadable data");
+    assert_not_reads(&html, "Start afresh");
+}
+
+fn with_backup(last_export: Option<chrono::NaiveDate>, view: View) -> String {
+    render_app_loaded(
+        Loaded {
+            backup: BackupRecord {
+                last_export,
+                cases_since: Some(day(1, 1)),
+            },
+            ..loaded(vec![request_only()])
+        },
+        day(3, 1),
+        view,
+    )
+}
+
+#[test]
+fn the_backup_reminder_shows_on_the_case_list_after_more_than_30_days() {
+    let due = with_backup(Some(day(1, 29)), View::Cases);
+    assert_reads(
+        &due,
+        "Back up your cases You last exported a backup of your cases on 29 January 2025, 31 days ago.",
+    );
+    assert_reads(
+        &due,
+        "If its data is cleared, or this device is lost or broken, they are gone.",
+    );
+    assert_reads(&due, EXPORT_BACKUP);
+    assert_not_reads(
+        &with_backup(Some(day(1, 30)), View::Cases),
+        "Back up your cases",
+    );
+    // Not on every page: only the case list.
+    assert_not_reads(
+        &with_backup(Some(day(1, 29)), View::Case("c-1".into())),
+        "Back up your cases",
+    );
+    let never = with_backup(None, View::Cases);
+    assert_reads(&never, "You have not exported a backup of your cases yet.");
+}
+
+#[test]
+fn a_browser_that_refuses_to_keep_the_data_is_explained_calmly() {
+    let state = State::from_loaded(day(3, 1), loaded(vec![request_only()]))
+        .apply(Action::SetPersistence(Persistence::Refused))
+        .unwrap();
+    let text = backup_reminder_text(&state).unwrap().join(" ");
+    assert!(
+        text.contains("This browser has not agreed to keep the app's data for good: it may clear the data of sites you have not used for a while."),
+        "{text}"
+    );
+    let exported = state.apply(Action::Exported).unwrap();
+    assert_eq!(
+        backup_reminder_text(&exported),
+        None,
+        "a recent export is enough"
+    );
 }
 
 #[test]

@@ -9,13 +9,15 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use common::*;
+use ehc_timeline::View;
 use ehc_timeline::components::{UnlockPage, UnlockPageProps};
 use ehc_timeline::lock::{
     Envelope, ITERATIONS, Start, base64_decode, base64_encode, check_new_passphrase, loaded, read,
     start,
 };
 use ehc_timeline::serial::Serial;
-use ehc_timeline::storage::{Backend, KEY, LoadProblem, MemoryBackend, encode, load};
+use ehc_timeline::storage::sync::SaveError;
+use ehc_timeline::storage::{Backend, KEY, LoadProblem, Loaded, MemoryBackend, encode, load};
 use futures::channel::oneshot;
 use futures::executor::LocalPool;
 use futures::task::LocalSpawnExt;
@@ -182,10 +184,42 @@ fn a_damaged_envelope_says_which_field_is_wrong() {
 }
 
 #[test]
+fn a_lock_set_in_another_tab_is_never_written_over_and_is_told_as_such() {
+    let mut backend = backend_with(&encode([&late_assessment()]));
+    let mut session = load(&mut backend).session;
+    // Another tab locks the cases.
+    let locked = envelope().encode();
+    backend.set(KEY, &locked).unwrap();
+    let refused = Err(SaveError::Refused(LoadProblem::LockedElsewhere));
+    assert_eq!(session.refresh(&backend, &[]), refused);
+    assert_eq!(session.save(&mut backend, &[late_assessment()]), refused);
+    assert_eq!(backend.values[KEY], locked);
+    let html = render_app_loaded(
+        Loaded {
+            problem: Some(LoadProblem::LockedElsewhere),
+            writable: false,
+            ..common::loaded(Vec::new())
+        },
+        day(3, 1),
+        View::Cases,
+    );
+    assert_reads(
+        &html,
+        "Your cases were locked with a passphrase in another tab or window. Reload this page to unlock them. Anything you do here will not be saved.",
+    );
+}
+
+#[test]
 fn start_up_leaves_a_locked_value_to_unlock_and_loads_anything_else() {
     let locked = envelope().encode();
     let mut backend = backend_with(&locked);
-    assert_eq!(start(&mut backend), Start::Locked(Ok(envelope())));
+    assert_eq!(
+        start(&mut backend),
+        Start::Locked {
+            stored: locked.clone(),
+            envelope: Ok(envelope())
+        }
+    );
     assert_eq!(backend.values[KEY], locked);
 
     let mut backend = backend_with(&encode([&late_assessment()]));
@@ -207,16 +241,22 @@ fn start_up_leaves_a_locked_value_to_unlock_and_loads_anything_else() {
 
 #[test]
 fn what_is_unlocked_loads_like_an_ordinary_value() {
-    let found = loaded(&encode([&late_assessment()]));
+    let found = loaded(&encode([&late_assessment()]), &MemoryBackend::default());
     assert_eq!(found.cases, vec![late_assessment()]);
     assert_eq!(found.problem, None);
     assert!(found.writable);
 
-    let newer = loaded(r#"{"storage_version": 9, "cases": []}"#);
+    let newer = loaded(
+        r#"{"storage_version": 9, "cases": []}"#,
+        &MemoryBackend::default(),
+    );
     assert_eq!(newer.problem, Some(LoadProblem::TooNew { found: 9 }));
     assert!(!newer.writable);
 
-    let broken = loaded(r#"{"storage_version": 1, "format": "ehc-timeline/1", "cases": 3}"#);
+    let broken = loaded(
+        r#"{"storage_version": 1, "format": "ehc-timeline/1", "cases": 3}"#,
+        &MemoryBackend::default(),
+    );
     assert!(
         matches!(broken.problem, Some(LoadProblem::CouldNotKeepAside { .. })),
         "{broken:?}"

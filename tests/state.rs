@@ -304,3 +304,126 @@ fn new_ids_are_never_ones_in_use() {
     assert!(state.entry(&new_case_id(state.all_cases(), 7)).is_none());
     assert_eq!(new_event_id(&state.cases[0].case), "e-3");
 }
+
+mod storage_and_tabs {
+    use super::*;
+    use ehc_timeline::state::Persistence;
+    use ehc_timeline::storage::LoadProblem;
+    use ehc_timeline::storage::backup::BackupRecord;
+    use ehc_timeline::storage::sync::{Clash, ClashKind, Merge};
+
+    fn other_case() -> rules::Case {
+        case(
+            "c-2",
+            "E. F.",
+            &[("e-1", EventKind::RequestReceived, day(2, 3))],
+        )
+    }
+
+    fn clash() -> Clash {
+        Clash {
+            name: "A. B.".into(),
+            kind: ClashKind::BothChanged,
+        }
+    }
+
+    #[test]
+    fn taking_in_another_tabs_cases_keeps_the_evaluation_of_unchanged_ones() {
+        let before = state();
+        let after = before.clone().reduce(Action::TakeIn {
+            merge: Merge {
+                cases: vec![late_assessment(), other_case()],
+                clashes: vec![],
+            },
+            unsaved: false,
+        });
+        assert_eq!(after.cases.len(), 2);
+        assert_eq!(after.entry("c-7f3a"), before.entry("c-7f3a"));
+        assert_eq!(after.entry("c-2").unwrap().name(), "E. F.");
+        assert_eq!(after.revision, before.revision, "nothing new to save");
+    }
+
+    #[test]
+    fn cases_still_to_save_after_taking_in_move_the_revision() {
+        let after = state().reduce(Action::TakeIn {
+            merge: Merge {
+                cases: vec![other_case()],
+                clashes: vec![],
+            },
+            unsaved: true,
+        });
+        assert_eq!(after.revision, 1);
+    }
+
+    #[test]
+    fn clashes_are_shown_until_the_next_change() {
+        let clashed = state().reduce(Action::TakeIn {
+            merge: Merge {
+                cases: vec![late_assessment()],
+                clashes: vec![clash()],
+            },
+            unsaved: false,
+        });
+        assert_eq!(clashed.clashes, vec![clash()]);
+        let saved = clashed.clone().reduce(Action::Saved);
+        assert_eq!(saved.clashes, vec![clash()], "a save keeps the message");
+        let changed = clashed.reduce(Action::DeleteCase("c-7f3a".into()));
+        assert!(changed.clashes.is_empty());
+    }
+
+    #[test]
+    fn another_tab_writing_newer_data_stops_this_tab_saving() {
+        let refused = state().reduce(Action::StorageRefused(LoadProblem::TooNew { found: 2 }));
+        assert!(!refused.writable);
+        assert_eq!(refused.load_problem, Some(LoadProblem::TooNew { found: 2 }));
+    }
+
+    #[test]
+    fn starting_afresh_hides_the_problem_and_keeps_saving() {
+        let problem = LoadProblem::KeptAside {
+            reason: "it is not valid JSON".into(),
+            kept_as: "ehc-timeline-corrupt-1".into(),
+            unreadable: "{".into(),
+        };
+        let before = Rc::new(State::new(day(3, 1), vec![], Some(problem), true));
+        let after = before.reduce(Action::StartAfresh);
+        assert_eq!(after.load_problem, None);
+        assert!(after.writable);
+    }
+
+    #[test]
+    fn an_export_is_remembered_as_todays_date() {
+        let exported = state().reduce(Action::Exported);
+        assert_eq!(exported.backup.last_export, Some(day(3, 1)));
+    }
+
+    #[test]
+    fn the_first_case_starts_the_never_exported_count() {
+        let empty = Rc::new(State::new(day(3, 1), vec![], None, true));
+        assert_eq!(empty.backup, BackupRecord::default());
+        let one = empty.reduce(Action::AddCase {
+            id: "c-1".into(),
+            details: details("E. F."),
+        });
+        assert_eq!(one.backup.cases_since, Some(day(3, 1)));
+        // Cases loaded at start count from the loading day, unless the
+        // record says they were held earlier.
+        assert_eq!(state().backup.cases_since, Some(day(3, 1)));
+    }
+
+    #[test]
+    fn another_tabs_backup_record_is_combined_with_this_ones() {
+        let combined = state().reduce(Action::BackupRead(BackupRecord {
+            last_export: Some(day(2, 1)),
+            cases_since: Some(day(1, 1)),
+        }));
+        assert_eq!(combined.backup.last_export, Some(day(2, 1)));
+        assert_eq!(combined.backup.cases_since, Some(day(1, 1)));
+    }
+
+    #[test]
+    fn the_browsers_answer_on_persistent_storage_is_kept() {
+        let refused = state().reduce(Action::SetPersistence(Persistence::Refused));
+        assert_eq!(refused.persistence, Persistence::Refused);
+    }
+}

@@ -4,11 +4,12 @@
 mod common;
 
 use common::*;
+use ehc_timeline::storage::sync::{ClashKind, Merge, SaveError, Session, Synced, merge};
 use ehc_timeline::storage::{
     Backend, DecodeError, KEY, LoadProblem, MIGRATIONS, MemoryBackend, STORAGE_VERSION, decode,
     encode, load, migrate, save,
 };
-use rules::{ApproxDate, ReviewCompleteOn, When};
+use rules::{ApproxDate, Case, EventKind, ReviewCompleteOn, When, read_case_file};
 use serde_json::{Value, json};
 
 const V1: &str = include_str!("fixtures/storage-v1.json");
@@ -72,11 +73,17 @@ fn nothing_stored_is_an_empty_writable_list() {
 fn corrupt_data_is_kept_aside_never_wiped() {
     let mut backend = backend_with("{\"storage_version\": 1, \"cases\": [");
     let loaded = load(&mut backend);
-    let Some(LoadProblem::KeptAside { kept_as, reason }) = &loaded.problem else {
+    let Some(LoadProblem::KeptAside {
+        kept_as,
+        reason,
+        unreadable,
+    }) = &loaded.problem
+    else {
         panic!("{:?}", loaded.problem);
     };
     assert_eq!(kept_as, "ehc-timeline-corrupt-1");
     assert!(reason.contains("not valid JSON"), "{reason}");
+    assert_eq!(unreadable, "{\"storage_version\": 1, \"cases\": [");
     assert_eq!(
         backend.values[kept_as],
         "{\"storage_version\": 1, \"cases\": ["
@@ -202,4 +209,382 @@ fn encode_writes_version_format_and_cases_in_one_value() {
         json!("decision-to-assess")
     );
     assert_eq!(decode(&text).unwrap(), vec![late_assessment()]);
+}
+
+/// A backend that counts its writes, to show a save is one write of one key.
+#[derive(Default)]
+struct Counting {
+    inner: MemoryBackend,
+    writes: Vec<String>,
+}
+
+impl Backend for Counting {
+    fn get(&self, key: &str) -> Result<Option<String>, String> {
+        self.inner.get(key)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        self.writes.push(key.to_owned());
+        self.inner.set(key, value)
+    }
+}
+
+#[test]
+fn a_save_is_one_write_of_one_key() {
+    let mut backend = Counting::default();
+    let mut session = Session::default();
+    session
+        .save(&mut backend, &[late_assessment(), second_case()])
+        .unwrap();
+    assert_eq!(backend.writes, vec![KEY.to_owned()]);
+}
+
+#[test]
+fn a_failing_backend_leaves_the_old_value_byte_for_byte() {
+    let mut backend = backend_with(V1);
+    let loaded = load(&mut backend);
+    let mut session = loaded.session;
+    backend.refuse_writes = Some("this device's storage for the app is full".into());
+    let error = session
+        .save(&mut backend, &[late_assessment()])
+        .unwrap_err();
+    assert_eq!(
+        error,
+        SaveError::Failed("this device's storage for the app is full".into())
+    );
+    assert_eq!(backend.values[KEY].as_bytes(), V1.as_bytes());
+    // Once writes work again, the same tab saves without seeing a clash.
+    backend.refuse_writes = None;
+    assert_eq!(
+        session.save(&mut backend, &[late_assessment()]),
+        Ok(Synced::Unchanged)
+    );
+    assert_eq!(
+        decode(&backend.values[KEY]).unwrap(),
+        vec![late_assessment()]
+    );
+}
+
+fn second_case() -> Case {
+    case(
+        "c-2",
+        "E. F.",
+        &[("e-1", EventKind::RequestReceived, day(2, 3))],
+    )
+}
+
+/// Two tabs that both loaded `cases` from one backend.
+fn two_tabs(cases: &[Case]) -> (MemoryBackend, Session, Session) {
+    let mut backend = MemoryBackend::default();
+    save(&mut backend, cases).unwrap();
+    let a = load(&mut backend).session;
+    let b = load(&mut backend).session;
+    (backend, a, b)
+}
+
+/// The merge a save or refresh made, and whether it left changes to save.
+#[track_caller]
+fn merged(synced: Result<Synced, SaveError>) -> (Merge, bool) {
+    match synced {
+        Ok(Synced::Merged { merge, unsaved }) => (merge, unsaved),
+        other => panic!("expected a merge with another tab's write: {other:?}"),
+    }
+}
+
+fn renamed(case: &Case, child: &str) -> Case {
+    Case {
+        child: Some(child.into()),
+        ..case.clone()
+    }
+}
+
+fn stored(backend: &MemoryBackend) -> Vec<Case> {
+    decode(&backend.values[KEY]).unwrap()
+}
+
+#[test]
+fn a_tab_takes_in_what_another_tab_wrote() {
+    let (mut backend, mut a, mut b) = two_tabs(&[late_assessment()]);
+    let mine_in_a = [late_assessment(), second_case()];
+    a.save(&mut backend, &mine_in_a).unwrap();
+    let (merge, unsaved) = merged(b.refresh(&backend, &[late_assessment()]));
+    assert_eq!(merge.cases, mine_in_a);
+    assert!(merge.clashes.is_empty());
+    assert!(!unsaved, "nothing of B's is left to save");
+    // Seen once, the same value is no news.
+    assert_eq!(b.refresh(&backend, &mine_in_a), Ok(Synced::Unchanged));
+}
+
+#[test]
+fn changes_to_different_cases_in_two_tabs_are_both_saved() {
+    let (mut backend, mut a, mut b) = two_tabs(&[late_assessment(), second_case()]);
+    let a_change = renamed(&late_assessment(), "A. B. C.");
+    a.save(&mut backend, &[a_change.clone(), second_case()])
+        .unwrap();
+    // B has not seen A's write, and renames the other case.
+    let b_change = renamed(&second_case(), "E. F. G.");
+    let (merge, _) = merged(b.save(&mut backend, &[late_assessment(), b_change.clone()]));
+    assert!(merge.clashes.is_empty());
+    assert_eq!(merge.cases, vec![a_change.clone(), b_change.clone()]);
+    assert_eq!(stored(&backend), vec![a_change, b_change]);
+}
+
+#[test]
+fn a_case_added_in_each_tab_keeps_both() {
+    let (mut backend, mut a, mut b) = two_tabs(&[late_assessment()]);
+    let third = case("c-3", "G. H.", &[]);
+    a.save(&mut backend, &[late_assessment(), second_case()])
+        .unwrap();
+    b.save(&mut backend, &[late_assessment(), third.clone()])
+        .unwrap();
+    assert_eq!(
+        stored(&backend),
+        vec![late_assessment(), second_case(), third]
+    );
+}
+
+#[test]
+fn the_same_case_changed_in_both_tabs_keeps_the_other_tabs_version_and_says_so() {
+    let (mut backend, mut a, mut b) = two_tabs(&[late_assessment(), second_case()]);
+    let a_change = renamed(&late_assessment(), "A. B. (tab A)");
+    a.save(&mut backend, &[a_change.clone(), second_case()])
+        .unwrap();
+    let before = backend.values[KEY].clone();
+    let (merge, unsaved) = merged(b.save(
+        &mut backend,
+        &[renamed(&late_assessment(), "A. B. (tab B)"), second_case()],
+    ));
+    assert!(!unsaved);
+    assert_eq!(merge.cases, vec![a_change, second_case()]);
+    assert_eq!(merge.clashes.len(), 1);
+    assert_eq!(merge.clashes[0].kind, ClashKind::BothChanged);
+    assert_eq!(
+        merge.clashes[0].message(),
+        "Your change to A. B. (tab A) was not saved: A. B. (tab A) was changed in another tab or window at the same time. You now see the other tab's version; make your change again if it is still needed."
+    );
+    assert_eq!(backend.values[KEY], before, "A's value is not written over");
+}
+
+#[test]
+fn a_deletion_here_of_a_case_changed_there_keeps_the_change() {
+    let (mut backend, mut a, mut b) = two_tabs(&[late_assessment(), second_case()]);
+    let a_change = renamed(&second_case(), "E. F. G.");
+    a.save(&mut backend, &[late_assessment(), a_change.clone()])
+        .unwrap();
+    let (merge, _) = merged(b.save(&mut backend, &[late_assessment()]));
+    assert_eq!(merge.clashes[0].kind, ClashKind::DeletedHere);
+    assert!(
+        merge.clashes[0]
+            .message()
+            .starts_with("E. F. G. was not deleted")
+    );
+    assert_eq!(stored(&backend), vec![late_assessment(), a_change]);
+}
+
+#[test]
+fn a_change_here_to_a_case_deleted_there_is_kept_not_lost() {
+    let (mut backend, mut a, mut b) = two_tabs(&[late_assessment(), second_case()]);
+    a.save(&mut backend, &[late_assessment()]).unwrap();
+    let b_change = renamed(&second_case(), "E. F. G.");
+    let (merge, _) = merged(b.save(&mut backend, &[late_assessment(), b_change.clone()]));
+    assert_eq!(merge.clashes[0].kind, ClashKind::DeletedThere);
+    assert_eq!(stored(&backend), vec![late_assessment(), b_change]);
+}
+
+#[test]
+fn a_case_deleted_there_and_untouched_here_stays_deleted() {
+    let merged = merge(
+        &[late_assessment(), second_case()],
+        &[late_assessment(), second_case()],
+        &[second_case()],
+    );
+    assert_eq!(merged.cases, vec![second_case()]);
+    assert!(merged.clashes.is_empty());
+}
+
+#[test]
+fn taking_in_with_changes_of_this_tab_not_yet_saved_marks_them_unsaved() {
+    let (mut backend, mut a, mut b) = two_tabs(&[late_assessment()]);
+    a.save(&mut backend, &[late_assessment(), second_case()])
+        .unwrap();
+    // B's own change failed to save earlier, so it is still only in B.
+    let b_change = renamed(&late_assessment(), "A. B. C.");
+    let (merge, unsaved) = merged(b.refresh(&backend, std::slice::from_ref(&b_change)));
+    assert!(unsaved);
+    assert_eq!(merge.cases, vec![b_change.clone(), second_case()]);
+    b.save(&mut backend, &merge.cases).unwrap();
+    assert_eq!(stored(&backend), vec![b_change, second_case()]);
+}
+
+#[test]
+fn a_newer_version_written_by_another_tab_is_never_written_over() {
+    let (mut backend, _, mut b) = two_tabs(&[late_assessment()]);
+    let newer = r#"{"storage_version": 2, "format": "ehc-timeline/2", "cases": []}"#;
+    backend.set(KEY, newer).unwrap();
+    assert_eq!(
+        b.save(&mut backend, &[second_case()]),
+        Err(SaveError::Refused(LoadProblem::TooNew { found: 2 }))
+    );
+    assert_eq!(backend.values[KEY], newer);
+}
+
+#[test]
+fn unreadable_data_written_since_is_kept_aside_then_written_over() {
+    // With a change here, and with none (the tab's cases as it read them).
+    for mine in [second_case(), late_assessment()] {
+        let (mut backend, _, mut b) = two_tabs(&[late_assessment()]);
+        backend.set(KEY, "garbage").unwrap();
+        b.save(&mut backend, std::slice::from_ref(&mine)).unwrap();
+        assert_eq!(backend.values["ehc-timeline-corrupt-1"], "garbage");
+        assert_eq!(stored(&backend), vec![mine]);
+    }
+}
+
+#[test]
+fn storage_cleared_from_outside_is_written_back_from_the_open_tab() {
+    let (mut backend, _, mut b) = two_tabs(&[late_assessment()]);
+    backend.values.clear();
+    let (merge, unsaved) = merged(b.refresh(&backend, &[late_assessment()]));
+    assert!(unsaved);
+    b.save(&mut backend, &merge.cases).unwrap();
+    assert_eq!(stored(&backend), vec![late_assessment()]);
+}
+
+/// Every fixture under `tests/fixtures/`, by name: a stored value of each
+/// storage version (`storage-vN.json`) and each case file format
+/// (`case-file-*.json`). A later version's fixture is picked up by name.
+fn fixtures() -> Vec<(String, String)> {
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut found: Vec<(String, String)> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|entry| {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&path).unwrap())
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn every_fixture_ever_written_loads_in_this_version() {
+    let mut storage_versions = Vec::new();
+    for (name, text) in fixtures() {
+        let cases = if let Some(version) = name
+            .strip_prefix("storage-v")
+            .and_then(|rest| rest.strip_suffix(".json"))
+        {
+            storage_versions.push(version.parse::<u64>().unwrap());
+            let loaded = load(&mut backend_with(&text));
+            assert_eq!(loaded.problem, None, "{name}");
+            assert!(loaded.writable, "{name}");
+            loaded.cases
+        } else if name.starts_with("case-file-") {
+            read_case_file(&text)
+                .unwrap_or_else(|error| panic!("{name}: {error}"))
+                .cases
+        } else {
+            panic!("{name}: name a fixture storage-vN.json or case-file-*.json");
+        };
+        assert!(cases.len() >= 2, "{name} has several cases");
+    }
+    storage_versions.sort();
+    let every: Vec<u64> = (1..=STORAGE_VERSION).collect();
+    assert_eq!(
+        storage_versions, every,
+        "a fixture for every storage version"
+    );
+}
+
+#[test]
+fn the_case_file_fixtures_hold_every_kind_of_event_the_app_can_log() {
+    let mut kinds = Vec::new();
+    for (name, text) in fixtures() {
+        if name.starts_with("case-file-") {
+            for case in read_case_file(&text).unwrap().cases {
+                kinds.extend(case.events.into_iter().map(|event| event.kind));
+            }
+        }
+    }
+    for kind in EventKind::KNOWN {
+        assert!(kinds.contains(kind), "no fixture has {}", kind.id());
+    }
+}
+
+mod backup_reminder {
+    use super::*;
+    use ehc_timeline::storage::backup::{self, BACKUP_KEY, BackupRecord, Reminder};
+
+    fn exported_on(date: chrono::NaiveDate) -> BackupRecord {
+        BackupRecord {
+            last_export: Some(date),
+            cases_since: Some(day(1, 1)),
+        }
+    }
+
+    #[test]
+    fn it_shows_only_after_more_than_30_days_since_the_last_export() {
+        let record = exported_on(day(3, 1));
+        assert_eq!(record.reminder(day(3, 30), true), None, "29 days");
+        assert_eq!(record.reminder(day(3, 31), true), None, "30 days");
+        assert_eq!(
+            record.reminder(day(4, 1), true),
+            Some(Reminder::LastExported {
+                on: day(3, 1),
+                days: 31
+            })
+        );
+    }
+
+    #[test]
+    fn with_no_cases_there_is_nothing_to_remind_of() {
+        assert_eq!(exported_on(day(1, 1)).reminder(day(12, 1), false), None);
+    }
+
+    #[test]
+    fn never_exported_it_shows_once_cases_were_kept_for_more_than_a_week() {
+        let record = BackupRecord::default().holding_cases(day(3, 1));
+        assert_eq!(record.reminder(day(3, 8), true), None, "7 days");
+        assert_eq!(
+            record.reminder(day(3, 9), true),
+            Some(Reminder::NeverExported { days: 8 })
+        );
+        // Holding cases again later does not restart the count.
+        assert_eq!(record.holding_cases(day(3, 9)), record);
+    }
+
+    #[test]
+    fn an_export_resets_the_count_and_two_tabs_combine_to_the_later_export() {
+        let record = exported_on(day(1, 1)).exported(day(3, 1));
+        assert_eq!(record.last_export, Some(day(3, 1)));
+        assert!(record.exported_recently(day(3, 31)));
+        assert!(!record.exported_recently(day(4, 1)));
+        let other = BackupRecord {
+            last_export: Some(day(2, 1)),
+            cases_since: Some(day(12, 1).pred_opt().unwrap()),
+        };
+        assert_eq!(record.combine(other), record);
+    }
+
+    #[test]
+    fn the_record_has_its_own_key_and_leaves_the_cases_value_alone() {
+        let mut backend = backend_with(V1);
+        backup::save(&mut backend, &exported_on(day(3, 1))).unwrap();
+        assert_eq!(backend.values[KEY], V1, "storage version 1 is untouched");
+        assert_eq!(
+            backend.values[BACKUP_KEY],
+            r#"{"last_export":"2025-03-01","cases_since":"2025-01-01"}"#
+        );
+        let loaded = load(&mut backend);
+        assert_eq!(loaded.backup, exported_on(day(3, 1)));
+        assert_eq!(loaded.cases.len(), 2);
+    }
+
+    #[test]
+    fn an_unreadable_record_is_an_empty_one() {
+        let mut backend = MemoryBackend::default();
+        backend.set(BACKUP_KEY, "not json").unwrap();
+        assert_eq!(backup::load(&backend), BackupRecord::default());
+    }
 }

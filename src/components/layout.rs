@@ -2,18 +2,20 @@
 
 use yew::prelude::*;
 
-use crate::hooks::use_cases;
+use crate::components::{BackupReminder, StorageMessages};
+use crate::hooks::use_navigator;
 use crate::route::View;
-use crate::state::SaveStatus;
-use crate::storage::LoadProblem;
 
 #[derive(Properties, PartialEq)]
 pub struct LayoutProps {
     pub children: Html,
 }
 
+/// The frame; the backup reminder shows on the case list only, not to nag
+/// on every page.
 #[component]
 pub fn Layout(props: &LayoutProps) -> Html {
+    let on_cases = use_navigator().view() == &View::Cases;
     html! {
         <>
             <a href="#main-content" class="skip-link" onclick={Callback::from(|e: MouseEvent| {
@@ -29,6 +31,9 @@ pub fn Layout(props: &LayoutProps) -> Html {
                 <main class="main-wrapper" id="main-content" tabindex="-1">
                     <UpdateBanner />
                     <StorageMessages />
+                    if on_cases {
+                        <BackupReminder />
+                    }
                     { props.children.clone() }
                 </main>
             </div>
@@ -46,48 +51,6 @@ pub fn footer() -> Html {
                 <p class="footer__text">{"Your data stays on this device. This is not legal advice."}</p>
             </div>
         </footer>
-    }
-}
-
-/// What went wrong with storage, in words, with what it means for the data.
-pub fn load_problem_text(problem: &LoadProblem) -> String {
-    match problem {
-        LoadProblem::KeptAside { reason, kept_as } => format!(
-            "The cases saved on this device could not be read ({reason}). Nothing was deleted: a copy is kept in this browser's storage under \"{kept_as}\". You can start again, or import a case file you exported."
-        ),
-        LoadProblem::CouldNotKeepAside { reason } => format!(
-            "The cases saved on this device could not be read ({reason}), and a copy could not be kept aside. To keep them safe, nothing you do here will be saved."
-        ),
-        LoadProblem::TooNew { found } => format!(
-            "Your cases were saved by a newer version of EHC Timeline (storage version {found}). This version cannot read them and will not change them. Open the newest version of the app. Anything you do here will not be saved."
-        ),
-        LoadProblem::Unavailable { reason } => format!(
-            "This browser is not letting the app use its storage ({reason}). Anything you do here will be lost when you close the page: export your cases to keep them."
-        ),
-    }
-}
-
-/// Problems reading or saving, shown on every page until they are solved.
-#[component]
-fn StorageMessages() -> Html {
-    let cases = use_cases();
-    html! {
-        <>
-            if let Some(problem) = &cases.load_problem {
-                <div class="notification-banner" role="region" aria-labelledby="load-problem-title">
-                    <h2 class="notification-banner__title" id="load-problem-title">{"Important"}</h2>
-                    <p class="notification-banner__heading">{load_problem_text(problem)}</p>
-                </div>
-            }
-            if let SaveStatus::Failed(reason) = &cases.save {
-                <div class="notification-banner notification-banner--error" role="alert">
-                    <h2 class="notification-banner__title">{"Not saved"}</h2>
-                    <p class="notification-banner__heading">{format!(
-                        "Your last change could not be saved on this device: {reason}. What was saved before it is kept. Export your cases to keep a copy."
-                    )}</p>
-                </div>
-            }
-        </>
     }
 }
 

@@ -3,13 +3,13 @@
 
 use yew::prelude::*;
 
-use crate::components::{ErrorSummary, TextField};
+use crate::components::{ErrorSummary, ExportBackupButton, TextField};
+use crate::crypto;
 use crate::forms::Errors;
 use crate::hooks::use_cases;
 use crate::lock::{MIN_PASSPHRASE_CHARS, check_new_passphrase};
 use crate::lock_session::Lock;
 use crate::route::View;
-use crate::{crypto, export, storage};
 
 /// The lock page's heading and title.
 pub const LOCK_PAGE_TITLE: &str = "Lock with a passphrase";
@@ -37,7 +37,6 @@ pub fn LockPage() -> Html {
     let errors = use_state(Errors::default);
     let busy = use_state_eq(|| false);
     let outcome = use_state_eq(|| None::<Outcome>);
-    let export_error = use_state_eq(|| None::<String>);
     use_effect_with((*outcome).clone(), |outcome| {
         if outcome.is_some() {
             crate::browser::focus("lock-outcome");
@@ -100,8 +99,8 @@ pub fn LockPage() -> Html {
                 Ok(()) => {
                     errors.set(Errors::default());
                     busy.set(true);
-                    let plaintext = storage::encode(cases.all_cases());
-                    lock.set_passphrase((*passphrase).clone(), plaintext, done.clone());
+                    let mine = cases.all_cases().cloned().collect();
+                    lock.set_passphrase((*passphrase).clone(), mine, done.clone());
                 }
             }
         })
@@ -118,14 +117,8 @@ pub fn LockPage() -> Html {
         Callback::from(move |_: MouseEvent| {
             if !*busy {
                 busy.set(true);
-                lock.remove(storage::encode(cases.all_cases()), done.clone());
+                lock.remove(cases.all_cases().cloned().collect(), done.clone());
             }
-        })
-    };
-    let on_export = {
-        let (cases, export_error) = (cases.clone(), export_error.clone());
-        Callback::from(move |_: MouseEvent| {
-            export_error.set(export::download(cases.all_cases(), "all-cases", cases.today).err())
         })
     };
     let field = |state: &UseStateHandle<String>| {
@@ -148,12 +141,7 @@ pub fn LockPage() -> Html {
                 <p class="body">{"With a lock, your cases are stored on this device encrypted, and EHC Timeline asks for your passphrase each time it opens. Someone else using this device cannot read them without it."}</p>
             }
             <div class="warning-text" role="note"><p class="body"><strong>{FORGET_WARNING}</strong></p></div>
-            <div class="button-group">
-                <button type="button" class="button button--secondary" onclick={on_export}>{"Export all cases"}</button>
-            </div>
-            if let Some(error) = &*export_error {
-                <p class="error-message" role="alert">{format!("The file could not be made: {error}")}</p>
-            }
+            <div class="button-group"><ExportBackupButton /></div>
             <form novalidate=true {onsubmit}>
                 <TextField id="passphrase" label={new} hint={hint} password=true
                     autocomplete="new-password" value={(*passphrase).clone()}

@@ -28,7 +28,8 @@ pub struct LockGateProps {
 
 #[derive(Clone, PartialEq)]
 enum Gate {
-    Locked(Rc<Result<Envelope, String>>),
+    /// The stored text, and its envelope or why it cannot be read.
+    Locked(Rc<str>, Rc<Result<Envelope, String>>),
     Open(Rc<Loaded>, Lock),
 }
 
@@ -39,12 +40,15 @@ pub fn LockGate(props: &LockGateProps) -> Html {
     let gate = {
         let props = props.clone();
         use_state(move || match props.start.as_ref().clone() {
-            Start::Open(loaded) => Gate::Open(Rc::new(loaded), Lock::new(props.store, None)),
-            Start::Locked(envelope) => Gate::Locked(Rc::new(envelope)),
+            Start::Open(loaded) => {
+                let lock = Lock::open(props.store, loaded.session.clone());
+                Gate::Open(Rc::new(loaded), lock)
+            }
+            Start::Locked { stored, envelope } => Gate::Locked(stored.into(), Rc::new(envelope)),
         })
     };
     // Just unlocked: the Unlock button is gone, so focus the new page's heading.
-    let unlocked = matches!(*props.start, Start::Locked(_)) && matches!(*gate, Gate::Open(..));
+    let unlocked = matches!(*props.start, Start::Locked { .. }) && matches!(*gate, Gate::Open(..));
     use_effect_with(unlocked, |&unlocked| {
         if unlocked {
             browser::focus_main_heading();
@@ -57,13 +61,12 @@ pub fn LockGate(props: &LockGateProps) -> Html {
                     view={props.view.clone()} />
             </ContextProvider<Lock>>
         },
-        Gate::Locked(envelope) => {
-            let (gate, store) = (gate.clone(), props.store.clone());
+        Gate::Locked(stored, envelope) => {
+            let (gate, store, stored) = (gate.clone(), props.store.clone(), stored.clone());
             let on_unlocked = Callback::from(move |(key, plaintext): (SessionKey, String)| {
-                gate.set(Gate::Open(
-                    Rc::new(lock::loaded(&plaintext)),
-                    Lock::new(store.clone(), Some(key)),
-                ))
+                let loaded = lock::loaded(&plaintext, &*store.0.borrow());
+                let lock = Lock::unlocked(store.clone(), key, stored.to_string());
+                gate.set(Gate::Open(Rc::new(loaded), lock))
             });
             html! { <UnlockPage envelope={envelope.clone()} {on_unlocked} /> }
         }

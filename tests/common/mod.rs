@@ -7,6 +7,8 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use ehc_timeline::app::{Providers, ProvidersProps};
 use ehc_timeline::forms::DateParts;
+use ehc_timeline::storage::backup::BackupRecord;
+use ehc_timeline::storage::sync::Session;
 use ehc_timeline::storage::{Loaded, MemoryBackend};
 use ehc_timeline::{App, AppProps, Store, View};
 use rules::{Case, Event, EventKind};
@@ -64,15 +66,18 @@ pub fn render<C: BaseComponent>(props: C::Properties) -> String {
 
 /// The whole app on `view`, with `cases` loaded and today `today`.
 pub fn render_app(cases: Vec<Case>, today: NaiveDate, view: View) -> String {
-    render_app_loaded(
-        Loaded {
-            cases,
-            problem: None,
-            writable: true,
-        },
-        today,
-        view,
-    )
+    render_app_loaded(loaded(cases), today, view)
+}
+
+/// What loading storage holding `cases` finds, with no problem.
+pub fn loaded(cases: Vec<Case>) -> Loaded {
+    Loaded {
+        cases,
+        problem: None,
+        writable: true,
+        session: Session::default(),
+        backup: BackupRecord::default(),
+    }
 }
 
 pub fn render_app_loaded(loaded: Loaded, today: NaiveDate, view: View) -> String {
@@ -135,11 +140,7 @@ pub fn assert_not_reads(html: &str, unexpected: &str) {
 pub fn render_in_app(cases: Vec<Case>, today: NaiveDate, page: Html) -> String {
     render::<Providers>(ProvidersProps {
         today,
-        loaded: Rc::new(Loaded {
-            cases,
-            problem: None,
-            writable: true,
-        }),
+        loaded: Rc::new(loaded(cases)),
         store: Store::new(MemoryBackend::default()),
         view: View::Cases,
         children: page,

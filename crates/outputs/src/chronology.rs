@@ -6,6 +6,17 @@ use rules::{Actor, Case, Deadline, Evaluation, Event, Status, When, long_date, m
 
 use crate::recorded;
 
+/// A name's first letter as a capital: ASCII letters and the accented letters
+/// of Latin-1 ("élodie" gives "É"); any other letter stays as typed. Unicode's
+/// full case tables would add about 17 KB (gzip) to every load of the app for
+/// this one use.
+fn initial(letter: char) -> char {
+    match letter {
+        'à'..='þ' if letter != '÷' => char::from_u32(u32::from(letter) - 0x20).unwrap_or(letter),
+        _ => letter.to_ascii_uppercase(),
+    }
+}
+
 /// "20 February 2025"; "March 2024 (approximate)"; "2023 (approximate)".
 pub fn written_when(when: &When) -> String {
     match when {
@@ -47,7 +58,7 @@ impl NameShown {
             NameShown::Initials => name
                 .split(|c: char| c.is_whitespace() || c == '.' || c == '-')
                 .filter_map(|word| word.chars().next())
-                .map(|letter| format!("{}.", letter.to_uppercase()))
+                .map(|letter| format!("{}.", initial(letter)))
                 .collect::<Vec<_>>()
                 .join(" "),
         }

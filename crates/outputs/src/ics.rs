@@ -3,7 +3,7 @@
 //! whose UID depends only on the case, the rule and what started it, so
 //! importing a newer file updates the events rather than adding copies.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
 use rules::{Case, Deadline, Limit, Status};
 
 use crate::Evaluated;
@@ -51,7 +51,13 @@ fn event(case: &Case, deadline: &Deadline, stamp: NaiveDateTime) -> Vec<String> 
     vec![
         "BEGIN:VEVENT".to_owned(),
         format!("UID:{}", uid(case, deadline)),
-        format!("DTSTAMP:{}", stamp.format("%Y%m%dT%H%M%SZ")),
+        format!(
+            "DTSTAMP:{}T{:02}{:02}{:02}Z",
+            ics_date(stamp.date()),
+            stamp.hour(),
+            stamp.minute(),
+            stamp.second()
+        ),
         format!("DTSTART;VALUE=DATE:{}", ics_date(deadline.due)),
         format!(
             "DTEND;VALUE=DATE:{}",
@@ -90,7 +96,7 @@ fn uid_part(part: &str) -> String {
 }
 
 fn ics_date(date: NaiveDate) -> String {
-    date.format("%Y%m%d").to_string()
+    format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())
 }
 
 /// TEXT escaping (RFC 5545, 3.3.11): backslash, semicolon, comma, newline.

@@ -119,7 +119,9 @@ impl Draft {
 fn mid_sentence(words: &str) -> String {
     let mut chars = words.chars();
     match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
+        Some(first) => std::iter::once(first.to_ascii_lowercase())
+            .chain(chars)
+            .collect(),
         None => String::new(),
     }
 }

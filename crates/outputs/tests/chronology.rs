@@ -177,6 +177,8 @@ fn the_child_can_be_named_by_initials_only() {
     assert_eq!(NameShown::Initials.apply("Jane Smith"), "J. S.");
     assert_eq!(NameShown::Initials.apply("mary-jane  smith"), "M. J. S.");
     assert_eq!(NameShown::Initials.apply("A. B."), "A. B.");
+    assert_eq!(NameShown::Initials.apply("élodie ørsted"), "É. Ø.");
+    assert_eq!(NameShown::Initials.apply("łucja"), "ł.", "kept as typed");
 }
 
 #[test]

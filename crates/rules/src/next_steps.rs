@@ -15,7 +15,7 @@ pub const WHERE_TO_GET_ADVICE: &str = "For advice on your case, contact your loc
 /// nothing needs doing (met, not applicable, or not yet due from someone else).
 pub fn next_steps(deadline: &Deadline, today: NaiveDate) -> Vec<String> {
     let due = long_date(deadline.due);
-    let what = deadline.rule.title.to_lowercase();
+    let what = deadline.rule.title.to_ascii_lowercase();
     match (deadline.status, deadline.actor) {
         (Status::Overdue, Actor::Parent) => vec![format!(
             "The time for this ended on {due}. If you still want to act, get advice quickly: late appeals and requests are sometimes accepted when there is a good reason."
@@ -53,7 +53,7 @@ fn chase(deadline: &Deadline, actor: Actor) -> String {
     match actor {
         Actor::Council => format!(
             "Write to the council's SEND team: say that the {} was due on {due} under {}, and ask when it will be done.",
-            deadline.rule.title.to_lowercase(),
+            deadline.rule.title.to_ascii_lowercase(),
             deadline.citation
         ),
         _ => format!(

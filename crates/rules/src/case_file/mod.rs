@@ -1,10 +1,12 @@
 //! The case file format (`ehc-timeline/1`, case-file.md): what a user records,
 //! how it is read with errors that say where, and how it is written back.
 
+mod clock_time;
 mod kind;
 mod model;
 mod parse;
 
+pub use clock_time::{parse_clock_time, write_clock_time};
 pub use kind::{EventKind, Stage};
 pub use model::{
     ApproxDate, Case, CaseFile, Event, ExceptionReason, Extra, FORMAT, Matters, Order,

@@ -217,7 +217,7 @@ fn serialize_clock_time<S: Serializer>(
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     match time {
-        Some(time) => serializer.collect_str(&time.format("%H:%M")),
+        Some(time) => serializer.serialize_str(&super::write_clock_time(*time)),
         None => serializer.serialize_none(),
     }
 }

@@ -636,9 +636,9 @@ struct ClockTime(NaiveTime);
 impl<'de> Deserialize<'de> for ClockTime {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         from_str_with(deserializer, "a time as HH:MM", |text| {
-            let well_formed = text.len() == 5 && text.as_bytes()[2] == b':';
+            let well_formed = text.len() == 5;
             well_formed
-                .then(|| NaiveTime::parse_from_str(text, "%H:%M").ok())
+                .then(|| super::parse_clock_time(text))
                 .flatten()
                 .map(ClockTime)
                 .ok_or_else(|| {

@@ -284,7 +284,7 @@ fn draft_plan_windows(
 
 /// Who gives advice, guessed from the party's name: it only labels the deadline.
 fn advice_actor(party: &str) -> Actor {
-    let party = party.to_lowercase();
+    let party = party.to_ascii_lowercase();
     let any = |words: &[&str]| words.iter().any(|w| party.contains(w));
     if any(&[
         "health",

@@ -2,16 +2,29 @@
 //! rules of loading and saving test natively with [`MemoryBackend`].
 //!
 //! One key, [`KEY`], holds one JSON value: `{"storage_version": 1, "format":
-//! "ehc-timeline/1", "cases": [...]}`. The version lives inside the data, so
-//! one write changes both. Corrupt data is kept aside under another key, never
-//! wiped; a version newer than this code is refused, never overwritten; a
-//! failed write leaves the previous value in place.
+//! "ehc-timeline/1", "cases": [...]}`, written whole in one `setItem`. The
+//! version lives inside the data, so one write changes both, and a crash
+//! mid-save leaves either the old value or the new one, never half of each.
+//! Nothing else the app stores must agree with it: the backup record
+//! ([`backup::BACKUP_KEY`]) and the copies of unreadable data stand alone, so
+//! losing any one write leaves every other value right.
+//!
+//! Corrupt data is kept aside under another key, never wiped; a version newer
+//! than this code is refused, never overwritten; a failed write leaves the
+//! previous value in place; another tab's write is merged, not written over
+//! ([`sync`]).
+
+pub mod backup;
+pub mod sync;
 
 use std::collections::BTreeMap;
 
 use rules::{Case, FORMAT, read_case_file};
 use serde::Serialize;
 use serde_json::Value;
+
+use backup::BackupRecord;
+use sync::Session;
 
 /// The storage key of the cases.
 pub const KEY: &str = "ehc-timeline";
@@ -61,11 +74,19 @@ impl Backend for MemoryBackend {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadProblem {
     /// The stored value could not be read; a copy was kept under `kept_as`.
-    KeptAside { reason: String, kept_as: String },
+    /// `unreadable` is that value exactly, for the user to download.
+    KeptAside {
+        reason: String,
+        kept_as: String,
+        unreadable: String,
+    },
     /// The stored value could not be read, nor copied aside: nothing is written.
-    CouldNotKeepAside { reason: String },
+    CouldNotKeepAside { reason: String, unreadable: String },
     /// Written by a newer version of the app: refused and left as it is.
     TooNew { found: u64 },
+    /// Locked with a passphrase by another tab while this one was open: left
+    /// as it is until this page is reloaded and unlocked.
+    LockedElsewhere,
     /// The browser would not let the app read its storage.
     Unavailable { reason: String },
 }
@@ -77,6 +98,10 @@ pub struct Loaded {
     pub problem: Option<LoadProblem>,
     /// Whether saving may write over the stored value.
     pub writable: bool,
+    /// What this tab read, to notice another tab's writes.
+    pub session: Session,
+    /// When the cases were last exported.
+    pub backup: BackupRecord,
 }
 
 /// Why a stored value cannot be used.
@@ -92,42 +117,58 @@ pub enum DecodeError {
 /// copied to a new key first; a newer version's value is left untouched and
 /// marked not writable.
 pub fn load(backend: &mut dyn Backend) -> Loaded {
-    let text = match backend.get(KEY) {
-        Ok(Some(text)) => text,
-        Ok(None) => return loaded(Vec::new(), None, true),
-        Err(reason) => return loaded(Vec::new(), Some(LoadProblem::Unavailable { reason }), false),
-    };
-    match decode(&text) {
-        Ok(cases) => loaded(cases, None, true),
-        Err(DecodeError::TooNew(found)) => {
-            loaded(Vec::new(), Some(LoadProblem::TooNew { found }), false)
+    let backup = backup::load(backend);
+    let (cases, problem, writable, seen) = match backend.get(KEY) {
+        Ok(None) => (Vec::new(), None, true, None),
+        Err(reason) => (
+            Vec::new(),
+            Some(LoadProblem::Unavailable { reason }),
+            false,
+            None,
+        ),
+        Ok(Some(text)) => {
+            let (cases, problem, writable) = read(backend, &text);
+            (cases, problem, writable, Some(text))
         }
-        Err(DecodeError::Corrupt(reason)) => match keep_aside(backend, &text) {
-            Ok(kept_as) => loaded(
-                Vec::new(),
-                Some(LoadProblem::KeptAside { reason, kept_as }),
-                true,
-            ),
-            Err(_) => loaded(
-                Vec::new(),
-                Some(LoadProblem::CouldNotKeepAside { reason }),
-                false,
-            ),
-        },
-    }
-}
-
-fn loaded(cases: Vec<Case>, problem: Option<LoadProblem>, writable: bool) -> Loaded {
+    };
     Loaded {
+        session: Session::new(seen, cases.clone()),
         cases,
         problem,
         writable,
+        backup,
+    }
+}
+
+/// The cases in a stored `text`, or what is wrong with it (after keeping an
+/// unreadable value aside), and whether it may be written over.
+fn read(backend: &mut dyn Backend, text: &str) -> (Vec<Case>, Option<LoadProblem>, bool) {
+    match decode(text) {
+        Ok(cases) => (cases, None, true),
+        Err(DecodeError::TooNew(found)) => (Vec::new(), Some(LoadProblem::TooNew { found }), false),
+        Err(DecodeError::Corrupt(reason)) => {
+            let unreadable = text.to_owned();
+            match keep_aside(backend, text) {
+                Ok(kept_as) => {
+                    let problem = LoadProblem::KeptAside {
+                        reason,
+                        kept_as,
+                        unreadable,
+                    };
+                    (Vec::new(), Some(problem), true)
+                }
+                Err(_) => {
+                    let problem = LoadProblem::CouldNotKeepAside { reason, unreadable };
+                    (Vec::new(), Some(problem), false)
+                }
+            }
+        }
     }
 }
 
 /// Copies an unreadable value to `ehc-timeline-corrupt-N`, the first N free
 /// (or the one already holding the same text), and returns that key.
-fn keep_aside(backend: &mut dyn Backend, text: &str) -> Result<String, String> {
+pub(crate) fn keep_aside(backend: &mut dyn Backend, text: &str) -> Result<String, String> {
     for n in 1..=100 {
         let key = format!("{KEY}-corrupt-{n}");
         match backend.get(&key)? {
@@ -139,7 +180,8 @@ fn keep_aside(backend: &mut dyn Backend, text: &str) -> Result<String, String> {
     Err("too many copies of unreadable data are already kept".to_owned())
 }
 
-/// Writes every case to `backend` under [`KEY`], in one value.
+/// Writes every case to `backend` under [`KEY`], in one value, with no check
+/// for another tab's write: the app saves through [`Session::save`].
 pub fn save<'a>(
     backend: &mut dyn Backend,
     cases: impl IntoIterator<Item = &'a Case>,

@@ -1,0 +1,192 @@
+// End-to-end: nothing is lost. Two tabs on the same cases, a full disk,
+// unreadable stored data, every stored version, persistent storage and the
+// backup reminder. The browser's date is fixed at Friday 31 October 2025.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { appUnderTest, openApp, screenshot } from './support.js';
+
+const app = appUnderTest();
+const KEY = 'ehc-timeline';
+const fixture = (name) => readFile(new URL(`../tests/fixtures/${name}`, import.meta.url), 'utf8');
+
+/** Puts `values` (key to text) in localStorage and reloads the page. */
+async function storeAndReload(page, values) {
+  await page.evaluate((values) => {
+    for (const [key, text] of Object.entries(values)) localStorage.setItem(key, text);
+  }, values);
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+}
+
+/** The case's name changed from its case page, through "Rename case". */
+async function rename(page, to) {
+  await page.getByRole('button', { name: 'Rename case' }).click();
+  await page.getByLabel("Child's name or initials").fill(to);
+  await page.getByRole('button', { name: 'Save case' }).click();
+  await page.getByRole('heading', { level: 1, name: to }).waitFor();
+}
+
+/** Clicks `button` and resolves to the download's file name and bytes. */
+async function download(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+}
+
+const stored = (page, key = KEY) => page.evaluate((key) => localStorage.getItem(key), key);
+
+test('a stored value of storage version 1 loads and shows its cases', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await storeAndReload(page, { [KEY]: await fixture('storage-v1.json') });
+  const rows = await page.getByRole('table', { name: 'Your cases' }).locator('tbody tr').allInnerTexts();
+  assert.equal(rows.length, 1, 'the archived case is hidden');
+  assert.match(rows[0], /^A\. B\.\s+Anytown Council/);
+  await page.getByLabel('Show archived cases').check();
+  await page.getByRole('link', { name: 'C. D.' }).waitFor();
+  await page.getByRole('link', { name: 'A. B.' }).click();
+  await page.getByText('Emailed by the school SENCO').waitFor();
+  await screenshot(page, 'safety-01-v1-loaded', errors);
+  await context.close();
+});
+
+test('two tabs: an edit in one shows in the other, and a clash is told, not written over', async () => {
+  const a = await openApp(app.browser, app.server.url);
+  await storeAndReload(a.page, { [KEY]: await fixture('storage-v1.json') });
+  // Tab B can hold back the browser's "storage" events, to stage two
+  // changes made at the same moment.
+  await a.context.addInitScript(() => {
+    window.addEventListener('storage', (event) => {
+      if (window.holdStorageEvents) event.stopImmediatePropagation();
+    });
+  });
+  const b = { page: await a.context.newPage(), errors: [] };
+  b.page.on('pageerror', (error) => b.errors.push(String(error)));
+  await b.page.goto(`${app.server.url}#/case/c-7f3a0001`);
+  await b.page.getByRole('heading', { level: 1, name: 'A. B.' }).waitFor();
+
+  // An edit in tab A shows in tab B, on its case page, without a reload.
+  await a.page.getByRole('link', { name: 'A. B.' }).click();
+  await rename(a.page, 'A. B. C.');
+  await b.page.getByRole('heading', { level: 1, name: 'A. B. C.' }).waitFor();
+
+  // Both rename the same case at once: tab B keeps tab A's and says so.
+  await b.page.evaluate(() => (window.holdStorageEvents = true));
+  await rename(a.page, 'Named in tab A');
+  await b.page.getByRole('button', { name: 'Rename case' }).click();
+  await b.page.getByLabel("Child's name or initials").fill('Named in tab B');
+  await b.page.getByRole('button', { name: 'Save case' }).click();
+  const clash = b.page.getByRole('alert').filter({ hasText: 'Not saved' });
+  await clash.getByText(
+    'Your change to Named in tab A was not saved: Named in tab A was changed in another tab or window at the same time.',
+  ).waitFor();
+  await b.page.getByRole('heading', { level: 1, name: 'Named in tab A' }).waitFor();
+  assert.equal(JSON.parse(await stored(b.page)).cases[0].child, 'Named in tab A');
+  await screenshot(b.page, 'safety-02-tabs-clash', b.errors);
+
+  // Changes to different cases at once are both kept.
+  await a.page.goto(`${app.server.url}#/case/c-7f3a0002`);
+  await rename(a.page, 'C. D. E.');
+  await rename(b.page, 'Named in tab B');
+  assert.equal(await clash.count(), 0, 'no clash: another case changed');
+  assert.deepEqual(
+    JSON.parse(await stored(b.page)).cases.map((c) => c.child),
+    ['Named in tab B', 'C. D. E.'],
+  );
+  // Tab A, not held, took tab B's write in.
+  await a.page.getByRole('link', { name: 'Back to your cases' }).click();
+  await a.page.getByRole('link', { name: 'Named in tab B' }).waitFor();
+  await screenshot(a.page, 'safety-03-tabs-merged', a.errors);
+  await a.context.close();
+});
+
+test('a full disk: the change is not saved, the cases export from the message, and the old data is intact', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  const v1 = await fixture('storage-v1.json');
+  await storeAndReload(page, { [KEY]: v1 });
+  await page.evaluate(() => {
+    window.realSetItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.getByRole('link', { name: 'A. B.' }).click();
+  await rename(page, 'A. B. renamed');
+  const message = page.getByRole('alert').filter({ hasText: 'Not saved' });
+  await message
+    .getByText(
+      "Your last change could not be saved on this device: this device's storage for the app is full. What was saved before it is kept.",
+    )
+    .waitFor();
+  await screenshot(page, 'safety-04-not-saved', errors);
+  const file = await download(page, message.getByRole('button', { name: 'Export a backup of all cases' }));
+  assert.equal(file.name, 'ehc-timeline-all-cases-2025-10-31.json');
+  const exported = JSON.parse(file.bytes.toString('utf8'));
+  assert.equal(exported.format, 'ehc-timeline/1');
+  assert.deepEqual(
+    exported.cases.map((c) => c.child),
+    ['A. B. renamed', 'C. D.'],
+    'the export holds the change that could not be saved',
+  );
+
+  await page.evaluate(() => (Storage.prototype.setItem = window.realSetItem));
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'A. B.' }).waitFor();
+  assert.equal(await stored(page), v1, 'the previous data, byte for byte');
+  await context.close();
+});
+
+test('unreadable data: kept aside, downloaded exactly as it was, and a backup restored', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  const corrupt = '{"storage_version": 1, "cases": [{"child": "Zoë – 子", ';
+  await storeAndReload(page, { [KEY]: corrupt });
+  const banner = page.getByRole('region', { name: 'Important' });
+  await banner.getByText('The cases saved on this device could not be read').waitFor();
+  await banner.getByText('under "ehc-timeline-corrupt-1"').waitFor();
+  await screenshot(page, 'safety-05-unreadable', errors);
+
+  const file = await download(page, banner.getByRole('button', { name: 'Download the unreadable data' }));
+  assert.equal(file.name, 'ehc-timeline-unreadable-2025-10-31.txt');
+  assert.ok(file.bytes.equals(Buffer.from(corrupt, 'utf8')), 'byte for byte');
+  assert.equal(await stored(page, 'ehc-timeline-corrupt-1'), corrupt);
+
+  await banner.getByRole('link', { name: 'restore a backup: import a case file you exported' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Import a case file' }).waitFor();
+  await page.getByLabel('Case file').setInputFiles({
+    name: 'backup.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(await fixture('case-file-ehc-timeline-1.json')),
+  });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your cases' }).waitFor();
+  await page.getByRole('link', { name: 'A. B.' }).waitFor();
+  assert.equal(await stored(page, 'ehc-timeline-corrupt-1'), corrupt, 'still kept aside');
+  assert.equal(JSON.parse(await stored(page)).cases.length, 2);
+  await context.close();
+});
+
+test('the backup reminder after 32 days without an export, and a browser that will not keep the data', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  // The browser says no to persistent storage.
+  await context.addInitScript(() => {
+    navigator.storage.persisted = async () => false;
+    navigator.storage.persist = async () => false;
+  });
+  await storeAndReload(page, {
+    [KEY]: await fixture('storage-v1.json'),
+    'ehc-timeline-backup': '{"last_export":"2025-09-29","cases_since":"2025-01-06"}',
+  });
+  const reminder = page.getByRole('region', { name: 'Back up your cases' });
+  await reminder.getByText('You last exported a backup of your cases on 29 September 2025, 32 days ago.').waitFor();
+  await reminder.getByText('This browser has not agreed to keep the app\'s data for good').waitFor();
+  await screenshot(page, 'safety-06-backup-reminder', errors);
+
+  const file = await download(page, reminder.getByRole('button', { name: 'Export a backup of all cases' }));
+  assert.equal(JSON.parse(file.bytes.toString('utf8')).cases.length, 2);
+  await reminder.waitFor({ state: 'detached' });
+  assert.equal(JSON.parse(await stored(page, 'ehc-timeline-backup')).last_export, '2025-10-31');
+  // The date of the export survives a reload.
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Your cases' }).waitFor();
+  assert.equal(await reminder.count(), 0);
+  await context.close();
+});

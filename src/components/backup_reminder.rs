@@ -1,0 +1,60 @@
+//! The reminder to export a backup, on the case list: the cases live only in
+//! this browser. It shows when the backup rule says one is due
+//! ([`crate::storage::backup`]), or when the browser refused to keep the
+//! data for good and there is no export from the last 30 days.
+
+use rules::long_date;
+use yew::prelude::*;
+
+use crate::components::ExportBackupButton;
+use crate::hooks::use_cases;
+use crate::state::{Persistence, State};
+use crate::storage::backup::{REMIND_AFTER_DAYS, Reminder};
+
+/// The reminder's sentences, or nothing when none is due.
+pub fn backup_reminder_text(state: &State) -> Option<Vec<String>> {
+    let due = state.backup.reminder(state.today, !state.cases.is_empty());
+    let refused = state.persistence == Persistence::Refused
+        && !state.cases.is_empty()
+        && !state.backup.exported_recently(state.today);
+    if due.is_none() && !refused {
+        return None;
+    }
+    let mut text = vec![match due {
+        Some(Reminder::LastExported { on, days }) => format!(
+            "You last exported a backup of your cases on {}, {days} days ago.",
+            long_date(on)
+        ),
+        Some(Reminder::NeverExported { .. }) => {
+            "You have not exported a backup of your cases yet.".to_owned()
+        }
+        None => "Keep a backup of your cases.".to_owned(),
+    }];
+    text.push("Your cases are kept only in this browser. If its data is cleared, or this device is lost or broken, they are gone. A backup is a case file you keep somewhere safe and can import again.".to_owned());
+    if refused {
+        text.push("This browser has not agreed to keep the app's data for good: it may clear the data of sites you have not used for a while. That is the browser's usual rule, not a fault, but it makes a backup more important.".to_owned());
+    }
+    text.push(format!(
+        "We suggest exporting at least every {REMIND_AFTER_DAYS} days."
+    ));
+    Some(text)
+}
+
+#[component]
+pub fn BackupReminder() -> Html {
+    let cases = use_cases();
+    let Some(text) = backup_reminder_text(&cases) else {
+        return html! {};
+    };
+    let (heading, rest) = text.split_first().expect("the reminder has a heading");
+    html! {
+        <div class="notification-banner" role="region" aria-labelledby="backup-title">
+            <h2 class="notification-banner__title" id="backup-title">{"Back up your cases"}</h2>
+            <p class="notification-banner__heading">{heading}</p>
+            { for rest.iter().map(|line| html! { <p class="body">{line}</p> }) }
+            <div class="notification-banner__actions">
+                <ExportBackupButton />
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,32 @@
+//! "Export a backup of all cases": the button the storage and backup
+//! messages offer, with what went wrong if the download could not start.
+
+use yew::prelude::*;
+
+use crate::export;
+use crate::hooks::use_cases;
+
+/// The button's words: not "Export all cases", the case list's own button.
+pub const EXPORT_BACKUP: &str = "Export a backup of all cases";
+
+/// Downloads every case as a case file, the one kind of backup the app can
+/// import again.
+#[component]
+pub fn ExportBackupButton() -> Html {
+    let cases = use_cases();
+    let error = use_state_eq(|| None::<String>);
+    let onclick = {
+        let error = error.clone();
+        Callback::from(move |_: MouseEvent| {
+            error.set(export::download(cases.all_cases(), "all-cases", cases.today).err())
+        })
+    };
+    html! {
+        <>
+            <button type="button" class="button" {onclick}>{EXPORT_BACKUP}</button>
+            if let Some(error) = &*error {
+                <p class="error-message" role="alert">{format!("The cases could not be exported: {error}")}</p>
+            }
+        </>
+    }
+}

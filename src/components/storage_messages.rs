@@ -1,0 +1,130 @@
+//! What went wrong reading or saving, shown on every page until it is solved,
+//! each with what the user can do about it right there.
+
+use yew::prelude::*;
+
+use crate::components::ExportBackupButton;
+use crate::export;
+use crate::hooks::{use_cases, use_navigator};
+use crate::route::View;
+use crate::state::SaveStatus;
+use crate::storage::LoadProblem;
+
+/// What went wrong with storage, in words, with what it means for the data.
+pub fn load_problem_text(problem: &LoadProblem) -> String {
+    match problem {
+        LoadProblem::KeptAside {
+            reason, kept_as, ..
+        } => format!(
+            "The cases saved on this device could not be read ({reason}). Nothing was deleted: the data is kept, exactly as it was, in this browser's storage under \"{kept_as}\"."
+        ),
+        LoadProblem::CouldNotKeepAside { reason, .. } => format!(
+            "The cases saved on this device could not be read ({reason}), and a copy could not be kept aside. To keep them safe, nothing you do here will be saved."
+        ),
+        LoadProblem::TooNew { found } => format!(
+            "Your cases were saved by a newer version of EHC Timeline (storage version {found}). This version cannot read them and will not change them. Open the newest version of the app. Anything you do here will not be saved."
+        ),
+        LoadProblem::LockedElsewhere => "Your cases were locked with a passphrase in another tab or window. Reload this page to unlock them. Anything you do here will not be saved.".to_owned(),
+        LoadProblem::Unavailable { reason } => format!(
+            "This browser is not letting the app use its storage ({reason}). Anything you do here will be lost when you close the page: export your cases to keep them."
+        ),
+    }
+}
+
+/// Problems reading or saving, and changes another tab's write kept out.
+#[component]
+pub fn StorageMessages() -> Html {
+    let cases = use_cases();
+    html! {
+        <>
+            if let Some(problem) = &cases.load_problem {
+                <LoadProblemBanner problem={problem.clone()} />
+            }
+            if let SaveStatus::Failed(reason) = &cases.save {
+                <div class="notification-banner notification-banner--error" role="alert">
+                    <h2 class="notification-banner__title">{"Not saved"}</h2>
+                    <p class="notification-banner__heading">{format!(
+                        "Your last change could not be saved on this device: {reason}. What was saved before it is kept."
+                    )}</p>
+                    <p class="body">{"Export a backup now: the file holds every case as you see it, this change included, and you can import it again later."}</p>
+                    <div class="notification-banner__actions"><ExportBackupButton /></div>
+                </div>
+            }
+            if !cases.clashes.is_empty() {
+                <div class="notification-banner notification-banner--error" role="alert">
+                    <h2 class="notification-banner__title">{"Not saved"}</h2>
+                    <p class="notification-banner__heading">{"The cases were changed in another tab or window at the same time as here."}</p>
+                    <ul class="list list--bullet">
+                        { for cases.clashes.iter().map(|clash| html! { <li>{clash.message()}</li> }) }
+                    </ul>
+                </div>
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LoadProblemBannerProps {
+    problem: LoadProblem,
+}
+
+/// The data that could not be read: what happened, and the three ways on:
+/// download it as it was, restore a backup, or start afresh.
+#[component]
+fn LoadProblemBanner(props: &LoadProblemBannerProps) -> Html {
+    let cases = use_cases();
+    let navigator = use_navigator();
+    let error = use_state_eq(|| None::<String>);
+    let unreadable = match &props.problem {
+        LoadProblem::KeptAside { unreadable, .. }
+        | LoadProblem::CouldNotKeepAside { unreadable, .. } => Some(unreadable.clone()),
+        _ => None,
+    };
+    let kept_aside = matches!(props.problem, LoadProblem::KeptAside { .. });
+    let on_download = {
+        let (error, today, text) = (error.clone(), cases.today, unreadable.clone());
+        Callback::from(move |_: MouseEvent| {
+            let text = text.as_deref().unwrap_or_default();
+            error.set(export::download_unreadable(text, today).err())
+        })
+    };
+    let on_fresh = {
+        let cases = cases.clone();
+        Callback::from(move |_: MouseEvent| cases.start_afresh())
+    };
+    let on_restore = Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        navigator.go(View::Import);
+    });
+    html! {
+        <div class="notification-banner" role="region" aria-labelledby="load-problem-title">
+            <h2 class="notification-banner__title" id="load-problem-title">{"Important"}</h2>
+            <p class="notification-banner__heading">{load_problem_text(&props.problem)}</p>
+            if unreadable.is_some() {
+                <p class="body">{"You can download the unreadable data as it was, to keep it or to give it to someone who can help."}</p>
+            }
+            if kept_aside {
+                <p class="body">
+                    {"To get your cases back, "}
+                    <a href={View::Import.to_hash()} onclick={on_restore}>{"restore a backup: import a case file you exported"}</a>
+                    {". Or start afresh with no cases: what you add from now on is saved as usual, and the unreadable data stays kept aside in this browser."}
+                </p>
+            }
+            if unreadable.is_some() {
+                <div class="notification-banner__actions button-group">
+                    <button type="button" class="button button--secondary" onclick={on_download}>
+                        {"Download the unreadable data"}
+                    </button>
+                    if kept_aside {
+                        <button type="button" class="button button--secondary" onclick={on_fresh}>
+                            {"Start afresh"}
+                        </button>
+                    }
+                </div>
+            }
+            if let Some(error) = &*error {
+                <p class="error-message" role="alert">{format!("The data could not be downloaded: {error}")}</p>
+            }
+        </div>
+    }
+}
