@@ -32,6 +32,15 @@ async function assertLocked(page, secrets) {
   return value;
 }
 
+/** Adds a case of Anytown Council for `child`, and waits for its page. */
+async function addCase(page, child) {
+  await page.getByRole('link', { name: 'Add a case' }).click();
+  await page.getByLabel("Child's name or initials").fill(child);
+  await page.getByLabel('Council').fill('Anytown Council');
+  await page.getByRole('button', { name: 'Save case' }).click();
+  await page.getByRole('heading', { level: 1, name: child }).waitFor();
+}
+
 /** Fills the GOV.UK date input with legend "Date". */
 async function fillDate(page, [day, month, year]) {
   const group = page.getByRole('group', { name: 'Date', exact: true });
@@ -65,11 +74,7 @@ async function choosePassphrase(page, passphrase, again, button) {
 
 test('a parent locks the cases with a passphrase, unlocks them after a reload, exports, changes and removes the lock', async () => {
   const { context, page, errors } = await openApp(app.browser, app.server.url);
-  await page.getByRole('link', { name: 'Add a case' }).click();
-  await page.getByLabel("Child's name or initials").fill('Maya Patel');
-  await page.getByLabel('Council').fill('Anytown Council');
-  await page.getByRole('button', { name: 'Save case' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Maya Patel' }).waitFor();
+  await addCase(page, 'Maya Patel');
   await logMilestone(page, 'Request for an assessment received by the council', [1, 9, 2025], 'Spoke to Mrs Jones at school.');
   await page.getByRole('link', { name: 'Back to your cases' }).click();
 
@@ -163,5 +168,30 @@ test('a parent locks the cases with a passphrase, unlocks them after a reload, e
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Lock with a passphrase' }).waitFor();
   await page.getByText('With a lock, your cases are stored on this device encrypted').waitFor();
+  await context.close();
+});
+
+test('two tabs: locking in one is told in the other, which then writes nothing', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await addCase(page, 'Sam Lee');
+
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await other.getByRole('heading', { level: 1, name: 'Sam Lee' }).waitFor();
+
+  await page.goto(`${app.server.url}#/lock`);
+  await page.getByRole('heading', { level: 1, name: 'Lock with a passphrase' }).waitFor();
+  await choosePassphrase(page, PASSPHRASE, PASSPHRASE, 'Lock my cases');
+  await page.getByRole('alert').filter({ hasText: 'Your cases are locked' }).waitFor();
+  const locked = await assertLocked(page, ['Sam Lee']);
+
+  await other
+    .getByText('Your cases were locked with a passphrase in another tab or window. Reload this page to unlock them.')
+    .waitFor();
+  await screenshot(other, '57-locked-in-another-tab', errors);
+  // A change here stays on this page: the lock is not written over.
+  await other.getByRole('button', { name: 'Archive case' }).click();
+  await other.getByRole('heading', { level: 1, name: 'Your cases', exact: true }).waitFor();
+  assert.deepEqual(JSON.parse(await stored(other)), locked);
   await context.close();
 });

@@ -452,12 +452,21 @@ async fn every_save_has_a_fresh_nonce_and_the_same_passphrase_in_another_unicode
     }
 }
 
-#[wasm_bindgen_test]
-async fn saves_through_the_lock_are_encrypted_and_written_in_order() {
+/// localStorage holding the request case locked, and the lock of a page
+/// that unlocked it.
+async fn unlocked_store() -> (SessionKey, Lock) {
     clear();
     let (key, stored) = locked(PASSPHRASE, &[&request_case()]).await;
     storage().set_item(KEY, &stored).unwrap();
-    let lock = Lock::unlocked(Store::new(LocalStore), key.clone(), stored);
+    (
+        key.clone(),
+        Lock::unlocked(Store::new(LocalStore), key, stored),
+    )
+}
+
+#[wasm_bindgen_test]
+async fn saves_through_the_lock_are_encrypted_and_written_in_order() {
+    let (key, lock) = unlocked_store().await;
     let second = Case {
         id: "c-2".into(),
         child: Some("E. F.".into()),
@@ -502,10 +511,7 @@ async fn a_failed_encrypted_write_keeps_the_previous_value() {
 
 #[wasm_bindgen_test]
 async fn while_locked_another_tabs_write_is_never_written_over() {
-    clear();
-    let (key, stored) = locked(PASSPHRASE, &[&request_case()]).await;
-    storage().set_item(KEY, &stored).unwrap();
-    let lock = Lock::unlocked(Store::new(LocalStore), key.clone(), stored);
+    let (key, lock) = unlocked_store().await;
     // Another tab, unlocked with the same passphrase, saves a change.
     let theirs = key.seal(&encode(&[])).await.unwrap().encode();
     storage().set_item(KEY, &theirs).unwrap();

@@ -47,12 +47,6 @@ fn refusal(text: &str) -> String {
     }
 }
 
-fn backend_with(text: &str) -> MemoryBackend {
-    let mut backend = MemoryBackend::default();
-    backend.set(KEY, text).unwrap();
-    backend
-}
-
 #[test]
 fn base64_matches_the_rfc_4648_test_vectors() {
     let vectors = [

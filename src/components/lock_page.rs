@@ -141,7 +141,7 @@ pub fn LockPage() -> Html {
                 <p class="body">{"With a lock, your cases are stored on this device encrypted, and EHC Timeline asks for your passphrase each time it opens. Someone else using this device cannot read them without it."}</p>
             }
             <div class="warning-text" role="note"><p class="body"><strong>{FORGET_WARNING}</strong></p></div>
-            <div class="button-group"><ExportBackupButton /></div>
+            <div class="button-group"><ExportBackupButton secondary=true /></div>
             <form novalidate=true {onsubmit}>
                 <TextField id="passphrase" label={new} hint={hint} password=true
                     autocomplete="new-password" value={(*passphrase).clone()}
