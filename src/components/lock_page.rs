@@ -128,7 +128,11 @@ pub fn LockPage() -> Html {
     let hint = format!(
         "{MIN_PASSPHRASE_CHARS} characters or more. A few unrelated words are easy to remember and hard to guess."
     );
-    let new = if on { "New passphrase" } else { "Passphrase" };
+    let (new, again) = if on {
+        ("New passphrase", "Type the new passphrase again")
+    } else {
+        ("Passphrase", "Type the passphrase again")
+    };
     html! {
         <>
             <ErrorSummary errors={(*errors).clone()} />
@@ -147,7 +151,7 @@ pub fn LockPage() -> Html {
                     autocomplete="new-password" value={(*passphrase).clone()}
                     error={errors.on("passphrase").cloned()} on_input={field(&passphrase)}
                     width="input--width-20" />
-                <TextField id="confirm" label={format!("Type the {} again", new.to_lowercase())}
+                <TextField id="confirm" label={again}
                     password=true autocomplete="new-password" value={(*confirm).clone()}
                     error={errors.on("confirm").cloned()} on_input={field(&confirm)}
                     width="input--width-20" />
