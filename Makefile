@@ -100,10 +100,23 @@ e2e: build browser-tools
 size: build
 	node build/size-report.mjs
 
-## bench: the app's sizes and the engine benchmark (1,000 cases x 60 events);
-## prints figures, asserts no time.
-bench: size
-	$(CARGO) bench -p rules --bench portfolio
+## bench: the app's sizes; the engine benchmark (1,000 cases x 60 events)
+## natively and in Chromium, and their ratio; saving and loading that portfolio
+## natively and in localStorage (and its quota); the built app's load, edit and
+## undo times in Chromium (e2e/bench/); what each crate adds to the wasm
+## (twiggy). Prints figures, asserts no time.
+bench: size browser-tools
+	@mkdir -p target/bench-data
+	$(CARGO) bench -p rules --bench portfolio | tee target/bench-data/engine-native.txt
+	$(CARGO) test --release -p rules --target wasm32-unknown-unknown --test wasm_bench -- --nocapture \
+		| tee target/bench-data/engine-wasm.txt
+	node e2e/bench/engine-ratio.mjs target/bench-data/engine-native.txt target/bench-data/engine-wasm.txt
+	$(CARGO) bench -p ehc-timeline --bench storage
+	node e2e/bench/storage.mjs
+	node e2e/bench/load.mjs
+	node e2e/bench/edit.mjs
+	@twiggy --version 2>/dev/null | grep -q ' 0\.8\.0$$' || $(CARGO) install --locked twiggy --version 0.8.0
+	node e2e/bench/wasm-crates.mjs "$${CARGO_TARGET_DIR:-target}/wasm-bindgen/release/ehc-timeline_bg.wasm" 20
 
 clean:
 	$(CARGO) clean

@@ -144,6 +144,74 @@ fn adding_an_event_re_evaluates_only_that_case() {
 }
 
 #[test]
+fn every_edit_to_one_case_keeps_every_other_case_and_its_evaluation() {
+    let others = [
+        case(
+            "c-1",
+            "E. F.",
+            &[("e-1", EventKind::RequestReceived, day(1, 6))],
+        ),
+        case(
+            "c-2",
+            "G. H.",
+            &[("e-1", EventKind::DecisionToAssess, day(1, 9))],
+        ),
+    ];
+    let mut cases = vec![late_assessment()];
+    cases.extend(others.iter().cloned());
+    let before = Rc::new(State::new(day(3, 1), cases, None, true));
+    let mut renamed = late_assessment();
+    renamed.child = Some("A. B. C.".into());
+    let edits = [
+        Action::RenameCase {
+            id: "c-7f3a".into(),
+            details: details("A. B. C."),
+        },
+        Action::SetArchived {
+            id: "c-7f3a".into(),
+            archived: true,
+        },
+        Action::AddEvent {
+            case_id: "c-7f3a".into(),
+            event: Event::new("e-3", EventKind::Letter, day(2, 25)),
+        },
+        Action::UpdateEvent {
+            case_id: "c-7f3a".into(),
+            event: Event::new("e-2", EventKind::DecisionToAssess, day(2, 10)),
+        },
+        Action::DeleteEvent {
+            case_id: "c-7f3a".into(),
+            event_id: "e-2".into(),
+        },
+        Action::SetReviewCompleteOn {
+            case_id: "c-7f3a".into(),
+            value: ReviewCompleteOn::Meeting,
+        },
+        Action::Import(vec![renamed]),
+    ];
+    for edit in edits {
+        let label = format!("{edit:?}");
+        let after = before.clone().reduce(edit);
+        assert_ne!(
+            before.entry("c-7f3a"),
+            after.entry("c-7f3a"),
+            "{label} did not change the case"
+        );
+        for other in &others {
+            let (was, is) = (
+                before.entry(&other.id).unwrap(),
+                after.entry(&other.id).unwrap(),
+            );
+            assert!(
+                Rc::ptr_eq(&was.case, &is.case) && Rc::ptr_eq(&was.evaluation, &is.evaluation),
+                "{label} re-evaluated {}",
+                other.id
+            );
+        }
+    }
+}
+
+#[test]
 fn updating_and_deleting_an_event() {
     let mut moved = Event::new("e-2", EventKind::DecisionToAssess, day(2, 10));
     moved.note = Some("Letter dated 10 February".into());

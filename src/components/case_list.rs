@@ -9,7 +9,7 @@ use crate::components::{UndoBanner, lock_summary};
 use crate::export;
 use crate::hooks::use_cases;
 use crate::route::View;
-use crate::state::Deleted;
+use crate::state::{Deleted, Entry};
 use crate::summary::{SortBy, listed, next_deadline, overdue_count};
 
 #[component]
@@ -104,36 +104,8 @@ pub fn CaseList() -> Html {
                             </tr>
                         </thead>
                         <tbody>
-                            { for entries.iter().map(|entry| {
-                                let next = next_deadline(&entry.evaluation);
-                                let overdue = overdue_count(&entry.evaluation);
-                                html! {
-                                    <tr>
-                                        <th scope="row" data-label="Child">
-                                            <a href={View::Case(entry.case.id.clone()).to_hash()}>{entry.name()}</a>
-                                            if entry.archived() {
-                                                {" "}<strong class="tag tag--grey">{"Archived"}</strong>
-                                            }
-                                        </th>
-                                        <td data-label="Council">{entry.case.local_authority.clone().unwrap_or_default()}</td>
-                                        <td data-label="Next deadline">
-                                            if let Some(deadline) = next {
-                                                {long_date(deadline.due)}
-                                                <br />
-                                                <span class="secondary-text">{deadline.rule.title}</span>
-                                            } else {
-                                                {"None"}
-                                            }
-                                        </td>
-                                        <td data-label="Overdue">
-                                            if overdue > 0 {
-                                                <strong class="tag tag--red">{format!("{overdue} overdue")}</strong>
-                                            } else {
-                                                {"None"}
-                                            }
-                                        </td>
-                                    </tr>
-                                }
+                            { for entries.iter().map(|entry| html! {
+                                <CaseRow key={entry.case.id.clone()} entry={(*entry).clone()} />
                             }) }
                         </tbody>
                     </table>
@@ -164,5 +136,46 @@ pub fn CaseList() -> Html {
             }
             { lock_summary(lock.as_ref()) }
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CaseRowProps {
+    entry: Entry,
+}
+
+/// One case of the list. An entry compares by identity and keeps its `Rc`s
+/// until its case changes, so a change to one case renders that row alone.
+#[component]
+fn CaseRow(props: &CaseRowProps) -> Html {
+    let entry = &props.entry;
+    let next = next_deadline(&entry.evaluation);
+    let overdue = overdue_count(&entry.evaluation);
+    html! {
+        <tr>
+            <th scope="row" data-label="Child">
+                <a href={View::Case(entry.case.id.clone()).to_hash()}>{entry.name()}</a>
+                if entry.archived() {
+                    {" "}<strong class="tag tag--grey">{"Archived"}</strong>
+                }
+            </th>
+            <td data-label="Council">{entry.case.local_authority.clone().unwrap_or_default()}</td>
+            <td data-label="Next deadline">
+                if let Some(deadline) = next {
+                    {long_date(deadline.due)}
+                    <br />
+                    <span class="secondary-text">{deadline.rule.title}</span>
+                } else {
+                    {"None"}
+                }
+            </td>
+            <td data-label="Overdue">
+                if overdue > 0 {
+                    <strong class="tag tag--red">{format!("{overdue} overdue")}</strong>
+                } else {
+                    {"None"}
+                }
+            </td>
+        </tr>
     }
 }

@@ -1,0 +1,64 @@
+// Changes, timed in the page from the click to the updated screen (when the
+// page's DOM shows it, and the next frame after that, which the user sees:
+// the app's save to localStorage runs before it). Logging one event in a case
+// of 500 events (alone on the device) and in one case of a portfolio of
+// 1,000 cases x 60 events; and undoing the deletion of a case in the list of
+// 1,000. Run by `make bench`; nothing here asserts a time.
+import { KEY, RUNS, clickRows, header, newContext, readyAt, repeat, seededPage, stored, timeClick, withApp } from './measure.mjs';
+
+/** A page showing `hash`, with `value` in localStorage. */
+async function openSeeded(browser, url, value, hash) {
+  const context = await newContext(browser);
+  const page = await seededPage(context, url, value);
+  await page.goto(`${url}${hash}`);
+  await readyAt(page);
+  return { context, page };
+}
+
+/** Logs a letter in case `c-0` of `value`, `RUNS` times, each timed from "Save milestone". */
+async function logLetters(browser, url, value) {
+  const { context, page } = await openSeeded(browser, url, value, '#/case/c-0');
+  const first = await page.locator('.events > li').count();
+  const runs = await repeat(RUNS, async (run) => {
+    await page.getByRole('link', { name: 'Log a milestone' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Log a milestone' }).waitFor();
+    await page.getByLabel('What happened').selectOption({ label: 'Letter' });
+    const date = page.getByRole('group', { name: 'Date', exact: true });
+    await date.getByLabel('Day').fill('20');
+    await date.getByLabel('Month').fill('11');
+    await date.getByLabel('Year').fill('2026');
+    return timeClick(page, 'Save milestone', '.events > li', first + run + 1);
+  });
+  const saved = await page.evaluate(
+    (key) => JSON.parse(localStorage.getItem(key)).cases.find((c) => c.id === 'c-0').events.length,
+    KEY,
+  );
+  if (saved !== first + RUNS) throw new Error(`${saved} events were saved, not ${first + RUNS}`);
+  await context.close();
+  return runs;
+}
+
+/** Deletes case `c-0` of the portfolio and times "Undo" on the list, `RUNS` times. */
+async function undoDeletes(browser, url, value) {
+  const { context, page } = await openSeeded(browser, url, value, '#/case/c-0');
+  const rows = 'table tbody tr';
+  const runs = await repeat(RUNS, async () => {
+    await page.getByRole('button', { name: 'Delete case' }).click();
+    await page.getByRole('button', { name: 'Undo' }).waitFor();
+    const listed = await page.locator(rows).count();
+    const result = await timeClick(page, 'Undo', rows, listed + 1);
+    await page.getByRole('link', { name: 'c-0', exact: true }).click();
+    await page.getByRole('button', { name: 'Delete case' }).waitFor();
+    return result;
+  });
+  await context.close();
+  return runs;
+}
+
+await withApp(async ({ url, browser }) => {
+  const portfolio = await stored('portfolio.json');
+  header('Changes, from the click to the updated screen, headless Chromium');
+  clickRows('log an event in a case of 500 events', await logLetters(browser, url, await stored('case-500.json')));
+  clickRows('log an event in a case of a 1,000-case portfolio', await logLetters(browser, url, portfolio));
+  clickRows('undo the deletion of a case in the list of 1,000', await undoDeletes(browser, url, portfolio));
+});

@@ -1,0 +1,50 @@
+// Load to interactive: from the navigation's start to the app's first render
+// (its "ehc-ready" performance mark, set once the page and its handlers are
+// there). Cold: a fresh browser context each run, nothing cached and no
+// service worker. Warm: a reload of a page the service worker controls. With
+// no cases (the first visit) and with a portfolio of 1,000 cases x 60 events
+// in localStorage (the app decodes and evaluates them all before its first
+// render). Run by `make bench`; nothing here asserts a time.
+import { RUNS, header, newContext, readyAt, repeat, row, seededPage, stored, withApp } from './measure.mjs';
+
+/** One cold load per run, each in a new context; the list shows `rows` cases. */
+function cold(browser, url, value, rows) {
+  return repeat(RUNS, async () => {
+    const context = await newContext(browser);
+    const page = await seededPage(context, url, value);
+    await page.goto(url);
+    const time = await readyAt(page, { rows });
+    await context.close();
+    return time;
+  });
+}
+
+/** Reloads of one page once the service worker controls it. */
+async function warm(browser, url, value, rows) {
+  const context = await newContext(browser);
+  const page = await seededPage(context, url, value);
+  await page.goto(url);
+  await readyAt(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // The worker takes control from the next load on.
+  await page.reload();
+  await readyAt(page);
+  if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) {
+    throw new Error('the service worker does not control the page after a reload');
+  }
+  const times = await repeat(RUNS, async () => {
+    await page.reload();
+    return readyAt(page, { rows });
+  });
+  await context.close();
+  return times;
+}
+
+await withApp(async ({ url, browser }) => {
+  const portfolio = await stored('portfolio.json');
+  header('Load to interactive (navigation start to first render), headless Chromium');
+  row('cold load, no cases', await cold(browser, url, null, 0));
+  row('warm load (service worker), no cases', await warm(browser, url, null, 0));
+  row('cold load, 1,000 cases x 60 events', await cold(browser, url, portfolio, 1000));
+  row('warm load (service worker), 1,000 cases x 60 events', await warm(browser, url, portfolio, 1000));
+});

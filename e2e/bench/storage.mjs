@@ -1,0 +1,83 @@
+// The portfolio (1,000 cases x 60 events, as the app stores it) in Chromium's
+// localStorage: the time to write it (what the app's save does after
+// encoding) and to read it in a new page (what the app's load does before
+// decoding), and whether it fits the quota: the largest value Chromium takes
+// under the app's key, found by bisection. Run by `make bench`; nothing here
+// asserts a time.
+import { KEY, RUNS, header, newContext, repeat, row, stored, withApp } from './measure.mjs';
+
+/** A page of the app's origin that is not the app. */
+async function originPage(context, url) {
+  const page = await context.newPage();
+  await page.goto(`${url}bench-storage`);
+  return page;
+}
+
+/** Whether a value of `length` characters can be stored under the key. */
+function fits(page, length) {
+  return page.evaluate(
+    ([key, n]) => {
+      localStorage.clear();
+      try {
+        localStorage.setItem(key, 'x'.repeat(n));
+        return true;
+      } catch (error) {
+        if (error.name === 'QuotaExceededError') return false;
+        throw error;
+      }
+    },
+    [KEY, length],
+  );
+}
+
+await withApp(async ({ url, browser }) => {
+  const value = await stored('portfolio.json');
+  const context = await newContext(browser);
+  const page = await originPage(context, url);
+  await page.evaluate((text) => (window.portfolio = text), value);
+
+  const outcome = await page.evaluate((key) => {
+    localStorage.clear();
+    try {
+      localStorage.setItem(key, window.portfolio);
+      return 'stored';
+    } catch (error) {
+      return error.name;
+    }
+  }, KEY);
+  const writes = await repeat(RUNS, () =>
+    page.evaluate((key) => {
+      localStorage.removeItem(key);
+      const started = performance.now();
+      localStorage.setItem(key, window.portfolio);
+      return performance.now() - started;
+    }, KEY),
+  );
+  const reads = await repeat(RUNS, async () => {
+    const reader = await originPage(context, url);
+    const [time, length] = await reader.evaluate((key) => {
+      const started = performance.now();
+      const text = localStorage.getItem(key);
+      return [performance.now() - started, text.length];
+    }, KEY);
+    await reader.close();
+    if (length !== value.length) throw new Error(`read ${length} characters, not ${value.length}`);
+    return time;
+  });
+
+  let [low, high] = [0, 64 * 1024 * 1024];
+  while (high - low > 1024) {
+    const middle = Math.floor((low + high) / 2);
+    if (await fits(page, middle)) low = middle;
+    else high = middle;
+  }
+  await page.evaluate(() => localStorage.clear());
+  await context.close();
+
+  header("The 1,000-case portfolio in Chromium's localStorage");
+  row(`write it (setItem, ${value.length.toLocaleString('en-GB')} characters)`, writes);
+  row('read it in a new page (getItem)', reads);
+  const perCase = value.length / 1000;
+  console.log(`\nstoring it: ${outcome === 'stored' ? 'fits' : outcome} (${value.length.toLocaleString('en-GB')} characters, ${(value.length / 2 ** 20).toFixed(2)} MiB of JSON)`);
+  console.log(`the largest value Chromium stored under "${KEY}": about ${low.toLocaleString('en-GB')} characters (${(low / 2 ** 20).toFixed(2)} Mi); the portfolio uses ${((100 * value.length) / low).toFixed(0)}% of it, room for about ${Math.floor(low / perCase).toLocaleString('en-GB')} such cases`);
+});
