@@ -81,6 +81,12 @@ impl Envelope {
 /// or one that is not JSON, both left to [`crate::storage::load`]), otherwise
 /// its envelope, or why that cannot be read.
 pub fn read(text: &str) -> Option<Result<Envelope, String>> {
+    // A quick look first, so an ordinary value (megabytes, for an advocate)
+    // is not parsed twice at start-up. The key inside a string would read
+    // `\"encrypted\"`, so this finds only a key; the parse decides.
+    if !text.contains("\"encrypted\"") {
+        return None;
+    }
     let value: Value = serde_json::from_str(text).ok()?;
     let encrypted = value.as_object()?.get("encrypted")?;
     Some(read_envelope(&value, encrypted))

@@ -116,6 +116,12 @@ fn an_app_without_the_lock_calls_a_locked_value_too_new_and_never_writes_over_it
 #[test]
 fn an_ordinary_value_is_not_locked() {
     assert_eq!(read(&encode([&late_assessment()])), None);
+    // The word in a note, or a case's own field of that name, is not a lock.
+    let mut case = late_assessment();
+    case.events[0].note = Some("Asked for it \"encrypted\" by email.".into());
+    case.extra
+        .insert("encrypted".into(), json!({"salt": "not ours"}));
+    assert_eq!(read(&encode([&case])), None);
     assert_eq!(read("{ not json"), None);
     assert_eq!(read("[1, 2]"), None);
 }
