@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    CaseFormPage, CaseList, CasePage, ChronologyPage, ImportPage, Layout, LettersPage,
+    CaseFormPage, CaseList, CasePage, ChronologyPage, ImportPage, Layout, LettersPage, LockPage,
     MilestonePage,
 };
 use crate::hooks::{CasesContext, Navigator, use_navigator};
@@ -84,10 +84,17 @@ pub fn Providers(props: &ProvidersProps) -> Html {
         let initial = props.view.clone();
         use_state_eq(move || initial)
     };
+    // The passphrase lock's session when there is one: turning the lock off
+    // hands the app a new session.
+    let lock = use_context::<crate::lock_session::Lock>();
     let session = {
         let loaded = props.loaded.clone();
-        use_mut_ref(move || loaded.session.clone())
+        use_memo((), move |()| match lock {
+            Some(lock) => lock.session(),
+            None => Rc::new(RefCell::new(loaded.session.clone())),
+        })
     };
+    let session: Rc<RefCell<_>> = (*session).clone();
     use_save(&state, &props.store, &session);
     use_other_tabs(&state, &props.store, &session);
     use_backup_record(&state, &props.store, props.loaded.backup);
@@ -125,6 +132,7 @@ fn Page() -> Html {
         View::Cases => html! { <CaseList /> },
         View::AddCase => html! { <CaseFormPage /> },
         View::Import => html! { <ImportPage /> },
+        View::Lock => html! { <LockPage /> },
         View::Case(id) => html! { <CasePage case_id={id.clone()} /> },
         View::RenameCase(id) => html! { <CaseFormPage case_id={AttrValue::from(id.clone())} /> },
         View::LogEvent(id) => html! { <MilestonePage case_id={id.clone()} /> },
@@ -162,6 +170,7 @@ pub fn page_title(view: &View, state: &State) -> String {
         View::Cases => "Your cases".to_owned(),
         View::AddCase => "Add a case".to_owned(),
         View::Import => "Import a case file".to_owned(),
+        View::Lock => crate::components::LOCK_PAGE_TITLE.to_owned(),
         View::Case(id) => name(id),
         View::RenameCase(id) => format!("Rename case – {}", name(id)),
         View::LogEvent(id) => format!("Log a milestone – {}", name(id)),

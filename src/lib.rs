@@ -9,12 +9,16 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod crypto;
 pub mod export;
 pub mod forms;
 pub mod hooks;
 pub mod import;
 pub mod labels;
+pub mod lock;
+pub mod lock_session;
 pub mod route;
+pub mod serial;
 pub mod state;
 pub mod storage;
 pub mod summary;

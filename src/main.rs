@@ -1,17 +1,18 @@
-//! Starts the app in the browser: reads today's date, the stored cases and the
-//! page's hash, and renders the app with them.
+//! Starts the app in the browser: reads today's date, the stored cases (or
+//! the locked value to unlock) and the page's hash, and renders the app.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use std::rc::Rc;
 
-    use ehc_timeline::{AppProps, Store, View, browser, storage};
+    use ehc_timeline::components::LockGateProps;
+    use ehc_timeline::{Store, View, browser, lock};
 
     let mut local = browser::LocalStore;
-    let loaded = storage::load(&mut local);
-    let props = AppProps {
+    let start = lock::start(&mut local);
+    let props = LockGateProps {
         today: browser::today(),
-        loaded: Rc::new(loaded),
+        start: Rc::new(start),
         store: Store::new(local),
         view: View::from_hash(&browser::hash()),
     };
@@ -22,15 +23,16 @@ fn main() {
 /// first render is in the page: `make bench` measures loading up to it.
 #[cfg(target_arch = "wasm32")]
 mod ready {
-    use ehc_timeline::{App, AppProps};
+    use ehc_timeline::components::{LockGate, LockGateProps};
     use yew::prelude::*;
 
-    /// The app, marking the end of its first render. Yew renders after
-    /// `render()` returns, and runs an effect after every child has rendered.
+    /// The app (or the Unlock page first, when the cases are locked), marking
+    /// the end of its first render. Yew renders after `render()` returns, and
+    /// runs an effect after every child has rendered.
     #[component]
-    pub fn Ready(props: &AppProps) -> Html {
+    pub fn Ready(props: &LockGateProps) -> Html {
         use_effect_with((), |()| mark("ehc-ready"));
-        html! { <App ..props.clone() /> }
+        html! { <LockGate ..props.clone() /> }
     }
 
     fn mark(name: &str) {

@@ -10,6 +10,8 @@ pub enum View {
     AddCase,
     /// `#/import`
     Import,
+    /// `#/lock`: the passphrase lock's settings.
+    Lock,
     /// `#/case/ID`
     Case(String),
     /// `#/case/ID/rename`
@@ -43,6 +45,7 @@ impl View {
         match parts.as_slice() {
             ["add"] => View::AddCase,
             ["import"] => View::Import,
+            ["lock"] => View::Lock,
             ["case", id] => View::Case(id.to_string()),
             ["case", id, "rename"] => View::RenameCase(id.to_string()),
             ["case", id, "log"] => View::LogEvent(id.to_string()),
@@ -64,6 +67,7 @@ impl View {
             View::Cases => "#/".to_owned(),
             View::AddCase => "#/add".to_owned(),
             View::Import => "#/import".to_owned(),
+            View::Lock => "#/lock".to_owned(),
             View::Case(id) => format!("#/case/{}", encode(id)),
             View::RenameCase(id) => format!("#/case/{}/rename", encode(id)),
             View::LogEvent(id) => format!("#/case/{}/log", encode(id)),

@@ -7,12 +7,18 @@
 
 #![cfg(target_arch = "wasm32")]
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
 use ehc_timeline::browser::LocalStore;
-use ehc_timeline::storage::{Backend, KEY, LoadProblem, load, save};
-use ehc_timeline::{App, AppProps, Store, View};
+use ehc_timeline::components::{LockGate, LockGateProps};
+use ehc_timeline::crypto::{OpenError, SessionKey, random_bytes};
+use ehc_timeline::lock::{Envelope, ITERATIONS};
+use ehc_timeline::lock_session::{Lock, unlock};
+use ehc_timeline::storage::sync::{SaveError, Synced};
+use ehc_timeline::storage::{Backend, KEY, LoadProblem, MemoryBackend, decode, encode, load, save};
+use ehc_timeline::{Store, View, lock};
 use rules::{Case, Event, EventKind};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -90,7 +96,7 @@ fn a_newer_storage_version_is_refused_and_never_overwritten() {
 /// so no test's app lives on to hear the next test's hash changes.
 struct Mounted {
     root: Element,
-    app: Option<yew::AppHandle<App>>,
+    app: Option<yew::AppHandle<LockGate>>,
 }
 
 impl std::ops::Deref for Mounted {
@@ -120,14 +126,14 @@ async fn mount(view: View) -> Mounted {
     let document = window.document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    let loaded = load(&mut LocalStore);
-    let props = AppProps {
+    // As main.rs starts it: the Unlock page first if the cases are locked.
+    let props = LockGateProps {
         today: day(3, 1),
-        loaded: Rc::new(loaded),
+        start: Rc::new(lock::start(&mut LocalStore)),
         store: Store::new(LocalStore),
         view,
     };
-    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    let app = yew::Renderer::<LockGate>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     Mounted {
         root,
@@ -160,6 +166,12 @@ fn type_into(root: &Element, selector: &str, text: &str) {
     init.set_bubbles(true);
     let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
     input.dispatch_event(&event).unwrap();
+}
+
+/// The id of the element that has focus.
+fn focused_id() -> Option<String> {
+    let document = web_sys::window().unwrap().document().unwrap();
+    document.active_element().map(|e| e.id())
 }
 
 fn text(root: &Element) -> String {
@@ -197,12 +209,7 @@ async fn an_empty_milestone_puts_focus_on_the_error_summary() {
             .unwrap()
             .contains("Select what happened")
     );
-    let focused = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .active_element();
-    assert_eq!(focused.map(|e| e.id()), Some("error-summary".to_owned()));
+    assert_eq!(focused_id().as_deref(), Some("error-summary"));
     assert_eq!(
         load(&mut LocalStore).cases,
         vec![request_case()],
@@ -381,4 +388,238 @@ async fn another_tabs_write_shows_on_the_open_page_and_is_not_written_over() {
     button(&root, "Undo").click();
     yew::scheduler::flush().await;
     assert_eq!(load(&mut LocalStore).cases, vec![renamed]);
+}
+
+// The passphrase lock: real WebCrypto in Chromium.
+
+const PASSPHRASE: &str = "correct horse battery";
+
+/// A key for `passphrase` with a new salt, and `cases` locked with it.
+async fn locked(passphrase: &str, cases: &[&Case]) -> (SessionKey, String) {
+    let key = SessionKey::derive(passphrase, random_bytes().unwrap(), ITERATIONS)
+        .await
+        .unwrap();
+    let stored = key.seal(&encode(cases.iter().copied())).await.unwrap();
+    (key, stored.encode())
+}
+
+fn envelope_of(stored: &str) -> Envelope {
+    lock::read(stored).expect("locked").expect("readable")
+}
+
+/// What a callback was called with, in order.
+type Calls<T> = Rc<RefCell<Vec<T>>>;
+
+/// A callback and what it was called with.
+fn recorder<T: 'static>() -> (Calls<T>, yew::Callback<T>) {
+    let calls = Rc::new(RefCell::new(Vec::new()));
+    let record = calls.clone();
+    (
+        calls,
+        yew::Callback::from(move |result| record.borrow_mut().push(result)),
+    )
+}
+
+#[wasm_bindgen_test]
+async fn a_real_encryption_round_trips_and_a_wrong_passphrase_is_refused() {
+    let (_, stored) = locked(PASSPHRASE, &[&request_case()]).await;
+    assert!(!stored.contains("A. B."), "{stored}");
+    assert!(!stored.contains("request-received"), "{stored}");
+    let envelope = envelope_of(&stored);
+    assert_eq!(envelope.iterations, 600_000);
+    let (_, opened) = unlock(&envelope, PASSPHRASE).await.unwrap();
+    assert_eq!(decode(&opened).unwrap(), vec![request_case()]);
+    assert_eq!(
+        unlock(&envelope, "correct horse batterY").await.err(),
+        Some(OpenError::WrongPassphrase)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn every_save_has_a_fresh_nonce_and_the_same_passphrase_in_another_unicode_form_unlocks() {
+    let nfc = "caf\u{e9} au lait";
+    let nfd = "cafe\u{301} au lait";
+    let key = SessionKey::derive(nfc, random_bytes().unwrap(), ITERATIONS)
+        .await
+        .unwrap();
+    let one = key.seal("same text").await.unwrap();
+    let two = key.seal("same text").await.unwrap();
+    assert_ne!(one.iv, two.iv);
+    assert_ne!(one.ciphertext, two.ciphertext);
+    for sealed in [one, two] {
+        let (_, opened) = unlock(&sealed, nfd).await.unwrap();
+        assert_eq!(opened, "same text");
+    }
+}
+
+/// localStorage holding the request case locked, and the lock of a page
+/// that unlocked it.
+async fn unlocked_store() -> (SessionKey, Lock) {
+    clear();
+    let (key, stored) = locked(PASSPHRASE, &[&request_case()]).await;
+    storage().set_item(KEY, &stored).unwrap();
+    (
+        key.clone(),
+        Lock::unlocked(Store::new(LocalStore), key, stored),
+    )
+}
+
+#[wasm_bindgen_test]
+async fn saves_through_the_lock_are_encrypted_and_written_in_order() {
+    let (key, lock) = unlocked_store().await;
+    let second = Case {
+        id: "c-2".into(),
+        child: Some("E. F.".into()),
+        ..Case::default()
+    };
+    let (calls, done) = recorder();
+    lock.save(vec![second.clone()], done.clone());
+    lock.save(vec![request_case(), second.clone()], done);
+    until(100, || calls.borrow().len() == 2).await;
+    assert_eq!(
+        *calls.borrow(),
+        [Ok(Synced::Unchanged), Ok(Synced::Unchanged)]
+    );
+    let stored = storage().get_item(KEY).unwrap().unwrap();
+    assert!(!stored.contains("E. F."), "{stored}");
+    let opened = key.open(&envelope_of(&stored)).await.unwrap();
+    assert_eq!(
+        decode(&opened).unwrap(),
+        vec![request_case(), second],
+        "the later save is the one kept"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_encrypted_write_keeps_the_previous_value() {
+    let (key, stored) = locked(PASSPHRASE, &[&request_case()]).await;
+    let backend = Rc::new(RefCell::new(MemoryBackend::default()));
+    backend.borrow_mut().set(KEY, &stored).unwrap();
+    backend.borrow_mut().refuse_writes = Some("this device's storage for the app is full".into());
+    let lock = Lock::unlocked(Store(backend.clone()), key, stored.clone());
+    let (calls, done) = recorder();
+    lock.save(Vec::new(), done);
+    until(100, || !calls.borrow().is_empty()).await;
+    assert_eq!(
+        *calls.borrow(),
+        [Err(SaveError::Failed(
+            "this device's storage for the app is full".to_owned()
+        ))]
+    );
+    assert_eq!(backend.borrow().values[KEY], stored);
+}
+
+#[wasm_bindgen_test]
+async fn while_locked_another_tabs_write_is_never_written_over() {
+    let (key, lock) = unlocked_store().await;
+    // Another tab, unlocked with the same passphrase, saves a change.
+    let theirs = key.seal(&encode(&[])).await.unwrap().encode();
+    storage().set_item(KEY, &theirs).unwrap();
+    let (calls, done) = recorder();
+    lock.save(vec![request_case()], done);
+    until(100, || !calls.borrow().is_empty()).await;
+    let Err(SaveError::Failed(refused)) = calls.borrow()[0].clone() else {
+        panic!("{:?}", calls.borrow());
+    };
+    assert!(
+        refused.contains("changed in another tab or window"),
+        "{refused}"
+    );
+    assert_eq!(storage().get_item(KEY).unwrap().unwrap(), theirs);
+}
+
+/// Types into each field, then sends the form.
+async fn submit(root: &Element, fields: &[(&str, &str)]) {
+    for (selector, typed) in fields {
+        type_into(root, selector, typed);
+    }
+    yew::scheduler::flush().await;
+    find(root, "button[type=submit]").click();
+}
+
+fn heading(root: &Element) -> String {
+    find(root, "h1").text_content().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn the_unlock_page_refuses_a_wrong_passphrase_then_opens_the_cases_and_saves_locked() {
+    clear();
+    let (key, stored) = locked(PASSPHRASE, &[&request_case()]).await;
+    storage().set_item(KEY, &stored).unwrap();
+    let root = mount(View::Case("c-1".into())).await;
+    assert_eq!(heading(&root), "Unlock your cases");
+    assert!(!text(&root).contains("A. B."));
+
+    submit(&root, &[("#passphrase", "not the passphrase")]).await;
+    until(200, || text(&root).contains("The passphrase is not right")).await;
+    let summary = find(&root, "#error-summary").text_content().unwrap();
+    assert!(summary.contains("There is a problem"), "{summary}");
+    assert!(summary.contains("The passphrase is not right"), "{summary}");
+    assert_eq!(focused_id().as_deref(), Some("error-summary"));
+
+    submit(&root, &[("#passphrase", PASSPHRASE)]).await;
+    until(200, || heading(&root) == "A. B.").await;
+    assert!(
+        text(&root).contains("Overdue by 12 days"),
+        "{}",
+        text(&root)
+    );
+
+    button(&root, "Delete case").click();
+    yew::scheduler::flush().await;
+    until(100, || {
+        storage().get_item(KEY).unwrap().as_deref() != Some(&stored)
+    })
+    .await;
+    let saved = storage().get_item(KEY).unwrap().unwrap();
+    let opened = key.open(&envelope_of(&saved)).await.unwrap();
+    assert!(
+        decode(&opened).unwrap().is_empty(),
+        "the deletion is saved, locked"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_lock_page_locks_with_no_plain_text_left_and_removing_it_stores_plain_again() {
+    clear();
+    save(&mut LocalStore, [&request_case()]).unwrap();
+    let root = mount(View::Lock).await;
+    assert!(
+        text(&root).contains("If you forget this passphrase, nobody can get your cases back: not us, not anyone. Export a copy first."),
+        "{}",
+        text(&root)
+    );
+    submit(&root, &[("#passphrase", "short"), ("#confirm", "short")]).await;
+    yew::scheduler::flush().await;
+    assert!(
+        text(&root).contains("The passphrase must be 8 characters or more"),
+        "{}",
+        text(&root)
+    );
+    assert_eq!(
+        load(&mut LocalStore).cases,
+        vec![request_case()],
+        "nothing changed"
+    );
+
+    submit(
+        &root,
+        &[("#passphrase", PASSPHRASE), ("#confirm", PASSPHRASE)],
+    )
+    .await;
+    until(200, || {
+        text(&root).contains("EHC Timeline will ask for the passphrase each time it opens.")
+    })
+    .await;
+    let stored = storage().get_item(KEY).unwrap().unwrap();
+    assert!(stored.contains("\"encrypted\""), "{stored}");
+    assert!(!stored.contains("A. B."), "{stored}");
+    let (_, opened) = unlock(&envelope_of(&stored), PASSPHRASE).await.unwrap();
+    assert_eq!(decode(&opened).unwrap(), vec![request_case()]);
+
+    button(&root, "Remove the lock").click();
+    until(100, || text(&root).contains("The lock is removed")).await;
+    let loaded = load(&mut LocalStore);
+    assert_eq!(loaded.problem, None);
+    assert_eq!(loaded.cases, vec![request_case()]);
 }

@@ -14,12 +14,6 @@ use serde_json::{Value, json};
 
 const V1: &str = include_str!("fixtures/storage-v1.json");
 
-fn backend_with(text: &str) -> MemoryBackend {
-    let mut backend = MemoryBackend::default();
-    backend.set(KEY, text).unwrap();
-    backend
-}
-
 #[test]
 fn the_storage_version_is_one_more_than_the_migrations() {
     assert_eq!(STORAGE_VERSION, MIGRATIONS.len() as u64 + 1);

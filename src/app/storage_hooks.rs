@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use super::Store;
 use crate::browser;
+use crate::lock_session::Lock;
 use crate::state::{Action, Persistence, State};
 use crate::storage::KEY;
 use crate::storage::backup::{self, BACKUP_KEY, BackupRecord};
@@ -25,24 +26,36 @@ pub(super) fn use_save(
     session: &Rc<RefCell<Session>>,
 ) {
     let (state, store, session) = (state.clone(), store.clone(), session.clone());
+    // The passphrase lock, when main.rs's LockGate provides it.
+    let lock = use_context::<Lock>();
     use_effect_with(state.revision, move |&revision| {
         if revision > 0 && state.writable {
             let mine: Vec<_> = state.all_cases().cloned().collect();
-            let saved = session.borrow_mut().save(&mut *store.0.borrow_mut(), &mine);
-            match saved {
-                Ok(Synced::Unchanged) => state.dispatch(Action::Saved),
-                Ok(Synced::Merged { merge, .. }) => {
-                    state.dispatch(Action::TakeIn {
-                        merge,
-                        unsaved: false,
-                    });
-                    state.dispatch(Action::Saved);
+            match lock.filter(Lock::engaged) {
+                Some(lock) => lock.save(mine, Callback::from(move |saved| report(&state, saved))),
+                None => {
+                    let saved = session.borrow_mut().save(&mut *store.0.borrow_mut(), &mine);
+                    report(&state, saved);
                 }
-                Err(SaveError::Failed(reason)) => state.dispatch(Action::SaveFailed(reason)),
-                Err(SaveError::Refused(problem)) => state.dispatch(Action::StorageRefused(problem)),
             }
         }
     });
+}
+
+/// Shows what a save came to.
+fn report(state: &UseReducerHandle<State>, saved: Result<Synced, SaveError>) {
+    match saved {
+        Ok(Synced::Unchanged) => state.dispatch(Action::Saved),
+        Ok(Synced::Merged { merge, .. }) => {
+            state.dispatch(Action::TakeIn {
+                merge,
+                unsaved: false,
+            });
+            state.dispatch(Action::Saved);
+        }
+        Err(SaveError::Failed(reason)) => state.dispatch(Action::SaveFailed(reason)),
+        Err(SaveError::Refused(problem)) => state.dispatch(Action::StorageRefused(problem)),
+    }
 }
 
 /// Takes in what another tab writes, on whatever page this one shows: the
@@ -57,10 +70,13 @@ pub(super) fn use_other_tabs(
     let latest = use_mut_ref(|| state.clone());
     *latest.borrow_mut() = state.clone();
     let (store, session) = (store.clone(), session.clone());
+    // While locked, another tab's write cannot be read here: the next save
+    // refuses to write over it (see `Lock`).
+    let lock = use_context::<Lock>();
     use_effect_with((), move |()| {
         let listener = browser::on_storage_change(Callback::from(move |key: Option<String>| {
             let state = latest.borrow().clone();
-            if !state.writable {
+            if !state.writable || lock.as_ref().is_some_and(Lock::engaged) {
                 return;
             }
             if key.as_deref().is_none_or(|key| key == BACKUP_KEY) {

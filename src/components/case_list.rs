@@ -4,8 +4,8 @@ use rules::long_date;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::components::UndoBanner;
 use crate::components::fields::Checkbox;
+use crate::components::{UndoBanner, lock_summary};
 use crate::export;
 use crate::hooks::use_cases;
 use crate::route::View;
@@ -15,6 +15,7 @@ use crate::summary::{SortBy, listed, next_deadline, overdue_count};
 #[component]
 pub fn CaseList() -> Html {
     let cases = use_cases();
+    let lock = use_context::<crate::lock_session::Lock>();
     let sort = use_state_eq(SortBy::default);
     let show_archived = use_state_eq(|| false);
     let entries = listed(&cases, *sort, *show_archived);
@@ -133,6 +134,7 @@ pub fn CaseList() -> Html {
             if let Some(error) = &*export_error {
                 <p class="error-message" role="alert">{format!("The file could not be made: {error}")}</p>
             }
+            { lock_summary(lock.as_ref()) }
         </>
     }
 }

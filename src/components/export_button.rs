@@ -11,8 +11,15 @@ pub const EXPORT_BACKUP: &str = "Export a backup of all cases";
 
 /// Downloads every case as a case file, the one kind of backup the app can
 /// import again.
+#[derive(Properties, PartialEq)]
+pub struct ExportBackupButtonProps {
+    /// A secondary button, beside a page's own main action.
+    #[prop_or_default]
+    pub secondary: bool,
+}
+
 #[component]
-pub fn ExportBackupButton() -> Html {
+pub fn ExportBackupButton(props: &ExportBackupButtonProps) -> Html {
     let cases = use_cases();
     let error = use_state_eq(|| None::<String>);
     let onclick = {
@@ -23,7 +30,7 @@ pub fn ExportBackupButton() -> Html {
     };
     html! {
         <>
-            <button type="button" class="button" {onclick}>{EXPORT_BACKUP}</button>
+            <button type="button" class={classes!("button", props.secondary.then_some("button--secondary"))} {onclick}>{EXPORT_BACKUP}</button>
             if let Some(error) = &*error {
                 <p class="error-message" role="alert">{format!("The cases could not be exported: {error}")}</p>
             }

@@ -65,6 +65,9 @@ pub struct TextFieldProps {
     pub numeric: bool,
     #[prop_or_default]
     pub autocomplete: Option<&'static str>,
+    /// Hides what is typed, as for a passphrase.
+    #[prop_or_default]
+    pub password: bool,
 }
 
 #[component]
@@ -88,7 +91,8 @@ pub fn TextField(props: &TextFieldProps) -> Html {
             on_input.emit(e.target_unchecked_into::<HtmlInputElement>().value())
         });
         html! {
-            <input id={props.id.clone()} name={props.id.clone()} type="text"
+            <input id={props.id.clone()} name={props.id.clone()}
+                type={if props.password { "password" } else { "text" }}
                 class={classes!("input", props.width, error.then_some("input--error"))}
                 value={props.value.clone()} {oninput} aria-describedby={describedby}
                 inputmode={props.numeric.then_some("numeric")}

@@ -37,12 +37,20 @@ pub fn Layout(props: &LayoutProps) -> Html {
                     { props.children.clone() }
                 </main>
             </div>
-            <footer class="footer">
-                <div class="width-container">
-                    <p class="footer__text">{"Your data stays on this device. This is not legal advice."}</p>
-                </div>
-            </footer>
+            { footer() }
         </>
+    }
+}
+
+/// The footer of every page, the Unlock page's too (a function, not a
+/// component: it has no state).
+pub fn footer() -> Html {
+    html! {
+        <footer class="footer">
+            <div class="width-container">
+                <p class="footer__text">{"Your data stays on this device. This is not legal advice."}</p>
+            </div>
+        </footer>
     }
 }
 

@@ -202,6 +202,9 @@ impl Session {
         };
         let theirs = match decode(&text) {
             Ok(theirs) => theirs,
+            Err(DecodeError::TooNew(_)) if crate::lock::read(&text).is_some() => {
+                return Err(SaveError::Refused(LoadProblem::LockedElsewhere));
+            }
             Err(DecodeError::TooNew(found)) => {
                 return Err(SaveError::Refused(LoadProblem::TooNew { found }));
             }

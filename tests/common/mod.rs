@@ -9,7 +9,7 @@ use ehc_timeline::app::{Providers, ProvidersProps};
 use ehc_timeline::forms::DateParts;
 use ehc_timeline::storage::backup::BackupRecord;
 use ehc_timeline::storage::sync::Session;
-use ehc_timeline::storage::{Loaded, MemoryBackend};
+use ehc_timeline::storage::{Backend, KEY, Loaded, MemoryBackend};
 use ehc_timeline::{App, AppProps, Store, View};
 use rules::{Case, Event, EventKind};
 use yew::{BaseComponent, Html, LocalServerRenderer};
@@ -53,6 +53,13 @@ pub fn late_assessment() -> Case {
             ("e-2", EventKind::DecisionToAssess, day(2, 20)),
         ],
     )
+}
+
+/// Memory storage holding `text` under the app's key.
+pub fn backend_with(text: &str) -> MemoryBackend {
+    let mut backend = MemoryBackend::default();
+    backend.set(KEY, text).unwrap();
+    backend
 }
 
 /// Renders a component with `props` to HTML, natively.

@@ -1,0 +1,219 @@
+//! The passphrase lock's settings: turn it on, change the passphrase, turn it
+//! off; and the short section on the case list that leads there.
+
+use yew::prelude::*;
+
+use crate::components::{ErrorSummary, ExportBackupButton, TextField};
+use crate::crypto;
+use crate::forms::Errors;
+use crate::hooks::use_cases;
+use crate::lock::{MIN_PASSPHRASE_CHARS, check_new_passphrase};
+use crate::lock_session::Lock;
+use crate::route::View;
+
+/// The lock page's heading and title.
+pub const LOCK_PAGE_TITLE: &str = "Lock with a passphrase";
+
+/// Why the lock cannot be used on a page without WebCrypto.
+pub const NO_CRYPTO: &str = "This browser does not allow encryption on this page: it allows it only on pages opened over https, or from this computer. Open EHC Timeline from its usual address.";
+
+/// The one warning that matters, shown wherever a passphrase is chosen.
+pub const FORGET_WARNING: &str = "If you forget this passphrase, nobody can get your cases back: not us, not anyone. Export a copy first.";
+
+/// What the last change of the lock came to.
+#[derive(Clone, PartialEq)]
+enum Outcome {
+    /// A heading and a sentence.
+    Done(&'static str, &'static str),
+    Failed(String),
+}
+
+#[component]
+pub fn LockPage() -> Html {
+    let cases = use_cases();
+    let lock = use_context::<Lock>();
+    let passphrase = use_state(String::new);
+    let confirm = use_state(String::new);
+    let errors = use_state(Errors::default);
+    let busy = use_state_eq(|| false);
+    let outcome = use_state_eq(|| None::<Outcome>);
+    use_effect_with((*outcome).clone(), |outcome| {
+        if outcome.is_some() {
+            crate::browser::focus("lock-outcome");
+        }
+    });
+    let heading = html! { <h1 class="heading-xl" tabindex="-1">{LOCK_PAGE_TITLE}</h1> };
+    let Some(lock) = lock.filter(|_| crypto::available()) else {
+        return html! { <>{heading}<p class="body">{NO_CRYPTO}</p></> };
+    };
+    if !cases.writable {
+        return html! {
+            <>{heading}<p class="body">{"The lock cannot be changed while this page is not saving your cases (see the message above)."}</p></>
+        };
+    }
+    let on = lock.is_on();
+    // Reports a change of the lock: `done` in a banner, or why nothing changed.
+    let report = |done: (&'static str, &'static str), failed: &'static str| {
+        let (busy, outcome) = (busy.clone(), outcome.clone());
+        let (passphrase, confirm) = (passphrase.clone(), confirm.clone());
+        Callback::from(move |result: Result<(), String>| {
+            busy.set(false);
+            outcome.set(Some(match result {
+                Ok(()) => {
+                    passphrase.set(String::new());
+                    confirm.set(String::new());
+                    Outcome::Done(done.0, done.1)
+                }
+                Err(reason) => Outcome::Failed(format!("{failed}: {reason}. Nothing was changed.")),
+            }));
+        })
+    };
+    let onsubmit = {
+        let (cases, lock, errors, busy) =
+            (cases.clone(), lock.clone(), errors.clone(), busy.clone());
+        let (passphrase, confirm) = (passphrase.clone(), confirm.clone());
+        let done = if on {
+            report(
+                (
+                    "The passphrase is changed",
+                    "Use the new passphrase next time EHC Timeline opens.",
+                ),
+                "The passphrase could not be changed",
+            )
+        } else {
+            report(
+                (
+                    "Your cases are locked",
+                    "EHC Timeline will ask for the passphrase each time it opens.",
+                ),
+                "Your cases could not be locked",
+            )
+        };
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if *busy {
+                return;
+            }
+            match check_new_passphrase(&passphrase, &confirm) {
+                Err(found) => errors.set(Errors::new(found)),
+                Ok(()) => {
+                    errors.set(Errors::default());
+                    busy.set(true);
+                    let mine = cases.all_cases().cloned().collect();
+                    lock.set_passphrase((*passphrase).clone(), mine, done.clone());
+                }
+            }
+        })
+    };
+    let on_remove = {
+        let (cases, lock, busy) = (cases.clone(), lock.clone(), busy.clone());
+        let done = report(
+            (
+                "The lock is removed",
+                "Your cases are stored on this device without a passphrase.",
+            ),
+            "The lock could not be removed",
+        );
+        Callback::from(move |_: MouseEvent| {
+            if !*busy {
+                busy.set(true);
+                lock.remove(cases.all_cases().cloned().collect(), done.clone());
+            }
+        })
+    };
+    let field = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |typed| state.set(typed))
+    };
+    let hint = format!(
+        "{MIN_PASSPHRASE_CHARS} characters or more. A few unrelated words are easy to remember and hard to guess."
+    );
+    let (new, again) = if on {
+        ("New passphrase", "Type the new passphrase again")
+    } else {
+        ("Passphrase", "Type the passphrase again")
+    };
+    html! {
+        <>
+            <ErrorSummary errors={(*errors).clone()} />
+            {heading}
+            { outcome_banner(outcome.as_ref()) }
+            if on {
+                <p class="body">{"Your cases are locked with a passphrase. EHC Timeline asks for it each time it opens. Files you export (case files, spreadsheets, calendars) are not locked: keep them somewhere safe."}</p>
+                <h2 class="heading-m">{"Change the passphrase"}</h2>
+            } else {
+                <p class="body">{"With a lock, your cases are stored on this device encrypted, and EHC Timeline asks for your passphrase each time it opens. Someone else using this device cannot read them without it."}</p>
+            }
+            <div class="warning-text" role="note"><p class="body"><strong>{FORGET_WARNING}</strong></p></div>
+            <div class="button-group"><ExportBackupButton secondary=true /></div>
+            <form novalidate=true {onsubmit}>
+                <TextField id="passphrase" label={new} hint={hint} password=true
+                    autocomplete="new-password" value={(*passphrase).clone()}
+                    error={errors.on("passphrase").cloned()} on_input={field(&passphrase)}
+                    width="input--width-20" />
+                <TextField id="confirm" label={again}
+                    password=true autocomplete="new-password" value={(*confirm).clone()}
+                    error={errors.on("confirm").cloned()} on_input={field(&confirm)}
+                    width="input--width-20" />
+                <button type="submit" class="button">
+                    { if on { "Change the passphrase" } else { "Lock my cases" } }
+                </button>
+            </form>
+            if on {
+                <h2 class="heading-m">{"Remove the lock"}</h2>
+                <p class="body">{"Your cases will be stored on this device without a passphrase, as they were before."}</p>
+                <button type="button" class="button button--warning" onclick={on_remove}>{"Remove the lock"}</button>
+            }
+            if *busy {
+                <p class="body" role="status">{"Working on it: this takes a second or two."}</p>
+            }
+            <p class="body"><a href={View::Cases.to_hash()}>{"Back to your cases"}</a></p>
+        </>
+    }
+}
+
+fn outcome_banner(outcome: Option<&Outcome>) -> Html {
+    match outcome {
+        Some(Outcome::Done(heading, text)) => html! {
+            <div id="lock-outcome" class="notification-banner notification-banner--success"
+                role="alert" tabindex="-1">
+                <p class="notification-banner__heading">{*heading}</p>
+                <p class="body">{*text}</p>
+            </div>
+        },
+        Some(Outcome::Failed(text)) => html! {
+            <div id="lock-outcome" class="notification-banner notification-banner--error"
+                role="alert" tabindex="-1">
+                <h2 class="notification-banner__title">{"Not changed"}</h2>
+                <p class="notification-banner__heading">{text}</p>
+            </div>
+        },
+        None => html! {},
+    }
+}
+
+/// The case list's section on the lock, when this page can use it (`lock`
+/// is the context of [`crate::components::LockGate`]).
+pub fn lock_summary(lock: Option<&Lock>) -> Html {
+    let Some(lock) = lock.filter(|_| crypto::available()) else {
+        return html! {};
+    };
+    let (text, link) = if lock.is_on() {
+        (
+            "Your cases are locked with a passphrase.",
+            "Change or remove the passphrase",
+        )
+    } else {
+        (
+            "You can lock your cases with a passphrase, so that nobody else using this device can read them.",
+            "Lock your cases",
+        )
+    };
+    html! {
+        <>
+            <h2 class="heading-m">{LOCK_PAGE_TITLE}</h2>
+            <p class="body">{text}</p>
+            <p class="body"><a href={View::Lock.to_hash()}>{link}</a></p>
+        </>
+    }
+}

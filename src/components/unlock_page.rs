@@ -1,0 +1,191 @@
+//! The start of the app when the cases are locked: the Unlock page, then the
+//! app as usual with the session's key, every save encrypted.
+
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use yew::prelude::*;
+
+use crate::app::{App, Store};
+use crate::browser;
+use crate::components::{ErrorSummary, TextField, footer};
+use crate::crypto::{self, OpenError, SessionKey};
+use crate::forms::{Errors, FieldError};
+use crate::lock::{self, Envelope, Start};
+use crate::lock_session::{Lock, unlock};
+use crate::route::View;
+use crate::storage::Loaded;
+
+/// The facts the app starts from, as for [`App`], with storage as read by
+/// [`lock::start`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct LockGateProps {
+    pub today: NaiveDate,
+    pub start: Rc<Start>,
+    pub store: Store,
+    pub view: View,
+}
+
+#[derive(Clone, PartialEq)]
+enum Gate {
+    /// The stored text, and its envelope or why it cannot be read.
+    Locked(Rc<str>, Rc<Result<Envelope, String>>),
+    Open(Rc<Loaded>, Lock),
+}
+
+/// The Unlock page while the cases are locked, then the app; the lock is
+/// shared through context so saves and the lock page use it.
+#[component]
+pub fn LockGate(props: &LockGateProps) -> Html {
+    let gate = {
+        let props = props.clone();
+        use_state(move || match props.start.as_ref().clone() {
+            Start::Open(loaded) => {
+                let lock = Lock::open(props.store, loaded.session.clone());
+                Gate::Open(Rc::new(loaded), lock)
+            }
+            Start::Locked { stored, envelope } => Gate::Locked(stored.into(), Rc::new(envelope)),
+        })
+    };
+    // Just unlocked: the Unlock button is gone, so focus the new page's heading.
+    let unlocked = matches!(*props.start, Start::Locked { .. }) && matches!(*gate, Gate::Open(..));
+    use_effect_with(unlocked, |&unlocked| {
+        if unlocked {
+            browser::focus_main_heading();
+        }
+    });
+    match &*gate {
+        Gate::Open(loaded, lock) => html! {
+            <ContextProvider<Lock> context={lock.clone()}>
+                <App today={props.today} loaded={loaded.clone()} store={props.store.clone()}
+                    view={props.view.clone()} />
+            </ContextProvider<Lock>>
+        },
+        Gate::Locked(stored, envelope) => {
+            let (gate, store, stored) = (gate.clone(), props.store.clone(), stored.clone());
+            let on_unlocked = Callback::from(move |(key, plaintext): (SessionKey, String)| {
+                let loaded = lock::loaded(&plaintext, &*store.0.borrow());
+                let lock = Lock::unlocked(store.clone(), key, stored.to_string());
+                gate.set(Gate::Open(Rc::new(loaded), lock))
+            });
+            html! { <UnlockPage envelope={envelope.clone()} {on_unlocked} /> }
+        }
+    }
+}
+
+/// The page title of the Unlock page.
+pub const UNLOCK_TITLE: &str = "Unlock your cases – EHC Timeline";
+
+#[derive(Properties, PartialEq)]
+pub struct UnlockPageProps {
+    pub envelope: Rc<Result<Envelope, String>>,
+    /// Called with the key and the unlocked version-1 value.
+    pub on_unlocked: Callback<(SessionKey, String)>,
+}
+
+/// One passphrase field and a button; "The passphrase is not right" when
+/// it is not.
+#[component]
+pub fn UnlockPage(props: &UnlockPageProps) -> Html {
+    let passphrase = use_state(String::new);
+    let errors = use_state(Errors::default);
+    let busy = use_state_eq(|| false);
+    use_effect_with((), |()| browser::set_title(UNLOCK_TITLE));
+    let envelope = match props.envelope.as_ref() {
+        Ok(envelope) => Rc::new(envelope.clone()),
+        Err(reason) => {
+            return frame(html! {
+                <>
+                    <h1 class="heading-xl" tabindex="-1">{"Your cases cannot be unlocked"}</h1>
+                    <p class="body">{format!(
+                        "The locked cases saved on this device cannot be read ({reason}). Nothing has been changed or deleted."
+                    )}</p>
+                    <p class="body">{"If you exported a case file, you can import it into EHC Timeline in another browser."}</p>
+                </>
+            });
+        }
+    };
+    let onsubmit = {
+        let (passphrase, errors, busy) = (passphrase.clone(), errors.clone(), busy.clone());
+        let on_unlocked = props.on_unlocked.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if *busy {
+                return;
+            }
+            let refuse = {
+                let errors = errors.clone();
+                move |message: String| {
+                    errors.set(Errors::new(vec![FieldError::new("passphrase", message)]))
+                }
+            };
+            if passphrase.is_empty() {
+                return refuse("Enter your passphrase".to_owned());
+            }
+            busy.set(true);
+            let (envelope, typed, busy) = (envelope.clone(), (*passphrase).clone(), busy.clone());
+            let on_unlocked = on_unlocked.clone();
+            yew::platform::spawn_local(async move {
+                match unlock(&envelope, &typed).await {
+                    Ok(opened) => on_unlocked.emit(opened),
+                    Err(error) => {
+                        busy.set(false);
+                        refuse(match error {
+                            OpenError::WrongPassphrase => "The passphrase is not right".to_owned(),
+                            OpenError::Failed(reason) => {
+                                format!("Your cases could not be unlocked: {reason}")
+                            }
+                        });
+                    }
+                }
+            });
+        })
+    };
+    let on_input = {
+        let passphrase = passphrase.clone();
+        Callback::from(move |typed| passphrase.set(typed))
+    };
+    frame(html! {
+        <>
+            <ErrorSummary errors={(*errors).clone()} />
+            <h1 class="heading-xl" tabindex="-1">{"Unlock your cases"}</h1>
+            <p class="body">{"The cases on this device are locked with a passphrase."}</p>
+            if crypto::available() {
+                <form novalidate=true {onsubmit}>
+                    <TextField id="passphrase" label="Passphrase" password=true
+                        autocomplete="current-password" value={(*passphrase).clone()}
+                        error={errors.on("passphrase").cloned()} {on_input} width="input--width-20" />
+                    <button type="submit" class="button">{"Unlock"}</button>
+                    if *busy {
+                        <p class="body" role="status">{"Unlocking…"}</p>
+                    }
+                </form>
+            } else {
+                <p class="body">{crate::components::NO_CRYPTO}</p>
+            }
+            <details class="details">
+                <summary class="details__summary">{"If you have forgotten your passphrase"}</summary>
+                <div class="details__text">
+                    <p class="body">{"Nobody can unlock your cases without it: not us, not anyone. They stay here, locked, in case you remember it."}</p>
+                    <p class="body">{"If you exported a case file, you can import it into EHC Timeline in another browser."}</p>
+                </div>
+            </details>
+        </>
+    })
+}
+
+/// The header and footer of every page, around the Unlock page (which comes
+/// before the cases, and so before [`crate::components::Layout`]).
+fn frame(content: Html) -> Html {
+    html! {
+        <>
+            <header class="header">
+                <div class="width-container"><span class="header__name">{"EHC Timeline"}</span></div>
+            </header>
+            <div class="width-container">
+                <main class="main-wrapper" id="main-content" tabindex="-1">{content}</main>
+            </div>
+            { footer() }
+        </>
+    }
+}

@@ -1,0 +1,213 @@
+//! The lock's encryption, by the browser's WebCrypto: a key made from the
+//! passphrase with PBKDF2-SHA-256, AES-256-GCM with a fresh random nonce for
+//! each save. The key cannot be read out of the browser (non-extractable) and
+//! lives in memory for this page only; the passphrase is never kept.
+//! Natively each function fails, as there is no WebCrypto to call.
+
+use crate::lock::{Envelope, SALT_LEN};
+
+pub use imp::{available, random_bytes};
+
+/// Why a locked value could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OpenError {
+    /// AES-GCM refused it: the passphrase is not the one it was locked with
+    /// (or the value was changed, which looks the same).
+    WrongPassphrase,
+    /// Something else went wrong, in words.
+    Failed(String),
+}
+
+/// A session's key, with the salt and rounds it was made with, which every
+/// save writes beside the ciphertext.
+#[derive(Clone)]
+pub struct SessionKey {
+    key: imp::Key,
+    pub salt: [u8; SALT_LEN],
+    pub iterations: u32,
+}
+
+impl SessionKey {
+    /// The key for `passphrase` with `salt` and `iterations` rounds.
+    pub async fn derive(
+        passphrase: &str,
+        salt: [u8; SALT_LEN],
+        iterations: u32,
+    ) -> Result<SessionKey, String> {
+        let key = imp::derive(passphrase, &salt, iterations).await?;
+        Ok(SessionKey {
+            key,
+            salt,
+            iterations,
+        })
+    }
+
+    /// `plaintext` encrypted with a new random nonce.
+    pub async fn seal(&self, plaintext: &str) -> Result<Envelope, String> {
+        let iv = imp::random_bytes()?;
+        let ciphertext = imp::encrypt(&self.key, &iv, plaintext.as_bytes()).await?;
+        Ok(Envelope {
+            iterations: self.iterations,
+            salt: self.salt,
+            iv,
+            ciphertext,
+        })
+    }
+
+    /// The text inside `envelope`.
+    pub async fn open(&self, envelope: &Envelope) -> Result<String, OpenError> {
+        let plain = imp::decrypt(&self.key, &envelope.iv, &envelope.ciphertext).await?;
+        String::from_utf8(plain)
+            .map_err(|_| OpenError::Failed("what was unlocked is not text".to_owned()))
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use js_sys::{Array, Uint8Array};
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::{AesDerivedKeyParams, AesGcmParams, CryptoKey, Pbkdf2Params, SubtleCrypto};
+
+    use super::OpenError;
+
+    /// A non-extractable AES-GCM key.
+    #[derive(Clone)]
+    pub struct Key(CryptoKey);
+
+    fn crypto() -> Result<web_sys::Crypto, String> {
+        web_sys::window()
+            .ok_or("there is no window")?
+            .crypto()
+            .map_err(|e| reason(&e))
+    }
+
+    /// WebCrypto's SubtleCrypto, which browsers give only to secure pages
+    /// (https, or this computer's own address).
+    fn subtle() -> Result<SubtleCrypto, String> {
+        let crypto = crypto()?;
+        let subtle = js_sys::Reflect::get(&crypto, &"subtle".into()).unwrap_or_default();
+        if subtle.is_undefined() {
+            return Err("this browser gives encryption only to pages opened over https".to_owned());
+        }
+        Ok(crypto.subtle())
+    }
+
+    /// Whether this page can encrypt.
+    pub fn available() -> bool {
+        subtle().is_ok()
+    }
+
+    /// `N` random bytes from the browser's secure generator.
+    pub fn random_bytes<const N: usize>() -> Result<[u8; N], String> {
+        let mut bytes = [0; N];
+        crypto()?
+            .get_random_values_with_u8_array(&mut bytes)
+            .map_err(|e| reason(&e))?;
+        Ok(bytes)
+    }
+
+    /// A DOMException's name and message, or what the value says.
+    fn reason(error: &JsValue) -> String {
+        let field = |name: &str| {
+            js_sys::Reflect::get(error, &name.into())
+                .ok()
+                .and_then(|v| v.as_string())
+        };
+        match (field("name"), field("message")) {
+            (Some(name), Some(message)) => format!("{name}: {message}"),
+            _ => format!("{error:?}"),
+        }
+    }
+
+    async fn resolve(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, JsValue> {
+        JsFuture::from(promise?).await
+    }
+
+    fn usages(names: &[&str]) -> Array {
+        names.iter().map(|name| JsValue::from_str(name)).collect()
+    }
+
+    pub async fn derive(passphrase: &str, salt: &[u8], iterations: u32) -> Result<Key, String> {
+        let subtle = subtle()?;
+        // The same passphrase typed on two keyboards may differ in Unicode form.
+        let normal = js_sys::JsString::from(passphrase).normalize("NFC");
+        let bytes = Uint8Array::from(String::from(normal).as_bytes());
+        let base = resolve(subtle.import_key_with_str(
+            "raw",
+            &bytes,
+            "PBKDF2",
+            false,
+            &usages(&["deriveKey"]),
+        ))
+        .await
+        .map_err(|e| reason(&e))?;
+        let params =
+            Pbkdf2Params::new_with_str("PBKDF2", "SHA-256", iterations, &Uint8Array::from(salt));
+        let key = resolve(subtle.derive_key_with_object_and_object(
+            &params,
+            base.unchecked_ref(),
+            &AesDerivedKeyParams::new("AES-GCM", 256),
+            false,
+            &usages(&["encrypt", "decrypt"]),
+        ))
+        .await
+        .map_err(|e| reason(&e))?;
+        Ok(Key(key.unchecked_into()))
+    }
+
+    fn gcm(iv: &[u8]) -> AesGcmParams {
+        AesGcmParams::new("AES-GCM", &Uint8Array::from(iv))
+    }
+
+    pub async fn encrypt(key: &Key, iv: &[u8], plain: &[u8]) -> Result<Vec<u8>, String> {
+        let subtle = subtle()?;
+        let sealed = resolve(subtle.encrypt_with_object_and_u8_array(&gcm(iv), &key.0, plain))
+            .await
+            .map_err(|e| reason(&e))?;
+        Ok(Uint8Array::new(&sealed).to_vec())
+    }
+
+    pub async fn decrypt(key: &Key, iv: &[u8], sealed: &[u8]) -> Result<Vec<u8>, OpenError> {
+        let subtle = subtle().map_err(OpenError::Failed)?;
+        match resolve(subtle.decrypt_with_object_and_u8_array(&gcm(iv), &key.0, sealed)).await {
+            Ok(plain) => Ok(Uint8Array::new(&plain).to_vec()),
+            Err(error) if reason(&error).starts_with("OperationError") => {
+                Err(OpenError::WrongPassphrase)
+            }
+            Err(error) => Err(OpenError::Failed(reason(&error))),
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    //! Stand-ins outside the browser: there is no WebCrypto to call.
+
+    use super::OpenError;
+
+    const NO_BROWSER: &str = "encryption needs a browser";
+
+    #[derive(Clone)]
+    pub struct Key;
+
+    pub fn available() -> bool {
+        false
+    }
+
+    pub fn random_bytes<const N: usize>() -> Result<[u8; N], String> {
+        Err(NO_BROWSER.to_owned())
+    }
+
+    pub async fn derive(_passphrase: &str, _salt: &[u8], _iterations: u32) -> Result<Key, String> {
+        Err(NO_BROWSER.to_owned())
+    }
+
+    pub async fn encrypt(_key: &Key, _iv: &[u8], _plain: &[u8]) -> Result<Vec<u8>, String> {
+        Err(NO_BROWSER.to_owned())
+    }
+
+    pub async fn decrypt(_key: &Key, _iv: &[u8], _sealed: &[u8]) -> Result<Vec<u8>, OpenError> {
+        Err(OpenError::Failed(NO_BROWSER.to_owned()))
+    }
+}

@@ -1,0 +1,287 @@
+//! The passphrase lock's stored form, in plain Rust: the envelope that holds
+//! the encrypted cases, its base64 fields, and the checks on a new passphrase.
+//! The encryption itself is WebCrypto's, in [`crate::crypto`].
+//!
+//! A locked store is one value under [`crate::storage::KEY`]:
+//! `{"storage_version": 2, "encrypted": {"kdf": "PBKDF2-SHA-256", "iterations":
+//! 600000, "cipher": "AES-256-GCM", "salt": b64, "iv": b64, "ciphertext": b64}}`.
+//! Version 2 is one an app without the lock calls too new, and so never
+//! overwrites. Inside, once decrypted, is the ordinary version-1 value.
+
+use serde_json::{Map, Value, json};
+
+use crate::forms::FieldError;
+use crate::storage::sync::Session;
+use crate::storage::{self, Backend, DecodeError, KEY, LoadProblem, Loaded, backup};
+
+/// The `storage_version` of a locked value: above every version an app
+/// without the lock can read, so that app leaves it as it is.
+pub const LOCKED_STORAGE_VERSION: u64 = 2;
+
+// A locked value must stay too new for every app that cannot unlock it.
+const _: () = assert!(
+    LOCKED_STORAGE_VERSION > storage::STORAGE_VERSION,
+    "a new storage version needs a new locked version above it"
+);
+
+/// How the key is made from the passphrase.
+pub const KDF: &str = "PBKDF2-SHA-256";
+
+/// How the cases are encrypted with that key.
+pub const CIPHER: &str = "AES-256-GCM";
+
+/// PBKDF2 rounds for a new passphrase: OWASP's 2023 figure for SHA-256.
+pub const ITERATIONS: u32 = 600_000;
+
+/// The fewest and most rounds a stored value may ask for: fewer would be
+/// weak, more would keep the page busy for minutes.
+pub const ITERATION_RANGE: std::ops::RangeInclusive<u32> = 600_000..=10_000_000;
+
+/// Bytes of salt, random for each passphrase.
+pub const SALT_LEN: usize = 16;
+
+/// Bytes of AES-GCM nonce, random for each save.
+pub const IV_LEN: usize = 12;
+
+/// Bytes of AES-GCM tag at the end of the ciphertext.
+pub const TAG_LEN: usize = 16;
+
+/// The shortest passphrase accepted, in characters.
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+
+/// What a locked value holds: how to remake the key, and the encrypted cases.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Envelope {
+    pub iterations: u32,
+    pub salt: [u8; SALT_LEN],
+    pub iv: [u8; IV_LEN],
+    /// The encrypted version-1 value, with its tag at the end.
+    pub ciphertext: Vec<u8>,
+}
+
+impl Envelope {
+    /// The value to store.
+    pub fn encode(&self) -> String {
+        json!({
+            "storage_version": LOCKED_STORAGE_VERSION,
+            "encrypted": {
+                "kdf": KDF,
+                "iterations": self.iterations,
+                "cipher": CIPHER,
+                "salt": base64_encode(&self.salt),
+                "iv": base64_encode(&self.iv),
+                "ciphertext": base64_encode(&self.ciphertext),
+            }
+        })
+        .to_string()
+    }
+}
+
+/// Whether a stored value is locked: `None` when it is not (an ordinary value,
+/// or one that is not JSON, both left to [`crate::storage::load`]), otherwise
+/// its envelope, or why that cannot be read.
+pub fn read(text: &str) -> Option<Result<Envelope, String>> {
+    // A quick look first, so an ordinary value (megabytes, for an advocate)
+    // is not parsed twice at start-up. The key inside a string would read
+    // `\"encrypted\"`, so this finds only a key; the parse decides.
+    if !text.contains("\"encrypted\"") {
+        return None;
+    }
+    let value: Value = serde_json::from_str(text).ok()?;
+    let encrypted = value.as_object()?.get("encrypted")?;
+    Some(read_envelope(&value, encrypted))
+}
+
+fn read_envelope(value: &Value, encrypted: &Value) -> Result<Envelope, String> {
+    let version = value.get("storage_version").and_then(Value::as_u64);
+    if version != Some(LOCKED_STORAGE_VERSION) {
+        return Err(format!(
+            "its storage version is {}, not {LOCKED_STORAGE_VERSION}",
+            version.map_or_else(|| "missing".to_owned(), |v| v.to_string())
+        ));
+    }
+    let fields = encrypted
+        .as_object()
+        .ok_or("\"encrypted\" is not a JSON object")?;
+    expect_text(fields, "kdf", KDF)?;
+    expect_text(fields, "cipher", CIPHER)?;
+    let iterations = fields
+        .get("iterations")
+        .and_then(Value::as_u64)
+        .ok_or("\"iterations\" is missing or not a whole number")?;
+    let iterations = u32::try_from(iterations)
+        .ok()
+        .filter(|n| ITERATION_RANGE.contains(n))
+        .ok_or_else(|| {
+            format!(
+                "\"iterations\" is {iterations}, outside {} to {}",
+                ITERATION_RANGE.start(),
+                ITERATION_RANGE.end()
+            )
+        })?;
+    let ciphertext = bytes(fields, "ciphertext")?;
+    if ciphertext.len() < TAG_LEN {
+        return Err(format!(
+            "\"ciphertext\" is {} bytes, shorter than its {TAG_LEN}-byte tag",
+            ciphertext.len()
+        ));
+    }
+    Ok(Envelope {
+        iterations,
+        salt: sized(fields, "salt")?,
+        iv: sized(fields, "iv")?,
+        ciphertext,
+    })
+}
+
+fn expect_text(fields: &Map<String, Value>, name: &str, expected: &str) -> Result<(), String> {
+    match fields.get(name).and_then(Value::as_str) {
+        Some(found) if found == expected => Ok(()),
+        Some(found) => Err(format!(
+            "\"{name}\" is \"{found}\"; this version knows only \"{expected}\""
+        )),
+        None => Err(format!("\"{name}\" is missing")),
+    }
+}
+
+fn bytes(fields: &Map<String, Value>, name: &str) -> Result<Vec<u8>, String> {
+    let text = fields
+        .get(name)
+        .and_then(Value::as_str)
+        .ok_or_else(|| format!("\"{name}\" is missing or not text"))?;
+    base64_decode(text).map_err(|reason| format!("\"{name}\" is not base64: {reason}"))
+}
+
+fn sized<const N: usize>(fields: &Map<String, Value>, name: &str) -> Result<[u8; N], String> {
+    let found = bytes(fields, name)?;
+    <[u8; N]>::try_from(found.as_slice())
+        .map_err(|_| format!("\"{name}\" is {} bytes, not {N}", found.len()))
+}
+
+/// What start-up finds in storage.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Start {
+    /// Not locked: loaded as usual.
+    Open(Loaded),
+    /// Locked: the stored text, and its envelope to unlock or why it cannot
+    /// be read.
+    Locked {
+        stored: String,
+        envelope: Result<Envelope, String>,
+    },
+}
+
+/// Reads storage at start-up: a locked value is left as it is, to unlock.
+pub fn start(backend: &mut dyn Backend) -> Start {
+    if let Ok(Some(text)) = backend.get(KEY)
+        && let Some(envelope) = read(&text)
+    {
+        return Start::Locked {
+            stored: text,
+            envelope,
+        };
+    }
+    Start::Open(storage::load(backend))
+}
+
+/// The cases inside an unlocked value, as [`storage::load`] would give them,
+/// with the backup record from `backend`. What cannot be read is never
+/// written over: the page does not save.
+pub fn loaded(plaintext: &str, backend: &dyn Backend) -> Loaded {
+    let (cases, problem) = match storage::decode(plaintext) {
+        Ok(cases) => (cases, None),
+        Err(DecodeError::TooNew(found)) => (Vec::new(), Some(LoadProblem::TooNew { found })),
+        Err(DecodeError::Corrupt(reason)) => {
+            let unreadable = plaintext.to_owned();
+            let problem = LoadProblem::CouldNotKeepAside { reason, unreadable };
+            (Vec::new(), Some(problem))
+        }
+    };
+    Loaded {
+        writable: problem.is_none(),
+        // Saves while locked go through the lock, not a two-tab session.
+        session: Session::default(),
+        backup: backup::load(backend),
+        cases,
+        problem,
+    }
+}
+
+/// Checks a new passphrase and its confirmation, as typed in the fields
+/// `passphrase` and `confirm`. Spaces count: a passphrase is used exactly as typed.
+pub fn check_new_passphrase(passphrase: &str, confirm: &str) -> Result<(), Vec<FieldError>> {
+    let mut errors = Vec::new();
+    if passphrase.is_empty() {
+        errors.push(FieldError::new("passphrase", "Enter a passphrase"));
+    } else if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
+        errors.push(FieldError::new(
+            "passphrase",
+            format!("The passphrase must be {MIN_PASSPHRASE_CHARS} characters or more"),
+        ));
+    }
+    if confirm.is_empty() {
+        errors.push(FieldError::new("confirm", "Type the passphrase again"));
+    } else if !passphrase.is_empty() && confirm != passphrase {
+        errors.push(FieldError::new(
+            "confirm",
+            "The two passphrases are not the same",
+        ));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Standard base64 (RFC 4648, section 4) with `=` padding.
+pub fn base64_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            out.push(if i <= chunk.len() {
+                ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char
+            } else {
+                '='
+            });
+        }
+    }
+    out
+}
+
+/// Reads standard padded base64, strictly: any other character, a length that
+/// is not a multiple of 4, or bits left over after the last byte is refused.
+pub fn base64_decode(text: &str) -> Result<Vec<u8>, String> {
+    if !text.len().is_multiple_of(4) {
+        return Err(format!("{} characters, not a multiple of 4", text.len()));
+    }
+    let body = text.trim_end_matches('=');
+    if text.len() - body.len() > 2 {
+        return Err("too much \"=\" padding".to_owned());
+    }
+    let mut out = Vec::with_capacity(body.len() * 3 / 4);
+    let (mut n, mut bits) = (0u32, 0);
+    for (at, c) in body.char_indices() {
+        let value = ALPHABET
+            .iter()
+            .position(|&a| a as char == c)
+            .ok_or_else(|| format!("character {} (\"{c}\") is not base64", at + 1))?;
+        n = n << 6 | value as u32;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((n >> bits) as u8);
+            n &= (1 << bits) - 1;
+        }
+    }
+    if n != 0 {
+        return Err("it has bits left over after its last byte".to_owned());
+    }
+    Ok(out)
+}
