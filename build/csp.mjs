@@ -20,7 +20,7 @@ export function blockedInline(html) {
   const found = [];
   for (const [tag] of html.matchAll(/<[a-z][^>]*>/gi)) {
     if (/^<style\b/i.test(tag)) found.push('a <style> element');
-    for (const [, attribute] of tag.matchAll(/\s(on[a-z]+|style)\s*=/gi)) found.push(`a ${attribute} attribute`);
+    for (const [, attribute] of tag.matchAll(/\s(on[a-z]+|style)\s*=/gi)) found.push(`the attribute ${attribute}`);
     if (/\s(href|src|action)\s*=\s*["']?\s*javascript:/i.test(tag)) found.push('a javascript: URL');
   }
   return found;

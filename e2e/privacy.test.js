@@ -5,7 +5,9 @@
 // every dialog is caught, while a user goes through the whole app.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { withScriptHashes } from '../build/csp.mjs';
 import { appUnderTest, openApp, screenshot } from './support.js';
 
 const app = appUnderTest();
@@ -194,6 +196,27 @@ test('the policy allows no inline script but the build\'s own, and no eval; the 
   await context.close();
 });
 
+test('the build step allows each inline script by its hash, and refuses inline code no hash can allow', () => {
+  const page = (head) =>
+    `<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; object-src 'none'" />${head}</head><body></body></html>`;
+  const loader = "\nimport init from '/app.js';\nawait init();\n";
+  const built = withScriptHashes(page(`<script src="a.js"></script><script type="module">${loader}</script><script>1</script>`));
+  const sha = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+  assert.match(built, new RegExp(`content="default-src 'self'; script-src 'self' ${sha(loader).replace(/[+/]/g, '\\$&')} ${sha('1')}; object-src 'none'"`));
+  for (const [inline, what] of [
+    ['<style>p{}</style>', 'a <style> element'],
+    ['<p style="color: red">', 'the attribute style'],
+    ['<img src="i.png" onerror="x()">', 'the attribute onerror'],
+    ['<a href="javascript:x()">', 'a javascript: URL'],
+  ]) {
+    assert.throws(() => withScriptHashes(page(inline)), new RegExp(what), inline);
+  }
+  assert.throws(
+    () => withScriptHashes(page('').replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")),
+    /must not allow 'unsafe-inline'/,
+  );
+});
+
 const SCRIPT = '<script>window.__pwned=1</script>';
 const IMG = '<img src=x onerror="window.__pwned=1">';
 const SVG = '"><svg onload=window.__pwned=1>';
@@ -264,6 +287,10 @@ test('script and HTML in every field of an imported file are shown as text on ev
   const table = page.getByRole('table', { name: 'Your cases' });
   await table.getByRole('link', { name: SCRIPT }).waitFor();
   await table.getByText(IMG).waitFor();
+  assert.ok(
+    await page.locator('.table-wrapper').evaluate((wrapper) => wrapper.scrollWidth <= wrapper.clientWidth),
+    'long unbroken names wrap within the table',
+  );
   await assertInert(page, seen, 'case list', scripts);
   await screenshot(page, '42-payloads-case-list', errors);
 

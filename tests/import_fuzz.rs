@@ -13,7 +13,6 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use case_files::{any_day, case_file_text, fuzz, fuzz_cases};
-use chrono::NaiveDate;
 use ehc_timeline::components::import_error;
 use ehc_timeline::import::ImportPlan;
 use ehc_timeline::state::case_name;
