@@ -10,6 +10,7 @@ use std::time::Instant;
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
 use proptest::test_runner::{Config, TestRunner};
+use rules::{ExceptionReason, Matters, Order, ResponseUnit, ReviewOutcome, SendMethod, Transfer};
 use serde_json::Value;
 
 /// Valid case files to mutate: every field of the format, and the examples.
@@ -335,40 +336,32 @@ fn date() -> BoxedStrategy<String> {
     .boxed()
 }
 
+/// Each field of a closed set of values, with its values (the format's own).
+fn closed_fields() -> Vec<(&'static str, Vec<&'static str>)> {
+    fn ids<T: Copy>(all: &[T], id: fn(T) -> &'static str) -> Vec<&'static str> {
+        all.iter().map(|value| id(*value)).collect()
+    }
+    vec![
+        ("outcome", ids(ReviewOutcome::ALL, ReviewOutcome::id)),
+        ("order", ids(Order::ALL, Order::id)),
+        ("matters", ids(Matters::ALL, Matters::id)),
+        ("transfer", ids(Transfer::ALL, Transfer::id)),
+        ("exception", ids(ExceptionReason::ALL, ExceptionReason::id)),
+        ("method", ids(SendMethod::ALL, SendMethod::id)),
+        ("unit", ids(ResponseUnit::ALL, ResponseUnit::id)),
+        ("review_complete_on", vec!["decision", "meeting"]),
+    ]
+}
+
 /// Every value of every closed field, and some near misses.
-const CHOICES: &[&str] = &[
-    "maintain",
-    "amend",
-    "cease",
-    "assess",
-    "issue-plan",
-    "amend-plan",
-    "name-school",
-    "continue-plan",
-    "appealable",
-    "other",
-    "school",
-    "secondary-to-post16",
-    "post16-to-post16",
-    "school-closure",
-    "personal-circumstances",
-    "absence",
-    "missed-appointment",
-    "late-representations",
-    "coronavirus-2020",
-    "hand",
-    "email",
-    "first-class",
-    "signed-for",
-    "days",
-    "working-days",
-    "decision",
-    "meeting",
-    "Maintain",
-    "amend ",
-    "",
-    "x-other",
-];
+fn choices() -> Vec<&'static str> {
+    let mut all: Vec<&str> = closed_fields()
+        .into_iter()
+        .flat_map(|(_, values)| values)
+        .collect();
+    all.extend(["Maintain", "amend ", "", "x-other"]);
+    all
+}
 
 fn kind() -> BoxedStrategy<String> {
     prop_oneof![
@@ -454,44 +447,12 @@ fn field() -> impl Strategy<Value = (String, String)> {
         "school",
     ];
     const DATED: &[&str] = &["date", "from", "until", "date_of_birth", "exported_at"];
-    const CHOSEN: &[(&str, &[&str])] = &[
-        ("outcome", &["maintain", "amend", "cease"]),
-        (
-            "order",
-            &[
-                "assess",
-                "issue-plan",
-                "amend-plan",
-                "name-school",
-                "continue-plan",
-            ],
-        ),
-        ("matters", &["appealable", "other"]),
-        (
-            "transfer",
-            &["school", "secondary-to-post16", "post16-to-post16"],
-        ),
-        (
-            "exception",
-            &[
-                "school-closure",
-                "personal-circumstances",
-                "absence",
-                "missed-appointment",
-                "late-representations",
-                "coronavirus-2020",
-            ],
-        ),
-        ("method", &["hand", "email", "first-class", "signed-for"]),
-        ("unit", &["days", "working-days"]),
-        ("review_complete_on", &["decision", "meeting"]),
-    ];
     prop_oneof![
         3 => (select(TEXT), text()).prop_map(|(key, value)| (key.to_owned(), value)),
         3 => (select(DATED), date()).prop_map(|(key, value)| (key.to_owned(), value)),
         // Its own values most often, another field's or a near miss sometimes.
-        2 => (select(CHOSEN), any::<Index>()).prop_map(|((key, values), at)| (key.to_owned(), quoted(values[at.index(values.len())]))),
-        1 => (select(CHOSEN), quoted_one_of(CHOICES)).prop_map(|((key, _), value)| (key.to_owned(), value)),
+        2 => (select(closed_fields()), any::<Index>()).prop_map(|((key, values), at)| (key.to_owned(), quoted(values[at.index(values.len())]))),
+        1 => (select(closed_fields()), select(choices())).prop_map(|((key, _), value)| (key.to_owned(), quoted(value))),
         1 => ("kind", kind()).prop_map(|(key, value)| (key.to_owned(), value)),
         1 => quoted_one_of(&["2024", "2024-03", "0000", "9999-12", "2024-13", "2024-00", "2024-3", "24", "2024-03-01", ""])
             .prop_map(|value| ("approx".to_owned(), value)),
