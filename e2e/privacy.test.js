@@ -18,7 +18,7 @@ const app = appUnderTest();
  */
 function watched(browser) {
   const seen = { requests: [], violations: [], dialogs: [] };
-  const stand_in = {
+  const standIn = {
     async newContext(options) {
       const context = await browser.newContext(options);
       context.on('request', (request) =>
@@ -37,7 +37,7 @@ function watched(browser) {
       return context;
     },
   };
-  return { browser: stand_in, seen };
+  return { browser: standIn, seen };
 }
 
 /** The requests that went anywhere but the app's own origin (blob: and data: stay on the device). */
