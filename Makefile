@@ -22,7 +22,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
 .PHONY: serve build check example test check-tools web-tools browser-tools fmt lint unit \
-	engine-purity browser e2e size bench clean
+	engine-purity browser e2e size fuzz bench clean
 
 ## serve: builds the app and serves dist/ on http://$(HOST):$(PORT)/.
 serve: build
@@ -100,12 +100,21 @@ e2e: build browser-tools
 size: build
 	node build/size-report.mjs
 
-## bench: the app's sizes; the engine benchmark (1,000 cases x 60 events)
-## natively and in Chromium, and their ratio; saving and loading that portfolio
-## natively and in localStorage (and its quota); the built app's load, edit and
-## undo times in Chromium (e2e/bench/); what each crate adds to the wasm
-## (twiggy). Prints figures, asserts no time.
-bench: build browser-tools
+## fuzz: a million generated case files (arbitrary text, and valid files
+## mutated) through the reader and the engine, and through the app's import,
+## in release mode; prints the count and the time each took. `make test` runs
+## the same tests on a few thousand.
+FUZZ_CASES ?= 1000000
+fuzz: check-tools
+	EHC_FUZZ_CASES=$(FUZZ_CASES) $(CARGO) test --release -p rules --test fuzz -- --nocapture
+	EHC_FUZZ_CASES=$(FUZZ_CASES) $(CARGO) test --release -p ehc-timeline --test import_fuzz -- --nocapture
+
+## bench: the app's sizes; the fuzz run; the engine benchmark (1,000 cases x
+## 60 events) natively and in Chromium, and their ratio; saving and loading that
+## portfolio natively and in localStorage (and its quota); the built app's load,
+## edit and undo times in Chromium (e2e/bench/); what each crate adds to the
+## wasm (twiggy). Prints figures, asserts no time.
+bench: build browser-tools fuzz
 	node build/size-report.mjs --report
 	@mkdir -p target/bench-data
 	$(CARGO) bench -p rules --bench portfolio | tee target/bench-data/engine-native.txt

@@ -26,6 +26,18 @@ const types = {
 };
 
 /**
+ * The headers the app is served with: a page's own Content-Security-Policy
+ * (the one the build wrote into its meta tag) with `frame-ancestors 'none'`,
+ * which only a header can say; no content sniffing and no referrer, always.
+ */
+export function securityHeaders(path, body) {
+  const headers = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
+  const policy = extname(path) === '.html' && /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/i.exec(String(body))?.[1];
+  if (policy) headers['content-security-policy'] = `${policy}; frame-ancestors 'none'`;
+  return headers;
+}
+
+/**
  * Serves dist/ on `host` at `port` (0: a free one); resolves to { url, close,
  * overrides }. A test can put a path's replacement text in `overrides` (a
  * Map), as a new deployment would. `make serve` and the tests use this server.
@@ -45,7 +57,10 @@ export async function serveDist({ host = '127.0.0.1', port = 0 } = {}) {
     }
     try {
       const body = overrides.get(path) ?? (await readFile(file));
-      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      response.writeHead(200, {
+        'content-type': types[extname(file)] ?? 'application/octet-stream',
+        ...securityHeaders(file, body),
+      });
       response.end(body);
     } catch {
       response.writeHead(404).end('not found');

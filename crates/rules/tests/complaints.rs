@@ -57,6 +57,39 @@ fn a_complaint_without_a_stated_response_time_asks_for_it() {
     );
 }
 
+/// A complaint made on 3 March 2025 that the council says it answers within
+/// `n` days or working days, seen on 1 April 2025.
+fn answered_within(n: u32, unit: ResponseUnit) -> rules::Evaluation {
+    CaseBuilder::new()
+        .event_with(ComplaintMade, "2025-03-03", |e| {
+            (e.respond_within, e.unit) = (Some(n), Some(unit));
+        })
+        .on("2025-04-01")
+}
+
+#[test]
+fn a_response_time_of_more_than_a_year_is_not_counted_and_a_notice_says_so() {
+    // Found by fuzzing: 4294967295 working days ran past the end of the calendar.
+    for unit in [ResponseUnit::Days, ResponseUnit::WorkingDays] {
+        let evaluation = answered_within(u32::MAX, unit);
+        assert_eq!(
+            evaluation
+                .deadlines_of("council-complaint-response")
+                .count(),
+            0
+        );
+        assert!(evaluation.notices.iter().any(|n| n.text
+            == "The complaint of 3 March 2025 (event e-1) says the council takes 4294967295 days to reply, more than a year, so no date is worked out: check the number in its complaints policy or its acknowledgement."));
+    }
+    let a_year = answered_within(366, ResponseUnit::Days);
+    assert_deadline(
+        only(&a_year, "council-complaint-response"),
+        "2026-03-04",
+        Status::Pending,
+        0,
+    );
+}
+
 /// Source: timelines.md, complaints: 12 months beginning with the day after the
 /// missed deadline (last day = start + 12 months − 1 day).
 #[test]

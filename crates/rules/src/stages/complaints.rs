@@ -36,10 +36,26 @@ pub const OMBUDSMAN_WINDOW: Rule = Rule {
 /// The rules of this stage.
 pub const RULES: &[&Rule] = &[&COUNCIL_COMPLAINT_RESPONSE, &OMBUDSMAN_WINDOW];
 
+/// The longest stated response time that is counted, in days or working days:
+/// a year. A longer one is a slip of the keyboard, and counting billions of
+/// days would run past the end of any calendar.
+const LONGEST_RESPONSE: u32 = 366;
+
 /// The council's stated response time to each complaint.
 pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut Vec<Notice>) {
     for (complaint, next) in cx.timeline.spans(&[ComplaintMade]) {
         let period = match (complaint.event.respond_within, complaint.event.unit) {
+            (Some(n), _) if n > LONGEST_RESPONSE => {
+                notices.push(Notice {
+                    text: format!(
+                        "The complaint of {} (event {}) says the council takes {n} days to reply, more than a year, so no date is worked out: check the number in its complaints policy or its acknowledgement.",
+                        long_date(complaint.date),
+                        complaint.event.id
+                    ),
+                    citation: COUNCIL_COMPLAINT_RESPONSE.citation,
+                });
+                continue;
+            }
             (Some(n), Some(ResponseUnit::WorkingDays)) => Period::WorkingDays(n),
             (Some(n), _) => Period::Days(n),
             (None, _) => {
