@@ -420,6 +420,18 @@ fn recorder<T: 'static>() -> (Calls<T>, yew::Callback<T>) {
     )
 }
 
+/// The locked fixture, made once outside the app with Node's WebCrypto from
+/// `storage-v1.json`: a store locked by any earlier version still unlocks.
+#[wasm_bindgen_test]
+async fn the_locked_fixture_unlocks_to_its_version_1_value() {
+    let envelope = envelope_of(include_str!("fixtures/locked-v2.json"));
+    let (_, opened) = unlock(&envelope, PASSPHRASE).await.unwrap();
+    assert_eq!(opened, include_str!("fixtures/storage-v1.json"));
+    let cases = decode(&opened).unwrap();
+    assert_eq!(cases.len(), 2);
+    assert_eq!(cases[0].child.as_deref(), Some("A. B."));
+}
+
 #[wasm_bindgen_test]
 async fn a_real_encryption_round_trips_and_a_wrong_passphrase_is_refused() {
     let (_, stored) = locked(PASSPHRASE, &[&request_case()]).await;

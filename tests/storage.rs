@@ -4,6 +4,7 @@
 mod common;
 
 use common::*;
+use ehc_timeline::lock;
 use ehc_timeline::storage::sync::{ClashKind, Merge, SaveError, Session, Synced, merge};
 use ehc_timeline::storage::{
     Backend, DecodeError, KEY, LoadProblem, MIGRATIONS, MemoryBackend, STORAGE_VERSION, decode,
@@ -445,8 +446,10 @@ fn storage_cleared_from_outside_is_written_back_from_the_open_tab() {
 }
 
 /// Every fixture under `tests/fixtures/`, by name: a stored value of each
-/// storage version (`storage-vN.json`) and each case file format
-/// (`case-file-*.json`). A later version's fixture is picked up by name.
+/// storage version (`storage-vN.json`), each locked form (`locked-vN.json`,
+/// whose passphrase is "correct horse battery": the browser tests unlock it)
+/// and each case file format (`case-file-*.json`). A later version's fixture
+/// is picked up by name.
 fn fixtures() -> Vec<(String, String)> {
     let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
     let mut found: Vec<(String, String)> = std::fs::read_dir(folder)
@@ -478,8 +481,25 @@ fn every_fixture_ever_written_loads_in_this_version() {
             read_case_file(&text)
                 .unwrap_or_else(|error| panic!("{name}: {error}"))
                 .cases
+        } else if name.starts_with("locked-v") {
+            // Locked: the envelope reads here; what is inside needs WebCrypto.
+            let envelope = lock::read(&text)
+                .unwrap_or_else(|| panic!("{name} is not locked"))
+                .unwrap_or_else(|error| panic!("{name}: {error}"));
+            assert_eq!(envelope.iterations, lock::ITERATIONS, "{name}");
+            assert!(
+                matches!(
+                    lock::start(&mut backend_with(&text)),
+                    lock::Start::Locked {
+                        envelope: Ok(_),
+                        ..
+                    }
+                ),
+                "{name} opens on the Unlock page"
+            );
+            continue;
         } else {
-            panic!("{name}: name a fixture storage-vN.json or case-file-*.json");
+            panic!("{name}: name a fixture storage-vN.json, locked-vN.json or case-file-*.json");
         };
         assert!(cases.len() >= 2, "{name} has several cases");
     }
