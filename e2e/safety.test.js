@@ -190,3 +190,19 @@ test('the backup reminder after 32 days without an export, and a browser that wi
   assert.equal(await reminder.count(), 0);
   await context.close();
 });
+
+test('a browser that will not keep the data, before any reminder is due: a quiet note by the export button', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await context.addInitScript(() => {
+    navigator.storage.persisted = async () => false;
+    navigator.storage.persist = async () => false;
+  });
+  await storeAndReload(page, {
+    [KEY]: await fixture('storage-v1.json'),
+    'ehc-timeline-backup': '{"cases_since":"2025-10-30"}',
+  });
+  await page.getByText("This browser has not agreed to keep the app's data for good").waitFor();
+  assert.equal(await page.getByRole('region', { name: 'Back up your cases' }).count(), 0, 'no banner yet');
+  await screenshot(page, 'safety-07-persistence-note', errors);
+  await context.close();
+});

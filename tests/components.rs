@@ -10,7 +10,7 @@ use ehc_timeline::View;
 use ehc_timeline::components::{
     CaseForm, CaseFormProps, DeadlineItem, DeadlineItemProps, DeadlineTag, DeadlineTagProps,
     EXPORT_BACKUP, EventForm, EventFormProps, ImportPage, ImportStep, Timeline, TimelineProps,
-    backup_reminder_text, import_error,
+    backup_reminder_text, import_error, persistence_advice,
 };
 use ehc_timeline::forms::{CaseDraft, Errors, EventDraft};
 use ehc_timeline::import::ImportPlan;
@@ -542,17 +542,30 @@ fn a_browser_that_refuses_to_keep_the_data_is_explained_calmly() {
     let state = State::from_loaded(day(3, 1), loaded(vec![request_only()]))
         .apply(Action::SetPersistence(Persistence::Refused))
         .unwrap();
-    let text = backup_reminder_text(&state).unwrap().join(" ");
+    // No reminder is due yet: a note beside the export button, not a banner.
+    assert_eq!(backup_reminder_text(&state), None);
+    let text = persistence_advice(&state).unwrap();
     assert!(
         text.contains("This browser has not agreed to keep the app's data for good: it may clear the data of sites you have not used for a while."),
         "{text}"
     );
     let exported = state.apply(Action::Exported).unwrap();
     assert_eq!(
-        backup_reminder_text(&exported),
+        persistence_advice(&exported),
         None,
         "a recent export is enough"
     );
+    // Once a reminder is due, the banner says it too, and the note steps aside.
+    let due = State {
+        backup: BackupRecord {
+            last_export: Some(day(1, 29)),
+            cases_since: Some(day(1, 1)),
+        },
+        ..state
+    };
+    let banner = backup_reminder_text(&due).unwrap().join(" ");
+    assert!(banner.contains("This browser has not agreed"), "{banner}");
+    assert_eq!(persistence_advice(&due), None);
 }
 
 #[test]

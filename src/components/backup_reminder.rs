@@ -1,7 +1,8 @@
 //! The reminder to export a backup, on the case list: the cases live only in
-//! this browser. It shows when the backup rule says one is due
-//! ([`crate::storage::backup`]), or when the browser refused to keep the
-//! data for good and there is no export from the last 30 days.
+//! this browser. A banner when the backup rule says one is due
+//! ([`crate::storage::backup`]); a quieter note beside the export button when
+//! the browser refused to keep the data for good and there is no export from
+//! the last 30 days, which many browsers do for any site at first.
 
 use rules::long_date;
 use yew::prelude::*;
@@ -11,28 +12,34 @@ use crate::hooks::use_cases;
 use crate::state::{Persistence, State};
 use crate::storage::backup::{REMIND_AFTER_DAYS, Reminder};
 
+/// What the browser's refusal means, in words.
+const REFUSED: &str = "This browser has not agreed to keep the app's data for good: it may clear the data of sites you have not used for a while. That is the browser's usual rule, not a fault, but it makes a backup more important.";
+
+/// Whether the browser refused to keep the data, with cases here and no
+/// recent export to fall back on.
+fn refused(state: &State) -> bool {
+    state.persistence == Persistence::Refused
+        && !state.cases.is_empty()
+        && !state.backup.exported_recently(state.today)
+}
+
 /// The reminder's sentences, or nothing when none is due.
 pub fn backup_reminder_text(state: &State) -> Option<Vec<String>> {
-    let due = state.backup.reminder(state.today, !state.cases.is_empty());
-    let refused = state.persistence == Persistence::Refused
-        && !state.cases.is_empty()
-        && !state.backup.exported_recently(state.today);
-    if due.is_none() && !refused {
-        return None;
-    }
+    let due = state
+        .backup
+        .reminder(state.today, !state.cases.is_empty())?;
     let mut text = vec![match due {
-        Some(Reminder::LastExported { on, days }) => format!(
+        Reminder::LastExported { on, days } => format!(
             "You last exported a backup of your cases on {}, {days} days ago.",
             long_date(on)
         ),
-        Some(Reminder::NeverExported { .. }) => {
+        Reminder::NeverExported { .. } => {
             "You have not exported a backup of your cases yet.".to_owned()
         }
-        None => "Keep a backup of your cases.".to_owned(),
     }];
     text.push("Your cases are kept only in this browser. If its data is cleared, or this device is lost or broken, they are gone. A backup is a case file you keep somewhere safe and can import again.".to_owned());
-    if refused {
-        text.push("This browser has not agreed to keep the app's data for good: it may clear the data of sites you have not used for a while. That is the browser's usual rule, not a fault, but it makes a backup more important.".to_owned());
+    if refused(state) {
+        text.push(REFUSED.to_owned());
     }
     text.push(format!(
         "We suggest exporting at least every {REMIND_AFTER_DAYS} days."
@@ -56,5 +63,25 @@ pub fn BackupReminder() -> Html {
                 <ExportBackupButton />
             </div>
         </div>
+    }
+}
+
+/// The note beside the export button while the browser will not keep the
+/// data for good and no reminder is due yet.
+pub fn persistence_advice(state: &State) -> Option<&'static str> {
+    (refused(state) && backup_reminder_text(state).is_none()).then_some(REFUSED)
+}
+
+#[component]
+pub fn PersistenceAdvice() -> Html {
+    let cases = use_cases();
+    match persistence_advice(&cases) {
+        Some(text) => html! {
+            <div class="inset-text">
+                <p class="body">{text}</p>
+                <p class="body">{"Export your cases now and then, and keep the file somewhere safe."}</p>
+            </div>
+        },
+        None => html! {},
     }
 }

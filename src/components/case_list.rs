@@ -5,7 +5,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::fields::Checkbox;
-use crate::components::{UndoBanner, lock_summary};
+use crate::components::{PersistenceAdvice, UndoBanner, lock_summary};
 use crate::export;
 use crate::hooks::use_cases;
 use crate::route::View;
@@ -116,6 +116,7 @@ pub fn CaseList() -> Html {
             <p class="body">
                 {"A case file keeps a copy of your cases, or moves them to another device."}
             </p>
+            <PersistenceAdvice />
             <div class="button-group">
                 <button type="button" class="button button--secondary" onclick={on_export}>{"Export all cases"}</button>
                 <a href={View::Import.to_hash()} class="link">{"Import a case file"}</a>

@@ -23,7 +23,9 @@ mod timeline;
 mod undo_banner;
 mod unlock_page;
 
-pub use backup_reminder::{BackupReminder, backup_reminder_text};
+pub use backup_reminder::{
+    BackupReminder, PersistenceAdvice, backup_reminder_text, persistence_advice,
+};
 pub use case_form::{CaseForm, CaseFormPage, CaseFormPageProps, CaseFormProps};
 pub use case_list::CaseList;
 pub use case_page::{CasePage, CaseSettings};
