@@ -164,17 +164,27 @@ test('unreadable data: kept aside, downloaded exactly as it was, and a backup re
   await context.close();
 });
 
-test('the backup reminder after 32 days without an export, and a browser that will not keep the data', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
-  // The browser says no to persistent storage.
-  await context.addInitScript(() => {
+/**
+ * The app on a browser that says no to persistent storage, holding the
+ * storage-v1 fixture and the backup record `backup` (its stored JSON).
+ */
+async function refusingBrowserWith(backup) {
+  const opened = await openApp(app.browser, app.server.url);
+  await opened.context.addInitScript(() => {
     navigator.storage.persisted = async () => false;
     navigator.storage.persist = async () => false;
   });
-  await storeAndReload(page, {
+  await storeAndReload(opened.page, {
     [KEY]: await fixture('storage-v1.json'),
-    'ehc-timeline-backup': '{"last_export":"2025-09-29","cases_since":"2025-01-06"}',
+    'ehc-timeline-backup': backup,
   });
+  return opened;
+}
+
+test('the backup reminder after 32 days without an export, and a browser that will not keep the data', async () => {
+  const { context, page, errors } = await refusingBrowserWith(
+    '{"last_export":"2025-09-29","cases_since":"2025-01-06"}',
+  );
   const reminder = page.getByRole('region', { name: 'Back up your cases' });
   await reminder.getByText('You last exported a backup of your cases on 29 September 2025, 32 days ago.').waitFor();
   await reminder.getByText('This browser has not agreed to keep the app\'s data for good').waitFor();
@@ -192,15 +202,7 @@ test('the backup reminder after 32 days without an export, and a browser that wi
 });
 
 test('a browser that will not keep the data, before any reminder is due: a quiet note by the export button', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
-  await context.addInitScript(() => {
-    navigator.storage.persisted = async () => false;
-    navigator.storage.persist = async () => false;
-  });
-  await storeAndReload(page, {
-    [KEY]: await fixture('storage-v1.json'),
-    'ehc-timeline-backup': '{"cases_since":"2025-10-30"}',
-  });
+  const { context, page, errors } = await refusingBrowserWith('{"cases_since":"2025-10-30"}');
   await page.getByText("This browser has not agreed to keep the app's data for good").waitFor();
   assert.equal(await page.getByRole('region', { name: 'Back up your cases' }).count(), 0, 'no banner yet');
   await screenshot(page, 'safety-07-persistence-note', errors);
