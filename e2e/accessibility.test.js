@@ -32,15 +32,19 @@ async function tabTo(page, name) {
   assert.fail(`"${name}" is not reached with Tab`);
 }
 
+/** Tabs to the field named `name` and types `text` into it. */
+async function typeInto(page, name, text) {
+  await tabTo(page, name);
+  await page.keyboard.type(text);
+}
+
 test('a keyboard-only user creates a case and logs a milestone, and sees where focus is', async () => {
   const { context, page, errors } = await openApp(app.browser, app.server.url);
   await tabTo(page, 'Add a case');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Add a case' }).waitFor();
-  await tabTo(page, "Child's name or initials");
-  await page.keyboard.type('K. B.');
-  await tabTo(page, 'Council');
-  await page.keyboard.type('Anytown Council');
+  await typeInto(page, "Child's name or initials", 'K. B.');
+  await typeInto(page, 'Council', 'Anytown Council');
   await tabTo(page, 'Save case');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'K. B.' }).waitFor();
@@ -55,12 +59,9 @@ test('a keyboard-only user creates a case and logs a milestone, and sees where f
     await page.getByLabel('What happened').evaluate((s) => s.selectedOptions[0].textContent),
     'Request for an assessment received by the council',
   );
-  await tabTo(page, 'Day');
-  await page.keyboard.type('1');
-  await tabTo(page, 'Month');
-  await page.keyboard.type('9');
-  await tabTo(page, 'Year');
-  await page.keyboard.type('2025');
+  await typeInto(page, 'Day', '1');
+  await typeInto(page, 'Month', '9');
+  await typeInto(page, 'Year', '2025');
   await tabTo(page, 'Save milestone');
   await page.keyboard.press('Enter');
   await page
