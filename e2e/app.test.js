@@ -4,40 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { appUnderTest, openApp, screenshot } from './support.js';
+import { addCase, appUnderTest, fillDate, logMilestone, openApp, screenshot } from './support.js';
 
 const app = appUnderTest();
-
-/** Fills the GOV.UK date input whose legend is `legend` (default "Date"). */
-async function fillDate(page, [day, month, year], legend = 'Date') {
-  const group = page.getByRole('group', { name: legend, exact: true });
-  await group.getByLabel('Day').fill(String(day));
-  await group.getByLabel('Month').fill(String(month));
-  await group.getByLabel('Year').fill(String(year));
-}
-
-/** Adds a case from the case list and waits for its page. */
-async function addCase(page, { child, council, reference }) {
-  await page.getByRole('link', { name: 'Add a case' }).click();
-  await page.getByLabel("Child's name or initials").fill(child);
-  await page.getByLabel('Council').fill(council);
-  if (reference) await page.getByLabel('Case reference (optional)').fill(reference);
-  await page.getByRole('button', { name: 'Save case' }).click();
-  await page.getByRole('heading', { level: 1, name: child }).waitFor();
-}
-
-/** Logs a milestone from a case page and waits for the case page again. */
-async function logMilestone(page, what, date, { who, note, document } = {}) {
-  await page.getByRole('link', { name: 'Log a milestone' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Log a milestone' }).waitFor();
-  await page.getByLabel('What happened').selectOption({ label: what });
-  await fillDate(page, date);
-  if (who) await page.getByLabel('Who (optional)').fill(who);
-  if (note) await page.getByLabel('Note (optional)').fill(note);
-  if (document) await page.getByLabel('Document reference (optional)').fill(document);
-  await page.getByRole('button', { name: 'Save milestone' }).click();
-  await page.getByRole('heading', { level: 2, name: 'Deadlines' }).waitFor();
-}
 
 /** The list item of the deadline titled `title`. */
 function deadline(page, title) {

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { appUnderTest, openApp, screenshot, screenshots } from './support.js';
+import { appUnderTest, download, openApp, screenshot, screenshots } from './support.js';
 
 const app = appUnderTest();
 
@@ -45,12 +45,6 @@ async function importAndOpen(page, text, child) {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByRole('link', { name: child }).click();
   await page.getByRole('heading', { level: 1, name: child }).waitFor();
-}
-
-/** The text of a download started by clicking `button`, and its file name. */
-async function download(page, button) {
-  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
 }
 
 test('the chronology prints to A4 with the events, the missed deadlines and page numbers', async () => {

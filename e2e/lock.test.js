@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { appUnderTest, openApp, screenshot } from './support.js';
+import { addCase, appUnderTest, logMilestone, openApp, screenshot } from './support.js';
 
 const app = appUnderTest();
 
@@ -32,32 +32,6 @@ async function assertLocked(page, secrets) {
   return value;
 }
 
-/** Adds a case of Anytown Council for `child`, and waits for its page. */
-async function addCase(page, child) {
-  await page.getByRole('link', { name: 'Add a case' }).click();
-  await page.getByLabel("Child's name or initials").fill(child);
-  await page.getByLabel('Council').fill('Anytown Council');
-  await page.getByRole('button', { name: 'Save case' }).click();
-  await page.getByRole('heading', { level: 1, name: child }).waitFor();
-}
-
-/** Fills the GOV.UK date input with legend "Date". */
-async function fillDate(page, [day, month, year]) {
-  const group = page.getByRole('group', { name: 'Date', exact: true });
-  await group.getByLabel('Day').fill(String(day));
-  await group.getByLabel('Month').fill(String(month));
-  await group.getByLabel('Year').fill(String(year));
-}
-
-async function logMilestone(page, what, date, note) {
-  await page.getByRole('link', { name: 'Log a milestone' }).click();
-  await page.getByLabel('What happened').selectOption({ label: what });
-  await fillDate(page, date);
-  await page.getByLabel('Note (optional)').fill(note);
-  await page.getByRole('button', { name: 'Save milestone' }).click();
-  await page.getByRole('heading', { level: 2, name: 'Deadlines' }).waitFor();
-}
-
 /** On the Unlock page: types `passphrase` and presses "Unlock". */
 async function unlockWith(page, passphrase) {
   await page.getByLabel('Passphrase').fill(passphrase);
@@ -74,8 +48,8 @@ async function choosePassphrase(page, passphrase, again, button) {
 
 test('a parent locks the cases with a passphrase, unlocks them after a reload, exports, changes and removes the lock', async () => {
   const { context, page, errors } = await openApp(app.browser, app.server.url);
-  await addCase(page, 'Maya Patel');
-  await logMilestone(page, 'Request for an assessment received by the council', [1, 9, 2025], 'Spoke to Mrs Jones at school.');
+  await addCase(page, { child: 'Maya Patel', council: 'Anytown Council' });
+  await logMilestone(page, 'Request for an assessment received by the council', [1, 9, 2025], { note: 'Spoke to Mrs Jones at school.' });
   await page.getByRole('link', { name: 'Back to your cases' }).click();
 
   // The case list leads to the lock.
@@ -123,7 +97,7 @@ test('a parent locks the cases with a passphrase, unlocks them after a reload, e
   await page.getByRole('link', { name: 'Maya Patel' }).click();
 
   // A change is saved, locked.
-  await logMilestone(page, 'Council decided to assess', [20, 10, 2025], 'The decision letter came by post.');
+  await logMilestone(page, 'Council decided to assess', [20, 10, 2025], { note: 'The decision letter came by post.' });
   await page.getByText('Met 7 days late').waitFor();
   await assertLocked(page, ['Maya', 'decision letter', 'decision-to-assess']);
 
@@ -173,7 +147,7 @@ test('a parent locks the cases with a passphrase, unlocks them after a reload, e
 
 test('two tabs: locking in one is told in the other, which then writes nothing', async () => {
   const { context, page, errors } = await openApp(app.browser, app.server.url);
-  await addCase(page, 'Sam Lee');
+  await addCase(page, { child: 'Sam Lee', council: 'Anytown Council' });
 
   const other = await context.newPage();
   await other.goto(page.url());

@@ -6,9 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { withScriptHashes } from '../build/csp.mjs';
-import { appUnderTest, openApp, screenshot } from './support.js';
+import { appUnderTest, download, openApp, screenshot } from './support.js';
 
 const app = appUnderTest();
 
@@ -53,12 +52,6 @@ async function fill(scope, values) {
   for (const [label, value] of Object.entries(values)) {
     await scope.getByLabel(label, { exact: true }).fill(String(value));
   }
-}
-
-/** The text and file name of the download that clicking `button` starts. */
-async function download(page, button) {
-  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
 }
 
 /** Chooses `text` as the case file on the import page, as a user would. */

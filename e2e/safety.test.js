@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { appUnderTest, openApp, screenshot } from './support.js';
+import { appUnderTest, download, openApp, screenshot } from './support.js';
 
 const app = appUnderTest();
 const KEY = 'ehc-timeline';
@@ -25,12 +25,6 @@ async function rename(page, to) {
   await page.getByLabel("Child's name or initials").fill(to);
   await page.getByRole('button', { name: 'Save case' }).click();
   await page.getByRole('heading', { level: 1, name: to }).waitFor();
-}
-
-/** Clicks `button` and resolves to the download's file name and bytes. */
-async function download(page, button) {
-  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
 }
 
 const stored = (page, key = KEY) => page.evaluate((key) => localStorage.getItem(key), key);

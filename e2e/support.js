@@ -186,3 +186,41 @@ export function appUnderTest() {
   });
   return shared;
 }
+
+/** Fills the GOV.UK date input whose legend is `legend` (default "Date"). */
+export async function fillDate(page, [day, month, year], legend = 'Date') {
+  const group = page.getByRole('group', { name: legend, exact: true });
+  await group.getByLabel('Day').fill(String(day));
+  await group.getByLabel('Month').fill(String(month));
+  await group.getByLabel('Year').fill(String(year));
+}
+
+/** Adds a case from the case list and waits for its page. */
+export async function addCase(page, { child, council, reference }) {
+  await page.getByRole('link', { name: 'Add a case' }).click();
+  await page.getByLabel("Child's name or initials").fill(child);
+  if (council) await page.getByLabel('Council').fill(council);
+  if (reference) await page.getByLabel('Case reference (optional)').fill(reference);
+  await page.getByRole('button', { name: 'Save case' }).click();
+  await page.getByRole('heading', { level: 1, name: child }).waitFor();
+}
+
+/** Logs a milestone from a case page and waits for the case page again. */
+export async function logMilestone(page, what, date, { who, note, document } = {}) {
+  await page.getByRole('link', { name: 'Log a milestone' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Log a milestone' }).waitFor();
+  await page.getByLabel('What happened').selectOption({ label: what });
+  await fillDate(page, date);
+  if (who) await page.getByLabel('Who (optional)').fill(who);
+  if (note) await page.getByLabel('Note (optional)').fill(note);
+  if (document) await page.getByLabel('Document reference (optional)').fill(document);
+  await page.getByRole('button', { name: 'Save milestone' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Deadlines' }).waitFor();
+}
+
+/** Clicks `button` and returns the download it starts: { name, bytes, text }. */
+export async function download(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const bytes = await readFile(await file.path());
+  return { name: file.suggestedFilename(), bytes, text: bytes.toString('utf8') };
+}
