@@ -173,15 +173,16 @@ pub enum Start {
 
 /// Reads storage at start-up: a locked value is left as it is, to unlock.
 pub fn start(backend: &mut dyn Backend) -> Start {
-    if let Ok(Some(text)) = backend.get(KEY)
-        && let Some(envelope) = read(&text)
+    let stored = backend.get(KEY);
+    if let Ok(Some(text)) = &stored
+        && let Some(envelope) = read(text)
     {
         return Start::Locked {
-            stored: text,
+            stored: text.clone(),
             envelope,
         };
     }
-    Start::Open(storage::load(backend))
+    Start::Open(storage::load_stored(backend, stored))
 }
 
 /// The cases inside an unlocked value, as [`storage::load`] would give them,

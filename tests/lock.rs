@@ -1,7 +1,7 @@
 //! The passphrase lock's stored form, natively: the envelope and its base64,
 //! what start-up makes of a locked value, what an app without the lock does
 //! with it, the checks on a new passphrase, and saves kept in order.
-//! The encryption itself is tested in Chromium (`tests/lock_browser.rs`).
+//! The encryption itself is tested in Chromium (`tests/browser.rs`).
 
 mod common;
 
@@ -378,5 +378,41 @@ fn the_unlock_page_says_the_passphrase_cannot_be_recovered() {
     assert_reads(
         &html,
         "If you have forgotten your passphrase Nobody can unlock your cases without it: not us, not anyone.",
+    );
+}
+
+/// A backend that counts the reads of the cases' key.
+struct CountingReads {
+    inner: MemoryBackend,
+    reads: std::cell::Cell<usize>,
+}
+
+impl Backend for CountingReads {
+    fn get(&self, key: &str) -> Result<Option<String>, String> {
+        if key == KEY {
+            self.reads.set(self.reads.get() + 1);
+        }
+        self.inner.get(key)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        self.inner.set(key, value)
+    }
+}
+
+#[test]
+fn start_up_reads_an_unlocked_store_once() {
+    let mut backend = CountingReads {
+        inner: backend_with(&encode([&late_assessment()])),
+        reads: Default::default(),
+    };
+    let Start::Open(found) = start(&mut backend) else {
+        panic!("an unlocked store opens");
+    };
+    assert_eq!(found.cases, vec![late_assessment()]);
+    assert_eq!(
+        backend.reads.get(),
+        1,
+        "a large store is read from storage once"
     );
 }

@@ -117,8 +117,15 @@ pub enum DecodeError {
 /// copied to a new key first; a newer version's value is left untouched and
 /// marked not writable.
 pub fn load(backend: &mut dyn Backend) -> Loaded {
+    let stored = backend.get(KEY);
+    load_stored(backend, stored)
+}
+
+/// [`load`], from the value under [`KEY`] already read from `backend` (as
+/// start-up does, to see whether it is locked): a large store is read once.
+pub fn load_stored(backend: &mut dyn Backend, stored: Result<Option<String>, String>) -> Loaded {
     let backup = backup::load(backend);
-    let (cases, problem, writable, seen) = match backend.get(KEY) {
+    let (cases, problem, writable, seen) = match stored {
         Ok(None) => (Vec::new(), None, true, None),
         Err(reason) => (
             Vec::new(),
