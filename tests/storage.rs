@@ -600,5 +600,22 @@ mod backup_reminder {
         let mut backend = MemoryBackend::default();
         backend.set(BACKUP_KEY, "not json").unwrap();
         assert_eq!(backup::load(&backend), BackupRecord::default());
+        backend
+            .set(BACKUP_KEY, r#"{"last_export":"2025-02-30"}"#)
+            .unwrap();
+        assert_eq!(backup::load(&backend), BackupRecord::default());
+    }
+
+    #[test]
+    fn a_record_with_only_the_start_of_holding_cases_is_read() {
+        let mut backend = MemoryBackend::default();
+        backend
+            .set(BACKUP_KEY, r#"{"cases_since":"2024-02-29"}"#)
+            .unwrap();
+        assert_eq!(
+            backup::load(&backend),
+            BackupRecord::default()
+                .holding_cases(chrono::NaiveDate::from_ymd_opt(2024, 2, 29).unwrap())
+        );
     }
 }

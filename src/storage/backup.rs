@@ -12,7 +12,7 @@
 //! need not agree with the cases: a lost write only moves a reminder.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::Backend;
 
@@ -29,12 +29,29 @@ pub const FIRST_REMINDER_AFTER_DAYS: i64 = 7;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BackupRecord {
     /// The day of the last export of a case file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "iso_date"
+    )]
     pub last_export: Option<NaiveDate>,
     /// The first day this device held a case: the count for someone who has
     /// never exported starts there.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "iso_date"
+    )]
     pub cases_since: Option<NaiveDate>,
+}
+
+/// Reads a stored date with the engine's own YYYY-MM-DD reader: chrono's
+/// general date parser would add 6 KB to the app for these two fields.
+fn iso_date<'de, D: Deserializer<'de>>(stored: D) -> Result<Option<NaiveDate>, D::Error> {
+    let text = String::deserialize(stored)?;
+    rules::parse_iso_date(&text)
+        .map(Some)
+        .map_err(serde::de::Error::custom)
 }
 
 /// Why the user should export a backup now.
