@@ -77,7 +77,7 @@ pub fn evaluate(case: &Case, today: NaiveDate) -> Evaluation {
         window.settle(today);
     }
     deadlines.extend(windows);
-    deadlines.sort_by(|a, b| (a.due, &a.trigger.date).cmp(&(b.due, &b.trigger.date)));
+    crate::sort_by_date(&mut deadlines, |d| (d.due, d.trigger.date));
     Evaluation {
         case_id: case.id.clone(),
         today,

@@ -232,7 +232,7 @@ pub(crate) fn apply(deadline: &mut Deadline, claims: &[ClaimedException]) {
 /// Days covered by any of the claims, each day counted once.
 fn days_covered(claims: &[ClaimedException]) -> i64 {
     let mut spans: Vec<(NaiveDate, NaiveDate)> = claims.iter().map(|c| (c.from, c.until)).collect();
-    spans.sort();
+    crate::sort_by_date(&mut spans, |&span| span);
     let mut total = 0;
     let mut covered_until: Option<NaiveDate> = None;
     for (from, until) in spans {

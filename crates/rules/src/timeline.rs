@@ -59,7 +59,7 @@ impl<'a> Timeline<'a> {
             .filter_map(|sent| derived_receipt(sent.event, &dated))
             .collect();
         dated.extend(derived);
-        dated.sort_by_key(|dated| dated.date);
+        crate::sort_by_date(&mut dated, |dated| (dated.date, dated.date));
         Timeline { dated }
     }
 

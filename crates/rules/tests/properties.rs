@@ -182,4 +182,17 @@ proptest! {
     fn n_weeks_after_any_date_is_the_same_weekday(from in date(), weeks in 0u32..60) {
         prop_assert_eq!(Period::Weeks(weeks).due(from).weekday(), from.weekday());
     }
+
+    #[test]
+    fn sorting_by_date_is_the_standard_stable_sort(
+        items in prop::collection::vec((0u32..40, 0u32..3, any::<u16>()), 0..200)
+    ) {
+        // Few distinct dates, so many ties whose order must be kept.
+        let mut items: Vec<(NaiveDate, NaiveDate, u16)> =
+            items.into_iter().map(|(a, b, tag)| (day(a), day(b), tag)).collect();
+        let mut expected = items.clone();
+        expected.sort_by_key(|&(first, second, _)| (first, second));
+        rules::sort_by_date(&mut items, |&(first, second, _)| (first, second));
+        prop_assert_eq!(items, expected);
+    }
 }

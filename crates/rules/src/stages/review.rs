@@ -163,7 +163,7 @@ pub(crate) fn starts<'a>(cx: &CaseContext<'a>) -> Vec<Start<'a>> {
             decision: Some(decision),
         });
     }
-    starts.sort_by_key(|start| start.from.date);
+    crate::sort_by_date(&mut starts, |start| (start.from.date, start.from.date));
     starts
 }
 
