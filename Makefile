@@ -39,8 +39,8 @@ example: check-tools
 	./target/release/ehc check $(EXAMPLE) --today $(TODAY)
 
 ## test: formatting, lints, native tests, the engine's purity guard, the
-## browser tests and the end-to-end tests.
-test: check-tools fmt lint unit engine-purity browser e2e
+## browser tests, the end-to-end tests and the size budget.
+test: check-tools fmt lint unit engine-purity browser e2e size
 
 ## check-tools: the Rust components and the wasm target, if missing.
 check-tools:
