@@ -47,10 +47,10 @@ pub fn backup_reminder_text(state: &State) -> Option<Vec<String>> {
     Some(text)
 }
 
-#[component]
-pub fn BackupReminder() -> Html {
-    let cases = use_cases();
-    let Some(text) = backup_reminder_text(&cases) else {
+/// The reminder's banner (a function of the layout, not a component: it has
+/// no state of its own).
+pub fn backup_reminder(state: &State) -> Html {
+    let Some(text) = backup_reminder_text(state) else {
         return html! {};
     };
     let (heading, rest) = text.split_first().expect("the reminder has a heading");

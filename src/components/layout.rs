@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::components::{BackupReminder, StorageMessages};
-use crate::hooks::use_navigator;
+use crate::components::{backup_reminder, use_storage_messages};
+use crate::hooks::{use_cases, use_navigator};
 use crate::route::View;
 
 #[derive(Properties, PartialEq)]
@@ -15,7 +15,10 @@ pub struct LayoutProps {
 /// on every page.
 #[component]
 pub fn Layout(props: &LayoutProps) -> Html {
+    let cases = use_cases();
     let on_cases = use_navigator().view() == &View::Cases;
+    let update = use_update_banner();
+    let storage = use_storage_messages();
     html! {
         <>
             <a href="#main-content" class="skip-link" onclick={Callback::from(|e: MouseEvent| {
@@ -29,10 +32,10 @@ pub fn Layout(props: &LayoutProps) -> Html {
             </header>
             <div class="width-container">
                 <main class="main-wrapper" id="main-content" tabindex="-1">
-                    <UpdateBanner />
-                    <StorageMessages />
+                    {update}
+                    {storage}
                     if on_cases {
-                        <BackupReminder />
+                        { backup_reminder(&cases) }
                     }
                     { props.children.clone() }
                 </main>
@@ -56,8 +59,9 @@ pub fn footer() -> Html {
 
 /// Offers a new version of the app once it is installed and waiting; it
 /// takes over only when the user chooses, so no page mixes two versions.
-#[component]
-fn UpdateBanner() -> Html {
+/// A hook of the layout rather than a component of its own: less code.
+#[hook]
+fn use_update_banner() -> Html {
     let ready = use_state_eq(crate::browser::update_ready);
     {
         let ready = ready.clone();

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::components::ExportBackupButton;
 use crate::export;
-use crate::hooks::{use_cases, use_navigator};
+use crate::hooks::{Cases, Navigator, use_cases, use_navigator};
 use crate::route::View;
 use crate::state::SaveStatus;
 use crate::storage::LoadProblem;
@@ -31,14 +31,18 @@ pub fn load_problem_text(problem: &LoadProblem) -> String {
     }
 }
 
-/// Problems reading or saving, and changes another tab's write kept out.
-#[component]
-pub fn StorageMessages() -> Html {
+/// Problems reading or saving, and changes another tab's write kept out; a
+/// hook of [`crate::components::Layout`] rather than components of their own
+/// (less code), its state why the unreadable data could not be downloaded.
+#[hook]
+pub fn use_storage_messages() -> Html {
     let cases = use_cases();
+    let navigator = use_navigator();
+    let download_error = use_state_eq(|| None::<String>);
     html! {
         <>
             if let Some(problem) = &cases.load_problem {
-                <LoadProblemBanner problem={problem.clone()} />
+                { load_problem_banner(problem, &cases, navigator, download_error) }
             }
             if let SaveStatus::Failed(reason) = &cases.save {
                 <div class="notification-banner notification-banner--error" role="alert">
@@ -63,24 +67,20 @@ pub fn StorageMessages() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct LoadProblemBannerProps {
-    problem: LoadProblem,
-}
-
 /// The data that could not be read: what happened, and the three ways on:
 /// download it as it was, restore a backup, or start afresh.
-#[component]
-fn LoadProblemBanner(props: &LoadProblemBannerProps) -> Html {
-    let cases = use_cases();
-    let navigator = use_navigator();
-    let error = use_state_eq(|| None::<String>);
-    let unreadable = match &props.problem {
+fn load_problem_banner(
+    problem: &LoadProblem,
+    cases: &Cases,
+    navigator: Navigator,
+    error: UseStateHandle<Option<String>>,
+) -> Html {
+    let unreadable = match problem {
         LoadProblem::KeptAside { unreadable, .. }
         | LoadProblem::CouldNotKeepAside { unreadable, .. } => Some(unreadable.clone()),
         _ => None,
     };
-    let kept_aside = matches!(props.problem, LoadProblem::KeptAside { .. });
+    let kept_aside = matches!(problem, LoadProblem::KeptAside { .. });
     let on_download = {
         let (error, today, text) = (error.clone(), cases.today, unreadable.clone());
         Callback::from(move |_: MouseEvent| {
@@ -99,7 +99,7 @@ fn LoadProblemBanner(props: &LoadProblemBannerProps) -> Html {
     html! {
         <div class="notification-banner" role="region" aria-labelledby="load-problem-title">
             <h2 class="notification-banner__title" id="load-problem-title">{"Important"}</h2>
-            <p class="notification-banner__heading">{load_problem_text(&props.problem)}</p>
+            <p class="notification-banner__heading">{load_problem_text(problem)}</p>
             if unreadable.is_some() {
                 <p class="body">{"You can download the unreadable data as it was, to keep it or to give it to someone who can help."}</p>
             }
