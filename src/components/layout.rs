@@ -57,6 +57,12 @@ pub fn footer() -> Html {
     }
 }
 
+/// Constant markup with no user data, as one node: far less code than the
+/// same elements built one by one with `html!`.
+pub fn static_html(markup: &'static str) -> Html {
+    Html::from_html_unchecked(AttrValue::Static(markup))
+}
+
 /// Offers a new version of the app once it is installed and waiting; it
 /// takes over only when the user chooses, so no page mixes two versions.
 /// A hook of the layout rather than a component of its own: less code.

@@ -39,7 +39,7 @@ pub use event_list::EventList;
 pub use export_button::{EXPORT_BACKUP, ExportBackupButton};
 pub use fields::{SelectField, TextField};
 pub use import_page::{ImportPage, ImportPageProps, ImportStep, import_error};
-pub use layout::{Layout, NotFound, footer};
+pub use layout::{Layout, NotFound, footer, static_html};
 pub use letters_page::LettersPage;
 pub use lock_page::{FORGET_WARNING, LOCK_PAGE_TITLE, LockPage, NO_CRYPTO, lock_summary};
 pub use next_steps::{NextSteps, NextStepsProps};

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::app::{App, Store};
 use crate::browser;
-use crate::components::{ErrorSummary, TextField, footer};
+use crate::components::{ErrorSummary, TextField, footer, static_html};
 use crate::crypto::{self, OpenError, SessionKey};
 use crate::forms::{Errors, FieldError};
 use crate::lock::{self, Envelope, Start};
@@ -100,7 +100,7 @@ pub fn UnlockPage(props: &UnlockPageProps) -> Html {
                     <p class="body">{format!(
                         "The locked cases saved on this device cannot be read ({reason}). Nothing has been changed or deleted."
                     )}</p>
-                    <p class="body">{"If you exported a case file, you can import it into EHC Timeline in another browser."}</p>
+                    { static_html(ANOTHER_BROWSER) }
                 </>
             });
         }
@@ -163,25 +163,37 @@ pub fn UnlockPage(props: &UnlockPageProps) -> Html {
             } else {
                 <p class="body">{crate::components::NO_CRYPTO}</p>
             }
-            <details class="details">
-                <summary class="details__summary">{"If you have forgotten your passphrase"}</summary>
-                <div class="details__text">
-                    <p class="body">{"Nobody can unlock your cases without it: not us, not anyone. They stay here, locked, in case you remember it."}</p>
-                    <p class="body">{"If you exported a case file, you can import it into EHC Timeline in another browser."}</p>
-                </div>
-            </details>
+            { static_html(FORGOTTEN) }
         </>
     })
 }
+
+/// The way on without the passphrase, said on both pages.
+macro_rules! another_browser {
+    () => {
+        r#"<p class="body">If you exported a case file, you can import it into EHC Timeline in another browser.</p>"#
+    };
+}
+
+const ANOTHER_BROWSER: &str = another_browser!();
+
+/// What a forgotten passphrase means, folded away.
+const FORGOTTEN: &str = concat!(
+    r#"<details class="details"><summary class="details__summary">If you have forgotten your passphrase</summary>"#,
+    r#"<div class="details__text"><p class="body">Nobody can unlock your cases without it: not us, not anyone. They stay here, locked, in case you remember it.</p>"#,
+    another_browser!(),
+    "</div></details>"
+);
+
+/// The header of every page, without the link to the cases (still locked).
+const HEADER: &str = r#"<header class="header"><div class="width-container"><span class="header__name">EHC Timeline</span></div></header>"#;
 
 /// The header and footer of every page, around the Unlock page (which comes
 /// before the cases, and so before [`crate::components::Layout`]).
 fn frame(content: Html) -> Html {
     html! {
         <>
-            <header class="header">
-                <div class="width-container"><span class="header__name">{"EHC Timeline"}</span></div>
-            </header>
+            { static_html(HEADER) }
             <div class="width-container">
                 <main class="main-wrapper" id="main-content" tabindex="-1">{content}</main>
             </div>
