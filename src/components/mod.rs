@@ -41,7 +41,7 @@ pub use fields::{SelectField, TextField};
 pub use import_page::{ImportPage, ImportPageProps, ImportStep, import_error};
 pub use layout::{Layout, NotFound, footer, static_html};
 pub use letters_page::LettersPage;
-pub use lock_page::{FORGET_WARNING, LOCK_PAGE_TITLE, LockPage, NO_CRYPTO, lock_summary};
+pub use lock_page::{LOCK_PAGE_TITLE, LockPage, NO_CRYPTO, lock_summary};
 pub use next_steps::{NextSteps, NextStepsProps};
 pub use storage_messages::{load_problem_text, use_storage_messages};
 pub use timeline::{DeadlineItem, DeadlineItemProps, Timeline, TimelineProps};
