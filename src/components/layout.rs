@@ -48,14 +48,20 @@ pub fn Layout(props: &LayoutProps) -> Html {
 /// The footer of every page, the Unlock page's too (a function, not a
 /// component: it has no state).
 pub fn footer() -> Html {
-    html! {
-        <footer class="footer">
-            <div class="width-container">
-                <p class="footer__text">{"Your data stays on this device. This is not legal advice."}</p>
-            </div>
-        </footer>
-    }
+    static_html(FOOTER)
 }
+
+const FOOTER: &str = concat!(
+    r#"<footer class="footer"><div class="width-container">"#,
+    r#"<p class="footer__text">Your data stays on this device. This is not legal advice.</p>"#,
+    "</div></footer>"
+);
+
+/// The heading and sentence of the banner on a new version.
+const NEW_VERSION: &str = concat!(
+    r#"<h2 class="notification-banner__title" id="update-title">New version</h2>"#,
+    r#"<p class="notification-banner__heading">A new version of EHC Timeline is ready. Your cases stay on this device either way.</p>"#
+);
 
 /// Constant markup with no user data, as one node: far less code than the
 /// same elements built one by one with `html!`.
@@ -82,10 +88,7 @@ fn use_update_banner() -> Html {
     }
     html! {
         <div class="notification-banner" role="region" aria-labelledby="update-title">
-            <h2 class="notification-banner__title" id="update-title">{"New version"}</h2>
-            <p class="notification-banner__heading">
-                {"A new version of EHC Timeline is ready. Your cases stay on this device either way."}
-            </p>
+            { static_html(NEW_VERSION) }
             <div class="notification-banner__actions">
                 <button type="button" class="button"
                     onclick={Callback::from(|_: MouseEvent| crate::browser::apply_update())}>
@@ -102,7 +105,7 @@ pub fn NotFound() -> Html {
     html! {
         <>
             <h1 class="heading-xl" tabindex="-1">{"Page not found"}</h1>
-            <p class="body">{"There is no case or event at this address on this device. It may have been deleted."}</p>
+            { static_html(r#"<p class="body">There is no case or event at this address on this device. It may have been deleted.</p>"#) }
             <p class="body"><a href={View::Cases.to_hash()}>{"Go to your cases"}</a></p>
         </>
     }
