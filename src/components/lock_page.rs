@@ -204,7 +204,7 @@ fn outcome_banner(outcome: Option<&Outcome>) -> Html {
         Some(Outcome::Failed(text)) => html! {
             <div id="lock-outcome" class="notification-banner notification-banner--error"
                 role="alert" tabindex="-1">
-                <h2 class="notification-banner__title">{"Not changed"}</h2>
+                { static_html(r#"<h2 class="notification-banner__title">Not changed</h2>"#) }
                 <p class="notification-banner__heading">{text}</p>
             </div>
         },

@@ -159,8 +159,7 @@ pub fn UnlockPage(props: &UnlockPageProps) -> Html {
     frame(html! {
         <>
             <ErrorSummary errors={(*errors).clone()} />
-            <h1 class="heading-xl" tabindex="-1">{"Unlock your cases"}</h1>
-            <p class="body">{"The cases on this device are locked with a passphrase."}</p>
+            { static_html(UNLOCK_HEADING) }
             if crypto::available() {
                 <form novalidate=true {onsubmit}>
                     <TextField id="passphrase" label="Passphrase" password=true
@@ -168,7 +167,7 @@ pub fn UnlockPage(props: &UnlockPageProps) -> Html {
                         error={errors.on("passphrase").cloned()} {on_input} width="input--width-20" />
                     <button type="submit" class="button">{"Unlock"}</button>
                     if *busy {
-                        <p class="body" role="status">{"Unlocking…"}</p>
+                        { static_html(r#"<p class="body" role="status">Unlocking…</p>"#) }
                     }
                 </form>
             } else {
@@ -178,6 +177,12 @@ pub fn UnlockPage(props: &UnlockPageProps) -> Html {
         </>
     })
 }
+
+/// The Unlock page's heading and what it is for.
+const UNLOCK_HEADING: &str = concat!(
+    r#"<h1 class="heading-xl" tabindex="-1">Unlock your cases</h1>"#,
+    r#"<p class="body">The cases on this device are locked with a passphrase.</p>"#
+);
 
 /// The way on without the passphrase, said on both pages.
 macro_rules! another_browser {
