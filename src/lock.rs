@@ -8,7 +8,7 @@
 //! Version 2 is one an app without the lock calls too new, and so never
 //! overwrites. Inside, once decrypted, is the ordinary version-1 value.
 
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 use crate::forms::FieldError;
 use crate::storage::sync::Session;
@@ -60,20 +60,16 @@ pub struct Envelope {
 }
 
 impl Envelope {
-    /// The value to store.
+    /// The value to store, as compact JSON; base64 and the constants need no
+    /// escaping, so it is written out rather than built as a `Value`.
     pub fn encode(&self) -> String {
-        json!({
-            "storage_version": LOCKED_STORAGE_VERSION,
-            "encrypted": {
-                "kdf": KDF,
-                "iterations": self.iterations,
-                "cipher": CIPHER,
-                "salt": base64_encode(&self.salt),
-                "iv": base64_encode(&self.iv),
-                "ciphertext": base64_encode(&self.ciphertext),
-            }
-        })
-        .to_string()
+        format!(
+            r#"{{"storage_version":{LOCKED_STORAGE_VERSION},"encrypted":{{"kdf":"{KDF}","iterations":{},"cipher":"{CIPHER}","salt":"{}","iv":"{}","ciphertext":"{}"}}}}"#,
+            self.iterations,
+            base64_encode(&self.salt),
+            base64_encode(&self.iv),
+            base64_encode(&self.ciphertext),
+        )
     }
 }
 

@@ -7,13 +7,27 @@
 use rules::long_date;
 use yew::prelude::*;
 
-use crate::components::ExportBackupButton;
+use crate::components::{ExportBackupButton, static_html};
 use crate::hooks::use_cases;
 use crate::state::{Persistence, State};
 use crate::storage::backup::{REMIND_AFTER_DAYS, Reminder};
 
 /// What the browser's refusal means, in words.
-const REFUSED: &str = "This browser has not agreed to keep the app's data for good: it may clear the data of sites you have not used for a while. That is the browser's usual rule, not a fault, but it makes a backup more important.";
+macro_rules! refused {
+    () => {
+        "This browser has not agreed to keep the app's data for good: it may clear the data of sites you have not used for a while. That is the browser's usual rule, not a fault, but it makes a backup more important."
+    };
+}
+
+/// What the browser's refusal means, in words.
+const REFUSED: &str = refused!();
+
+/// The note beside the export button, constant markup as one node.
+const ADVICE: &str = concat!(
+    r#"<div class="inset-text"><p class="body">"#,
+    refused!(),
+    r#"</p><p class="body">Export your cases now and then, and keep the file somewhere safe.</p></div>"#
+);
 
 /// Whether the browser refused to keep the data, with cases here and no
 /// recent export to fall back on.
@@ -47,16 +61,16 @@ pub fn backup_reminder_text(state: &State) -> Option<Vec<String>> {
     Some(text)
 }
 
-#[component]
-pub fn BackupReminder() -> Html {
-    let cases = use_cases();
-    let Some(text) = backup_reminder_text(&cases) else {
+/// The reminder's banner (a function of the layout, not a component: it has
+/// no state of its own).
+pub fn backup_reminder(state: &State) -> Html {
+    let Some(text) = backup_reminder_text(state) else {
         return html! {};
     };
     let (heading, rest) = text.split_first().expect("the reminder has a heading");
     html! {
         <div class="notification-banner" role="region" aria-labelledby="backup-title">
-            <h2 class="notification-banner__title" id="backup-title">{"Back up your cases"}</h2>
+            { static_html(r#"<h2 class="notification-banner__title" id="backup-title">Back up your cases</h2>"#) }
             <p class="notification-banner__heading">{heading}</p>
             { for rest.iter().map(|line| html! { <p class="body">{line}</p> }) }
             <div class="notification-banner__actions">
@@ -76,12 +90,7 @@ pub fn persistence_advice(state: &State) -> Option<&'static str> {
 pub fn PersistenceAdvice() -> Html {
     let cases = use_cases();
     match persistence_advice(&cases) {
-        Some(text) => html! {
-            <div class="inset-text">
-                <p class="body">{text}</p>
-                <p class="body">{"Export your cases now and then, and keep the file somewhere safe."}</p>
-            </div>
-        },
+        Some(_) => static_html(ADVICE),
         None => html! {},
     }
 }

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::components::{BackupReminder, StorageMessages};
-use crate::hooks::use_navigator;
+use crate::components::{backup_reminder, use_storage_messages};
+use crate::hooks::{use_cases, use_navigator};
 use crate::route::View;
 
 #[derive(Properties, PartialEq)]
@@ -15,7 +15,10 @@ pub struct LayoutProps {
 /// on every page.
 #[component]
 pub fn Layout(props: &LayoutProps) -> Html {
+    let cases = use_cases();
     let on_cases = use_navigator().view() == &View::Cases;
+    let update = use_update_banner();
+    let storage = use_storage_messages();
     html! {
         <>
             <a href="#main-content" class="skip-link" onclick={Callback::from(|e: MouseEvent| {
@@ -29,10 +32,10 @@ pub fn Layout(props: &LayoutProps) -> Html {
             </header>
             <div class="width-container">
                 <main class="main-wrapper" id="main-content" tabindex="-1">
-                    <UpdateBanner />
-                    <StorageMessages />
+                    {update}
+                    {storage}
                     if on_cases {
-                        <BackupReminder />
+                        { backup_reminder(&cases) }
                     }
                     { props.children.clone() }
                 </main>
@@ -45,19 +48,32 @@ pub fn Layout(props: &LayoutProps) -> Html {
 /// The footer of every page, the Unlock page's too (a function, not a
 /// component: it has no state).
 pub fn footer() -> Html {
-    html! {
-        <footer class="footer">
-            <div class="width-container">
-                <p class="footer__text">{"Your data stays on this device. This is not legal advice."}</p>
-            </div>
-        </footer>
-    }
+    static_html(FOOTER)
+}
+
+const FOOTER: &str = concat!(
+    r#"<footer class="footer"><div class="width-container">"#,
+    r#"<p class="footer__text">Your data stays on this device. This is not legal advice.</p>"#,
+    "</div></footer>"
+);
+
+/// The heading and sentence of the banner on a new version.
+const NEW_VERSION: &str = concat!(
+    r#"<h2 class="notification-banner__title" id="update-title">New version</h2>"#,
+    r#"<p class="notification-banner__heading">A new version of EHC Timeline is ready. Your cases stay on this device either way.</p>"#
+);
+
+/// Constant markup with no user data, as one node: far less code than the
+/// same elements built one by one with `html!`.
+pub fn static_html(markup: &'static str) -> Html {
+    Html::from_html_unchecked(AttrValue::Static(markup))
 }
 
 /// Offers a new version of the app once it is installed and waiting; it
 /// takes over only when the user chooses, so no page mixes two versions.
-#[component]
-fn UpdateBanner() -> Html {
+/// A hook of the layout rather than a component of its own: less code.
+#[hook]
+fn use_update_banner() -> Html {
     let ready = use_state_eq(crate::browser::update_ready);
     {
         let ready = ready.clone();
@@ -72,10 +88,7 @@ fn UpdateBanner() -> Html {
     }
     html! {
         <div class="notification-banner" role="region" aria-labelledby="update-title">
-            <h2 class="notification-banner__title" id="update-title">{"New version"}</h2>
-            <p class="notification-banner__heading">
-                {"A new version of EHC Timeline is ready. Your cases stay on this device either way."}
-            </p>
+            { static_html(NEW_VERSION) }
             <div class="notification-banner__actions">
                 <button type="button" class="button"
                     onclick={Callback::from(|_: MouseEvent| crate::browser::apply_update())}>
@@ -92,7 +105,7 @@ pub fn NotFound() -> Html {
     html! {
         <>
             <h1 class="heading-xl" tabindex="-1">{"Page not found"}</h1>
-            <p class="body">{"There is no case or event at this address on this device. It may have been deleted."}</p>
+            { static_html(r#"<p class="body">There is no case or event at this address on this device. It may have been deleted.</p>"#) }
             <p class="body"><a href={View::Cases.to_hash()}>{"Go to your cases"}</a></p>
         </>
     }

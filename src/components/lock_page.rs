@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::components::{ErrorSummary, ExportBackupButton, TextField};
+use crate::components::{ErrorSummary, ExportBackupButton, TextField, static_html};
 use crate::crypto;
 use crate::forms::Errors;
 use crate::hooks::use_cases;
@@ -16,9 +16,6 @@ pub const LOCK_PAGE_TITLE: &str = "Lock with a passphrase";
 
 /// Why the lock cannot be used on a page without WebCrypto.
 pub const NO_CRYPTO: &str = "This browser does not allow encryption on this page: it allows it only on pages opened over https, or from this computer. Open EHC Timeline from its usual address.";
-
-/// The one warning that matters, shown wherever a passphrase is chosen.
-pub const FORGET_WARNING: &str = "If you forget this passphrase, nobody can get your cases back: not us, not anyone. Export a copy first.";
 
 /// What the last change of the lock came to.
 #[derive(Clone, PartialEq)]
@@ -133,44 +130,67 @@ pub fn LockPage() -> Html {
     } else {
         ("Passphrase", "Type the passphrase again")
     };
+    // One field built in one place: the passphrase, then its confirmation.
+    let fields = [
+        ("passphrase", new, Some(AttrValue::from(hint)), &passphrase),
+        ("confirm", again, None, &confirm),
+    ];
     html! {
         <>
             <ErrorSummary errors={(*errors).clone()} />
             {heading}
             { outcome_banner(outcome.as_ref()) }
-            if on {
-                <p class="body">{"Your cases are locked with a passphrase. EHC Timeline asks for it each time it opens. Files you export (case files, spreadsheets, calendars) are not locked: keep them somewhere safe."}</p>
-                <h2 class="heading-m">{"Change the passphrase"}</h2>
-            } else {
-                <p class="body">{"With a lock, your cases are stored on this device encrypted, and EHC Timeline asks for your passphrase each time it opens. Someone else using this device cannot read them without it."}</p>
-            }
-            <div class="warning-text" role="note"><p class="body"><strong>{FORGET_WARNING}</strong></p></div>
+            { static_html(if on { ABOUT_ON } else { ABOUT_OFF }) }
+            { static_html(WARNING) }
             <div class="button-group"><ExportBackupButton secondary=true /></div>
             <form novalidate=true {onsubmit}>
-                <TextField id="passphrase" label={new} hint={hint} password=true
-                    autocomplete="new-password" value={(*passphrase).clone()}
-                    error={errors.on("passphrase").cloned()} on_input={field(&passphrase)}
-                    width="input--width-20" />
-                <TextField id="confirm" label={again}
-                    password=true autocomplete="new-password" value={(*confirm).clone()}
-                    error={errors.on("confirm").cloned()} on_input={field(&confirm)}
-                    width="input--width-20" />
+                { for fields.into_iter().map(|(id, label, hint, state)| html! {
+                    <TextField id={id} label={label} hint={hint} password=true
+                        autocomplete="new-password" value={(**state).clone()}
+                        error={errors.on(id).cloned()} on_input={field(state)}
+                        width="input--width-20" />
+                }) }
                 <button type="submit" class="button">
                     { if on { "Change the passphrase" } else { "Lock my cases" } }
                 </button>
             </form>
             if on {
-                <h2 class="heading-m">{"Remove the lock"}</h2>
-                <p class="body">{"Your cases will be stored on this device without a passphrase, as they were before."}</p>
+                { static_html(REMOVE) }
                 <button type="button" class="button button--warning" onclick={on_remove}>{"Remove the lock"}</button>
             }
             if *busy {
-                <p class="body" role="status">{"Working on it: this takes a second or two."}</p>
+                { static_html(WORKING) }
             }
             <p class="body"><a href={View::Cases.to_hash()}>{"Back to your cases"}</a></p>
         </>
     }
 }
+
+/// What the lock is, while it is on (then the heading of its change).
+const ABOUT_ON: &str = concat!(
+    r#"<p class="body">Your cases are locked with a passphrase. EHC Timeline asks for it each time it opens. Files you export (case files, spreadsheets, calendars) are not locked: keep them somewhere safe.</p>"#,
+    r#"<h2 class="heading-m">Change the passphrase</h2>"#
+);
+
+/// What the lock is, while it is off.
+const ABOUT_OFF: &str = r#"<p class="body">With a lock, your cases are stored on this device encrypted, and EHC Timeline asks for your passphrase each time it opens. Someone else using this device cannot read them without it.</p>"#;
+
+/// The one warning that matters when a passphrase is chosen.
+const WARNING: &str = concat!(
+    r#"<div class="warning-text" role="note"><p class="body"><strong>"#,
+    "If you forget this passphrase, nobody can get your cases back: not us, not anyone. Export a copy first.",
+    "</strong></p></div>"
+);
+
+/// The heading and sentence before the Remove button.
+const REMOVE: &str = concat!(
+    r#"<h2 class="heading-m">Remove the lock</h2>"#,
+    r#"<p class="body">Your cases will be stored on this device without a passphrase, as they were before.</p>"#
+);
+
+/// While the lock is being changed.
+const WORKING: &str =
+    r#"<p class="body" role="status">Working on it: this takes a second or two.</p>"#;
 
 fn outcome_banner(outcome: Option<&Outcome>) -> Html {
     match outcome {
@@ -184,7 +204,7 @@ fn outcome_banner(outcome: Option<&Outcome>) -> Html {
         Some(Outcome::Failed(text)) => html! {
             <div id="lock-outcome" class="notification-banner notification-banner--error"
                 role="alert" tabindex="-1">
-                <h2 class="notification-banner__title">{"Not changed"}</h2>
+                { static_html(r#"<h2 class="notification-banner__title">Not changed</h2>"#) }
                 <p class="notification-banner__heading">{text}</p>
             </div>
         },

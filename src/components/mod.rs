@@ -24,7 +24,7 @@ mod undo_banner;
 mod unlock_page;
 
 pub use backup_reminder::{
-    BackupReminder, PersistenceAdvice, backup_reminder_text, persistence_advice,
+    PersistenceAdvice, backup_reminder, backup_reminder_text, persistence_advice,
 };
 pub use case_form::{CaseForm, CaseFormPage, CaseFormPageProps, CaseFormProps};
 pub use case_list::CaseList;
@@ -39,11 +39,11 @@ pub use event_list::EventList;
 pub use export_button::{EXPORT_BACKUP, ExportBackupButton};
 pub use fields::{SelectField, TextField};
 pub use import_page::{ImportPage, ImportPageProps, ImportStep, import_error};
-pub use layout::{Layout, NotFound, footer};
+pub use layout::{Layout, NotFound, footer, static_html};
 pub use letters_page::LettersPage;
-pub use lock_page::{FORGET_WARNING, LOCK_PAGE_TITLE, LockPage, NO_CRYPTO, lock_summary};
+pub use lock_page::{LOCK_PAGE_TITLE, LockPage, NO_CRYPTO, lock_summary};
 pub use next_steps::{NextSteps, NextStepsProps};
-pub use storage_messages::{StorageMessages, load_problem_text};
+pub use storage_messages::{load_problem_text, use_storage_messages};
 pub use timeline::{DeadlineItem, DeadlineItemProps, Timeline, TimelineProps};
 pub use undo_banner::UndoBanner;
 pub use unlock_page::{LockGate, LockGateProps, UNLOCK_TITLE, UnlockPage, UnlockPageProps};

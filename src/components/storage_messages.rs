@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::components::ExportBackupButton;
+use crate::components::{ExportBackupButton, static_html};
 use crate::export;
-use crate::hooks::{use_cases, use_navigator};
+use crate::hooks::{Cases, Navigator, use_cases, use_navigator};
 use crate::route::View;
 use crate::state::SaveStatus;
 use crate::storage::LoadProblem;
@@ -31,29 +31,32 @@ pub fn load_problem_text(problem: &LoadProblem) -> String {
     }
 }
 
-/// Problems reading or saving, and changes another tab's write kept out.
-#[component]
-pub fn StorageMessages() -> Html {
+/// Problems reading or saving, and changes another tab's write kept out; a
+/// hook of [`crate::components::Layout`] rather than components of their own
+/// (less code), its state why the unreadable data could not be downloaded.
+#[hook]
+pub fn use_storage_messages() -> Html {
     let cases = use_cases();
+    let navigator = use_navigator();
+    let download_error = use_state_eq(|| None::<String>);
     html! {
         <>
             if let Some(problem) = &cases.load_problem {
-                <LoadProblemBanner problem={problem.clone()} />
+                { load_problem_banner(problem, &cases, navigator, download_error) }
             }
             if let SaveStatus::Failed(reason) = &cases.save {
                 <div class="notification-banner notification-banner--error" role="alert">
-                    <h2 class="notification-banner__title">{"Not saved"}</h2>
+                    { static_html(NOT_SAVED) }
                     <p class="notification-banner__heading">{format!(
                         "Your last change could not be saved on this device: {reason}. What was saved before it is kept."
                     )}</p>
-                    <p class="body">{"Export a backup now: the file holds every case as you see it, this change included, and you can import it again later."}</p>
+                    { static_html(EXPORT_NOW) }
                     <div class="notification-banner__actions"><ExportBackupButton /></div>
                 </div>
             }
             if !cases.clashes.is_empty() {
                 <div class="notification-banner notification-banner--error" role="alert">
-                    <h2 class="notification-banner__title">{"Not saved"}</h2>
-                    <p class="notification-banner__heading">{"The cases were changed in another tab or window at the same time as here."}</p>
+                    { static_html(CLASHED) }
                     <ul class="list list--bullet">
                         { for cases.clashes.iter().map(|clash| html! { <li>{clash.message()}</li> }) }
                     </ul>
@@ -63,24 +66,32 @@ pub fn StorageMessages() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct LoadProblemBannerProps {
-    problem: LoadProblem,
-}
+/// The heading of a banner about a change not saved.
+const NOT_SAVED: &str = r#"<h2 class="notification-banner__title">Not saved</h2>"#;
+
+/// After a failed save: the way to keep the change anyway.
+const EXPORT_NOW: &str = r#"<p class="body">Export a backup now: the file holds every case as you see it, this change included, and you can import it again later.</p>"#;
+
+/// The heading and sentence of the banner on another tab's clashing changes.
+const CLASHED: &str = concat!(
+    r#"<h2 class="notification-banner__title">Not saved</h2>"#,
+    r#"<p class="notification-banner__heading">The cases were changed in another tab or window at the same time as here.</p>"#
+);
 
 /// The data that could not be read: what happened, and the three ways on:
 /// download it as it was, restore a backup, or start afresh.
-#[component]
-fn LoadProblemBanner(props: &LoadProblemBannerProps) -> Html {
-    let cases = use_cases();
-    let navigator = use_navigator();
-    let error = use_state_eq(|| None::<String>);
-    let unreadable = match &props.problem {
+fn load_problem_banner(
+    problem: &LoadProblem,
+    cases: &Cases,
+    navigator: Navigator,
+    error: UseStateHandle<Option<String>>,
+) -> Html {
+    let unreadable = match problem {
         LoadProblem::KeptAside { unreadable, .. }
         | LoadProblem::CouldNotKeepAside { unreadable, .. } => Some(unreadable.clone()),
         _ => None,
     };
-    let kept_aside = matches!(props.problem, LoadProblem::KeptAside { .. });
+    let kept_aside = matches!(problem, LoadProblem::KeptAside { .. });
     let on_download = {
         let (error, today, text) = (error.clone(), cases.today, unreadable.clone());
         Callback::from(move |_: MouseEvent| {
@@ -98,10 +109,10 @@ fn LoadProblemBanner(props: &LoadProblemBannerProps) -> Html {
     });
     html! {
         <div class="notification-banner" role="region" aria-labelledby="load-problem-title">
-            <h2 class="notification-banner__title" id="load-problem-title">{"Important"}</h2>
-            <p class="notification-banner__heading">{load_problem_text(&props.problem)}</p>
+            { static_html(r#"<h2 class="notification-banner__title" id="load-problem-title">Important</h2>"#) }
+            <p class="notification-banner__heading">{load_problem_text(problem)}</p>
             if unreadable.is_some() {
-                <p class="body">{"You can download the unreadable data as it was, to keep it or to give it to someone who can help."}</p>
+                { static_html(r#"<p class="body">You can download the unreadable data as it was, to keep it or to give it to someone who can help.</p>"#) }
             }
             if kept_aside {
                 <p class="body">

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::app::{App, Store};
 use crate::browser;
-use crate::components::{ErrorSummary, TextField, footer};
+use crate::components::{ErrorSummary, TextField, footer, static_html};
 use crate::crypto::{self, OpenError, SessionKey};
 use crate::forms::{Errors, FieldError};
 use crate::lock::{self, Envelope, Start};
@@ -18,12 +18,23 @@ use crate::storage::Loaded;
 
 /// The facts the app starts from, as for [`App`], with storage as read by
 /// [`lock::start`].
-#[derive(Properties, Clone, PartialEq)]
+#[derive(Properties, Clone)]
 pub struct LockGateProps {
     pub today: NaiveDate,
     pub start: Rc<Start>,
     pub store: Store,
     pub view: View,
+}
+
+/// The same start is the same `Rc`: comparing what storage held, case by
+/// case, would be code for nothing.
+impl PartialEq for LockGateProps {
+    fn eq(&self, other: &LockGateProps) -> bool {
+        self.today == other.today
+            && Rc::ptr_eq(&self.start, &other.start)
+            && self.store == other.store
+            && self.view == other.view
+    }
 }
 
 #[derive(Clone, PartialEq)]
@@ -100,7 +111,7 @@ pub fn UnlockPage(props: &UnlockPageProps) -> Html {
                     <p class="body">{format!(
                         "The locked cases saved on this device cannot be read ({reason}). Nothing has been changed or deleted."
                     )}</p>
-                    <p class="body">{"If you exported a case file, you can import it into EHC Timeline in another browser."}</p>
+                    { static_html(ANOTHER_BROWSER) }
                 </>
             });
         }
@@ -148,8 +159,7 @@ pub fn UnlockPage(props: &UnlockPageProps) -> Html {
     frame(html! {
         <>
             <ErrorSummary errors={(*errors).clone()} />
-            <h1 class="heading-xl" tabindex="-1">{"Unlock your cases"}</h1>
-            <p class="body">{"The cases on this device are locked with a passphrase."}</p>
+            { static_html(UNLOCK_HEADING) }
             if crypto::available() {
                 <form novalidate=true {onsubmit}>
                     <TextField id="passphrase" label="Passphrase" password=true
@@ -157,31 +167,49 @@ pub fn UnlockPage(props: &UnlockPageProps) -> Html {
                         error={errors.on("passphrase").cloned()} {on_input} width="input--width-20" />
                     <button type="submit" class="button">{"Unlock"}</button>
                     if *busy {
-                        <p class="body" role="status">{"Unlocking…"}</p>
+                        { static_html(r#"<p class="body" role="status">Unlocking…</p>"#) }
                     }
                 </form>
             } else {
                 <p class="body">{crate::components::NO_CRYPTO}</p>
             }
-            <details class="details">
-                <summary class="details__summary">{"If you have forgotten your passphrase"}</summary>
-                <div class="details__text">
-                    <p class="body">{"Nobody can unlock your cases without it: not us, not anyone. They stay here, locked, in case you remember it."}</p>
-                    <p class="body">{"If you exported a case file, you can import it into EHC Timeline in another browser."}</p>
-                </div>
-            </details>
+            { static_html(FORGOTTEN) }
         </>
     })
 }
+
+/// The Unlock page's heading and what it is for.
+const UNLOCK_HEADING: &str = concat!(
+    r#"<h1 class="heading-xl" tabindex="-1">Unlock your cases</h1>"#,
+    r#"<p class="body">The cases on this device are locked with a passphrase.</p>"#
+);
+
+/// The way on without the passphrase, said on both pages.
+macro_rules! another_browser {
+    () => {
+        r#"<p class="body">If you exported a case file, you can import it into EHC Timeline in another browser.</p>"#
+    };
+}
+
+const ANOTHER_BROWSER: &str = another_browser!();
+
+/// What a forgotten passphrase means, folded away.
+const FORGOTTEN: &str = concat!(
+    r#"<details class="details"><summary class="details__summary">If you have forgotten your passphrase</summary>"#,
+    r#"<div class="details__text"><p class="body">Nobody can unlock your cases without it: not us, not anyone. They stay here, locked, in case you remember it.</p>"#,
+    another_browser!(),
+    "</div></details>"
+);
+
+/// The header of every page, without the link to the cases (still locked).
+const HEADER: &str = r#"<header class="header"><div class="width-container"><span class="header__name">EHC Timeline</span></div></header>"#;
 
 /// The header and footer of every page, around the Unlock page (which comes
 /// before the cases, and so before [`crate::components::Layout`]).
 fn frame(content: Html) -> Html {
     html! {
         <>
-            <header class="header">
-                <div class="width-container"><span class="header__name">{"EHC Timeline"}</span></div>
-            </header>
+            { static_html(HEADER) }
             <div class="width-container">
                 <main class="main-wrapper" id="main-content" tabindex="-1">{content}</main>
             </div>
