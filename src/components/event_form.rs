@@ -5,12 +5,11 @@ use rules::{
     EventKind, ExceptionReason, Matters, Order, ResponseUnit, ReviewOutcome, SendMethod, Stage,
     Transfer,
 };
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::fields::{
-    Checkbox, SelectFieldProps, TextBox, class_with, edit_date, edit_text, error_message, form,
-    group_class,
+    Checkbox, SelectFieldProps, TextBox, class_with, edit_date, edit_text, field_group, form,
+    on_select, select_option,
 };
 use crate::components::{DateInput, DateInputProps, NotFound, SelectField};
 use crate::forms::{DateParts, Edit, Errors, EventDraft, KindField, kind_fields};
@@ -325,31 +324,31 @@ fn kind_select(props: &EventFormProps) -> Html {
     let draft = &props.draft;
     let error = props.errors.on("kind");
     let on_kind = edit_text(&props.on_change, |d| &mut d.kind);
-    let onchange = Callback::from(move |e: Event| {
-        on_kind.emit(e.target_unchecked_into::<HtmlSelectElement>().value())
-    });
     let custom = draft.kind().filter(|k| matches!(k, EventKind::Custom(_)));
-    html! {
-        <div class={group_class(error.is_some())}>
-            <label class="label" for="kind">{"What happened"}</label>
-            { error_message("kind", error) }
-            <select id="kind" name="kind" {onchange}
-                class={class_with("select select--wide", error.is_some(), "select--error")}
-                aria-describedby={error.is_some().then_some("kind-error")}>
-                <option value="" selected={draft.kind.is_empty()}>{"Choose what happened"}</option>
-                { for Stage::ALL.iter().map(|stage| html! {
-                    <optgroup label={stage.label()}>
-                        { for EventKind::KNOWN.iter().filter(|k| k.stage() == *stage).map(|kind| html! {
-                            <option value={kind.id()} selected={draft.kind == kind.id()}>{kind.label()}</option>
-                        }) }
-                    </optgroup>
-                }) }
-                if let Some(kind) = custom {
-                    <option value={kind.id().to_owned()} selected=true>{kind.label().to_owned()}</option>
-                }
-            </select>
-        </div>
-    }
+    let control = html! {
+        <select id="kind" name="kind" onchange={on_select(&on_kind)}
+            class={class_with("select select--wide", error.is_some(), "select--error")}
+            aria-describedby={error.is_some().then_some("kind-error")}>
+            { select_option("".into(), "Choose what happened".into(), draft.kind.is_empty()) }
+            { for Stage::ALL.iter().map(|stage| html! {
+                <optgroup label={stage.label()}>
+                    { for EventKind::KNOWN.iter().filter(|k| k.stage() == *stage).map(|kind| {
+                        select_option(kind.id().into(), kind.label().into(), draft.kind == kind.id())
+                    }) }
+                </optgroup>
+            }) }
+            if let Some(kind) = custom {
+                { select_option(kind.id().to_owned().into(), kind.label().to_owned().into(), true) }
+            }
+        </select>
+    };
+    field_group(
+        &"kind".into(),
+        &"What happened".into(),
+        None,
+        error,
+        control,
+    )
 }
 
 /// A date input over the draft's date at `date`, which holds `value`.

@@ -136,14 +136,13 @@ pub fn TextField(props: &TextFieldProps) -> Html {
                 autocomplete={props.autocomplete.unwrap_or("off")} spellcheck="false" />
         }
     };
-    html! {
-        <div class={group_class(error)}>
-            <label class="label" for={id.clone()}>{&props.label}</label>
-            { hint(id, props.hint.as_ref()) }
-            { error_message(id, props.error.as_ref()) }
-            { control }
-        </div>
-    }
+    field_group(
+        id,
+        &props.label,
+        props.hint.as_ref(),
+        props.error.as_ref(),
+        control,
+    )
 }
 
 /// A text field as a form's table describes it; the draft holds what is typed.
@@ -200,25 +199,55 @@ pub struct SelectFieldProps {
 pub fn SelectField(props: &SelectFieldProps) -> Html {
     let id = &props.id;
     let error = props.error.is_some();
-    let on_change = props.on_change.clone();
-    let onchange = Callback::from(move |e: Event| {
+    let control = html! {
+        <select id={id.clone()} name={id.clone()}
+            class={class_with("select", error, "select--error")}
+            onchange={on_select(&props.on_change)}
+            aria-describedby={described_by(id, props.hint.is_some(), error)}>
+            if let Some(placeholder) = &props.placeholder {
+                { select_option("".into(), placeholder.clone(), props.value.is_empty()) }
+            }
+            { for props.options.iter().map(|&(value, words)| {
+                select_option(value.into(), words.into(), props.value == value)
+            }) }
+        </select>
+    };
+    field_group(
+        id,
+        &props.label,
+        props.hint.as_ref(),
+        props.error.as_ref(),
+        control,
+    )
+}
+
+/// An option of a select.
+pub fn select_option(value: AttrValue, words: AttrValue, selected: bool) -> Html {
+    html! { <option {value} {selected}>{words}</option> }
+}
+
+/// What a select calls when a value is picked: `on_change`, with the value.
+pub fn on_select(on_change: &Callback<String>) -> Callback<Event> {
+    let on_change = on_change.clone();
+    Callback::from(move |e: Event| {
         on_change.emit(e.target_unchecked_into::<HtmlSelectElement>().value())
-    });
+    })
+}
+
+/// A field's form group: its label, hint and error message above `control`.
+pub fn field_group(
+    id: &AttrValue,
+    label: &AttrValue,
+    hint_text: Option<&AttrValue>,
+    error: Option<&FieldError>,
+    control: Html,
+) -> Html {
     html! {
-        <div class={group_class(error)}>
-            <label class="label" for={id.clone()}>{&props.label}</label>
-            { hint(id, props.hint.as_ref()) }
-            { error_message(id, props.error.as_ref()) }
-            <select id={id.clone()} name={id.clone()}
-                class={class_with("select", error, "select--error")}
-                {onchange} aria-describedby={described_by(id, props.hint.is_some(), error)}>
-                if let Some(placeholder) = &props.placeholder {
-                    <option value="" selected={props.value.is_empty()}>{placeholder}</option>
-                }
-                { for props.options.iter().map(|(value, words)| html! {
-                    <option value={*value} selected={props.value == *value}>{*words}</option>
-                }) }
-            </select>
+        <div class={group_class(error.is_some())}>
+            <label class="label" for={id.clone()}>{label}</label>
+            { hint(id, hint_text) }
+            { error_message(id, error) }
+            { control }
         </div>
     }
 }
