@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::components::fields::{TextBox, edit_date, edit_text, form};
+use crate::components::fields::{TextBox, edit_date, edit_text, form, page_top};
 use crate::components::{DateInput, DateInputProps, NotFound};
 use crate::forms::{CaseDraft, Edit, Errors};
 use crate::hooks::{use_cases, use_form, use_navigator};
@@ -115,8 +115,7 @@ pub fn CaseFormPage(props: &CaseFormPageProps) -> Html {
     };
     html! {
         <>
-            <a class="back-link" href={back.to_hash()}>{"Back to "}{back_to}</a>
-            <h1 class="heading-xl" tabindex="-1">{heading}</h1>
+            { page_top(&back, back_to, None, heading) }
             { case_form(&CaseFormProps {
                 draft: form.draft(),
                 errors: form.errors(),

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::components::fields::{
     Checkbox, SelectFieldProps, TextBox, class_with, edit_date, edit_text, field_group, form,
-    on_select, select_option,
+    on_select, page_top, select_option,
 };
 use crate::components::{DateInput, DateInputProps, NotFound, SelectField};
 use crate::forms::{DateParts, Edit, Errors, EventDraft, KindField, kind_fields};
@@ -460,9 +460,7 @@ pub fn MilestonePage(props: &MilestonePageProps) -> Html {
     };
     html! {
         <>
-            <a class="back-link" href={View::Case(case_id.clone()).to_hash()}>{"Back to "}{entry.name()}</a>
-            <span class="caption-l">{entry.name()}</span>
-            <h1 class="heading-xl" tabindex="-1">{heading}</h1>
+            { page_top(&View::Case(case_id.clone()), entry.name(), Some(entry.name()), heading) }
             { event_form(&EventFormProps {
                 draft: form.draft(),
                 errors: form.errors(),

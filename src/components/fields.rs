@@ -304,6 +304,20 @@ pub fn form(
     }
 }
 
+/// The top of a form's page: the link back to `back` (named `back_to`), a
+/// caption naming the case, if any, and the heading.
+pub fn page_top(back: &View, back_to: &str, caption: Option<&str>, heading: &'static str) -> Html {
+    html! {
+        <>
+            <a class="back-link" href={back.to_hash()}>{"Back to "}{back_to}</a>
+            if let Some(caption) = caption {
+                <span class="caption-l">{caption}</span>
+            }
+            <h1 class="heading-xl" tabindex="-1">{heading}</h1>
+        </>
+    }
+}
+
 /// What a text field or select of a draft calls: puts the text into the
 /// draft's `field`.
 pub fn edit_text<D: 'static>(
