@@ -182,14 +182,14 @@ impl DateParts {
             ));
         }
         if missing.iter().any(|&m| m) {
-            let names: Vec<&str> = (0..3)
-                .filter(|&i| missing[i])
-                .map(|i| PART_NAMES[i])
-                .collect();
-            return Err(error(
-                format!("{name} must include a {}", names.join(" and ")),
-                missing,
-            ));
+            // One or two boxes are missing: all three was answered above.
+            let mut names = (0..3).filter(|&i| missing[i]).map(|i| PART_NAMES[i]);
+            let first = names.next().unwrap_or_default();
+            let message = match names.next() {
+                Some(second) => format!("{name} must include a {first} and {second}"),
+                None => format!("{name} must include a {first}"),
+            };
+            return Err(error(message, missing));
         }
         let numbers = parts.map(|part| {
             part.chars()

@@ -8,9 +8,9 @@ use std::rc::Rc;
 use common::*;
 use ehc_timeline::View;
 use ehc_timeline::components::{
-    CaseForm, CaseFormProps, DeadlineItem, DeadlineItemProps, DeadlineTag, DeadlineTagProps,
-    EXPORT_BACKUP, EventForm, EventFormProps, ImportPage, ImportStep, Timeline, TimelineProps,
-    backup_reminder_text, import_error, persistence_advice,
+    CaseFormProps, DeadlineItem, DeadlineItemProps, DeadlineTag, DeadlineTagProps, EXPORT_BACKUP,
+    EventFormProps, ImportPage, ImportStep, Timeline, TimelineProps, backup_reminder_text,
+    case_form, import_error, persistence_advice,
 };
 use ehc_timeline::forms::{CaseDraft, Errors, EventDraft};
 use ehc_timeline::import::ImportPlan;
@@ -268,13 +268,17 @@ fn the_add_case_page_has_the_case_fields() {
 fn a_case_form_without_a_name_asks_for_one() {
     let draft = CaseDraft::default();
     let errors = Errors::new(draft.validate().unwrap_err());
-    let html = render::<CaseForm>(CaseFormProps {
-        draft,
-        errors,
-        on_change: Callback::noop(),
-        on_submit: Callback::noop(),
-        cancel: View::Cases,
-    });
+    let html = render_in_app(
+        vec![],
+        day(3, 1),
+        case_form(&CaseFormProps {
+            draft,
+            errors,
+            on_change: Callback::noop(),
+            on_submit: Callback::noop(),
+            cancel: View::Cases,
+        }),
+    );
     assert_reads(
         &html,
         "There is a problem Enter the child's name or initials",
@@ -284,13 +288,17 @@ fn a_case_form_without_a_name_asks_for_one() {
 }
 
 fn event_form(draft: EventDraft, errors: Errors) -> String {
-    render::<EventForm>(EventFormProps {
-        draft,
-        errors,
-        on_change: Callback::noop(),
-        on_submit: Callback::noop(),
-        cancel: View::Cases,
-    })
+    render_in_app(
+        vec![],
+        day(3, 1),
+        ehc_timeline::components::event_form(&EventFormProps {
+            draft,
+            errors,
+            on_change: Callback::noop(),
+            on_submit: Callback::noop(),
+            cancel: View::Cases,
+        }),
+    )
 }
 
 #[test]

@@ -3,12 +3,13 @@
 
 use yew::prelude::*;
 
-use crate::components::{DateInput, ErrorSummary, NotFound, TextField};
-use crate::forms::{CaseDraft, DatePart, Edit, Errors};
+use crate::components::fields::{TextBox, edit_date, edit_text, form, page_top};
+use crate::components::{DateInput, DateInputProps, NotFound};
+use crate::forms::{CaseDraft, Edit, Errors};
 use crate::hooks::{use_cases, use_form, use_navigator};
 use crate::route::View;
 
-#[derive(Properties, PartialEq)]
+/// What the case form shows and calls.
 pub struct CaseFormProps {
     pub draft: CaseDraft,
     pub errors: Errors,
@@ -18,58 +19,51 @@ pub struct CaseFormProps {
     pub cancel: View,
 }
 
+const CHILD: TextBox = TextBox {
+    id: "child",
+    label: "Child's name or initials",
+    hint: Some("Initials are enough: this stays on your device."),
+    width: Some("input--width-20"),
+    numeric: false,
+};
+
+const COUNCIL: TextBox = TextBox {
+    id: "council",
+    label: "Council",
+    hint: Some("The local authority responsible for the plan, such as Anytown Council."),
+    width: Some("input--width-20"),
+    numeric: false,
+};
+
+const REFERENCE: TextBox = TextBox {
+    id: "reference",
+    label: "Case reference (optional)",
+    hint: None,
+    width: Some("input--width-10"),
+    numeric: false,
+};
+
 /// The fields of a case, as typed; the page that shows it checks and saves.
-#[component]
-pub fn CaseForm(props: &CaseFormProps) -> Html {
+pub fn case_form(props: &CaseFormProps) -> Html {
     let draft = &props.draft;
-    let edit = |set: fn(&mut CaseDraft, String)| {
-        let on_change = props.on_change.clone();
-        Callback::from(move |value: String| {
-            on_change.emit(Edit::new(move |draft| set(draft, value.clone())))
-        })
-    };
-    let on_date_of_birth = {
-        let on_change = props.on_change.clone();
-        Callback::from(move |(part, typed): (DatePart, String)| {
-            on_change.emit(Edit::new(move |draft: &mut CaseDraft| {
-                draft.date_of_birth.set(part, typed.clone())
-            }))
-        })
-    };
-    let onsubmit = {
-        let on_submit = props.on_submit.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            on_submit.emit(());
-        })
-    };
-    html! {
+    let errors = &props.errors;
+    let edit = |field| edit_text(&props.on_change, field);
+    let fields = html! {
         <>
-            <ErrorSummary errors={props.errors.clone()} />
-            <form novalidate=true {onsubmit}>
-                <TextField id="child" label="Child's name or initials"
-                    hint="Initials are enough: this stays on your device."
-                    value={draft.child.clone()} error={props.errors.on("child").cloned()}
-                    on_input={edit(|d, v| d.child = v)} width="input--width-20" />
-                <TextField id="council" label="Council"
-                    hint="The local authority responsible for the plan, such as Anytown Council."
-                    value={draft.council.clone()} error={props.errors.on("council").cloned()}
-                    on_input={edit(|d, v| d.council = v)} width="input--width-20" />
-                <TextField id="reference" label="Case reference (optional)"
-                    value={draft.reference.clone()} error={props.errors.on("reference").cloned()}
-                    on_input={edit(|d, v| d.reference = v)} width="input--width-10" />
-                <DateInput id="date-of-birth" legend="Date of birth (optional)"
-                    hint="Used for the reviews of children under 5 and the end of a plan at 25. For example, 27 3 2015"
-                    value={draft.date_of_birth.clone()}
-                    error={props.errors.on("date_of_birth").cloned()}
-                    on_change={on_date_of_birth} />
-                <div class="button-group">
-                    <button type="submit" class="button">{"Save case"}</button>
-                    <a class="link" href={props.cancel.to_hash()}>{"Cancel"}</a>
-                </div>
-            </form>
+            { CHILD.field(&draft.child, errors, edit(|d| &mut d.child)) }
+            { COUNCIL.field(&draft.council, errors, edit(|d| &mut d.council)) }
+            { REFERENCE.field(&draft.reference, errors, edit(|d| &mut d.reference)) }
+            <DateInput ..DateInputProps {
+                id: "date-of-birth".into(),
+                legend: "Date of birth (optional)".into(),
+                hint: Some("Used for the reviews of children under 5 and the end of a plan at 25. For example, 27 3 2015".into()),
+                value: draft.date_of_birth.clone(),
+                error: errors.on("date_of_birth").cloned(),
+                on_change: edit_date(&props.on_change, |d| &mut d.date_of_birth),
+            } />
         </>
-    }
+    };
+    form(errors, &props.on_submit, fields, "Save case", &props.cancel)
 }
 
 #[derive(Properties, PartialEq)]
@@ -115,20 +109,20 @@ pub fn CaseFormPage(props: &CaseFormPageProps) -> Html {
             }
         })
     };
-    let (back, back_text, heading) = match (&case_id, &entry) {
-        (Some(id), Some(entry)) => (
-            View::Case(id.clone()),
-            format!("Back to {}", entry.name()),
-            "Rename case",
-        ),
-        _ => (View::Cases, "Back to your cases".to_owned(), "Add a case"),
+    let (back, back_to, heading) = match (&case_id, &entry) {
+        (Some(id), Some(entry)) => (View::Case(id.clone()), entry.name(), "Rename case"),
+        _ => (View::Cases, "your cases", "Add a case"),
     };
     html! {
         <>
-            <a class="back-link" href={back.to_hash()}>{back_text}</a>
-            <h1 class="heading-xl" tabindex="-1">{heading}</h1>
-            <CaseForm draft={form.draft()} errors={form.errors()} on_change={form.on_change()}
-                {on_submit} cancel={back} />
+            { page_top(&back, back_to, None, heading) }
+            { case_form(&CaseFormProps {
+                draft: form.draft(),
+                errors: form.errors(),
+                on_change: form.on_change(),
+                on_submit,
+                cancel: back,
+            }) }
         </>
     }
 }

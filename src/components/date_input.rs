@@ -3,7 +3,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::fields::{ErrorMessage, described_by};
+use crate::components::fields::{class_with, described_by, error_message, group_class, hint};
 use crate::forms::{DatePart, DateParts, FieldError};
 
 #[derive(Properties, PartialEq)]
@@ -22,38 +22,50 @@ pub struct DateInputProps {
 
 #[component]
 pub fn DateInput(props: &DateInputProps) -> Html {
-    let id = props.id.to_string();
+    let id = &props.id;
     let error = props.error.is_some();
     let parts = props.error.as_ref().map(|e| e.parts).unwrap_or_default();
+    // The boxes, each with its width: a year takes four digits.
     let boxes = [
-        ("day", "Day", DatePart::Day, 0usize),
-        ("month", "Month", DatePart::Month, 1),
-        ("year", "Year", DatePart::Year, 2),
+        (
+            "day",
+            "Day",
+            DatePart::Day,
+            "input date-input__input input--width-2",
+        ),
+        (
+            "month",
+            "Month",
+            DatePart::Month,
+            "input date-input__input input--width-2",
+        ),
+        (
+            "year",
+            "Year",
+            DatePart::Year,
+            "input date-input__input input--width-4",
+        ),
     ];
     html! {
-        <div class={classes!("form-group", error.then_some("form-group--error"))}>
+        <div class={group_class(error)}>
             <fieldset class="fieldset" role="group"
-                aria-describedby={described_by(&id, props.hint.is_some(), error)}>
+                aria-describedby={described_by(id, props.hint.is_some(), error)}>
                 <legend class="fieldset__legend">{&props.legend}</legend>
-                if let Some(hint) = &props.hint {
-                    <div id={format!("{id}-hint")} class="hint">{hint}</div>
-                }
-                <ErrorMessage id={props.id.clone()} error={props.error.clone()} />
+                { hint(id, props.hint.as_ref()) }
+                { error_message(id, props.error.as_ref()) }
                 <div class="date-input" id={id.clone()}>
-                    { for boxes.iter().map(|&(name, label, part, index)| {
+                    { for boxes.iter().zip(parts).map(|(&(name, label, part, class), bad)| {
                         let on_change = props.on_change.clone();
                         let oninput = Callback::from(move |e: InputEvent| {
                             on_change.emit((part, e.target_unchecked_into::<HtmlInputElement>().value()))
                         });
                         let current = props.value.get(part).to_owned();
                         let box_id = format!("{id}-{name}");
-                        let width = if index == 2 { "input--width-4" } else { "input--width-2" };
                         html! {
                             <div class="date-input__item">
                                 <label class="label date-input__label" for={box_id.clone()}>{label}</label>
                                 <input id={box_id.clone()} name={box_id} type="text" inputmode="numeric"
-                                    class={classes!("input", "date-input__input", width,
-                                        parts[index].then_some("input--error"))}
+                                    class={class_with(class, bad, "input--error")}
                                     value={current} {oninput} autocomplete="off" />
                             </div>
                         }

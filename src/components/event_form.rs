@@ -5,18 +5,20 @@ use rules::{
     EventKind, ExceptionReason, Matters, Order, ResponseUnit, ReviewOutcome, SendMethod, Stage,
     Transfer,
 };
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::components::fields::Checkbox;
-use crate::components::{DateInput, ErrorSummary, NotFound, SelectField, TextField};
-use crate::forms::{DatePart, DateParts, Edit, Errors, EventDraft, KindField};
+use crate::components::fields::{
+    Checkbox, SelectFieldProps, TextBox, class_with, edit_date, edit_text, field_group, form,
+    on_select, page_top, select_option,
+};
+use crate::components::{DateInput, DateInputProps, NotFound, SelectField};
+use crate::forms::{DateParts, Edit, Errors, EventDraft, KindField, kind_fields};
 use crate::hooks::{use_cases, use_form, use_navigator};
 use crate::labels::Label;
 use crate::route::View;
 use crate::state::new_event_id;
 
-#[derive(Properties, PartialEq)]
+/// What the milestone form shows and calls.
 pub struct EventFormProps {
     pub draft: EventDraft,
     pub errors: Errors,
@@ -26,172 +28,373 @@ pub struct EventFormProps {
     pub cancel: View,
 }
 
-/// The options of a select over a field's values.
-fn options<T: Label>() -> Vec<(&'static str, &'static str)> {
-    T::ALL.iter().map(|v| (v.id(), v.label())).collect()
+/// A select of the milestone form, as its table describes it.
+#[derive(Clone, Copy)]
+struct SelectBox {
+    id: &'static str,
+    label: &'static str,
+    hint: Option<&'static str>,
+    /// The (id, words) of the option at a position; none past the last.
+    option: fn(usize) -> Option<(&'static str, &'static str)>,
+    /// The words of the empty first option.
+    placeholder: &'static str,
+}
+
+/// How a field after the date is typed in.
+enum Control {
+    Text(TextBox),
+    Select(SelectBox),
+}
+
+/// A field after the date, and the text of the draft it shows and changes.
+struct Field {
+    /// The kind-specific field it is part of; none for one every kind shows.
+    shown_for: Option<KindField>,
+    control: Control,
+    text: fn(&EventDraft) -> &String,
+    text_mut: fn(&mut EventDraft) -> &mut String,
+}
+
+/// The width of most text boxes: 20 characters.
+const WIDE: Option<&str> = Some("input--width-20");
+
+/// The words of a select whose value is optional or required.
+const NOT_RECORDED: &str = "Not recorded";
+const CHOOSE_ONE: &str = "Choose one";
+
+/// A mediation agreement's order is optional: it was agreed, not ordered.
+const AGREED_LABEL: &str = "What was agreed (optional)";
+
+/// The fields after the date and before an exception's period, in order.
+const BEFORE_PERIOD: &[Field] = &[
+    Field {
+        shown_for: Some(KindField::Party),
+        control: Control::Text(TextBox {
+            id: "party",
+            label: "Who was asked for advice (optional)",
+            hint: Some(
+                "For example, educational psychologist. Use the same words for the request and the advice, so they are paired.",
+            ),
+            width: WIDE,
+            numeric: false,
+        }),
+        text: |d| &d.party,
+        text_mut: |d| &mut d.party,
+    },
+    Field {
+        shown_for: Some(KindField::School),
+        control: Control::Text(TextBox {
+            id: "school",
+            label: "Which school or college (optional)",
+            hint: Some("Use the same name for the consultation and the reply, so they are paired."),
+            width: WIDE,
+            numeric: false,
+        }),
+        text: |d| &d.school,
+        text_mut: |d| &mut d.school,
+    },
+    Field {
+        shown_for: Some(KindField::Outcome),
+        control: Control::Select(SelectBox {
+            id: "outcome",
+            label: "What the council decided (optional)",
+            hint: None,
+            option: option::<ReviewOutcome>,
+            placeholder: NOT_RECORDED,
+        }),
+        text: |d| &d.outcome,
+        text_mut: |d| &mut d.outcome,
+    },
+    Field {
+        shown_for: Some(KindField::Order),
+        control: Control::Select(SelectBox {
+            id: "order",
+            label: "What was ordered",
+            hint: None,
+            option: option::<Order>,
+            placeholder: CHOOSE_ONE,
+        }),
+        text: |d| &d.order,
+        text_mut: |d| &mut d.order,
+    },
+    Field {
+        shown_for: Some(KindField::Matters),
+        control: Control::Select(SelectBox {
+            id: "matters",
+            label: "What the agreement is about (optional)",
+            hint: None,
+            option: option::<Matters>,
+            placeholder: "Things you could appeal about (if not recorded)",
+        }),
+        text: |d| &d.matters,
+        text_mut: |d| &mut d.matters,
+    },
+    Field {
+        shown_for: Some(KindField::Transfer),
+        control: Control::Select(SelectBox {
+            id: "transfer",
+            label: "Kind of move",
+            hint: Some(
+                "The date is the day the child or young person starts at the new school or college.",
+            ),
+            option: option::<Transfer>,
+            placeholder: CHOOSE_ONE,
+        }),
+        text: |d| &d.transfer,
+        text_mut: |d| &mut d.transfer,
+    },
+    Field {
+        shown_for: Some(KindField::Exception),
+        control: Control::Select(SelectBox {
+            id: "exception",
+            label: "Reason the council gave",
+            hint: None,
+            option: option::<ExceptionReason>,
+            placeholder: CHOOSE_ONE,
+        }),
+        text: |d| &d.exception,
+        text_mut: |d| &mut d.exception,
+    },
+];
+
+/// The fields after an exception's period, in order.
+const AFTER_PERIOD: &[Field] = &[
+    Field {
+        shown_for: Some(KindField::Method),
+        control: Control::Select(SelectBox {
+            id: "method",
+            label: "How the request was sent (optional)",
+            hint: Some(
+                "If you do not know when it arrived, this gives the date it is taken to have arrived.",
+            ),
+            option: option::<SendMethod>,
+            placeholder: NOT_RECORDED,
+        }),
+        text: |d| &d.method,
+        text_mut: |d| &mut d.method,
+    },
+    Field {
+        shown_for: Some(KindField::Method),
+        control: Control::Text(TextBox {
+            id: "time",
+            label: "Time it was sent (optional)",
+            hint: Some(
+                "For example, 17:30. A request sent by hand or email after 5pm is taken to arrive the next working day.",
+            ),
+            width: Some("input--width-5"),
+            numeric: false,
+        }),
+        text: |d| &d.time,
+        text_mut: |d| &mut d.time,
+    },
+    Field {
+        shown_for: Some(KindField::Response),
+        control: Control::Text(TextBox {
+            id: "respond_within",
+            label: "Time the council said it would take to reply (optional)",
+            hint: Some("A number, such as 20."),
+            width: Some("input--width-3"),
+            numeric: true,
+        }),
+        text: |d| &d.respond_within,
+        text_mut: |d| &mut d.respond_within,
+    },
+    Field {
+        shown_for: Some(KindField::Response),
+        control: Control::Select(SelectBox {
+            id: "unit",
+            label: "Counted in",
+            hint: None,
+            option: option::<ResponseUnit>,
+            placeholder: CHOOSE_ONE,
+        }),
+        text: |d| &d.unit,
+        text_mut: |d| &mut d.unit,
+    },
+    Field {
+        shown_for: None,
+        control: Control::Text(TextBox {
+            id: "who",
+            label: "Who (optional)",
+            hint: Some("For example, the caseworker who wrote, or the person you spoke to."),
+            width: WIDE,
+            numeric: false,
+        }),
+        text: |d| &d.who,
+        text_mut: |d| &mut d.who,
+    },
+    Field {
+        shown_for: None,
+        control: Control::Text(TextBox {
+            id: "note",
+            label: "Note (optional)",
+            hint: None,
+            width: None,
+            numeric: false,
+        }),
+        text: |d| &d.note,
+        text_mut: |d| &mut d.note,
+    },
+    Field {
+        shown_for: None,
+        control: Control::Text(TextBox {
+            id: "document",
+            label: "Document reference (optional)",
+            hint: Some(
+                "For example, the letter's reference or the file name, so you can find it again.",
+            ),
+            width: WIDE,
+            numeric: false,
+        }),
+        text: |d| &d.document,
+        text_mut: |d| &mut d.document,
+    },
+];
+
+/// The option at `index` of a select over a field's values. Only this is
+/// built for each type: the list itself is built once, by [`options`].
+fn option<T: Label>(index: usize) -> Option<(&'static str, &'static str)> {
+    T::ALL.get(index).map(|v| (v.id(), v.label()))
+}
+
+/// Every option of a select, from the first.
+fn options(
+    option: fn(usize) -> Option<(&'static str, &'static str)>,
+) -> Vec<(&'static str, &'static str)> {
+    (0..).map_while(option).collect()
 }
 
 /// The fields of a milestone, as typed; the page that shows it checks and saves.
-#[component]
-pub fn EventForm(props: &EventFormProps) -> Html {
+pub fn event_form(props: &EventFormProps) -> Html {
     let draft = &props.draft;
     let errors = &props.errors;
-    let edit = |set: fn(&mut EventDraft, String)| {
-        let on_change = props.on_change.clone();
-        Callback::from(move |value: String| {
-            on_change.emit(Edit::new(move |draft| set(draft, value.clone())))
-        })
+    let shown = kind_fields(draft.kind().as_ref());
+    let fields = |fields: &'static [Field]| {
+        fields
+            .iter()
+            .map(|field| match field.shown_for {
+                Some(kind_field) if !shown.contains(&kind_field) => Html::default(),
+                _ => text_or_select(field, props),
+            })
+            .collect::<Html>()
     };
-    let edit_date = |date: fn(&mut EventDraft) -> &mut DateParts| {
-        let on_change = props.on_change.clone();
-        Callback::from(move |(part, typed): (DatePart, String)| {
-            on_change.emit(Edit::new(move |draft| date(draft).set(part, typed.clone())))
-        })
-    };
-    let on_kind = {
-        let on_kind = edit(|d, v| d.kind = v);
-        Callback::from(move |e: Event| {
-            on_kind.emit(e.target_unchecked_into::<HtmlSelectElement>().value())
-        })
-    };
-    let on_disputed = {
-        let on_change = props.on_change.clone();
-        Callback::from(move |disputed: bool| {
-            on_change.emit(Edit::new(move |draft: &mut EventDraft| {
-                draft.disputed = disputed
-            }))
-        })
-    };
-    let onsubmit = {
-        let on_submit = props.on_submit.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            on_submit.emit(());
-        })
-    };
-    let kind_error = errors.on("kind").cloned();
-    let custom = draft.kind().filter(|k| matches!(k, EventKind::Custom(_)));
-    let is_agreement = draft.kind() == Some(EventKind::MediationAgreement);
-    html! {
+    let period = shown.contains(&KindField::Exception).then(|| {
+        let on_disputed = {
+            let on_change = props.on_change.clone();
+            Callback::from(move |disputed: bool| {
+                on_change.emit(Edit::new(move |draft: &mut EventDraft| {
+                    draft.disputed = disputed
+                }))
+            })
+        };
+        html! {
+            <>
+                { date_field(props, "from", "Start of the period the council claims", None,
+                    &draft.from, |d| &mut d.from) }
+                { date_field(props, "until", "End of the period the council claims", None,
+                    &draft.until, |d| &mut d.until) }
+                <div class="form-group checkboxes">
+                    <Checkbox id="disputed" label="We dispute that this exception applies"
+                        checked={draft.disputed} on_change={on_disputed} />
+                </div>
+            </>
+        }
+    });
+    let fields = html! {
         <>
-            <ErrorSummary errors={errors.clone()} />
-            <form novalidate=true {onsubmit}>
-                <div class={classes!("form-group", kind_error.is_some().then_some("form-group--error"))}>
-                    <label class="label" for="kind">{"What happened"}</label>
-                    <crate::components::fields::ErrorMessage id="kind" error={kind_error.clone()} />
-                    <select id="kind" name="kind" onchange={on_kind}
-                        class={classes!("select", "select--wide", kind_error.is_some().then_some("select--error"))}
-                        aria-describedby={kind_error.is_some().then_some("kind-error")}>
-                        <option value="" selected={draft.kind.is_empty()}>{"Choose what happened"}</option>
-                        { for Stage::ALL.iter().map(|stage| html! {
-                            <optgroup label={stage.label()}>
-                                { for EventKind::KNOWN.iter().filter(|k| k.stage() == *stage).map(|kind| html! {
-                                    <option value={kind.id().to_owned()} selected={draft.kind == kind.id()}>{kind.label().to_owned()}</option>
-                                }) }
-                            </optgroup>
-                        }) }
-                        if let Some(kind) = custom {
-                            <option value={kind.id().to_owned()} selected=true>{kind.label().to_owned()}</option>
-                        }
-                    </select>
-                </div>
-                <DateInput id="date" legend="Date"
-                    hint={date_hint(draft)}
-                    value={draft.date.clone()} error={errors.on("date").cloned()}
-                    on_change={edit_date(|d| &mut d.date)} />
-                if draft.shows(KindField::Party) {
-                    <TextField id="party" label="Who was asked for advice (optional)"
-                        hint="For example, educational psychologist. Use the same words for the request and the advice, so they are paired."
-                        value={draft.party.clone()} error={errors.on("party").cloned()}
-                        on_input={edit(|d, v| d.party = v)} width="input--width-20" />
-                }
-                if draft.shows(KindField::School) {
-                    <TextField id="school" label="Which school or college (optional)"
-                        hint="Use the same name for the consultation and the reply, so they are paired."
-                        value={draft.school.clone()} error={errors.on("school").cloned()}
-                        on_input={edit(|d, v| d.school = v)} width="input--width-20" />
-                }
-                if draft.shows(KindField::Outcome) {
-                    <SelectField id="outcome" label="What the council decided (optional)"
-                        options={options::<ReviewOutcome>()} placeholder="Not recorded"
-                        value={draft.outcome.clone()} error={errors.on("outcome").cloned()}
-                        on_change={edit(|d, v| d.outcome = v)} />
-                }
-                if draft.shows(KindField::Order) {
-                    <SelectField id="order"
-                        label={if is_agreement { "What was agreed (optional)" } else { "What was ordered" }}
-                        options={options::<Order>()} placeholder="Choose one"
-                        value={draft.order.clone()} error={errors.on("order").cloned()}
-                        on_change={edit(|d, v| d.order = v)} />
-                }
-                if draft.shows(KindField::Matters) {
-                    <SelectField id="matters" label="What the agreement is about (optional)"
-                        options={options::<Matters>()} placeholder="Things you could appeal about (if not recorded)"
-                        value={draft.matters.clone()} error={errors.on("matters").cloned()}
-                        on_change={edit(|d, v| d.matters = v)} />
-                }
-                if draft.shows(KindField::Transfer) {
-                    <SelectField id="transfer" label="Kind of move"
-                        hint="The date is the day the child or young person starts at the new school or college."
-                        options={options::<Transfer>()} placeholder="Choose one"
-                        value={draft.transfer.clone()} error={errors.on("transfer").cloned()}
-                        on_change={edit(|d, v| d.transfer = v)} />
-                }
-                if draft.shows(KindField::Exception) {
-                    <SelectField id="exception" label="Reason the council gave"
-                        options={options::<ExceptionReason>()} placeholder="Choose one"
-                        value={draft.exception.clone()} error={errors.on("exception").cloned()}
-                        on_change={edit(|d, v| d.exception = v)} />
-                    <DateInput id="from" legend="Start of the period the council claims"
-                        value={draft.from.clone()} error={errors.on("from").cloned()}
-                        on_change={edit_date(|d| &mut d.from)} />
-                    <DateInput id="until" legend="End of the period the council claims"
-                        value={draft.until.clone()} error={errors.on("until").cloned()}
-                        on_change={edit_date(|d| &mut d.until)} />
-                    <div class="form-group checkboxes">
-                        <Checkbox id="disputed" label="We dispute that this exception applies"
-                            checked={draft.disputed} on_change={on_disputed} />
-                    </div>
-                }
-                if draft.shows(KindField::Method) {
-                    <SelectField id="method" label="How the request was sent (optional)"
-                        hint="If you do not know when it arrived, this gives the date it is taken to have arrived."
-                        options={options::<SendMethod>()} placeholder="Not recorded"
-                        value={draft.method.clone()} error={errors.on("method").cloned()}
-                        on_change={edit(|d, v| d.method = v)} />
-                    <TextField id="time" label="Time it was sent (optional)"
-                        hint="For example, 17:30. A request sent by hand or email after 5pm is taken to arrive the next working day."
-                        value={draft.time.clone()} error={errors.on("time").cloned()}
-                        on_input={edit(|d, v| d.time = v)} width="input--width-5" />
-                }
-                if draft.shows(KindField::Response) {
-                    <TextField id="respond_within" label="Time the council said it would take to reply (optional)"
-                        hint="A number, such as 20."
-                        value={draft.respond_within.clone()} error={errors.on("respond_within").cloned()}
-                        on_input={edit(|d, v| d.respond_within = v)} width="input--width-3" numeric=true />
-                    <SelectField id="unit" label="Counted in"
-                        options={options::<ResponseUnit>()} placeholder="Choose one"
-                        value={draft.unit.clone()} error={errors.on("unit").cloned()}
-                        on_change={edit(|d, v| d.unit = v)} />
-                }
-                <TextField id="who" label="Who (optional)"
-                    hint="For example, the caseworker who wrote, or the person you spoke to."
-                    value={draft.who.clone()} error={errors.on("who").cloned()}
-                    on_input={edit(|d, v| d.who = v)} width="input--width-20" />
-                <TextField id="note" label="Note (optional)" multiline=true
-                    value={draft.note.clone()} error={errors.on("note").cloned()}
-                    on_input={edit(|d, v| d.note = v)} />
-                <TextField id="document" label="Document reference (optional)"
-                    hint="For example, the letter's reference or the file name, so you can find it again."
-                    value={draft.document.clone()} error={errors.on("document").cloned()}
-                    on_input={edit(|d, v| d.document = v)} width="input--width-20" />
-                <div class="button-group">
-                    <button type="submit" class="button">{"Save milestone"}</button>
-                    <a class="link" href={props.cancel.to_hash()}>{"Cancel"}</a>
-                </div>
-            </form>
+            { kind_select(props) }
+            { date_field(props, "date", "Date", Some(date_hint(draft)), &draft.date, |d| &mut d.date) }
+            { fields(BEFORE_PERIOD) }
+            { period }
+            { fields(AFTER_PERIOD) }
         </>
-    }
+    };
+    form(
+        errors,
+        &props.on_submit,
+        fields,
+        "Save milestone",
+        &props.cancel,
+    )
+}
+
+/// The select of what happened: the known kinds grouped by stage, and the
+/// milestone's own kind when it is a custom one.
+fn kind_select(props: &EventFormProps) -> Html {
+    let draft = &props.draft;
+    let error = props.errors.on("kind");
+    let on_kind = edit_text(&props.on_change, |d| &mut d.kind);
+    let custom = draft.kind().filter(|k| matches!(k, EventKind::Custom(_)));
+    let control = html! {
+        <select id="kind" name="kind" onchange={on_select(&on_kind)}
+            class={class_with("select select--wide", error.is_some(), "select--error")}
+            aria-describedby={error.is_some().then_some("kind-error")}>
+            { select_option("".into(), "Choose what happened".into(), draft.kind.is_empty()) }
+            { for Stage::ALL.iter().map(|stage| html! {
+                <optgroup label={stage.label()}>
+                    { for EventKind::KNOWN.iter().filter(|k| k.stage() == *stage).map(|kind| {
+                        select_option(kind.id().into(), kind.label().into(), draft.kind == kind.id())
+                    }) }
+                </optgroup>
+            }) }
+            if let Some(kind) = custom {
+                { select_option(kind.id().to_owned().into(), kind.label().to_owned().into(), true) }
+            }
+        </select>
+    };
+    field_group(
+        &"kind".into(),
+        &"What happened".into(),
+        None,
+        error,
+        control,
+    )
+}
+
+/// A date input over the draft's date at `date`, which holds `value`.
+fn date_field(
+    props: &EventFormProps,
+    id: &'static str,
+    legend: &'static str,
+    hint: Option<AttrValue>,
+    value: &DateParts,
+    date: fn(&mut EventDraft) -> &mut DateParts,
+) -> Html {
+    let props = DateInputProps {
+        id: id.into(),
+        legend: legend.into(),
+        hint,
+        value: value.clone(),
+        error: props.errors.on(id).cloned(),
+        on_change: edit_date(&props.on_change, date),
+    };
+    html! { <DateInput ..props /> }
+}
+
+/// One field of a table above, as a text field or a select.
+fn text_or_select(field: &Field, props: &EventFormProps) -> Html {
+    let value = (field.text)(&props.draft);
+    let on_change = edit_text(&props.on_change, field.text_mut);
+    let select = match field.control {
+        Control::Text(text_box) => return text_box.field(value, &props.errors, on_change),
+        Control::Select(select) => select,
+    };
+    let agreement = props.draft.kind() == Some(EventKind::MediationAgreement);
+    let label = match field.shown_for {
+        Some(KindField::Order) if agreement => AGREED_LABEL,
+        _ => select.label,
+    };
+    let props = SelectFieldProps {
+        id: select.id.into(),
+        label: label.into(),
+        hint: select.hint.map(AttrValue::Static),
+        options: options(select.option),
+        placeholder: Some(select.placeholder.into()),
+        value: value.clone().into(),
+        error: props.errors.on(select.id).cloned(),
+        on_change,
+    };
+    html! { <SelectField ..props /> }
 }
 
 fn date_hint(draft: &EventDraft) -> AttrValue {
@@ -257,11 +460,14 @@ pub fn MilestonePage(props: &MilestonePageProps) -> Html {
     };
     html! {
         <>
-            <a class="back-link" href={View::Case(case_id.clone()).to_hash()}>{format!("Back to {}", entry.name())}</a>
-            <span class="caption-l">{entry.name()}</span>
-            <h1 class="heading-xl" tabindex="-1">{heading}</h1>
-            <EventForm draft={form.draft()} errors={form.errors()} on_change={form.on_change()}
-                {on_submit} cancel={View::Case(case_id)} />
+            { page_top(&View::Case(case_id.clone()), entry.name(), Some(entry.name()), heading) }
+            { event_form(&EventFormProps {
+                draft: form.draft(),
+                errors: form.errors(),
+                on_change: form.on_change(),
+                on_submit,
+                cancel: View::Case(case_id),
+            }) }
         </>
     }
 }

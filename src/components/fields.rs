@@ -1,10 +1,14 @@
 //! GOV.UK form fields: a label, an optional hint, the error message on the
 //! field, and the control, tied together with `for` and `aria-describedby`.
+//! Also the form they sit in, and the callbacks that put what is typed into
+//! a draft.
 
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::forms::FieldError;
+use crate::components::ErrorSummary;
+use crate::forms::{DatePart, DateParts, Edit, Errors, FieldError};
+use crate::route::View;
 
 /// The error message shown on a field, read out with an "Error:" prefix.
 #[derive(Properties, PartialEq)]
@@ -15,9 +19,15 @@ pub struct ErrorMessageProps {
 
 #[component]
 pub fn ErrorMessage(props: &ErrorMessageProps) -> Html {
-    match &props.error {
+    error_message(&props.id, props.error.as_ref())
+}
+
+/// The markup of [`ErrorMessage`], for the fields here to use without a
+/// component of their own.
+pub fn error_message(id: &str, error: Option<&FieldError>) -> Html {
+    match error {
         Some(error) => html! {
-            <p id={format!("{}-error", props.id)} class="error-message">
+            <p id={format!("{id}-error")} class="error-message">
                 <span class="visually-hidden">{"Error: "}</span>{&error.message}
             </p>
         },
@@ -27,18 +37,38 @@ pub fn ErrorMessage(props: &ErrorMessageProps) -> Html {
 
 /// The ids a control is described by: its hint and its error.
 pub fn described_by(id: &str, hint: bool, error: bool) -> Option<AttrValue> {
-    let ids: Vec<String> = [(hint, "hint"), (error, "error")]
-        .iter()
-        .filter(|(present, _)| *present)
-        .map(|(_, what)| format!("{id}-{what}"))
-        .collect();
-    (!ids.is_empty()).then(|| ids.join(" ").into())
+    let ids = match (hint, error) {
+        (true, true) => format!("{id}-hint {id}-error"),
+        (true, false) => format!("{id}-hint"),
+        (false, true) => format!("{id}-error"),
+        (false, false) => return None,
+    };
+    Some(ids.into())
 }
 
-fn hint(id: &str, hint: &Option<AttrValue>) -> Html {
+/// A field's hint, if it has one.
+pub fn hint(id: &str, hint: Option<&AttrValue>) -> Html {
     match hint {
         Some(text) => html! { <div id={format!("{id}-hint")} class="hint">{text}</div> },
         None => html! {},
+    }
+}
+
+/// The class of a field's form group, marked when the field has an error.
+pub fn group_class(error: bool) -> &'static str {
+    if error {
+        "form-group form-group--error"
+    } else {
+        "form-group"
+    }
+}
+
+/// `class`, followed by `modifier` when `on`, as `classes!` writes them.
+pub fn class_with(class: &'static str, on: bool, modifier: &str) -> AttrValue {
+    if on {
+        format!("{class} {modifier}").into()
+    } else {
+        class.into()
     }
 }
 
@@ -72,40 +102,78 @@ pub struct TextFieldProps {
 
 #[component]
 pub fn TextField(props: &TextFieldProps) -> Html {
-    let id = props.id.to_string();
+    let id = &props.id;
     let error = props.error.is_some();
-    let describedby = described_by(&id, props.hint.is_some(), error);
-    let control = if props.multiline {
-        let on_input = props.on_input.clone();
-        let oninput = Callback::from(move |e: InputEvent| {
-            on_input.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value())
-        });
+    let describedby = described_by(id, props.hint.is_some(), error);
+    let (on_input, multiline) = (props.on_input.clone(), props.multiline);
+    let oninput = Callback::from(move |e: InputEvent| {
+        on_input.emit(if multiline {
+            e.target_unchecked_into::<HtmlTextAreaElement>().value()
+        } else {
+            e.target_unchecked_into::<HtmlInputElement>().value()
+        })
+    });
+    let control = if multiline {
         html! {
-            <textarea id={props.id.clone()} name={props.id.clone()} rows={props.rows.to_string()}
-                class={classes!("textarea", error.then_some("textarea--error"))}
+            <textarea id={id.clone()} name={id.clone()} rows={props.rows.to_string()}
+                class={class_with("textarea", error, "textarea--error")}
                 value={props.value.clone()} {oninput} aria-describedby={describedby} />
         }
     } else {
-        let on_input = props.on_input.clone();
-        let oninput = Callback::from(move |e: InputEvent| {
-            on_input.emit(e.target_unchecked_into::<HtmlInputElement>().value())
-        });
+        let mut class = String::from("input");
+        for modifier in [props.width, error.then_some("input--error")]
+            .into_iter()
+            .flatten()
+        {
+            class.push(' ');
+            class.push_str(modifier);
+        }
         html! {
-            <input id={props.id.clone()} name={props.id.clone()}
+            <input id={id.clone()} name={id.clone()}
                 type={if props.password { "password" } else { "text" }}
-                class={classes!("input", props.width, error.then_some("input--error"))}
-                value={props.value.clone()} {oninput} aria-describedby={describedby}
+                {class} value={props.value.clone()} {oninput} aria-describedby={describedby}
                 inputmode={props.numeric.then_some("numeric")}
                 autocomplete={props.autocomplete.unwrap_or("off")} spellcheck="false" />
         }
     };
-    html! {
-        <div class={classes!("form-group", error.then_some("form-group--error"))}>
-            <label class="label" for={props.id.clone()}>{&props.label}</label>
-            { hint(&id, &props.hint) }
-            <ErrorMessage id={props.id.clone()} error={props.error.clone()} />
-            { control }
-        </div>
+    field_group(
+        id,
+        &props.label,
+        props.hint.as_ref(),
+        props.error.as_ref(),
+        control,
+    )
+}
+
+/// A text field as a form's table describes it; the draft holds what is typed.
+#[derive(Clone, Copy)]
+pub struct TextBox {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub hint: Option<&'static str>,
+    /// A width class such as `input--width-10`; none for a box of several lines.
+    pub width: Option<&'static str>,
+    pub numeric: bool,
+}
+
+impl TextBox {
+    /// The [`TextField`] holding `value`, with its error from `errors`.
+    pub fn field(&self, value: &str, errors: &Errors, on_input: Callback<String>) -> Html {
+        let props = TextFieldProps {
+            id: self.id.into(),
+            label: self.label.into(),
+            hint: self.hint.map(AttrValue::Static),
+            value: value.to_owned().into(),
+            error: errors.on(self.id).cloned(),
+            on_input,
+            multiline: self.width.is_none(),
+            rows: 4,
+            width: self.width,
+            numeric: self.numeric,
+            autocomplete: None,
+            password: false,
+        };
+        html! { <TextField ..props /> }
     }
 }
 
@@ -129,27 +197,57 @@ pub struct SelectFieldProps {
 
 #[component]
 pub fn SelectField(props: &SelectFieldProps) -> Html {
-    let id = props.id.to_string();
+    let id = &props.id;
     let error = props.error.is_some();
-    let on_change = props.on_change.clone();
-    let onchange = Callback::from(move |e: Event| {
+    let control = html! {
+        <select id={id.clone()} name={id.clone()}
+            class={class_with("select", error, "select--error")}
+            onchange={on_select(&props.on_change)}
+            aria-describedby={described_by(id, props.hint.is_some(), error)}>
+            if let Some(placeholder) = &props.placeholder {
+                { select_option("".into(), placeholder.clone(), props.value.is_empty()) }
+            }
+            { for props.options.iter().map(|&(value, words)| {
+                select_option(value.into(), words.into(), props.value == value)
+            }) }
+        </select>
+    };
+    field_group(
+        id,
+        &props.label,
+        props.hint.as_ref(),
+        props.error.as_ref(),
+        control,
+    )
+}
+
+/// An option of a select.
+pub fn select_option(value: AttrValue, words: AttrValue, selected: bool) -> Html {
+    html! { <option {value} {selected}>{words}</option> }
+}
+
+/// What a select calls when a value is picked: `on_change`, with the value.
+pub fn on_select(on_change: &Callback<String>) -> Callback<Event> {
+    let on_change = on_change.clone();
+    Callback::from(move |e: Event| {
         on_change.emit(e.target_unchecked_into::<HtmlSelectElement>().value())
-    });
+    })
+}
+
+/// A field's form group: its label, hint and error message above `control`.
+pub fn field_group(
+    id: &AttrValue,
+    label: &AttrValue,
+    hint_text: Option<&AttrValue>,
+    error: Option<&FieldError>,
+    control: Html,
+) -> Html {
     html! {
-        <div class={classes!("form-group", error.then_some("form-group--error"))}>
-            <label class="label" for={props.id.clone()}>{&props.label}</label>
-            { hint(&id, &props.hint) }
-            <ErrorMessage id={props.id.clone()} error={props.error.clone()} />
-            <select id={props.id.clone()} name={props.id.clone()}
-                class={classes!("select", error.then_some("select--error"))}
-                {onchange} aria-describedby={described_by(&id, props.hint.is_some(), error)}>
-                if let Some(placeholder) = &props.placeholder {
-                    <option value="" selected={props.value.is_empty()}>{placeholder}</option>
-                }
-                { for props.options.iter().map(|(value, words)| html! {
-                    <option value={*value} selected={props.value == *value}>{*words}</option>
-                }) }
-            </select>
+        <div class={group_class(error.is_some())}>
+            <label class="label" for={id.clone()}>{label}</label>
+            { hint(id, hint_text) }
+            { error_message(id, error) }
+            { control }
         </div>
     }
 }
@@ -176,4 +274,72 @@ pub fn Checkbox(props: &CheckboxProps) -> Html {
             <label class="label checkboxes__label" for={props.id.clone()}>{&props.label}</label>
         </div>
     }
+}
+
+/// A form of these fields: the error summary above it, then `fields`, then
+/// the `save` button that sends it beside a link back to `cancel`.
+pub fn form(
+    errors: &Errors,
+    on_submit: &Callback<()>,
+    fields: Html,
+    save: &'static str,
+    cancel: &View,
+) -> Html {
+    let on_submit = on_submit.clone();
+    let onsubmit = Callback::from(move |e: SubmitEvent| {
+        e.prevent_default();
+        on_submit.emit(());
+    });
+    html! {
+        <>
+            <ErrorSummary errors={errors.clone()} />
+            <form novalidate=true {onsubmit}>
+                { fields }
+                <div class="button-group">
+                    <button type="submit" class="button">{save}</button>
+                    <a class="link" href={cancel.to_hash()}>{"Cancel"}</a>
+                </div>
+            </form>
+        </>
+    }
+}
+
+/// The top of a form's page: the link back to `back` (named `back_to`), a
+/// caption naming the case, if any, and the heading.
+pub fn page_top(back: &View, back_to: &str, caption: Option<&str>, heading: &'static str) -> Html {
+    html! {
+        <>
+            <a class="back-link" href={back.to_hash()}>{"Back to "}{back_to}</a>
+            if let Some(caption) = caption {
+                <span class="caption-l">{caption}</span>
+            }
+            <h1 class="heading-xl" tabindex="-1">{heading}</h1>
+        </>
+    }
+}
+
+/// What a text field or select of a draft calls: puts the text into the
+/// draft's `field`.
+pub fn edit_text<D: 'static>(
+    on_change: &Callback<Edit<D>>,
+    field: fn(&mut D) -> &mut String,
+) -> Callback<String> {
+    let on_change = on_change.clone();
+    Callback::from(move |typed: String| {
+        on_change.emit(Edit::new(move |draft| *field(draft) = typed.clone()))
+    })
+}
+
+/// What a date input of a draft calls: puts a box's text into the draft's
+/// date `field`.
+pub fn edit_date<D: 'static>(
+    on_change: &Callback<Edit<D>>,
+    field: fn(&mut D) -> &mut DateParts,
+) -> Callback<(DatePart, String)> {
+    let on_change = on_change.clone();
+    Callback::from(move |(part, typed): (DatePart, String)| {
+        on_change.emit(Edit::new(move |draft| {
+            field(draft).set(part, typed.clone())
+        }))
+    })
 }

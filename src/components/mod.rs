@@ -26,7 +26,7 @@ mod unlock_page;
 pub use backup_reminder::{
     PersistenceAdvice, backup_reminder, backup_reminder_text, persistence_advice,
 };
-pub use case_form::{CaseForm, CaseFormPage, CaseFormPageProps, CaseFormProps};
+pub use case_form::{CaseFormPage, CaseFormPageProps, CaseFormProps, case_form};
 pub use case_list::CaseList;
 pub use case_page::{CasePage, CaseSettings};
 pub use chronology_page::{ChronologyDocument, ChronologyDocumentProps, ChronologyPage};
@@ -34,7 +34,7 @@ pub use contested_points::ContestedPoints;
 pub use date_input::{DateInput, DateInputProps};
 pub use deadline_tag::{DeadlineTag, DeadlineTagProps};
 pub use error_summary::{ERROR_SUMMARY_ID, ErrorSummary};
-pub use event_form::{EventForm, EventFormProps, MilestonePage, MilestonePageProps};
+pub use event_form::{EventFormProps, MilestonePage, MilestonePageProps, event_form};
 pub use event_list::EventList;
 pub use export_button::{EXPORT_BACKUP, ExportBackupButton};
 pub use fields::{SelectField, TextField};
