@@ -5,12 +5,26 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::fields::Checkbox;
-use crate::components::{PersistenceAdvice, UndoBanner, lock_summary};
+use crate::components::{PersistenceAdvice, lock_summary, secondary_button, undo_banner};
 use crate::export;
 use crate::hooks::use_cases;
 use crate::route::View;
 use crate::state::{Deleted, Entry};
 use crate::summary::{SortBy, listed, next_deadline, overdue_count};
+
+/// What a button of the case list does: undo a deletion, or make a file.
+/// One callback runs them all, so the list builds one kind of closure.
+#[derive(Clone, Copy)]
+enum Action {
+    Undo,
+    ExportAll,
+    Spreadsheet,
+    Calendar,
+}
+
+/// The headings of the table's columns; each cell repeats its heading as a
+/// `data-label` for the narrow layout.
+const COLUMNS: [&str; 4] = ["Child", "Council", "Next deadline", "Overdue"];
 
 #[component]
 pub fn CaseList() -> Html {
@@ -33,38 +47,31 @@ pub fn CaseList() -> Html {
         let show_archived = show_archived.clone();
         Callback::from(move |checked| show_archived.set(checked))
     };
-    let on_undo = {
-        let cases = cases.clone();
-        Callback::from(move |_: MouseEvent| cases.undo_delete())
-    };
     let export_error = use_state_eq(|| None::<String>);
-    let on_export = {
-        let cases = cases.clone();
-        let export_error = export_error.clone();
-        Callback::from(move |_: MouseEvent| {
-            export_error.set(export::download(cases.all_cases(), "all-cases", cases.today).err())
-        })
-    };
-
-    let on_spreadsheet = {
+    let on = |action: Action| {
         let (cases, export_error) = (cases.clone(), export_error.clone());
         Callback::from(move |_: MouseEvent| {
-            export_error.set(export::download_spreadsheet(&cases.cases, cases.today).err())
-        })
-    };
-    let on_calendar = {
-        let (cases, export_error) = (cases.clone(), export_error.clone());
-        Callback::from(move |_: MouseEvent| {
-            let active = cases.cases.iter().filter(|entry| !entry.archived());
-            export_error.set(export::download_calendar(active, "all-cases", cases.today).err())
+            let done = match action {
+                Action::Undo => return cases.undo_delete(),
+                Action::ExportAll => export::download(cases.all_cases(), "all-cases", cases.today),
+                Action::Spreadsheet => export::download_spreadsheet(&cases.cases, cases.today),
+                Action::Calendar => {
+                    let active = cases.cases.iter().filter(|entry| !entry.archived());
+                    export::download_calendar(active, "all-cases", cases.today)
+                }
+            };
+            export_error.set(done.err())
         })
     };
 
     html! {
         <>
             if let Some(Deleted::Case { entry, .. }) = &cases.deleted {
-                <UndoBanner heading="Case deleted" on_undo={on_undo}
-                    text={format!("The case of {} was deleted from this device.", entry.name())} />
+                { undo_banner(
+                    "Case deleted",
+                    format!("The case of {} was deleted from this device.", entry.name()),
+                    on(Action::Undo),
+                ) }
             }
             <h1 class="heading-xl" tabindex="-1">{"Your cases"}</h1>
             <p class="body">
@@ -97,10 +104,7 @@ pub fn CaseList() -> Html {
                         <caption class="visually-hidden">{"Your cases"}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">{"Child"}</th>
-                                <th scope="col">{"Council"}</th>
-                                <th scope="col">{"Next deadline"}</th>
-                                <th scope="col">{"Overdue"}</th>
+                                { for COLUMNS.map(|column| html! { <th scope="col">{column}</th> }) }
                             </tr>
                         </thead>
                         <tbody>
@@ -118,22 +122,18 @@ pub fn CaseList() -> Html {
             </p>
             <PersistenceAdvice />
             <div class="button-group">
-                <button type="button" class="button button--secondary" onclick={on_export}>{"Export all cases"}</button>
+                { secondary_button("Export all cases", on(Action::ExportAll)) }
                 <a href={View::Import.to_hash()} class="link">{"Import a case file"}</a>
             </div>
             if !cases.cases.is_empty() {
                 <h2 class="heading-m">{"Every deadline"}</h2>
                 <div class="button-group">
-                    <button type="button" class="button button--secondary" onclick={on_spreadsheet}>
-                        {"Download every deadline as a spreadsheet (CSV)"}
-                    </button>
-                    <button type="button" class="button button--secondary" onclick={on_calendar}>
-                        {"Add the deadlines to come to your calendar (.ics)"}
-                    </button>
+                    { secondary_button("Download every deadline as a spreadsheet (CSV)", on(Action::Spreadsheet)) }
+                    { secondary_button("Add the deadlines to come to your calendar (.ics)", on(Action::Calendar)) }
                 </div>
             }
             if let Some(error) = &*export_error {
-                <p class="error-message" role="alert">{format!("The file could not be made: {error}")}</p>
+                <p class="error-message" role="alert">{"The file could not be made: "}{error}</p>
             }
             { lock_summary(lock.as_ref()) }
         </>
@@ -172,7 +172,7 @@ fn CaseRow(props: &CaseRowProps) -> Html {
             </td>
             <td data-label="Overdue">
                 if overdue > 0 {
-                    <strong class="tag tag--red">{format!("{overdue} overdue")}</strong>
+                    <strong class="tag tag--red">{overdue}{" overdue"}</strong>
                 } else {
                     {"None"}
                 }

@@ -6,16 +6,11 @@ use std::rc::Rc;
 use rules::{Deadline, Evaluation, Force, Limit, Status, long_date};
 use yew::prelude::*;
 
-use crate::components::DeadlineTag;
+use crate::components::deadline_tag;
 
-#[derive(Properties, PartialEq)]
-pub struct TimelineProps {
-    pub evaluation: Rc<Evaluation>,
-}
-
-#[component]
-pub fn Timeline(props: &TimelineProps) -> Html {
-    let evaluation = &props.evaluation;
+/// The deadlines section; each deadline is a [`DeadlineItem`], rendered again
+/// only when the evaluation changes.
+pub fn timeline(evaluation: &Rc<Evaluation>) -> Html {
     html! {
         <section aria-labelledby="deadlines-heading">
             <h2 class="heading-l" id="deadlines-heading">{"Deadlines"}</h2>
@@ -44,19 +39,11 @@ pub struct DeadlineItemProps {
 #[component]
 pub fn DeadlineItem(props: &DeadlineItemProps) -> Html {
     let deadline = &props.evaluation.deadlines[props.index];
-    let today = props.evaluation.today;
-    let status = deadline.status.to_string_id();
     html! {
-        <li class={classes!("deadline", format!("deadline--{status}"))}>
-            <h3 class="heading-s deadline__title">
-                { deadline.rule.title }
-                if let Some(subject) = &deadline.subject {
-                    {": "}{subject}
-                }
-            </h3>
+        <li class={status_class(deadline.status)}>
+            <h3 class="heading-s deadline__title">{ deadline_title(deadline) }</h3>
             <p class="deadline__tags">
-                <DeadlineTag status={deadline.status} days_late={deadline.days_late}
-                    due={deadline.due} {today} />
+                { deadline_tag(deadline.status, deadline.days_late, deadline.due, props.evaluation.today) }
                 if deadline.force == Force::Guidance {
                     {" "}<strong class="tag tag--grey" title="The Code of Practice says this should happen; it is not a legal time limit">{"Guidance"}</strong>
                 }
@@ -69,10 +56,10 @@ pub fn DeadlineItem(props: &DeadlineItemProps) -> Html {
             }
             <p class="body">{ deadline.rule.summary }</p>
             if let Some(reason) = &deadline.not_applicable {
-                <p class="body">{format!("Does not apply: {reason}")}</p>
+                <p class="body">{"Does not apply: "}{reason}</p>
             }
             <p class="body deadline__meta">
-                <span class="deadline__who">{format!("Who must act: {}. ", deadline.actor.label())}</span>
+                <span class="deadline__who">{"Who must act: "}{deadline.actor.label()}{". "}</span>
                 <cite class="deadline__citation">{ deadline.citation }</cite>
             </p>
             <details class="details">
@@ -85,20 +72,34 @@ pub fn DeadlineItem(props: &DeadlineItemProps) -> Html {
     }
 }
 
+/// The deadline's title, and what it is about when it has a subject:
+/// "Decision on the plan: Year 6 transfer".
+pub fn deadline_title(deadline: &Deadline) -> Html {
+    html! {
+        <>
+            { deadline.rule.title }
+            if let Some(subject) = &deadline.subject {
+                {": "}{subject}
+            }
+        </>
+    }
+}
+
 /// "Due 17 February 2025"; "Not before 16 October 2025"; for an excepted
 /// limit the statutory date struck through, then the indicative one.
 fn due_line(deadline: &Deadline) -> Html {
-    let due = long_date(deadline.due);
-    let when = match deadline.limit {
-        Limit::By => format!("Due {due}"),
-        Limit::NotBefore => format!("Not before {due}"),
+    let when = html! {
+        <>
+            { if deadline.limit == Limit::By { "Due " } else { "Not before " } }
+            { long_date(deadline.due) }
+        </>
     };
     if deadline.status == Status::Excepted {
         html! {
             <p class="body deadline__due">
                 <del>{when}</del>
                 if let Some(indicative) = deadline.indicative_due {
-                    {format!(" Indicative date, not statutory: {}", long_date(indicative))}
+                    {" Indicative date, not statutory: "}{long_date(indicative)}
                 }
             </p>
         }
@@ -107,22 +108,17 @@ fn due_line(deadline: &Deadline) -> Html {
     }
 }
 
-trait StatusId {
-    fn to_string_id(self) -> &'static str;
-}
-
-impl StatusId for Status {
-    /// The status's id in the case file report, for a class name.
-    fn to_string_id(self) -> &'static str {
-        match self {
-            Status::Pending => "pending",
-            Status::DueSoon => "due-soon",
-            Status::Overdue => "overdue",
-            Status::Met => "met",
-            Status::MetLate => "met-late",
-            Status::TooEarly => "too-early",
-            Status::Excepted => "excepted",
-            Status::NotApplicable => "not-applicable",
-        }
+/// The deadline's classes: its status's id, as in the case file report, picks
+/// its colour in the CSS.
+fn status_class(status: Status) -> &'static str {
+    match status {
+        Status::Pending => "deadline deadline--pending",
+        Status::DueSoon => "deadline deadline--due-soon",
+        Status::Overdue => "deadline deadline--overdue",
+        Status::Met => "deadline deadline--met",
+        Status::MetLate => "deadline deadline--met-late",
+        Status::TooEarly => "deadline deadline--too-early",
+        Status::Excepted => "deadline deadline--excepted",
+        Status::NotApplicable => "deadline deadline--not-applicable",
     }
 }
