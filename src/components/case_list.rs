@@ -4,6 +4,7 @@ use rules::long_date;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use super::undo_banner::static_html;
 use crate::components::fields::Checkbox;
 use crate::components::{PersistenceAdvice, lock_summary, secondary_button, undo_banner};
 use crate::export;
@@ -25,6 +26,17 @@ enum Action {
 /// The headings of the table's columns; each cell repeats its heading as a
 /// `data-label` for the narrow layout.
 const COLUMNS: [&str; 4] = ["Child", "Council", "Next deadline", "Overdue"];
+
+const HEADING: &str = r#"<h1 class="heading-xl" tabindex="-1">Your cases</h1>"#;
+
+const NO_CASES: &str = r#"<p class="body">You have no cases yet.</p>"#;
+
+const CASE_FILES: &str = concat!(
+    r#"<h2 class="heading-m">Case files</h2>"#,
+    r#"<p class="body">A case file keeps a copy of your cases, or moves them to another device.</p>"#
+);
+
+const EVERY_DEADLINE: &str = r#"<h2 class="heading-m">Every deadline</h2>"#;
 
 #[component]
 pub fn CaseList() -> Html {
@@ -73,12 +85,12 @@ pub fn CaseList() -> Html {
                     on(Action::Undo),
                 ) }
             }
-            <h1 class="heading-xl" tabindex="-1">{"Your cases"}</h1>
+            { static_html(HEADING) }
             <p class="body">
                 <a href={View::AddCase.to_hash()} class="button" draggable="false">{"Add a case"}</a>
             </p>
             if cases.cases.is_empty() {
-                <p class="body">{"You have no cases yet."}</p>
+                { static_html(NO_CASES) }
             } else {
                 <div class="list-controls">
                     <div class="form-group">
@@ -116,17 +128,14 @@ pub fn CaseList() -> Html {
                     </div>
                 }
             }
-            <h2 class="heading-m">{"Case files"}</h2>
-            <p class="body">
-                {"A case file keeps a copy of your cases, or moves them to another device."}
-            </p>
+            { static_html(CASE_FILES) }
             <PersistenceAdvice />
             <div class="button-group">
                 { secondary_button("Export all cases", on(Action::ExportAll)) }
                 <a href={View::Import.to_hash()} class="link">{"Import a case file"}</a>
             </div>
             if !cases.cases.is_empty() {
-                <h2 class="heading-m">{"Every deadline"}</h2>
+                { static_html(EVERY_DEADLINE) }
                 <div class="button-group">
                     { secondary_button("Download every deadline as a spreadsheet (CSV)", on(Action::Spreadsheet)) }
                     { secondary_button("Add the deadlines to come to your calendar (.ics)", on(Action::Calendar)) }

@@ -4,6 +4,7 @@ use rules::{Case, ReviewCompleteOn, long_date};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::undo_banner::static_html;
 use crate::components::{
     ContestedPoints, NotFound, event_list, next_steps_section, secondary_button, timeline,
     undo_banner,
@@ -109,7 +110,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
             </p>
             if !entry.evaluation.warnings.is_empty() {
                 <div class="warning-text" role="note">
-                    <h2 class="heading-m">{"Check these dates"}</h2>
+                    { static_html(r#"<h2 class="heading-m">Check these dates</h2>"#) }
                     <ul class="list list--bullet">
                         { for entry.evaluation.warnings.iter().map(|w| html! { <li>{&w.message}</li> }) }
                     </ul>
@@ -118,7 +119,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
             { timeline(&entry.evaluation) }
             { next_steps_section(&entry.evaluation) }
             if !entry.evaluation.notices.is_empty() {
-                <h2 class="heading-m">{"Good to know"}</h2>
+                { static_html(r#"<h2 class="heading-m">Good to know</h2>"#) }
                 <ul class="list list--bullet">
                     { for entry.evaluation.notices.iter().map(|n| html! {
                         <li>{&n.text}{" "}<cite>{"("}{n.citation}{")"}</cite></li>
@@ -126,7 +127,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                 </ul>
             }
             { event_list(case, &run.reform(Action::EditEvent), &run.reform(Action::DeleteEvent)) }
-            <h2 class="heading-m">{"For a complaint"}</h2>
+            { static_html(r#"<h2 class="heading-m">For a complaint</h2>"#) }
             <ul class="list">
                 { for [
                     (View::Chronology(id.clone()), "Print a chronology", " of the events and the deadlines missed"),
@@ -139,7 +140,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                 { secondary_button("Add the deadlines to your calendar (.ics)", on(Action::Calendar)) }
             </p>
             <CaseSettings case_id={id.clone()} value={case.settings.review_complete_on} />
-            <h2 class="heading-m">{"Manage this case"}</h2>
+            { static_html(r#"<h2 class="heading-m">Manage this case</h2>"#) }
             <div class="button-group">
                 { secondary_button("Rename case", on(Action::Rename)) }
                 { secondary_button("Export this case", on(Action::Export)) }
@@ -198,6 +199,16 @@ const REVIEW_COMPLETE_ON: [(ReviewCompleteOn, &str); 2] = [
     (ReviewCompleteOn::Meeting, "review-complete-on-meeting"),
 ];
 
+const SETTINGS_HEADING: &str =
+    r#"<h2 class="heading-m" id="settings-heading">Settings for this case</h2>"#;
+
+/// The radios' legend, and the hint the fieldset is described by.
+const REVIEW_COMPLETE_ON_QUESTION: &str = concat!(
+    r#"<legend class="fieldset__legend fieldset__legend--s">When does an annual review count as complete?</legend>"#,
+    r#"<div id="review-complete-on-hint" class="hint">This starts the next 12 months before the next review. "#,
+    "The law does not say which: IPSEA reads it as the council's decision, some councils use the meeting.</div>"
+);
+
 /// The case's choice on a disputed point: when an annual review is complete.
 #[component]
 pub fn CaseSettings(props: &CaseSettingsProps) -> Html {
@@ -213,14 +224,11 @@ pub fn CaseSettings(props: &CaseSettingsProps) -> Html {
     };
     html! {
         <section aria-labelledby="settings-heading">
-            <h2 class="heading-m" id="settings-heading">{"Settings for this case"}</h2>
+            { static_html(SETTINGS_HEADING) }
             <form novalidate=true {onsubmit}>
                 <div class="form-group">
                     <fieldset class="fieldset" aria-describedby="review-complete-on-hint">
-                        <legend class="fieldset__legend fieldset__legend--s">{"When does an annual review count as complete?"}</legend>
-                        <div id="review-complete-on-hint" class="hint">
-                            {"This starts the next 12 months before the next review. The law does not say which: IPSEA reads it as the council's decision, some councils use the meeting."}
-                        </div>
+                        { static_html(REVIEW_COMPLETE_ON_QUESTION) }
                         <div class="radios">
                             { for REVIEW_COMPLETE_ON.into_iter().map(|(value, id)| {
                                 let onchange = {

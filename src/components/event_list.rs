@@ -4,14 +4,20 @@ use outputs::{in_date_order, written_when};
 use rules::{Case, Event};
 use yew::prelude::*;
 
+use super::undo_banner::static_html;
+
+const HEADING: &str = r#"<h2 class="heading-l" id="events-heading">Events</h2>"#;
+
+const NO_EVENTS: &str = r#"<p class="body">No events yet.</p>"#;
+
 /// The events section. `on_edit` and `on_delete` are called with the event's id.
 pub fn event_list(case: &Case, on_edit: &Callback<String>, on_delete: &Callback<String>) -> Html {
     let events = in_date_order(case);
     html! {
         <section aria-labelledby="events-heading">
-            <h2 class="heading-l" id="events-heading">{"Events"}</h2>
+            { static_html(HEADING) }
             if events.is_empty() {
-                <p class="body">{"No events yet."}</p>
+                { static_html(NO_EVENTS) }
             } else {
                 <ul class="events">
                     { for events.iter().map(|event| event_item(event, on_edit, on_delete)) }

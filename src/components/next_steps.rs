@@ -4,7 +4,10 @@
 use rules::{Evaluation, Status, WHERE_TO_GET_ADVICE, next_steps};
 use yew::prelude::*;
 
+use super::undo_banner::static_html;
 use crate::components::deadline_title;
+
+const HEADING: &str = r#"<h2 class="heading-l" id="next-steps-heading">What you can do next</h2>"#;
 
 /// The section, shown only when a deadline is overdue.
 pub fn next_steps_section(evaluation: &Evaluation) -> Html {
@@ -20,7 +23,7 @@ pub fn next_steps_section(evaluation: &Evaluation) -> Html {
     }
     html! {
         <section class="next-steps" aria-labelledby="next-steps-heading">
-            <h2 class="heading-l" id="next-steps-heading">{"What you can do next"}</h2>
+            { static_html(HEADING) }
             <p class="body advice">{WHERE_TO_GET_ADVICE}</p>
             { for overdue.iter().map(|(deadline, steps)| html! {
                 <>

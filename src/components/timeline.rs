@@ -6,18 +6,33 @@ use std::rc::Rc;
 use rules::{Deadline, Evaluation, Force, Limit, Status, long_date};
 use yew::prelude::*;
 
+use super::undo_banner::static_html;
 use crate::components::deadline_tag;
+
+const HEADING: &str = r#"<h2 class="heading-l" id="deadlines-heading">Deadlines</h2>"#;
+
+const NO_DEADLINES: &str = concat!(
+    r#"<p class="body">No deadlines yet. Log a milestone, such as the day the council "#,
+    "received the request for an assessment, and the deadlines that follow from it will show here.</p>"
+);
+
+/// After the status tag, for a deadline the Code of Practice sets, not the law.
+const GUIDANCE_TAG: &str = concat!(
+    r#" <strong class="tag tag--grey" title="The Code of Practice says this should happen; "#,
+    r#"it is not a legal time limit">Guidance</strong>"#
+);
+
+const WORKING_SUMMARY: &str =
+    r#"<summary class="details__summary">How this date was worked out</summary>"#;
 
 /// The deadlines section; each deadline is a [`DeadlineItem`], rendered again
 /// only when the evaluation changes.
 pub fn timeline(evaluation: &Rc<Evaluation>) -> Html {
     html! {
         <section aria-labelledby="deadlines-heading">
-            <h2 class="heading-l" id="deadlines-heading">{"Deadlines"}</h2>
+            { static_html(HEADING) }
             if evaluation.deadlines.is_empty() {
-                <p class="body">
-                    {"No deadlines yet. Log a milestone, such as the day the council received the request for an assessment, and the deadlines that follow from it will show here."}
-                </p>
+                { static_html(NO_DEADLINES) }
             } else {
                 <ul class="deadlines">
                     { for (0..evaluation.deadlines.len()).map(|index| html! {
@@ -45,7 +60,7 @@ pub fn DeadlineItem(props: &DeadlineItemProps) -> Html {
             <p class="deadline__tags">
                 { deadline_tag(deadline.status, deadline.days_late, deadline.due, props.evaluation.today) }
                 if deadline.force == Force::Guidance {
-                    {" "}<strong class="tag tag--grey" title="The Code of Practice says this should happen; it is not a legal time limit">{"Guidance"}</strong>
+                    { static_html(GUIDANCE_TAG) }
                 }
             </p>
             { due_line(deadline) }
@@ -63,7 +78,7 @@ pub fn DeadlineItem(props: &DeadlineItemProps) -> Html {
                 <cite class="deadline__citation">{ deadline.citation }</cite>
             </p>
             <details class="details">
-                <summary class="details__summary">{"How this date was worked out"}</summary>
+                { static_html(WORKING_SUMMARY) }
                 <ol class="list list--number details__text">
                     { for deadline.working().into_iter().map(|step| html! { <li>{step}</li> }) }
                 </ol>
