@@ -23,10 +23,6 @@ enum Action {
     Calendar,
 }
 
-/// The headings of the table's columns; each cell repeats its heading as a
-/// `data-label` for the narrow layout.
-const COLUMNS: [&str; 4] = ["Child", "Council", "Next deadline", "Overdue"];
-
 const HEADING: &str = r#"<h1 class="heading-xl" tabindex="-1">Your cases</h1>"#;
 
 const NO_CASES: &str = r#"<p class="body">You have no cases yet.</p>"#;
@@ -96,9 +92,8 @@ pub fn CaseList() -> Html {
                     <div class="form-group">
                         <label class="label" for="sort-by">{"Sort by"}</label>
                         <select id="sort-by" name="sort-by" class="select" onchange={on_sort}>
-                            { for SortBy::ALL.iter().map(|option| html! {
-                                <option value={option.id()} selected={*option == *sort}>{option.label()}</option>
-                            }) }
+                            { sort_option(SortBy::MostUrgent, *sort) }
+                            { sort_option(SortBy::Name, *sort) }
                         </select>
                     </div>
                     <div class="form-group checkboxes checkboxes--small">
@@ -116,7 +111,10 @@ pub fn CaseList() -> Html {
                         <caption class="visually-hidden">{"Your cases"}</caption>
                         <thead>
                             <tr>
-                                { for COLUMNS.map(|column| html! { <th scope="col">{column}</th> }) }
+                                { column("Child") }
+                                { column("Council") }
+                                { column("Next deadline") }
+                                { column("Overdue") }
                             </tr>
                         </thead>
                         <tbody>
@@ -147,6 +145,16 @@ pub fn CaseList() -> Html {
             { lock_summary(lock.as_ref()) }
         </>
     }
+}
+
+/// One choice of the list's order.
+fn sort_option(option: SortBy, sort: SortBy) -> Html {
+    html! { <option value={option.id()} selected={option == sort}>{option.label()}</option> }
+}
+
+/// A column's heading; each cell repeats it as a `data-label` for the narrow layout.
+fn column(heading: &'static str) -> Html {
+    html! { <th scope="col">{heading}</th> }
 }
 
 #[derive(Properties, PartialEq)]

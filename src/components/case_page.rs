@@ -129,12 +129,8 @@ pub fn CasePage(props: &CasePageProps) -> Html {
             { event_list(case, &run.reform(Action::EditEvent), &run.reform(Action::DeleteEvent)) }
             { static_html(r#"<h2 class="heading-m">For a complaint</h2>"#) }
             <ul class="list">
-                { for [
-                    (View::Chronology(id.clone()), "Print a chronology", " of the events and the deadlines missed"),
-                    (View::Letters(id.clone()), "Draft a letter", ": a chase, a complaint to the council, or a note to the Ombudsman"),
-                ].into_iter().map(|(view, link, rest)| html! {
-                    <li><a class="link" href={view.to_hash()}>{link}</a>{rest}</li>
-                }) }
+                { complaint_link(View::Chronology(id.clone()), "Print a chronology", " of the events and the deadlines missed") }
+                { complaint_link(View::Letters(id.clone()), "Draft a letter", ": a chase, a complaint to the council, or a note to the Ombudsman") }
             </ul>
             <p class="body">
                 { secondary_button("Add the deadlines to your calendar (.ics)", on(Action::Calendar)) }
@@ -162,28 +158,37 @@ fn skip_to(id: &'static str) -> Callback<MouseEvent> {
     })
 }
 
+/// A link to a document for a complaint, and what the document is.
+fn complaint_link(view: View, link: &'static str, rest: &'static str) -> Html {
+    html! {
+        <li><a class="link" href={view.to_hash()}>{link}</a>{rest}</li>
+    }
+}
+
 /// Council, reference and date of birth, when known.
 fn case_details(case: &Case) -> Html {
-    let rows: Vec<(&str, String)> = [
-        ("Council", case.local_authority.clone()),
-        ("Case reference", case.reference.clone()),
-        ("Date of birth", case.date_of_birth.map(long_date)),
-    ]
-    .into_iter()
-    .filter_map(|(key, value)| value.map(|value| (key, value)))
-    .collect();
-    if rows.is_empty() {
+    if case.local_authority.is_none() && case.reference.is_none() && case.date_of_birth.is_none() {
         return html! {};
     }
     html! {
         <dl class="summary-list">
-            { for rows.into_iter().map(|(key, value)| html! {
-                <div class="summary-list__row">
-                    <dt class="summary-list__key">{key}</dt>
-                    <dd class="summary-list__value">{value}</dd>
-                </div>
-            }) }
+            { details_row("Council", case.local_authority.clone()) }
+            { details_row("Case reference", case.reference.clone()) }
+            { details_row("Date of birth", case.date_of_birth.map(long_date)) }
         </dl>
+    }
+}
+
+/// One row of the case's details, when the value is known.
+fn details_row(key: &'static str, value: Option<String>) -> Html {
+    let Some(value) = value else {
+        return html! {};
+    };
+    html! {
+        <div class="summary-list__row">
+            <dt class="summary-list__key">{key}</dt>
+            <dd class="summary-list__value">{value}</dd>
+        </div>
     }
 }
 
@@ -192,12 +197,6 @@ pub struct CaseSettingsProps {
     pub case_id: AttrValue,
     pub value: ReviewCompleteOn,
 }
-
-/// The two readings of when an annual review is complete, with their radios' ids.
-const REVIEW_COMPLETE_ON: [(ReviewCompleteOn, &str); 2] = [
-    (ReviewCompleteOn::Decision, "review-complete-on-decision"),
-    (ReviewCompleteOn::Meeting, "review-complete-on-meeting"),
-];
 
 const SETTINGS_HEADING: &str =
     r#"<h2 class="heading-m" id="settings-heading">Settings for this case</h2>"#;
@@ -230,23 +229,8 @@ pub fn CaseSettings(props: &CaseSettingsProps) -> Html {
                     <fieldset class="fieldset" aria-describedby="review-complete-on-hint">
                         { static_html(REVIEW_COMPLETE_ON_QUESTION) }
                         <div class="radios">
-                            { for REVIEW_COMPLETE_ON.into_iter().map(|(value, id)| {
-                                let onchange = {
-                                    let chosen = chosen.clone();
-                                    Callback::from(move |e: Event| {
-                                        if e.target_unchecked_into::<HtmlInputElement>().checked() {
-                                            chosen.set(value);
-                                        }
-                                    })
-                                };
-                                html! {
-                                    <div class="radios__item">
-                                        <input class="radios__input" type="radio" {id} name="review-complete-on"
-                                            checked={*chosen == value} {onchange} />
-                                        <label class="label radios__label" for={id}>{review_complete_on_label(value)}</label>
-                                    </div>
-                                }
-                            }) }
+                            { radio(ReviewCompleteOn::Decision, "review-complete-on-decision", &chosen) }
+                            { radio(ReviewCompleteOn::Meeting, "review-complete-on-meeting", &chosen) }
                         </div>
                     </fieldset>
                 </div>
@@ -257,5 +241,28 @@ pub fn CaseSettings(props: &CaseSettingsProps) -> Html {
             </form>
             <ContestedPoints />
         </section>
+    }
+}
+
+/// The radio of one reading of when an annual review is complete.
+fn radio(
+    value: ReviewCompleteOn,
+    id: &'static str,
+    chosen: &UseStateHandle<ReviewCompleteOn>,
+) -> Html {
+    let onchange = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            if e.target_unchecked_into::<HtmlInputElement>().checked() {
+                chosen.set(value);
+            }
+        })
+    };
+    html! {
+        <div class="radios__item">
+            <input class="radios__input" type="radio" {id} name="review-complete-on"
+                checked={**chosen == value} {onchange} />
+            <label class="label radios__label" for={id}>{review_complete_on_label(value)}</label>
+        </div>
     }
 }

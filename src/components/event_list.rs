@@ -27,40 +27,47 @@ pub fn event_list(case: &Case, on_edit: &Callback<String>, on_delete: &Callback<
     }
 }
 
-/// One event: when and what, its details, its note, and its two buttons,
-/// each named in full for a screen reader ("Edit: 6 January 2025 — …").
+/// One event: when and what, its details, its note, and its two buttons.
 fn event_item(event: &Event, on_edit: &Callback<String>, on_delete: &Callback<String>) -> Html {
     let what = AttrValue::from(format!(
         "{} — {}",
         written_when(&event.when),
         event.kind.label()
     ));
-    let details = [
-        ("Advice from: ", &event.party),
-        ("School or college: ", &event.school),
-        ("Who: ", &event.who),
-        ("Document: ", &event.document),
-    ];
     html! {
         <li class="event">
             <p class="body event__what">
                 <strong>{what.clone()}</strong>
             </p>
-            { for details.into_iter().filter_map(|(label, value)| value.as_ref().map(|value| html! {
-                <p class="body event__detail">{label}{value}</p>
-            })) }
+            { detail("Advice from: ", &event.party) }
+            { detail("School or college: ", &event.school) }
+            { detail("Who: ", &event.who) }
+            { detail("Document: ", &event.document) }
             if let Some(note) = &event.note {
                 <p class="body event__note">{note}</p>
             }
             <div class="button-group button-group--small">
-                { for [("Edit", on_edit), ("Delete", on_delete)].map(|(label, callback)| html! {
-                    <button type="button" class="button button--secondary button--small"
-                        onclick={with_id(callback, &event.id)}>
-                        {label}<span class="visually-hidden">{": "}{what.clone()}</span>
-                    </button>
-                }) }
+                { event_button("Edit", with_id(on_edit, &event.id), &what) }
+                { event_button("Delete", with_id(on_delete, &event.id), &what) }
             </div>
         </li>
+    }
+}
+
+/// One line of the event's details, when it has that detail.
+fn detail(label: &'static str, value: &Option<String>) -> Html {
+    match value {
+        Some(value) => html! { <p class="body event__detail">{label}{value}</p> },
+        None => html! {},
+    }
+}
+
+/// A small button named in full for a screen reader: "Edit: 6 January 2025 — …".
+fn event_button(label: &'static str, onclick: Callback<MouseEvent>, what: &AttrValue) -> Html {
+    html! {
+        <button type="button" class="button button--secondary button--small" {onclick}>
+            {label}<span class="visually-hidden">{": "}{what.clone()}</span>
+        </button>
     }
 }
 

@@ -66,7 +66,7 @@ pub fn DeadlineItem(props: &DeadlineItemProps) -> Html {
             { due_line(deadline) }
             if let Some(done) = &deadline.done {
                 <p class="body deadline__done">
-                    {format!("Done {} — {}", long_date(done.date), done.label)}
+                    {"Done "}{long_date(done.date)}{" — "}{&done.label}
                 </p>
             }
             <p class="body">{ deadline.rule.summary }</p>
@@ -109,17 +109,17 @@ fn due_line(deadline: &Deadline) -> Html {
             { long_date(deadline.due) }
         </>
     };
-    if deadline.status == Status::Excepted {
-        html! {
-            <p class="body deadline__due">
+    html! {
+        <p class="body deadline__due">
+            if deadline.status != Status::Excepted {
+                <strong>{when}</strong>
+            } else {
                 <del>{when}</del>
                 if let Some(indicative) = deadline.indicative_due {
                     {" Indicative date, not statutory: "}{long_date(indicative)}
                 }
-            </p>
-        }
-    } else {
-        html! { <p class="body deadline__due"><strong>{when}</strong></p> }
+            }
+        </p>
     }
 }
 
