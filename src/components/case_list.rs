@@ -140,7 +140,7 @@ pub fn CaseList() -> Html {
                 </div>
             }
             if let Some(error) = &*export_error {
-                <p class="error-message" role="alert">{"The file could not be made: "}{error}</p>
+                <p class="error-message" role="alert">{format!("The file could not be made: {error}")}</p>
             }
             { lock_summary(lock.as_ref()) }
         </>
@@ -189,7 +189,7 @@ fn CaseRow(props: &CaseRowProps) -> Html {
             </td>
             <td data-label="Overdue">
                 if overdue > 0 {
-                    <strong class="tag tag--red">{overdue}{" overdue"}</strong>
+                    <strong class="tag tag--red">{format!("{overdue} overdue")}</strong>
                 } else {
                     {"None"}
                 }

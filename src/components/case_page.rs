@@ -101,7 +101,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
             { case_details(case) }
             if overdue > 0 {
                 <p class="body lead">
-                    <strong>{overdue}{if overdue == 1 { " deadline is overdue." } else { " deadlines are overdue." }}</strong>
+                    <strong>{format!("{overdue} {} overdue.", if overdue == 1 { "deadline is" } else { "deadlines are" })}</strong>
                     {" "}<a href="#next-steps-heading" onclick={skip_to("next-steps-heading")}>{"See what you can do next"}</a>
                 </p>
             }
@@ -122,7 +122,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                 { static_html(r#"<h2 class="heading-m">Good to know</h2>"#) }
                 <ul class="list list--bullet">
                     { for entry.evaluation.notices.iter().map(|n| html! {
-                        <li>{&n.text}{" "}<cite>{"("}{n.citation}{")"}</cite></li>
+                        <li>{&n.text}{" "}<cite>{format!("({})", n.citation)}</cite></li>
                     }) }
                 </ul>
             }
@@ -144,7 +144,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                 <button type="button" class="button button--warning" onclick={on(Action::Delete)}>{"Delete case"}</button>
             </div>
             if let Some(error) = &*export_error {
-                <p class="error-message" role="alert">{"The file could not be made: "}{error}</p>
+                <p class="error-message" role="alert">{format!("The file could not be made: {error}")}</p>
             }
         </>
     }
@@ -236,7 +236,7 @@ pub fn CaseSettings(props: &CaseSettingsProps) -> Html {
                 </div>
                 <button type="submit" class="button button--secondary">{"Save setting"}</button>
                 if saved {
-                    <p class="hint" aria-live="polite">{"In use: "}{review_complete_on_label(props.value)}{"."}</p>
+                    <p class="hint" aria-live="polite">{format!("In use: {}.", review_complete_on_label(props.value))}</p>
                 }
             </form>
             <ContestedPoints />

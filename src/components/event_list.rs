@@ -57,7 +57,7 @@ fn event_item(event: &Event, on_edit: &Callback<String>, on_delete: &Callback<St
 /// One line of the event's details, when it has that detail.
 fn detail(label: &'static str, value: &Option<String>) -> Html {
     match value {
-        Some(value) => html! { <p class="body event__detail">{label}{value}</p> },
+        Some(value) => html! { <p class="body event__detail">{format!("{label}{value}")}</p> },
         None => html! {},
     }
 }
@@ -66,7 +66,7 @@ fn detail(label: &'static str, value: &Option<String>) -> Html {
 fn event_button(label: &'static str, onclick: Callback<MouseEvent>, what: &AttrValue) -> Html {
     html! {
         <button type="button" class="button button--secondary button--small" {onclick}>
-            {label}<span class="visually-hidden">{": "}{what.clone()}</span>
+            {label}<span class="visually-hidden">{format!(": {what}")}</span>
         </button>
     }
 }

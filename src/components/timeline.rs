@@ -66,15 +66,15 @@ pub fn DeadlineItem(props: &DeadlineItemProps) -> Html {
             { due_line(deadline) }
             if let Some(done) = &deadline.done {
                 <p class="body deadline__done">
-                    {"Done "}{long_date(done.date)}{" — "}{&done.label}
+                    {format!("Done {} — {}", long_date(done.date), done.label)}
                 </p>
             }
             <p class="body">{ deadline.rule.summary }</p>
             if let Some(reason) = &deadline.not_applicable {
-                <p class="body">{"Does not apply: "}{reason}</p>
+                <p class="body">{format!("Does not apply: {reason}")}</p>
             }
             <p class="body deadline__meta">
-                <span class="deadline__who">{"Who must act: "}{deadline.actor.label()}{". "}</span>
+                <span class="deadline__who">{format!("Who must act: {}. ", deadline.actor.label())}</span>
                 <cite class="deadline__citation">{ deadline.citation }</cite>
             </p>
             <details class="details">
@@ -103,11 +103,10 @@ pub fn deadline_title(deadline: &Deadline) -> Html {
 /// "Due 17 February 2025"; "Not before 16 October 2025"; for an excepted
 /// limit the statutory date struck through, then the indicative one.
 fn due_line(deadline: &Deadline) -> Html {
-    let when = html! {
-        <>
-            { if deadline.limit == Limit::By { "Due " } else { "Not before " } }
-            { long_date(deadline.due) }
-        </>
+    let due = long_date(deadline.due);
+    let when = match deadline.limit {
+        Limit::By => format!("Due {due}"),
+        Limit::NotBefore => format!("Not before {due}"),
     };
     html! {
         <p class="body deadline__due">
@@ -116,7 +115,7 @@ fn due_line(deadline: &Deadline) -> Html {
             } else {
                 <del>{when}</del>
                 if let Some(indicative) = deadline.indicative_due {
-                    {" Indicative date, not statutory: "}{long_date(indicative)}
+                    {format!(" Indicative date, not statutory: {}", long_date(indicative))}
                 }
             }
         </p>
