@@ -174,7 +174,7 @@ fn CaseRow(props: &CaseRowProps) -> Html {
             <th scope="row" data-label="Child">
                 <a href={View::Case(entry.case.id.clone()).to_hash()}>{entry.name()}</a>
                 if entry.archived() {
-                    {" "}<strong class="tag tag--grey">{"Archived"}</strong>
+                    { static_html(r#" <strong class="tag tag--grey">Archived</strong>"#) }
                 }
             </th>
             <td data-label="Council">{entry.case.local_authority.clone().unwrap_or_default()}</td>

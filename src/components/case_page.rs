@@ -96,7 +96,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
             }
             <h1 class="heading-xl" tabindex="-1">{entry.name()}</h1>
             if archived {
-                <p class="body"><strong class="tag tag--grey">{"Archived"}</strong></p>
+                { static_html(r#"<p class="body"><strong class="tag tag--grey">Archived</strong></p>"#) }
             }
             { case_details(case) }
             if overdue > 0 {
