@@ -17,8 +17,6 @@ pub enum SortBy {
 }
 
 impl SortBy {
-    pub const ALL: [SortBy; 2] = [SortBy::MostUrgent, SortBy::Name];
-
     pub fn id(self) -> &'static str {
         match self {
             SortBy::MostUrgent => "urgent",

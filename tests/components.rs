@@ -8,9 +8,9 @@ use std::rc::Rc;
 use common::*;
 use ehc_timeline::View;
 use ehc_timeline::components::{
-    CaseFormProps, DeadlineItem, DeadlineItemProps, DeadlineTag, DeadlineTagProps, EXPORT_BACKUP,
-    EventFormProps, ImportPage, ImportStep, Timeline, TimelineProps, backup_reminder_text,
-    case_form, import_error, persistence_advice,
+    CaseFormProps, DeadlineItem, DeadlineItemProps, EXPORT_BACKUP, EventFormProps, ImportPage,
+    ImportStep, backup_reminder_text, case_form, deadline_tag, import_error, persistence_advice,
+    timeline,
 };
 use ehc_timeline::forms::{CaseDraft, Errors, EventDraft};
 use ehc_timeline::import::ImportPlan;
@@ -18,15 +18,26 @@ use ehc_timeline::state::{Action, Persistence, State};
 use ehc_timeline::storage::backup::BackupRecord;
 use ehc_timeline::storage::{LoadProblem, Loaded};
 use rules::{EventKind, Force, Status, evaluate, read_case_file};
-use yew::{Callback, html};
+use yew::{Callback, Html, Properties, component, html};
+
+#[derive(Properties, PartialEq)]
+struct ShownProps {
+    html: Html,
+}
+
+/// Shows the markup of a function that is not a component.
+#[component]
+fn Shown(props: &ShownProps) -> Html {
+    props.html.clone()
+}
+
+/// Renders the markup a function returns to HTML, natively and alone.
+fn render_html(html: Html) -> String {
+    render::<Shown>(ShownProps { html })
+}
 
 fn tag(status: Status, days_late: i64, due: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
-    text(&render::<DeadlineTag>(DeadlineTagProps {
-        status,
-        days_late,
-        due,
-        today,
-    }))
+    text(&render_html(deadline_tag(status, days_late, due, today)))
 }
 
 #[test]
@@ -68,12 +79,7 @@ fn every_status_reads_as_words_on_its_tag() {
 
 #[test]
 fn a_tag_has_a_colour_as_well_as_words() {
-    let html = render::<DeadlineTag>(DeadlineTagProps {
-        status: Status::Overdue,
-        days_late: 3,
-        due: day(2, 17),
-        today: day(2, 20),
-    });
+    let html = render_html(deadline_tag(Status::Overdue, 3, day(2, 17), day(2, 20)));
     assert!(html.contains("tag--red"), "{html}");
 }
 
@@ -89,9 +95,7 @@ fn request_only() -> rules::Case {
 fn the_timeline_shows_each_deadline_with_its_due_date_status_citation_and_working() {
     let evaluation = Rc::new(evaluate(&request_only(), day(3, 1)));
     let decision = evaluation.deadline("decide-whether-to-assess").unwrap();
-    let html = render::<Timeline>(TimelineProps {
-        evaluation: evaluation.clone(),
-    });
+    let html = render_html(timeline(&evaluation));
     assert_reads(&html, "Deadlines");
     assert_reads(&html, decision.rule.title);
     assert_reads(&html, decision.rule.summary);
@@ -121,7 +125,7 @@ fn a_guidance_deadline_is_labelled_guidance() {
 #[test]
 fn a_case_with_no_events_says_how_to_get_deadlines() {
     let evaluation = Rc::new(evaluate(&case("c-1", "A. B.", &[]), day(3, 1)));
-    let html = render::<Timeline>(TimelineProps { evaluation });
+    let html = render_html(timeline(&evaluation));
     assert_reads(&html, "No deadlines yet. Log a milestone");
 }
 

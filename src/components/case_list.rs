@@ -4,13 +4,35 @@ use rules::long_date;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use super::layout::static_html;
 use crate::components::fields::Checkbox;
-use crate::components::{PersistenceAdvice, UndoBanner, lock_summary};
+use crate::components::{PersistenceAdvice, lock_summary, secondary_button, undo_banner};
 use crate::export;
 use crate::hooks::use_cases;
 use crate::route::View;
 use crate::state::{Deleted, Entry};
 use crate::summary::{SortBy, listed, next_deadline, overdue_count};
+
+/// What a button of the case list does: undo a deletion, or make a file.
+/// One callback runs them all, so the list builds one kind of closure.
+#[derive(Clone, Copy)]
+enum Action {
+    Undo,
+    ExportAll,
+    Spreadsheet,
+    Calendar,
+}
+
+const HEADING: &str = r#"<h1 class="heading-xl" tabindex="-1">Your cases</h1>"#;
+
+const NO_CASES: &str = r#"<p class="body">You have no cases yet.</p>"#;
+
+const CASE_FILES: &str = concat!(
+    r#"<h2 class="heading-m">Case files</h2>"#,
+    r#"<p class="body">A case file keeps a copy of your cases, or moves them to another device.</p>"#
+);
+
+const EVERY_DEADLINE: &str = r#"<h2 class="heading-m">Every deadline</h2>"#;
 
 #[component]
 pub fn CaseList() -> Html {
@@ -33,53 +55,45 @@ pub fn CaseList() -> Html {
         let show_archived = show_archived.clone();
         Callback::from(move |checked| show_archived.set(checked))
     };
-    let on_undo = {
-        let cases = cases.clone();
-        Callback::from(move |_: MouseEvent| cases.undo_delete())
-    };
     let export_error = use_state_eq(|| None::<String>);
-    let on_export = {
-        let cases = cases.clone();
-        let export_error = export_error.clone();
-        Callback::from(move |_: MouseEvent| {
-            export_error.set(export::download(cases.all_cases(), "all-cases", cases.today).err())
-        })
-    };
-
-    let on_spreadsheet = {
+    let on = |action: Action| {
         let (cases, export_error) = (cases.clone(), export_error.clone());
         Callback::from(move |_: MouseEvent| {
-            export_error.set(export::download_spreadsheet(&cases.cases, cases.today).err())
-        })
-    };
-    let on_calendar = {
-        let (cases, export_error) = (cases.clone(), export_error.clone());
-        Callback::from(move |_: MouseEvent| {
-            let active = cases.cases.iter().filter(|entry| !entry.archived());
-            export_error.set(export::download_calendar(active, "all-cases", cases.today).err())
+            let done = match action {
+                Action::Undo => return cases.undo_delete(),
+                Action::ExportAll => export::download(cases.all_cases(), "all-cases", cases.today),
+                Action::Spreadsheet => export::download_spreadsheet(&cases.cases, cases.today),
+                Action::Calendar => {
+                    let active = cases.cases.iter().filter(|entry| !entry.archived());
+                    export::download_calendar(active, "all-cases", cases.today)
+                }
+            };
+            export_error.set(done.err())
         })
     };
 
     html! {
         <>
             if let Some(Deleted::Case { entry, .. }) = &cases.deleted {
-                <UndoBanner heading="Case deleted" on_undo={on_undo}
-                    text={format!("The case of {} was deleted from this device.", entry.name())} />
+                { undo_banner(
+                    "Case deleted",
+                    format!("The case of {} was deleted from this device.", entry.name()),
+                    on(Action::Undo),
+                ) }
             }
-            <h1 class="heading-xl" tabindex="-1">{"Your cases"}</h1>
+            { static_html(HEADING) }
             <p class="body">
                 <a href={View::AddCase.to_hash()} class="button" draggable="false">{"Add a case"}</a>
             </p>
             if cases.cases.is_empty() {
-                <p class="body">{"You have no cases yet."}</p>
+                { static_html(NO_CASES) }
             } else {
                 <div class="list-controls">
                     <div class="form-group">
                         <label class="label" for="sort-by">{"Sort by"}</label>
                         <select id="sort-by" name="sort-by" class="select" onchange={on_sort}>
-                            { for SortBy::ALL.iter().map(|option| html! {
-                                <option value={option.id()} selected={*option == *sort}>{option.label()}</option>
-                            }) }
+                            { sort_option(SortBy::MostUrgent, *sort) }
+                            { sort_option(SortBy::Name, *sort) }
                         </select>
                     </div>
                     <div class="form-group checkboxes checkboxes--small">
@@ -97,10 +111,10 @@ pub fn CaseList() -> Html {
                         <caption class="visually-hidden">{"Your cases"}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">{"Child"}</th>
-                                <th scope="col">{"Council"}</th>
-                                <th scope="col">{"Next deadline"}</th>
-                                <th scope="col">{"Overdue"}</th>
+                                { column("Child") }
+                                { column("Council") }
+                                { column("Next deadline") }
+                                { column("Overdue") }
                             </tr>
                         </thead>
                         <tbody>
@@ -112,24 +126,17 @@ pub fn CaseList() -> Html {
                     </div>
                 }
             }
-            <h2 class="heading-m">{"Case files"}</h2>
-            <p class="body">
-                {"A case file keeps a copy of your cases, or moves them to another device."}
-            </p>
+            { static_html(CASE_FILES) }
             <PersistenceAdvice />
             <div class="button-group">
-                <button type="button" class="button button--secondary" onclick={on_export}>{"Export all cases"}</button>
+                { secondary_button("Export all cases", on(Action::ExportAll)) }
                 <a href={View::Import.to_hash()} class="link">{"Import a case file"}</a>
             </div>
             if !cases.cases.is_empty() {
-                <h2 class="heading-m">{"Every deadline"}</h2>
+                { static_html(EVERY_DEADLINE) }
                 <div class="button-group">
-                    <button type="button" class="button button--secondary" onclick={on_spreadsheet}>
-                        {"Download every deadline as a spreadsheet (CSV)"}
-                    </button>
-                    <button type="button" class="button button--secondary" onclick={on_calendar}>
-                        {"Add the deadlines to come to your calendar (.ics)"}
-                    </button>
+                    { secondary_button("Download every deadline as a spreadsheet (CSV)", on(Action::Spreadsheet)) }
+                    { secondary_button("Add the deadlines to come to your calendar (.ics)", on(Action::Calendar)) }
                 </div>
             }
             if let Some(error) = &*export_error {
@@ -138,6 +145,16 @@ pub fn CaseList() -> Html {
             { lock_summary(lock.as_ref()) }
         </>
     }
+}
+
+/// One choice of the list's order.
+fn sort_option(option: SortBy, sort: SortBy) -> Html {
+    html! { <option value={option.id()} selected={option == sort}>{option.label()}</option> }
+}
+
+/// A column's heading; each cell repeats it as a `data-label` for the narrow layout.
+fn column(heading: &'static str) -> Html {
+    html! { <th scope="col">{heading}</th> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -157,7 +174,7 @@ fn CaseRow(props: &CaseRowProps) -> Html {
             <th scope="row" data-label="Child">
                 <a href={View::Case(entry.case.id.clone()).to_hash()}>{entry.name()}</a>
                 if entry.archived() {
-                    {" "}<strong class="tag tag--grey">{"Archived"}</strong>
+                    { static_html(r#" <strong class="tag tag--grey">Archived</strong>"#) }
                 }
             </th>
             <td data-label="Council">{entry.case.local_authority.clone().unwrap_or_default()}</td>

@@ -4,13 +4,31 @@ use rules::{Case, ReviewCompleteOn, long_date};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::{ContestedPoints, EventList, NextSteps, NotFound, Timeline, UndoBanner};
+use super::layout::static_html;
+use crate::components::{
+    ContestedPoints, NotFound, event_list, next_steps_section, secondary_button, timeline,
+    undo_banner,
+};
 use crate::export;
 use crate::hooks::{use_cases, use_navigator};
 use crate::labels::review_complete_on_label;
 use crate::route::View;
 use crate::state::Deleted;
 use crate::summary::overdue_count;
+
+/// What a click on the case page does. One callback runs them all, so the
+/// page builds one kind of closure, not one per button.
+#[derive(Clone)]
+enum Action {
+    Rename,
+    Export,
+    Calendar,
+    Archive,
+    Delete,
+    Undo,
+    EditEvent(String),
+    DeleteEvent(String),
+}
 
 #[derive(Properties, PartialEq)]
 pub struct CasePageProps {
@@ -25,77 +43,62 @@ pub fn CasePage(props: &CasePageProps) -> Html {
     let Some(entry) = cases.entry(&props.case_id).cloned() else {
         return html! { <NotFound /> };
     };
-    let case = entry.case.clone();
-    let id = case.id.clone();
+    let case = &entry.case;
+    let id = &case.id;
     let archived = entry.archived();
     let overdue = overdue_count(&entry.evaluation);
 
-    let go = |view: View| {
-        let navigator = navigator.clone();
-        Callback::from(move |_: MouseEvent| navigator.go(view.clone()))
-    };
-    let on_archive = {
-        let (cases, navigator, id) = (cases.clone(), navigator.clone(), id.clone());
-        Callback::from(move |_: MouseEvent| {
-            cases.archive_case(&id, !archived);
-            if !archived {
-                navigator.go(View::Cases);
+    let run = {
+        let (cases, entry, export_error) = (cases.clone(), entry.clone(), export_error.clone());
+        Callback::from(move |action: Action| {
+            let id = &entry.case.id;
+            match action {
+                Action::Rename => navigator.go(View::RenameCase(id.clone())),
+                Action::Export => export_error
+                    .set(export::download([entry.case.as_ref()], entry.name(), cases.today).err()),
+                Action::Calendar => export_error
+                    .set(export::download_calendar([&entry], entry.name(), cases.today).err()),
+                Action::Archive => {
+                    cases.archive_case(id, !archived);
+                    if !archived {
+                        navigator.go(View::Cases);
+                    }
+                }
+                Action::Delete => {
+                    cases.delete_case(id);
+                    navigator.go(View::Cases);
+                }
+                Action::Undo => cases.undo_delete(),
+                Action::EditEvent(event_id) => navigator.go(View::EditEvent(id.clone(), event_id)),
+                Action::DeleteEvent(event_id) => cases.delete_event(id, &event_id),
             }
         })
     };
-    let on_delete = {
-        let (cases, navigator, id) = (cases.clone(), navigator.clone(), id.clone());
-        Callback::from(move |_: MouseEvent| {
-            cases.delete_case(&id);
-            navigator.go(View::Cases);
-        })
-    };
-    let on_export = {
-        let (case, today, export_error) = (case.clone(), cases.today, export_error.clone());
-        Callback::from(move |_: MouseEvent| {
-            let name = crate::state::case_name(&case).to_owned();
-            export_error.set(export::download([case.as_ref()], &name, today).err());
-        })
-    };
-    let on_calendar = {
-        let (entry, today, export_error) = (entry.clone(), cases.today, export_error.clone());
-        Callback::from(move |_: MouseEvent| {
-            export_error.set(export::download_calendar([&entry], entry.name(), today).err());
-        })
-    };
-    let on_edit_event = {
-        let (navigator, id) = (navigator.clone(), id.clone());
-        Callback::from(move |event_id: String| navigator.go(View::EditEvent(id.clone(), event_id)))
-    };
-    let on_delete_event = {
-        let (cases, id) = (cases.clone(), id.clone());
-        Callback::from(move |event_id: String| cases.delete_event(&id, &event_id))
+    let on = |action: Action| {
+        let run = run.clone();
+        Callback::from(move |_: MouseEvent| run.emit(action.clone()))
     };
 
     let deleted_event = match &cases.deleted {
-        Some(Deleted::Event { case_id, event, .. }) if *case_id == id => Some(format!(
+        Some(Deleted::Event { case_id, event, .. }) if case_id == id => Some(format!(
             "{} — {} was deleted.",
             outputs::written_when(&event.when),
             event.kind.label()
         )),
         _ => None,
     };
-    let on_undo = {
-        let cases = cases.clone();
-        Callback::from(move |_: MouseEvent| cases.undo_delete())
-    };
 
     html! {
         <>
             <a class="back-link" href={View::Cases.to_hash()}>{"Back to your cases"}</a>
             if let Some(text) = deleted_event {
-                <UndoBanner heading="Milestone deleted" {text} {on_undo} />
+                { undo_banner("Milestone deleted", text, on(Action::Undo)) }
             }
             <h1 class="heading-xl" tabindex="-1">{entry.name()}</h1>
             if archived {
-                <p class="body"><strong class="tag tag--grey">{"Archived"}</strong></p>
+                { static_html(r#"<p class="body"><strong class="tag tag--grey">Archived</strong></p>"#) }
             }
-            <CaseDetailsList case={case.clone()} />
+            { case_details(case) }
             if overdue > 0 {
                 <p class="body lead">
                     <strong>{format!("{overdue} {} overdue.", if overdue == 1 { "deadline is" } else { "deadlines are" })}</strong>
@@ -107,44 +110,38 @@ pub fn CasePage(props: &CasePageProps) -> Html {
             </p>
             if !entry.evaluation.warnings.is_empty() {
                 <div class="warning-text" role="note">
-                    <h2 class="heading-m">{"Check these dates"}</h2>
+                    { static_html(r#"<h2 class="heading-m">Check these dates</h2>"#) }
                     <ul class="list list--bullet">
                         { for entry.evaluation.warnings.iter().map(|w| html! { <li>{&w.message}</li> }) }
                     </ul>
                 </div>
             }
-            <Timeline evaluation={entry.evaluation.clone()} />
-            <NextSteps evaluation={entry.evaluation.clone()} />
+            { timeline(&entry.evaluation) }
+            { next_steps_section(&entry.evaluation) }
             if !entry.evaluation.notices.is_empty() {
-                <h2 class="heading-m">{"Good to know"}</h2>
+                { static_html(r#"<h2 class="heading-m">Good to know</h2>"#) }
                 <ul class="list list--bullet">
                     { for entry.evaluation.notices.iter().map(|n| html! {
                         <li>{&n.text}{" "}<cite>{format!("({})", n.citation)}</cite></li>
                     }) }
                 </ul>
             }
-            <EventList case={case.clone()} on_edit={on_edit_event} on_delete={on_delete_event} />
-            <h2 class="heading-m">{"For a complaint"}</h2>
+            { event_list(case, &run.reform(Action::EditEvent), &run.reform(Action::DeleteEvent)) }
+            { static_html(r#"<h2 class="heading-m">For a complaint</h2>"#) }
             <ul class="list">
-                <li><a class="link" href={View::Chronology(id.clone()).to_hash()}>{"Print a chronology"}</a>
-                    {" of the events and the deadlines missed"}</li>
-                <li><a class="link" href={View::Letters(id.clone()).to_hash()}>{"Draft a letter"}</a>
-                    {": a chase, a complaint to the council, or a note to the Ombudsman"}</li>
+                { complaint_link(View::Chronology(id.clone()), "Print a chronology", " of the events and the deadlines missed") }
+                { complaint_link(View::Letters(id.clone()), "Draft a letter", ": a chase, a complaint to the council, or a note to the Ombudsman") }
             </ul>
             <p class="body">
-                <button type="button" class="button button--secondary" onclick={on_calendar}>
-                    {"Add the deadlines to your calendar (.ics)"}
-                </button>
+                { secondary_button("Add the deadlines to your calendar (.ics)", on(Action::Calendar)) }
             </p>
             <CaseSettings case_id={id.clone()} value={case.settings.review_complete_on} />
-            <h2 class="heading-m">{"Manage this case"}</h2>
+            { static_html(r#"<h2 class="heading-m">Manage this case</h2>"#) }
             <div class="button-group">
-                <button type="button" class="button button--secondary" onclick={go(View::RenameCase(id.clone()))}>{"Rename case"}</button>
-                <button type="button" class="button button--secondary" onclick={on_export}>{"Export this case"}</button>
-                <button type="button" class="button button--secondary" onclick={on_archive}>
-                    { if archived { "Restore case" } else { "Archive case" } }
-                </button>
-                <button type="button" class="button button--warning" onclick={on_delete}>{"Delete case"}</button>
+                { secondary_button("Rename case", on(Action::Rename)) }
+                { secondary_button("Export this case", on(Action::Export)) }
+                { secondary_button(if archived { "Restore case" } else { "Archive case" }, on(Action::Archive)) }
+                <button type="button" class="button button--warning" onclick={on(Action::Delete)}>{"Delete case"}</button>
             </div>
             if let Some(error) = &*export_error {
                 <p class="error-message" role="alert">{format!("The file could not be made: {error}")}</p>
@@ -161,35 +158,37 @@ fn skip_to(id: &'static str) -> Callback<MouseEvent> {
     })
 }
 
-#[derive(Properties, PartialEq)]
-struct CaseDetailsListProps {
-    case: std::rc::Rc<Case>,
+/// A link to a document for a complaint, and what the document is.
+fn complaint_link(view: View, link: &'static str, rest: &'static str) -> Html {
+    html! {
+        <li><a class="link" href={view.to_hash()}>{link}</a>{rest}</li>
+    }
 }
 
 /// Council, reference and date of birth, when known.
-#[component]
-fn CaseDetailsList(props: &CaseDetailsListProps) -> Html {
-    let case = &props.case;
-    let rows: Vec<(&str, String)> = [
-        ("Council", case.local_authority.clone()),
-        ("Case reference", case.reference.clone()),
-        ("Date of birth", case.date_of_birth.map(long_date)),
-    ]
-    .into_iter()
-    .filter_map(|(key, value)| value.map(|value| (key, value)))
-    .collect();
-    if rows.is_empty() {
+fn case_details(case: &Case) -> Html {
+    if case.local_authority.is_none() && case.reference.is_none() && case.date_of_birth.is_none() {
         return html! {};
     }
     html! {
         <dl class="summary-list">
-            { for rows.iter().map(|(key, value)| html! {
-                <div class="summary-list__row">
-                    <dt class="summary-list__key">{*key}</dt>
-                    <dd class="summary-list__value">{value}</dd>
-                </div>
-            }) }
+            { details_row("Council", case.local_authority.clone()) }
+            { details_row("Case reference", case.reference.clone()) }
+            { details_row("Date of birth", case.date_of_birth.map(long_date)) }
         </dl>
+    }
+}
+
+/// One row of the case's details, when the value is known.
+fn details_row(key: &'static str, value: Option<String>) -> Html {
+    let Some(value) = value else {
+        return html! {};
+    };
+    html! {
+        <div class="summary-list__row">
+            <dt class="summary-list__key">{key}</dt>
+            <dd class="summary-list__value">{value}</dd>
+        </div>
     }
 }
 
@@ -198,6 +197,16 @@ pub struct CaseSettingsProps {
     pub case_id: AttrValue,
     pub value: ReviewCompleteOn,
 }
+
+const SETTINGS_HEADING: &str =
+    r#"<h2 class="heading-m" id="settings-heading">Settings for this case</h2>"#;
+
+/// The radios' legend, and the hint the fieldset is described by.
+const REVIEW_COMPLETE_ON_QUESTION: &str = concat!(
+    r#"<legend class="fieldset__legend fieldset__legend--s">When does an annual review count as complete?</legend>"#,
+    r#"<div id="review-complete-on-hint" class="hint">This starts the next 12 months before the next review. "#,
+    "The law does not say which: IPSEA reads it as the council's decision, some councils use the meeting.</div>"
+);
 
 /// The case's choice on a disputed point: when an annual review is complete.
 #[component]
@@ -214,36 +223,14 @@ pub fn CaseSettings(props: &CaseSettingsProps) -> Html {
     };
     html! {
         <section aria-labelledby="settings-heading">
-            <h2 class="heading-m" id="settings-heading">{"Settings for this case"}</h2>
+            { static_html(SETTINGS_HEADING) }
             <form novalidate=true {onsubmit}>
                 <div class="form-group">
                     <fieldset class="fieldset" aria-describedby="review-complete-on-hint">
-                        <legend class="fieldset__legend fieldset__legend--s">{"When does an annual review count as complete?"}</legend>
-                        <div id="review-complete-on-hint" class="hint">
-                            {"This starts the next 12 months before the next review. The law does not say which: IPSEA reads it as the council's decision, some councils use the meeting."}
-                        </div>
+                        { static_html(REVIEW_COMPLETE_ON_QUESTION) }
                         <div class="radios">
-                            { for [ReviewCompleteOn::Decision, ReviewCompleteOn::Meeting].into_iter().map(|value| {
-                                let id = match value {
-                                    ReviewCompleteOn::Decision => "review-complete-on-decision",
-                                    ReviewCompleteOn::Meeting => "review-complete-on-meeting",
-                                };
-                                let onchange = {
-                                    let chosen = chosen.clone();
-                                    Callback::from(move |e: Event| {
-                                        if e.target_unchecked_into::<HtmlInputElement>().checked() {
-                                            chosen.set(value);
-                                        }
-                                    })
-                                };
-                                html! {
-                                    <div class="radios__item">
-                                        <input class="radios__input" type="radio" {id} name="review-complete-on"
-                                            checked={*chosen == value} {onchange} />
-                                        <label class="label radios__label" for={id}>{review_complete_on_label(value)}</label>
-                                    </div>
-                                }
-                            }) }
+                            { radio(ReviewCompleteOn::Decision, "review-complete-on-decision", &chosen) }
+                            { radio(ReviewCompleteOn::Meeting, "review-complete-on-meeting", &chosen) }
                         </div>
                     </fieldset>
                 </div>
@@ -254,5 +241,28 @@ pub fn CaseSettings(props: &CaseSettingsProps) -> Html {
             </form>
             <ContestedPoints />
         </section>
+    }
+}
+
+/// The radio of one reading of when an annual review is complete.
+fn radio(
+    value: ReviewCompleteOn,
+    id: &'static str,
+    chosen: &UseStateHandle<ReviewCompleteOn>,
+) -> Html {
+    let onchange = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            if e.target_unchecked_into::<HtmlInputElement>().checked() {
+                chosen.set(value);
+            }
+        })
+    };
+    html! {
+        <div class="radios__item">
+            <input class="radios__input" type="radio" {id} name="review-complete-on"
+                checked={**chosen == value} {onchange} />
+            <label class="label radios__label" for={id}>{review_complete_on_label(value)}</label>
+        </div>
     }
 }

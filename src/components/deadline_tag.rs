@@ -7,20 +7,12 @@ use yew::prelude::*;
 
 use crate::labels::{tag_colour, tag_text};
 
-#[derive(Properties, PartialEq)]
-pub struct DeadlineTagProps {
-    pub status: Status,
-    pub days_late: i64,
-    pub due: NaiveDate,
-    pub today: NaiveDate,
-}
-
-#[component]
-pub fn DeadlineTag(props: &DeadlineTagProps) -> Html {
-    let colour = format!("tag--{}", tag_colour(props.status));
+/// A plain function, not a component: it has no state, and a component's
+/// machinery would cost more than rendering the tag again.
+pub fn deadline_tag(status: Status, days_late: i64, due: NaiveDate, today: NaiveDate) -> Html {
     html! {
-        <strong class={classes!("tag", colour)}>
-            { tag_text(props.status, props.days_late, props.due, props.today) }
+        <strong class={format!("tag tag--{}", tag_colour(status))}>
+            { tag_text(status, days_late, due, today) }
         </strong>
     }
 }

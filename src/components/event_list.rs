@@ -1,63 +1,78 @@
 //! A case's events in date order, each with "Edit" and "Delete".
 
-use std::rc::Rc;
-
 use outputs::{in_date_order, written_when};
-use rules::Case;
+use rules::{Case, Event};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct EventListProps {
-    pub case: Rc<Case>,
-    /// Called with the event's id.
-    pub on_edit: Callback<String>,
-    pub on_delete: Callback<String>,
-}
+use super::layout::static_html;
 
-#[component]
-pub fn EventList(props: &EventListProps) -> Html {
-    let events = in_date_order(&props.case);
+const HEADING: &str = r#"<h2 class="heading-l" id="events-heading">Events</h2>"#;
+
+const NO_EVENTS: &str = r#"<p class="body">No events yet.</p>"#;
+
+/// The events section. `on_edit` and `on_delete` are called with the event's id.
+pub fn event_list(case: &Case, on_edit: &Callback<String>, on_delete: &Callback<String>) -> Html {
+    let events = in_date_order(case);
     html! {
         <section aria-labelledby="events-heading">
-            <h2 class="heading-l" id="events-heading">{"Events"}</h2>
+            { static_html(HEADING) }
             if events.is_empty() {
-                <p class="body">{"No events yet."}</p>
+                { static_html(NO_EVENTS) }
             } else {
                 <ul class="events">
-                    { for events.iter().map(|event| {
-                        let edit = {
-                            let (on_edit, id) = (props.on_edit.clone(), event.id.clone());
-                            Callback::from(move |_: MouseEvent| on_edit.emit(id.clone()))
-                        };
-                        let delete = {
-                            let (on_delete, id) = (props.on_delete.clone(), event.id.clone());
-                            Callback::from(move |_: MouseEvent| on_delete.emit(id.clone()))
-                        };
-                        let details: Vec<String> = [
-                            event.party.as_ref().map(|p| format!("Advice from: {p}")),
-                            event.school.as_ref().map(|s| format!("School or college: {s}")),
-                            event.who.as_ref().map(|w| format!("Who: {w}")),
-                            event.document.as_ref().map(|d| format!("Document: {d}")),
-                        ].into_iter().flatten().collect();
-                        let what = format!("{} — {}", written_when(&event.when), event.kind.label());
-                        html! {
-                            <li class="event">
-                                <p class="body event__what">
-                                    <strong>{what.clone()}</strong>
-                                </p>
-                                { for details.iter().map(|line| html! { <p class="body event__detail">{line}</p> }) }
-                                if let Some(note) = &event.note {
-                                    <p class="body event__note">{note}</p>
-                                }
-                                <div class="button-group button-group--small">
-                                    <button type="button" class="button button--secondary button--small" onclick={edit}>{"Edit"}<span class="visually-hidden">{format!(": {what}")}</span></button>
-                                    <button type="button" class="button button--secondary button--small" onclick={delete}>{"Delete"}<span class="visually-hidden">{format!(": {what}")}</span></button>
-                                </div>
-                            </li>
-                        }
-                    }) }
+                    { for events.iter().map(|event| event_item(event, on_edit, on_delete)) }
                 </ul>
             }
         </section>
     }
+}
+
+/// One event: when and what, its details, its note, and its two buttons.
+fn event_item(event: &Event, on_edit: &Callback<String>, on_delete: &Callback<String>) -> Html {
+    let what = AttrValue::from(format!(
+        "{} — {}",
+        written_when(&event.when),
+        event.kind.label()
+    ));
+    html! {
+        <li class="event">
+            <p class="body event__what">
+                <strong>{what.clone()}</strong>
+            </p>
+            { detail("Advice from: ", &event.party) }
+            { detail("School or college: ", &event.school) }
+            { detail("Who: ", &event.who) }
+            { detail("Document: ", &event.document) }
+            if let Some(note) = &event.note {
+                <p class="body event__note">{note}</p>
+            }
+            <div class="button-group button-group--small">
+                { event_button("Edit", with_id(on_edit, &event.id), &what) }
+                { event_button("Delete", with_id(on_delete, &event.id), &what) }
+            </div>
+        </li>
+    }
+}
+
+/// One line of the event's details, when it has that detail.
+fn detail(label: &'static str, value: &Option<String>) -> Html {
+    match value {
+        Some(value) => html! { <p class="body event__detail">{format!("{label}{value}")}</p> },
+        None => html! {},
+    }
+}
+
+/// A small button named in full for a screen reader: "Edit: 6 January 2025 — …".
+fn event_button(label: &'static str, onclick: Callback<MouseEvent>, what: &AttrValue) -> Html {
+    html! {
+        <button type="button" class="button button--secondary button--small" {onclick}>
+            {label}<span class="visually-hidden">{format!(": {what}")}</span>
+        </button>
+    }
+}
+
+/// A click that calls `callback` with the event's id.
+fn with_id(callback: &Callback<String>, id: &str) -> Callback<MouseEvent> {
+    let (callback, id) = (callback.clone(), id.to_owned());
+    Callback::from(move |_| callback.emit(id.clone()))
 }

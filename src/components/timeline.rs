@@ -6,23 +6,33 @@ use std::rc::Rc;
 use rules::{Deadline, Evaluation, Force, Limit, Status, long_date};
 use yew::prelude::*;
 
-use crate::components::DeadlineTag;
+use super::layout::static_html;
+use crate::components::deadline_tag;
 
-#[derive(Properties, PartialEq)]
-pub struct TimelineProps {
-    pub evaluation: Rc<Evaluation>,
-}
+const HEADING: &str = r#"<h2 class="heading-l" id="deadlines-heading">Deadlines</h2>"#;
 
-#[component]
-pub fn Timeline(props: &TimelineProps) -> Html {
-    let evaluation = &props.evaluation;
+const NO_DEADLINES: &str = concat!(
+    r#"<p class="body">No deadlines yet. Log a milestone, such as the day the council "#,
+    "received the request for an assessment, and the deadlines that follow from it will show here.</p>"
+);
+
+/// After the status tag, for a deadline the Code of Practice sets, not the law.
+const GUIDANCE_TAG: &str = concat!(
+    r#" <strong class="tag tag--grey" title="The Code of Practice says this should happen; "#,
+    r#"it is not a legal time limit">Guidance</strong>"#
+);
+
+const WORKING_SUMMARY: &str =
+    r#"<summary class="details__summary">How this date was worked out</summary>"#;
+
+/// The deadlines section; each deadline is a [`DeadlineItem`], rendered again
+/// only when the evaluation changes.
+pub fn timeline(evaluation: &Rc<Evaluation>) -> Html {
     html! {
         <section aria-labelledby="deadlines-heading">
-            <h2 class="heading-l" id="deadlines-heading">{"Deadlines"}</h2>
+            { static_html(HEADING) }
             if evaluation.deadlines.is_empty() {
-                <p class="body">
-                    {"No deadlines yet. Log a milestone, such as the day the council received the request for an assessment, and the deadlines that follow from it will show here."}
-                </p>
+                { static_html(NO_DEADLINES) }
             } else {
                 <ul class="deadlines">
                     { for (0..evaluation.deadlines.len()).map(|index| html! {
@@ -44,21 +54,13 @@ pub struct DeadlineItemProps {
 #[component]
 pub fn DeadlineItem(props: &DeadlineItemProps) -> Html {
     let deadline = &props.evaluation.deadlines[props.index];
-    let today = props.evaluation.today;
-    let status = deadline.status.to_string_id();
     html! {
-        <li class={classes!("deadline", format!("deadline--{status}"))}>
-            <h3 class="heading-s deadline__title">
-                { deadline.rule.title }
-                if let Some(subject) = &deadline.subject {
-                    {": "}{subject}
-                }
-            </h3>
+        <li class={status_class(deadline.status)}>
+            <h3 class="heading-s deadline__title">{ deadline_title(deadline) }</h3>
             <p class="deadline__tags">
-                <DeadlineTag status={deadline.status} days_late={deadline.days_late}
-                    due={deadline.due} {today} />
+                { deadline_tag(deadline.status, deadline.days_late, deadline.due, props.evaluation.today) }
                 if deadline.force == Force::Guidance {
-                    {" "}<strong class="tag tag--grey" title="The Code of Practice says this should happen; it is not a legal time limit">{"Guidance"}</strong>
+                    { static_html(GUIDANCE_TAG) }
                 }
             </p>
             { due_line(deadline) }
@@ -76,12 +78,25 @@ pub fn DeadlineItem(props: &DeadlineItemProps) -> Html {
                 <cite class="deadline__citation">{ deadline.citation }</cite>
             </p>
             <details class="details">
-                <summary class="details__summary">{"How this date was worked out"}</summary>
+                { static_html(WORKING_SUMMARY) }
                 <ol class="list list--number details__text">
                     { for deadline.working().into_iter().map(|step| html! { <li>{step}</li> }) }
                 </ol>
             </details>
         </li>
+    }
+}
+
+/// The deadline's title, and what it is about when it has a subject:
+/// "Decision on the plan: Year 6 transfer".
+pub fn deadline_title(deadline: &Deadline) -> Html {
+    html! {
+        <>
+            { deadline.rule.title }
+            if let Some(subject) = &deadline.subject {
+                {": "}{subject}
+            }
+        </>
     }
 }
 
@@ -93,36 +108,31 @@ fn due_line(deadline: &Deadline) -> Html {
         Limit::By => format!("Due {due}"),
         Limit::NotBefore => format!("Not before {due}"),
     };
-    if deadline.status == Status::Excepted {
-        html! {
-            <p class="body deadline__due">
+    html! {
+        <p class="body deadline__due">
+            if deadline.status != Status::Excepted {
+                <strong>{when}</strong>
+            } else {
                 <del>{when}</del>
                 if let Some(indicative) = deadline.indicative_due {
                     {format!(" Indicative date, not statutory: {}", long_date(indicative))}
                 }
-            </p>
-        }
-    } else {
-        html! { <p class="body deadline__due"><strong>{when}</strong></p> }
+            }
+        </p>
     }
 }
 
-trait StatusId {
-    fn to_string_id(self) -> &'static str;
-}
-
-impl StatusId for Status {
-    /// The status's id in the case file report, for a class name.
-    fn to_string_id(self) -> &'static str {
-        match self {
-            Status::Pending => "pending",
-            Status::DueSoon => "due-soon",
-            Status::Overdue => "overdue",
-            Status::Met => "met",
-            Status::MetLate => "met-late",
-            Status::TooEarly => "too-early",
-            Status::Excepted => "excepted",
-            Status::NotApplicable => "not-applicable",
-        }
+/// The deadline's classes: its status's id, as in the case file report, picks
+/// its colour in the CSS.
+fn status_class(status: Status) -> &'static str {
+    match status {
+        Status::Pending => "deadline deadline--pending",
+        Status::DueSoon => "deadline deadline--due-soon",
+        Status::Overdue => "deadline deadline--overdue",
+        Status::Met => "deadline deadline--met",
+        Status::MetLate => "deadline deadline--met-late",
+        Status::TooEarly => "deadline deadline--too-early",
+        Status::Excepted => "deadline deadline--excepted",
+        Status::NotApplicable => "deadline deadline--not-applicable",
     }
 }
