@@ -8,7 +8,6 @@ use rules::long_date;
 use yew::prelude::*;
 
 use crate::components::{ExportBackupButton, static_html};
-use crate::hooks::use_cases;
 use crate::state::{Persistence, State};
 use crate::storage::backup::{REMIND_AFTER_DAYS, Reminder};
 
@@ -86,10 +85,9 @@ pub fn persistence_advice(state: &State) -> Option<&'static str> {
     (refused(state) && backup_reminder_text(state).is_none()).then_some(REFUSED)
 }
 
-#[component]
-pub fn PersistenceAdvice() -> Html {
-    let cases = use_cases();
-    match persistence_advice(&cases) {
+/// That note, or nothing.
+pub fn persistence_note(state: &State) -> Html {
+    match persistence_advice(state) {
         Some(_) => static_html(ADVICE),
         None => html! {},
     }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::layout::static_html;
 use crate::components::fields::Checkbox;
-use crate::components::{PersistenceAdvice, lock_summary, secondary_button, undo_banner};
+use crate::components::{lock_summary, persistence_note, secondary_button, undo_banner};
 use crate::export;
 use crate::hooks::use_cases;
 use crate::route::View;
@@ -127,7 +127,7 @@ pub fn CaseList() -> Html {
                 }
             }
             { static_html(CASE_FILES) }
-            <PersistenceAdvice />
+            { persistence_note(&cases) }
             <div class="button-group">
                 { secondary_button("Export all cases", on(Action::ExportAll)) }
                 <a href={View::Import.to_hash()} class="link">{"Import a case file"}</a>

@@ -24,7 +24,7 @@ mod undo_banner;
 mod unlock_page;
 
 pub use backup_reminder::{
-    PersistenceAdvice, backup_reminder, backup_reminder_text, persistence_advice,
+    backup_reminder, backup_reminder_text, persistence_advice, persistence_note,
 };
 pub use case_form::{CaseFormPage, CaseFormPageProps, CaseFormProps, case_form};
 pub use case_list::CaseList;
