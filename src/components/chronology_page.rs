@@ -20,17 +20,24 @@ pub struct ChronologyPageProps {
 #[component]
 pub fn ChronologyPage(props: &ChronologyPageProps) -> Html {
     let cases = use_cases();
-    let name = use_state_eq(NameShown::default);
+    // Whether the child is named by initials only: a bool, whose state code
+    // the app already has.
+    let initials = use_state_eq(|| false);
     let Some(entry) = cases.entry(&props.case_id) else {
         return html! { <NotFound /> };
     };
-    let chronology = Chronology::new(&entry.case, &entry.evaluation, *name);
-    let choice = |value: NameShown, id: &'static str, label: String| {
-        let chosen = *name == value;
-        let name = name.clone();
+    let name = if *initials {
+        NameShown::Initials
+    } else {
+        NameShown::AsRecorded
+    };
+    let chronology = Chronology::new(&entry.case, &entry.evaluation, name);
+    let choice = |value: bool, id: &'static str, label: String| {
+        let chosen = *initials == value;
+        let initials = initials.clone();
         let onchange = Callback::from(move |e: Event| {
             if e.target_unchecked_into::<HtmlInputElement>().checked() {
-                name.set(value);
+                initials.set(value);
             }
         });
         html! {
@@ -50,8 +57,8 @@ pub fn ChronologyPage(props: &ChronologyPageProps) -> Html {
                     <fieldset class="fieldset">
                         <legend class="fieldset__legend fieldset__legend--s">{"Name the child on the chronology by"}</legend>
                         <div class="radios radios--inline">
-                            { choice(NameShown::AsRecorded, "name-as-recorded", format!("Name as recorded ({recorded})")) }
-                            { choice(NameShown::Initials, "name-initials", format!("Initials only ({})", NameShown::Initials.apply(recorded))) }
+                            { choice(false, "name-as-recorded", format!("Name as recorded ({recorded})")) }
+                            { choice(true, "name-initials", format!("Initials only ({})", NameShown::Initials.apply(recorded))) }
                         </div>
                     </fieldset>
                 </div>
