@@ -69,12 +69,19 @@ impl NameShown {
     pub fn apply(self, name: &str) -> String {
         match self {
             NameShown::AsRecorded => name.trim().to_owned(),
-            NameShown::Initials => name
-                .split(|c: char| c.is_whitespace() || c == '.' || c == '-')
-                .filter_map(|word| word.chars().next())
-                .map(|letter| format!("{}.", initial(letter)))
-                .collect::<Vec<_>>()
-                .join(" "),
+            NameShown::Initials => {
+                let mut initials = String::new();
+                for word in name.split(|c: char| c.is_whitespace() || c == '.' || c == '-') {
+                    if let Some(letter) = word.chars().next() {
+                        if !initials.is_empty() {
+                            initials.push(' ');
+                        }
+                        initials.push(initial(letter));
+                        initials.push('.');
+                    }
+                }
+                initials
+            }
         }
     }
 }

@@ -71,7 +71,7 @@ impl Draft {
     /// with the due date, the regulation and what happened; returns the
     /// earliest due date listed, if any.
     fn add_failures(&mut self, evaluation: &Evaluation) -> Option<NaiveDate> {
-        let mut listed: Vec<&Deadline> = Vec::new();
+        let mut earliest: Option<NaiveDate> = None;
         for (status, intro) in [
             (
                 Status::Overdue,
@@ -79,26 +79,23 @@ impl Draft {
             ),
             (Status::MetLate, "The council met these time limits late:"),
         ] {
-            let deadlines: Vec<&Deadline> = owed_by_council(evaluation, status).collect();
-            if deadlines.is_empty() {
-                continue;
+            let mut list = String::from(intro);
+            for deadline in owed_by_council(evaluation, status) {
+                list.push_str(&format!(
+                    "\n- {}: due {} ({}); {}.",
+                    deadline_title(deadline),
+                    long_date(deadline.due),
+                    deadline.citation,
+                    status_phrase(deadline, evaluation.today)
+                ));
+                earliest = Some(earliest.map_or(deadline.due, |due| due.min(deadline.due)));
             }
-            let facts: Vec<String> = deadlines
-                .iter()
-                .map(|deadline| {
-                    format!(
-                        "- {}: due {} ({}); {}.",
-                        deadline_title(deadline),
-                        long_date(deadline.due),
-                        deadline.citation,
-                        status_phrase(deadline, evaluation.today)
-                    )
-                })
-                .collect();
-            self.add(format!("{intro}\n{}", facts.join("\n")));
-            listed.extend(deadlines);
+            // Only when something was listed after the intro.
+            if list.len() > intro.len() {
+                self.add(list);
+            }
         }
-        listed.iter().map(|deadline| deadline.due).min()
+        earliest
     }
 
     /// The sign-off and the line saying where the draft came from.
