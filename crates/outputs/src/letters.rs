@@ -4,7 +4,7 @@
 //! fact they cannot know is left as a marked gap, such as "[your name]".
 
 use chrono::NaiveDate;
-use rules::{Case, Deadline, Evaluation, EventKind, Status, long_date, status_phrase};
+use rules::{Case, Deadline, Evaluation, Event, EventKind, Status, long_date, status_phrase};
 
 use crate::chronology::{
     days_and_weeks, deadline_title, in_date_order, owed_by_council, written_when,
@@ -114,13 +114,12 @@ impl Draft {
 
 /// "Request for an assessment" as it reads mid-sentence: "request for an assessment".
 fn mid_sentence(words: &str) -> String {
-    let mut chars = words.chars();
-    match chars.next() {
-        Some(first) => std::iter::once(first.to_ascii_lowercase())
-            .chain(chars)
-            .collect(),
-        None => String::new(),
+    let mut text = words.to_owned();
+    // The first letter, when it is ASCII (one byte); any other stays as it is.
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_lowercase();
     }
+    text
 }
 
 /// A letter to the council's SEND team chasing one missed deadline: what was
@@ -218,16 +217,27 @@ pub fn ombudsman_letter(case: &Case, evaluation: &Evaluation) -> Letter {
         draft.council, draft.child
     );
     draft.add(format!("{about} Education, Health and Care (EHC) process"));
-    let complaints = dates_of(case, EventKind::ComplaintMade);
-    let replies = dates_of(case, EventKind::ComplaintResponded);
-    let reply = replies.last();
+    // The first complaint and the last reply to it, in date order.
+    let events = in_date_order(case);
+    let written = |event: Option<&&Event>| event.map(|event| written_when(&event.when));
+    let complained = written(
+        events
+            .iter()
+            .find(|event| matches!(event.kind, EventKind::ComplaintMade)),
+    );
+    let reply = written(
+        events
+            .iter()
+            .rev()
+            .find(|event| matches!(event.kind, EventKind::ComplaintResponded)),
+    );
     draft.add(format!(
         "I complained to {} on {}. {}",
         draft.council,
-        complaints
-            .first()
-            .map_or("[the date of your complaint]", String::as_str),
-        match reply {
+        complained
+            .as_deref()
+            .unwrap_or("[the date of your complaint]"),
+        match &reply {
             Some(date) => format!(
                 "The council replied on {date}. Its reply has not put things right because [say why]."
             ),
@@ -242,7 +252,7 @@ pub fn ombudsman_letter(case: &Case, evaluation: &Evaluation) -> Letter {
     }
     draft.add(format!(
         "I attach a dated chronology, my complaint to the council and {}.",
-        match reply {
+        match &reply {
             Some(date) => format!("its reply of {date}"),
             None => "[its reply, if it replied]".to_owned(),
         }
@@ -251,13 +261,4 @@ pub fn ombudsman_letter(case: &Case, evaluation: &Evaluation) -> Letter {
     draft.add("What I would like the council to do: [for example, an apology, a date for the plan, or a payment for the support missed]");
     let title = "Covering note to the Ombudsman";
     draft.finish(title, title.to_owned(), format!("{about} EHC process"))
-}
-
-/// The dates of the events of `kind`, in date order, as written.
-fn dates_of(case: &Case, kind: EventKind) -> Vec<String> {
-    in_date_order(case)
-        .into_iter()
-        .filter(|event| event.kind == kind)
-        .map(|event| written_when(&event.when))
-        .collect()
 }
