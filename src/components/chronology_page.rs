@@ -97,15 +97,16 @@ const DEADLINE_COLUMNS: &[Column] = &[
 /// The document itself. An outer layout table carries the header in its
 /// `thead`, which the browser repeats at the top of every printed page.
 pub fn chronology_document(c: Chronology) -> Html {
-    let facts: Vec<String> = [
-        c.council.map(|council| format!("Council: {council}")),
-        c.reference
-            .map(|reference| format!("Reference: {reference}")),
-        Some(c.prepared),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    // "Council: … · Reference: … · Prepared on …", leaving out what is not recorded.
+    let mut facts = String::new();
+    for (label, value) in [("Council: ", c.council), ("Reference: ", c.reference)] {
+        if let Some(value) = value {
+            facts.push_str(label);
+            facts.push_str(&value);
+            facts.push_str(" · ");
+        }
+    }
+    facts.push_str(&c.prepared);
     let events: Vec<Vec<String>> = c.events.into_iter().map(event_cells).collect();
     html! {
         <article class="chronology" aria-labelledby="chronology-title">
@@ -114,7 +115,7 @@ pub fn chronology_document(c: Chronology) -> Html {
                     <tr><td>
                         <div class="chronology__header">
                             <p class="chronology__child">{format!("Chronology: {}", c.child)}</p>
-                            <p class="chronology__facts">{facts.join(" · ")}</p>
+                            <p class="chronology__facts">{facts}</p>
                         </div>
                     </td></tr>
                 </thead>
