@@ -55,9 +55,10 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
     let on_read = {
         let (step, cases) = (step.clone(), cases.clone());
         Callback::from(move |text: Result<String, String>| {
-            step.set(match text.map(|text| read_case_file(&text)) {
-                Ok(Ok(file)) => ImportStep::Preview(Rc::new(ImportPlan::new(&cases, file))),
-                Ok(Err(error)) => ImportStep::Failed(import_error(error)),
+            let file =
+                text.and_then(|text| read_case_file(&text).map_err(|error| error.to_string()));
+            step.set(match file {
+                Ok(file) => ImportStep::Preview(Rc::new(ImportPlan::new(&cases, file))),
                 Err(reason) => ImportStep::Failed(import_error(reason)),
             })
         })
