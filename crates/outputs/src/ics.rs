@@ -70,10 +70,10 @@ fn push_event(out: &mut String, case: &Case, deadline: &Deadline, stamp: &str) {
 }
 
 /// The UID line. The same deadline has the same UID in every export: the
-/// case, the rule, the event that started it and its subject, never its date or the day of
-/// export. Each part keeps its ASCII letters, digits and dashes and writes any
-/// other byte as `_` and two hex digits, so two different deadlines never share
-/// a UID and no character needs escaping.
+/// case, the rule, the event that started it and its subject, never its date
+/// or the day of export. Each part keeps its ASCII letters, digits and dashes
+/// and writes any other byte as `_` and two hex digits, so two different
+/// deadlines never share a UID and no character needs escaping.
 fn uid(case: &Case, deadline: &Deadline) -> String {
     let mut uid = String::from("UID:");
     let parts = [
