@@ -22,15 +22,14 @@ pub fn case_file_text<'a>(cases: impl IntoIterator<Item = &'a Case>, today: Naiv
 /// A file name such as `ehc-timeline-a-b-2025-03-01.json`: letters and digits
 /// of `what`, lower case, joined by dashes, then the day and `extension`.
 pub fn file_name(what: &str, today: NaiveDate, extension: &str) -> String {
-    let words: Vec<String> = what
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect();
-    match words.is_empty() {
-        true => format!("ehc-timeline-{today}.{extension}"),
-        false => format!("ehc-timeline-{}-{today}.{extension}", words.join("-")),
+    let mut name = String::from("ehc-timeline-");
+    for word in what.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if !word.is_empty() {
+            name.push_str(&word.to_ascii_lowercase());
+            name.push('-');
+        }
     }
+    format!("{name}{today}.{extension}")
 }
 
 /// Offers `cases` as a case file named after `what`, and tells the app, whose
@@ -40,11 +39,14 @@ pub fn download<'a>(
     what: &str,
     today: NaiveDate,
 ) -> Result<(), String> {
-    browser::download(
-        &file_name(what, today, "json"),
-        "application/json",
-        &case_file_text(cases, today),
-    )?;
+    offer_case_file(&case_file_text(cases, today), what, today)
+}
+
+/// The part of [`download`] that does not depend on how the cases are
+/// given: written once, not again in every button that exports.
+#[inline(never)]
+fn offer_case_file(text: &str, what: &str, today: NaiveDate) -> Result<(), String> {
+    browser::download(&file_name(what, today, "json"), "application/json", text)?;
     browser::announce_export();
     Ok(())
 }
@@ -71,11 +73,18 @@ pub fn download_calendar<'a>(
     what: &str,
     today: NaiveDate,
 ) -> Result<(), String> {
+    offer_calendar(&evaluated(entries), what, today)
+}
+
+/// The part of [`download_calendar`] that does not depend on how the
+/// entries are given.
+#[inline(never)]
+fn offer_calendar(cases: &[Evaluated], what: &str, today: NaiveDate) -> Result<(), String> {
     let stamp = today.and_hms_opt(0, 0, 0).expect("midnight is a time");
     browser::download(
         &file_name(&format!("{what} deadlines"), today, "ics"),
         "text/calendar",
-        &outputs::calendar(&evaluated(entries), stamp),
+        &outputs::calendar(cases, stamp),
     )
 }
 

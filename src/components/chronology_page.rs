@@ -3,14 +3,14 @@
 //! those it met late. Printed from the browser (A4, page numbers); the
 //! controls above it are never printed.
 
-use outputs::{Chronology, DeadlineRow, NameShown};
+use outputs::{Chronology, DeadlineRow, EventRow, NameShown};
 use rules::NOT_LEGAL_ADVICE;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::NotFound;
+use crate::components::letters_page::back_to_case;
 use crate::hooks::use_cases;
-use crate::route::View;
 
 #[derive(Properties, PartialEq)]
 pub struct ChronologyPageProps {
@@ -20,17 +20,24 @@ pub struct ChronologyPageProps {
 #[component]
 pub fn ChronologyPage(props: &ChronologyPageProps) -> Html {
     let cases = use_cases();
-    let name = use_state_eq(NameShown::default);
+    // Whether the child is named by initials only: a bool, whose state code
+    // the app already has.
+    let initials = use_state_eq(|| false);
     let Some(entry) = cases.entry(&props.case_id) else {
         return html! { <NotFound /> };
     };
-    let chronology = Chronology::new(&entry.case, &entry.evaluation, *name);
-    let choice = |value: NameShown, id: &'static str, label: String| {
-        let chosen = *name == value;
-        let name = name.clone();
+    let name = if *initials {
+        NameShown::Initials
+    } else {
+        NameShown::AsRecorded
+    };
+    let chronology = Chronology::new(&entry.case, &entry.evaluation, name);
+    let choice = |value: bool, id: &'static str, label: String| {
+        let chosen = *initials == value;
+        let initials = initials.clone();
         let onchange = Callback::from(move |e: Event| {
             if e.target_unchecked_into::<HtmlInputElement>().checked() {
-                name.set(value);
+                initials.set(value);
             }
         });
         html! {
@@ -41,19 +48,17 @@ pub fn ChronologyPage(props: &ChronologyPageProps) -> Html {
             </div>
         }
     };
-    let recorded = entry.name().to_owned();
+    let recorded = entry.name();
     html! {
         <>
             <div class="no-print">
-                <a class="back-link" href={View::Case(entry.case.id.clone()).to_hash()}>
-                    {format!("Back to {recorded}")}
-                </a>
+                { back_to_case(entry) }
                 <div class="form-group">
                     <fieldset class="fieldset">
                         <legend class="fieldset__legend fieldset__legend--s">{"Name the child on the chronology by"}</legend>
                         <div class="radios radios--inline">
-                            { choice(NameShown::AsRecorded, "name-as-recorded", format!("Name as recorded ({recorded})")) }
-                            { choice(NameShown::Initials, "name-initials", format!("Initials only ({})", NameShown::Initials.apply(&recorded))) }
+                            { choice(false, "name-as-recorded", format!("Name as recorded ({recorded})")) }
+                            { choice(true, "name-initials", format!("Initials only ({})", NameShown::Initials.apply(recorded))) }
                         </div>
                     </fieldset>
                 </div>
@@ -63,33 +68,46 @@ pub fn ChronologyPage(props: &ChronologyPageProps) -> Html {
                     </button>
                 </p>
             </div>
-            <ChronologyDocument {chronology} />
+            { chronology_document(chronology) }
         </>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ChronologyDocumentProps {
-    pub chronology: Chronology,
-}
+/// A column of a chronology table: its heading and the class of its cells.
+type Column = (&'static str, Option<&'static str>);
+
+const EVENT_COLUMNS: &[Column] = &[
+    ("No.", None),
+    ("Date", None),
+    ("What happened", None),
+    ("Who", None),
+    ("Document", None),
+    ("Note", None),
+];
+
+/// The dates do not wrap, so a row reads across as one line of dates.
+const DEADLINE_COLUMNS: &[Column] = &[
+    ("What was due", None),
+    ("Due date", Some("nowrap")),
+    ("Done", Some("nowrap")),
+    ("Late by", None),
+    ("Regulation", None),
+];
 
 /// The document itself. An outer layout table carries the header in its
 /// `thead`, which the browser repeats at the top of every printed page.
-#[component]
-pub fn ChronologyDocument(props: &ChronologyDocumentProps) -> Html {
-    let c = &props.chronology;
-    let facts: Vec<String> = [
-        c.council
-            .clone()
-            .map(|council| format!("Council: {council}")),
-        c.reference
-            .clone()
-            .map(|reference| format!("Reference: {reference}")),
-        Some(c.prepared.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+pub fn chronology_document(c: Chronology) -> Html {
+    // "Council: … · Reference: … · Prepared on …", leaving out what is not recorded.
+    let mut facts = String::new();
+    for (label, value) in [("Council: ", c.council), ("Reference: ", c.reference)] {
+        if let Some(value) = value {
+            facts.push_str(label);
+            facts.push_str(&value);
+            facts.push_str(" · ");
+        }
+    }
+    facts.push_str(&c.prepared);
+    let events: Vec<Vec<String>> = c.events.into_iter().map(event_cells).collect();
     html! {
         <article class="chronology" aria-labelledby="chronology-title">
             <table class="chronology__page" role="presentation">
@@ -97,46 +115,21 @@ pub fn ChronologyDocument(props: &ChronologyDocumentProps) -> Html {
                     <tr><td>
                         <div class="chronology__header">
                             <p class="chronology__child">{format!("Chronology: {}", c.child)}</p>
-                            <p class="chronology__facts">{facts.join(" · ")}</p>
+                            <p class="chronology__facts">{facts}</p>
                         </div>
                     </td></tr>
                 </thead>
                 <tbody>
                     <tr><td>
                         <h1 class="heading-l" id="chronology-title" tabindex="-1">{"Chronology of events"}</h1>
-                        if c.events.is_empty() {
+                        if events.is_empty() {
                             <p class="body">{"No events recorded."}</p>
                         } else {
-                            <table class="table chronology__events">
-                                <caption class="table__caption">{"Events, in date order"}</caption>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{"No."}</th>
-                                        <th scope="col">{"Date"}</th>
-                                        <th scope="col">{"What happened"}</th>
-                                        <th scope="col">{"Who"}</th>
-                                        <th scope="col">{"Document"}</th>
-                                        <th scope="col">{"Note"}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    { for c.events.iter().map(|row| html! {
-                                        <tr>
-                                            <td>{row.number}</td>
-                                            <td>{&row.date}</td>
-                                            <td>{&row.what}</td>
-                                            <td>{&row.who}</td>
-                                            <td>{&row.document}</td>
-                                            <td>{&row.note}</td>
-                                        </tr>
-                                    }) }
-                                </tbody>
-                            </table>
+                            { table("table chronology__events", "table__caption", "Events, in date order", EVENT_COLUMNS, events) }
                         }
-                        <DeadlineTable title="Deadlines the council missed" rows={c.missed.clone()}
-                            none="No deadline the council had to meet has passed unmet." />
-                        <DeadlineTable title="Deadlines met late" rows={c.met_late.clone()}
-                            none="No deadline was met late." />
+                        { deadline_table("Deadlines the council missed", c.missed,
+                            "No deadline the council had to meet has passed unmet.") }
+                        { deadline_table("Deadlines met late", c.met_late, "No deadline was met late.") }
                         <p class="body chronology__note">
                             {"Due dates worked out by EHC Timeline from the dates above, with the regulation for each. "}
                             {NOT_LEGAL_ADVICE}
@@ -148,46 +141,62 @@ pub fn ChronologyDocument(props: &ChronologyDocumentProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct DeadlineTableProps {
-    title: AttrValue,
-    rows: Vec<DeadlineRow>,
-    /// What to say when there are no rows.
-    none: AttrValue,
+fn event_cells(row: EventRow) -> Vec<String> {
+    vec![
+        row.number.to_string(),
+        row.date,
+        row.what,
+        row.who,
+        row.document,
+        row.note,
+    ]
 }
 
-#[component]
-fn DeadlineTable(props: &DeadlineTableProps) -> Html {
+fn deadline_cells(row: DeadlineRow) -> Vec<String> {
+    vec![row.what, row.due, row.done, row.late, row.citation]
+}
+
+/// A section of deadlines under `title`, or `none` when there are none.
+fn deadline_table(title: &'static str, rows: Vec<DeadlineRow>, none: &'static str) -> Html {
     html! {
         <section class="chronology__section">
-            <h2 class="heading-m">{&props.title}</h2>
-            if props.rows.is_empty() {
-                <p class="body">{&props.none}</p>
+            <h2 class="heading-m">{title}</h2>
+            if rows.is_empty() {
+                <p class="body">{none}</p>
             } else {
-                <table class="table">
-                    <caption class="visually-hidden">{&props.title}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{"What was due"}</th>
-                            <th scope="col">{"Due date"}</th>
-                            <th scope="col">{"Done"}</th>
-                            <th scope="col">{"Late by"}</th>
-                            <th scope="col">{"Regulation"}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        { for props.rows.iter().map(|row| html! {
-                            <tr>
-                                <td>{&row.what}</td>
-                                <td class="nowrap">{&row.due}</td>
-                                <td class="nowrap">{&row.done}</td>
-                                <td>{&row.late}</td>
-                                <td>{&row.citation}</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
+                { table("table", "visually-hidden", title, DEADLINE_COLUMNS,
+                    rows.into_iter().map(deadline_cells).collect()) }
             }
         </section>
+    }
+}
+
+/// A table of `rows`, each one cell per column, under a header row of the
+/// columns' headings.
+fn table(
+    class: &'static str,
+    caption_class: &'static str,
+    caption: &'static str,
+    columns: &'static [Column],
+    rows: Vec<Vec<String>>,
+) -> Html {
+    html! {
+        <table {class}>
+            <caption class={caption_class}>{caption}</caption>
+            <thead>
+                <tr>
+                    { for columns.iter().map(|(heading, _)| html! { <th scope="col">{*heading}</th> }) }
+                </tr>
+            </thead>
+            <tbody>
+                { for rows.into_iter().map(|cells| html! {
+                    <tr>
+                        { for cells.into_iter().zip(columns).map(|(cell, (_, class))| html! {
+                            <td class={*class}>{cell}</td>
+                        }) }
+                    </tr>
+                }) }
+            </tbody>
+        </table>
     }
 }

@@ -30,9 +30,9 @@ pub fn ExportBackupButton(props: &ExportBackupButtonProps) -> Html {
     };
     html! {
         <>
-            <button type="button" class={classes!("button", props.secondary.then_some("button--secondary"))} {onclick}>{EXPORT_BACKUP}</button>
+            <button type="button" class={if props.secondary { "button button--secondary" } else { "button" }} {onclick}>{EXPORT_BACKUP}</button>
             if let Some(error) = &*error {
-                <p class="error-message" role="alert">{format!("The cases could not be exported: {error}")}</p>
+                <p class="error-message" role="alert">{"The cases could not be exported: "}{error}</p>
             }
         </>
     }

@@ -55,9 +55,10 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
     let on_read = {
         let (step, cases) = (step.clone(), cases.clone());
         Callback::from(move |text: Result<String, String>| {
-            step.set(match text.map(|text| read_case_file(&text)) {
-                Ok(Ok(file)) => ImportStep::Preview(Rc::new(ImportPlan::new(&cases, file))),
-                Ok(Err(error)) => ImportStep::Failed(import_error(error)),
+            let file =
+                text.and_then(|text| read_case_file(&text).map_err(|error| error.to_string()));
+            step.set(match file {
+                Ok(file) => ImportStep::Preview(Rc::new(ImportPlan::new(&cases, file))),
                 Err(reason) => ImportStep::Failed(import_error(reason)),
             })
         })
@@ -85,6 +86,7 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
         _ => Errors::default(),
     };
     let error = errors.on("case-file").cloned();
+    let failed = error.is_some();
     html! {
         <>
             <a class="back-link" href={View::Cases.to_hash()}>{"Back to your cases"}</a>
@@ -93,13 +95,13 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
             <p class="body">
                 {"Choose a case file exported from EHC Timeline (a .json file). You will see what it adds or replaces before anything changes."}
             </p>
-            <div class={classes!("form-group", error.is_some().then_some("form-group--error"))}>
+            <div class={if failed { "form-group form-group--error" } else { "form-group" }}>
                 <label class="label" for="case-file">{"Case file"}</label>
-                <ErrorMessage id="case-file" error={error.clone()} />
+                <ErrorMessage id="case-file" {error} />
                 <input key={*input_key} id="case-file" name="case-file" type="file"
                     accept=".json,application/json"
-                    class={classes!("file-upload", error.is_some().then_some("file-upload--error"))}
-                    aria-describedby={error.is_some().then_some("case-file-error")}
+                    class={if failed { "file-upload file-upload--error" } else { "file-upload" }}
+                    aria-describedby={failed.then_some("case-file-error")}
                     {onchange} />
             </div>
             if let ImportStep::Preview(plan) = &*step {

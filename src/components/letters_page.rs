@@ -11,6 +11,16 @@ use crate::components::{NotFound, TextField};
 use crate::export;
 use crate::hooks::use_cases;
 use crate::route::View;
+use crate::state::Entry;
+
+/// "Back to A. B.": the link from a page of the case to the case.
+pub(crate) fn back_to_case(entry: &Entry) -> Html {
+    html! {
+        <a class="back-link" href={View::Case(entry.case.id.clone()).to_hash()}>
+            {format!("Back to {}", entry.name())}
+        </a>
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct LettersPageProps {
@@ -24,17 +34,15 @@ pub fn LettersPage(props: &LettersPageProps) -> Html {
         return html! { <NotFound /> };
     };
     let (case, evaluation) = (&entry.case, &entry.evaluation);
-    let chases: Vec<Letter> = owed_by_council(evaluation, Status::Overdue)
+    let mut letters: Vec<Letter> = owed_by_council(evaluation, Status::Overdue)
         .map(|deadline| chase_letter(case, evaluation, deadline))
         .collect();
-    let mut letters = chases.clone();
+    let nothing_to_chase = letters.is_empty();
     letters.push(complaint_letter(case, evaluation));
     letters.push(ombudsman_letter(case, evaluation));
     html! {
         <>
-            <a class="back-link" href={View::Case(case.id.clone()).to_hash()}>
-                {format!("Back to {}", entry.name())}
-            </a>
+            { back_to_case(entry) }
             <span class="caption-l">{entry.name()}</span>
             <h1 class="heading-xl" tabindex="-1">{"Letters"}</h1>
             <p class="body">
@@ -43,7 +51,7 @@ pub fn LettersPage(props: &LettersPageProps) -> Html {
             <p class="body">
                 {"They are not legal advice. For advice on your case, contact your local SENDIASS or IPSEA."}
             </p>
-            if chases.is_empty() {
+            if nothing_to_chase {
                 <p class="body">{"No deadline the council had to meet has passed unmet, so there is nothing to chase."}</p>
             }
             { for letters.into_iter().enumerate().map(|(index, letter)| html! {

@@ -29,7 +29,7 @@ pub use backup_reminder::{
 pub use case_form::{CaseFormPage, CaseFormPageProps, CaseFormProps, case_form};
 pub use case_list::CaseList;
 pub use case_page::{CasePage, CaseSettings};
-pub use chronology_page::{ChronologyDocument, ChronologyDocumentProps, ChronologyPage};
+pub use chronology_page::{ChronologyPage, chronology_document};
 pub use contested_points::ContestedPoints;
 pub use date_input::{DateInput, DateInputProps};
 pub use deadline_tag::deadline_tag;

@@ -14,28 +14,36 @@ use crate::chronology::{NameShown, child_named, deadline_title};
 /// the caller chooses: the app and `ehc` use midnight of the export day), with
 /// CRLF line endings and lines folded at 75 octets.
 pub fn calendar(cases: &[Evaluated], stamp: NaiveDateTime) -> String {
-    let mut lines = vec![
-        "BEGIN:VCALENDAR".to_owned(),
-        "VERSION:2.0".to_owned(),
-        "PRODID:-//EHC Timeline//Deadlines//EN".to_owned(),
-        "CALSCALE:GREGORIAN".to_owned(),
-        "METHOD:PUBLISH".to_owned(),
-        "X-WR-CALNAME:EHC Timeline deadlines".to_owned(),
-    ];
+    let mut out = String::from(
+        "BEGIN:VCALENDAR\r\n\
+         VERSION:2.0\r\n\
+         PRODID:-//EHC Timeline//Deadlines//EN\r\n\
+         CALSCALE:GREGORIAN\r\n\
+         METHOD:PUBLISH\r\n\
+         X-WR-CALNAME:EHC Timeline deadlines\r\n",
+    );
+    let stamp = format!(
+        "DTSTAMP:{}T{:02}{:02}{:02}Z\r\n",
+        ics_date(stamp.date()),
+        stamp.hour(),
+        stamp.minute(),
+        stamp.second()
+    );
     for entry in cases {
         for deadline in entry.evaluation.deadlines.iter().filter(|d| upcoming(d)) {
-            lines.extend(event(entry.case, deadline, stamp));
+            push_event(&mut out, entry.case, deadline, &stamp);
         }
     }
-    lines.push("END:VCALENDAR".to_owned());
-    lines.iter().map(|line| fold(line)).collect::<String>()
+    out.push_str("END:VCALENDAR\r\n");
+    out
 }
 
 fn upcoming(deadline: &Deadline) -> bool {
     matches!(deadline.status, Status::Pending | Status::DueSoon)
 }
 
-fn event(case: &Case, deadline: &Deadline, stamp: NaiveDateTime) -> Vec<String> {
+/// One all-day event; `stamp` is its DTSTAMP line, the same for every event.
+fn push_event(out: &mut String, case: &Case, deadline: &Deadline, stamp: &str) {
     let child = child_named(case, NameShown::AsRecorded);
     let title = deadline_title(deadline);
     let summary = match deadline.limit {
@@ -48,51 +56,45 @@ fn event(case: &Case, deadline: &Deadline, stamp: NaiveDateTime) -> Vec<String> 
         deadline.actor.label(),
         deadline.citation
     );
-    vec![
-        "BEGIN:VEVENT".to_owned(),
-        format!("UID:{}", uid(case, deadline)),
-        format!(
-            "DTSTAMP:{}T{:02}{:02}{:02}Z",
-            ics_date(stamp.date()),
-            stamp.hour(),
-            stamp.minute(),
-            stamp.second()
-        ),
-        format!("DTSTART;VALUE=DATE:{}", ics_date(deadline.due)),
-        format!(
-            "DTEND;VALUE=DATE:{}",
-            ics_date(deadline.due + Duration::days(1))
-        ),
-        format!("SUMMARY:{}", escape(&summary)),
-        format!("DESCRIPTION:{}", escape(&description)),
-        "TRANSP:TRANSPARENT".to_owned(),
-        "END:VEVENT".to_owned(),
-    ]
+    out.push_str("BEGIN:VEVENT\r\n");
+    push_folded(out, &uid(case, deadline));
+    out.push_str(stamp);
+    out.push_str(&format!(
+        "DTSTART;VALUE=DATE:{}\r\nDTEND;VALUE=DATE:{}\r\n",
+        ics_date(deadline.due),
+        ics_date(deadline.due + Duration::days(1))
+    ));
+    push_folded(out, &format!("SUMMARY:{}", escape(&summary)));
+    push_folded(out, &format!("DESCRIPTION:{}", escape(&description)));
+    out.push_str("TRANSP:TRANSPARENT\r\nEND:VEVENT\r\n");
 }
 
-/// The same deadline has the same UID in every export: the case, the rule,
-/// the event that started it and its subject, never its date or the day of
-/// export. Each part keeps its ASCII letters, digits and dashes and writes any
-/// other byte as `_` and two hex digits, so two different deadlines never share
-/// a UID and no character needs escaping.
+/// The UID line. The same deadline has the same UID in every export: the
+/// case, the rule, the event that started it and its subject, never its date
+/// or the day of export. Each part keeps its ASCII letters, digits and dashes
+/// and writes any other byte as `_` and two hex digits, so two different
+/// deadlines never share a UID and no character needs escaping.
 fn uid(case: &Case, deadline: &Deadline) -> String {
+    let mut uid = String::from("UID:");
     let parts = [
         Some(case.id.as_str()),
         Some(deadline.rule.id),
         Some(deadline.trigger.id.as_str()),
         deadline.subject.as_deref(),
     ];
-    let encoded: Vec<String> = parts.into_iter().flatten().map(uid_part).collect();
-    format!("{}@ehc-timeline", encoded.join("."))
-}
-
-fn uid_part(part: &str) -> String {
-    part.bytes()
-        .map(|byte| match byte {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' => char::from(byte).to_string(),
-            other => format!("_{other:02X}"),
-        })
-        .collect()
+    for (index, part) in parts.into_iter().flatten().enumerate() {
+        if index > 0 {
+            uid.push('.');
+        }
+        for byte in part.bytes() {
+            match byte {
+                b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' => uid.push(char::from(byte)),
+                other => uid.push_str(&format!("_{other:02X}")),
+            }
+        }
+    }
+    uid.push_str("@ehc-timeline");
+    uid
 }
 
 fn ics_date(date: NaiveDate) -> String {
@@ -122,12 +124,12 @@ const LINE_OCTETS: usize = 75;
 /// continuation starting with a space; CRLF after each part. A part never ends
 /// in a space, which some readers trim away when they unfold: the space moves
 /// to the start of the next part instead.
-fn fold(line: &str) -> String {
-    let mut out = String::new();
+fn push_folded(out: &mut String, line: &str) {
+    let mut folded = false;
     let mut part = String::new();
     for c in line.chars() {
         if part.len() + c.len_utf8() > LINE_OCTETS {
-            let fold_space = usize::from(!out.is_empty());
+            let fold_space = usize::from(folded);
             let kept = part.trim_end_matches(' ').len();
             let split = if kept > fold_space && part.len() - kept < LINE_OCTETS / 2 {
                 kept
@@ -137,10 +139,10 @@ fn fold(line: &str) -> String {
             out.push_str(&part[..split]);
             out.push_str("\r\n");
             part = format!(" {}", &part[split..]);
+            folded = true;
         }
         part.push(c);
     }
     out.push_str(&part);
     out.push_str("\r\n");
-    out
 }

@@ -4,7 +4,7 @@
 //! fact they cannot know is left as a marked gap, such as "[your name]".
 
 use chrono::NaiveDate;
-use rules::{Case, Deadline, Evaluation, EventKind, Status, long_date, status_phrase};
+use rules::{Case, Deadline, Evaluation, Event, EventKind, Status, long_date, status_phrase};
 
 use crate::chronology::{
     days_and_weeks, deadline_title, in_date_order, owed_by_council, written_when,
@@ -71,7 +71,7 @@ impl Draft {
     /// with the due date, the regulation and what happened; returns the
     /// earliest due date listed, if any.
     fn add_failures(&mut self, evaluation: &Evaluation) -> Option<NaiveDate> {
-        let mut listed: Vec<&Deadline> = Vec::new();
+        let mut earliest: Option<NaiveDate> = None;
         for (status, intro) in [
             (
                 Status::Overdue,
@@ -79,26 +79,23 @@ impl Draft {
             ),
             (Status::MetLate, "The council met these time limits late:"),
         ] {
-            let deadlines: Vec<&Deadline> = owed_by_council(evaluation, status).collect();
-            if deadlines.is_empty() {
-                continue;
+            let mut list = String::from(intro);
+            for deadline in owed_by_council(evaluation, status) {
+                list.push_str(&format!(
+                    "\n- {}: due {} ({}); {}.",
+                    deadline_title(deadline),
+                    long_date(deadline.due),
+                    deadline.citation,
+                    status_phrase(deadline, evaluation.today)
+                ));
+                earliest = Some(earliest.map_or(deadline.due, |due| due.min(deadline.due)));
             }
-            let facts: Vec<String> = deadlines
-                .iter()
-                .map(|deadline| {
-                    format!(
-                        "- {}: due {} ({}); {}.",
-                        deadline_title(deadline),
-                        long_date(deadline.due),
-                        deadline.citation,
-                        status_phrase(deadline, evaluation.today)
-                    )
-                })
-                .collect();
-            self.add(format!("{intro}\n{}", facts.join("\n")));
-            listed.extend(deadlines);
+            // Only when something was listed after the intro.
+            if list.len() > intro.len() {
+                self.add(list);
+            }
         }
-        listed.iter().map(|deadline| deadline.due).min()
+        earliest
     }
 
     /// The sign-off and the line saying where the draft came from.
@@ -117,13 +114,12 @@ impl Draft {
 
 /// "Request for an assessment" as it reads mid-sentence: "request for an assessment".
 fn mid_sentence(words: &str) -> String {
-    let mut chars = words.chars();
-    match chars.next() {
-        Some(first) => std::iter::once(first.to_ascii_lowercase())
-            .chain(chars)
-            .collect(),
-        None => String::new(),
+    let mut text = words.to_owned();
+    // The first letter, when it is ASCII (one byte); any other stays as it is.
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_lowercase();
     }
+    text
 }
 
 /// A letter to the council's SEND team chasing one missed deadline: what was
@@ -221,16 +217,27 @@ pub fn ombudsman_letter(case: &Case, evaluation: &Evaluation) -> Letter {
         draft.council, draft.child
     );
     draft.add(format!("{about} Education, Health and Care (EHC) process"));
-    let complaints = dates_of(case, EventKind::ComplaintMade);
-    let replies = dates_of(case, EventKind::ComplaintResponded);
-    let reply = replies.last();
+    // The first complaint and the last reply to it, in date order.
+    let events = in_date_order(case);
+    let written = |event: Option<&&Event>| event.map(|event| written_when(&event.when));
+    let complained = written(
+        events
+            .iter()
+            .find(|event| matches!(event.kind, EventKind::ComplaintMade)),
+    );
+    let reply = written(
+        events
+            .iter()
+            .rev()
+            .find(|event| matches!(event.kind, EventKind::ComplaintResponded)),
+    );
     draft.add(format!(
         "I complained to {} on {}. {}",
         draft.council,
-        complaints
-            .first()
-            .map_or("[the date of your complaint]", String::as_str),
-        match reply {
+        complained
+            .as_deref()
+            .unwrap_or("[the date of your complaint]"),
+        match &reply {
             Some(date) => format!(
                 "The council replied on {date}. Its reply has not put things right because [say why]."
             ),
@@ -245,7 +252,7 @@ pub fn ombudsman_letter(case: &Case, evaluation: &Evaluation) -> Letter {
     }
     draft.add(format!(
         "I attach a dated chronology, my complaint to the council and {}.",
-        match reply {
+        match &reply {
             Some(date) => format!("its reply of {date}"),
             None => "[its reply, if it replied]".to_owned(),
         }
@@ -254,13 +261,4 @@ pub fn ombudsman_letter(case: &Case, evaluation: &Evaluation) -> Letter {
     draft.add("What I would like the council to do: [for example, an apology, a date for the plan, or a payment for the support missed]");
     let title = "Covering note to the Ombudsman";
     draft.finish(title, title.to_owned(), format!("{about} EHC process"))
-}
-
-/// The dates of the events of `kind`, in date order, as written.
-fn dates_of(case: &Case, kind: EventKind) -> Vec<String> {
-    in_date_order(case)
-        .into_iter()
-        .filter(|event| event.kind == kind)
-        .map(|event| written_when(&event.when))
-        .collect()
 }

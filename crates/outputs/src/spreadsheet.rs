@@ -31,30 +31,30 @@ const COLUMNS: [&str; 15] = [
 /// text from users that a spreadsheet could run as a formula made inert.
 pub fn deadlines_csv(cases: &[Evaluated]) -> String {
     let mut out = String::from("\u{feff}");
-    push_row(&mut out, COLUMNS.iter().map(|c| c.to_string()));
+    push_row(&mut out, &COLUMNS);
     for Evaluated { case, evaluation } in cases {
         for deadline in &evaluation.deadlines {
             push_row(
                 &mut out,
-                [
-                    case.id.clone(),
+                &[
+                    &case.id,
                     text(&case.child),
                     text(&case.local_authority),
                     text(&case.reference),
-                    deadline.rule.title.to_owned(),
-                    deadline_title(deadline),
-                    deadline.due.to_string(),
-                    long_date(deadline.due),
-                    status_words(deadline.status, deadline.actor).to_owned(),
-                    late_days(deadline.status, deadline.days_late),
-                    deadline
+                    deadline.rule.title,
+                    &deadline_title(deadline),
+                    &deadline.due.to_string(),
+                    &long_date(deadline.due),
+                    status_words(deadline.status, deadline.actor),
+                    &late_days(deadline.status, deadline.days_late),
+                    &deadline
                         .done
                         .as_ref()
                         .map(|done| done.date.to_string())
                         .unwrap_or_default(),
-                    deadline.actor.label().to_owned(),
-                    deadline.citation.to_owned(),
-                    deadline.rule.id.to_owned(),
+                    deadline.actor.label(),
+                    deadline.citation,
+                    deadline.rule.id,
                     text(&deadline.subject),
                 ],
             );
@@ -86,28 +86,44 @@ fn status_words(status: Status, actor: Actor) -> &'static str {
     }
 }
 
-fn text(value: &Option<String>) -> String {
-    value.clone().unwrap_or_default()
+fn text(value: &Option<String>) -> &str {
+    value.as_deref().unwrap_or_default()
 }
 
-fn push_row(out: &mut String, fields: impl IntoIterator<Item = String>) {
-    let fields: Vec<String> = fields.into_iter().map(|field| quote(&field)).collect();
-    out.push_str(&fields.join(","));
+fn push_row(out: &mut String, fields: &[&str]) {
+    for (index, field) in fields.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        push_field(out, field);
+    }
     out.push_str("\r\n");
 }
 
 /// RFC 4180 quoting; a field that starts like a formula (=, +, -, @, tab,
 /// carriage return) gets a leading apostrophe so a spreadsheet shows it as
 /// text rather than running it.
-fn quote(field: &str) -> String {
-    let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{field}")
-    } else {
-        field.to_owned()
-    };
-    if field.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field
+fn push_field(out: &mut String, field: &str) {
+    let formula = matches!(
+        field.bytes().next(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    );
+    let quoted = field
+        .bytes()
+        .any(|byte| matches!(byte, b',' | b'"' | b'\r' | b'\n'));
+    if quoted {
+        out.push('"');
+    }
+    if formula {
+        out.push('\'');
+    }
+    for c in field.chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    if quoted {
+        out.push('"');
     }
 }
