@@ -31,17 +31,9 @@ pub fn written_when(when: &When) -> String {
 
 /// The events of `case` in date order; an approximate date sorts at the start
 /// of its month or year, and events of one day keep the order they were logged.
-///
-/// Each event is inserted after every event of its day or earlier: a case has
-/// tens of events, and the standard library's stable sort would add about 3 KB
-/// to the app for this one use.
 pub fn in_date_order(case: &Case) -> Vec<&Event> {
-    let mut events: Vec<&Event> = Vec::with_capacity(case.events.len());
-    for event in &case.events {
-        let day = sort_day(event);
-        let at = events.partition_point(|earlier| sort_day(earlier) <= day);
-        events.insert(at, event);
-    }
+    let mut events: Vec<&Event> = case.events.iter().collect();
+    rules::sort_by_date(&mut events, |event| (sort_day(event), sort_day(event)));
     events
 }
 
