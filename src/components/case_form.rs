@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::components::fields::{TextBox, edit_date, edit_text, form, page_top};
-use crate::components::{DateInput, DateInputProps, NotFound};
+use crate::components::{DateInput, DateInputProps, not_found};
 use crate::forms::{CaseDraft, Edit, Errors};
 use crate::hooks::{use_cases, use_form, use_navigator};
 use crate::route::View;
@@ -91,7 +91,7 @@ pub fn CaseFormPage(props: &CaseFormPageProps) -> Html {
         })
     };
     if props.case_id.is_some() && entry.is_none() {
-        return html! { <NotFound /> };
+        return not_found();
     }
     let case_id = props.case_id.as_ref().map(|id| id.to_string());
     let on_submit = {

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::layout::static_html;
 use crate::components::{
-    ContestedPoints, NotFound, event_list, next_steps_section, secondary_button, timeline,
+    contested_points, event_list, next_steps_section, not_found, secondary_button, timeline,
     undo_banner,
 };
 use crate::export;
@@ -41,7 +41,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
     let navigator = use_navigator();
     let export_error = use_state_eq(|| None::<String>);
     let Some(entry) = cases.entry(&props.case_id).cloned() else {
-        return html! { <NotFound /> };
+        return not_found();
     };
     let case = &entry.case;
     let id = &case.id;
@@ -239,7 +239,7 @@ pub fn CaseSettings(props: &CaseSettingsProps) -> Html {
                     <p class="hint" aria-live="polite">{format!("In use: {}.", review_complete_on_label(props.value))}</p>
                 }
             </form>
-            <ContestedPoints />
+            { contested_points() }
         </section>
     }
 }

@@ -8,8 +8,8 @@ use rules::NOT_LEGAL_ADVICE;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::NotFound;
 use crate::components::letters_page::back_to_case;
+use crate::components::not_found;
 use crate::hooks::use_cases;
 
 #[derive(Properties, PartialEq)]
@@ -24,7 +24,7 @@ pub fn ChronologyPage(props: &ChronologyPageProps) -> Html {
     // the app already has.
     let initials = use_state_eq(|| false);
     let Some(entry) = cases.entry(&props.case_id) else {
-        return html! { <NotFound /> };
+        return not_found();
     };
     let name = if *initials {
         NameShown::Initials

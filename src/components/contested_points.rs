@@ -4,8 +4,8 @@
 use rules::CONTESTED_POINTS;
 use yew::prelude::*;
 
-#[component]
-pub fn ContestedPoints() -> Html {
+/// The points, folded away under a summary.
+pub fn contested_points() -> Html {
     html! {
         <details class="details">
             <summary class="details__summary">{"Where the law is read in more than one way"}</summary>

@@ -11,7 +11,7 @@ use crate::components::fields::{
     Checkbox, SelectFieldProps, TextBox, class_with, edit_date, edit_text, field_group, form,
     on_select, page_top, select_option,
 };
-use crate::components::{DateInput, DateInputProps, NotFound, SelectField};
+use crate::components::{DateInput, DateInputProps, SelectField, not_found};
 use crate::forms::{DateParts, Edit, Errors, EventDraft, KindField, kind_fields};
 use crate::hooks::{use_cases, use_form, use_navigator};
 use crate::labels::Label;
@@ -436,7 +436,7 @@ pub fn MilestonePage(props: &MilestonePageProps) -> Html {
         })
     };
     let Some(entry) = entry.filter(|_| props.event_id.is_none() || event.is_some()) else {
-        return html! { <NotFound /> };
+        return not_found();
     };
     let case_id = props.case_id.to_string();
     let on_submit = {

@@ -11,19 +11,6 @@ use crate::forms::{DatePart, DateParts, Edit, Errors, FieldError};
 use crate::route::View;
 
 /// The error message shown on a field, read out with an "Error:" prefix.
-#[derive(Properties, PartialEq)]
-pub struct ErrorMessageProps {
-    pub id: AttrValue,
-    pub error: Option<FieldError>,
-}
-
-#[component]
-pub fn ErrorMessage(props: &ErrorMessageProps) -> Html {
-    error_message(&props.id, props.error.as_ref())
-}
-
-/// The markup of [`ErrorMessage`], for the fields here to use without a
-/// component of their own.
 pub fn error_message(id: &str, error: Option<&FieldError>) -> Html {
     match error {
         Some(error) => html! {

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::ErrorSummary;
-use crate::components::fields::ErrorMessage;
+use crate::components::fields::error_message;
 use crate::forms::{Errors, FieldError};
 use crate::hooks::{use_cases, use_navigator};
 use crate::import::ImportPlan;
@@ -97,7 +97,7 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
             </p>
             <div class={if failed { "form-group form-group--error" } else { "form-group" }}>
                 <label class="label" for="case-file">{"Case file"}</label>
-                <ErrorMessage id="case-file" {error} />
+                { error_message("case-file", error.as_ref()) }
                 <input key={*input_key} id="case-file" name="case-file" type="file"
                     accept=".json,application/json"
                     class={if failed { "file-upload file-upload--error" } else { "file-upload" }}

@@ -100,8 +100,7 @@ fn use_update_banner() -> Html {
 }
 
 /// A page for an address that names no case or event.
-#[component]
-pub fn NotFound() -> Html {
+pub fn not_found() -> Html {
     html! {
         <>
             <h1 class="heading-xl" tabindex="-1">{"Page not found"}</h1>

@@ -7,7 +7,7 @@ use outputs::{Letter, chase_letter, complaint_letter, ombudsman_letter};
 use rules::Status;
 use yew::prelude::*;
 
-use crate::components::{NotFound, TextField};
+use crate::components::{TextField, not_found};
 use crate::export;
 use crate::hooks::use_cases;
 use crate::route::View;
@@ -31,7 +31,7 @@ pub struct LettersPageProps {
 pub fn LettersPage(props: &LettersPageProps) -> Html {
     let cases = use_cases();
     let Some(entry) = cases.entry(&props.case_id) else {
-        return html! { <NotFound /> };
+        return not_found();
     };
     let (case, evaluation) = (&entry.case, &entry.evaluation);
     let mut letters: Vec<Letter> = owed_by_council(evaluation, Status::Overdue)
