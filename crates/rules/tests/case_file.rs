@@ -167,3 +167,104 @@ fn the_display_says_where_and_what() {
         "line 5, column 71 (cases[0].events[0].date, event \"e-1\"): \"2025-02-30\" is not a real date: February 2025 has 28 days"
     );
 }
+
+/// A file of `cases`, each a case's JSON object, one a line.
+fn with_cases(cases: &[&str]) -> String {
+    format!(
+        "{{\n  \"format\": \"ehc-timeline/1\",\n  \"cases\": [\n    {}\n  ]\n}}\n",
+        cases.join(",\n    ")
+    )
+}
+
+#[test]
+fn a_fault_in_the_settings_is_placed_in_them() {
+    let wrong_type = refused(&with_cases(&[
+        r#"{ "id": "c-1", "settings": { "colour": "blue", "review_complete_on": 5 }, "events": [] }"#,
+    ]));
+    assert_eq!(wrong_type.path, "cases[0].settings.review_complete_on");
+    assert_eq!(at(&wrong_type), (Some(4), Some(74)));
+    assert_eq!(wrong_type.event, None);
+    // A value out of the set is judged once the settings are read.
+    let wrong_value = refused(&with_cases(&[
+        r#"{ "id": "c-1", "settings": { "review_complete_on": "review" }, "events": [] }"#,
+    ]));
+    assert_eq!(wrong_value.path, "cases[0].settings");
+    assert_eq!(
+        wrong_value.message,
+        "\"review\" is not allowed here: use \"decision\" or \"meeting\""
+    );
+}
+
+#[test]
+fn a_fault_inside_an_unknown_field_is_placed_inside_it() {
+    let element = refused(&with_event(
+        r#"{ "id": "e-1", "kind": "letter", "date": "2025-01-06", "x-notes": { "seen": [true, tru] } }"#,
+    ));
+    assert_eq!(element.path, "cases[0].events[0].x-notes.seen[1]");
+    assert_eq!(at(&element), (Some(5), Some(93)));
+    // Not valid JSON, so the event cannot be looked up by its id.
+    assert_eq!(element.event, None);
+    let between = refused(&with_event(
+        r#"{ "id": "e-1", "kind": "letter", "date": "2025-01-06", "x-notes": { "seen": [true false] } }"#,
+    ));
+    assert_eq!(between.path, "cases[0].events[0].x-notes.seen");
+}
+
+#[test]
+fn a_fault_in_a_later_case_names_its_case_and_event() {
+    let error = refused(&with_cases(&[
+        r#"{ "id": "c-1", "events": [] }"#,
+        r#"{ "id": "c-2", "events": [{ "id": "e-1", "kind": "letter", "date": "2025-01-06" }] }"#,
+        r#"{ "id": "c-3", "events": [{ "id": "e-1", "kind": "letter", "date": "2025-01-06" }, { "id": "e-2", "kind": "note", "date": "2025-01-07", "time": "5pm" }] }"#,
+    ]));
+    assert_eq!(error.path, "cases[2].events[1].time");
+    assert_eq!(error.event.as_deref(), Some("e-2"));
+    assert_eq!(at(&error), (Some(6), Some(153)));
+    assert_eq!(
+        error.to_string(),
+        "line 6, column 153 (cases[2].events[1].time, event \"e-2\"): \"5pm\" is not a time: write it as HH:MM, such as \"17:30\""
+    );
+}
+
+#[test]
+fn a_fault_at_the_top_level_has_a_short_path() {
+    let date =
+        refused(r#"{ "format": "ehc-timeline/1", "exported_at": "2025-13-01", "cases": [] }"#);
+    assert_eq!(date.path, "exported_at");
+    assert_eq!(date.event, None);
+    let format = refused(r#"{ "format": "ehc-timeline/2", "cases": [] }"#);
+    assert_eq!(format.path, "");
+    let cases = refused(r#"{ "format": "ehc-timeline/1", "cases": {} }"#);
+    assert_eq!(cases.path, "cases");
+    // A key that cannot be read is `?` in the path.
+    let key = refused(r#"{ "format": "ehc-timeline/1" "cases": [] }"#);
+    assert_eq!(key.path, "?");
+    assert_eq!(at(&key), (Some(1), Some(30)));
+    let trailing = refused(r#"{ "format": "ehc-timeline/1", "cases": [] } x"#);
+    assert_eq!(
+        (trailing.path.as_str(), at(&trailing)),
+        ("", (Some(1), Some(45)))
+    );
+}
+
+#[test]
+fn a_duplicate_id_is_placed_at_what_holds_both() {
+    let events = refused(&with_event(
+        r#"{ "id": "e-1", "kind": "letter", "date": "2025-01-06" }, { "id": "e-1", "kind": "note", "date": "2025-01-07" }"#,
+    ));
+    assert_eq!(events.path, "cases[0]");
+    assert_eq!(events.event, None);
+    assert_eq!(
+        events.message,
+        "two events in case \"c-1\" have the id \"e-1\": each event needs its own"
+    );
+    let cases = refused(&with_cases(&[
+        r#"{ "id": "c-1", "events": [] }"#,
+        r#"{ "id": "c-1", "events": [] }"#,
+    ]));
+    assert_eq!(cases.path, "");
+    assert_eq!(
+        cases.message,
+        "two cases have the id \"c-1\": each case needs its own"
+    );
+}

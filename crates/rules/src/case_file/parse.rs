@@ -9,7 +9,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use chrono::{NaiveDate, NaiveTime};
-use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 use super::kind::EventKind;
@@ -68,13 +68,52 @@ impl std::error::Error for ReadError {}
 /// assert_eq!(error.to_string(), r#"line 2, column 76 (cases[0].events[0].date, event "e-1"): "2025-02-30" is not a real date: February 2025 has 28 days"#);
 /// ```
 pub fn read_case_file(text: &str) -> Result<CaseFile, ReadError> {
+    TRAIL.with_borrow_mut(Vec::clear);
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let file: CaseFile = serde_path_to_error::deserialize(&mut deserializer)
-        .map_err(|error| located(text, error.path().to_string(), error.into_inner()))?;
+    let file = CaseFile::deserialize(&mut deserializer)
+        .map_err(|error| located(text, trail_path(), error))?;
     deserializer
         .end()
         .map_err(|error| located(text, String::new(), error))?;
     Ok(file)
+}
+
+/// A step of the path to a fault: an object's key (`?` for a key that could
+/// not be read) or an array's index.
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+thread_local! {
+    /// The path to the fault of a failed read, innermost step first: each key
+    /// and element read notes its step only as an error unwinds out of it, so
+    /// a read that goes well costs nothing.
+    static TRAIL: std::cell::RefCell<Vec<Step>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Notes that the error unwinding came from within `step`.
+fn note(step: Step) {
+    TRAIL.with_borrow_mut(|trail| trail.push(step));
+}
+
+/// The trail of the last failed read, written `cases[0].events[3].date`.
+fn trail_path() -> String {
+    TRAIL.with_borrow(|trail| {
+        let mut path = String::new();
+        for (i, step) in trail.iter().rev().enumerate() {
+            match step {
+                Step::Key(key) => {
+                    if i > 0 {
+                        path.push('.');
+                    }
+                    path.push_str(key);
+                }
+                Step::Index(index) => path.push_str(&format!("[{index}]")),
+            }
+        }
+        path
+    })
 }
 
 /// Writes a case file as pretty JSON, with the unknown fields it was read with.
@@ -92,7 +131,6 @@ fn located(text: &str, path: String, error: serde_json::Error) -> ReadError {
     if let Some(stripped) = message.strip_suffix(&suffix) {
         message = stripped.to_owned();
     }
-    let path = if path == "." { String::new() } else { path };
     ReadError {
         line: (line > 0).then_some(line),
         column: (line > 0).then_some(column),
@@ -178,10 +216,10 @@ impl<'de, T: Fields> Visitor<'de> for FieldsVisitor<T> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T::Output, A::Error> {
         let mut fields = T::default();
-        while let Some(key) = map.next_key::<String>()? {
+        while let Some(key) = next_key(&mut map)? {
             if !fields.field(&key, &mut map)? {
-                let value: Value = map.next_value()?;
-                fields.extra().insert(key, value);
+                let value = map.next_value_seed(At::<Unknown>(&key, PhantomData))?;
+                fields.extra().insert(key, value.0);
             }
         }
         fields.finish()
@@ -194,13 +232,131 @@ fn read_fields<'de, T: Fields, D: Deserializer<'de>>(
     deserializer.deserialize_map(FieldsVisitor::<T>(PhantomData))
 }
 
+/// The next key of an object; a key that cannot be read is noted as `?`.
+fn next_key<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<String>, A::Error> {
+    map.next_key()
+        .inspect_err(|_| note(Step::Key("?".to_owned())))
+}
+
+/// Reads the value of the field `key`, noting the key if the value is bad.
+struct At<'k, T>(&'k str, PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for At<'_, T> {
+    type Value = T;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        T::deserialize(deserializer).inspect_err(|_| note(Step::Key(self.0.to_owned())))
+    }
+}
+
 /// Reads `value` into `slot`: the one line each known field takes.
 fn put<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
     slot: &mut Option<T>,
+    key: &str,
     map: &mut A,
 ) -> Result<bool, A::Error> {
-    *slot = Some(map.next_value()?);
+    *slot = Some(map.next_value_seed(At(key, PhantomData))?);
     Ok(true)
+}
+
+/// An array read element by element, noting the index of a bad element.
+struct List<T>(Vec<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_seq(ListVisitor(PhantomData))
+            .map(List)
+    }
+}
+
+struct ListVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for ListVisitor<T> {
+    type Value = Vec<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a sequence")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(Element(items.len(), PhantomData))? {
+            items.push(item);
+        }
+        Ok(items)
+    }
+}
+
+/// Reads the element at `index` of an array, noting the index if it is bad.
+struct Element<T>(usize, PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for Element<T> {
+    type Value = T;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        T::deserialize(deserializer).inspect_err(|_| note(Step::Index(self.0)))
+    }
+}
+
+/// The value of an unknown field, kept as it is, with the path to a fault
+/// inside it noted like any other.
+struct Unknown(Value);
+
+impl<'de> Deserialize<'de> for Unknown {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(UnknownVisitor).map(Unknown)
+    }
+}
+
+/// serde_json's own `Value` visitor, reading arrays and objects with `Element`
+/// and `At` so that their faults are placed.
+struct UnknownVisitor;
+
+impl<'de> Visitor<'de> for UnknownVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any valid JSON value")
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
+        Ok(Value::Bool(value))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
+        Ok(Value::Number(value.into()))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
+        Ok(Value::Number(value.into()))
+    }
+
+    fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(value).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Value, E> {
+        Ok(Value::String(value.to_owned()))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Value, A::Error> {
+        let items: Vec<Unknown> = ListVisitor(PhantomData).visit_seq(seq)?;
+        Ok(Value::Array(items.into_iter().map(|item| item.0).collect()))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut object = Extra::new();
+        while let Some(key) = next_key(&mut map)? {
+            let value = map.next_value_seed(At::<Unknown>(&key, PhantomData))?;
+            object.insert(key, value.0);
+        }
+        Ok(Value::Object(object))
+    }
 }
 
 impl<'de> Deserialize<'de> for CaseFile {
@@ -213,7 +369,7 @@ impl<'de> Deserialize<'de> for CaseFile {
 struct FileFields {
     format: Option<String>,
     exported_at: Option<IsoDate>,
-    cases: Option<Vec<Case>>,
+    cases: Option<List<Case>>,
     extra: Extra,
 }
 
@@ -224,7 +380,7 @@ impl Fields for FileFields {
     fn finish<E: de::Error>(self) -> Result<CaseFile, E> {
         let fields = self;
         let format = fields.format.ok_or_else(|| E::custom(not_a_case_file()))?;
-        let cases = fields.cases.unwrap_or_default();
+        let cases = fields.cases.map_or_else(Vec::new, |List(cases)| cases);
         if let Some(id) = first_duplicate(cases.iter().map(|case| case.id.as_str())) {
             return Err(E::custom(format!(
                 "two cases have the id \"{id}\": each case needs its own"
@@ -241,13 +397,13 @@ impl Fields for FileFields {
     fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
         match key {
             "format" => {
-                let format: String = map.next_value()?;
+                let format: String = map.next_value_seed(At(key, PhantomData))?;
                 check_format(&format).map_err(de::Error::custom)?;
                 self.format = Some(format);
                 Ok(true)
             }
-            "exported_at" => put(&mut self.exported_at, map),
-            "cases" => put(&mut self.cases, map),
+            "exported_at" => put(&mut self.exported_at, key, map),
+            "cases" => put(&mut self.cases, key, map),
             _ => Ok(false),
         }
     }
@@ -298,7 +454,7 @@ struct CaseFields {
     reference: Option<String>,
     date_of_birth: Option<IsoDate>,
     settings: Option<Settings>,
-    events: Option<Vec<Event>>,
+    events: Option<List<Event>>,
     extra: Extra,
 }
 
@@ -311,7 +467,7 @@ impl Fields for CaseFields {
         let id = fields
             .id
             .ok_or_else(|| E::custom("a case has no \"id\": give it one, such as \"c-1\""))?;
-        let events = fields.events.unwrap_or_default();
+        let events = fields.events.map_or_else(Vec::new, |List(events)| events);
         if let Some(duplicate) = first_duplicate(events.iter().map(|event| event.id.as_str())) {
             return Err(E::custom(format!(
                 "two events in case \"{id}\" have the id \"{duplicate}\": each event needs its own"
@@ -331,13 +487,13 @@ impl Fields for CaseFields {
 
     fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
         match key {
-            "id" => put(&mut self.id, map),
-            "child" => put(&mut self.child, map),
-            "local_authority" => put(&mut self.local_authority, map),
-            "reference" => put(&mut self.reference, map),
-            "date_of_birth" => put(&mut self.date_of_birth, map),
-            "settings" => put(&mut self.settings, map),
-            "events" => put(&mut self.events, map),
+            "id" => put(&mut self.id, key, map),
+            "child" => put(&mut self.child, key, map),
+            "local_authority" => put(&mut self.local_authority, key, map),
+            "reference" => put(&mut self.reference, key, map),
+            "date_of_birth" => put(&mut self.date_of_birth, key, map),
+            "settings" => put(&mut self.settings, key, map),
+            "events" => put(&mut self.events, key, map),
             _ => Ok(false),
         }
     }
@@ -374,7 +530,7 @@ impl Fields for SettingsFields {
     fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
         match key {
             "review_complete_on" => {
-                let value: String = map.next_value()?;
+                let value: String = map.next_value_seed(At(key, PhantomData))?;
                 self.review_complete_on = Some(match value.as_str() {
                     "decision" => ReviewCompleteOn::Decision,
                     "meeting" => ReviewCompleteOn::Meeting,
@@ -506,27 +662,27 @@ impl Fields for EventFields {
 
     fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
         match key {
-            "id" => put(&mut self.id, map),
-            "kind" => put(&mut self.kind, map),
-            "date" => put(&mut self.date, map),
-            "approx" => put(&mut self.approx, map),
-            "who" => put(&mut self.who, map),
-            "note" => put(&mut self.note, map),
-            "document" => put(&mut self.document, map),
-            "party" => put(&mut self.party, map),
-            "school" => put(&mut self.school, map),
-            "outcome" => put(&mut self.outcome, map),
-            "order" => put(&mut self.order, map),
-            "matters" => put(&mut self.matters, map),
-            "transfer" => put(&mut self.transfer, map),
-            "exception" => put(&mut self.exception, map),
-            "from" => put(&mut self.from, map),
-            "until" => put(&mut self.until, map),
-            "disputed" => put(&mut self.disputed, map),
-            "method" => put(&mut self.method, map),
-            "time" => put(&mut self.time, map),
-            "respond_within" => put(&mut self.respond_within, map),
-            "unit" => put(&mut self.unit, map),
+            "id" => put(&mut self.id, key, map),
+            "kind" => put(&mut self.kind, key, map),
+            "date" => put(&mut self.date, key, map),
+            "approx" => put(&mut self.approx, key, map),
+            "who" => put(&mut self.who, key, map),
+            "note" => put(&mut self.note, key, map),
+            "document" => put(&mut self.document, key, map),
+            "party" => put(&mut self.party, key, map),
+            "school" => put(&mut self.school, key, map),
+            "outcome" => put(&mut self.outcome, key, map),
+            "order" => put(&mut self.order, key, map),
+            "matters" => put(&mut self.matters, key, map),
+            "transfer" => put(&mut self.transfer, key, map),
+            "exception" => put(&mut self.exception, key, map),
+            "from" => put(&mut self.from, key, map),
+            "until" => put(&mut self.until, key, map),
+            "disputed" => put(&mut self.disputed, key, map),
+            "method" => put(&mut self.method, key, map),
+            "time" => put(&mut self.time, key, map),
+            "respond_within" => put(&mut self.respond_within, key, map),
+            "unit" => put(&mut self.unit, key, map),
             _ => Ok(false),
         }
     }
