@@ -44,10 +44,18 @@ pub fn timeline(evaluation: &Rc<Evaluation>) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct DeadlineItemProps {
     pub evaluation: Rc<Evaluation>,
     pub index: usize,
+}
+
+impl PartialEq for DeadlineItemProps {
+    /// By identity: an evaluation is made anew whenever its case or the day
+    /// changes, and comparing it field by field would cost more than drawing.
+    fn eq(&self, other: &DeadlineItemProps) -> bool {
+        Rc::ptr_eq(&self.evaluation, &other.evaluation) && self.index == other.index
+    }
 }
 
 /// One deadline of the timeline.
