@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::components::fields::{TextBox, edit_date, edit_text, form, page_top};
-use crate::components::{DateInput, DateInputProps, not_found};
+use crate::components::{DateInputProps, date_input, not_found};
 use crate::forms::{CaseDraft, Edit, Errors};
 use crate::hooks::{use_cases, use_form, use_navigator};
 use crate::route::View;
@@ -53,14 +53,14 @@ pub fn case_form(props: &CaseFormProps) -> Html {
             { CHILD.field(&draft.child, errors, edit(|d| &mut d.child)) }
             { COUNCIL.field(&draft.council, errors, edit(|d| &mut d.council)) }
             { REFERENCE.field(&draft.reference, errors, edit(|d| &mut d.reference)) }
-            <DateInput ..DateInputProps {
+            { date_input(&DateInputProps {
                 id: "date-of-birth".into(),
                 legend: "Date of birth (optional)".into(),
                 hint: Some("Used for the reviews of children under 5 and the end of a plan at 25. For example, 27 3 2015".into()),
                 value: draft.date_of_birth.clone(),
                 error: errors.on("date_of_birth").cloned(),
                 on_change: edit_date(&props.on_change, |d| &mut d.date_of_birth),
-            } />
+            }) }
         </>
     };
     form(errors, &props.on_submit, fields, "Save case", &props.cancel)

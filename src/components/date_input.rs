@@ -6,22 +6,20 @@ use yew::prelude::*;
 use crate::components::fields::{class_with, described_by, error_message, group_class, hint};
 use crate::forms::{DatePart, DateParts, FieldError};
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct DateInputProps {
     /// The input's id; the boxes are `ID-day`, `ID-month` and `ID-year`.
     pub id: AttrValue,
     pub legend: AttrValue,
-    #[prop_or_default]
     pub hint: Option<AttrValue>,
     pub value: DateParts,
-    #[prop_or_default]
     pub error: Option<FieldError>,
     /// Called with the box and what is now typed in it.
     pub on_change: Callback<(DatePart, String)>,
 }
 
-#[component]
-pub fn DateInput(props: &DateInputProps) -> Html {
+/// The date input, in its form group.
+pub fn date_input(props: &DateInputProps) -> Html {
     let id = &props.id;
     let error = props.error.is_some();
     let parts = props.error.as_ref().map(|e| e.parts).unwrap_or_default();

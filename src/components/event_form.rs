@@ -11,7 +11,7 @@ use crate::components::fields::{
     Checkbox, SelectFieldProps, TextBox, class_with, edit_date, edit_text, field_group, form,
     on_select, page_top, select_option,
 };
-use crate::components::{DateInput, DateInputProps, SelectField, not_found};
+use crate::components::{DateInputProps, date_input, not_found, select_field};
 use crate::forms::{DateParts, Edit, Errors, EventDraft, KindField, kind_fields};
 use crate::hooks::{use_cases, use_form, use_navigator};
 use crate::labels::Label;
@@ -368,7 +368,7 @@ fn date_field(
         error: props.errors.on(id).cloned(),
         on_change: edit_date(&props.on_change, date),
     };
-    html! { <DateInput ..props /> }
+    date_input(&props)
 }
 
 /// One field of a table above, as a text field or a select.
@@ -394,7 +394,7 @@ fn text_or_select(field: &Field, props: &EventFormProps) -> Html {
         error: props.errors.on(select.id).cloned(),
         on_change,
     };
-    html! { <SelectField ..props /> }
+    select_field(&props)
 }
 
 fn date_hint(draft: &EventDraft) -> AttrValue {

@@ -165,25 +165,22 @@ impl TextBox {
 }
 
 /// A select of values with words, with a first option meaning "none picked".
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct SelectFieldProps {
     pub id: AttrValue,
     pub label: AttrValue,
-    #[prop_or_default]
     pub hint: Option<AttrValue>,
     /// (id, words) of each option.
     pub options: Vec<(&'static str, &'static str)>,
     /// The words of the empty first option; none when absent.
-    #[prop_or_default]
     pub placeholder: Option<AttrValue>,
     pub value: AttrValue,
-    #[prop_or_default]
     pub error: Option<FieldError>,
     pub on_change: Callback<String>,
 }
 
-#[component]
-pub fn SelectField(props: &SelectFieldProps) -> Html {
+/// The select, in its form group.
+pub fn select_field(props: &SelectFieldProps) -> Html {
     let id = &props.id;
     let error = props.error.is_some();
     let control = html! {
