@@ -21,7 +21,7 @@ export function withIntegrity(html, name, value) {
   return html.replace(tag, (found) => found.replace(/\bintegrity="[^"]*"/, `integrity="${value}"`));
 }
 
-/** Minifies every .js and .css file of the build in `dir`, and updates index.html. */
+/** Minifies every .js and .css file of the build in `dir`, and updates index.html (without its comments). */
 export async function minifyBuild(dir) {
   const indexPath = join(dir, 'index.html');
   let html = await readFile(indexPath, 'utf8');
@@ -36,6 +36,8 @@ export async function minifyBuild(dir) {
     html = withIntegrity(html, name, integrity(code));
     saved += Buffer.byteLength(text) - Buffer.byteLength(code);
   }
+  // The page's comments are for whoever reads index.html in the repository.
+  html = html.replace(/\s*<!--[\s\S]*?-->/g, '');
   await writeFile(indexPath, html);
   console.log(`minified the JavaScript and CSS: ${saved} bytes fewer before compression`);
 }

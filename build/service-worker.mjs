@@ -1,9 +1,11 @@
 // Trunk post-build hook: writes sw.js into the build, from assets/sw.js with
 // the list of this build's files and a version made from their contents, so a
-// new build is a new cache and an old one is never mixed with it.
+// new build is a new cache and an old one is never mixed with it; minified,
+// as the rest of the build's JavaScript is.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { transform } from 'esbuild';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run through trunk build');
@@ -30,8 +32,11 @@ for (const name of shell) {
 const version = hash.digest('hex').slice(0, 16);
 const urls = ['./', ...shell.map((name) => `./${name}`)];
 const body = await readFile(new URL('../assets/sw.js', import.meta.url), 'utf8');
+// The body alone is minified: VERSION and SHELL stay as written, one line
+// each, for the tests that stand in a new version.
+const { code } = await transform(body, { loader: 'js', minify: true, legalComments: 'none' });
 await writeFile(
   join(staging, 'sw.js'),
-  `const VERSION = ${JSON.stringify(version)};\nconst SHELL = ${JSON.stringify(urls, null, 2)};\n${body}`,
+  `const VERSION = ${JSON.stringify(version)};\nconst SHELL = ${JSON.stringify(urls)};\n${code}`,
 );
 console.log(`service worker: version ${version}, ${urls.length} files`);
