@@ -36,22 +36,18 @@ impl View {
     /// ```
     pub fn from_hash(hash: &str) -> View {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
-        let parts: Vec<String> = path
-            .split('/')
-            .filter(|part| !part.is_empty())
-            .map(decode)
-            .collect();
-        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        // The words of a path are plain; only the ids in it are decoded.
+        let parts: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
         match parts.as_slice() {
             ["add"] => View::AddCase,
             ["import"] => View::Import,
             ["lock"] => View::Lock,
-            ["case", id] => View::Case(id.to_string()),
-            ["case", id, "rename"] => View::RenameCase(id.to_string()),
-            ["case", id, "log"] => View::LogEvent(id.to_string()),
-            ["case", id, "chronology"] => View::Chronology(id.to_string()),
-            ["case", id, "letters"] => View::Letters(id.to_string()),
-            ["case", id, "event", event] => View::EditEvent(id.to_string(), event.to_string()),
+            ["case", id] => View::Case(decode(id)),
+            ["case", id, "rename"] => View::RenameCase(decode(id)),
+            ["case", id, "log"] => View::LogEvent(decode(id)),
+            ["case", id, "chronology"] => View::Chronology(decode(id)),
+            ["case", id, "letters"] => View::Letters(decode(id)),
+            ["case", id, "event", event] => View::EditEvent(decode(id), decode(event)),
             _ => View::Cases,
         }
     }
