@@ -63,9 +63,10 @@ mod imp {
         fn new(
             target: web_sys::EventTarget,
             name: &'static str,
-            f: impl Fn(web_sys::Event) + 'static,
+            f: Box<dyn Fn(web_sys::Event)>,
         ) -> Listener {
-            let closure = Closure::<dyn Fn(web_sys::Event)>::new(f);
+            // Boxed by the caller: one copy of this code for every listener.
+            let closure = Closure::wrap(f);
             let _ = target.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
             Listener {
                 target,
@@ -89,19 +90,25 @@ mod imp {
 
     /// Calls back with the new hash whenever it changes.
     pub fn on_hash_change(on_change: Callback<String>) -> Listener {
-        Listener::new(window().into(), "hashchange", move |_| {
-            on_change.emit(hash())
-        })
+        Listener::new(
+            window().into(),
+            "hashchange",
+            Box::new(move |_| on_change.emit(hash())),
+        )
     }
 
     /// Calls back with today's date whenever the page is shown again, so a
     /// page left open past midnight counts from the new day.
     pub fn on_page_shown(on_day: Callback<NaiveDate>) -> Listener {
-        Listener::new(document().into(), "visibilitychange", move |_| {
-            if !document().hidden() {
-                on_day.emit(today());
-            }
-        })
+        Listener::new(
+            document().into(),
+            "visibilitychange",
+            Box::new(move |_| {
+                if !document().hidden() {
+                    on_day.emit(today());
+                }
+            }),
+        )
     }
 
     /// Whether a new version of the app is installed and waiting: set by
@@ -113,18 +120,20 @@ mod imp {
 
     /// Calls back when a new version of the app is installed and waiting.
     pub fn on_update_ready(on_ready: Callback<()>) -> Listener {
-        Listener::new(window().into(), "ehc-update-ready", move |_| {
-            on_ready.emit(())
-        })
+        on_window_event("ehc-update-ready", on_ready)
     }
 
     /// Calls back with the key another tab (or window) of this site wrote in
     /// localStorage; `None` when it cleared the whole storage.
     pub fn on_storage_change(on_key: Callback<Option<String>>) -> Listener {
-        Listener::new(window().into(), "storage", move |event| {
-            let key = js_sys::Reflect::get(&event, &"key".into()).ok();
-            on_key.emit(key.and_then(|key| key.as_string()))
-        })
+        Listener::new(
+            window().into(),
+            "storage",
+            Box::new(move |event| {
+                let key = js_sys::Reflect::get(&event, &"key".into()).ok();
+                on_key.emit(key.and_then(|key| key.as_string()))
+            }),
+        )
     }
 
     /// The event a case file export sends, for the backup reminder.
@@ -139,7 +148,12 @@ mod imp {
 
     /// Calls back after each case file export.
     pub fn on_exported(on_export: Callback<()>) -> Listener {
-        Listener::new(window().into(), EXPORTED, move |_| on_export.emit(()))
+        on_window_event(EXPORTED, on_export)
+    }
+
+    /// Calls back each time the window gets the event `name`.
+    fn on_window_event(name: &'static str, on_event: Callback<()>) -> Listener {
+        Listener::new(window().into(), name, Box::new(move |_| on_event.emit(())))
     }
 
     /// Asks the browser to keep the app's storage for good

@@ -120,8 +120,13 @@ mod imp {
         }
     }
 
-    async fn resolve(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, JsValue> {
-        JsFuture::from(promise?).await
+    /// What a WebCrypto call's promise resolves to, or why it failed.
+    async fn resolve(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, String> {
+        match promise {
+            Ok(promise) => JsFuture::from(promise).await,
+            Err(error) => Err(error),
+        }
+        .map_err(|e| reason(&e))
     }
 
     fn usages(names: &[&str]) -> Array {
@@ -140,8 +145,7 @@ mod imp {
             false,
             &usages(&["deriveKey"]),
         ))
-        .await
-        .map_err(|e| reason(&e))?;
+        .await?;
         let params =
             Pbkdf2Params::new_with_str("PBKDF2", "SHA-256", iterations, &Uint8Array::from(salt));
         let key = resolve(subtle.derive_key_with_object_and_object(
@@ -151,8 +155,7 @@ mod imp {
             false,
             &usages(&["encrypt", "decrypt"]),
         ))
-        .await
-        .map_err(|e| reason(&e))?;
+        .await?;
         Ok(Key(key.unchecked_into()))
     }
 
@@ -162,9 +165,8 @@ mod imp {
 
     pub async fn encrypt(key: &Key, iv: &[u8], plain: &[u8]) -> Result<Vec<u8>, String> {
         let subtle = subtle()?;
-        let sealed = resolve(subtle.encrypt_with_object_and_u8_array(&gcm(iv), &key.0, plain))
-            .await
-            .map_err(|e| reason(&e))?;
+        let sealed =
+            resolve(subtle.encrypt_with_object_and_u8_array(&gcm(iv), &key.0, plain)).await?;
         Ok(Uint8Array::new(&sealed).to_vec())
     }
 
@@ -172,10 +174,8 @@ mod imp {
         let subtle = subtle().map_err(OpenError::Failed)?;
         match resolve(subtle.decrypt_with_object_and_u8_array(&gcm(iv), &key.0, sealed)).await {
             Ok(plain) => Ok(Uint8Array::new(&plain).to_vec()),
-            Err(error) if reason(&error).starts_with("OperationError") => {
-                Err(OpenError::WrongPassphrase)
-            }
-            Err(error) => Err(OpenError::Failed(reason(&error))),
+            Err(reason) if reason.starts_with("OperationError") => Err(OpenError::WrongPassphrase),
+            Err(reason) => Err(OpenError::Failed(reason)),
         }
     }
 }

@@ -22,7 +22,13 @@ impl Serial {
     /// Queues `task`. When no task is running, returns the future that runs
     /// this one and every task queued after it, for the caller to spawn.
     pub fn push(self: &Rc<Self>, task: impl Future<Output = ()> + 'static) -> Option<Task> {
-        self.tasks.borrow_mut().push_back(Box::pin(task));
+        self.push_task(Box::pin(task))
+    }
+
+    /// [`Serial::push`] once the task is boxed: one copy of the queue's code,
+    /// not one for each kind of task.
+    fn push_task(self: &Rc<Self>, task: Task) -> Option<Task> {
+        self.tasks.borrow_mut().push_back(task);
         if self.running.replace(true) {
             return None;
         }

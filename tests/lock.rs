@@ -9,8 +9,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use common::*;
-use ehc_timeline::View;
-use ehc_timeline::components::{UnlockPage, UnlockPageProps};
+use ehc_timeline::components::{LockGate, LockGateProps};
 use ehc_timeline::lock::{
     Envelope, ITERATIONS, Start, base64_decode, base64_encode, check_new_passphrase, loaded, read,
     start,
@@ -18,11 +17,11 @@ use ehc_timeline::lock::{
 use ehc_timeline::serial::Serial;
 use ehc_timeline::storage::sync::SaveError;
 use ehc_timeline::storage::{Backend, KEY, LoadProblem, Loaded, MemoryBackend, encode, load};
+use ehc_timeline::{Store, View};
 use futures::channel::oneshot;
 use futures::executor::LocalPool;
 use futures::task::LocalSpawnExt;
 use serde_json::{Value, json};
-use yew::Callback;
 
 fn envelope() -> Envelope {
     Envelope {
@@ -352,12 +351,22 @@ fn queued_tasks_finish_in_order_even_when_a_later_one_is_quicker() {
     assert_eq!(*written.borrow(), ["first", "second", "third"]);
 }
 
+/// The Unlock page, as the app starts on a locked value with `envelope`.
+fn render_unlock_page(envelope: Result<Envelope, String>) -> String {
+    render::<LockGate>(LockGateProps {
+        today: day(6, 1),
+        start: Rc::new(Start::Locked {
+            stored: String::new(),
+            envelope,
+        }),
+        store: Store::new(MemoryBackend::default()),
+        view: View::Cases,
+    })
+}
+
 #[test]
 fn a_damaged_lock_is_explained_on_the_unlock_page_and_nothing_is_offered() {
-    let html = render::<UnlockPage>(UnlockPageProps {
-        envelope: Rc::new(Err("\"iv\" is 4 bytes, not 12".to_owned())),
-        on_unlocked: Callback::noop(),
-    });
+    let html = render_unlock_page(Err("\"iv\" is 4 bytes, not 12".to_owned()));
     assert_reads(
         &html,
         "Your cases cannot be unlocked The locked cases saved on this device cannot be read (\"iv\" is 4 bytes, not 12). Nothing has been changed or deleted.",
@@ -367,10 +376,7 @@ fn a_damaged_lock_is_explained_on_the_unlock_page_and_nothing_is_offered() {
 
 #[test]
 fn the_unlock_page_says_the_passphrase_cannot_be_recovered() {
-    let html = render::<UnlockPage>(UnlockPageProps {
-        envelope: Rc::new(Ok(envelope())),
-        on_unlocked: Callback::noop(),
-    });
+    let html = render_unlock_page(Ok(envelope()));
     assert_reads(
         &html,
         "Unlock your cases The cases on this device are locked with a passphrase.",

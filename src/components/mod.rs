@@ -46,4 +46,4 @@ pub use next_steps::next_steps_section;
 pub use storage_messages::{load_problem_text, use_storage_messages};
 pub use timeline::{DeadlineItem, DeadlineItemProps, deadline_title, timeline};
 pub use undo_banner::{secondary_button, undo_banner};
-pub use unlock_page::{LockGate, LockGateProps, UNLOCK_TITLE, UnlockPage, UnlockPageProps};
+pub use unlock_page::{LockGate, LockGateProps, UNLOCK_TITLE};

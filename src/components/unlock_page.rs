@@ -45,7 +45,8 @@ enum Gate {
 }
 
 /// The Unlock page while the cases are locked, then the app; the lock is
-/// shared through context so saves and the lock page use it.
+/// shared through context so saves and the lock page use it. One component
+/// for both (the Unlock page's state lives here): less code than two.
 #[component]
 pub fn LockGate(props: &LockGateProps) -> Html {
     let gate = {
@@ -58,9 +59,18 @@ pub fn LockGate(props: &LockGateProps) -> Html {
             Start::Locked { stored, envelope } => Gate::Locked(stored.into(), Rc::new(envelope)),
         })
     };
+    let form = UnlockForm {
+        passphrase: use_state(String::new),
+        errors: use_state(Errors::default),
+        busy: use_state_eq(|| false),
+    };
+    let locked = matches!(*gate, Gate::Locked(..));
     // Just unlocked: the Unlock button is gone, so focus the new page's heading.
-    let unlocked = matches!(*props.start, Start::Locked { .. }) && matches!(*gate, Gate::Open(..));
-    use_effect_with(unlocked, |&unlocked| {
+    let unlocked = matches!(*props.start, Start::Locked { .. }) && !locked;
+    use_effect_with((locked, unlocked), |&(locked, unlocked)| {
+        if locked {
+            browser::set_title(UNLOCK_TITLE);
+        }
         if unlocked {
             browser::focus_main_heading();
         }
@@ -74,12 +84,12 @@ pub fn LockGate(props: &LockGateProps) -> Html {
         },
         Gate::Locked(stored, envelope) => {
             let (gate, store, stored) = (gate.clone(), props.store.clone(), stored.clone());
-            let on_unlocked = Callback::from(move |(key, plaintext): (SessionKey, String)| {
+            let on_unlocked = move |(key, plaintext): (SessionKey, String)| {
                 let loaded = lock::loaded(&plaintext, &*store.0.borrow());
                 let lock = Lock::unlocked(store.clone(), key, stored.to_string());
                 gate.set(Gate::Open(Rc::new(loaded), lock))
-            });
-            html! { <UnlockPage envelope={envelope.clone()} {on_unlocked} /> }
+            };
+            unlock_page(envelope, form, on_unlocked)
         }
     }
 }
@@ -87,22 +97,27 @@ pub fn LockGate(props: &LockGateProps) -> Html {
 /// The page title of the Unlock page.
 pub const UNLOCK_TITLE: &str = "Unlock your cases – EHC Timeline";
 
-#[derive(Properties, PartialEq)]
-pub struct UnlockPageProps {
-    pub envelope: Rc<Result<Envelope, String>>,
-    /// Called with the key and the unlocked version-1 value.
-    pub on_unlocked: Callback<(SessionKey, String)>,
+/// The Unlock page's state: the passphrase typed, its error, and whether it
+/// is being tried.
+struct UnlockForm {
+    passphrase: UseStateHandle<String>,
+    errors: UseStateHandle<Errors>,
+    busy: UseStateHandle<bool>,
 }
 
 /// One passphrase field and a button; "The passphrase is not right" when
-/// it is not.
-#[component]
-pub fn UnlockPage(props: &UnlockPageProps) -> Html {
-    let passphrase = use_state(String::new);
-    let errors = use_state(Errors::default);
-    let busy = use_state_eq(|| false);
-    use_effect_with((), |()| browser::set_title(UNLOCK_TITLE));
-    let envelope = match props.envelope.as_ref() {
+/// it is not. `on_unlocked` takes the key and the unlocked version-1 value.
+fn unlock_page(
+    envelope: &Rc<Result<Envelope, String>>,
+    form: UnlockForm,
+    on_unlocked: impl Fn((SessionKey, String)) + 'static,
+) -> Html {
+    let UnlockForm {
+        passphrase,
+        errors,
+        busy,
+    } = form;
+    let envelope = match envelope.as_ref() {
         Ok(envelope) => Rc::new(envelope.clone()),
         Err(reason) => {
             return frame(html! {
@@ -118,7 +133,7 @@ pub fn UnlockPage(props: &UnlockPageProps) -> Html {
     };
     let onsubmit = {
         let (passphrase, errors, busy) = (passphrase.clone(), errors.clone(), busy.clone());
-        let on_unlocked = props.on_unlocked.clone();
+        let on_unlocked = Rc::new(on_unlocked);
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if *busy {
@@ -138,7 +153,7 @@ pub fn UnlockPage(props: &UnlockPageProps) -> Html {
             let on_unlocked = on_unlocked.clone();
             yew::platform::spawn_local(async move {
                 match unlock(&envelope, &typed).await {
-                    Ok(opened) => on_unlocked.emit(opened),
+                    Ok(opened) => on_unlocked(opened),
                     Err(error) => {
                         busy.set(false);
                         refuse(match error {
