@@ -84,7 +84,10 @@ pub fn LockGate(props: &LockGateProps) -> Html {
         },
         Gate::Locked(stored, envelope) => {
             let (gate, store, stored) = (gate.clone(), props.store.clone(), stored.clone());
+            let passphrase = form.passphrase.clone();
             let on_unlocked = move |(key, plaintext): (SessionKey, String)| {
+                // The gate outlives the Unlock page: it keeps no passphrase.
+                passphrase.set(String::new());
                 let loaded = lock::loaded(&plaintext, &*store.0.borrow());
                 let lock = Lock::unlocked(store.clone(), key, stored.to_string());
                 gate.set(Gate::Open(Rc::new(loaded), lock))
