@@ -19,23 +19,37 @@ pub type DateKey = (NaiveDate, NaiveDate);
 /// rules::sort_by_date(&mut logged, |&(_, on)| (on, on));
 /// assert_eq!(logged, [("request", day(6)), ("advice", day(9)), ("decision", day(9))]);
 /// ```
-pub fn sort_by_date<T>(items: &mut Vec<T>, key: impl Fn(&T) -> DateKey) {
-    let mut order: Vec<(DateKey, usize)> = items
-        .iter()
-        .enumerate()
-        .map(|(position, item)| (key(item), position))
-        .collect();
-    sort_keys(&mut order);
-    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(
-        order
-            .into_iter()
-            .map(|(_, position)| slots[position].take().expect("each position once")),
-    );
+pub fn sort_by_date<T>(items: &mut [T], key: impl Fn(&T) -> DateKey) {
+    let mut order = Vec::with_capacity(items.len());
+    for (position, item) in items.iter().enumerate() {
+        order.push((key(item), position));
+    }
+    permute(sorted_positions(order), &mut |a, b| items.swap(a, b));
 }
 
-/// The one sort. The positions make every key distinct, so the quicker and
-/// smaller unstable sort gives the stable order.
-fn sort_keys(order: &mut [(DateKey, usize)]) {
+/// The one sort: for each place in the sorted order, the position its item
+/// has now. The positions make every key distinct, so the quicker and smaller
+/// unstable sort gives the stable order.
+fn sorted_positions(mut order: Vec<(DateKey, usize)>) -> Vec<usize> {
     order.sort_unstable();
+    order.into_iter().map(|(_, position)| position).collect()
+}
+
+/// Moves the item at `from[place]` to `place` for every place, by swaps, one
+/// cycle at a time. Not generic, so the item types share it: each caller
+/// only supplies its swap.
+fn permute(mut from: Vec<usize>, swap: &mut dyn FnMut(usize, usize)) {
+    const PLACED: usize = usize::MAX;
+    for start in 0..from.len() {
+        let mut place = start;
+        while from[place] != PLACED {
+            let source = from[place];
+            from[place] = PLACED;
+            if source == start {
+                break;
+            }
+            swap(place, source);
+            place = source;
+        }
+    }
 }
