@@ -37,31 +37,6 @@ impl PartialEq for Store {
     }
 }
 
-/// The facts the app starts from, gathered by `main` (or a test).
-#[derive(Properties, Clone, PartialEq)]
-pub struct AppProps {
-    pub today: NaiveDate,
-    pub loaded: Rc<Loaded>,
-    pub store: Store,
-    pub view: View,
-}
-
-/// The app: its providers, and the page the hash names.
-#[component]
-pub fn App(props: &AppProps) -> Html {
-    let AppProps {
-        today,
-        loaded,
-        store,
-        view,
-    } = props.clone();
-    html! {
-        <Providers {today} {loaded} {store} {view}>
-            <Page />
-        </Providers>
-    }
-}
-
 /// The facts to start from, and what to show inside the providers.
 #[derive(Properties, Clone, PartialEq)]
 pub struct ProvidersProps {
@@ -124,9 +99,9 @@ pub fn Providers(props: &ProvidersProps) -> Html {
     }
 }
 
-/// The page the navigator shows.
+/// The page the navigator shows: the app is this page inside [`Providers`].
 #[component]
-fn Page() -> Html {
+pub fn Page() -> Html {
     let navigator = use_navigator();
     match navigator.view() {
         View::Cases => html! { <CaseList /> },

@@ -4,7 +4,7 @@
 //! The data flows one way: what the user records ([`state`], saved by
 //! [`storage`]) goes through the engine to what the [`components`] show.
 //! `main.rs` gathers the browser's facts (today's date, stored cases, the
-//! page's hash) and renders [`App`]; tests render the same components natively.
+//! page's hash) and renders [`Page`] inside [`Providers`]; tests render the same components natively.
 
 pub mod app;
 pub mod browser;
@@ -23,7 +23,7 @@ pub mod state;
 pub mod storage;
 pub mod summary;
 
-pub use app::{App, AppProps, Store};
+pub use app::{Page, Providers, ProvidersProps, Store};
 pub use route::View;
 pub use state::{Action, State};
 

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use crate::app::{App, Store};
+use crate::app::{Page, Providers, Store};
 use crate::browser;
 use crate::components::{ErrorSummary, TextField, footer, static_html};
 use crate::crypto::{self, OpenError, SessionKey};
@@ -16,7 +16,7 @@ use crate::lock_session::{Lock, unlock};
 use crate::route::View;
 use crate::storage::Loaded;
 
-/// The facts the app starts from, as for [`App`], with storage as read by
+/// The facts the app starts from, as for [`Providers`], with storage as read by
 /// [`lock::start`].
 #[derive(Properties, Clone)]
 pub struct LockGateProps {
@@ -78,8 +78,10 @@ pub fn LockGate(props: &LockGateProps) -> Html {
     match &*gate {
         Gate::Open(loaded, lock) => html! {
             <ContextProvider<Lock> context={lock.clone()}>
-                <App today={props.today} loaded={loaded.clone()} store={props.store.clone()}
-                    view={props.view.clone()} />
+                <Providers today={props.today} loaded={loaded.clone()} store={props.store.clone()}
+                    view={props.view.clone()}>
+                    <Page />
+                </Providers>
             </ContextProvider<Lock>>
         },
         Gate::Locked(stored, envelope) => {

@@ -10,9 +10,9 @@ use ehc_timeline::forms::DateParts;
 use ehc_timeline::storage::backup::BackupRecord;
 use ehc_timeline::storage::sync::Session;
 use ehc_timeline::storage::{Backend, KEY, Loaded, MemoryBackend};
-use ehc_timeline::{App, AppProps, Store, View};
+use ehc_timeline::{Page, Store, View};
 use rules::{Case, Event, EventKind};
-use yew::{BaseComponent, Html, LocalServerRenderer};
+use yew::{BaseComponent, Html, LocalServerRenderer, html};
 
 /// A day of 2025.
 pub fn day(month: u32, day: u32) -> NaiveDate {
@@ -88,11 +88,12 @@ pub fn loaded(cases: Vec<Case>) -> Loaded {
 }
 
 pub fn render_app_loaded(loaded: Loaded, today: NaiveDate, view: View) -> String {
-    render::<App>(AppProps {
+    render::<Providers>(ProvidersProps {
         today,
         loaded: Rc::new(loaded),
         store: Store::new(MemoryBackend::default()),
         view,
+        children: html! { <Page /> },
     })
 }
 
