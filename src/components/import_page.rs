@@ -49,8 +49,9 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
         let initial = props.step.clone();
         use_state(move || initial)
     };
-    // A new key empties the file input after "Cancel".
-    let input_key = use_state(|| 0u32);
+    // "Cancel" flips the file input between two keys: a new key empties it.
+    // A bool, whose state code the app already has.
+    let flipped = use_state_eq(|| false);
 
     let on_read = {
         let (step, cases) = (step.clone(), cases.clone());
@@ -75,10 +76,10 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
         })
     };
     let on_cancel = {
-        let (step, input_key) = (step.clone(), input_key.clone());
+        let (step, flipped) = (step.clone(), flipped.clone());
         Callback::from(move |_: MouseEvent| {
             step.set(ImportStep::Choosing);
-            input_key.set(*input_key + 1);
+            flipped.set(!*flipped);
         })
     };
     let errors = match &*step {
@@ -98,7 +99,7 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
             <div class={if failed { "form-group form-group--error" } else { "form-group" }}>
                 <label class="label" for="case-file">{"Case file"}</label>
                 { error_message("case-file", error.as_ref()) }
-                <input key={*input_key} id="case-file" name="case-file" type="file"
+                <input key={if *flipped { "flipped" } else { "file" }} id="case-file" name="case-file" type="file"
                     accept=".json,application/json"
                     class={if failed { "file-upload file-upload--error" } else { "file-upload" }}
                     aria-describedby={failed.then_some("case-file-error")}
