@@ -212,13 +212,20 @@ const REVIEW_COMPLETE_ON_QUESTION: &str = concat!(
 #[component]
 pub fn CaseSettings(props: &CaseSettingsProps) -> Html {
     let cases = use_cases();
-    let chosen = use_state_eq(|| props.value);
-    let saved = *chosen == props.value;
+    // Whether the meeting is chosen: a bool, whose state code the app already
+    // has, not a state of its own type.
+    let meeting = use_state_eq(|| props.value == ReviewCompleteOn::Meeting);
+    let chosen = if *meeting {
+        ReviewCompleteOn::Meeting
+    } else {
+        ReviewCompleteOn::Decision
+    };
+    let saved = chosen == props.value;
     let onsubmit = {
-        let (chosen, case_id) = (chosen.clone(), props.case_id.clone());
+        let case_id = props.case_id.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            cases.set_setting(&case_id, *chosen);
+            cases.set_setting(&case_id, chosen);
         })
     };
     html! {
@@ -229,8 +236,8 @@ pub fn CaseSettings(props: &CaseSettingsProps) -> Html {
                     <fieldset class="fieldset" aria-describedby="review-complete-on-hint">
                         { static_html(REVIEW_COMPLETE_ON_QUESTION) }
                         <div class="radios">
-                            { radio(ReviewCompleteOn::Decision, "review-complete-on-decision", &chosen) }
-                            { radio(ReviewCompleteOn::Meeting, "review-complete-on-meeting", &chosen) }
+                            { radio(ReviewCompleteOn::Decision, "review-complete-on-decision", chosen, &meeting) }
+                            { radio(ReviewCompleteOn::Meeting, "review-complete-on-meeting", chosen, &meeting) }
                         </div>
                     </fieldset>
                 </div>
@@ -248,20 +255,21 @@ pub fn CaseSettings(props: &CaseSettingsProps) -> Html {
 fn radio(
     value: ReviewCompleteOn,
     id: &'static str,
-    chosen: &UseStateHandle<ReviewCompleteOn>,
+    chosen: ReviewCompleteOn,
+    meeting: &UseStateHandle<bool>,
 ) -> Html {
     let onchange = {
-        let chosen = chosen.clone();
+        let meeting = meeting.clone();
         Callback::from(move |e: Event| {
             if e.target_unchecked_into::<HtmlInputElement>().checked() {
-                chosen.set(value);
+                meeting.set(value == ReviewCompleteOn::Meeting);
             }
         })
     };
     html! {
         <div class="radios__item">
             <input class="radios__input" type="radio" {id} name="review-complete-on"
-                checked={**chosen == value} {onchange} />
+                checked={chosen == value} {onchange} />
             <label class="label radios__label" for={id}>{review_complete_on_label(value)}</label>
         </div>
     }
