@@ -28,7 +28,7 @@ pub use backup_reminder::{
 };
 pub use case_form::{CaseFormPage, CaseFormPageProps, CaseFormProps, case_form};
 pub use case_list::CaseList;
-pub use case_page::{CasePage, CaseSettings};
+pub use case_page::CasePage;
 pub use chronology_page::{ChronologyPage, chronology_document};
 pub use contested_points::contested_points;
 pub use date_input::{DateInput, DateInputProps};
