@@ -67,7 +67,7 @@ pub fn CaseList() -> Html {
         Callback::from(move |_: MouseEvent| {
             let done = match action {
                 Action::Undo => return cases.undo_delete(),
-                Action::ExportAll => export::download(cases.all_cases(), "all-cases", cases.today),
+                Action::ExportAll => export::download_all(&cases),
                 Action::Spreadsheet => export::download_spreadsheet(&cases.cases, cases.today),
                 Action::Calendar => {
                     let active = cases.cases.iter().filter(|entry| !entry.archived());
