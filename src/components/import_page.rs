@@ -110,16 +110,12 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
                     <h2 class="heading-m">{plan.summary()}</h2>
                     if !plan.adds.is_empty() {
                         <h3 class="heading-s">{"New cases"}</h3>
-                        <ul class="list list--bullet">
-                            { for plan.adds.iter().map(|name| html! { <li>{name}</li> }) }
-                        </ul>
+                        { names(&plan.adds) }
                     }
                     if !plan.replaces.is_empty() {
                         <h3 class="heading-s">{"Cases that will be replaced"}</h3>
                         <p class="body">{"These cases are already on this device. The file's copy replaces yours, with its events."}</p>
-                        <ul class="list list--bullet">
-                            { for plan.replaces.iter().map(|name| html! { <li>{name}</li> }) }
-                        </ul>
+                        { names(&plan.replaces) }
                     }
                     <div class="button-group">
                         <button type="button" class="button" onclick={on_import}>{"Import"}</button>
@@ -128,5 +124,14 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
                 </div>
             }
         </>
+    }
+}
+
+/// The names of the cases the file adds, or those it replaces, as a list.
+fn names(names: &[String]) -> Html {
+    html! {
+        <ul class="list list--bullet">
+            { for names.iter().map(|name| html! { <li>{name}</li> }) }
+        </ul>
     }
 }
