@@ -7,8 +7,8 @@ use rules::read_case_file;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::ErrorSummary;
 use crate::components::fields::error_message;
+use crate::components::{ErrorSummary, list_items};
 use crate::forms::{Errors, FieldError};
 use crate::hooks::{use_cases, use_navigator};
 use crate::import::ImportPlan;
@@ -131,7 +131,7 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
 fn names(names: &[String]) -> Html {
     html! {
         <ul class="list list--bullet">
-            { for names.iter().map(|name| html! { <li>{name}</li> }) }
+            { list_items(names) }
         </ul>
     }
 }

@@ -44,6 +44,6 @@ pub use letters_page::LettersPage;
 pub use lock_page::{LOCK_PAGE_TITLE, LockPage, NO_CRYPTO, lock_summary};
 pub use next_steps::next_steps_section;
 pub use storage_messages::{load_problem_text, use_storage_messages};
-pub use timeline::{DeadlineItem, DeadlineItemProps, deadline_title, timeline};
+pub use timeline::{DeadlineItem, DeadlineItemProps, deadline_title, list_items, timeline};
 pub use undo_banner::{secondary_button, undo_banner};
 pub use unlock_page::{LockGate, LockGateProps, UNLOCK_TITLE, UnlockPage, UnlockPageProps};
