@@ -7,7 +7,7 @@ use outputs::{Evaluated, Letter};
 use rules::{Case, CaseFile, Extra, FORMAT, write_case_file};
 
 use crate::browser;
-use crate::state::Entry;
+use crate::state::{Entry, State};
 
 /// The case file text for `cases`, exported on `today`.
 pub fn case_file_text<'a>(cases: impl IntoIterator<Item = &'a Case>, today: NaiveDate) -> String {
@@ -49,6 +49,12 @@ fn offer_case_file(text: &str, what: &str, today: NaiveDate) -> Result<(), Strin
     browser::download(&file_name(what, today, "json"), "application/json", text)?;
     browser::announce_export();
     Ok(())
+}
+
+/// Offers every case on this device, the backup the app can import again:
+/// one copy of this code for every button that exports them all.
+pub fn download_all(state: &State) -> Result<(), String> {
+    download(state.all_cases(), "all-cases", state.today)
 }
 
 /// Offers stored data the app could not read, exactly as it was, as

@@ -38,17 +38,23 @@ const EVERY_DEADLINE: &str = r#"<h2 class="heading-m">Every deadline</h2>"#;
 pub fn CaseList() -> Html {
     let cases = use_cases();
     let lock = use_context::<crate::lock_session::Lock>();
-    let sort = use_state_eq(SortBy::default);
+    // Whether the list is sorted by name: a bool, whose state code the app
+    // already has, not a state of its own type.
+    let by_name = use_state_eq(|| false);
+    let sort = if *by_name {
+        SortBy::Name
+    } else {
+        SortBy::MostUrgent
+    };
     let show_archived = use_state_eq(|| false);
-    let entries = listed(&cases, *sort, *show_archived);
+    let entries = listed(&cases, sort, *show_archived);
     let archived = cases.cases.iter().filter(|e| e.archived()).count();
 
     let on_sort = {
-        let sort = sort.clone();
+        let by_name = by_name.clone();
         Callback::from(move |e: Event| {
-            sort.set(SortBy::from_id(
-                &e.target_unchecked_into::<HtmlSelectElement>().value(),
-            ))
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            by_name.set(SortBy::from_id(&value) == SortBy::Name)
         })
     };
     let on_show_archived = {
@@ -61,7 +67,7 @@ pub fn CaseList() -> Html {
         Callback::from(move |_: MouseEvent| {
             let done = match action {
                 Action::Undo => return cases.undo_delete(),
-                Action::ExportAll => export::download(cases.all_cases(), "all-cases", cases.today),
+                Action::ExportAll => export::download_all(&cases),
                 Action::Spreadsheet => export::download_spreadsheet(&cases.cases, cases.today),
                 Action::Calendar => {
                     let active = cases.cases.iter().filter(|entry| !entry.archived());
@@ -92,8 +98,8 @@ pub fn CaseList() -> Html {
                     <div class="form-group">
                         <label class="label" for="sort-by">{"Sort by"}</label>
                         <select id="sort-by" name="sort-by" class="select" onchange={on_sort}>
-                            { sort_option(SortBy::MostUrgent, *sort) }
-                            { sort_option(SortBy::Name, *sort) }
+                            { sort_option(SortBy::MostUrgent, sort) }
+                            { sort_option(SortBy::Name, sort) }
                         </select>
                     </div>
                     <div class="form-group checkboxes checkboxes--small">

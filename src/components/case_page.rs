@@ -28,6 +28,8 @@ enum Action {
     Undo,
     EditEvent(String),
     DeleteEvent(String),
+    /// Save the case's reading of when an annual review is complete.
+    SaveSetting(ReviewCompleteOn),
 }
 
 #[derive(Properties, PartialEq)]
@@ -40,6 +42,14 @@ pub fn CasePage(props: &CasePageProps) -> Html {
     let cases = use_cases();
     let navigator = use_navigator();
     let export_error = use_state_eq(|| None::<String>);
+    // The settings' radios: whether the meeting is chosen, held here, not in
+    // a component of their own, whose machinery would cost more than a
+    // render of the page. A bool, whose state code the app already has.
+    let meeting = use_state_eq(|| {
+        cases.entry(&props.case_id).is_some_and(|entry| {
+            entry.case.settings.review_complete_on == ReviewCompleteOn::Meeting
+        })
+    });
     let Some(entry) = cases.entry(&props.case_id).cloned() else {
         return not_found();
     };
@@ -71,6 +81,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                 Action::Undo => cases.undo_delete(),
                 Action::EditEvent(event_id) => navigator.go(View::EditEvent(id.clone(), event_id)),
                 Action::DeleteEvent(event_id) => cases.delete_event(id, &event_id),
+                Action::SaveSetting(setting) => cases.set_setting(id, setting),
             }
         })
     };
@@ -135,7 +146,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
             <p class="body">
                 { secondary_button("Add the deadlines to your calendar (.ics)", on(Action::Calendar)) }
             </p>
-            <CaseSettings case_id={id.clone()} value={case.settings.review_complete_on} />
+            { case_settings(case.settings.review_complete_on, &meeting, &run) }
             { static_html(r#"<h2 class="heading-m">Manage this case</h2>"#) }
             <div class="button-group">
                 { secondary_button("Rename case", on(Action::Rename)) }
@@ -192,12 +203,6 @@ fn details_row(key: &'static str, value: Option<String>) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CaseSettingsProps {
-    pub case_id: AttrValue,
-    pub value: ReviewCompleteOn,
-}
-
 const SETTINGS_HEADING: &str =
     r#"<h2 class="heading-m" id="settings-heading">Settings for this case</h2>"#;
 
@@ -209,16 +214,23 @@ const REVIEW_COMPLETE_ON_QUESTION: &str = concat!(
 );
 
 /// The case's choice on a disputed point: when an annual review is complete.
-#[component]
-pub fn CaseSettings(props: &CaseSettingsProps) -> Html {
-    let cases = use_cases();
-    let chosen = use_state_eq(|| props.value);
-    let saved = *chosen == props.value;
+/// `value` is the saved choice, `meeting` whether the radios choose the meeting.
+fn case_settings(
+    value: ReviewCompleteOn,
+    meeting: &UseStateHandle<bool>,
+    run: &Callback<Action>,
+) -> Html {
+    let chosen = if **meeting {
+        ReviewCompleteOn::Meeting
+    } else {
+        ReviewCompleteOn::Decision
+    };
+    let saved = chosen == value;
     let onsubmit = {
-        let (chosen, case_id) = (chosen.clone(), props.case_id.clone());
+        let run = run.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            cases.set_setting(&case_id, *chosen);
+            run.emit(Action::SaveSetting(chosen));
         })
     };
     html! {
@@ -229,14 +241,14 @@ pub fn CaseSettings(props: &CaseSettingsProps) -> Html {
                     <fieldset class="fieldset" aria-describedby="review-complete-on-hint">
                         { static_html(REVIEW_COMPLETE_ON_QUESTION) }
                         <div class="radios">
-                            { radio(ReviewCompleteOn::Decision, "review-complete-on-decision", &chosen) }
-                            { radio(ReviewCompleteOn::Meeting, "review-complete-on-meeting", &chosen) }
+                            { radio(ReviewCompleteOn::Decision, "review-complete-on-decision", chosen, meeting) }
+                            { radio(ReviewCompleteOn::Meeting, "review-complete-on-meeting", chosen, meeting) }
                         </div>
                     </fieldset>
                 </div>
                 <button type="submit" class="button button--secondary">{"Save setting"}</button>
                 if saved {
-                    <p class="hint" aria-live="polite">{format!("In use: {}.", review_complete_on_label(props.value))}</p>
+                    <p class="hint" aria-live="polite">{format!("In use: {}.", review_complete_on_label(value))}</p>
                 }
             </form>
             { contested_points() }
@@ -248,20 +260,21 @@ pub fn CaseSettings(props: &CaseSettingsProps) -> Html {
 fn radio(
     value: ReviewCompleteOn,
     id: &'static str,
-    chosen: &UseStateHandle<ReviewCompleteOn>,
+    chosen: ReviewCompleteOn,
+    meeting: &UseStateHandle<bool>,
 ) -> Html {
     let onchange = {
-        let chosen = chosen.clone();
+        let meeting = meeting.clone();
         Callback::from(move |e: Event| {
             if e.target_unchecked_into::<HtmlInputElement>().checked() {
-                chosen.set(value);
+                meeting.set(value == ReviewCompleteOn::Meeting);
             }
         })
     };
     html! {
         <div class="radios__item">
             <input class="radios__input" type="radio" {id} name="review-complete-on"
-                checked={**chosen == value} {onchange} />
+                checked={chosen == value} {onchange} />
             <label class="label radios__label" for={id}>{review_complete_on_label(value)}</label>
         </div>
     }

@@ -24,9 +24,7 @@ pub fn ExportBackupButton(props: &ExportBackupButtonProps) -> Html {
     let error = use_state_eq(|| None::<String>);
     let onclick = {
         let error = error.clone();
-        Callback::from(move |_: MouseEvent| {
-            error.set(export::download(cases.all_cases(), "all-cases", cases.today).err())
-        })
+        Callback::from(move |_: MouseEvent| error.set(export::download_all(&cases).err()))
     };
     html! {
         <>

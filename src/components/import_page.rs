@@ -7,8 +7,8 @@ use rules::read_case_file;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::ErrorSummary;
 use crate::components::fields::error_message;
+use crate::components::{ErrorSummary, list_items};
 use crate::forms::{Errors, FieldError};
 use crate::hooks::{use_cases, use_navigator};
 use crate::import::ImportPlan;
@@ -49,8 +49,9 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
         let initial = props.step.clone();
         use_state(move || initial)
     };
-    // A new key empties the file input after "Cancel".
-    let input_key = use_state(|| 0u32);
+    // "Cancel" flips the file input between two keys: a new key empties it.
+    // A bool, whose state code the app already has.
+    let flipped = use_state_eq(|| false);
 
     let on_read = {
         let (step, cases) = (step.clone(), cases.clone());
@@ -75,10 +76,10 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
         })
     };
     let on_cancel = {
-        let (step, input_key) = (step.clone(), input_key.clone());
+        let (step, flipped) = (step.clone(), flipped.clone());
         Callback::from(move |_: MouseEvent| {
             step.set(ImportStep::Choosing);
-            input_key.set(*input_key + 1);
+            flipped.set(!*flipped);
         })
     };
     let errors = match &*step {
@@ -98,7 +99,7 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
             <div class={if failed { "form-group form-group--error" } else { "form-group" }}>
                 <label class="label" for="case-file">{"Case file"}</label>
                 { error_message("case-file", error.as_ref()) }
-                <input key={*input_key} id="case-file" name="case-file" type="file"
+                <input key={if *flipped { "flipped" } else { "file" }} id="case-file" name="case-file" type="file"
                     accept=".json,application/json"
                     class={if failed { "file-upload file-upload--error" } else { "file-upload" }}
                     aria-describedby={failed.then_some("case-file-error")}
@@ -109,16 +110,12 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
                     <h2 class="heading-m">{plan.summary()}</h2>
                     if !plan.adds.is_empty() {
                         <h3 class="heading-s">{"New cases"}</h3>
-                        <ul class="list list--bullet">
-                            { for plan.adds.iter().map(|name| html! { <li>{name}</li> }) }
-                        </ul>
+                        { names(&plan.adds) }
                     }
                     if !plan.replaces.is_empty() {
                         <h3 class="heading-s">{"Cases that will be replaced"}</h3>
                         <p class="body">{"These cases are already on this device. The file's copy replaces yours, with its events."}</p>
-                        <ul class="list list--bullet">
-                            { for plan.replaces.iter().map(|name| html! { <li>{name}</li> }) }
-                        </ul>
+                        { names(&plan.replaces) }
                     }
                     <div class="button-group">
                         <button type="button" class="button" onclick={on_import}>{"Import"}</button>
@@ -127,5 +124,14 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
                 </div>
             }
         </>
+    }
+}
+
+/// The names of the cases the file adds, or those it replaces, as a list.
+fn names(names: &[String]) -> Html {
+    html! {
+        <ul class="list list--bullet">
+            { list_items(names) }
+        </ul>
     }
 }

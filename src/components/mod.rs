@@ -28,7 +28,7 @@ pub use backup_reminder::{
 };
 pub use case_form::{CaseFormPage, CaseFormPageProps, CaseFormProps, case_form};
 pub use case_list::CaseList;
-pub use case_page::{CasePage, CaseSettings};
+pub use case_page::CasePage;
 pub use chronology_page::{ChronologyPage, chronology_document};
 pub use contested_points::contested_points;
 pub use date_input::{DateInputProps, date_input};
@@ -44,6 +44,6 @@ pub use letters_page::LettersPage;
 pub use lock_page::{LOCK_PAGE_TITLE, LockPage, NO_CRYPTO, lock_summary};
 pub use next_steps::next_steps_section;
 pub use storage_messages::{load_problem_text, use_storage_messages};
-pub use timeline::{DeadlineItem, DeadlineItemProps, deadline_title, timeline};
+pub use timeline::{DeadlineItem, DeadlineItemProps, deadline_title, list_items, timeline};
 pub use undo_banner::{secondary_button, undo_banner};
 pub use unlock_page::{LockGate, LockGateProps, UNLOCK_TITLE};

@@ -5,7 +5,7 @@ use rules::{Evaluation, Status, WHERE_TO_GET_ADVICE, next_steps};
 use yew::prelude::*;
 
 use super::layout::static_html;
-use crate::components::deadline_title;
+use crate::components::{deadline_title, list_items};
 
 const HEADING: &str = r#"<h2 class="heading-l" id="next-steps-heading">What you can do next</h2>"#;
 
@@ -29,7 +29,7 @@ pub fn next_steps_section(evaluation: &Evaluation) -> Html {
                 <>
                     <h3 class="heading-s">{ deadline_title(deadline) }</h3>
                     <ul class="list list--bullet">
-                        { for steps.iter().map(|step| html! { <li>{step}</li> }) }
+                        { list_items(steps) }
                     </ul>
                 </>
             }) }

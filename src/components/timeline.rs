@@ -88,7 +88,7 @@ pub fn DeadlineItem(props: &DeadlineItemProps) -> Html {
             <details class="details">
                 { static_html(WORKING_SUMMARY) }
                 <ol class="list list--number details__text">
-                    { for deadline.working().into_iter().map(|step| html! { <li>{step}</li> }) }
+                    { list_items(&deadline.working()) }
                 </ol>
             </details>
         </li>
@@ -106,6 +106,12 @@ pub fn deadline_title(deadline: &Deadline) -> Html {
             }
         </>
     }
+}
+
+/// One `<li>` for each of `items`: one copy of the list code for the steps
+/// of the working, the next steps and the names an import adds or replaces.
+pub fn list_items(items: &[String]) -> Html {
+    items.iter().map(|item| html! { <li>{item}</li> }).collect()
 }
 
 /// "Due 17 February 2025"; "Not before 16 October 2025"; for an excepted
