@@ -5,7 +5,7 @@
 fn main() {
     use std::rc::Rc;
 
-    use ehc_timeline::components::LockGateProps;
+    use ehc_timeline::components::{LockGate, LockGateProps};
     use ehc_timeline::{Store, View, browser, lock};
 
     let mut local = browser::LocalStore;
@@ -16,31 +16,7 @@ fn main() {
         store: Store::new(local),
         view: View::from_hash(&browser::hash()),
     };
-    yew::Renderer::<ready::Ready>::with_props(props).render();
-}
-
-/// The "ehc-ready" mark on the page's performance timeline, set once the app's
-/// first render is in the page: `make bench` measures loading up to it.
-#[cfg(target_arch = "wasm32")]
-mod ready {
-    use ehc_timeline::components::{LockGate, LockGateProps};
-    use yew::prelude::*;
-
-    /// The app (or the Unlock page first, when the cases are locked), marking
-    /// the end of its first render. Yew renders after `render()` returns, and
-    /// runs an effect after every child has rendered.
-    #[component]
-    pub fn Ready(props: &LockGateProps) -> Html {
-        use_effect_with((), |()| mark("ehc-ready"));
-        html! { <LockGate ..props.clone() /> }
-    }
-
-    fn mark(name: &str) {
-        if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
-            // A timeline mark only informs the benchmark: the app works without it.
-            let _ = performance.mark(name);
-        }
-    }
+    yew::Renderer::<LockGate>::with_props(props).render();
 }
 
 #[cfg(not(target_arch = "wasm32"))]
