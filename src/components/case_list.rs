@@ -5,7 +5,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::layout::static_html;
-use crate::components::fields::Checkbox;
+use crate::components::fields::{CheckboxProps, checkbox};
 use crate::components::{lock_summary, persistence_note, secondary_button, undo_banner};
 use crate::export;
 use crate::hooks::use_cases;
@@ -103,8 +103,12 @@ pub fn CaseList() -> Html {
                         </select>
                     </div>
                     <div class="form-group checkboxes checkboxes--small">
-                        <Checkbox id="show-archived" label="Show archived cases"
-                            checked={*show_archived} on_change={on_show_archived} />
+                        { checkbox(&CheckboxProps {
+                            id: "show-archived".into(),
+                            label: "Show archived cases".into(),
+                            checked: *show_archived,
+                            on_change: on_show_archived,
+                        }) }
                     </div>
                 </div>
                 if entries.is_empty() {

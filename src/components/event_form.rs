@@ -8,8 +8,8 @@ use rules::{
 use yew::prelude::*;
 
 use crate::components::fields::{
-    Checkbox, SelectFieldProps, TextBox, class_with, edit_date, edit_text, field_group, form,
-    on_select, page_top, select_option,
+    CheckboxProps, SelectFieldProps, TextBox, checkbox, class_with, edit_date, edit_text,
+    field_group, form, on_select, page_top, select_option,
 };
 use crate::components::{DateInputProps, date_input, not_found, select_field};
 use crate::forms::{DateParts, Edit, Errors, EventDraft, KindField, kind_fields};
@@ -294,8 +294,12 @@ pub fn event_form(props: &EventFormProps) -> Html {
                 { date_field(props, "until", "End of the period the council claims", None,
                     &draft.until, |d| &mut d.until) }
                 <div class="form-group checkboxes">
-                    <Checkbox id="disputed" label="We dispute that this exception applies"
-                        checked={draft.disputed} on_change={on_disputed} />
+                    { checkbox(&CheckboxProps {
+                        id: "disputed".into(),
+                        label: "We dispute that this exception applies".into(),
+                        checked: draft.disputed,
+                        on_change: on_disputed,
+                    }) }
                 </div>
             </>
         }

@@ -60,35 +60,47 @@ pub fn class_with(class: &'static str, on: bool, modifier: &str) -> AttrValue {
 }
 
 /// A one-line text input, or a textarea with `multiline`.
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct TextFieldProps {
     pub id: AttrValue,
     pub label: AttrValue,
-    #[prop_or_default]
     pub hint: Option<AttrValue>,
     pub value: AttrValue,
-    #[prop_or_default]
     pub error: Option<FieldError>,
     pub on_input: Callback<String>,
-    #[prop_or_default]
     pub multiline: bool,
     /// The height of a multiline field, in lines.
-    #[prop_or(4)]
     pub rows: u32,
     /// A width class such as `input--width-10`.
-    #[prop_or_default]
     pub width: Option<&'static str>,
-    #[prop_or_default]
     pub numeric: bool,
-    #[prop_or_default]
     pub autocomplete: Option<&'static str>,
     /// Hides what is typed, as for a passphrase.
-    #[prop_or_default]
     pub password: bool,
 }
 
-#[component]
-pub fn TextField(props: &TextFieldProps) -> Html {
+impl Default for TextFieldProps {
+    /// A one-line text field of no set width; a textarea is 4 lines high.
+    fn default() -> TextFieldProps {
+        TextFieldProps {
+            id: AttrValue::default(),
+            label: AttrValue::default(),
+            hint: None,
+            value: AttrValue::default(),
+            error: None,
+            on_input: Callback::default(),
+            multiline: false,
+            rows: 4,
+            width: None,
+            numeric: false,
+            autocomplete: None,
+            password: false,
+        }
+    }
+}
+
+/// The text field, in its form group.
+pub fn text_field(props: &TextFieldProps) -> Html {
     let id = &props.id;
     let error = props.error.is_some();
     let describedby = described_by(id, props.hint.is_some(), error);
@@ -144,7 +156,7 @@ pub struct TextBox {
 }
 
 impl TextBox {
-    /// The [`TextField`] holding `value`, with its error from `errors`.
+    /// The [`text_field`] holding `value`, with its error from `errors`.
     pub fn field(&self, value: &str, errors: &Errors, on_input: Callback<String>) -> Html {
         let props = TextFieldProps {
             id: self.id.into(),
@@ -154,13 +166,11 @@ impl TextBox {
             error: errors.on(self.id).cloned(),
             on_input,
             multiline: self.width.is_none(),
-            rows: 4,
             width: self.width,
             numeric: self.numeric,
-            autocomplete: None,
-            password: false,
+            ..TextFieldProps::default()
         };
-        html! { <TextField ..props /> }
+        text_field(&props)
     }
 }
 
@@ -237,7 +247,7 @@ pub fn field_group(
 }
 
 /// A single checkbox with its label.
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct CheckboxProps {
     pub id: AttrValue,
     pub label: AttrValue,
@@ -245,8 +255,8 @@ pub struct CheckboxProps {
     pub on_change: Callback<bool>,
 }
 
-#[component]
-pub fn Checkbox(props: &CheckboxProps) -> Html {
+/// The checkbox.
+pub fn checkbox(props: &CheckboxProps) -> Html {
     let on_change = props.on_change.clone();
     let onchange = Callback::from(move |e: Event| {
         on_change.emit(e.target_unchecked_into::<HtmlInputElement>().checked())

@@ -7,7 +7,7 @@ use outputs::{Letter, chase_letter, complaint_letter, ombudsman_letter};
 use rules::Status;
 use yew::prelude::*;
 
-use crate::components::{TextField, not_found};
+use crate::components::{TextFieldProps, not_found, text_field};
 use crate::export;
 use crate::hooks::use_cases;
 use crate::route::View;
@@ -97,8 +97,15 @@ fn LetterDraft(props: &LetterDraftProps) -> Html {
         <section class="letter" aria-labelledby={format!("{id}-title")}>
             <h2 class="heading-m" id={format!("{id}-title")}>{&props.letter.title}</h2>
             <p class="body"><strong>{"Subject: "}</strong>{&props.letter.subject}</p>
-            <TextField id={id.clone()} label="Letter" multiline=true rows={24}
-                value={AttrValue::from((*body).clone())} {on_input} />
+            { text_field(&TextFieldProps {
+                id: id.clone().into(),
+                label: "Letter".into(),
+                multiline: true,
+                rows: 24,
+                value: (*body).clone().into(),
+                on_input,
+                ..TextFieldProps::default()
+            }) }
             <button type="button" class="button button--secondary" onclick={on_download}>
                 {"Download this letter"}
             </button>

@@ -3,7 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::components::{ErrorSummary, ExportBackupButton, TextField, static_html};
+use crate::components::{
+    ErrorSummary, ExportBackupButton, TextFieldProps, static_html, text_field,
+};
 use crate::crypto;
 use crate::forms::Errors;
 use crate::hooks::use_cases;
@@ -144,12 +146,18 @@ pub fn LockPage() -> Html {
             { static_html(WARNING) }
             <div class="button-group"><ExportBackupButton secondary=true /></div>
             <form novalidate=true {onsubmit}>
-                { for fields.into_iter().map(|(id, label, hint, state)| html! {
-                    <TextField id={id} label={label} hint={hint} password=true
-                        autocomplete="new-password" value={(**state).clone()}
-                        error={errors.on(id).cloned()} on_input={field(state)}
-                        width="input--width-20" />
-                }) }
+                { for fields.into_iter().map(|(id, label, hint, state)| text_field(&TextFieldProps {
+                    id: id.into(),
+                    label: label.into(),
+                    hint,
+                    password: true,
+                    autocomplete: Some("new-password"),
+                    value: (**state).clone().into(),
+                    error: errors.on(id).cloned(),
+                    on_input: field(state),
+                    width: Some("input--width-20"),
+                    ..TextFieldProps::default()
+                })) }
                 <button type="submit" class="button">
                     { if on { "Change the passphrase" } else { "Lock my cases" } }
                 </button>

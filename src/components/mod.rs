@@ -37,7 +37,7 @@ pub use error_summary::{ERROR_SUMMARY_ID, ErrorSummary};
 pub use event_form::{EventFormProps, MilestonePage, MilestonePageProps, event_form};
 pub use event_list::event_list;
 pub use export_button::{EXPORT_BACKUP, ExportBackupButton};
-pub use fields::{TextField, select_field};
+pub use fields::{TextFieldProps, select_field, text_field};
 pub use import_page::{ImportPage, ImportPageProps, ImportStep, import_error};
 pub use layout::{Layout, footer, not_found, static_html};
 pub use letters_page::LettersPage;

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::app::{Page, Providers, Store};
 use crate::browser;
-use crate::components::{ErrorSummary, TextField, footer, static_html};
+use crate::components::{ErrorSummary, TextFieldProps, footer, static_html, text_field};
 use crate::crypto::{self, OpenError, SessionKey};
 use crate::forms::{Errors, FieldError};
 use crate::lock::{self, Envelope, Start};
@@ -186,9 +186,17 @@ fn unlock_page(
             { static_html(UNLOCK_HEADING) }
             if crypto::available() {
                 <form novalidate=true {onsubmit}>
-                    <TextField id="passphrase" label="Passphrase" password=true
-                        autocomplete="current-password" value={(*passphrase).clone()}
-                        error={errors.on("passphrase").cloned()} {on_input} width="input--width-20" />
+                    { text_field(&TextFieldProps {
+                        id: "passphrase".into(),
+                        label: "Passphrase".into(),
+                        password: true,
+                        autocomplete: Some("current-password"),
+                        value: (*passphrase).clone().into(),
+                        error: errors.on("passphrase").cloned(),
+                        on_input,
+                        width: Some("input--width-20"),
+                        ..TextFieldProps::default()
+                    }) }
                     <button type="submit" class="button">{"Unlock"}</button>
                     if *busy {
                         { static_html(r#"<p class="body" role="status">Unlocking…</p>"#) }
