@@ -6,8 +6,8 @@ use yew::prelude::*;
 
 use super::layout::static_html;
 use crate::components::{
-    contested_points, event_list, next_steps_section, not_found, secondary_button, timeline,
-    undo_banner,
+    back_link, contested_points, event_list, next_steps_section, not_found, secondary_button,
+    timeline, undo_banner,
 };
 use crate::export;
 use crate::hooks::{use_cases, use_navigator};
@@ -101,7 +101,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
 
     html! {
         <>
-            <a class="back-link" href={View::Cases.to_hash()}>{"Back to your cases"}</a>
+            { back_link(&View::Cases, "your cases") }
             if let Some(text) = deleted_event {
                 { undo_banner("Milestone deleted", text, on(Action::Undo)) }
             }

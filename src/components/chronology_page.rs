@@ -8,9 +8,9 @@ use rules::NOT_LEGAL_ADVICE;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::letters_page::back_to_case;
-use crate::components::not_found;
+use crate::components::{back_link, not_found};
 use crate::hooks::use_cases;
+use crate::route::View;
 
 #[derive(Properties, PartialEq)]
 pub struct ChronologyPageProps {
@@ -52,7 +52,7 @@ pub fn ChronologyPage(props: &ChronologyPageProps) -> Html {
     html! {
         <>
             <div class="no-print">
-                { back_to_case(entry) }
+                { back_link(&View::Case(entry.case.id.clone()), entry.name()) }
                 <div class="form-group">
                     <fieldset class="fieldset">
                         <legend class="fieldset__legend fieldset__legend--s">{"Name the child on the chronology by"}</legend>

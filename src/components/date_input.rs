@@ -6,7 +6,6 @@ use yew::prelude::*;
 use crate::components::fields::{class_with, described_by, error_message, group_class, hint};
 use crate::forms::{DatePart, DateParts, FieldError};
 
-#[derive(PartialEq)]
 pub struct DateInputProps {
     /// The input's id; the boxes are `ID-day`, `ID-month` and `ID-year`.
     pub id: AttrValue,

@@ -6,7 +6,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::components::ErrorSummary;
+use crate::components::{ErrorSummary, back_link};
 use crate::forms::{DatePart, DateParts, Edit, Errors, FieldError};
 use crate::route::View;
 
@@ -60,7 +60,6 @@ pub fn class_with(class: &'static str, on: bool, modifier: &str) -> AttrValue {
 }
 
 /// A one-line text input, or a textarea with `multiline`.
-#[derive(PartialEq)]
 pub struct TextFieldProps {
     pub id: AttrValue,
     pub label: AttrValue,
@@ -175,7 +174,6 @@ impl TextBox {
 }
 
 /// A select of values with words, with a first option meaning "none picked".
-#[derive(PartialEq)]
 pub struct SelectFieldProps {
     pub id: AttrValue,
     pub label: AttrValue,
@@ -247,7 +245,6 @@ pub fn field_group(
 }
 
 /// A single checkbox with its label.
-#[derive(PartialEq)]
 pub struct CheckboxProps {
     pub id: AttrValue,
     pub label: AttrValue,
@@ -303,7 +300,7 @@ pub fn form(
 pub fn page_top(back: &View, back_to: &str, caption: Option<&str>, heading: &'static str) -> Html {
     html! {
         <>
-            <a class="back-link" href={back.to_hash()}>{"Back to "}{back_to}</a>
+            { back_link(back, back_to) }
             if let Some(caption) = caption {
                 <span class="caption-l">{caption}</span>
             }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::fields::error_message;
-use crate::components::{ErrorSummary, list_items};
+use crate::components::{ErrorSummary, back_link, list_items};
 use crate::forms::{Errors, FieldError};
 use crate::hooks::{use_cases, use_navigator};
 use crate::import::ImportPlan;
@@ -90,7 +90,7 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
     let failed = error.is_some();
     html! {
         <>
-            <a class="back-link" href={View::Cases.to_hash()}>{"Back to your cases"}</a>
+            { back_link(&View::Cases, "your cases") }
             <ErrorSummary errors={errors.clone()} />
             <h1 class="heading-xl" tabindex="-1">{"Import a case file"}</h1>
             <p class="body">

@@ -99,6 +99,11 @@ fn use_update_banner() -> Html {
     }
 }
 
+/// "Back to …": the link at the top of a page to the page above it.
+pub fn back_link(to: &View, name: &str) -> Html {
+    html! { <a class="back-link" href={to.to_hash()}>{format!("Back to {name}")}</a> }
+}
+
 /// A page for an address that names no case or event.
 pub fn not_found() -> Html {
     html! {

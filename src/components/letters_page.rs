@@ -7,20 +7,10 @@ use outputs::{Letter, chase_letter, complaint_letter, ombudsman_letter};
 use rules::Status;
 use yew::prelude::*;
 
-use crate::components::{TextFieldProps, not_found, text_field};
+use crate::components::{TextFieldProps, back_link, not_found, text_field};
 use crate::export;
 use crate::hooks::use_cases;
 use crate::route::View;
-use crate::state::Entry;
-
-/// "Back to A. B.": the link from a page of the case to the case.
-pub(crate) fn back_to_case(entry: &Entry) -> Html {
-    html! {
-        <a class="back-link" href={View::Case(entry.case.id.clone()).to_hash()}>
-            {format!("Back to {}", entry.name())}
-        </a>
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct LettersPageProps {
@@ -42,7 +32,7 @@ pub fn LettersPage(props: &LettersPageProps) -> Html {
     letters.push(ombudsman_letter(case, evaluation));
     html! {
         <>
-            { back_to_case(entry) }
+            { back_link(&View::Case(entry.case.id.clone()), entry.name()) }
             <span class="caption-l">{entry.name()}</span>
             <h1 class="heading-xl" tabindex="-1">{"Letters"}</h1>
             <p class="body">

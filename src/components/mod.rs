@@ -39,7 +39,7 @@ pub use event_list::event_list;
 pub use export_button::{EXPORT_BACKUP, ExportBackupButton};
 pub use fields::{TextFieldProps, select_field, text_field};
 pub use import_page::{ImportPage, ImportPageProps, ImportStep, import_error};
-pub use layout::{Layout, footer, not_found, static_html};
+pub use layout::{Layout, back_link, footer, not_found, static_html};
 pub use letters_page::LettersPage;
 pub use lock_page::{LOCK_PAGE_TITLE, LockPage, NO_CRYPTO, lock_summary};
 pub use next_steps::next_steps_section;
