@@ -305,13 +305,15 @@ fn unreadable(path: &str, message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// Every rule as a Markdown table row: id, title, citation, who acts, force.
+/// Every rule as a Markdown table row: id, title, citation, who acts, force,
+/// and where and since when it is in force.
 fn rules_table() -> String {
-    let mut table =
-        String::from("| rule | what | citation | who must act | force |\n|---|---|---|---|---|\n");
+    let mut table = String::from(
+        "| rule | what | citation | who must act | force | in force |\n|---|---|---|---|---|---|\n",
+    );
     for rule in all_rules() {
         table.push_str(&format!(
-            "| `{}` | {} | {} | {} | {} |\n",
+            "| `{}` | {} | {} | {} | {} | {} |\n",
             rule.id,
             rule.title,
             rule.citation,
@@ -319,7 +321,8 @@ fn rules_table() -> String {
             match rule.force {
                 rules::Force::Statutory => "law",
                 rules::Force::Guidance => "guidance",
-            }
+            },
+            rule.in_force.describe()
         ));
     }
     table

@@ -36,6 +36,11 @@ pub const CONTESTED_POINTS: &[ContestedPoint] = &[
         other: "The day of the review meeting, which gives earlier dates.",
     },
     ContestedPoint {
+        point: "An annual review that falls due during a re-assessment",
+        choice: "Not a breach, shown as an exception with its date kept, when the re-assessment does in substance what a review would (the High Court, R (LW) v Islington, 2025); the next 12 months start from the plan that ends the re-assessment.",
+        other: "If the re-assessment did not do what a review would, the review was still due on that date.",
+    },
+    ContestedPoint {
         point: "\"Before\" 15 February and 31 March for a move to a new school or college",
         choice: "By that date, as the Ombudsman and councils read it.",
         other: "Read literally, the day before.",
@@ -44,6 +49,11 @@ pub const CONTESTED_POINTS: &[ContestedPoint] = &[
         point: "Appeal windows that end in August or over Christmas",
         choice: "IPSEA's reading of the tribunal's rules.",
         other: "The literal rule text, which can give an earlier date: if in doubt, appeal before the earlier date.",
+    },
+    ContestedPoint {
+        point: "An appeal window moved off a weekend or bank holiday into August or Christmas week",
+        choice: "The next working day, counting working days as for any other deadline: the earlier date, which is safer.",
+        other: "IPSEA reads the tribunal's rule 12 as counting no day of August and none from 25 December to 1 January, which gives a later date; the working shows both.",
     },
     ContestedPoint {
         point: "Year 11 to a school's own sixth form",

@@ -225,6 +225,37 @@ impl Deadline {
         self
     }
 
+    /// Moves the due date to `agreed_due`, when the parties to a mediation
+    /// agreed one in writing instead of the regulations' time limit (reg 42(5)).
+    pub(crate) fn agree(&mut self, agreed_due: Option<NaiveDate>) {
+        let Some(agreed) = agreed_due else { return };
+        self.add_step(format!(
+            "The parties to the mediation agreed in writing that this is done by {}, so that date applies instead of the time limit above (reg 42(5)).",
+            long_date(agreed)
+        ));
+        self.due = agreed;
+        self.citation = "SEND Regulations 2014, reg 42(5)";
+    }
+
+    /// Makes this deadline one of `rule`, a later version of its rule, and
+    /// counts it with `period` when the version changed the period.
+    pub(crate) fn take_version(&mut self, rule: &'static Rule, period: Option<Period>) {
+        if self.citation == self.rule.citation {
+            (self.citation, self.force) = (rule.citation, rule.force);
+        }
+        if self.actor == self.rule.actor {
+            self.actor = rule.actor;
+        }
+        self.rule = rule;
+        let Some(period) = period else { return };
+        self.due = period.due(self.trigger.date);
+        for step in &mut self.steps {
+            if let Step::Count(counted) = step {
+                *counted = period;
+            }
+        }
+    }
+
     /// Adds a step to the working of a deadline already built.
     pub(crate) fn add_step(&mut self, step: impl Into<Step>) {
         self.steps.push(step.into());

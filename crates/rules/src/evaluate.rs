@@ -10,6 +10,7 @@ use crate::deadline::Deadline;
 use crate::exceptions;
 use crate::stages;
 use crate::timeline::Timeline;
+use crate::versions::{self, Version};
 
 /// What the law makes of one case's facts on one day.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -58,6 +59,13 @@ pub(crate) struct CaseContext<'a> {
 /// assert_eq!((decision.status, decision.days_late), (Status::MetLate, 3));
 /// ```
 pub fn evaluate(case: &Case, today: NaiveDate) -> Evaluation {
+    evaluate_under(case, today, &[])
+}
+
+/// Every deadline of `case` on `today`, where the law has changed: each clock
+/// whose trigger falls in the dates of one of the `later` versions of its rule
+/// takes that version; older clocks keep the rule of their own start date.
+pub fn evaluate_under(case: &Case, today: NaiveDate, later: &[Version]) -> Evaluation {
     let context = CaseContext {
         case,
         timeline: Timeline::new(&case.events),
@@ -67,6 +75,7 @@ pub fn evaluate(case: &Case, today: NaiveDate) -> Evaluation {
     for stage in stages::ALL {
         stage(&context, &mut deadlines, &mut notices);
     }
+    versions::apply(&mut deadlines, &mut notices, later);
     let claims = exceptions::claims(&case.events);
     for deadline in &mut deadlines {
         exceptions::apply(deadline, &claims);

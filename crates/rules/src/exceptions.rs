@@ -104,13 +104,33 @@ impl ExceptionReason {
             MissedAppointment => "the child missed an appointment",
             LateRepresentations => "the family asked to comment after the 15 days",
             Coronavirus2020 => "coronavirus (SI 2020/471, 1 May to 25 September 2020)",
+            Reassessment => "a re-assessment was under way",
         }
     }
+
+    /// The reasons a council can claim in an `exception-claimed` event: all
+    /// but `reassessment`, which the case law gives, not the council.
+    pub const CLAIMABLE: &'static [ExceptionReason] = &[
+        SchoolClosure,
+        PersonalCircumstances,
+        Absence,
+        MissedAppointment,
+        LateRepresentations,
+        Coronavirus2020,
+    ];
 }
 
 impl ClaimedException {
     /// The working line for a limit this exception switches off.
     pub fn describe(&self, indicative_due: Option<NaiveDate>) -> String {
+        if self.reason == Reassessment {
+            return format!(
+                "A re-assessment was under way from {} (event {}) to {}, when this review fell due. The High Court held in R (LW) v Islington [2025] EWHC 703 (Admin) that a review falling due during a re-assessment that does in substance what a review would is not a breach: this is case law, not a statutory exception. The date is kept, and the next 12 months start from the plan that ends the re-assessment.",
+                long_date(self.from),
+                self.event,
+                long_date(self.until)
+            );
+        }
         let mut text = format!(
             "The council claims an exception ({}) from {} to {} (event {}). It switches the \
              time limit off; the council must still act as soon as practicable.",
@@ -226,7 +246,7 @@ pub(crate) fn apply(deadline: &mut Deadline, claims: &[ClaimedException]) {
     }
     let covered = days_covered(&applied);
     deadline.indicative_due = Some(add_days(deadline.due, covered as u64));
-    deadline.exceptions = applied;
+    deadline.exceptions.extend(applied);
 }
 
 /// Days covered by any of the claims, each day counted once.

@@ -24,6 +24,7 @@ mod report;
 mod rule;
 mod stages;
 mod timeline;
+mod versions;
 
 pub use calendar::*;
 pub use case_file::*;
@@ -31,7 +32,7 @@ pub use checks::Warning;
 pub use contested::{CONTESTED_POINTS, ContestedPoint};
 pub use date_order::{DateKey, sort_by_date};
 pub use deadline::{Deadline, EventRef, Limit, Status, days_phrase};
-pub use evaluate::{Evaluation, Notice, evaluate};
+pub use evaluate::{Evaluation, Notice, evaluate, evaluate_under};
 pub use exceptions::{ClaimedException, ExceptionSet};
 pub use next_steps::{WHERE_TO_GET_ADVICE, next_steps};
 pub use receipt::received_on;
@@ -39,5 +40,6 @@ pub use report::{
     CaseReport, DeadlineReport, NOT_LEGAL_ADVICE, REPORT_FORMAT, Report, case_text, deadline_line,
     status_phrase,
 };
-pub use rule::{Actor, Force, Rule};
+pub use rule::{Actor, EHC_START, Force, InForce, Jurisdiction, Rule};
 pub use stages::all_rules;
+pub use versions::Version;

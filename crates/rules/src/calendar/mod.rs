@@ -14,5 +14,5 @@ pub use counting::{
     sub_months,
 };
 pub use display::{long_date, long_date_with_weekday, month_name, weekday_name};
-pub use tribunal::{TribunalMove, tribunal_deadline};
+pub use tribunal::{TribunalMove, excluded_days_reading, tribunal_deadline};
 pub use working_days::{add_working_days, is_working_day, next_working_day};

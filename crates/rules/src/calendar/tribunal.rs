@@ -64,6 +64,27 @@ pub fn tribunal_deadline(date: NaiveDate) -> (NaiveDate, Option<TribunalMove>) {
     }
 }
 
+/// The other reading of a parent's last day (timelines.md section 6): where a
+/// deadline moved off a non-working day lands in August or from 25 December to
+/// 1 January, IPSEA reads rule 12 as counting none of those days as working
+/// days, which gives the first working day of September or from 2 January.
+/// `None` when both readings give `due`.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rules::excluded_days_reading;
+/// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// // Saturday 31 July 2021 moves to Monday 2 August; read IPSEA's way, to 1 September.
+/// assert_eq!(excluded_days_reading(date(2021, 8, 2)), Some(date(2021, 9, 1)));
+/// assert_eq!(excluded_days_reading(date(2021, 7, 30)), None);
+/// ```
+pub fn excluded_days_reading(due: NaiveDate) -> Option<NaiveDate> {
+    match tribunal_deadline(due) {
+        (other, Some(TribunalMove::August | TribunalMove::Christmas)) => Some(other),
+        _ => None,
+    }
+}
+
 /// `date` if it is a working day, else the next one.
 fn first_working_day_from(date: NaiveDate) -> NaiveDate {
     if is_working_day(date) {

@@ -147,15 +147,19 @@ event_kinds! {
     ReassessmentRequestReceived = "reassessment-request-received", "Request for a re-assessment received", Reassessment;
     DecisionToReassess = "decision-to-reassess", "Council decided to re-assess", Reassessment;
     DecisionNotToReassess = "decision-not-to-reassess", "Council decided not to re-assess", Reassessment;
+    MoveNotified = "move-notified", "Council learned of a move to another council's area", Reassessment;
     PlanTransferred = "plan-transferred", "Plan transferred to a new council after a move", Reassessment;
     TransferNoticeReceived = "transfer-notice-received", "New council's notice about the transferred plan received", Reassessment;
     CeaseDecision = "cease-decision", "Council decided to stop the plan", Reassessment;
     MediationAdviserContacted = "mediation-adviser-contacted", "Mediation adviser contacted", Disagreement;
     MediationRequested = "mediation-requested", "Mediation asked for", Disagreement;
+    HealthBodyNotified = "health-body-notified", "Council told the health body (ICB) what the mediation is about", Disagreement;
+    MediationNotArranged = "mediation-not-arranged", "Council told the mediation adviser it cannot arrange mediation within 30 days", Disagreement;
     MediationDeclined = "mediation-declined", "Family decided not to go to mediation", Disagreement;
     MediationHeld = "mediation-held", "Mediation meeting held", Disagreement;
     MediationCertificateIssued = "mediation-certificate-issued", "Mediation certificate received", Disagreement;
     MediationAgreement = "mediation-agreement", "Agreement reached at mediation", Disagreement;
+    MediationAgreementNotified = "mediation-agreement-notified", "Health body told the council of the mediation agreement", Disagreement;
     AgreementActioned = "agreement-actioned", "Mediation agreement carried out", Disagreement;
     AppealLodged = "appeal-lodged", "Appeal sent to the tribunal", Disagreement;
     AppealConceded = "appeal-conceded", "Council told the tribunal it will not oppose the appeal", Tribunal;
@@ -163,6 +167,7 @@ event_kinds! {
     TribunalRecommendation = "tribunal-recommendation", "Tribunal recommendation on health or social care", Tribunal;
     RecommendationResponse = "recommendation-response", "Response to the tribunal's recommendation", Tribunal;
     ComplaintMade = "complaint-made", "Complaint made to the council", Complaint;
+    ComplaintAcknowledged = "complaint-acknowledged", "Council acknowledged the complaint", Complaint;
     ComplaintResponded = "complaint-responded", "Council replied to the complaint", Complaint;
     OmbudsmanComplaintMade = "ombudsman-complaint-made", "Complaint made to the Ombudsman", Complaint;
     ExceptionClaimed = "exception-claimed", "Council said an exception to a time limit applies", Exception;

@@ -117,6 +117,26 @@ pub struct Event {
     pub respond_within: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<ResponseUnit>,
+    /// On `move-notified`: the day of the move to another council's area.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub move_date: Option<NaiveDate>,
+    /// On `mediation-requested`: the mediation is also about health care.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub includes_health: Option<bool>,
+    /// On `mediation-requested`: the mediation is only about health care.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub health_only: Option<bool>,
+    /// On `mediation-agreement`: whether the council was a party to it
+    /// (`None` reads as yes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub council_party: Option<bool>,
+    /// On `mediation-agreement`: a date the parties agreed in writing (reg 42(5)).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agreed_due: Option<NaiveDate>,
+    /// On `complaint-made`: the stage of the council's complaints procedure,
+    /// 1 (`None` reads as 1) or 2.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stage: Option<u8>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -145,6 +165,12 @@ impl Event {
             time: None,
             respond_within: None,
             unit: None,
+            move_date: None,
+            includes_health: None,
+            health_only: None,
+            council_party: None,
+            agreed_due: None,
+            stage: None,
             extra: Extra::new(),
         }
     }
@@ -294,7 +320,9 @@ field_values! {
 }
 
 field_values! {
-    /// The reason a council gives for an exception to a time limit (section 2).
+    /// The reason a council gives for an exception to a time limit (section 2),
+    /// or `reassessment`, the case law that excuses an annual review falling
+    /// due during a re-assessment (section 6), which no council claims.
     ExceptionReason {
         SchoolClosure = "school-closure",
         PersonalCircumstances = "personal-circumstances",
@@ -302,6 +330,7 @@ field_values! {
         MissedAppointment = "missed-appointment",
         LateRepresentations = "late-representations",
         Coronavirus2020 = "coronavirus-2020",
+        Reassessment = "reassessment",
     }
 }
 

@@ -564,6 +564,7 @@ fn required_fields(kind: &EventKind) -> &'static [(&'static str, Present)] {
     match kind {
         EventKind::TribunalOrder | EventKind::AppealConceded => &[("order", |f| f.order.is_some())],
         EventKind::PhaseTransferPlanned => &[("transfer", |f| f.transfer.is_some())],
+        EventKind::MoveNotified => &[("move_date", |f| f.move_date.is_some())],
         EventKind::ExceptionClaimed => &[
             ("exception", |f| f.exception.is_some()),
             ("from", |f| f.from.is_some()),
@@ -596,6 +597,12 @@ struct EventFields {
     time: Option<ClockTime>,
     respond_within: Option<u32>,
     unit: Option<ResponseUnit>,
+    move_date: Option<IsoDate>,
+    includes_health: Option<bool>,
+    health_only: Option<bool>,
+    council_party: Option<bool>,
+    agreed_due: Option<IsoDate>,
+    stage: Option<ComplaintStage>,
     extra: Extra,
 }
 
@@ -656,6 +663,12 @@ impl Fields for EventFields {
             time: f.time.map(|ClockTime(time)| time),
             respond_within: f.respond_within,
             unit: f.unit,
+            move_date: f.move_date.map(|IsoDate(date)| date),
+            includes_health: f.includes_health,
+            health_only: f.health_only,
+            council_party: f.council_party,
+            agreed_due: f.agreed_due.map(|IsoDate(date)| date),
+            stage: f.stage.map(|ComplaintStage(stage)| stage),
             extra: f.extra,
         })
     }
@@ -683,6 +696,12 @@ impl Fields for EventFields {
             "time" => put(&mut self.time, key, map),
             "respond_within" => put(&mut self.respond_within, key, map),
             "unit" => put(&mut self.unit, key, map),
+            "move_date" => put(&mut self.move_date, key, map),
+            "includes_health" => put(&mut self.includes_health, key, map),
+            "health_only" => put(&mut self.health_only, key, map),
+            "council_party" => put(&mut self.council_party, key, map),
+            "agreed_due" => put(&mut self.agreed_due, key, map),
+            "stage" => put(&mut self.stage, key, map),
             _ => Ok(false),
         }
     }
@@ -701,6 +720,20 @@ impl<'de> Deserialize<'de> for EventKind {
                 )
             })
         })
+    }
+}
+
+/// The stage of a council's complaints procedure: 1 or 2.
+struct ComplaintStage(u8);
+
+impl<'de> Deserialize<'de> for ComplaintStage {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match u64::deserialize(deserializer)? {
+            stage @ (1 | 2) => Ok(ComplaintStage(stage as u8)),
+            other => Err(de::Error::custom(format!(
+                "stage {other} is not allowed here: use 1 or 2"
+            ))),
+        }
     }
 }
 

@@ -8,7 +8,7 @@ use crate::case_file::EventKind::{self, *};
 use crate::deadline::{Deadline, Step};
 use crate::evaluate::{CaseContext, Notice};
 use crate::exceptions::{ADVICE_EXCEPTIONS, ASSESSMENT_EXCEPTIONS, NO_EXCEPTIONS};
-use crate::rule::{Actor, Force, Rule};
+use crate::rule::{Actor, Force, InForce, Rule};
 use crate::stages::orders::{self, Restart};
 use crate::timeline::Dated;
 
@@ -21,6 +21,7 @@ pub const DECIDE_WHETHER_TO_ASSESS: Rule = Rule {
     force: Force::Statutory,
     exceptions: &ASSESSMENT_EXCEPTIONS,
     done_verb: "made",
+    in_force: InForce::EHC,
 };
 
 pub const ADVICE: Rule = Rule {
@@ -32,6 +33,7 @@ pub const ADVICE: Rule = Rule {
     force: Force::Statutory,
     exceptions: &ADVICE_EXCEPTIONS,
     done_verb: "received",
+    in_force: InForce::EHC,
 };
 
 pub const DECIDE_WHETHER_TO_ISSUE: Rule = Rule {
@@ -43,6 +45,7 @@ pub const DECIDE_WHETHER_TO_ISSUE: Rule = Rule {
     force: Force::Statutory,
     exceptions: &ASSESSMENT_EXCEPTIONS,
     done_verb: "made",
+    in_force: InForce::EHC,
 };
 
 pub const DRAFT_PLAN_REPRESENTATIONS: Rule = Rule {
@@ -54,6 +57,7 @@ pub const DRAFT_PLAN_REPRESENTATIONS: Rule = Rule {
     force: Force::Statutory,
     exceptions: &NO_EXCEPTIONS,
     done_verb: "sent",
+    in_force: InForce::EHC,
 };
 
 pub const FINAL_NOT_BEFORE_WINDOW: Rule = Rule {
@@ -65,6 +69,7 @@ pub const FINAL_NOT_BEFORE_WINDOW: Rule = Rule {
     force: Force::Statutory,
     exceptions: &NO_EXCEPTIONS,
     done_verb: "issued",
+    in_force: InForce::EHC,
 };
 
 pub const SCHOOL_CONSULTATION: Rule = Rule {
@@ -76,6 +81,7 @@ pub const SCHOOL_CONSULTATION: Rule = Rule {
     force: Force::Guidance,
     exceptions: &NO_EXCEPTIONS,
     done_verb: "received",
+    in_force: InForce::EHC,
 };
 
 pub const FINAL_PLAN: Rule = Rule {
@@ -87,6 +93,7 @@ pub const FINAL_PLAN: Rule = Rule {
     force: Force::Statutory,
     exceptions: &ASSESSMENT_EXCEPTIONS,
     done_verb: "issued",
+    in_force: InForce::EHC,
 };
 
 /// The rules of this stage.

@@ -8,18 +8,40 @@ use crate::case_file::ResponseUnit;
 use crate::deadline::{Deadline, EventRef, Limit, Status};
 use crate::evaluate::{CaseContext, Notice};
 use crate::exceptions::NO_EXCEPTIONS;
-use crate::rule::{Actor, Force, Rule};
+use chrono::NaiveDate;
+
+use crate::rule::{Actor, Force, InForce, Rule};
 use crate::timeline::Dated;
 
 pub const COUNCIL_COMPLAINT_RESPONSE: Rule = Rule {
     id: "council-complaint-response",
     title: "Council's reply to your complaint",
-    summary: "The council should reply to your complaint within the time its complaints policy states.",
+    summary: "The council should reply to your complaint within the time its complaints policy states; for a complaint from 1 April 2026 that states none, within 10 working days at stage 1 or 20 at stage 2, as the Ombudsman's Complaint Handling Code expects.",
     citation: "The council's complaints policy (local, not statutory)",
     actor: Actor::Council,
     force: Force::Guidance,
     exceptions: &NO_EXCEPTIONS,
     done_verb: "received",
+    in_force: InForce::UNDATED,
+};
+
+/// The Ombudsman's Complaint Handling Code, which it applies to councils'
+/// complaints made from 1 April 2026.
+const CODE_CITATION: &str = "LGSCO Complaint Handling Code (from 1 April 2026)";
+
+/// The day the Ombudsman began to apply its Complaint Handling Code.
+const CODE_START: NaiveDate = NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
+
+pub const COUNCIL_COMPLAINT_ACKNOWLEDGEMENT: Rule = Rule {
+    id: "council-complaint-acknowledgement",
+    title: "Council's acknowledgement of your complaint",
+    summary: "The council should acknowledge your complaint within 5 working days.",
+    citation: CODE_CITATION,
+    actor: Actor::Council,
+    force: Force::Guidance,
+    exceptions: &NO_EXCEPTIONS,
+    done_verb: "received",
+    in_force: InForce::england_from(CODE_START),
 };
 
 pub const OMBUDSMAN_WINDOW: Rule = Rule {
@@ -31,19 +53,44 @@ pub const OMBUDSMAN_WINDOW: Rule = Rule {
     force: Force::Statutory,
     exceptions: &NO_EXCEPTIONS,
     done_verb: "made",
+    in_force: InForce::UNDATED,
 };
 
 /// The rules of this stage.
-pub const RULES: &[&Rule] = &[&COUNCIL_COMPLAINT_RESPONSE, &OMBUDSMAN_WINDOW];
+pub const RULES: &[&Rule] = &[
+    &COUNCIL_COMPLAINT_RESPONSE,
+    &COUNCIL_COMPLAINT_ACKNOWLEDGEMENT,
+    &OMBUDSMAN_WINDOW,
+];
 
 /// The longest stated response time that is counted, in days or working days:
 /// a year. A longer one is a slip of the keyboard, and counting billions of
 /// days would run past the end of any calendar.
 const LONGEST_RESPONSE: u32 = 366;
 
-/// The council's stated response time to each complaint.
+/// The council's reply to each complaint: in the time it states, or, for a
+/// complaint from 1 April 2026 that states none, the Complaint Handling Code's
+/// 10 or 20 working days, with its acknowledgement in 5.
 pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut Vec<Notice>) {
     for (complaint, next) in cx.timeline.spans(&[ComplaintMade]) {
+        let answer = |kind| {
+            cx.timeline
+                .first(&[kind], complaint.date, next)
+                .map(Dated::to_ref)
+        };
+        let code = COUNCIL_COMPLAINT_ACKNOWLEDGEMENT
+            .in_force
+            .covers(complaint.date);
+        if code {
+            out.push(
+                Deadline::after(
+                    &COUNCIL_COMPLAINT_ACKNOWLEDGEMENT,
+                    complaint.to_ref(),
+                    Period::WorkingDays(5),
+                )
+                .done_by(answer(ComplaintAcknowledged)),
+            );
+        }
         let period = match (complaint.event.respond_within, complaint.event.unit) {
             (Some(n), _) if n > LONGEST_RESPONSE => {
                 notices.push(Notice {
@@ -58,6 +105,24 @@ pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut
             }
             (Some(n), Some(ResponseUnit::WorkingDays)) => Period::WorkingDays(n),
             (Some(n), _) => Period::Days(n),
+            (None, _) if code => {
+                let stage_two = complaint.event.stage == Some(2);
+                let days = if stage_two { 20 } else { 10 };
+                let stage = if stage_two { 2 } else { 1 };
+                out.push(
+                    Deadline::after(
+                        &COUNCIL_COMPLAINT_RESPONSE,
+                        complaint.to_ref(),
+                        Period::WorkingDays(days),
+                    )
+                    .cited(CODE_CITATION, Force::Guidance)
+                    .note(format!(
+                        "No response time of the council's own is recorded, so the Ombudsman's Complaint Handling Code applies: {days} working days for a complaint at stage {stage}. A time the council's own policy states would apply instead."
+                    ))
+                    .done_by(answer(ComplaintResponded)),
+                );
+                continue;
+            }
             (None, _) => {
                 notices.push(Notice {
                     text: format!(
@@ -71,11 +136,8 @@ pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut
             }
         };
         out.push(
-            Deadline::after(&COUNCIL_COMPLAINT_RESPONSE, complaint.to_ref(), period).done_by(
-                cx.timeline
-                    .first(&[ComplaintResponded], complaint.date, next)
-                    .map(Dated::to_ref),
-            ),
+            Deadline::after(&COUNCIL_COMPLAINT_RESPONSE, complaint.to_ref(), period)
+                .done_by(answer(ComplaintResponded)),
         );
     }
 }

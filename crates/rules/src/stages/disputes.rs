@@ -4,13 +4,13 @@
 
 use chrono::NaiveDate;
 
-use crate::calendar::{Period, long_date, tribunal_deadline};
+use crate::calendar::{Period, excluded_days_reading, long_date, tribunal_deadline};
 use crate::case_file::EventKind::{self, *};
 use crate::case_file::{Matters, ReviewOutcome};
 use crate::deadline::Deadline;
 use crate::evaluate::{CaseContext, Notice};
 use crate::exceptions::{CORONAVIRUS_ONLY, NO_EXCEPTIONS};
-use crate::rule::{Actor, Force, Rule};
+use crate::rule::{Actor, Force, InForce, Rule};
 use crate::timeline::{Dated, Timeline};
 
 pub const MEDIATION_CONTACT: Rule = Rule {
@@ -22,6 +22,7 @@ pub const MEDIATION_CONTACT: Rule = Rule {
     force: Force::Statutory,
     exceptions: &NO_EXCEPTIONS,
     done_verb: "contacted",
+    in_force: InForce::EHC,
 };
 
 pub const MEDIATION_CERTIFICATE: Rule = Rule {
@@ -33,6 +34,7 @@ pub const MEDIATION_CERTIFICATE: Rule = Rule {
     force: Force::Statutory,
     exceptions: &NO_EXCEPTIONS,
     done_verb: "issued",
+    in_force: InForce::EHC,
 };
 
 pub const MEDIATION_MEETING: Rule = Rule {
@@ -44,6 +46,7 @@ pub const MEDIATION_MEETING: Rule = Rule {
     force: Force::Statutory,
     exceptions: &CORONAVIRUS_ONLY,
     done_verb: "held",
+    in_force: InForce::EHC,
 };
 
 pub const MEDIATION_AGREED_ACTIONS: Rule = Rule {
@@ -55,6 +58,43 @@ pub const MEDIATION_AGREED_ACTIONS: Rule = Rule {
     force: Force::Statutory,
     exceptions: &CORONAVIRUS_ONLY,
     done_verb: "done",
+    in_force: InForce::EHC,
+};
+
+pub const MEDIATION_HEALTH_NOTICE: Rule = Rule {
+    id: "mediation-health-notice",
+    title: "Telling the health body about mediation",
+    summary: "When the mediation you ask for is about health care, the council must tell the health body (the integrated care board) what it is about within 3 working days of hearing from you.",
+    citation: "SEND Regulations 2014, reg 35",
+    actor: Actor::Council,
+    force: Force::Statutory,
+    exceptions: &CORONAVIRUS_ONLY,
+    done_verb: "sent",
+    in_force: InForce::EHC,
+};
+
+pub const DEEMED_MEDIATION_CERTIFICATE: Rule = Rule {
+    id: "deemed-mediation-certificate",
+    title: "Certificate when mediation cannot be arranged",
+    summary: "When the council tells the mediation adviser it cannot arrange mediation within 30 days, the adviser must send you a certificate within 3 working days, so that you can appeal.",
+    citation: "SEND Regulations 2014, reg 37",
+    actor: Actor::MediationAdviser,
+    force: Force::Statutory,
+    exceptions: &NO_EXCEPTIONS,
+    done_verb: "issued",
+    in_force: InForce::EHC,
+};
+
+pub const MEDIATION_AGREEMENT_NOTICE: Rule = Rule {
+    id: "mediation-agreement-notice",
+    title: "Health body telling the council of an agreement",
+    summary: "When the council was not a party to the mediation, the health body must tell the council of the agreement within 1 week.",
+    citation: "SEND Regulations 2014, reg 42(4)",
+    actor: Actor::Health,
+    force: Force::Statutory,
+    exceptions: &CORONAVIRUS_ONLY,
+    done_verb: "sent",
+    in_force: InForce::EHC,
 };
 
 pub const APPEAL: Rule = Rule {
@@ -66,6 +106,7 @@ pub const APPEAL: Rule = Rule {
     force: Force::Statutory,
     exceptions: &NO_EXCEPTIONS,
     done_verb: "sent",
+    in_force: InForce::EHC,
 };
 
 pub const RECOMMENDATION_RESPONSE: Rule = Rule {
@@ -77,6 +118,7 @@ pub const RECOMMENDATION_RESPONSE: Rule = Rule {
     force: Force::Statutory,
     exceptions: &CORONAVIRUS_ONLY,
     done_verb: "sent",
+    in_force: InForce::england_from(NaiveDate::from_ymd_opt(2018, 4, 3).unwrap()),
 };
 
 /// The rules of this stage.
@@ -85,6 +127,9 @@ pub const RULES: &[&Rule] = &[
     &MEDIATION_CERTIFICATE,
     &MEDIATION_MEETING,
     &MEDIATION_AGREED_ACTIONS,
+    &MEDIATION_HEALTH_NOTICE,
+    &DEEMED_MEDIATION_CERTIFICATE,
+    &MEDIATION_AGREEMENT_NOTICE,
     &APPEAL,
     &RECOMMENDATION_RESPONSE,
 ];
@@ -151,29 +196,19 @@ pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut
         }
         out.push(certificate);
     }
+    for (request, next) in timeline.spans(&[MediationRequested]) {
+        mediation_request(timeline, request, next, out, notices);
+    }
     answered(
         timeline,
-        MediationRequested,
-        &[MediationHeld],
-        &MEDIATION_MEETING,
-        Period::Days(30),
+        MediationNotArranged,
+        &[MediationCertificateIssued],
+        &DEEMED_MEDIATION_CERTIFICATE,
+        Period::WorkingDays(3),
         out,
     );
     for agreement in timeline.of(&[MediationAgreement]) {
-        if agreement.event.matters == Some(Matters::Other) {
-            out.push(
-                Deadline::after(
-                    &MEDIATION_AGREED_ACTIONS,
-                    agreement.to_ref(),
-                    Period::Weeks(2),
-                )
-                .done_by(
-                    timeline
-                        .first(&[AgreementActioned], agreement.date, None)
-                        .map(Dated::to_ref),
-                ),
-            );
-        }
+        mediation_agreement(timeline, agreement, out);
     }
     answered(
         timeline,
@@ -183,6 +218,99 @@ pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut
         Period::Weeks(5),
         out,
     );
+}
+
+/// The deadlines of one request for mediation: the council's notice to the
+/// health body when the mediation is about health care (reg 35), and the
+/// meeting within 30 days of the request, or for mediation about health care
+/// only, of that notice, arranged by the health body.
+fn mediation_request(
+    timeline: &Timeline,
+    request: Dated,
+    next: Option<NaiveDate>,
+    out: &mut Vec<Deadline>,
+    notices: &mut Vec<Notice>,
+) {
+    let event = request.event;
+    let health_only = event.health_only == Some(true);
+    let held = timeline.first(&[MediationHeld], request.date, next);
+    if !health_only {
+        out.push(
+            Deadline::after(&MEDIATION_MEETING, request.to_ref(), Period::Days(30))
+                .done_by(held.map(Dated::to_ref)),
+        );
+    }
+    if !(health_only || event.includes_health == Some(true)) {
+        return;
+    }
+    let notified = timeline.first(&[HealthBodyNotified], request.date, next);
+    out.push(
+        Deadline::after(
+            &MEDIATION_HEALTH_NOTICE,
+            request.to_ref(),
+            Period::WorkingDays(3),
+        )
+        .done_by(notified.map(Dated::to_ref)),
+    );
+    match (health_only, notified) {
+        (false, _) => {}
+        (true, Some(notified)) => out.push(
+            Deadline::after(&MEDIATION_MEETING, notified.to_ref(), Period::Days(30))
+                .about("health care only", Actor::Health)
+                .note(format!(
+                    "The mediation asked for on {} is about health care only, so the health body arranges it, within 30 days of the council telling it what the mediation is about.",
+                    long_date(request.date)
+                ))
+                .done_by(held.map(Dated::to_ref)),
+        ),
+        (true, None) => notices.push(Notice {
+            text: format!(
+                "The mediation asked for on {} (event {}) is about health care only: the health body must arrange it within 30 days of the council telling it what the mediation is about. Record when the council told the health body to see that date.",
+                long_date(request.date),
+                event.id
+            ),
+            citation: MEDIATION_HEALTH_NOTICE.citation,
+        }),
+    }
+}
+
+/// The deadlines of a mediation agreement that are not a tribunal's: doing
+/// what was agreed about matters that cannot be appealed (reg 42(3)), and the
+/// health body telling the council when the council was not a party (reg 42(4)).
+fn mediation_agreement(timeline: &Timeline, agreement: Dated, out: &mut Vec<Deadline>) {
+    let event = agreement.event;
+    let without_council = event.council_party == Some(false);
+    if event.matters == Some(Matters::Other) {
+        let mut actions = Deadline::after(
+            &MEDIATION_AGREED_ACTIONS,
+            agreement.to_ref(),
+            Period::Weeks(2),
+        )
+        .done_by(
+            timeline
+                .first(&[AgreementActioned], agreement.date, None)
+                .map(Dated::to_ref),
+        );
+        if without_council {
+            actions.actor = Actor::Health;
+        }
+        actions.agree(event.agreed_due);
+        out.push(actions);
+    }
+    if without_council {
+        out.push(
+            Deadline::after(
+                &MEDIATION_AGREEMENT_NOTICE,
+                agreement.to_ref(),
+                Period::Weeks(1),
+            )
+            .done_by(
+                timeline
+                    .first(&[MediationAgreementNotified], agreement.date, None)
+                    .map(Dated::to_ref),
+            ),
+        );
+    }
 }
 
 /// One deadline per event of kind `asked`, answered by the first of `answers`
@@ -226,6 +354,16 @@ fn appeal(timeline: &Timeline, decision: Dated, next: Option<NaiveDate>) -> Dead
         working.push(format!(
             "{} So the last day is {}.",
             moved.explain(),
+            long_date(due)
+        ));
+    }
+    // DISPUTE: a move off a non-working day counts working days as N6 defines
+    // them, the earlier date; IPSEA reads rule 12 as counting no day of August
+    // and none from 25 December to 1 January. Both are shown where they differ.
+    if let Some(other) = excluded_days_reading(due) {
+        working.push(format!(
+            "Read as IPSEA reads rule 12 of the tribunal's rules, no day of August and no day from 25 December to 1 January counts as a working day, which gives {}. This count takes the earlier date, {}, which is safer: appeal by then if you can.",
+            long_date(other),
             long_date(due)
         ));
     }

@@ -10,7 +10,7 @@ use crate::case_file::{Matters, Order};
 use crate::deadline::Deadline;
 use crate::evaluate::{CaseContext, Notice};
 use crate::exceptions::ORDER_EXCEPTIONS;
-use crate::rule::{Actor, Force, Rule};
+use crate::rule::{Actor, Force, InForce, Rule};
 use crate::timeline::Dated;
 
 const fn order_rule(
@@ -28,6 +28,7 @@ const fn order_rule(
         force: Force::Statutory,
         exceptions: &ORDER_EXCEPTIONS,
         done_verb,
+        in_force: InForce::EHC,
     }
 }
 
@@ -124,6 +125,7 @@ pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut
         if source == Restart::MediationAgreement && event.event.matters == Some(Matters::Other) {
             continue;
         }
+        let first = out.len();
         match order {
             Order::Assess => restart(cx, source, event, None, out),
             Order::IssuePlan => {
@@ -148,6 +150,11 @@ pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut
                 ),
                 citation: source.citation().0,
             }),
+        }
+        if source == Restart::MediationAgreement {
+            for deadline in &mut out[first..] {
+                deadline.agree(event.event.agreed_due);
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ use crate::case_file::Transfer;
 use crate::deadline::Deadline;
 use crate::evaluate::{CaseContext, Notice};
 use crate::exceptions::NO_EXCEPTIONS;
-use crate::rule::{Actor, Force, Rule};
+use crate::rule::{Actor, Force, InForce, Rule};
 use crate::stages::review::dated;
 use crate::timeline::Dated;
 
@@ -24,6 +24,7 @@ pub const PHASE_TRANSFER: Rule = Rule {
     force: Force::Statutory,
     exceptions: &NO_EXCEPTIONS,
     done_verb: "issued",
+    in_force: InForce::EHC,
 };
 
 /// The rules of this stage.

@@ -3,12 +3,12 @@
 
 use chrono::NaiveDate;
 
-use crate::calendar::{Period, long_date, months_starting_with};
+use crate::calendar::{Period, add_working_days, long_date, months_starting_with, sub_days};
 use crate::case_file::EventKind::*;
 use crate::deadline::Deadline;
 use crate::evaluate::{CaseContext, Notice};
 use crate::exceptions::{ASSESSMENT_EXCEPTIONS, CORONAVIRUS_ONLY};
-use crate::rule::{Actor, Force, Rule};
+use crate::rule::{Actor, Force, InForce, Rule};
 use crate::stages::review::{self, dated};
 use crate::timeline::Dated;
 
@@ -21,6 +21,7 @@ pub const DECIDE_WHETHER_TO_REASSESS: Rule = Rule {
     force: Force::Statutory,
     exceptions: &CORONAVIRUS_ONLY,
     done_verb: "made",
+    in_force: InForce::EHC,
 };
 
 pub const REASSESSMENT_FINAL_PLAN: Rule = Rule {
@@ -32,6 +33,19 @@ pub const REASSESSMENT_FINAL_PLAN: Rule = Rule {
     force: Force::Statutory,
     exceptions: &ASSESSMENT_EXCEPTIONS,
     done_verb: "issued",
+    in_force: InForce::EHC,
+};
+
+pub const PLAN_TRANSFER: Rule = Rule {
+    id: "plan-transfer",
+    title: "Old council passing the plan to the new council",
+    summary: "When you move to another council's area, the old council must pass the plan to the new council on the day of the move or, if it learned of the move less than 15 working days before, within 15 working days of learning of it.",
+    citation: "SEND Regulations 2014, reg 15(2)",
+    actor: Actor::Council,
+    force: Force::Statutory,
+    exceptions: &CORONAVIRUS_ONLY,
+    done_verb: "transferred",
+    in_force: InForce::EHC,
 };
 
 pub const TRANSFER_NOTICE: Rule = Rule {
@@ -43,6 +57,7 @@ pub const TRANSFER_NOTICE: Rule = Rule {
     force: Force::Statutory,
     exceptions: &CORONAVIRUS_ONLY,
     done_verb: "received",
+    in_force: InForce::EHC,
 };
 
 pub const TRANSFER_REVIEW: Rule = Rule {
@@ -54,12 +69,14 @@ pub const TRANSFER_REVIEW: Rule = Rule {
     force: Force::Statutory,
     exceptions: &CORONAVIRUS_ONLY,
     done_verb: "completed",
+    in_force: InForce::EHC,
 };
 
 /// The rules of this stage.
 pub const RULES: &[&Rule] = &[
     &DECIDE_WHETHER_TO_REASSESS,
     &REASSESSMENT_FINAL_PLAN,
+    &PLAN_TRANSFER,
     &TRANSFER_NOTICE,
     &TRANSFER_REVIEW,
 ];
@@ -92,6 +109,17 @@ pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut
     for (decision, next) in timeline.spans(&[DecisionToReassess]) {
         out.push(reassessment_plan(cx, decision, next));
     }
+    for (learned, next) in timeline.spans(&[MoveNotified]) {
+        if let Some(transfer) = plan_transfer(learned) {
+            out.push(
+                transfer.done_by(
+                    timeline
+                        .first(&[PlanTransferred], learned.date, next)
+                        .map(Dated::to_ref),
+                ),
+            );
+        }
+    }
     for (moved, next) in timeline.spans(&[PlanTransferred]) {
         out.push(
             Deadline::after(&TRANSFER_NOTICE, moved.to_ref(), Period::Weeks(6)).done_by(
@@ -119,6 +147,43 @@ pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut
             citation: KEEP_THE_PLAN,
         });
     }
+}
+
+/// The old council's transfer of the plan (reg 15(2)): on the day of the move
+/// if it learned of the move at least 15 working days before it; otherwise on
+/// the 15th working day counting the day it learned as day 1 (or, when that
+/// day is not a working day, the next working day). `None` without the day of
+/// the move, which a case file always has.
+fn plan_transfer(learned: Dated) -> Option<Deadline> {
+    let move_date = learned.event.move_date?;
+    let fifteenth = fifteenth_working_day_from(learned.date);
+    let (due, working) = if fifteenth < move_date {
+        (
+            move_date,
+            format!(
+                "The move is on {}. The council learned of it at least 15 working days before (the 15th working day counting {} as day 1 is {}), so the plan must pass to the new council on the day of the move.",
+                long_date(move_date),
+                long_date(learned.date),
+                long_date(fifteenth)
+            ),
+        )
+    } else {
+        (
+            fifteenth,
+            format!(
+                "The move is on {}, less than 15 working days after the council learned of it, so it has 15 working days beginning with the day it learned (the first working day counts as day 1), skipping weekends and bank holidays in England: the last day is {}.",
+                long_date(move_date),
+                long_date(fifteenth)
+            ),
+        )
+    };
+    Some(Deadline::on(&PLAN_TRANSFER, learned.to_ref(), due, working))
+}
+
+/// The 15th working day counting `day` as day 1, or the next working day as
+/// day 1 when `day` is not one.
+fn fifteenth_working_day_from(day: NaiveDate) -> NaiveDate {
+    add_working_days(sub_days(day, 1), 15)
 }
 
 /// The plan within 14 weeks of a decision to re-assess, unless the council

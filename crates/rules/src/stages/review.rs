@@ -7,11 +7,11 @@ use chrono::NaiveDate;
 
 use crate::calendar::{Period, add_days, add_months, long_date, sub_days};
 use crate::case_file::EventKind::{self, *};
-use crate::case_file::{ReviewCompleteOn, ReviewOutcome};
+use crate::case_file::{ExceptionReason, ReviewCompleteOn, ReviewOutcome};
 use crate::deadline::Deadline;
 use crate::evaluate::{CaseContext, Notice};
-use crate::exceptions::{CORONAVIRUS_ONLY, NO_EXCEPTIONS};
-use crate::rule::{Actor, Force, Rule};
+use crate::exceptions::{CORONAVIRUS_ONLY, ClaimedException, NO_EXCEPTIONS};
+use crate::rule::{Actor, Force, InForce, Rule};
 use crate::timeline::Dated;
 
 pub const ANNUAL_REVIEW: Rule = Rule {
@@ -23,6 +23,7 @@ pub const ANNUAL_REVIEW: Rule = Rule {
     force: Force::Statutory,
     exceptions: &CORONAVIRUS_ONLY,
     done_verb: "completed",
+    in_force: InForce::EHC,
 };
 
 pub const REVIEW_INVITATIONS: Rule = Rule {
@@ -34,6 +35,7 @@ pub const REVIEW_INVITATIONS: Rule = Rule {
     force: Force::Statutory,
     exceptions: &NO_EXCEPTIONS,
     done_verb: "sent",
+    in_force: InForce::EHC,
 };
 
 pub const REVIEW_ADVICE: Rule = Rule {
@@ -45,6 +47,7 @@ pub const REVIEW_ADVICE: Rule = Rule {
     force: Force::Statutory,
     exceptions: &NO_EXCEPTIONS,
     done_verb: "sent out",
+    in_force: InForce::EHC,
 };
 
 pub const REVIEW_REPORT: Rule = Rule {
@@ -56,6 +59,7 @@ pub const REVIEW_REPORT: Rule = Rule {
     force: Force::Statutory,
     exceptions: &CORONAVIRUS_ONLY,
     done_verb: "sent",
+    in_force: InForce::EHC,
 };
 
 pub const REVIEW_DECISION: Rule = Rule {
@@ -67,6 +71,7 @@ pub const REVIEW_DECISION: Rule = Rule {
     force: Force::Statutory,
     exceptions: &CORONAVIRUS_ONLY,
     done_verb: "made",
+    in_force: InForce::EHC,
 };
 
 pub const AMENDMENT_REPRESENTATIONS: Rule = Rule {
@@ -78,6 +83,7 @@ pub const AMENDMENT_REPRESENTATIONS: Rule = Rule {
     force: Force::Statutory,
     exceptions: &NO_EXCEPTIONS,
     done_verb: "sent",
+    in_force: InForce::EHC,
 };
 
 pub const FINAL_AMENDED_PLAN: Rule = Rule {
@@ -89,6 +95,7 @@ pub const FINAL_AMENDED_PLAN: Rule = Rule {
     force: Force::Statutory,
     exceptions: &CORONAVIRUS_ONLY,
     done_verb: "issued",
+    in_force: InForce::EHC,
 };
 
 pub const UNDER_FIVE_REVIEW: Rule = Rule {
@@ -100,6 +107,7 @@ pub const UNDER_FIVE_REVIEW: Rule = Rule {
     force: Force::Guidance,
     exceptions: &NO_EXCEPTIONS,
     done_verb: "held",
+    in_force: InForce::EHC,
 };
 
 /// The rules of this stage.
@@ -163,8 +171,61 @@ pub(crate) fn starts<'a>(cx: &CaseContext<'a>) -> Vec<Start<'a>> {
             decision: Some(decision),
         });
     }
+    // The plan that ends a re-assessment starts the next 12 months (R (LW) v
+    // Islington); a final plan already does.
+    for (decision, next) in cx.timeline.spans(&[DecisionToReassess]) {
+        let ends = cx.timeline.first(
+            &[FinalAmendedPlanIssued, FinalPlanIssued],
+            decision.date,
+            next,
+        );
+        if let Some(plan) = ends.filter(|plan| plan.kind == &FinalAmendedPlanIssued) {
+            starts.push(Start {
+                from: plan,
+                decision: None,
+            });
+        }
+    }
     crate::sort_by_date(&mut starts, |start| (start.from.date, start.from.date));
     starts
+}
+
+/// R (LW) v Islington [2025] EWHC 703 (Admin): an annual review that falls
+/// due while a re-assessment is open (from the decision to re-assess until
+/// the plan that ends it) and that no review met is not a breach; it is shown
+/// as excepted, with its statutory date kept.
+fn during_reassessment(cx: &CaseContext, mut deadline: Deadline) -> Deadline {
+    let met = deadline
+        .done
+        .as_ref()
+        .is_some_and(|done| done.date <= deadline.due);
+    if met || deadline.not_applicable.is_some() {
+        return deadline;
+    }
+    let Some(decision) = cx
+        .timeline
+        .last_before(&[DecisionToReassess], add_days(deadline.due, 1))
+    else {
+        return deadline;
+    };
+    let plan = cx.timeline.first(
+        &[FinalAmendedPlanIssued, FinalPlanIssued],
+        decision.date,
+        None,
+    );
+    if plan.is_some_and(|plan| plan.date <= deadline.due) {
+        return deadline;
+    }
+    // DISPUTE: R (LW) v Islington excuses a review only where the re-assessment
+    // does in substance what a review would; the engine takes it that it does.
+    deadline.exceptions.push(ClaimedException {
+        event: decision.event.id.clone(),
+        reason: ExceptionReason::Reassessment,
+        from: decision.date,
+        until: plan.map_or(deadline.due, |plan| plan.date),
+        disputed: false,
+    });
+    deadline
 }
 
 /// Whether the case counts a review as complete on the day of its meeting.
@@ -231,8 +292,13 @@ fn annual_reviews(cx: &CaseContext, out: &mut Vec<Deadline>) {
                 }
                 deadline.done_by(Some(from.to_ref()))
             }
-            (None, Some(plan)) => end_of_cycle(cx, deadline, start.from.date, Some(plan.from)),
-            (None, None) => end_of_cycle(cx, deadline, start.from.date, None),
+            (None, Some(plan)) => during_reassessment(
+                cx,
+                end_of_cycle(cx, deadline, start.from.date, Some(plan.from)),
+            ),
+            (None, None) => {
+                during_reassessment(cx, end_of_cycle(cx, deadline, start.from.date, None))
+            }
         });
     }
 }
@@ -258,6 +324,11 @@ fn end_of_cycle(
         ));
     }
     match next_plan {
+        Some(plan) if plan.date <= deadline.due && plan.kind == &FinalAmendedPlanIssued => deadline
+            .not_applicable(format!(
+                "the plan that ended a re-assessment was issued on {}, which starts a new count.",
+                dated(plan)
+            )),
         Some(plan) if plan.date <= deadline.due => deadline.not_applicable(format!(
             "a new final plan was issued on {}, which starts a new count.",
             dated(plan)
