@@ -10,7 +10,7 @@ use rules::{
     SendMethod, Transfer, When, evaluate, parse_clock_time, write_clock_time,
 };
 
-use crate::labels::Label;
+use crate::labels::{Label, MediationIssues};
 use crate::state::CaseDetails;
 
 /// A change to one field of a draft. It is applied to the latest draft, not to
@@ -295,6 +295,14 @@ pub enum KindField {
     Exception,
     Method,
     Response,
+    /// The day of a move to another council's area.
+    MoveDate,
+    /// Whether a mediation is about health care.
+    Mediation,
+    /// Who made a mediation agreement, and a date agreed in writing.
+    Agreement,
+    /// A complaint's stage.
+    Stage,
 }
 
 /// The extra fields an event of `kind` takes.
@@ -305,11 +313,13 @@ pub fn kind_fields(kind: Option<&EventKind>) -> &'static [KindField] {
         Some(SchoolConsulted | SchoolResponded) => &[KindField::School],
         Some(ReviewDecision) => &[KindField::Outcome],
         Some(TribunalOrder | AppealConceded) => &[KindField::Order],
-        Some(MediationAgreement) => &[KindField::Order, KindField::Matters],
+        Some(MediationAgreement) => &[KindField::Order, KindField::Matters, KindField::Agreement],
+        Some(MoveNotified) => &[KindField::MoveDate],
+        Some(MediationRequested) => &[KindField::Mediation],
         Some(PhaseTransferPlanned) => &[KindField::Transfer],
         Some(ExceptionClaimed) => &[KindField::Exception],
         Some(RequestSent) => &[KindField::Method],
-        Some(ComplaintMade) => &[KindField::Response],
+        Some(ComplaintMade) => &[KindField::Response, KindField::Stage],
         _ => &[],
     }
 }
@@ -350,6 +360,13 @@ pub struct EventDraft {
     pub time: String,
     pub respond_within: String,
     pub unit: String,
+    pub move_date: DateParts,
+    /// What a mediation is about: a [`MediationIssues`] id, or "" for
+    /// education or social care only.
+    pub mediation: String,
+    pub council_not_party: bool,
+    pub agreed_due: DateParts,
+    pub stage_two: bool,
     /// The event being changed: its id, and the fields the form does not show.
     pub original: Option<Rc<Event>>,
 }
@@ -396,6 +413,15 @@ impl EventDraft {
                 .map(|n| n.to_string())
                 .unwrap_or_default(),
             unit: id_of(event.unit),
+            move_date: date_parts(event.move_date),
+            mediation: id_of(match (event.health_only, event.includes_health) {
+                (Some(true), _) => Some(MediationIssues::HealthOnly),
+                (_, Some(true)) => Some(MediationIssues::HealthToo),
+                _ => None,
+            }),
+            council_not_party: event.council_party == Some(false),
+            agreed_due: date_parts(event.agreed_due),
+            stage_two: event.stage == Some(2),
             original: Some(Rc::new(event.clone())),
         }
     }
@@ -505,6 +531,29 @@ impl EventDraft {
         if shows(KindField::Response) {
             self.response_fields(event, errors);
         }
+        event.move_date = None;
+        if shows(KindField::MoveDate) {
+            event.move_date = self
+                .move_date
+                .parse("Day of the move", "move_date")
+                .map_err(|error| errors.push(date_error("move_date", error)))
+                .ok();
+        }
+        let issues =
+            pick::<MediationIssues>(&self.mediation).filter(|_| shows(KindField::Mediation));
+        event.includes_health = (issues == Some(MediationIssues::HealthToo)).then_some(true);
+        event.health_only = (issues == Some(MediationIssues::HealthOnly)).then_some(true);
+        let agreement = shows(KindField::Agreement);
+        event.council_party = (agreement && self.council_not_party).then_some(false);
+        event.agreed_due = None;
+        if agreement && !self.agreed_due.is_empty() {
+            event.agreed_due = self
+                .agreed_due
+                .parse("Date agreed", "agreed_due")
+                .map_err(|error| errors.push(date_error("agreed_due", error)))
+                .ok();
+        }
+        event.stage = (shows(KindField::Stage) && self.stage_two).then_some(2);
     }
 
     fn exception_fields(&self, event: &mut Event, errors: &mut Vec<FieldError>) {

@@ -21,8 +21,11 @@ pub trait Label: Copy + 'static {
 
 macro_rules! labels {
     ($name:ident { $($variant:ident => $label:literal,)* }) => {
+        labels!($name = $name::ALL { $($variant => $label,)* });
+    };
+    ($name:ident = $all:path { $($variant:ident => $label:literal,)* }) => {
         impl Label for $name {
-            const ALL: &'static [$name] = $name::ALL;
+            const ALL: &'static [$name] = $all;
             fn id(self) -> &'static str {
                 $name::id(self)
             }
@@ -61,14 +64,44 @@ labels!(Transfer {
     Post16ToPost16 => "From one post-16 place to another",
 });
 
-labels!(ExceptionReason {
+labels!(ExceptionReason = ExceptionReason::CLAIMABLE {
     SchoolClosure => "The school or setting was closed, such as in the summer holiday",
     PersonalCircumstances => "Exceptional personal circumstances of the child or family",
     Absence => "The child or family was away from the area",
     MissedAppointment => "The child missed an appointment",
     LateRepresentations => "The family asked to comment after the 15 days",
     Coronavirus2020 => "Coronavirus (1 May to 25 September 2020)",
+    Reassessment => "A re-assessment was under way",
 });
+
+/// What a mediation is about, as the milestone form asks it: the case file's
+/// `includes_health` and `health_only`. Not recorded means education or
+/// social care only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MediationIssues {
+    HealthToo,
+    HealthOnly,
+}
+
+impl Label for MediationIssues {
+    const ALL: &'static [MediationIssues] =
+        &[MediationIssues::HealthToo, MediationIssues::HealthOnly];
+    fn id(self) -> &'static str {
+        match self {
+            MediationIssues::HealthToo => "includes-health",
+            MediationIssues::HealthOnly => "health-only",
+        }
+    }
+    fn label(self) -> &'static str {
+        match self {
+            MediationIssues::HealthToo => "Health care as well",
+            MediationIssues::HealthOnly => "Health care only",
+        }
+    }
+    fn from_id(id: &str) -> Option<MediationIssues> {
+        MediationIssues::ALL.iter().copied().find(|v| v.id() == id)
+    }
+}
 
 labels!(SendMethod {
     Hand => "By hand",

@@ -385,6 +385,81 @@ fn the_event_form_shows_kind_fields_only_for_the_kinds_that_use_them() {
     );
     assert_reads(&sent, "How the request was sent (optional)");
     assert_reads(&sent, "Time it was sent (optional)");
+    for label in [
+        "Day of the move",
+        "What the mediation is about",
+        "The council was not a party",
+        "Date agreed in writing",
+        "stage 2 complaint",
+    ] {
+        assert_not_reads(&plain, label);
+    }
+}
+
+/// The milestone form for a new milestone of `kind`.
+fn form_for(kind: &str) -> String {
+    event_form(
+        EventDraft {
+            kind: kind.into(),
+            ..EventDraft::default()
+        },
+        Errors::default(),
+    )
+}
+
+#[test]
+fn the_event_form_asks_the_new_questions_of_moves_mediation_and_complaints() {
+    let moving = form_for("move-notified");
+    assert_reads(&moving, "Day of the move");
+    assert_reads(&moving, "The day the council learned of the move");
+    let request = form_for("mediation-requested");
+    assert_reads(
+        &request,
+        "What the mediation is about Education or social care only Health care as well Health care only",
+    );
+    let agreement = form_for("mediation-agreement");
+    assert_reads(
+        &agreement,
+        "The council was not a party to the agreement (only the health body)",
+    );
+    assert_reads(&agreement, "Date agreed in writing for doing it (optional)");
+    let complaint = form_for("complaint-made");
+    assert_reads(
+        &complaint,
+        "This is a stage 2 complaint (you asked the council to look at it again)",
+    );
+    assert_not_reads(&complaint, "Day of the move");
+}
+
+#[test]
+fn the_new_milestones_are_offered_in_plain_words_with_their_stage() {
+    let html = form_for("");
+    for (stage, kind) in [
+        (
+            "Re-assessment, moving area and ending a plan",
+            "Council learned of a move to another council's area",
+        ),
+        (
+            "Mediation and appeals",
+            "Council told the health body (ICB) what the mediation is about",
+        ),
+        (
+            "Mediation and appeals",
+            "Council told the mediation adviser it cannot arrange mediation within 30 days",
+        ),
+        (
+            "Mediation and appeals",
+            "Health body told the council of the mediation agreement",
+        ),
+        ("Complaints", "Council acknowledged the complaint"),
+    ] {
+        let group = html
+            .split(&format!("<optgroup label=\"{stage}\">"))
+            .nth(1)
+            .and_then(|rest| rest.split("</optgroup>").next())
+            .unwrap_or_else(|| panic!("no group {stage}"));
+        assert!(group.contains(kind), "{kind} in {stage}: {group}");
+    }
 }
 
 #[test]

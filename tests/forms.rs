@@ -202,6 +202,11 @@ fn every_kind_a_user_can_save_reads_back_from_an_exported_file() {
             exception: "absence".into(),
             from: typed("1", "8", "2025"),
             until: typed("31", "8", "2025"),
+            move_date: typed("15", "9", "2025"),
+            mediation: "health-only".into(),
+            council_not_party: true,
+            agreed_due: typed("30", "9", "2025"),
+            stage_two: true,
             ..EventDraft::default()
         };
         let mut case = late_assessment();
@@ -239,4 +244,110 @@ fn views_round_trip_through_the_hash() {
         assert_eq!(View::from_hash(&view.to_hash()), view, "{}", view.to_hash());
     }
     assert_eq!(View::from_hash("#/nowhere"), View::Cases);
+}
+
+/// A milestone of `kind` on 22 August 2025, with `fill` typed in.
+fn milestone(kind: &str, fill: impl FnOnce(&mut EventDraft)) -> Result<rules::Event, Vec<String>> {
+    let mut draft = EventDraft {
+        kind: kind.into(),
+        date: typed("22", "8", "2025"),
+        ..EventDraft::default()
+    };
+    fill(&mut draft);
+    draft
+        .validate(&late_assessment(), "e-9")
+        .map_err(|errors| errors.into_iter().map(|e| e.message).collect())
+}
+
+#[test]
+fn a_move_needs_the_day_of_the_move() {
+    assert_eq!(
+        milestone("move-notified", |_| {}).unwrap_err(),
+        ["Enter the day of the move"]
+    );
+    let event = milestone("move-notified", |d| d.move_date = typed("1", "9", "2025")).unwrap();
+    assert_eq!(event.move_date, Some(day(9, 1)));
+}
+
+#[test]
+fn a_mediation_request_records_whether_it_is_about_health_care() {
+    let plain = milestone("mediation-requested", |_| {}).unwrap();
+    assert_eq!((plain.includes_health, plain.health_only), (None, None));
+    let health = milestone("mediation-requested", |d| {
+        d.mediation = "includes-health".into()
+    })
+    .unwrap();
+    assert_eq!(
+        (health.includes_health, health.health_only),
+        (Some(true), None)
+    );
+    let only = milestone("mediation-requested", |d| {
+        d.mediation = "health-only".into()
+    })
+    .unwrap();
+    assert_eq!((only.includes_health, only.health_only), (None, Some(true)));
+}
+
+#[test]
+fn a_mediation_agreement_records_who_agreed_and_a_date_agreed_in_writing() {
+    let event = milestone("mediation-agreement", |d| {
+        d.council_not_party = true;
+        d.agreed_due = typed("30", "9", "2025");
+    })
+    .unwrap();
+    assert_eq!(event.council_party, Some(false));
+    assert_eq!(event.agreed_due, Some(day(9, 30)));
+    let plain = milestone("mediation-agreement", |_| {}).unwrap();
+    assert_eq!((plain.council_party, plain.agreed_due), (None, None));
+    assert_eq!(
+        milestone("mediation-agreement", |d| d.agreed_due =
+            typed("31", "9", "2025"))
+        .unwrap_err(),
+        ["Date agreed must be a real date"]
+    );
+}
+
+#[test]
+fn a_complaint_can_be_at_stage_2_and_other_kinds_drop_the_fields_they_do_not_take() {
+    let complaint = milestone("complaint-made", |d| d.stage_two = true).unwrap();
+    assert_eq!(complaint.stage, Some(2));
+    let letter = milestone("letter", |d| {
+        d.stage_two = true;
+        d.council_not_party = true;
+        d.mediation = "health-only".into();
+        d.move_date = typed("1", "9", "2025");
+    })
+    .unwrap();
+    assert_eq!(
+        (
+            letter.stage,
+            letter.council_party,
+            letter.health_only,
+            letter.move_date
+        ),
+        (None, None, None, None)
+    );
+}
+
+#[test]
+fn changing_a_milestone_keeps_its_new_fields() {
+    let event = milestone("mediation-requested", |d| {
+        d.mediation = "health-only".into()
+    })
+    .unwrap();
+    let again = EventDraft::from_event(&event)
+        .validate(&late_assessment(), "e-9")
+        .unwrap();
+    assert_eq!(again, event);
+    let agreement = milestone("mediation-agreement", |d| {
+        d.council_not_party = true;
+        d.agreed_due = typed("30", "9", "2025");
+    })
+    .unwrap();
+    assert_eq!(
+        EventDraft::from_event(&agreement)
+            .validate(&late_assessment(), "e-9")
+            .unwrap(),
+        agreement
+    );
 }

@@ -14,7 +14,7 @@ use crate::components::fields::{
 use crate::components::{DateInputProps, date_input, not_found, select_field};
 use crate::forms::{DateParts, Edit, Errors, EventDraft, KindField, kind_fields};
 use crate::hooks::{use_cases, use_form, use_navigator};
-use crate::labels::Label;
+use crate::labels::{Label, MediationIssues};
 use crate::route::View;
 use crate::state::new_event_id;
 
@@ -128,6 +128,18 @@ const BEFORE_PERIOD: &[Field] = &[
         }),
         text: |d| &d.matters,
         text_mut: |d| &mut d.matters,
+    },
+    Field {
+        shown_for: Some(KindField::Mediation),
+        control: Control::Select(SelectBox {
+            id: "mediation",
+            label: "What the mediation is about",
+            hint: None,
+            option: option::<MediationIssues>,
+            placeholder: "Education or social care only",
+        }),
+        text: |d| &d.mediation,
+        text_mut: |d| &mut d.mediation,
     },
     Field {
         shown_for: Some(KindField::Transfer),
@@ -279,30 +291,46 @@ pub fn event_form(props: &EventFormProps) -> Html {
             .collect::<Html>()
     };
     let period = shown.contains(&KindField::Exception).then(|| {
-        let on_disputed = {
-            let on_change = props.on_change.clone();
-            Callback::from(move |disputed: bool| {
-                on_change.emit(Edit::new(move |draft: &mut EventDraft| {
-                    draft.disputed = disputed
-                }))
-            })
-        };
         html! {
             <>
                 { date_field(props, "from", "Start of the period the council claims", None,
                     &draft.from, |d| &mut d.from) }
                 { date_field(props, "until", "End of the period the council claims", None,
                     &draft.until, |d| &mut d.until) }
-                <div class="form-group checkboxes">
-                    { checkbox(&CheckboxProps {
-                        id: "disputed".into(),
-                        label: "We dispute that this exception applies".into(),
-                        checked: draft.disputed,
-                        on_change: on_disputed,
-                    }) }
-                </div>
+                { tick(props, "disputed", "We dispute that this exception applies",
+                    draft.disputed, |d, on| d.disputed = on) }
             </>
         }
+    });
+    let move_date = shown.contains(&KindField::MoveDate).then(|| {
+        date_field(
+            props,
+            "move_date",
+            "Day of the move",
+            None,
+            &draft.move_date,
+            |d| &mut d.move_date,
+        )
+    });
+    let agreement = shown.contains(&KindField::Agreement).then(|| {
+        html! {
+            <>
+                { tick(props, "council_not_party",
+                    "The council was not a party to the agreement (only the health body)",
+                    draft.council_not_party, |d, on| d.council_not_party = on) }
+                { date_field(props, "agreed_due", "Date agreed in writing for doing it (optional)",
+                    None, &draft.agreed_due, |d| &mut d.agreed_due) }
+            </>
+        }
+    });
+    let stage = shown.contains(&KindField::Stage).then(|| {
+        tick(
+            props,
+            "stage_two",
+            "This is a stage 2 complaint (you asked the council to look at it again)",
+            draft.stage_two,
+            |d, on| d.stage_two = on,
+        )
     });
     let fields = html! {
         <>
@@ -310,6 +338,9 @@ pub fn event_form(props: &EventFormProps) -> Html {
             { date_field(props, "date", "Date", Some(date_hint(draft)), &draft.date, |d| &mut d.date) }
             { fields(BEFORE_PERIOD) }
             { period }
+            { move_date }
+            { agreement }
+            { stage }
             { fields(AFTER_PERIOD) }
         </>
     };
@@ -353,6 +384,25 @@ fn kind_select(props: &EventFormProps) -> Html {
         error,
         control,
     )
+}
+
+/// A checkbox of the draft, ticked when `checked`, that `set` changes.
+fn tick(
+    props: &EventFormProps,
+    id: &'static str,
+    label: &'static str,
+    checked: bool,
+    set: fn(&mut EventDraft, bool),
+) -> Html {
+    let on_change = props.on_change.clone();
+    let on_change = Callback::from(move |on: bool| {
+        on_change.emit(Edit::new(move |draft: &mut EventDraft| set(draft, on)))
+    });
+    html! {
+        <div class="form-group checkboxes">
+            { checkbox(&CheckboxProps { id: id.into(), label: label.into(), checked, on_change }) }
+        </div>
+    }
 }
 
 /// A date input over the draft's date at `date`, which holds `value`.
@@ -403,6 +453,9 @@ fn text_or_select(field: &Field, props: &EventFormProps) -> Html {
 
 fn date_hint(draft: &EventDraft) -> AttrValue {
     match draft.kind() {
+        Some(EventKind::MoveNotified) => {
+            "The day the council learned of the move. For example, 22 8 2025".into()
+        }
         Some(EventKind::PhaseTransferPlanned) => {
             "The day the child or young person starts at the new place. For example, 3 9 2025"
                 .into()

@@ -204,6 +204,116 @@ fn ehc_rules_lists_every_time_limit_with_its_citation() {
     assert!(stdout(&output).contains("| `decide-whether-to-assess` | Decision whether to assess | SEND Regulations 2014, reg 5(1) |"));
 }
 
+#[test]
+fn ehc_rules_says_where_and_since_when_each_rule_is_in_force() {
+    let text = stdout(&ehc(&["rules"]));
+    assert!(text.starts_with("| rule | what | citation | who must act | force | in force |"));
+    for row in [
+        "| `plan-transfer` | Old council passing the plan to the new council | SEND Regulations 2014, reg 15(2) | the council | law | England, from 1 September 2014 |",
+        "| `recommendation-response` | Response to the tribunal's recommendation | SEND (First-tier Tribunal Recommendations Power) Regulations 2017 (SI 2017/1306) | health or social care | law | England, from 3 April 2018 |",
+        "| `council-complaint-acknowledgement` | Council's acknowledgement of your complaint | LGSCO Complaint Handling Code (from 1 April 2026) | the council | guidance | England, from 1 April 2026 |",
+        "| `ombudsman-window` | Complaint to the Ombudsman | Local Government Act 1974, s26B | the parent or young person | law | England, no start date (older than the EHC system) |",
+    ] {
+        assert!(text.contains(row), "{row:?} in:\n{text}");
+    }
+}
+
+/// `ehc check examples/moving-and-mediation.json` on 20 April 2026.
+fn moving_and_mediation(format: &str) -> String {
+    let output = ehc(&[
+        "check",
+        "examples/moving-and-mediation.json",
+        "--today",
+        "2026-04-20",
+        "--format",
+        format,
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "", "no date looks wrong");
+    stdout(&output)
+}
+
+#[test]
+fn ehc_check_counts_a_move_mediation_about_health_and_a_complaint_under_the_code() {
+    let text = moving_and_mediation("text");
+    for line in [
+        "  Old council passing the plan to the new council: due 12 September 2025, transferred 15 September 2025, 3 days late (SEND Regulations 2014, reg 15(2))",
+        "  Telling the health body about mediation: due 19 November 2025, sent 21 November 2025, 2 days late (SEND Regulations 2014, reg 35)",
+        "  Certificate when mediation cannot be arranged: due 17 December 2025, issued 19 December 2025, 2 days late (SEND Regulations 2014, reg 37)",
+        "  Health body telling the council of an agreement: due 16 January 2026, sent 20 January 2026, 4 days late (SEND Regulations 2014, reg 42(4))",
+        "  Doing what was agreed at mediation: due 27 February 2026, not yet done, 52 days overdue (SEND Regulations 2014, reg 42(5))",
+        "  Council's acknowledgement of your complaint: due 10 April 2026, received 9 April 2026, on time (LGSCO Complaint Handling Code (from 1 April 2026))",
+        "  Council's reply to your complaint: due 17 April 2026, not yet received, 3 days overdue (LGSCO Complaint Handling Code (from 1 April 2026))",
+    ] {
+        assert!(text.contains(line), "{line:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn ehc_check_json_names_the_new_rules_with_their_working() {
+    let report: serde_json::Value = serde_json::from_str(&moving_and_mediation("json")).unwrap();
+    let deadlines = report["cases"][0]["deadlines"].as_array().unwrap();
+    let find = |rule: &str| {
+        deadlines
+            .iter()
+            .find(|d| d["rule"] == rule)
+            .unwrap_or_else(|| panic!("no {rule} in {deadlines:#?}"))
+    };
+    let transfer = find("plan-transfer");
+    assert_eq!(
+        (
+            &transfer["due"],
+            &transfer["status"],
+            &transfer["days_late"]
+        ),
+        (&"2025-09-12".into(), &"met-late".into(), &3.into())
+    );
+    assert!(
+        transfer["working"]
+            .to_string()
+            .contains("less than 15 working days")
+    );
+    let agreed = find("mediation-agreed-actions");
+    assert_eq!(agreed["actor"], "health");
+    assert!(agreed["working"].to_string().contains("agreed in writing"));
+    assert_eq!(find("deemed-mediation-certificate")["actor"], "ma");
+    assert_eq!(
+        find("council-complaint-acknowledgement")["force"],
+        "guidance"
+    );
+}
+
+#[test]
+fn ehc_check_gives_no_ehc_deadline_before_september_2014_and_says_why() {
+    let path = case_file(
+        "statement.json",
+        r#"{"format": "ehc-timeline/1", "cases": [{"id": "c-old", "events": [
+            {"id": "e-1", "kind": "request-received", "date": "2014-05-12"}]}]}"#,
+    );
+    let text = stdout(&check(&path, "text"));
+    assert!(!text.contains("Decision whether to assess"), "{text}");
+    assert!(
+        text.contains("the statement system of the Education Act 1996 applied then"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_move_without_its_day_is_refused_saying_which_event() {
+    let path = case_file(
+        "move.json",
+        r#"{"format": "ehc-timeline/1", "cases": [{"id": "c-1", "events": [
+            {"id": "e-1", "kind": "move-notified", "date": "2025-08-22"}]}]}"#,
+    );
+    let output = check(&path, "text");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("event \"e-1\" (move-notified) needs \"move_date\""),
+        "{}",
+        stderr(&output)
+    );
+}
+
 /// `ehc ARGS examples/FILE --today 2025-06-01`.
 fn on_example(args: &[&str], file: &str) -> Output {
     let path = format!("examples/{file}");

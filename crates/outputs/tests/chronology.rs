@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{day, late_assessment, on_time, waiting};
+use common::{day, late_assessment, moving_and_mediation, on_time, waiting};
 use outputs::{Chronology, NameShown, days_and_weeks, written_when};
 use rules::{ApproxDate, Case, Event, EventKind, When, evaluate};
 
@@ -201,5 +201,55 @@ fn a_family_s_own_closed_window_is_not_a_council_failure() {
     assert_eq!(
         missed,
         ["Advice for the assessment (Community paediatrician)"]
+    );
+}
+
+#[test]
+fn the_chronology_names_moves_mediation_notices_and_acknowledgements_in_plain_words() {
+    let (case, evaluation) = moving_and_mediation();
+    let chronology = Chronology::new(&case, &evaluation, NameShown::AsRecorded);
+    let events: Vec<&str> = chronology.events.iter().map(|e| e.what.as_str()).collect();
+    for what in [
+        "Council learned of a move to another council's area",
+        "Council told the health body (ICB) what the mediation is about",
+        "Council told the mediation adviser it cannot arrange mediation within 30 days",
+        "Health body told the council of the mediation agreement",
+        "Council acknowledged the complaint",
+    ] {
+        assert!(events.contains(&what), "{what:?} in {events:#?}");
+    }
+    let late: Vec<[&str; 2]> = chronology
+        .met_late
+        .iter()
+        .map(|row| [row.what.as_str(), row.citation.as_str()])
+        .collect();
+    for row in [
+        [
+            "Old council passing the plan to the new council",
+            "SEND Regulations 2014, reg 15(2)",
+        ],
+        [
+            "Telling the health body about mediation",
+            "SEND Regulations 2014, reg 35",
+        ],
+        [
+            "Certificate when mediation cannot be arranged",
+            "SEND Regulations 2014, reg 37",
+        ],
+        [
+            "Health body telling the council of an agreement",
+            "SEND Regulations 2014, reg 42(4)",
+        ],
+    ] {
+        assert!(late.contains(&row), "{row:?} in {late:#?}");
+    }
+    let missed = &chronology.missed[1];
+    assert_eq!(
+        [missed.what.as_str(), &missed.due, &missed.citation],
+        [
+            "Doing what was agreed at mediation",
+            "27 February 2026",
+            "SEND Regulations 2014, reg 42(5)"
+        ]
     );
 }

@@ -4,7 +4,7 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::{day, late_assessment, on_time, request_only, waiting};
+use common::{day, late_assessment, moving_and_mediation, on_time, request_only, waiting};
 use outputs::letters::DRAFTED_WITH;
 use outputs::{Letter, chase_letter, complaint_letter, ombudsman_letter};
 use rules::{ApproxDate, Case, Evaluation, Event, EventKind, When, evaluate, long_date};
@@ -232,4 +232,36 @@ fn every_date_in_every_letter_comes_from_the_case_or_the_engine() {
             assert!(letter.body.ends_with(&format!("\n---\n{DRAFTED_WITH}")));
         }
     }
+}
+
+#[test]
+fn the_complaint_letter_lists_the_moves_and_mediation_limits_with_their_regulations() {
+    let (case, evaluation) = moving_and_mediation();
+    let letter = complaint_letter(&case, &evaluation);
+    for line in [
+        "- Old council passing the plan to the new council: due 12 September 2025 (SEND Regulations 2014, reg 15(2)); transferred 15 September 2025, 3 days late.",
+        "- Telling the health body about mediation: due 19 November 2025 (SEND Regulations 2014, reg 35); sent 21 November 2025, 2 days late.",
+        "- Doing what was agreed at mediation: due 27 February 2026 (SEND Regulations 2014, reg 42(5)); not yet done, 52 days overdue.",
+        "- Council's reply to your complaint: due 17 April 2026 (LGSCO Complaint Handling Code (from 1 April 2026)); not yet received, 3 days overdue.",
+    ] {
+        assert!(letter.body.contains(line), "{line:?} in:\n{}", letter.body);
+    }
+}
+
+#[test]
+fn a_chase_for_what_was_agreed_at_mediation_cites_the_date_agreed_in_writing() {
+    let (case, evaluation) = moving_and_mediation();
+    let deadline = evaluation.deadline("mediation-agreed-actions").unwrap();
+    let letter = chase_letter(&case, &evaluation, deadline);
+    assert_eq!(
+        letter.subject,
+        "R. S.: Doing what was agreed at mediation was due on 27 February 2026"
+    );
+    assert!(
+        letter
+            .body
+            .contains("Under SEND Regulations 2014, reg 42(5), "),
+        "{}",
+        letter.body
+    );
 }

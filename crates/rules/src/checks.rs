@@ -37,13 +37,29 @@ const ANSWERS: &[(&[EventKind], &[EventKind])] = &[
         &[ReassessmentRequestReceived],
     ),
     (&[TransferNoticeReceived], &[PlanTransferred]),
+    (&[PlanTransferred], &[MoveNotified]),
     (
         &[MediationCertificateIssued],
-        &[MediationAdviserContacted, MediationDeclined, MediationHeld],
+        &[
+            MediationAdviserContacted,
+            MediationDeclined,
+            MediationHeld,
+            MediationNotArranged,
+        ],
     ),
-    (&[AgreementActioned], &[MediationAgreement]),
+    (
+        &[HealthBodyNotified, MediationNotArranged],
+        &[MediationRequested],
+    ),
+    (
+        &[AgreementActioned, MediationAgreementNotified],
+        &[MediationAgreement],
+    ),
     (&[RecommendationResponse], &[TribunalRecommendation]),
-    (&[ComplaintResponded], &[ComplaintMade]),
+    (
+        &[ComplaintAcknowledged, ComplaintResponded],
+        &[ComplaintMade],
+    ),
 ];
 
 /// Warnings for answers dated before anything they could answer, and for

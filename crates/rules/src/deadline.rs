@@ -229,6 +229,13 @@ impl Deadline {
     /// agreed one in writing instead of the regulations' time limit (reg 42(5)).
     pub(crate) fn agree(&mut self, agreed_due: Option<NaiveDate>) {
         let Some(agreed) = agreed_due else { return };
+        if agreed < self.trigger.date {
+            self.add_step(format!(
+                "The date agreed in writing, {}, is before the agreement itself, so it cannot replace the time limit: check the date recorded.",
+                long_date(agreed)
+            ));
+            return;
+        }
         self.add_step(format!(
             "The parties to the mediation agreed in writing that this is done by {}, so that date applies instead of the time limit above (reg 42(5)).",
             long_date(agreed)

@@ -25,7 +25,18 @@ const EVERY_FIELD: &str = include_str!("fixtures/every-field.json");
 fn every_field_reads_and_survives_a_round_trip_unknown_ones_included() {
     let file = read_case_file(EVERY_FIELD).unwrap();
     let case = &file.cases[0];
-    assert_eq!(case.events.len(), 11);
+    assert_eq!(case.events.len(), 15);
+    let [moved, mediation, agreement, complaint] = &case.events[11..] else {
+        unreachable!()
+    };
+    assert_eq!(moved.move_date.unwrap().to_string(), "2025-09-01");
+    assert_eq!(
+        (mediation.includes_health, mediation.health_only),
+        (Some(true), Some(false))
+    );
+    assert_eq!(agreement.council_party, Some(false));
+    assert_eq!(agreement.agreed_due.unwrap().to_string(), "2025-10-31");
+    assert_eq!(complaint.stage, Some(2));
     assert_eq!(case.extra["archived"], serde_json::json!(true));
     assert_eq!(case.settings.extra["colour"], "blue");
     assert_eq!(file.extra["made_by"], "a newer app");
@@ -126,6 +137,22 @@ fn fields_a_kind_needs_are_required() {
     assert!(
         value.message.contains("\"maintain\", \"amend\", \"cease\""),
         "{value}"
+    );
+}
+
+#[test]
+fn a_complaint_stage_is_1_or_2_and_a_move_needs_its_day() {
+    let stage = refused(&with_event(
+        r#"{ "id": "e-1", "kind": "complaint-made", "date": "2026-04-01", "stage": 3 }"#,
+    ));
+    assert!(stage.message.contains("use 1 or 2"), "{stage}");
+    assert_eq!(at(&stage).0, Some(5));
+    let moved = refused(&with_event(
+        r#"{ "id": "e-1", "kind": "move-notified", "date": "2025-08-22" }"#,
+    ));
+    assert_eq!(
+        moved.message,
+        "event \"e-1\" (move-notified) needs \"move_date\""
     );
 }
 

@@ -142,3 +142,79 @@ fn met_deadlines_and_the_familys_own_deadlines_open_no_window() {
     );
     assert!(evaluation.deadlines_of("ombudsman-window").next().is_none());
 }
+
+/// Source: LGSCO Complaint Handling Code, applied to councils from 1 April
+/// 2026: a stage 1 reply within 10 working days, stage 2 within 20, and an
+/// acknowledgement within 5. Easter 2026: Good Friday 3 April, Easter Monday 6 April.
+#[test]
+fn from_1_april_2026_a_complaint_without_a_stated_time_follows_the_complaint_handling_code() {
+    let evaluation = CaseBuilder::new()
+        .event(ComplaintMade, "2026-04-01")
+        .event(ComplaintAcknowledged, "2026-04-09")
+        .on("2026-04-20");
+    let acknowledgement = only(&evaluation, "council-complaint-acknowledgement");
+    assert_deadline(acknowledgement, "2026-04-10", Status::Met, 0);
+    assert_eq!(acknowledgement.force, Force::Guidance);
+    let reply = only(&evaluation, "council-complaint-response");
+    assert_deadline(reply, "2026-04-17", Status::Overdue, 3);
+    assert_eq!(
+        reply.citation,
+        "LGSCO Complaint Handling Code (from 1 April 2026)"
+    );
+    assert_eq!(reply.force, Force::Guidance);
+    assert!(evaluation.notices.is_empty());
+}
+
+#[test]
+fn a_stage_2_complaint_gets_20_working_days() {
+    let evaluation = CaseBuilder::new()
+        .event_with(ComplaintMade, "2026-04-01", |e| e.stage = Some(2))
+        .on("2026-04-20");
+    assert_deadline(
+        only(&evaluation, "council-complaint-response"),
+        "2026-05-01",
+        Status::DueSoon,
+        0,
+    );
+}
+
+#[test]
+fn a_time_the_council_states_still_wins_over_the_code() {
+    let evaluation = CaseBuilder::new()
+        .event_with(ComplaintMade, "2026-04-01", |e| {
+            (e.respond_within, e.unit) = (Some(15), Some(ResponseUnit::Days));
+        })
+        .on("2026-04-20");
+    let reply = only(&evaluation, "council-complaint-response");
+    assert_deadline(reply, "2026-04-16", Status::Overdue, 4);
+    assert_eq!(
+        reply.citation,
+        "The council's complaints policy (local, not statutory)"
+    );
+    only(&evaluation, "council-complaint-acknowledgement");
+}
+
+#[test]
+fn a_complaint_on_31_march_2026_is_before_the_code() {
+    let evaluation = CaseBuilder::new()
+        .event(ComplaintMade, "2026-03-31")
+        .on("2026-04-20");
+    assert_eq!(
+        evaluation
+            .deadlines_of("council-complaint-response")
+            .count(),
+        0
+    );
+    assert_eq!(
+        evaluation
+            .deadlines_of("council-complaint-acknowledgement")
+            .count(),
+        0
+    );
+    assert!(
+        evaluation
+            .notices
+            .iter()
+            .any(|n| n.text.contains("Record how long the council says"))
+    );
+}

@@ -4,7 +4,7 @@ mod support;
 
 use rules::EventKind::*;
 use rules::{Actor, Force, Matters, Status};
-use support::{CaseBuilder, assert_deadline, d, only};
+use support::{CaseBuilder, assert_deadline, d, only, worked};
 
 /// Source: timelines.md N7: a parent's deadline that ends in August moves to the
 /// first working day of September.
@@ -16,18 +16,8 @@ fn an_appeal_window_ending_in_august_moves_to_the_first_working_day_of_september
     let appeal = only(&evaluation, "appeal");
     assert_deadline(appeal, "2025-09-01", Status::Pending, 0);
     assert_eq!(appeal.actor, Actor::Parent);
-    assert!(
-        appeal
-            .working()
-            .iter()
-            .any(|step| step.contains("15 August 2025"))
-    );
-    assert!(
-        appeal
-            .working()
-            .iter()
-            .any(|step| step.contains("ends in August"))
-    );
+    assert!(worked(appeal, "15 August 2025"));
+    assert!(worked(appeal, "ends in August"));
 }
 
 /// Source: timelines.md N7: one that ends between 25 December and 1 January
@@ -189,4 +179,43 @@ fn a_plan_decision_comes_with_the_note_that_a_school_only_appeal_needs_no_certif
         evaluation.deadlines_of("appeal").next().map(|a| a.due),
         Some(d("2025-05-06"))
     );
+}
+
+/// timelines.md section 6: where the move off a weekend lands in August, the
+/// two readings of rule 12 differ, and the working shows both.
+#[test]
+fn a_window_moved_off_saturday_31_july_into_august_shows_both_readings() {
+    // Decided Monday 31 May 2021: 2 months end on Saturday 31 July, which
+    // moves to Monday 2 August; read IPSEA's way, to Wednesday 1 September.
+    let evaluation = CaseBuilder::new()
+        .event(DecisionNotToAssess, "2021-05-31")
+        .on("2021-06-01");
+    let appeal = only(&evaluation, "appeal");
+    assert_eq!(appeal.due, d("2021-08-02"));
+    assert!(worked(
+        appeal,
+        "which gives 1 September 2021. This count takes the earlier date, 2 August 2021"
+    ));
+}
+
+#[test]
+fn a_window_moved_off_a_saturday_into_christmas_week_shows_both_readings() {
+    // Decided Monday 23 October 2023: 2 months end on Saturday 23 December,
+    // which moves to Wednesday 27 December; read IPSEA's way, to 2 January 2024.
+    let evaluation = CaseBuilder::new()
+        .event(DecisionNotToAssess, "2023-10-23")
+        .on("2023-10-24");
+    let appeal = only(&evaluation, "appeal");
+    assert_eq!(appeal.due, d("2023-12-27"));
+    assert!(worked(appeal, "which gives 2 January 2024"));
+}
+
+#[test]
+fn where_the_readings_agree_only_one_date_is_shown() {
+    let evaluation = CaseBuilder::new()
+        .event(DecisionNotToAssess, "2025-06-02")
+        .on("2025-06-03");
+    let appeal = only(&evaluation, "appeal");
+    assert_eq!(appeal.due, d("2025-09-01"));
+    assert!(!worked(appeal, "IPSEA reads rule 12"));
 }

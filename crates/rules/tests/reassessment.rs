@@ -5,11 +5,7 @@ mod support;
 
 use rules::EventKind::*;
 use rules::{ExceptionReason, Status};
-use support::{CaseBuilder, assert_deadline, d, only};
-
-fn worked(deadline: &rules::Deadline, words: &str) -> bool {
-    deadline.working().iter().any(|step| step.contains(words))
-}
+use support::{CaseBuilder, assert_deadline, d, only, worked};
 
 #[test]
 fn a_reassessment_request_is_decided_within_15_days_and_the_plan_follows_within_14_weeks() {
@@ -153,4 +149,57 @@ fn a_decision_to_stop_the_plan_comes_with_a_notice_to_keep_it_while_an_appeal_is
 
     let appealed = keep_plan(&case.event(AppealLodged, "2025-08-15").on("2025-09-01"));
     assert!(appealed[0].contains("15 August 2025"));
+}
+
+/// Source: R (LW) v Islington [2025] EWHC 703 (Admin): an annual review that
+/// falls due during a re-assessment is not a breach; the next 12 months start
+/// from the plan that ends the re-assessment.
+#[test]
+fn a_review_falling_due_during_a_reassessment_is_excepted_and_the_plan_restarts_the_count() {
+    let evaluation = CaseBuilder::new()
+        .event(FinalPlanIssued, "2024-06-03")
+        .event(DecisionToReassess, "2025-03-14")
+        .event(FinalAmendedPlanIssued, "2025-06-30")
+        .on("2025-07-01");
+    let reviews: Vec<_> = evaluation.deadlines_of("annual-review").collect();
+    assert_eq!(reviews.len(), 2, "{reviews:?}");
+    assert_eq!(
+        (reviews[0].due, reviews[0].status),
+        (d("2025-06-02"), Status::Excepted)
+    );
+    assert_eq!(
+        reviews[0].exceptions[0].reason,
+        ExceptionReason::Reassessment
+    );
+    assert!(worked(reviews[0], "R (LW) v Islington"));
+    assert_eq!(
+        (reviews[1].trigger.date, reviews[1].due),
+        (d("2025-06-30"), d("2026-06-29"))
+    );
+    assert!(evaluation.deadlines_of("ombudsman-window").all(|window| {
+        !window
+            .subject
+            .as_deref()
+            .unwrap_or("")
+            .contains("Annual review")
+    }));
+}
+
+#[test]
+fn a_review_due_while_a_reassessment_is_still_open_is_excepted() {
+    let evaluation = CaseBuilder::new()
+        .event(FinalPlanIssued, "2024-06-03")
+        .event(DecisionToReassess, "2025-03-14")
+        .on("2025-07-01");
+    assert_eq!(only(&evaluation, "annual-review").status, Status::Excepted);
+}
+
+#[test]
+fn a_review_overdue_before_the_reassessment_began_stays_overdue() {
+    let evaluation = CaseBuilder::new()
+        .event(FinalPlanIssued, "2024-01-02")
+        .event(DecisionToReassess, "2025-03-14")
+        .on("2025-07-01");
+    let review = evaluation.deadlines_of("annual-review").next().unwrap();
+    assert_deadline(review, "2025-01-01", Status::Overdue, 181);
 }

@@ -24,6 +24,13 @@ pub fn late_assessment() -> (Case, Evaluation) {
     (case, evaluation)
 }
 
+/// The bundled example of a move and a mediation about health care, on 20 April 2026.
+pub fn moving_and_mediation() -> (Case, Evaluation) {
+    let case = example("moving-and-mediation").remove(0);
+    let evaluation = evaluate(&case, day(2026, 4, 20));
+    (case, evaluation)
+}
+
 /// A request received on Monday 1 September 2025 and nothing since, on
 /// Friday 31 October 2025: the decision whether to assess is 18 days late.
 pub fn waiting(child: &str) -> (Case, Evaluation) {

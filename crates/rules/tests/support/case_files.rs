@@ -446,7 +446,15 @@ fn field() -> impl Strategy<Value = (String, String)> {
         "party",
         "school",
     ];
-    const DATED: &[&str] = &["date", "from", "until", "date_of_birth", "exported_at"];
+    const DATED: &[&str] = &[
+        "date",
+        "from",
+        "until",
+        "date_of_birth",
+        "exported_at",
+        "move_date",
+        "agreed_due",
+    ];
     prop_oneof![
         3 => (select(TEXT), text()).prop_map(|(key, value)| (key.to_owned(), value)),
         3 => (select(DATED), date()).prop_map(|(key, value)| (key.to_owned(), value)),
@@ -459,8 +467,10 @@ fn field() -> impl Strategy<Value = (String, String)> {
         1 => quoted_one_of(&["17:30", "00:00", "23:59", "24:00", "7:30", "17:3", "17-30", "17:30:00", "1７:30"])
             .prop_map(|value| ("time".to_owned(), value)),
         1 => number().prop_map(|value| ("respond_within".to_owned(), value)),
-        1 => select(&["true", "false", "\"true\"", "1", "null"][..])
-            .prop_map(|value| ("disputed".to_owned(), value.to_owned())),
+        1 => (select(&["disputed", "includes_health", "health_only", "council_party"][..]), select(&["true", "false", "\"true\"", "1", "null"][..]))
+            .prop_map(|(key, value)| (key.to_owned(), value.to_owned())),
+        1 => select(&["1", "2", "0", "3", "-1", "2.5", "\"2\"", "null"][..])
+            .prop_map(|value| ("stage".to_owned(), value.to_owned())),
         1 => quoted_one_of(&["ehc-timeline/1", "ehc-timeline/2", "ehc-timeline/99999999999", "ehc-timeline/", "EHC-TIMELINE/1", "ehc-timeline/0"])
             .prop_map(|value| ("format".to_owned(), value)),
         1 => (".{0,12}", any_value()),

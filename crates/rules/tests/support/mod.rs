@@ -87,3 +87,8 @@ pub fn assert_deadline(deadline: &Deadline, due: &str, status: Status, days_late
         deadline.working()
     );
 }
+
+/// Whether a step of the deadline's working contains `words`.
+pub fn worked(deadline: &Deadline, words: &str) -> bool {
+    deadline.working().iter().any(|step| step.contains(words))
+}
