@@ -275,7 +275,7 @@ fn ehc_check_json_names_the_new_rules_with_their_working() {
     );
     let agreed = find("mediation-agreed-actions");
     assert_eq!(agreed["actor"], "health");
-    assert!(agreed["working"].to_string().contains("agreed in writing"));
+    assert!(agreed["working"].to_string().contains("Agreed in writing"));
     assert_eq!(find("deemed-mediation-certificate")["actor"], "ma");
     assert_eq!(
         find("council-complaint-acknowledgement")["force"],

@@ -37,8 +37,8 @@ pub const CONTESTED_POINTS: &[ContestedPoint] = &[
     },
     ContestedPoint {
         point: "An annual review that falls due during a re-assessment",
-        choice: "Not a breach, shown as an exception with its date kept, when the re-assessment does in substance what a review would (the High Court, R (LW) v Islington, 2025); the next 12 months start from the plan that ends the re-assessment.",
-        other: "If the re-assessment did not do what a review would, the review was still due on that date.",
+        choice: "Not a breach if the re-assessment does what a review would (R (LW) v Islington, 2025): shown as an exception, its date kept; the next 12 months start from the plan that ends the re-assessment.",
+        other: "If it did not, the review was still due on that date.",
     },
     ContestedPoint {
         point: "\"Before\" 15 February and 31 March for a move to a new school or college",
@@ -52,8 +52,8 @@ pub const CONTESTED_POINTS: &[ContestedPoint] = &[
     },
     ContestedPoint {
         point: "An appeal window moved off a weekend or bank holiday into August or Christmas week",
-        choice: "The next working day, counting working days as for any other deadline: the earlier date, which is safer.",
-        other: "IPSEA reads the tribunal's rule 12 as counting no day of August and none from 25 December to 1 January, which gives a later date; the working shows both.",
+        choice: "The next working day, as for any deadline: the earlier date, which is safer.",
+        other: "IPSEA counts no day of August or from 25 December to 1 January as a working day, which gives a later date; the working shows both.",
     },
     ContestedPoint {
         point: "Year 11 to a school's own sixth form",

@@ -231,13 +231,13 @@ impl Deadline {
         let Some(agreed) = agreed_due else { return };
         if agreed < self.trigger.date {
             self.add_step(format!(
-                "The date agreed in writing, {}, is before the agreement itself, so it cannot replace the time limit: check the date recorded.",
+                "The date agreed in writing, {}, is before the agreement, so it is not used: check it.",
                 long_date(agreed)
             ));
             return;
         }
         self.add_step(format!(
-            "The parties to the mediation agreed in writing that this is done by {}, so that date applies instead of the time limit above (reg 42(5)).",
+            "Agreed in writing by the parties to the mediation: done by {}, instead of the limit above (reg 42(5)).",
             long_date(agreed)
         ));
         self.due = agreed;

@@ -125,7 +125,7 @@ impl ClaimedException {
     pub fn describe(&self, indicative_due: Option<NaiveDate>) -> String {
         if self.reason == Reassessment {
             return format!(
-                "A re-assessment was under way from {} (event {}) to {}, when this review fell due. The High Court held in R (LW) v Islington [2025] EWHC 703 (Admin) that a review falling due during a re-assessment that does in substance what a review would is not a breach: this is case law, not a statutory exception. The date is kept, and the next 12 months start from the plan that ends the re-assessment.",
+                "A re-assessment was under way from {} (event {}) to {} when this review fell due. Under R (LW) v Islington [2025] EWHC 703 (Admin) that is not a breach if the re-assessment did what a review would: case law, not a statutory exception. The next 12 months start from the plan that ends the re-assessment.",
                 long_date(self.from),
                 self.event,
                 long_date(self.until)

@@ -35,6 +35,7 @@ pub struct Rule {
 /// clocks started before it alone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct InForce {
+    /// Where the rule is the law.
     pub jurisdiction: Jurisdiction,
     /// The first day in force; `None` for a rule older than the EHC system,
     /// such as a council's own complaints policy.
@@ -46,6 +47,7 @@ pub struct InForce {
 /// The part of the United Kingdom whose law a rule is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Jurisdiction {
+    /// England: the EHC rules do not reach Wales, Scotland or Northern Ireland.
     England,
 }
 

@@ -14,6 +14,7 @@ use crate::rule::{EHC_START, Rule};
 /// counts one period, the new period.
 #[derive(Clone, Copy, Debug)]
 pub struct Version {
+    /// The rule as the changed law words it, with the day it came into force.
     pub rule: &'static Rule,
     /// The period this version counts instead; `None` when only the words,
     /// the citation or who must act changed.
@@ -47,7 +48,7 @@ pub(crate) fn apply(deadlines: &mut Vec<Deadline>, notices: &mut Vec<Notice>, la
     if let Some((event, day)) = before_ehc {
         notices.push(Notice {
             text: format!(
-                "Events before 1 September 2014 start no EHC time limit (the first is event {event}, on {}): the statement system of the Education Act 1996 applied then, with its own time limits, which this tool does not count.",
+                "Events before 1 September 2014 start no EHC time limit (the first is event {event}, on {}): the statement system of the Education Act 1996 applied then.",
                 long_date(day)
             ),
             citation: "Children and Families Act 2014, Part 3 (in force from 1 September 2014)",

@@ -73,10 +73,12 @@ fn mediation_about_health_care_only_asks_for_the_notice_before_counting_the_30_d
         })
         .on("2025-08-26");
     assert_eq!(evaluation.deadlines_of("mediation-meeting").count(), 0);
-    assert!(evaluation.notices.iter().any(|n| {
-        n.text
-            .contains("Record when the council told the health body")
-    }));
+    assert!(
+        evaluation
+            .notices
+            .iter()
+            .any(|n| { n.text.contains("Record that notice to see the date") })
+    );
 }
 
 #[test]
@@ -141,7 +143,7 @@ fn a_date_agreed_in_writing_replaces_the_two_weeks_for_other_matters() {
     assert_eq!(actions.citation, "SEND Regulations 2014, reg 42(5)");
     assert!(worked(
         actions,
-        "agreed in writing that this is done by 30 April 2025"
+        "Agreed in writing by the parties to the mediation: done by 30 April 2025"
     ));
 }
 
@@ -186,5 +188,8 @@ fn a_date_agreed_before_the_agreement_itself_is_not_used() {
     let actions = only(&evaluation, "mediation-agreed-actions");
     assert_deadline(actions, "2025-03-17", Status::DueSoon, 0);
     assert_eq!(actions.citation, "SEND Regulations 2014, reg 42(3)");
-    assert!(worked(actions, "is before the agreement itself"));
+    assert!(worked(
+        actions,
+        "is before the agreement, so it is not used"
+    ));
 }

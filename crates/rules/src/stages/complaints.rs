@@ -2,21 +2,21 @@
 //! window after each council deadline that was missed (Local Government Act
 //! 1974, s26B).
 
+use chrono::NaiveDate;
+
 use crate::calendar::{Period, add_days, long_date};
 use crate::case_file::EventKind::*;
 use crate::case_file::ResponseUnit;
 use crate::deadline::{Deadline, EventRef, Limit, Status};
 use crate::evaluate::{CaseContext, Notice};
 use crate::exceptions::NO_EXCEPTIONS;
-use chrono::NaiveDate;
-
 use crate::rule::{Actor, Force, InForce, Rule};
 use crate::timeline::Dated;
 
 pub const COUNCIL_COMPLAINT_RESPONSE: Rule = Rule {
     id: "council-complaint-response",
     title: "Council's reply to your complaint",
-    summary: "The council should reply to your complaint within the time its complaints policy states; for a complaint from 1 April 2026 that states none, within 10 working days at stage 1 or 20 at stage 2, as the Ombudsman's Complaint Handling Code expects.",
+    summary: "The council should reply to your complaint within the time its complaints policy states.",
     citation: "The council's complaints policy (local, not statutory)",
     actor: Actor::Council,
     force: Force::Guidance,
@@ -106,9 +106,10 @@ pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut
             (Some(n), Some(ResponseUnit::WorkingDays)) => Period::WorkingDays(n),
             (Some(n), _) => Period::Days(n),
             (None, _) if code => {
-                let stage_two = complaint.event.stage == Some(2);
-                let days = if stage_two { 20 } else { 10 };
-                let stage = if stage_two { 2 } else { 1 };
+                let (days, stage) = match complaint.event.stage {
+                    Some(2) => (20, 2),
+                    _ => (10, 1),
+                };
                 out.push(
                     Deadline::after(
                         &COUNCIL_COMPLAINT_RESPONSE,
@@ -117,7 +118,7 @@ pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut
                     )
                     .cited(CODE_CITATION, Force::Guidance)
                     .note(format!(
-                        "No response time of the council's own is recorded, so the Ombudsman's Complaint Handling Code applies: {days} working days for a complaint at stage {stage}. A time the council's own policy states would apply instead."
+                        "No response time of the council's own is recorded, so the Ombudsman's Complaint Handling Code's {days} working days for a stage {stage} complaint apply."
                     ))
                     .done_by(answer(ComplaintResponded)),
                 );

@@ -257,15 +257,12 @@ fn mediation_request(
         (true, Some(notified)) => out.push(
             Deadline::after(&MEDIATION_MEETING, notified.to_ref(), Period::Days(30))
                 .about("health care only", Actor::Health)
-                .note(format!(
-                    "The mediation asked for on {} is about health care only, so the health body arranges it, within 30 days of the council telling it what the mediation is about.",
-                    long_date(request.date)
-                ))
+                .note("Health care only: the health body arranges it within 30 days of the council's notice to it.")
                 .done_by(held.map(Dated::to_ref)),
         ),
         (true, None) => notices.push(Notice {
             text: format!(
-                "The mediation asked for on {} (event {}) is about health care only: the health body must arrange it within 30 days of the council telling it what the mediation is about. Record when the council told the health body to see that date.",
+                "The mediation asked for on {} (event {}) is about health care only: the health body arranges it within 30 days of the council's notice to it. Record that notice to see the date.",
                 long_date(request.date),
                 event.id
             ),
@@ -362,7 +359,7 @@ fn appeal(timeline: &Timeline, decision: Dated, next: Option<NaiveDate>) -> Dead
     // and none from 25 December to 1 January. Both are shown where they differ.
     if let Some(other) = excluded_days_reading(due) {
         working.push(format!(
-            "Read as IPSEA reads rule 12 of the tribunal's rules, no day of August and no day from 25 December to 1 January counts as a working day, which gives {}. This count takes the earlier date, {}, which is safer: appeal by then if you can.",
+            "Read as IPSEA reads rule 12, no day of August or from 25 December to 1 January is a working day, which gives {}. This count takes the earlier date, {}, which is safer.",
             long_date(other),
             long_date(due)
         ));

@@ -161,7 +161,7 @@ fn plan_transfer(learned: Dated) -> Option<Deadline> {
         (
             move_date,
             format!(
-                "The move is on {}. The council learned of it at least 15 working days before (the 15th working day counting {} as day 1 is {}), so the plan must pass to the new council on the day of the move.",
+                "The move is on {}; the council knew at least 15 working days before it (day 15, counting {} as day 1, is {}), so the plan passes on the day of the move.",
                 long_date(move_date),
                 long_date(learned.date),
                 long_date(fifteenth)
@@ -171,7 +171,7 @@ fn plan_transfer(learned: Dated) -> Option<Deadline> {
         (
             fifteenth,
             format!(
-                "The move is on {}, less than 15 working days after the council learned of it, so it has 15 working days beginning with the day it learned (the first working day counts as day 1), skipping weekends and bank holidays in England: the last day is {}.",
+                "The move is on {}, less than 15 working days after the council learned of it: 15 working days beginning with that day (or the next working day), skipping weekends and bank holidays in England, end on {}.",
                 long_date(move_date),
                 long_date(fifteenth)
             ),
