@@ -11,6 +11,8 @@ SHELL := bash
 CARGO ?= cargo
 HOST ?= 127.0.0.1
 PORT ?= 8080
+# The path the app is served under, as a sub-path host would (BASE=/ehc/).
+BASE ?= /
 EXAMPLE ?= examples/late-assessment.json
 TODAY ?= 2026-11-22
 TRUNK_VERSION := ~0.21
@@ -24,10 +26,11 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 .PHONY: serve build check example test check-tools web-tools browser-tools fmt lint unit \
 	engine-purity browser e2e size fuzz bench clean
 
-## serve: builds the app and serves dist/ on http://$(HOST):$(PORT)/.
+## serve: builds the app and serves dist/ on http://$(HOST):$(PORT)$(BASE),
+## compressed (each file's .br or .gz copy) and with the security headers.
 serve: build
-	@echo "EHC Timeline: http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
-	node e2e/serve.js $(HOST) $(PORT)
+	@echo "EHC Timeline: http://$(HOST):$(PORT)$(BASE) (Ctrl-C to stop)"
+	EHC_BASE=$(BASE) node e2e/serve.js $(HOST) $(PORT)
 
 ## build: the app in dist/, optimised for size (release profile, wasm-opt -Oz).
 build: web-tools
@@ -91,9 +94,12 @@ browser: web-tools browser-tools
 	$(CARGO) test -p ehc-timeline --target wasm32-unknown-unknown --test browser
 
 ## e2e: the built app driven in Debian's Chromium by playwright-core, as a user
-## would; screenshots of each screen in e2e/screenshots/.
+## would; screenshots of each screen in e2e/screenshots/. Then the main
+## journey and offline once more with the app served under a sub-path (/ehc/),
+## as GitHub Pages serves a project.
 e2e: build browser-tools
 	node --test --test-concurrency=1 e2e/
+	EHC_BASE=/ehc/ EHC_SCREENSHOTS=e2e/screenshots/under-ehc node --test --test-concurrency=1 e2e/app.test.js e2e/offline.test.js
 
 ## size: the first-load transfer of dist/, file by file (gzip and brotli); fails
 ## only above the budget in size-budget.json (sizes are deterministic).

@@ -17,7 +17,7 @@ export function integrity(bytes) {
 
 /** `html` with the integrity of the element linking `name` set to `value`. */
 export function withIntegrity(html, name, value) {
-  const tag = new RegExp(`<[^>]*\\bhref="/?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`, 'g');
+  const tag = new RegExp(`<[^>]*\\bhref="(?:\\.?/)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`, 'g');
   return html.replace(tag, (found) => found.replace(/\bintegrity="[^"]*"/, `integrity="${value}"`));
 }
 

@@ -1,15 +1,21 @@
 // Trunk post-build hook. Trunk 0.21 starts the hooks of one stage at the same
 // time, so the steps that must follow each other are one hook, in order: the
 // JavaScript and CSS are minified (with their integrity hashes in index.html),
-// the Content-Security-Policy is made final in index.html, then the service
+// the loader fetches the wasm with its integrity hash, the
+// Content-Security-Policy is made final in index.html (the loader's hash), then the service
 // worker is written with the hash of every file of the build, index.html as
-// it will be served included.
+// it will be served included; last, the copies and the file a static host
+// needs (build/host.mjs).
 import { writePolicy } from './csp.mjs';
+import { writeHostFiles } from './host.mjs';
 import { minifyBuild } from './minify.mjs';
+import { writeWasmIntegrity } from './wasm-integrity.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run through trunk build');
 
 await minifyBuild(staging);
+await writeWasmIntegrity(staging);
 await writePolicy(staging);
 await import('./service-worker.mjs');
+await writeHostFiles(staging);

@@ -5,13 +5,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { isHostFile } from './host.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
 const budget = JSON.parse(await readFile(join(root, 'size-budget.json'), 'utf8'));
 
 const rows = [];
-for (const name of (await readdir(dist)).sort()) {
+for (const name of (await readdir(dist)).filter((name) => !isHostFile(name)).sort()) {
   const bytes = await readFile(join(dist, name));
   rows.push({
     name,

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import ICAL from 'ical.js';
 import { appUnderTest, download, openApp, screenshot, screenshots } from './support.js';
 
 const app = appUnderTest();
@@ -159,3 +160,83 @@ test('the calendar and the spreadsheet download with the deadlines', async () =>
   await screenshot(page, '33-case-list-with-outputs', errors);
   await context.close();
 });
+
+test('hostile text in a case cannot run in a spreadsheet or break a calendar', async () => {
+  const { context, page } = await openApp(app.browser, app.server.url);
+  // A child's name with control characters and a formula after a semicolon,
+  // and a request whose later deadlines fall in the year 10000.
+  const child = 'H.\u000b\u001b T.; =HYPERLINK("x")';
+  const file = {
+    format: 'ehc-timeline/1',
+    cases: [
+      {
+        id: 'c-hostile',
+        child,
+        local_authority: ' =1+1',
+        events: [{ id: 'e-1', kind: 'request-received', date: '2025-10-20' }],
+      },
+      {
+        id: 'c-far',
+        child: 'F. Y.',
+        events: [{ id: 'e-1', kind: 'request-received', date: '9999-10-01' }],
+      },
+    ],
+  };
+  await page.getByRole('link', { name: 'Import a case file' }).click();
+  await page.getByLabel('Case file').setInputFiles({
+    name: 'case.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('table', { name: 'Your cases' }).waitFor();
+
+  const calendar = await download(
+    page,
+    page.getByRole('button', { name: 'Add the deadlines to come to your calendar (.ics)' }),
+  );
+  // A second, independent reader: ical.js, the parser Thunderbird uses.
+  const parsed = new ICAL.Component(ICAL.parse(calendar.text));
+  const events = parsed.getAllSubcomponents('vevent').map((event) => new ICAL.Event(event));
+  const summaries = events.map((event) => event.summary);
+  assert.ok(summaries.includes('H. T.; =HYPERLINK("x"): Decision whether to assess'), summaries.join('\n'));
+  assert.ok(!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(calendar.text), 'no control character');
+  for (const event of events) {
+    assert.ok(event.startDate.year <= 9999, `${event.summary} in ${event.startDate.year}`);
+  }
+  assert.ok(summaries.includes('F. Y.: Decision whether to assess'), 'the date 9999 can still be written');
+
+  const sheet = await download(
+    page,
+    page.getByRole('button', { name: 'Download every deadline as a spreadsheet (CSV)' }),
+  );
+  for (const separator of [',', ';']) {
+    for (const cell of csvCells(sheet.text.replace(/^\ufeff/, ''), separator)) {
+      assert.doesNotMatch(cell, /^[\s"]*[=+\-@\uff1d\uff0b\uff0d\uff20]/, `split at ${separator}: ${cell}`);
+    }
+  }
+  await context.close();
+});
+
+/** Every cell of `text` as a reader splitting at `separator` sees it (RFC 4180 quotes). */
+function csvCells(text, separator) {
+  const cells = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"' && cell === '') quoted = true;
+    else if (c === separator || c === '\n') {
+      cells.push(cell.replace(/\r$/, ''));
+      cell = '';
+    } else cell += c;
+  }
+  cells.push(cell);
+  return cells;
+}

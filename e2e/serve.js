@@ -1,4 +1,6 @@
-// `make serve`: serves the built app (dist/) on 127.0.0.1, as the tests do.
+// `make serve`: serves the built app (dist/) on 127.0.0.1, as the tests do:
+// under EHC_BASE (default /), each file's compressed copy when the browser
+// accepts it, with the security headers.
 // Usage: node e2e/serve.js [HOST] [PORT]
 import { serveDist } from './support.js';
 

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+import { securityHeaders } from '../build/headers.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // EHC_DIST: another build to test (`trunk build --dist DIR`); dist/ by default.
@@ -25,43 +26,65 @@ const types = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/**
- * The headers the app is served with: a page's own Content-Security-Policy
- * (the one the build wrote into its meta tag) with `frame-ancestors 'none'`,
- * which only a header can say; no content sniffing and no referrer, always.
- */
-export function securityHeaders(path, body) {
-  const headers = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
-  const policy = extname(path) === '.html' && /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/i.exec(String(body))?.[1];
-  if (policy) headers['content-security-policy'] = `${policy}; frame-ancestors 'none'`;
-  return headers;
-}
+export { securityHeaders };
+
+/** The encodings `make serve` sends, best first, with the extension of their copy. */
+const ENCODINGS = [
+  ['br', '.br'],
+  ['gzip', '.gz'],
+];
 
 /**
- * Serves dist/ on `host` at `port` (0: a free one); resolves to { url, close,
- * overrides }. A test can put a path's replacement text in `overrides` (a
- * Map), as a new deployment would. `make serve` and the tests use this server.
+ * Serves dist/ under `base` (a path ending in `/`; EHC_BASE, or `/`) on
+ * `host` at `port` (0: a free one), as a static host would: each file's
+ * compressed copy (`.br`, `.gz`) when the request accepts it, with the
+ * security headers. Resolves to { url, close, overrides, requests }. A test can
+ * put a path's replacement text in `overrides` (a Map, keyed by the path under
+ * `base`), as a new deployment would; `requests` lists every path asked for,
+ * in full.
+ * `make serve` and the tests use this server.
  */
-export async function serveDist({ host = '127.0.0.1', port = 0 } = {}) {
+export async function serveDist({ host = '127.0.0.1', port = 0, base = process.env.EHC_BASE ?? '/' } = {}) {
   const overrides = new Map();
+  const requests = [];
   const server = createServer(async (request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405).end();
       return;
     }
-    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    const full = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    requests.push(full);
+    if (!full.startsWith(base)) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    const path = `/${full.slice(base.length)}`;
     const file = normalize(join(dist, path.endsWith('/') ? path + 'index.html' : path));
     if (!file.startsWith(dist)) {
       response.writeHead(403).end();
       return;
     }
     try {
-      const body = overrides.get(path) ?? (await readFile(file));
-      response.writeHead(200, {
+      const override = overrides.get(path);
+      const body = override ?? (await readFile(file));
+      const headers = {
         'content-type': types[extname(file)] ?? 'application/octet-stream',
+        vary: 'accept-encoding',
         ...securityHeaders(file, body),
-      });
-      response.end(body);
+      };
+      const accepted = String(request.headers['accept-encoding'] ?? '');
+      let sent = body;
+      for (const [encoding, extension] of override ? [] : ENCODINGS) {
+        if (!new RegExp(`\\b${encoding}\\b`).test(accepted)) continue;
+        const copy = await readFile(file + extension).catch(() => null);
+        if (copy) {
+          headers['content-encoding'] = encoding;
+          sent = copy;
+          break;
+        }
+      }
+      response.writeHead(200, headers);
+      response.end(sent);
     } catch {
       response.writeHead(404).end('not found');
     }
@@ -73,7 +96,8 @@ export async function serveDist({ host = '127.0.0.1', port = 0 } = {}) {
   const address = server.address();
   return {
     overrides,
-    url: `http://${address.address}:${address.port}/`,
+    requests,
+    url: `http://${address.address}:${address.port}${base}`,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }

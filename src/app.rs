@@ -80,7 +80,7 @@ pub fn Providers(props: &ProvidersProps) -> Html {
             let hash = browser::on_hash_change(Callback::from(move |hash: String| {
                 view.set(View::from_hash(&hash))
             }));
-            let day = browser::on_page_shown(Callback::from(move |today| {
+            let day = browser::on_new_day(Callback::from(move |today| {
                 state.dispatch(Action::SetToday(today))
             }));
             move || {

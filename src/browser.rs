@@ -6,6 +6,9 @@ pub use imp::*;
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
+    use std::cell::{Cell, OnceCell};
+    use std::rc::Rc;
+
     use chrono::NaiveDate;
     use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
@@ -97,10 +100,21 @@ mod imp {
         )
     }
 
-    /// Calls back with today's date whenever the page is shown again, so a
-    /// page left open past midnight counts from the new day.
-    pub fn on_page_shown(on_day: Callback<NaiveDate>) -> Listener {
-        Listener::new(
+    /// Calls back with today's date whenever the page is shown again and at
+    /// each local midnight while it stays open, so "Due in 1 day" never stays
+    /// up on the day itself.
+    pub fn on_new_day(on_day: Callback<NaiveDate>) -> DayWatch {
+        let tick: Rc<OnceCell<Closure<dyn Fn()>>> = Rc::new(OnceCell::new());
+        let timer = Rc::new(Cell::new(0));
+        let (weak, armed, day) = (Rc::downgrade(&tick), timer.clone(), on_day.clone());
+        let _ = tick.set(Closure::wrap(Box::new(move || {
+            day.emit(today());
+            if let Some(tick) = weak.upgrade() {
+                armed.set(at_next_midnight(&tick));
+            }
+        }) as Box<dyn Fn()>));
+        timer.set(at_next_midnight(&tick));
+        let shown = Listener::new(
             document().into(),
             "visibilitychange",
             Box::new(move |_| {
@@ -108,7 +122,53 @@ mod imp {
                     on_day.emit(today());
                 }
             }),
-        )
+        );
+        DayWatch {
+            _shown: shown,
+            _tick: tick,
+            timer,
+        }
+    }
+
+    /// Runs `tick` at the next local midnight; returns the timer's handle. A
+    /// timer that fires a moment early finds the same day and sets itself again.
+    fn at_next_midnight(tick: &OnceCell<Closure<dyn Fn()>>) -> i32 {
+        let now = js_sys::Date::new_0();
+        let midnight = js_sys::Date::new_with_year_month_day(
+            now.get_full_year(),
+            now.get_month() as i32,
+            now.get_date() as i32 + 1,
+        );
+        let wait = (midnight.get_time() - now.get_time()) as i32;
+        tick.get()
+            .and_then(|tick| {
+                window()
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(
+                        tick.as_ref().unchecked_ref(),
+                        wait,
+                    )
+                    .ok()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The page-shown listener and the midnight timer of [`on_new_day`],
+    /// both stopped when dropped.
+    pub struct DayWatch {
+        _shown: Listener,
+        _tick: Rc<OnceCell<Closure<dyn Fn()>>>,
+        timer: Rc<Cell<i32>>,
+    }
+
+    impl DayWatch {
+        /// Stops watching.
+        pub fn stop(self) {}
+    }
+
+    impl Drop for DayWatch {
+        fn drop(&mut self) {
+            window().clear_timeout_with_handle(self.timer.get());
+        }
     }
 
     /// Whether a new version of the app is installed and waiting: set by
@@ -342,7 +402,7 @@ mod imp {
         Listener
     }
 
-    pub fn on_page_shown(_on_day: Callback<chrono::NaiveDate>) -> Listener {
+    pub fn on_new_day(_on_day: Callback<chrono::NaiveDate>) -> Listener {
         Listener
     }
 

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use chrono::{NaiveDate, NaiveTime};
 use rules::{
     Case, Event, EventKind, ExceptionReason, Matters, Order, ResponseUnit, ReviewOutcome,
-    SendMethod, Transfer, When, evaluate, parse_clock_time, write_clock_time,
+    SendMethod, Transfer, WarningAbout, When, evaluate, parse_clock_time, write_clock_time,
 };
 
 use crate::labels::{Label, MediationIssues};
@@ -636,5 +636,5 @@ fn dated_before_what_it_answers(case: &Case, event: &Event) -> bool {
     evaluate(&candidate, today)
         .warnings
         .iter()
-        .any(|warning| warning.event == event.id)
+        .any(|warning| warning.event == event.id && warning.about == WarningAbout::Order)
 }

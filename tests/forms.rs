@@ -105,6 +105,17 @@ fn a_decision_before_the_request_it_answers_is_refused() {
 }
 
 #[test]
+fn a_date_in_an_implausible_year_is_saved_and_the_case_page_warns_of_it() {
+    let request = case(
+        "c-1",
+        "A. B.",
+        &[("e-1", EventKind::RequestReceived, day(1, 6))],
+    );
+    let far = decision(typed("6", "1", "2205")).validate(&request, "e-2");
+    assert!(far.is_ok(), "a warning, not a refusal: {far:?}");
+}
+
+#[test]
 fn a_valid_draft_becomes_an_event_with_only_its_kinds_fields() {
     let draft = EventDraft {
         kind: "tribunal-order".into(),

@@ -198,6 +198,21 @@ fn a_decision_dated_before_its_request_is_read_with_a_warning() {
 }
 
 #[test]
+fn a_date_in_an_implausible_year_is_read_with_a_warning() {
+    let text = SPEC_EXAMPLE.replace("2025-02-20", "2205-02-20");
+    let path = case_file("far-year.json", &text);
+    let output = ehc(&["check", path.to_str().unwrap(), "--today", "2025-03-01"]);
+    assert!(output.status.success());
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "warning: {}: case c-7f3a: Event e-2 is dated 20 February 2205, outside the years 1900 to 2199. Check the year.\n",
+            path.display()
+        )
+    );
+}
+
+#[test]
 fn ehc_rules_lists_every_time_limit_with_its_citation() {
     let output = ehc(&["rules"]);
     assert!(output.status.success());

@@ -38,8 +38,13 @@ pub fn calendar(cases: &[Evaluated], stamp: NaiveDateTime) -> String {
     out
 }
 
+/// A deadline still to come whose day, and the day after, iCalendar can write
+/// (years 0 to 9999): a date past that comes from a mistyped year, which the
+/// app and `ehc check` warn about, and must not make the whole file invalid.
 fn upcoming(deadline: &Deadline) -> bool {
     matches!(deadline.status, Status::Pending | Status::DueSoon)
+        && (0..=9999).contains(&deadline.due.year())
+        && (0..=9999).contains(&(deadline.due + Duration::days(1)).year())
 }
 
 /// One all-day event; `stamp` is its DTSTAMP line, the same for every event.
@@ -102,6 +107,8 @@ fn ics_date(date: NaiveDate) -> String {
 }
 
 /// TEXT escaping (RFC 5545, 3.3.11): backslash, semicolon, comma, newline.
+/// Other control characters (NUL, vertical tab, escape and the like), which a
+/// TEXT value may not hold, are left out; a tab stays.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -110,7 +117,8 @@ fn escape(text: &str) -> String {
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
+            '\t' => out.push(c),
+            c if c.is_control() => {}
             c => out.push(c),
         }
     }

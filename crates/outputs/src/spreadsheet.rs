@@ -100,30 +100,51 @@ fn push_row(out: &mut String, fields: &[&str]) {
     out.push_str("\r\n");
 }
 
-/// RFC 4180 quoting; a field that starts like a formula (=, +, -, @, tab,
-/// carriage return) gets a leading apostrophe so a spreadsheet shows it as
-/// text rather than running it.
+/// RFC 4180 quoting, for a spreadsheet of any locale: a field that holds a
+/// separator (a comma, a semicolon or a tab), a quote or a line break is quoted.
+///
+/// A spreadsheet whose separator differs from ours (`;` in much of Europe) or
+/// that breaks rows at line feeds may start a cell anywhere one of those
+/// characters stands, so each place a cell could start (the field's start and
+/// the character after a separator or line break) is checked: if, past any
+/// spaces, tabs and quotes, it starts like a formula (`=`, `+`, `-`, `@`, or
+/// their full-width forms), an apostrophe goes there, so the text is shown,
+/// never run.
 fn push_field(out: &mut String, field: &str) {
-    let formula = matches!(
-        field.bytes().next(),
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
-    );
-    let quoted = field
-        .bytes()
-        .any(|byte| matches!(byte, b',' | b'"' | b'\r' | b'\n'));
+    let quoted = field.contains(is_breaking) || field.contains('"');
     if quoted {
         out.push('"');
     }
-    if formula {
-        out.push('\'');
-    }
-    for c in field.chars() {
+    let mut cell_start = true;
+    for (at, c) in field.char_indices() {
+        if cell_start && starts_formula(&field[at..]) {
+            out.push('\'');
+        }
         if c == '"' {
             out.push('"');
         }
         out.push(c);
+        cell_start = is_breaking(c);
     }
     if quoted {
         out.push('"');
     }
+}
+
+/// A character after which some spreadsheet starts a new cell or row.
+fn is_breaking(c: char) -> bool {
+    matches!(c, ',' | ';' | '\t' | '\r' | '\n')
+}
+
+/// Whether a cell holding `text` would be read as a formula: its first
+/// character, past spaces, tabs, line breaks and quotes, is `=`, `+`, `-` or
+/// `@`, in ASCII or full width; or it starts with a tab or a line break.
+fn starts_formula(text: &str) -> bool {
+    if text.starts_with(['\t', '\r', '\n']) {
+        return true;
+    }
+    let rest = text.trim_start_matches([' ', '\t', '\r', '\n', '"', '\u{3000}']);
+    rest.starts_with([
+        '=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+    ])
 }

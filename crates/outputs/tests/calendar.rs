@@ -273,3 +273,46 @@ fn a_case_with_nothing_to_come_gives_an_empty_calendar() {
     assert!(parsed_events(&text).is_empty());
     assert!(text.ends_with("X-WR-CALNAME:EHC Timeline deadlines\r\nEND:VCALENDAR\r\n"));
 }
+
+#[test]
+fn control_characters_never_reach_the_calendar() {
+    let cases = [waiting("A.\u{0}\u{b}\u{c}\u{1b}\u{7f} B.\tC.")];
+    let text = calendar(&evaluated(&cases), stamp());
+    assert!(
+        !text.contains(|c: char| c.is_control() && !matches!(c, '\r' | '\n' | '\t')),
+        "{text:?}"
+    );
+    let events = parsed_events(&text);
+    assert_eq!(
+        events[0]["SUMMARY"],
+        "A. B.\tC.: Decision whether to issue a plan"
+    );
+}
+
+#[test]
+fn a_deadline_past_the_year_9999_is_left_out_and_the_calendar_stays_valid() {
+    // A request mistyped as 1 October 9999: the decision whether to assess
+    // (12 November 9999) can be written; the later limits fall in 10000.
+    let case = Case {
+        id: "c-far".into(),
+        events: vec![Event::new(
+            "e-1",
+            EventKind::RequestReceived,
+            day(9999, 10, 1),
+        )],
+        ..Case::default()
+    };
+    let evaluation = evaluate(&case, day(9999, 10, 2));
+    let text = calendar(&evaluated(&[(case, evaluation)]), stamp());
+    let events = parsed_events(&text);
+    let starts: Vec<&str> = events.iter().map(|e| e["DTSTART"].as_str()).collect();
+    assert_eq!(starts, ["99991112"]);
+    for line in text.split_terminator("\r\n") {
+        if let Some(date) = line
+            .strip_prefix("DTSTART;VALUE=DATE:")
+            .or(line.strip_prefix("DTEND;VALUE=DATE:"))
+        {
+            assert_eq!(date.len(), 8, "{line}");
+        }
+    }
+}

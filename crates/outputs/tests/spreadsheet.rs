@@ -121,9 +121,63 @@ fn text_that_a_spreadsheet_would_run_as_a_formula_is_shown_as_text() {
         ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
         ("\tA. B.", "'\tA. B."),
         ("A. B. = C", "A. B. = C"),
+        (" =1+1", "' =1+1"),
+        ("\n=1+1", "'\n'=1+1"),
+        ("\u{ff1d}1+1", "'\u{ff1d}1+1"),
+        ("\u{ff20}SUM(A1)", "'\u{ff20}SUM(A1)"),
+        ("\"=1+1", "'\"=1+1"),
+        ("A. B.;=1+1", "A. B.;'=1+1"),
+        ("A. B., -1+1", "A. B.,' -1+1"),
+        ("A. B.\n@SUM(A1)", "A. B.\n'@SUM(A1)"),
     ] {
         let cases = [waiting(child)];
         let (_, rows) = read_back(&deadlines_csv(&evaluated(&cases)));
         assert_eq!(rows[0][1], shown, "{child:?}");
+    }
+}
+
+/// Every cell of `body` as a reader splitting at `separator` sees it, with
+/// RFC 4180 quotes, leniently: rows may have any number of cells.
+fn cells_split_at(body: &str, separator: u8) -> Vec<String> {
+    csv::ReaderBuilder::new()
+        .delimiter(separator)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body.as_bytes())
+        .records()
+        .flat_map(|row| row.unwrap().iter().map(str::to_owned).collect::<Vec<_>>())
+        .collect()
+}
+
+#[test]
+fn no_cell_starts_a_formula_whether_the_spreadsheet_splits_at_commas_or_semicolons() {
+    let hostile = "A; =1+1, @SUM(A1)\t-2;\"=3\n\u{ff0b}4;\u{ff0d}5";
+    let cases = [waiting(hostile)];
+    let text = deadlines_csv(&evaluated(&cases));
+    let body = text.strip_prefix('\u{feff}').unwrap();
+    for separator in [b',', b';'] {
+        let cells = cells_split_at(body, separator);
+        assert!(cells.len() > 20, "{}", separator as char);
+        for cell in cells {
+            let start = cell.trim_start_matches([' ', '\t', '\r', '\n', '"']);
+            assert!(
+                !start.starts_with([
+                    '=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}'
+                ]),
+                "split at {:?}, the cell {cell:?} starts a formula",
+                separator as char
+            );
+        }
+    }
+}
+
+#[test]
+fn a_field_holding_a_semicolon_or_a_tab_is_quoted() {
+    for child in ["A; B", "A\tB"] {
+        let cases = [waiting(child)];
+        let text = deadlines_csv(&evaluated(&cases));
+        assert!(text.contains(&format!(",\"{child}\",")), "{child:?}");
+        let (_, rows) = read_back(&text);
+        assert_eq!(rows[0][1], child);
     }
 }

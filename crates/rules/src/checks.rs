@@ -2,9 +2,13 @@
 //! answers. They are warnings, never refusals: the user may have a letter that
 //! really is misdated, and the chronology must show what the papers say.
 
+use std::ops::RangeInclusive;
+
+use chrono::Datelike;
 use serde::Serialize;
 
 use crate::calendar::long_date;
+use crate::case_file::Event;
 use crate::case_file::EventKind::{self, *};
 use crate::timeline::Timeline;
 
@@ -13,7 +17,19 @@ use crate::timeline::Timeline;
 pub struct Warning {
     /// The id of the event at fault.
     pub event: String,
+    /// What looks wrong, for a caller that treats some warnings apart.
+    #[serde(skip)]
+    pub about: WarningAbout,
     pub message: String,
+}
+
+/// What a warning is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WarningAbout {
+    /// An answer dated before what it answers, or a period that ends before it starts.
+    Order,
+    /// A date outside `PLAUSIBLE_YEARS`.
+    Year,
 }
 
 /// Kinds that answer something, and the kinds they answer.
@@ -77,6 +93,7 @@ pub(crate) fn check_order(timeline: &Timeline) -> Vec<Warning> {
             if let (false, Some(question)) = (asked_before, asked_later) {
                 warnings.push(Warning {
                     event: answer.event.id.clone(),
+                    about: WarningAbout::Order,
                     message: format!(
                         "\"{}\" on {} (event {}) is dated before \"{}\" on {} (event {}). Check the dates: it is not counted as an answer to it.",
                         answer.kind.label(),
@@ -96,6 +113,7 @@ pub(crate) fn check_order(timeline: &Timeline) -> Vec<Warning> {
         {
             warnings.push(Warning {
                     event: claim.event.id.clone(),
+                    about: WarningAbout::Order,
                     message: format!(
                         "The exception claimed in event {} ends ({}) before it starts ({}). Check the dates.",
                         claim.event.id,
@@ -106,4 +124,24 @@ pub(crate) fn check_order(timeline: &Timeline) -> Vec<Warning> {
         }
     }
     warnings
+}
+
+/// The years in which a date of the EHC process is plausible: a date outside
+/// them is almost surely a mistyped year (2205 for 2025).
+pub const PLAUSIBLE_YEARS: RangeInclusive<i32> = 1900..=2199;
+
+/// A warning for each event dated outside `PLAUSIBLE_YEARS`.
+pub(crate) fn check_years(events: &[Event]) -> impl Iterator<Item = Warning> + '_ {
+    events.iter().filter_map(|event| {
+        let date = event.date()?;
+        (!PLAUSIBLE_YEARS.contains(&date.year())).then(|| Warning {
+            event: event.id.clone(),
+            about: WarningAbout::Year,
+            message: format!(
+                "Event {} is dated {}, outside the years 1900 to 2199. Check the year.",
+                event.id,
+                long_date(date)
+            ),
+        })
+    })
 }

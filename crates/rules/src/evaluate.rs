@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::case_file::Case;
-use crate::checks::{Warning, check_order};
+use crate::checks::{Warning, check_order, check_years};
 use crate::deadline::Deadline;
 use crate::exceptions;
 use crate::stages;
@@ -87,12 +87,14 @@ pub fn evaluate_under(case: &Case, today: NaiveDate, later: &[Version]) -> Evalu
     }
     deadlines.extend(windows);
     crate::sort_by_date(&mut deadlines, |d| (d.due, d.trigger.date));
+    let mut warnings = check_order(&context.timeline);
+    warnings.extend(check_years(&case.events));
     Evaluation {
         case_id: case.id.clone(),
         today,
         deadlines,
         notices,
-        warnings: check_order(&context.timeline),
+        warnings,
     }
 }
 

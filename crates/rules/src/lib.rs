@@ -28,7 +28,7 @@ mod versions;
 
 pub use calendar::*;
 pub use case_file::*;
-pub use checks::Warning;
+pub use checks::{PLAUSIBLE_YEARS, Warning, WarningAbout};
 pub use contested::{CONTESTED_POINTS, ContestedPoint};
 pub use date_order::{DateKey, sort_by_date};
 pub use deadline::{Deadline, EventRef, Limit, Status, days_phrase};

@@ -415,6 +415,42 @@ fn a_decision_dated_before_its_request_is_a_warning_not_an_answer() {
 }
 
 #[test]
+fn a_date_in_an_implausible_year_is_a_warning_that_names_the_event() {
+    let evaluation = CaseBuilder::new()
+        .event(RequestReceived, "2205-01-06")
+        .event(DecisionToAssess, "1899-12-31")
+        .on("2025-03-01");
+    let messages: Vec<(&str, &str)> = evaluation
+        .warnings
+        .iter()
+        .filter(|w| w.about == rules::WarningAbout::Year)
+        .map(|w| (w.event.as_str(), w.message.as_str()))
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            (
+                "e-1",
+                "Event e-1 is dated 6 January 2205, outside the years 1900 to 2199. Check the year."
+            ),
+            (
+                "e-2",
+                "Event e-2 is dated 31 December 1899, outside the years 1900 to 2199. Check the year."
+            ),
+        ]
+    );
+    let plausible = request_on("1900-01-01")
+        .event(DecisionToAssess, "2199-12-31")
+        .on("2025-03-01");
+    assert!(
+        plausible
+            .warnings
+            .iter()
+            .all(|w| w.about != rules::WarningAbout::Year)
+    );
+}
+
+#[test]
 fn the_working_shows_the_trigger_the_count_and_the_outcome() {
     let evaluation = request_on("2025-01-06")
         .event(DecisionToAssess, "2025-02-20")
