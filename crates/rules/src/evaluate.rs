@@ -13,11 +13,12 @@ use crate::timeline::Timeline;
 
 /// What the law makes of one case's facts on one day.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Evaluation {
-    pub case_id: String,
+pub struct Evaluation<'a> {
+    /// The id of the case evaluated.
+    pub case_id: &'a str,
     pub today: NaiveDate,
     /// Every deadline, in order of due date.
-    pub deadlines: Vec<Deadline>,
+    pub deadlines: Vec<Deadline<'a>>,
     /// Facts the family should know that are not deadlines, such as a plan that
     /// must be kept in place while an appeal is possible.
     pub notices: Vec<Notice>,
@@ -57,7 +58,7 @@ pub(crate) struct CaseContext<'a> {
 /// assert_eq!(decision.due, date(2, 17));
 /// assert_eq!((decision.status, decision.days_late), (Status::MetLate, 3));
 /// ```
-pub fn evaluate(case: &Case, today: NaiveDate) -> Evaluation {
+pub fn evaluate(case: &Case, today: NaiveDate) -> Evaluation<'_> {
     let context = CaseContext {
         case,
         timeline: Timeline::new(&case.events),
@@ -79,7 +80,7 @@ pub fn evaluate(case: &Case, today: NaiveDate) -> Evaluation {
     deadlines.extend(windows);
     crate::sort_by_date(&mut deadlines, |d| (d.due, d.trigger.date));
     Evaluation {
-        case_id: case.id.clone(),
+        case_id: &case.id,
         today,
         deadlines,
         notices,
@@ -87,17 +88,17 @@ pub fn evaluate(case: &Case, today: NaiveDate) -> Evaluation {
     }
 }
 
-impl Evaluation {
+impl<'a> Evaluation<'a> {
     /// The first deadline of the rule with this id, if the case has one.
-    pub fn deadline(&self, rule_id: &str) -> Option<&Deadline> {
+    pub fn deadline(&self, rule_id: &str) -> Option<&Deadline<'a>> {
         self.deadlines.iter().find(|d| d.rule.id == rule_id)
     }
 
     /// Every deadline of the rule with this id.
-    pub fn deadlines_of<'a>(
-        &'a self,
+    pub fn deadlines_of<'e>(
+        &'e self,
         rule_id: &str,
-    ) -> impl Iterator<Item = &'a Deadline> + use<'a> {
+    ) -> impl Iterator<Item = &'e Deadline<'a>> + use<'a, 'e> {
         let rule_id = rule_id.to_owned();
         self.deadlines.iter().filter(move |d| d.rule.id == rule_id)
     }

@@ -30,7 +30,7 @@ pub use case_file::*;
 pub use checks::Warning;
 pub use contested::{CONTESTED_POINTS, ContestedPoint};
 pub use date_order::{DateKey, sort_by_date};
-pub use deadline::{Deadline, EventRef, Limit, Status, days_phrase};
+pub use deadline::{Deadline, EventRef, Label, Limit, On, Sentence, Status, Step, days_phrase};
 pub use evaluate::{Evaluation, Notice, evaluate};
 pub use exceptions::{ClaimedException, ExceptionSet};
 pub use next_steps::{WHERE_TO_GET_ADVICE, next_steps};

@@ -78,7 +78,7 @@ impl<'a> Report<'a> {
 impl<'a> CaseReport<'a> {
     fn new(evaluation: &'a Evaluation) -> CaseReport<'a> {
         CaseReport {
-            id: &evaluation.case_id,
+            id: evaluation.case_id,
             deadlines: evaluation
                 .deadlines
                 .iter()
@@ -105,10 +105,10 @@ impl<'a> DeadlineReport<'a> {
             indicative_due: deadline.indicative_due,
             title: deadline.rule.title,
             trigger: TriggerReport {
-                event: &deadline.trigger.id,
+                event: deadline.trigger.id,
                 date: deadline.trigger.date,
             },
-            done_by: deadline.done.as_ref().map(|done| done.id.as_str()),
+            done_by: deadline.done.as_ref().map(|done| done.id),
             working: deadline.working(),
         }
     }
@@ -182,10 +182,10 @@ pub fn status_phrase(deadline: &Deadline, today: NaiveDate) -> String {
         },
         Status::NotApplicable => format!(
             "does not apply: {}",
-            deadline
-                .not_applicable
-                .as_deref()
-                .unwrap_or("the case took another path")
+            match &deadline.not_applicable {
+                Some(reason) => reason.to_string(),
+                None => "the case took another path".to_owned(),
+            }
         ),
     }
 }

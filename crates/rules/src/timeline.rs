@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::case_file::{Event, EventKind};
-use crate::deadline::EventRef;
+use crate::deadline::{EventRef, Label, On};
 use crate::receipt::derived_receipt;
 
 /// An event placed on the calendar: its own date, or for a request that was
@@ -30,12 +30,19 @@ impl<'a> Dated<'a> {
         }
     }
 
+    /// This event, as a sentence of the working names it.
+    pub fn on(self) -> On<'a> {
+        On {
+            date: self.date,
+            name: &self.event.id,
+        }
+    }
+
     /// A reference to this event for a deadline.
-    pub fn to_ref(self) -> EventRef {
+    pub fn to_ref(self) -> EventRef<'a> {
         let mut reference = EventRef::new(self.event, self.date);
         if self.kind != &self.event.kind {
-            reference.label =
-                format!("{} (worked out from how it was sent)", self.kind.label()).into();
+            reference.label = Label::WorkedOut(self.kind);
         }
         reference
     }
@@ -65,7 +72,7 @@ impl<'a> Timeline<'a> {
 
     /// Every event of one of `kinds`, in date order.
     pub fn of(&self, kinds: &[EventKind]) -> impl Iterator<Item = Dated<'a>> + use<'a, '_> {
-        let set = kinds.iter().fold(0, |set, kind| set | kind_bit(kind));
+        let set = kind_set(kinds);
         self.dated
             .iter()
             .copied()
@@ -80,14 +87,26 @@ impl<'a> Timeline<'a> {
         from: NaiveDate,
         before: Option<NaiveDate>,
     ) -> Option<Dated<'a>> {
-        self.of(kinds)
-            .filter(|dated| before.is_none_or(|end| dated.date < end))
-            .find(|dated| dated.date >= from)
+        let set = kind_set(kinds);
+        self.dated[self.starting(from)..]
+            .iter()
+            .take_while(|dated| before.is_none_or(|end| dated.date < end))
+            .find(|dated| dated.bit & set != 0)
+            .copied()
     }
 
     /// The last event of one of `kinds` dated strictly before `date`.
     pub fn last_before(&self, kinds: &[EventKind], date: NaiveDate) -> Option<Dated<'a>> {
-        self.of(kinds).take_while(|dated| dated.date < date).last()
+        let set = kind_set(kinds);
+        self.dated[..self.starting(date)]
+            .iter()
+            .rfind(|dated| dated.bit & set != 0)
+            .copied()
+    }
+
+    /// The position of the first event dated on or after `date`.
+    fn starting(&self, date: NaiveDate) -> usize {
+        self.dated.partition_point(|dated| dated.date < date)
     }
 
     /// Each event of one of `kinds` with the date of the next one, if any: the
@@ -100,6 +119,11 @@ impl<'a> Timeline<'a> {
             .map(|(i, start)| (*start, starts.get(i + 1).map(|next| next.date)))
             .collect()
     }
+}
+
+/// `kinds` as a set of bits.
+fn kind_set(kinds: &[EventKind]) -> u64 {
+    kinds.iter().fold(0, |set, kind| set | kind_bit(kind))
 }
 
 /// A kind as one bit of a 64-bit set: each known kind its own bit (there are

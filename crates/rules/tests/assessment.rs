@@ -382,6 +382,7 @@ fn a_request_recorded_as_emailed_after_5pm_on_a_friday_counts_from_monday() {
         decision
             .trigger
             .label
+            .to_string()
             .contains("worked out from how it was sent")
     );
 }

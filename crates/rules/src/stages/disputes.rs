@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::calendar::{Period, long_date, tribunal_deadline};
 use crate::case_file::EventKind::{self, *};
 use crate::case_file::{Matters, ReviewOutcome};
-use crate::deadline::Deadline;
+use crate::deadline::{Deadline, On, Sentence};
 use crate::evaluate::{CaseContext, Notice};
 use crate::exceptions::{CORONAVIRUS_ONLY, NO_EXCEPTIONS};
 use crate::rule::{Actor, Force, Rule};
@@ -111,7 +111,11 @@ fn appealable_decisions<'a>(timeline: &Timeline<'a>) -> Vec<Dated<'a>> {
         .collect()
 }
 
-pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut Vec<Notice>) {
+pub(crate) fn deadlines<'a>(
+    cx: &CaseContext<'a>,
+    out: &mut Vec<Deadline<'a>>,
+    notices: &mut Vec<Notice>,
+) {
     let timeline = &cx.timeline;
     let decisions = appealable_decisions(timeline);
     for (i, decision) in decisions.iter().enumerate() {
@@ -187,13 +191,13 @@ pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut
 
 /// One deadline per event of kind `asked`, answered by the first of `answers`
 /// on or after it and before the next `asked`.
-fn answered(
-    timeline: &Timeline,
+fn answered<'a>(
+    timeline: &Timeline<'a>,
     asked: EventKind,
     answers: &[EventKind],
     rule: &'static Rule,
     period: Period,
-    out: &mut Vec<Deadline>,
+    out: &mut Vec<Deadline<'a>>,
 ) {
     for (start, next) in timeline.spans(std::slice::from_ref(&asked)) {
         out.push(
@@ -205,42 +209,55 @@ fn answered(
 
 /// The appeal window for one decision: the later of 2 months from the decision
 /// and 1 month from a certificate that follows it, then moved by N7.
-fn appeal(timeline: &Timeline, decision: Dated, next: Option<NaiveDate>) -> Deadline {
-    let from_decision = Period::Months(2).due(decision.date);
-    let mut working = vec![Period::Months(2).explain(decision.date)];
+fn appeal<'a>(
+    timeline: &Timeline<'a>,
+    decision: Dated<'a>,
+    next: Option<NaiveDate>,
+) -> Deadline<'a> {
     let certificate = timeline.first(&[MediationCertificateIssued], decision.date, next);
-    let mut counted = from_decision;
-    if let Some(certificate) = certificate {
-        let from_certificate = Period::Months(1).due(certificate.date);
-        working.push(format!(
-            "Mediation certificate issued on {} (event {}): 1 month after it is {}.",
-            long_date(certificate.date),
-            certificate.event.id,
-            long_date(from_certificate)
-        ));
-        counted = counted.max(from_certificate);
-        working.push(format!("The later of the two is {}.", long_date(counted)));
-    }
+    let from_decision = Period::Months(2).due(decision.date);
+    let counted = certificate.map_or(from_decision, |certificate| {
+        from_decision.max(Period::Months(1).due(certificate.date))
+    });
     let (due, moved) = tribunal_deadline(counted);
-    if let Some(moved) = moved {
-        working.push(format!(
-            "{} So the last day is {}.",
-            moved.explain(),
-            long_date(due)
-        ));
-    }
-    // DISPUTE: the August and Christmas moves follow IPSEA's reading of the HESC
-    // rules; the literal rule text is narrower.
-    working.push(
-        "The August and Christmas rules follow IPSEA's reading of the tribunal's rules; if in doubt, appeal before the earlier date.".to_owned(),
-    );
-    let mut deadline = Deadline::on(&APPEAL, decision.to_ref(), due, working.remove(0)).done_by(
+    let mut deadline = Deadline::on(&APPEAL, decision.to_ref(), due, Period::Months(2)).done_by(
         timeline
             .first(&[AppealLodged], decision.date, next)
             .map(Dated::to_ref),
     );
-    for step in working {
-        deadline = deadline.note(step);
+    if let Some(certificate) = certificate {
+        deadline = deadline
+            .note(Sentence::said(
+                |certificate, _| {
+                    format!(
+                        "Mediation certificate issued on {} (event {}): 1 month after it is {}.",
+                        long_date(certificate.date),
+                        certificate.name,
+                        long_date(Period::Months(1).due(certificate.date))
+                    )
+                },
+                certificate.on(),
+                certificate.on(),
+            ))
+            .note(Sentence::said(
+                |counted, _| format!("The later of the two is {}.", long_date(counted.date)),
+                On::day(counted),
+                On::day(counted),
+            ));
     }
-    deadline
+    if let Some(moved) = moved {
+        deadline = deadline.note(Sentence::said(
+            |moved, due| format!("{} So the last day is {}.", moved.name, long_date(due.date)),
+            On {
+                date: due,
+                name: moved.explain(),
+            },
+            On::day(due),
+        ));
+    }
+    // DISPUTE: the August and Christmas moves follow IPSEA's reading of the HESC
+    // rules; the literal rule text is narrower.
+    deadline.note(
+        "The August and Christmas rules follow IPSEA's reading of the tribunal's rules; if in doubt, appeal before the earlier date.",
+    )
 }

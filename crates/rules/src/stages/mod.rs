@@ -14,7 +14,7 @@ use crate::evaluate::{CaseContext, Notice};
 use crate::rule::Rule;
 
 /// A stage: reads the case, adds its deadlines and notices.
-pub(crate) type Stage = fn(&CaseContext, &mut Vec<Deadline>, &mut Vec<Notice>);
+pub(crate) type Stage = for<'a> fn(&CaseContext<'a>, &mut Vec<Deadline<'a>>, &mut Vec<Notice>);
 
 /// Every stage, in the order of the process. The Ombudsman's windows come
 /// after, from the deadlines these produce.

@@ -115,7 +115,11 @@ const RESTARTS: &[EventKind] = &[TribunalOrder, AppealConceded, MediationAgreeme
 
 /// The deadlines of every tribunal order, unopposed appeal and mediation
 /// agreement about an appealable matter.
-pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut Vec<Notice>) {
+pub(crate) fn deadlines<'a>(
+    cx: &CaseContext<'a>,
+    out: &mut Vec<Deadline<'a>>,
+    notices: &mut Vec<Notice>,
+) {
     for (event, _) in cx.timeline.spans(RESTARTS) {
         let (Some(order), Some(source)) = (event.event.order, Restart::from_kind(event.kind))
         else {
@@ -154,12 +158,12 @@ pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut
 
 /// The 2, 10 and 14 weeks that run after a refusal to assess is reversed,
 /// answered by events from `from.date` and before `until`.
-pub(crate) fn restart(
-    cx: &CaseContext,
+pub(crate) fn restart<'a>(
+    cx: &CaseContext<'a>,
     source: Restart,
-    from: Dated,
+    from: Dated<'a>,
     until: Option<NaiveDate>,
-    out: &mut Vec<Deadline>,
+    out: &mut Vec<Deadline<'a>>,
 ) {
     let answer = |kinds: &[EventKind]| {
         cx.timeline
@@ -209,14 +213,14 @@ pub(crate) fn restart(
 }
 
 /// One order clock of `weeks` from `from`, answered by the first of `kinds`.
-fn clock(
-    cx: &CaseContext,
+fn clock<'a>(
+    cx: &CaseContext<'a>,
     source: Restart,
     rule: &'static Rule,
-    from: Dated,
+    from: Dated<'a>,
     weeks: u32,
     kinds: &[EventKind],
-    out: &mut Vec<Deadline>,
+    out: &mut Vec<Deadline<'a>>,
 ) {
     let (citation, force) = source.citation();
     out.push(

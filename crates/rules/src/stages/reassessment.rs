@@ -69,7 +69,11 @@ const KEEP_THE_PLAN: &str = "Children and Families Act 2014, s45";
 
 /// The deadlines of each request for a re-assessment, each decision to
 /// re-assess and each transfer; a notice for each decision to stop a plan.
-pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut Vec<Notice>) {
+pub(crate) fn deadlines<'a>(
+    cx: &CaseContext<'a>,
+    out: &mut Vec<Deadline<'a>>,
+    notices: &mut Vec<Notice>,
+) {
     let timeline = &cx.timeline;
     for (request, next) in timeline.spans(&[ReassessmentRequestReceived]) {
         out.push(
@@ -123,7 +127,11 @@ pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut
 
 /// The plan within 14 weeks of a decision to re-assess, unless the council
 /// decides to stop the plan first.
-fn reassessment_plan(cx: &CaseContext, decision: Dated, next: Option<NaiveDate>) -> Deadline {
+fn reassessment_plan<'a>(
+    cx: &CaseContext<'a>,
+    decision: Dated<'a>,
+    next: Option<NaiveDate>,
+) -> Deadline<'a> {
     let deadline = Deadline::after(
         &REASSESSMENT_FINAL_PLAN,
         decision.to_ref(),
@@ -146,7 +154,11 @@ fn reassessment_plan(cx: &CaseContext, decision: Dated, next: Option<NaiveDate>)
 
 /// The new council's first review: by the later of 12 months starting with
 /// the plan or its last review (N4) and 3 months beginning with the transfer.
-fn transfer_review(cx: &CaseContext, moved: Dated, next: Option<NaiveDate>) -> Deadline {
+fn transfer_review<'a>(
+    cx: &CaseContext<'a>,
+    moved: Dated<'a>,
+    next: Option<NaiveDate>,
+) -> Deadline<'a> {
     let three_months = Period::MonthsStartingWith(3).due(moved.date);
     let last = review::starts(cx)
         .into_iter()
