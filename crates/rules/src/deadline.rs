@@ -145,8 +145,9 @@ pub struct Deadline<'a> {
     pub exceptions: Vec<ClaimedException>,
     /// For an excepted limit: the statutory date plus the claimed period. Not statutory.
     pub indicative_due: Option<NaiveDate>,
-    /// Why the limit does not apply, when it does not.
-    pub not_applicable: Option<Sentence<'a>>,
+    /// Why the limit does not apply, when it does not (boxed: few limits
+    /// need it, and every deadline is moved while it is built and sorted).
+    pub not_applicable: Option<Box<Sentence<'a>>>,
     /// The steps of the working between the trigger and the outcome, kept as
     /// data: `working()` writes them out only when someone reads them.
     #[serde(skip)]
@@ -275,24 +276,17 @@ impl From<&'static str> for Sentence<'_> {
     }
 }
 
-/// A deadline's steps: the first few kept in place, so that most deadlines
-/// need no allocation for them.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// A deadline's steps: the first, which every deadline has, kept in place,
+/// so that most deadlines need no allocation for them.
+#[derive(Clone, Debug, PartialEq)]
 struct Steps<'a> {
-    first: [Option<Step<'a>>; 2],
+    first: Step<'a>,
     more: Vec<Step<'a>>,
 }
 
 impl<'a> Steps<'a> {
-    fn push(&mut self, step: Step<'a>) {
-        match self.first.iter_mut().find(|slot| slot.is_none()) {
-            Some(slot) => *slot = Some(step),
-            None => self.more.push(step),
-        }
-    }
-
     fn iter(&self) -> impl Iterator<Item = &Step<'a>> {
-        self.first.iter().flatten().chain(&self.more)
+        std::iter::once(&self.first).chain(&self.more)
     }
 }
 
@@ -314,8 +308,6 @@ impl<'a> Deadline<'a> {
         due: NaiveDate,
         working: impl Into<Step<'a>>,
     ) -> Deadline<'a> {
-        let mut steps = Steps::default();
-        steps.push(working.into());
         Deadline {
             rule,
             subject: None,
@@ -323,7 +315,10 @@ impl<'a> Deadline<'a> {
             citation: rule.citation,
             force: rule.force,
             limit: Limit::By,
-            steps,
+            steps: Steps {
+                first: working.into(),
+                more: Vec::new(),
+            },
             trigger,
             due,
             done: None,
@@ -364,19 +359,19 @@ impl<'a> Deadline<'a> {
 
     /// Marks the limit as not applying, and says why.
     pub fn not_applicable(mut self, reason: impl Into<Sentence<'a>>) -> Deadline<'a> {
-        self.not_applicable = Some(reason.into());
+        self.not_applicable = Some(Box::new(reason.into()));
         self
     }
 
     /// Adds a step to the working.
     pub fn note(mut self, step: impl Into<Step<'a>>) -> Deadline<'a> {
-        self.steps.push(step.into());
+        self.steps.more.push(step.into());
         self
     }
 
     /// Adds a step to the working of a deadline already built.
     pub(crate) fn add_step(&mut self, step: impl Into<Step<'a>>) {
-        self.steps.push(step.into());
+        self.steps.more.push(step.into());
     }
 
     /// How the due date and status were worked out, a sentence a step: the

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::case_file::Case;
 use crate::checks::{Warning, check_order};
+use crate::date_order::into_date_order;
 use crate::deadline::Deadline;
 use crate::exceptions;
 use crate::stages;
@@ -63,7 +64,8 @@ pub fn evaluate(case: &Case, today: NaiveDate) -> Evaluation<'_> {
         case,
         timeline: Timeline::new(&case.events),
     };
-    let mut deadlines = Vec::new();
+    // About one deadline an event, in most cases: room for them at once.
+    let mut deadlines = Vec::with_capacity(case.events.len());
     let mut notices = Vec::new();
     for stage in stages::ALL {
         stage(&context, &mut deadlines, &mut notices);
@@ -78,7 +80,7 @@ pub fn evaluate(case: &Case, today: NaiveDate) -> Evaluation<'_> {
         window.settle(today);
     }
     deadlines.extend(windows);
-    crate::sort_by_date(&mut deadlines, |d| (d.due, d.trigger.date));
+    let deadlines = into_date_order(deadlines, |d| (d.due, d.trigger.date));
     Evaluation {
         case_id: &case.id,
         today,

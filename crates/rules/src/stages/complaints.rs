@@ -2,6 +2,8 @@
 //! window after each council deadline that was missed (Local Government Act
 //! 1974, s26B).
 
+use std::borrow::Cow;
+
 use crate::calendar::{Period, add_days, long_date};
 use crate::case_file::EventKind::*;
 use crate::case_file::ResponseUnit;
@@ -111,9 +113,9 @@ fn window<'a>(cx: &CaseContext<'a>, missed: &Deadline<'a>) -> Deadline<'a> {
     };
     let start = add_days(fault_day, 1);
     let label = Label::DayAfterMissed(missed.rule.title, missed.subject.clone());
-    let what = match &missed.subject {
-        Some(subject) => format!("{} ({subject})", missed.rule.title),
-        None => missed.rule.title.to_owned(),
+    let what: Cow<'a, str> = match &missed.subject {
+        Some(subject) => format!("{} ({subject})", missed.rule.title).into(),
+        None => missed.rule.title.into(),
     };
     let trigger = EventRef {
         id: missed.trigger.id,
