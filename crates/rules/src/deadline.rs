@@ -7,7 +7,7 @@ use serde::Serialize;
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::calendar::{Period, long_date, long_date_with_weekday, sub_days};
+use crate::calendar::{Period, days_between, long_date, long_date_with_weekday, sub_days};
 use crate::case_file::{Event, EventKind};
 use crate::exceptions::ClaimedException;
 use crate::rule::{Actor, Force, Rule};
@@ -444,11 +444,6 @@ impl<'a> Deadline<'a> {
         self.status = status;
         self.days_late = days;
     }
-}
-
-/// Whole days from `from` to `to` (negative when `to` is earlier).
-pub(crate) fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
-    (to - from).num_days()
 }
 
 /// "1 day", "3 days".

@@ -6,9 +6,10 @@ use serde::Serialize;
 
 use crate::case_file::Case;
 use crate::checks::{Warning, check_order};
+use crate::claims;
+use crate::context::{CaseContext, Notice};
 use crate::date_order::into_date_order;
 use crate::deadline::Deadline;
-use crate::exceptions;
 use crate::stages;
 use crate::timeline::Timeline;
 
@@ -25,19 +26,6 @@ pub struct Evaluation<'a> {
     pub notices: Vec<Notice>,
     /// Dates that look wrong: shown to the user, never refused.
     pub warnings: Vec<Warning>,
-}
-
-/// A fact about the case that is not a deadline.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Notice {
-    pub text: String,
-    pub citation: &'static str,
-}
-
-/// What a stage module sees of the case.
-pub(crate) struct CaseContext<'a> {
-    pub case: &'a Case,
-    pub timeline: Timeline<'a>,
 }
 
 /// Every deadline of `case` on `today`, with notices and warnings.
@@ -70,9 +58,9 @@ pub fn evaluate(case: &Case, today: NaiveDate) -> Evaluation<'_> {
     for stage in stages::ALL {
         stage(&context, &mut deadlines, &mut notices);
     }
-    let claims = exceptions::claims(&case.events);
+    let claims = claims::claims(&case.events);
     for deadline in &mut deadlines {
-        exceptions::apply(deadline, &claims);
+        claims::apply(deadline, &claims);
         deadline.settle(today);
     }
     let mut windows = stages::complaints::ombudsman_windows(&context, &deadlines);

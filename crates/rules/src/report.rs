@@ -8,8 +8,9 @@ use serde::Serialize;
 use crate::calendar::long_date;
 use crate::case_file::Case;
 use crate::checks::Warning;
+use crate::context::Notice;
 use crate::deadline::{Deadline, Limit, Status, days_phrase};
-use crate::evaluate::{Evaluation, Notice};
+use crate::evaluate::Evaluation;
 use crate::next_steps::next_steps;
 use crate::rule::{Actor, Force};
 

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::case_file::{Event, EventKind};
 use crate::deadline::{EventRef, Label, On};
-use crate::receipt::derived_receipt;
+use crate::receipt::received_on;
 
 /// An event placed on the calendar: its own date, or for a request that was
 /// only recorded as sent, the date it is taken to have arrived.
@@ -66,7 +66,7 @@ impl<'a> Timeline<'a> {
             .filter_map(|sent| derived_receipt(sent.event, &dated))
             .collect();
         dated.extend(derived);
-        crate::sort_by_date(&mut dated, |dated| (dated.date, dated.date));
+        crate::date_order::sort_by_date(&mut dated, |dated| (dated.date, dated.date));
         Timeline { dated }
     }
 
@@ -119,6 +119,29 @@ impl<'a> Timeline<'a> {
             .map(|(i, start)| (*start, starts.get(i + 1).map(|next| next.date)))
             .collect()
     }
+}
+
+static REQUEST_RECEIVED: EventKind = EventKind::RequestReceived;
+
+/// How many days after the derived date a recorded `request-received` is still
+/// taken to be the real arrival of the same request.
+const SAME_REQUEST_DAYS: i64 = 14;
+
+/// For a `request-sent` with a method, the derived `request-received`, unless
+/// the user recorded the real arrival (a `request-received` from the send date
+/// to 14 days after the derived date).
+pub(crate) fn derived_receipt<'a>(sent: &'a Event, dated: &[Dated<'a>]) -> Option<Dated<'a>> {
+    if sent.kind != EventKind::RequestSent {
+        return None;
+    }
+    let sent_on = sent.date()?;
+    let received = received_on(sent_on, sent.method?, sent.time);
+    let recorded = dated.iter().any(|other| {
+        other.event.kind == EventKind::RequestReceived
+            && other.date >= sent_on
+            && (other.date - received).num_days() <= SAME_REQUEST_DAYS
+    });
+    (!recorded).then(|| Dated::new(sent, &REQUEST_RECEIVED, received))
 }
 
 /// `kinds` as a set of bits.

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use crate::calendar::{Period, long_date};
 use crate::case_file::EventKind::{self, *};
+use crate::context::{CaseContext, Notice};
 use crate::deadline::{Deadline, On, Sentence, Step};
-use crate::evaluate::{CaseContext, Notice};
 use crate::exceptions::{ADVICE_EXCEPTIONS, ASSESSMENT_EXCEPTIONS, NO_EXCEPTIONS};
 use crate::rule::{Actor, Force, Rule};
 use crate::stages::orders::{self, Restart};

@@ -9,8 +9,8 @@ mod phase_transfer;
 mod reassessment;
 mod review;
 
+use crate::context::{CaseContext, Notice};
 use crate::deadline::Deadline;
-use crate::evaluate::{CaseContext, Notice};
 use crate::rule::Rule;
 
 /// A stage: reads the case, adds its deadlines and notices.

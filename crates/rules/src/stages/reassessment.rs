@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use crate::calendar::{Period, long_date, months_starting_with};
 use crate::case_file::EventKind::*;
+use crate::context::{CaseContext, Notice};
 use crate::deadline::Deadline;
-use crate::evaluate::{CaseContext, Notice};
 use crate::exceptions::{ASSESSMENT_EXCEPTIONS, CORONAVIRUS_ONLY};
 use crate::rule::{Actor, Force, Rule};
 use crate::stages::review::{self, dated};

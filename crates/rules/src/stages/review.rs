@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use crate::calendar::{Period, add_days, add_months, long_date, sub_days};
 use crate::case_file::EventKind::{self, *};
 use crate::case_file::{ReviewCompleteOn, ReviewOutcome};
+use crate::context::{CaseContext, Notice};
 use crate::deadline::{Deadline, On, Sentence};
-use crate::evaluate::{CaseContext, Notice};
 use crate::exceptions::{CORONAVIRUS_ONLY, NO_EXCEPTIONS};
 use crate::rule::{Actor, Force, Rule};
 use crate::timeline::Dated;
@@ -167,7 +167,7 @@ pub(crate) fn starts<'a>(cx: &CaseContext<'a>) -> Vec<Start<'a>> {
             decision: Some(decision),
         });
     }
-    crate::sort_by_date(&mut starts, |start| (start.from.date, start.from.date));
+    crate::date_order::sort_by_date(&mut starts, |start| (start.from.date, start.from.date));
     starts
 }
 
