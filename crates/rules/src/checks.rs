@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::calendar::long_date;
 use crate::case_file::EventKind::{self, *};
+use crate::case_file::{Case, Event};
 use crate::timeline::Timeline;
 
 /// A date that looks wrong, naming the event.
@@ -45,6 +46,35 @@ const ANSWERS: &[(&[EventKind], &[EventKind])] = &[
     (&[RecommendationResponse], &[TribunalRecommendation]),
     (&[ComplaintResponded], &[ComplaintMade]),
 ];
+
+/// The warnings about `event` were it recorded in `case`, in place of the
+/// event with its id if there is one: the one question the milestone form
+/// asks the engine before it saves an event.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rules::{Case, Event, EventKind, warnings_about};
+/// let date = |m, d| NaiveDate::from_ymd_opt(2025, m, d).unwrap();
+/// let case = Case {
+///     events: vec![Event::new("e-1", EventKind::RequestReceived, date(2, 3))],
+///     ..Case::default()
+/// };
+/// let early = Event::new("e-2", EventKind::DecisionToAssess, date(1, 20));
+/// assert_eq!(warnings_about(&case, &early).len(), 1);
+/// let later = Event::new("e-2", EventKind::DecisionToAssess, date(3, 10));
+/// assert!(warnings_about(&case, &later).is_empty());
+/// ```
+pub fn warnings_about(case: &Case, event: &Event) -> Vec<Warning> {
+    let recorded = case.events.iter().any(|e| e.id == event.id);
+    let mut events = case
+        .events
+        .iter()
+        .map(|e| if e.id == event.id { event } else { e })
+        .chain((!recorded).then_some(event));
+    let mut warnings = check_order(&Timeline::new(&mut events));
+    warnings.retain(|warning| warning.event == event.id);
+    warnings
+}
 
 /// Warnings for answers dated before anything they could answer, and for
 /// exception claims that end before they start.

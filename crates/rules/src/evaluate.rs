@@ -50,7 +50,7 @@ pub struct Evaluation<'a> {
 pub fn evaluate(case: &Case, today: NaiveDate) -> Evaluation<'_> {
     let context = CaseContext {
         case,
-        timeline: Timeline::new(&case.events),
+        timeline: Timeline::new(&mut case.events.iter()),
     };
     // About one deadline an event, in most cases: room for them at once.
     let mut deadlines = Vec::with_capacity(case.events.len());

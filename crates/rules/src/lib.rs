@@ -29,7 +29,7 @@ mod timeline;
 
 pub use calendar::*;
 pub use case_file::*;
-pub use checks::Warning;
+pub use checks::{Warning, warnings_about};
 pub use contested::{CONTESTED_POINTS, ContestedPoint};
 pub use context::Notice;
 pub use date_order::{DateKey, sort_by_date};

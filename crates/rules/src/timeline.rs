@@ -56,9 +56,8 @@ pub(crate) struct Timeline<'a> {
 }
 
 impl<'a> Timeline<'a> {
-    pub fn new(events: &'a [Event]) -> Timeline<'a> {
+    pub fn new(events: &mut dyn Iterator<Item = &'a Event>) -> Timeline<'a> {
         let mut dated: Vec<Dated<'a>> = events
-            .iter()
             .filter_map(|event| Some(Dated::new(event, &event.kind, event.date()?)))
             .collect();
         let derived: Vec<Dated<'a>> = dated
