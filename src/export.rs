@@ -68,7 +68,7 @@ fn evaluated<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> Vec<Evaluated<
         .into_iter()
         .map(|entry| Evaluated {
             case: &entry.case,
-            evaluation: &entry.evaluation,
+            evaluation: entry.evaluation(),
         })
         .collect()
 }

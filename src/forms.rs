@@ -7,7 +7,7 @@ use std::rc::Rc;
 use chrono::{NaiveDate, NaiveTime};
 use rules::{
     Case, Event, EventKind, ExceptionReason, Matters, Order, ResponseUnit, ReviewOutcome,
-    SendMethod, Transfer, WarningAbout, When, evaluate, parse_clock_time, write_clock_time,
+    SendMethod, Transfer, When, parse_clock_time, warnings_about, write_clock_time,
 };
 
 use crate::labels::{Label, MediationIssues};
@@ -625,16 +625,7 @@ fn parse_time(text: &str) -> Result<NaiveTime, ()> {
 }
 
 /// Whether the engine warns that `event`, put in `case`, is dated before what
-/// it answers.
+/// it answers: one question about the event, not an evaluation of the case.
 fn dated_before_what_it_answers(case: &Case, event: &Event) -> bool {
-    let mut candidate = case.clone();
-    match candidate.events.iter_mut().find(|e| e.id == event.id) {
-        Some(old) => *old = event.clone(),
-        None => candidate.events.push(event.clone()),
-    }
-    let today = event.date().unwrap_or(NaiveDate::MIN);
-    evaluate(&candidate, today)
-        .warnings
-        .iter()
-        .any(|warning| warning.event == event.id && warning.about == WarningAbout::Order)
+    !warnings_about(case, event).is_empty()
 }

@@ -18,21 +18,48 @@ use crate::storage::{LoadProblem, Loaded};
 /// round-trip in the case file format, so an older app keeps it.
 pub const ARCHIVED: &str = "archived";
 
+self_cell::self_cell!(
+    /// A case's evaluation, kept with the case it borrows its events from.
+    pub struct CaseEvaluation {
+        owner: Rc<Case>,
+        #[covariant]
+        dependent: Evaluation,
+    }
+    impl {Debug}
+);
+
+impl CaseEvaluation {
+    /// Evaluates `case` on `today`.
+    pub fn of(case: Rc<Case>, today: NaiveDate) -> Rc<CaseEvaluation> {
+        Rc::new(CaseEvaluation::new(case, |case| evaluate(case, today)))
+    }
+
+    /// The evaluation.
+    pub fn get(&self) -> &Evaluation<'_> {
+        self.borrow_dependent()
+    }
+}
+
 /// One case and what the rules make of it today.
 #[derive(Clone, Debug)]
 pub struct Entry {
     pub case: Rc<Case>,
-    pub evaluation: Rc<Evaluation>,
+    pub evaluated: Rc<CaseEvaluation>,
 }
 
 impl Entry {
     /// Evaluates `case` on `today`.
     pub fn new(case: Case, today: NaiveDate) -> Entry {
-        let evaluation = Rc::new(evaluate(&case, today));
+        let case = Rc::new(case);
         Entry {
-            case: Rc::new(case),
-            evaluation,
+            evaluated: CaseEvaluation::of(case.clone(), today),
+            case,
         }
+    }
+
+    /// What the rules make of the case today.
+    pub fn evaluation(&self) -> &Evaluation<'_> {
+        self.evaluated.get()
     }
 
     /// The child's name or initials, or the case id when there is none.
@@ -49,7 +76,7 @@ impl Entry {
 impl PartialEq for Entry {
     /// Entries are compared by identity: a changed case is always a new `Rc`.
     fn eq(&self, other: &Entry) -> bool {
-        Rc::ptr_eq(&self.case, &other.case) && Rc::ptr_eq(&self.evaluation, &other.evaluation)
+        Rc::ptr_eq(&self.case, &other.case) && Rc::ptr_eq(&self.evaluated, &other.evaluated)
     }
 }
 
@@ -363,7 +390,7 @@ impl State {
                 let mut next = self.clone();
                 next.today = today;
                 for entry in &mut next.cases {
-                    entry.evaluation = Rc::new(evaluate(&entry.case, today));
+                    entry.evaluated = CaseEvaluation::of(entry.case.clone(), today);
                 }
                 Some(next)
             }

@@ -40,7 +40,7 @@ impl SortBy {
 }
 
 /// The next deadline still to be met: the first open "by" limit not yet passed.
-pub fn next_deadline(evaluation: &Evaluation) -> Option<&Deadline> {
+pub fn next_deadline<'e, 'a>(evaluation: &'e Evaluation<'a>) -> Option<&'e Deadline<'a>> {
     evaluation
         .deadlines
         .iter()
@@ -76,8 +76,8 @@ pub fn listed(state: &State, sort: SortBy, show_archived: bool) -> Vec<&Entry> {
             // Most overdue first, then the nearest next deadline, cases with
             // none last, then by name.
             SortBy::MostUrgent => {
-                let next = next_deadline(&entry.evaluation).map(|d| d.due);
-                let overdue = overdue_count(&entry.evaluation);
+                let next = next_deadline(entry.evaluation()).map(|d| d.due);
+                let overdue = overdue_count(entry.evaluation());
                 (Reverse(overdue), Some((next.is_none(), next)), name)
             }
         }

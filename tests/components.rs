@@ -14,7 +14,7 @@ use ehc_timeline::components::{
 };
 use ehc_timeline::forms::{CaseDraft, Errors, EventDraft};
 use ehc_timeline::import::ImportPlan;
-use ehc_timeline::state::{Action, Persistence, State};
+use ehc_timeline::state::{Action, CaseEvaluation, Persistence, State};
 use ehc_timeline::storage::backup::BackupRecord;
 use ehc_timeline::storage::{LoadProblem, Loaded};
 use rules::{EventKind, Force, Status, evaluate, read_case_file};
@@ -93,9 +93,12 @@ fn request_only() -> rules::Case {
 
 #[test]
 fn the_timeline_shows_each_deadline_with_its_due_date_status_citation_and_working() {
-    let evaluation = Rc::new(evaluate(&request_only(), day(3, 1)));
-    let decision = evaluation.deadline("decide-whether-to-assess").unwrap();
-    let html = render_html(timeline(&evaluation));
+    let evaluated = CaseEvaluation::of(Rc::new(request_only()), day(3, 1));
+    let decision = evaluated
+        .get()
+        .deadline("decide-whether-to-assess")
+        .unwrap();
+    let html = render_html(timeline(&evaluated));
     assert_reads(&html, "Deadlines");
     assert_reads(&html, decision.rule.title);
     assert_reads(&html, decision.rule.summary);
@@ -109,23 +112,29 @@ fn the_timeline_shows_each_deadline_with_its_due_date_status_citation_and_workin
 
 #[test]
 fn a_guidance_deadline_is_labelled_guidance() {
-    let mut evaluation = evaluate(&request_only(), day(3, 1));
-    evaluation.deadlines.truncate(1);
-    let html = |evaluation: &rules::Evaluation| {
+    // The first deadline as the engine gives it, or with its force changed.
+    let html = |force: Option<Force>| {
+        let evaluated = CaseEvaluation::new(Rc::new(request_only()), |case| {
+            let mut evaluation = evaluate(case, day(3, 1));
+            evaluation.deadlines.truncate(1);
+            if let Some(force) = force {
+                evaluation.deadlines[0].force = force;
+            }
+            evaluation
+        });
         render::<DeadlineItem>(DeadlineItemProps {
-            evaluation: Rc::new(evaluation.clone()),
+            evaluated: Rc::new(evaluated),
             index: 0,
         })
     };
-    assert_not_reads(&html(&evaluation), "Guidance");
-    evaluation.deadlines[0].force = Force::Guidance;
-    assert_reads(&html(&evaluation), "Guidance");
+    assert_not_reads(&html(None), "Guidance");
+    assert_reads(&html(Some(Force::Guidance)), "Guidance");
 }
 
 #[test]
 fn a_case_with_no_events_says_how_to_get_deadlines() {
-    let evaluation = Rc::new(evaluate(&case("c-1", "A. B.", &[]), day(3, 1)));
-    let html = render_html(timeline(&evaluation));
+    let evaluated = CaseEvaluation::of(Rc::new(case("c-1", "A. B.", &[])), day(3, 1));
+    let html = render_html(timeline(&evaluated));
     assert_reads(&html, "No deadlines yet. Log a milestone");
 }
 

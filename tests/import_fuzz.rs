@@ -49,7 +49,7 @@ fn outputs_of(state: &State) {
         .iter()
         .map(|entry| Evaluated {
             case: &entry.case,
-            evaluation: &entry.evaluation,
+            evaluation: entry.evaluation(),
         })
         .collect();
     for Evaluated { case, evaluation } in &evaluated {

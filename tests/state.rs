@@ -123,7 +123,7 @@ fn adding_an_event_re_evaluates_only_that_case() {
         id: "c-2".into(),
         details: details("E. F."),
     });
-    let other = two.entry("c-7f3a").unwrap().evaluation.clone();
+    let other = two.entry("c-7f3a").unwrap().evaluated.clone();
     let event = Event::new("e-1", EventKind::RequestReceived, day(1, 6));
     let next = two.reduce(Action::AddEvent {
         case_id: "c-2".into(),
@@ -132,15 +132,12 @@ fn adding_an_event_re_evaluates_only_that_case() {
     let decision = next
         .entry("c-2")
         .unwrap()
-        .evaluation
+        .evaluation()
         .deadline("decide-whether-to-assess")
         .unwrap()
         .clone();
     assert_eq!((decision.status, decision.days_late), (Status::Overdue, 12));
-    assert!(Rc::ptr_eq(
-        &other,
-        &next.entry("c-7f3a").unwrap().evaluation
-    ));
+    assert!(Rc::ptr_eq(&other, &next.entry("c-7f3a").unwrap().evaluated));
 }
 
 #[test]
@@ -203,7 +200,7 @@ fn every_edit_to_one_case_keeps_every_other_case_and_its_evaluation() {
                 after.entry(&other.id).unwrap(),
             );
             assert!(
-                Rc::ptr_eq(&was.case, &is.case) && Rc::ptr_eq(&was.evaluation, &is.evaluation),
+                Rc::ptr_eq(&was.case, &is.case) && Rc::ptr_eq(&was.evaluated, &is.evaluated),
                 "{label} re-evaluated {}",
                 other.id
             );
@@ -223,7 +220,7 @@ fn updating_and_deleting_an_event() {
     assert_eq!(entry.case.events[1], moved);
     assert_eq!(
         entry
-            .evaluation
+            .evaluation()
             .deadline("decide-whether-to-assess")
             .unwrap()
             .status,
@@ -238,7 +235,7 @@ fn updating_and_deleting_an_event() {
         deleted
             .entry("c-7f3a")
             .unwrap()
-            .evaluation
+            .evaluation()
             .deadline("decide-whether-to-assess")
             .unwrap()
             .status,
@@ -267,7 +264,7 @@ fn a_deleted_event_comes_back_in_its_place_on_undo() {
         undone
             .entry("c-7f3a")
             .unwrap()
-            .evaluation
+            .evaluation()
             .deadline("decide-whether-to-assess")
             .unwrap()
             .status,
@@ -340,7 +337,7 @@ fn a_new_day_re_evaluates_every_case() {
     let before = Rc::new(State::new(day(2, 17), vec![request], None, true));
     let after = before.reduce(Action::SetToday(day(2, 18)));
     let decision = after.cases[0]
-        .evaluation
+        .evaluation()
         .deadline("decide-whether-to-assess")
         .unwrap()
         .clone();

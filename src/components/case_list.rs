@@ -177,8 +177,8 @@ struct CaseRowProps {
 #[component]
 fn CaseRow(props: &CaseRowProps) -> Html {
     let entry = &props.entry;
-    let next = next_deadline(&entry.evaluation);
-    let overdue = overdue_count(&entry.evaluation);
+    let next = next_deadline(entry.evaluation());
+    let overdue = overdue_count(entry.evaluation());
     html! {
         <tr>
             <th scope="row" data-label="Child">

@@ -56,7 +56,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
     let case = &entry.case;
     let id = &case.id;
     let archived = entry.archived();
-    let overdue = overdue_count(&entry.evaluation);
+    let overdue = overdue_count(entry.evaluation());
 
     let run = {
         let (cases, entry, export_error) = (cases.clone(), entry.clone(), export_error.clone());
@@ -119,20 +119,20 @@ pub fn CasePage(props: &CasePageProps) -> Html {
             <p class="body">
                 <a class="button" draggable="false" href={View::LogEvent(id.clone()).to_hash()}>{"Log a milestone"}</a>
             </p>
-            if !entry.evaluation.warnings.is_empty() {
+            if !entry.evaluation().warnings.is_empty() {
                 <div class="warning-text" role="note">
                     { static_html(r#"<h2 class="heading-m">Check these dates</h2>"#) }
                     <ul class="list list--bullet">
-                        { for entry.evaluation.warnings.iter().map(|w| html! { <li>{&w.message}</li> }) }
+                        { for entry.evaluation().warnings.iter().map(|w| html! { <li>{&w.message}</li> }) }
                     </ul>
                 </div>
             }
-            { timeline(&entry.evaluation) }
-            { next_steps_section(&entry.evaluation) }
-            if !entry.evaluation.notices.is_empty() {
+            { timeline(&entry.evaluated) }
+            { next_steps_section(entry.evaluation()) }
+            if !entry.evaluation().notices.is_empty() {
                 { static_html(r#"<h2 class="heading-m">Good to know</h2>"#) }
                 <ul class="list list--bullet">
-                    { for entry.evaluation.notices.iter().map(|n| html! {
+                    { for entry.evaluation().notices.iter().map(|n| html! {
                         <li>{&n.text}{" "}<cite>{format!("({})", n.citation)}</cite></li>
                     }) }
                 </ul>

@@ -31,7 +31,7 @@ pub fn ChronologyPage(props: &ChronologyPageProps) -> Html {
     } else {
         NameShown::AsRecorded
     };
-    let chronology = Chronology::new(&entry.case, &entry.evaluation, name);
+    let chronology = Chronology::new(&entry.case, entry.evaluation(), name);
     let choice = |value: bool, id: &'static str, label: String| {
         let chosen = *initials == value;
         let initials = initials.clone();

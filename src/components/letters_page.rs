@@ -23,7 +23,7 @@ pub fn LettersPage(props: &LettersPageProps) -> Html {
     let Some(entry) = cases.entry(&props.case_id) else {
         return not_found();
     };
-    let (case, evaluation) = (&entry.case, &entry.evaluation);
+    let (case, evaluation) = (&entry.case, entry.evaluation());
     let mut letters: Vec<Letter> = owed_by_council(evaluation, Status::Overdue)
         .map(|deadline| chase_letter(case, evaluation, deadline))
         .collect();

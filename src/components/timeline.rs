@@ -3,11 +3,12 @@
 
 use std::rc::Rc;
 
-use rules::{Deadline, Evaluation, Force, Limit, Status, long_date};
+use rules::{Deadline, Force, Limit, Status, long_date};
 use yew::prelude::*;
 
 use super::layout::static_html;
 use crate::components::deadline_tag;
+use crate::state::CaseEvaluation;
 
 const HEADING: &str = r#"<h2 class="heading-l" id="deadlines-heading">Deadlines</h2>"#;
 
@@ -27,7 +28,8 @@ const WORKING_SUMMARY: &str =
 
 /// The deadlines section; each deadline is a [`DeadlineItem`], rendered again
 /// only when the evaluation changes.
-pub fn timeline(evaluation: &Rc<Evaluation>) -> Html {
+pub fn timeline(evaluated: &Rc<CaseEvaluation>) -> Html {
+    let evaluation = evaluated.get();
     html! {
         <section aria-labelledby="deadlines-heading">
             { static_html(HEADING) }
@@ -36,7 +38,7 @@ pub fn timeline(evaluation: &Rc<Evaluation>) -> Html {
             } else {
                 <ul class="deadlines">
                     { for (0..evaluation.deadlines.len()).map(|index| html! {
-                        <DeadlineItem evaluation={evaluation.clone()} {index} />
+                        <DeadlineItem evaluated={evaluated.clone()} {index} />
                     }) }
                 </ul>
             }
@@ -46,7 +48,7 @@ pub fn timeline(evaluation: &Rc<Evaluation>) -> Html {
 
 #[derive(Properties)]
 pub struct DeadlineItemProps {
-    pub evaluation: Rc<Evaluation>,
+    pub evaluated: Rc<CaseEvaluation>,
     pub index: usize,
 }
 
@@ -54,19 +56,20 @@ impl PartialEq for DeadlineItemProps {
     /// By identity: an evaluation is made anew whenever its case or the day
     /// changes, and comparing it field by field would cost more than drawing.
     fn eq(&self, other: &DeadlineItemProps) -> bool {
-        Rc::ptr_eq(&self.evaluation, &other.evaluation) && self.index == other.index
+        Rc::ptr_eq(&self.evaluated, &other.evaluated) && self.index == other.index
     }
 }
 
 /// One deadline of the timeline.
 #[component]
 pub fn DeadlineItem(props: &DeadlineItemProps) -> Html {
-    let deadline = &props.evaluation.deadlines[props.index];
+    let evaluation = props.evaluated.get();
+    let deadline = &evaluation.deadlines[props.index];
     html! {
         <li class={status_class(deadline.status)}>
             <h3 class="heading-s deadline__title">{ deadline_title(deadline) }</h3>
             <p class="deadline__tags">
-                { deadline_tag(deadline.status, deadline.days_late, deadline.due, props.evaluation.today) }
+                { deadline_tag(deadline.status, deadline.days_late, deadline.due, evaluation.today) }
                 if deadline.force == Force::Guidance {
                     { static_html(GUIDANCE_TAG) }
                 }

@@ -215,7 +215,10 @@ pub(crate) fn child_named(case: &Case, name: NameShown) -> String {
 
 /// The deadlines with `status` that someone other than the family had to
 /// meet: a family's own window closing is not the council's failure.
-pub fn owed_by_council(evaluation: &Evaluation, status: Status) -> impl Iterator<Item = &Deadline> {
+pub fn owed_by_council<'e, 'a>(
+    evaluation: &'e Evaluation<'a>,
+    status: Status,
+) -> impl Iterator<Item = &'e Deadline<'a>> {
     evaluation
         .deadlines
         .iter()

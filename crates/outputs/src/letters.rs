@@ -135,7 +135,7 @@ pub fn chase_letter(case: &Case, evaluation: &Evaluation, deadline: &Deadline) -
         "I am writing about {}'s Education, Health and Care (EHC) process. This time limit started on {} ({}).",
         draft.child,
         long_date(deadline.trigger.date),
-        mid_sentence(&deadline.trigger.label)
+        mid_sentence(&deadline.trigger.label.to_string())
     ));
     let due = format!(
         "Under {}, the {} was due by {}.",

@@ -27,7 +27,7 @@ pub struct Evaluated<'a> {
     /// The facts recorded: names, reference and events.
     pub case: &'a rules::Case,
     /// The engine's deadlines for `case`, on the day chosen.
-    pub evaluation: &'a rules::Evaluation,
+    pub evaluation: &'a rules::Evaluation<'a>,
 }
 
 /// A field the family filled in, trimmed; `None` when missing or blank, so a

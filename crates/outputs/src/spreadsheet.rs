@@ -55,7 +55,7 @@ pub fn deadlines_csv(cases: &[Evaluated]) -> String {
                     deadline.actor.label(),
                     deadline.citation,
                     deadline.rule.id,
-                    text(&deadline.subject),
+                    deadline.subject.as_deref().unwrap_or_default(),
                 ],
             );
         }

@@ -200,11 +200,9 @@ fn a_fold_never_leaves_a_space_at_the_end_of_a_line() {
 
 #[test]
 fn a_later_export_keeps_each_deadline_s_uid() {
-    let (mut case, evaluation) = waiting("A. B.");
-    let before = parsed_events(&calendar(
-        &evaluated(&[(case.clone(), evaluation)]),
-        stamp(),
-    ));
+    let (case, evaluation) = waiting("A. B.");
+    let before = parsed_events(&calendar(&evaluated(&[(case, evaluation)]), stamp()));
+    let mut case = case.clone();
     case.events.push(Event::new(
         "e-2",
         EventKind::DecisionToAssess,
@@ -212,7 +210,7 @@ fn a_later_export_keeps_each_deadline_s_uid() {
     ));
     let later = evaluate(&case, day(2025, 12, 10));
     let after_stamp = day(2025, 12, 10).and_hms_opt(0, 0, 0).unwrap();
-    let after = parsed_events(&calendar(&evaluated(&[(case, later)]), after_stamp));
+    let after = parsed_events(&calendar(&evaluated(&[(&case, later)]), after_stamp));
     let uid = |events: &[BTreeMap<String, String>], summary: &str| {
         events
             .iter()
@@ -241,7 +239,7 @@ fn no_two_deadlines_share_a_uid() {
     for today in [day(2025, 1, 1), day(2025, 6, 1), day(2026, 1, 15)] {
         let evaluations: Vec<_> = cases
             .iter()
-            .map(|case| (case.clone(), evaluate(case, today)))
+            .map(|case| (case, evaluate(case, today)))
             .collect();
         let events = parsed_events(&calendar(&evaluated(&evaluations), stamp()));
         assert!(events.len() > 10, "{} events on {today}", events.len());
@@ -269,7 +267,7 @@ fn a_case_with_nothing_to_come_gives_an_empty_calendar() {
         ..Case::default()
     };
     let evaluation = evaluate(&case, day(2025, 10, 31));
-    let text = calendar(&evaluated(&[(case, evaluation)]), stamp());
+    let text = calendar(&evaluated(&[(&case, evaluation)]), stamp());
     assert!(parsed_events(&text).is_empty());
     assert!(text.ends_with("X-WR-CALNAME:EHC Timeline deadlines\r\nEND:VCALENDAR\r\n"));
 }
@@ -303,7 +301,7 @@ fn a_deadline_past_the_year_9999_is_left_out_and_the_calendar_stays_valid() {
         ..Case::default()
     };
     let evaluation = evaluate(&case, day(9999, 10, 2));
-    let text = calendar(&evaluated(&[(case, evaluation)]), stamp());
+    let text = calendar(&evaluated(&[(&case, evaluation)]), stamp());
     let events = parsed_events(&text);
     let starts: Vec<&str> = events.iter().map(|e| e["DTSTART"].as_str()).collect();
     assert_eq!(starts, ["99991112"]);

@@ -36,7 +36,7 @@ fn approximate_dates_are_written_with_their_month_or_year() {
 #[test]
 fn the_late_assessment_chronology_word_for_word() {
     let (case, evaluation) = late_assessment();
-    let text = Chronology::new(&case, &evaluation, NameShown::AsRecorded).to_text();
+    let text = Chronology::new(case, &evaluation, NameShown::AsRecorded).to_text();
     let expected = "\
 Chronology: J. T.
 Council: Anytown Council
@@ -82,7 +82,7 @@ Deadlines met late
 #[test]
 fn the_tables_hold_what_a_complaint_quotes() {
     let (case, evaluation) = late_assessment();
-    let chronology = Chronology::new(&case, &evaluation, NameShown::AsRecorded);
+    let chronology = Chronology::new(case, &evaluation, NameShown::AsRecorded);
     let missed = &chronology.missed[0];
     assert_eq!(
         [
@@ -153,7 +153,7 @@ fn approximate_dates_take_their_place_at_the_start_of_their_month_or_year() {
 #[test]
 fn a_case_with_every_deadline_met_has_empty_tables() {
     let (case, evaluation) = on_time();
-    let chronology = Chronology::new(&case, &evaluation, NameShown::Initials);
+    let chronology = Chronology::new(case, &evaluation, NameShown::Initials);
     assert!(chronology.missed.is_empty() && chronology.met_late.is_empty());
     assert_eq!(chronology.child, "Case c-on-time", "no name was recorded");
     let text = chronology.to_text();
@@ -167,11 +167,11 @@ fn a_case_with_every_deadline_met_has_empty_tables() {
 #[test]
 fn the_child_can_be_named_by_initials_only() {
     let (case, evaluation) = waiting("Zoë Ó Briain");
-    let initials = Chronology::new(&case, &evaluation, NameShown::Initials);
+    let initials = Chronology::new(case, &evaluation, NameShown::Initials);
     assert_eq!(initials.child, "Z. Ó. B.");
     assert!(initials.to_text().starts_with("Chronology: Z. Ó. B.\n"));
     assert_eq!(
-        Chronology::new(&case, &evaluation, NameShown::AsRecorded).child,
+        Chronology::new(case, &evaluation, NameShown::AsRecorded).child,
         "Zoë Ó Briain"
     );
     assert_eq!(NameShown::Initials.apply("Jane Smith"), "J. S.");
@@ -184,7 +184,7 @@ fn the_child_can_be_named_by_initials_only() {
 #[test]
 fn a_family_s_own_closed_window_is_not_a_council_failure() {
     let (case, _) = late_assessment();
-    let later = evaluate(&case, day(2025, 12, 1));
+    let later = evaluate(case, day(2025, 12, 1));
     assert!(
         later
             .deadlines
@@ -192,7 +192,7 @@ fn a_family_s_own_closed_window_is_not_a_council_failure() {
             .any(|d| d.rule.id == "appeal" && d.status == rules::Status::Overdue),
         "the appeal window has closed by December"
     );
-    let chronology = Chronology::new(&case, &later, NameShown::AsRecorded);
+    let chronology = Chronology::new(case, &later, NameShown::AsRecorded);
     let missed: Vec<&str> = chronology
         .missed
         .iter()

@@ -8,8 +8,8 @@ use chrono::Datelike;
 use serde::Serialize;
 
 use crate::calendar::long_date;
-use crate::case_file::Event;
 use crate::case_file::EventKind::{self, *};
+use crate::case_file::{Case, Event};
 use crate::timeline::Timeline;
 
 /// A date that looks wrong, naming the event.
@@ -17,19 +17,7 @@ use crate::timeline::Timeline;
 pub struct Warning {
     /// The id of the event at fault.
     pub event: String,
-    /// What looks wrong, for a caller that treats some warnings apart.
-    #[serde(skip)]
-    pub about: WarningAbout,
     pub message: String,
-}
-
-/// What a warning is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum WarningAbout {
-    /// An answer dated before what it answers, or a period that ends before it starts.
-    Order,
-    /// A date outside `PLAUSIBLE_YEARS`.
-    Year,
 }
 
 /// Kinds that answer something, and the kinds they answer.
@@ -78,6 +66,35 @@ const ANSWERS: &[(&[EventKind], &[EventKind])] = &[
     ),
 ];
 
+/// The warnings about `event` were it recorded in `case`, in place of the
+/// event with its id if there is one: the one question the milestone form
+/// asks the engine before it saves an event.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rules::{Case, Event, EventKind, warnings_about};
+/// let date = |m, d| NaiveDate::from_ymd_opt(2025, m, d).unwrap();
+/// let case = Case {
+///     events: vec![Event::new("e-1", EventKind::RequestReceived, date(2, 3))],
+///     ..Case::default()
+/// };
+/// let early = Event::new("e-2", EventKind::DecisionToAssess, date(1, 20));
+/// assert_eq!(warnings_about(&case, &early).len(), 1);
+/// let later = Event::new("e-2", EventKind::DecisionToAssess, date(3, 10));
+/// assert!(warnings_about(&case, &later).is_empty());
+/// ```
+pub fn warnings_about(case: &Case, event: &Event) -> Vec<Warning> {
+    let recorded = case.events.iter().any(|e| e.id == event.id);
+    let mut events = case
+        .events
+        .iter()
+        .map(|e| if e.id == event.id { event } else { e })
+        .chain((!recorded).then_some(event));
+    let mut warnings = check_order(&Timeline::new(&mut events));
+    warnings.retain(|warning| warning.event == event.id);
+    warnings
+}
+
 /// Warnings for answers dated before anything they could answer, and for
 /// exception claims that end before they start.
 pub(crate) fn check_order(timeline: &Timeline) -> Vec<Warning> {
@@ -93,8 +110,7 @@ pub(crate) fn check_order(timeline: &Timeline) -> Vec<Warning> {
             if let (false, Some(question)) = (asked_before, asked_later) {
                 warnings.push(Warning {
                     event: answer.event.id.clone(),
-                    about: WarningAbout::Order,
-                    message: format!(
+                                        message: format!(
                         "\"{}\" on {} (event {}) is dated before \"{}\" on {} (event {}). Check the dates: it is not counted as an answer to it.",
                         answer.kind.label(),
                         long_date(answer.date),
@@ -113,8 +129,7 @@ pub(crate) fn check_order(timeline: &Timeline) -> Vec<Warning> {
         {
             warnings.push(Warning {
                     event: claim.event.id.clone(),
-                    about: WarningAbout::Order,
-                    message: format!(
+                                        message: format!(
                         "The exception claimed in event {} ends ({}) before it starts ({}). Check the dates.",
                         claim.event.id,
                         long_date(until),
@@ -136,7 +151,6 @@ pub(crate) fn check_years(events: &[Event]) -> impl Iterator<Item = Warning> + '
         let date = event.date()?;
         (!PLAUSIBLE_YEARS.contains(&date.year())).then(|| Warning {
             event: event.id.clone(),
-            about: WarningAbout::Year,
             message: format!(
                 "Event {} is dated {}, outside the years 1900 to 2199. Check the year.",
                 event.id,

@@ -20,19 +20,43 @@ pub type DateKey = (NaiveDate, NaiveDate);
 /// assert_eq!(logged, [("request", day(6)), ("advice", day(9)), ("decision", day(9))]);
 /// ```
 pub fn sort_by_date<T>(items: &mut [T], key: impl Fn(&T) -> DateKey) {
+    if let Some(positions) = sorted_positions(items, key) {
+        permute(positions, &mut |a, b| items.swap(a, b));
+    }
+}
+
+/// `items` sorted by `key` as `sort_by_date` sorts them, each item moved once
+/// rather than swapped into place: for items too large to swap cheaply.
+pub(crate) fn into_date_order<T>(items: Vec<T>, key: impl Fn(&T) -> DateKey) -> Vec<T> {
+    let Some(positions) = sorted_positions(&items, key) else {
+        return items;
+    };
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    positions
+        .into_iter()
+        .filter_map(|position| slots[position].take())
+        .collect()
+}
+
+/// The one sort: for each place in the sorted order, the position its item
+/// has now; `None` when the items are in order already, as they often are.
+/// The positions make every key distinct, so the quicker and smaller unstable
+/// sort gives the stable order.
+fn sorted_positions<T>(items: &[T], key: impl Fn(&T) -> DateKey) -> Option<Vec<usize>> {
     let mut order = Vec::with_capacity(items.len());
     for (position, item) in items.iter().enumerate() {
         order.push((key(item), position));
     }
-    permute(sorted_positions(order), &mut |a, b| items.swap(a, b));
+    sort_keys(order)
 }
 
-/// The one sort: for each place in the sorted order, the position its item
-/// has now. The positions make every key distinct, so the quicker and smaller
-/// unstable sort gives the stable order.
-fn sorted_positions(mut order: Vec<(DateKey, usize)>) -> Vec<usize> {
+/// The part of the sort that is not generic, so the item types share it.
+fn sort_keys(mut order: Vec<(DateKey, usize)>) -> Option<Vec<usize>> {
+    if order.is_sorted() {
+        return None;
+    }
     order.sort_unstable();
-    order.into_iter().map(|(_, position)| position).collect()
+    Some(order.into_iter().map(|(_, position)| position).collect())
 }
 
 /// Moves the item at `from[place]` to `place` for every place, by swaps, one
@@ -51,5 +75,30 @@ fn permute(mut from: Vec<usize>, swap: &mut dyn FnMut(usize, usize)) {
             swap(place, source);
             place = source;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn moving_into_date_order_gives_the_stable_order_sort_by_date_gives() {
+        let day = |d| NaiveDate::from_ymd_opt(2025, 1, d).unwrap();
+        let logged = vec![
+            ("decision", day(9)),
+            ("request", day(6)),
+            ("advice", day(9)),
+            ("reply", day(7)),
+            ("note", day(6)),
+        ];
+        let mut swapped = logged.clone();
+        sort_by_date(&mut swapped, |&(_, on)| (on, on));
+        let moved = into_date_order(logged, |&(_, on)| (on, on));
+        assert_eq!(moved, swapped);
+        assert_eq!(
+            moved.iter().map(|(what, _)| *what).collect::<Vec<_>>(),
+            ["request", "note", "reply", "decision", "advice"]
+        );
     }
 }

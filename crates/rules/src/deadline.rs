@@ -5,9 +5,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use std::borrow::Cow;
+use std::fmt;
 
-use crate::calendar::{Period, long_date, long_date_with_weekday, sub_days};
-use crate::case_file::Event;
+use crate::calendar::{Period, days_between, long_date, long_date_with_weekday, sub_days};
+use crate::case_file::{Event, EventKind};
 use crate::exceptions::ClaimedException;
 use crate::rule::{Actor, Force, Rule};
 
@@ -41,25 +42,57 @@ impl Status {
     }
 }
 
-/// An event a deadline refers to: its id and its date.
+/// An event a deadline refers to: its id and its date, borrowed from the case.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct EventRef {
-    pub id: String,
+pub struct EventRef<'a> {
+    pub id: &'a str,
     pub date: NaiveDate,
     /// What happened, in words.
-    pub label: Cow<'static, str>,
+    pub label: Label<'a>,
 }
 
-impl EventRef {
+/// What happened, in words: an event's kind, or a date the engine worked out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Label<'a> {
+    /// The event's own kind.
+    Kind(&'a EventKind),
+    /// An event the engine dated from another: a request taken to have
+    /// arrived on a day worked out from how it was sent.
+    WorkedOut(&'a EventKind),
+    /// The day after a missed deadline, named by its title and subject.
+    DayAfterMissed(&'static str, Option<Cow<'a, str>>),
+}
+
+impl fmt::Display for Label<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Label::Kind(kind) => f.write_str(kind.label()),
+            Label::WorkedOut(kind) => {
+                write!(f, "{} (worked out from how it was sent)", kind.label())
+            }
+            Label::DayAfterMissed(title, None) => {
+                write!(f, "Day after the missed deadline: {title}")
+            }
+            Label::DayAfterMissed(title, Some(subject)) => {
+                write!(f, "Day after the missed deadline: {title} ({subject})")
+            }
+        }
+    }
+}
+
+impl Serialize for Label<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'a> EventRef<'a> {
     /// A reference to `event`, which happened on `date`.
-    pub fn new(event: &Event, date: NaiveDate) -> EventRef {
+    pub fn new(event: &'a Event, date: NaiveDate) -> EventRef<'a> {
         EventRef {
-            id: event.id.clone(),
+            id: &event.id,
             date,
-            label: match event.kind.known_label() {
-                Some(label) => Cow::Borrowed(label),
-                None => Cow::Owned(event.kind.label().to_owned()),
-            },
+            label: Label::Kind(&event.kind),
         }
     }
 
@@ -85,13 +118,13 @@ pub enum Limit {
     NotBefore,
 }
 
-/// One time limit of one case.
+/// One time limit of one case, borrowing its events' ids from the case.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Deadline {
+pub struct Deadline<'a> {
     #[serde(serialize_with = "serialize_rule_id")]
     pub rule: &'static Rule,
     /// For rules that run once per party or school: which one.
-    pub subject: Option<String>,
+    pub subject: Option<Cow<'a, str>>,
     pub actor: Actor,
     /// Where the limit comes from: the rule's citation, unless the clock was
     /// started another way (a tribunal order, a concession, a mediation agreement).
@@ -99,11 +132,11 @@ pub struct Deadline {
     pub force: Force,
     pub limit: Limit,
     /// The event that started the clock.
-    pub trigger: EventRef,
+    pub trigger: EventRef<'a>,
     /// The statutory due date (for `Limit::NotBefore`, the first allowed day).
     pub due: NaiveDate,
     /// The event that stopped the clock, if any.
-    pub done: Option<EventRef>,
+    pub done: Option<EventRef<'a>>,
     pub status: Status,
     /// Whole calendar days past the due date: `done − due` when met late,
     /// `today − due` when overdue, days too early for `TooEarly`, 0 otherwise.
@@ -112,40 +145,148 @@ pub struct Deadline {
     pub exceptions: Vec<ClaimedException>,
     /// For an excepted limit: the statutory date plus the claimed period. Not statutory.
     pub indicative_due: Option<NaiveDate>,
-    /// Why the limit does not apply, when it does not.
-    pub not_applicable: Option<String>,
+    /// Why the limit does not apply, when it does not (boxed: few limits
+    /// need it, and every deadline is moved while it is built and sorted).
+    pub not_applicable: Option<Box<Sentence<'a>>>,
     /// The steps of the working between the trigger and the outcome, kept as
     /// data: `working()` writes them out only when someone reads them.
     #[serde(skip)]
-    steps: Vec<Step>,
+    steps: Steps<'a>,
 }
 
 /// One step of a deadline's working, written out by `Deadline::working`.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Step {
+pub enum Step<'a> {
     /// How `period` counts from the trigger's date.
     Count(Period),
     /// The disputed reading that counts the day of receipt as day 1 (N1):
     /// one day before the due date.
     DayOneReading,
-    Text(Cow<'static, str>),
+    /// A sentence of its own.
+    Sentence(Sentence<'a>),
 }
 
-impl From<Period> for Step {
-    fn from(period: Period) -> Step {
+/// A dated event that a sentence of the working names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct On<'a> {
+    /// The day it happened.
+    pub date: NaiveDate,
+    /// Its id in the case (or, for a sentence about a deadline, its title).
+    pub name: &'a str,
+}
+
+impl<'a> On<'a> {
+    /// A day with no event of its own.
+    pub fn day(date: NaiveDate) -> On<'a> {
+        On { date, name: "" }
+    }
+
+    /// "6 January 2025 (event e-3)".
+    pub fn dated(self) -> String {
+        format!("{} (event {})", long_date(self.date), self.name)
+    }
+}
+
+/// A sentence of the working, or the reason a limit does not apply: fixed
+/// words, or words about two dated events written only when shown, or (for
+/// what is rare) words written already.
+#[derive(Clone)]
+pub enum Sentence<'a> {
+    /// Words that need nothing filled in.
+    Text(&'static str),
+    /// Words written, when shown, by the function from the two events.
+    Said(for<'b> fn(On<'b>, On<'b>) -> String, On<'a>, On<'a>),
+    /// Words written already.
+    Written(String),
+}
+
+impl<'a> Sentence<'a> {
+    /// The words written from `first` and `second` by `write`, when shown.
+    pub fn said(
+        write: for<'b> fn(On<'b>, On<'b>) -> String,
+        first: On<'a>,
+        second: On<'a>,
+    ) -> Sentence<'a> {
+        Sentence::Said(write, first, second)
+    }
+}
+
+impl fmt::Display for Sentence<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Sentence::Text(text) => f.write_str(text),
+            Sentence::Said(write, first, second) => f.write_str(&write(*first, *second)),
+            Sentence::Written(text) => f.write_str(text),
+        }
+    }
+}
+
+impl fmt::Debug for Sentence<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", self.to_string())
+    }
+}
+
+impl PartialEq for Sentence<'_> {
+    /// Sentences are equal when they say the same.
+    fn eq(&self, other: &Self) -> bool {
+        self.to_string() == other.to_string()
+    }
+}
+
+impl Serialize for Sentence<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl From<Period> for Step<'_> {
+    fn from(period: Period) -> Self {
         Step::Count(period)
     }
 }
 
-impl From<&'static str> for Step {
-    fn from(text: &'static str) -> Step {
-        Step::Text(Cow::Borrowed(text))
+impl From<String> for Step<'_> {
+    fn from(text: String) -> Self {
+        Step::Sentence(Sentence::Written(text))
     }
 }
 
-impl From<String> for Step {
-    fn from(text: String) -> Step {
-        Step::Text(Cow::Owned(text))
+impl From<String> for Sentence<'_> {
+    fn from(text: String) -> Self {
+        Sentence::Written(text)
+    }
+}
+
+impl<'a> From<Sentence<'a>> for Step<'a> {
+    fn from(sentence: Sentence<'a>) -> Self {
+        Step::Sentence(sentence)
+    }
+}
+
+impl From<&'static str> for Step<'_> {
+    fn from(text: &'static str) -> Self {
+        Step::Sentence(Sentence::Text(text))
+    }
+}
+
+impl From<&'static str> for Sentence<'_> {
+    fn from(text: &'static str) -> Self {
+        Sentence::Text(text)
+    }
+}
+
+/// A deadline's steps: the first, which every deadline has, kept in place,
+/// so that most deadlines need no allocation for them.
+#[derive(Clone, Debug, PartialEq)]
+struct Steps<'a> {
+    first: Step<'a>,
+    more: Vec<Step<'a>>,
+}
+
+impl<'a> Steps<'a> {
+    fn iter(&self) -> impl Iterator<Item = &Step<'a>> {
+        std::iter::once(&self.first).chain(&self.more)
     }
 }
 
@@ -153,9 +294,9 @@ fn serialize_rule_id<S: serde::Serializer>(rule: &&Rule, s: S) -> Result<S::Ok, 
     s.serialize_str(rule.id)
 }
 
-impl Deadline {
+impl<'a> Deadline<'a> {
     /// A deadline `period` after `trigger`, with the working that counts it.
-    pub fn after(rule: &'static Rule, trigger: EventRef, period: Period) -> Deadline {
+    pub fn after(rule: &'static Rule, trigger: EventRef<'a>, period: Period) -> Deadline<'a> {
         let due = period.due(trigger.date);
         Deadline::on(rule, trigger, due, period)
     }
@@ -163,10 +304,10 @@ impl Deadline {
     /// A deadline on a date worked out by the caller, which explains it in `working`.
     pub fn on(
         rule: &'static Rule,
-        trigger: EventRef,
+        trigger: EventRef<'a>,
         due: NaiveDate,
-        working: impl Into<Step>,
-    ) -> Deadline {
+        working: impl Into<Step<'a>>,
+    ) -> Deadline<'a> {
         Deadline {
             rule,
             subject: None,
@@ -174,7 +315,10 @@ impl Deadline {
             citation: rule.citation,
             force: rule.force,
             limit: Limit::By,
-            steps: vec![working.into()],
+            steps: Steps {
+                first: working.into(),
+                more: Vec::new(),
+            },
             trigger,
             due,
             done: None,
@@ -187,13 +331,13 @@ impl Deadline {
     }
 
     /// Marks the deadline as stopped by `done`, when there is such an event.
-    pub fn done_by(mut self, done: Option<EventRef>) -> Deadline {
+    pub fn done_by(mut self, done: Option<EventRef<'a>>) -> Deadline<'a> {
         self.done = done;
         self
     }
 
     /// Names the party or school the deadline is about.
-    pub fn about(mut self, subject: impl Into<String>, actor: Actor) -> Deadline {
+    pub fn about(mut self, subject: impl Into<Cow<'a, str>>, actor: Actor) -> Deadline<'a> {
         self.subject = Some(subject.into());
         self.actor = actor;
         self
@@ -201,27 +345,27 @@ impl Deadline {
 
     /// Cites another source for this limit, such as reg 45 for an appeal the
     /// council did not oppose, or Ombudsman practice.
-    pub fn cited(mut self, citation: &'static str, force: Force) -> Deadline {
+    pub fn cited(mut self, citation: &'static str, force: Force) -> Deadline<'a> {
         self.citation = citation;
         self.force = force;
         self
     }
 
     /// Makes this a "not before" limit: the due date is the first allowed day.
-    pub fn not_before(mut self) -> Deadline {
+    pub fn not_before(mut self) -> Deadline<'a> {
         self.limit = Limit::NotBefore;
         self
     }
 
     /// Marks the limit as not applying, and says why.
-    pub fn not_applicable(mut self, reason: impl Into<String>) -> Deadline {
-        self.not_applicable = Some(reason.into());
+    pub fn not_applicable(mut self, reason: impl Into<Sentence<'a>>) -> Deadline<'a> {
+        self.not_applicable = Some(Box::new(reason.into()));
         self
     }
 
     /// Adds a step to the working.
-    pub fn note(mut self, step: impl Into<Step>) -> Deadline {
-        self.steps.push(step.into());
+    pub fn note(mut self, step: impl Into<Step<'a>>) -> Deadline<'a> {
+        self.steps.more.push(step.into());
         self
     }
 
@@ -256,7 +400,7 @@ impl Deadline {
         self.rule = rule;
         let Some(period) = period else { return };
         self.due = period.due(self.trigger.date);
-        for step in &mut self.steps {
+        for step in std::iter::once(&mut self.steps.first).chain(&mut self.steps.more) {
             if let Step::Count(counted) = step {
                 *counted = period;
             }
@@ -264,15 +408,15 @@ impl Deadline {
     }
 
     /// Adds a step to the working of a deadline already built.
-    pub(crate) fn add_step(&mut self, step: impl Into<Step>) {
-        self.steps.push(step.into());
+    pub(crate) fn add_step(&mut self, step: impl Into<Step<'a>>) {
+        self.steps.more.push(step.into());
     }
 
     /// How the due date and status were worked out, a sentence a step: the
     /// trigger, the count, any notes, then what happened.
     pub fn working(&self) -> Vec<String> {
         let mut lines = vec![self.trigger.describe()];
-        for step in &self.steps {
+        for step in self.steps.iter() {
             lines.push(match step {
                 Step::Count(period) => period.explain(self.trigger.date),
                 // DISPUTE: N1 (the Ombudsman and the High Court) against counting
@@ -281,7 +425,7 @@ impl Deadline {
                     "Some councils count the day the request arrived as day 1, which gives {}; the Ombudsman and the courts do not, and neither does this count.",
                     long_date(sub_days(self.due, 1))
                 ),
-                Step::Text(text) => text.to_string(),
+                Step::Sentence(sentence) => sentence.to_string(),
             });
         }
         if let Some(reason) = &self.not_applicable {
@@ -338,11 +482,6 @@ impl Deadline {
         self.status = status;
         self.days_late = days;
     }
-}
-
-/// Whole days from `from` to `to` (negative when `to` is earlier).
-pub(crate) fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
-    (to - from).num_days()
 }
 
 /// "1 day", "3 days".

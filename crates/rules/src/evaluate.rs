@@ -6,37 +6,27 @@ use serde::Serialize;
 
 use crate::case_file::Case;
 use crate::checks::{Warning, check_order, check_years};
+use crate::claims;
+use crate::context::{CaseContext, Notice};
+use crate::date_order::into_date_order;
 use crate::deadline::Deadline;
-use crate::exceptions;
 use crate::stages;
 use crate::timeline::Timeline;
 use crate::versions::{self, Version};
 
 /// What the law makes of one case's facts on one day.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Evaluation {
-    pub case_id: String,
+pub struct Evaluation<'a> {
+    /// The id of the case evaluated.
+    pub case_id: &'a str,
     pub today: NaiveDate,
     /// Every deadline, in order of due date.
-    pub deadlines: Vec<Deadline>,
+    pub deadlines: Vec<Deadline<'a>>,
     /// Facts the family should know that are not deadlines, such as a plan that
     /// must be kept in place while an appeal is possible.
     pub notices: Vec<Notice>,
     /// Dates that look wrong: shown to the user, never refused.
     pub warnings: Vec<Warning>,
-}
-
-/// A fact about the case that is not a deadline.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Notice {
-    pub text: String,
-    pub citation: &'static str,
-}
-
-/// What a stage module sees of the case.
-pub(crate) struct CaseContext<'a> {
-    pub case: &'a Case,
-    pub timeline: Timeline<'a>,
 }
 
 /// Every deadline of `case` on `today`, with notices and warnings.
@@ -58,27 +48,28 @@ pub(crate) struct CaseContext<'a> {
 /// assert_eq!(decision.due, date(2, 17));
 /// assert_eq!((decision.status, decision.days_late), (Status::MetLate, 3));
 /// ```
-pub fn evaluate(case: &Case, today: NaiveDate) -> Evaluation {
+pub fn evaluate(case: &Case, today: NaiveDate) -> Evaluation<'_> {
     evaluate_under(case, today, &[])
 }
 
 /// Every deadline of `case` on `today`, where the law has changed: each clock
 /// whose trigger falls in the dates of one of the `later` versions of its rule
 /// takes that version; older clocks keep the rule of their own start date.
-pub fn evaluate_under(case: &Case, today: NaiveDate, later: &[Version]) -> Evaluation {
+pub fn evaluate_under<'a>(case: &'a Case, today: NaiveDate, later: &[Version]) -> Evaluation<'a> {
     let context = CaseContext {
         case,
-        timeline: Timeline::new(&case.events),
+        timeline: Timeline::new(&mut case.events.iter()),
     };
-    let mut deadlines = Vec::new();
+    // About one deadline an event, in most cases: room for them at once.
+    let mut deadlines = Vec::with_capacity(case.events.len());
     let mut notices = Vec::new();
     for stage in stages::ALL {
         stage(&context, &mut deadlines, &mut notices);
     }
     versions::apply(&mut deadlines, &mut notices, later);
-    let claims = exceptions::claims(&case.events);
+    let claims = claims::claims(&case.events);
     for deadline in &mut deadlines {
-        exceptions::apply(deadline, &claims);
+        claims::apply(deadline, &claims);
         deadline.settle(today);
     }
     let mut windows = stages::complaints::ombudsman_windows(&context, &deadlines);
@@ -86,11 +77,11 @@ pub fn evaluate_under(case: &Case, today: NaiveDate, later: &[Version]) -> Evalu
         window.settle(today);
     }
     deadlines.extend(windows);
-    crate::sort_by_date(&mut deadlines, |d| (d.due, d.trigger.date));
+    let deadlines = into_date_order(deadlines, |d| (d.due, d.trigger.date));
     let mut warnings = check_order(&context.timeline);
     warnings.extend(check_years(&case.events));
     Evaluation {
-        case_id: case.id.clone(),
+        case_id: &case.id,
         today,
         deadlines,
         notices,
@@ -98,17 +89,17 @@ pub fn evaluate_under(case: &Case, today: NaiveDate, later: &[Version]) -> Evalu
     }
 }
 
-impl Evaluation {
+impl<'a> Evaluation<'a> {
     /// The first deadline of the rule with this id, if the case has one.
-    pub fn deadline(&self, rule_id: &str) -> Option<&Deadline> {
+    pub fn deadline(&self, rule_id: &str) -> Option<&Deadline<'a>> {
         self.deadlines.iter().find(|d| d.rule.id == rule_id)
     }
 
     /// Every deadline of the rule with this id.
-    pub fn deadlines_of<'a>(
-        &'a self,
+    pub fn deadlines_of<'e>(
+        &'e self,
         rule_id: &str,
-    ) -> impl Iterator<Item = &'a Deadline> + use<'a> {
+    ) -> impl Iterator<Item = &'e Deadline<'a>> + use<'a, 'e> {
         let rule_id = rule_id.to_owned();
         self.deadlines.iter().filter(move |d| d.rule.id == rule_id)
     }

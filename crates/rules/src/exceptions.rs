@@ -6,9 +6,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::calendar::{add_days, long_date};
+use crate::calendar::{days_between, long_date};
 use crate::case_file::{Event, EventKind, ExceptionReason};
-use crate::deadline::{Deadline, Limit, days_between};
 
 use ExceptionReason::*;
 
@@ -76,7 +75,7 @@ pub const CORONAVIRUS_ONLY: ExceptionSet = ExceptionSet {
 
 /// The window of the Special Educational Needs and Disability (Coronavirus)
 /// (Amendment) Regulations 2020 (SI 2020/471): 1 May to 25 September 2020.
-const CORONAVIRUS_WINDOW: (NaiveDate, NaiveDate) = (
+pub(crate) const CORONAVIRUS_WINDOW: (NaiveDate, NaiveDate) = (
     NaiveDate::from_ymd_opt(2020, 5, 1).unwrap(),
     NaiveDate::from_ymd_opt(2020, 9, 25).unwrap(),
 );
@@ -152,7 +151,7 @@ impl ClaimedException {
     }
 
     /// The claim recorded in `event`, if it is a complete `exception-claimed`.
-    fn from_event(event: &Event) -> Option<ClaimedException> {
+    pub(crate) fn from_event(event: &Event) -> Option<ClaimedException> {
         if event.kind != EventKind::ExceptionClaimed {
             return None;
         }
@@ -167,102 +166,7 @@ impl ClaimedException {
     }
 
     /// Whole days the claim covers, both ends included.
-    fn days(&self) -> i64 {
+    pub(crate) fn days(&self) -> i64 {
         days_between(self.from, self.until) + 1
     }
-
-    /// This claim as it bears on `deadline`, or why it does not.
-    fn bearing_on(&self, deadline: &Deadline) -> Result<ClaimedException, String> {
-        let set = deadline.rule.exceptions;
-        if !set.reasons.contains(&self.reason) {
-            return Err(format!(
-                "The exception claimed in event {} ({}) is not one the law allows for this time limit.",
-                self.event,
-                self.reason.label()
-            ));
-        }
-        let mut claim = self.clone();
-        if claim.reason == Coronavirus2020 {
-            claim.from = claim.from.max(CORONAVIRUS_WINDOW.0);
-            claim.until = claim.until.min(CORONAVIRUS_WINDOW.1);
-        }
-        let running_until = deadline
-            .done
-            .as_ref()
-            .map_or(deadline.due, |done| done.date.min(deadline.due));
-        if claim.from > claim.until
-            || claim.from > running_until
-            || claim.until < deadline.trigger.date
-        {
-            return Err(format!(
-                "The exception claimed in event {} covers days when this clock was not running, so it does not change it.",
-                self.event
-            ));
-        }
-        if claim.reason == Absence && claim.days() < set.min_absence_days {
-            return Err(format!(
-                "The absence claimed in event {} lasts {} days; it must last at least {} days to count.",
-                self.event,
-                claim.days(),
-                set.min_absence_days
-            ));
-        }
-        if claim.reason == SchoolClosure && claim.days() < 28 {
-            return Err(format!(
-                "The school closure claimed in event {} covers {} days; only a closure of at least 4 weeks counts.",
-                self.event,
-                claim.days()
-            ));
-        }
-        Ok(claim)
-    }
-}
-
-/// Every complete exception claim in the events.
-pub(crate) fn claims<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<ClaimedException> {
-    events
-        .into_iter()
-        .filter_map(ClaimedException::from_event)
-        .collect()
-}
-
-/// Applies the claims that bear on `deadline`: sets its exception and its
-/// indicative date (the statutory date plus the days the claims cover, each day
-/// counted once), and notes in the working the claims that do not count.
-pub(crate) fn apply(deadline: &mut Deadline, claims: &[ClaimedException]) {
-    if deadline.limit != Limit::By || deadline.not_applicable.is_some() {
-        return;
-    }
-    let mut applied: Vec<ClaimedException> = Vec::new();
-    for claim in claims {
-        match claim.bearing_on(deadline) {
-            Ok(claim) => applied.push(claim),
-            Err(why) if !deadline.rule.exceptions.reasons.is_empty() => deadline.add_step(why),
-            Err(_) => {}
-        }
-    }
-    if applied.is_empty() {
-        return;
-    }
-    let covered = days_covered(&applied);
-    deadline.indicative_due = Some(add_days(deadline.due, covered as u64));
-    deadline.exceptions.extend(applied);
-}
-
-/// Days covered by any of the claims, each day counted once.
-fn days_covered(claims: &[ClaimedException]) -> i64 {
-    let mut spans: Vec<(NaiveDate, NaiveDate)> = claims.iter().map(|c| (c.from, c.until)).collect();
-    crate::sort_by_date(&mut spans, |&span| span);
-    let mut total = 0;
-    let mut covered_until: Option<NaiveDate> = None;
-    for (from, until) in spans {
-        let start = match covered_until {
-            Some(end) if end >= until => continue,
-            Some(end) if end >= from => end.succ_opt().expect("date in range"),
-            _ => from,
-        };
-        total += days_between(start, until) + 1;
-        covered_until = Some(until);
-    }
-    total
 }

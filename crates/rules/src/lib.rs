@@ -13,7 +13,9 @@
 mod calendar;
 mod case_file;
 mod checks;
+mod claims;
 mod contested;
+mod context;
 mod date_order;
 mod deadline;
 mod evaluate;
@@ -28,11 +30,12 @@ mod versions;
 
 pub use calendar::*;
 pub use case_file::*;
-pub use checks::{PLAUSIBLE_YEARS, Warning, WarningAbout};
+pub use checks::{PLAUSIBLE_YEARS, Warning, warnings_about};
 pub use contested::{CONTESTED_POINTS, ContestedPoint};
+pub use context::Notice;
 pub use date_order::{DateKey, sort_by_date};
-pub use deadline::{Deadline, EventRef, Limit, Status, days_phrase};
-pub use evaluate::{Evaluation, Notice, evaluate, evaluate_under};
+pub use deadline::{Deadline, EventRef, Label, Limit, On, Sentence, Status, Step, days_phrase};
+pub use evaluate::{Evaluation, evaluate, evaluate_under};
 pub use exceptions::{ClaimedException, ExceptionSet};
 pub use next_steps::{WHERE_TO_GET_ADVICE, next_steps};
 pub use receipt::received_on;

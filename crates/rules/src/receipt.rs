@@ -8,14 +8,7 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::calendar::{is_working_day, next_working_day};
-use crate::case_file::{Event, EventKind, SendMethod};
-use crate::timeline::Dated;
-
-static REQUEST_RECEIVED: EventKind = EventKind::RequestReceived;
-
-/// How many days after the derived date a recorded `request-received` is still
-/// taken to be the real arrival of the same request.
-const SAME_REQUEST_DAYS: i64 = 14;
+use crate::case_file::SendMethod;
 
 /// The date a request sent on `sent` by `method` (at `time`, if known) is taken
 /// to have been received.
@@ -29,23 +22,6 @@ pub fn received_on(sent: NaiveDate, method: SendMethod, time: Option<NaiveTime>)
         }
         _ => next_working_day(sent),
     }
-}
-
-/// For a `request-sent` with a method, the derived `request-received`, unless
-/// the user recorded the real arrival (a `request-received` from the send date
-/// to 14 days after the derived date).
-pub(crate) fn derived_receipt<'a>(sent: &'a Event, dated: &[Dated<'a>]) -> Option<Dated<'a>> {
-    if sent.kind != EventKind::RequestSent {
-        return None;
-    }
-    let sent_on = sent.date()?;
-    let received = received_on(sent_on, sent.method?, sent.time);
-    let recorded = dated.iter().any(|other| {
-        other.event.kind == EventKind::RequestReceived
-            && other.date >= sent_on
-            && (other.date - received).num_days() <= SAME_REQUEST_DAYS
-    });
-    (!recorded).then(|| Dated::new(sent, &REQUEST_RECEIVED, received))
 }
 
 #[cfg(test)]

@@ -8,8 +8,9 @@ use serde::Serialize;
 use crate::calendar::long_date;
 use crate::case_file::Case;
 use crate::checks::Warning;
+use crate::context::Notice;
 use crate::deadline::{Deadline, Limit, Status, days_phrase};
-use crate::evaluate::{Evaluation, Notice};
+use crate::evaluate::Evaluation;
 use crate::next_steps::next_steps;
 use crate::rule::{Actor, Force};
 
@@ -78,7 +79,7 @@ impl<'a> Report<'a> {
 impl<'a> CaseReport<'a> {
     fn new(evaluation: &'a Evaluation) -> CaseReport<'a> {
         CaseReport {
-            id: &evaluation.case_id,
+            id: evaluation.case_id,
             deadlines: evaluation
                 .deadlines
                 .iter()
@@ -105,10 +106,10 @@ impl<'a> DeadlineReport<'a> {
             indicative_due: deadline.indicative_due,
             title: deadline.rule.title,
             trigger: TriggerReport {
-                event: &deadline.trigger.id,
+                event: deadline.trigger.id,
                 date: deadline.trigger.date,
             },
-            done_by: deadline.done.as_ref().map(|done| done.id.as_str()),
+            done_by: deadline.done.as_ref().map(|done| done.id),
             working: deadline.working(),
         }
     }
@@ -182,10 +183,10 @@ pub fn status_phrase(deadline: &Deadline, today: NaiveDate) -> String {
         },
         Status::NotApplicable => format!(
             "does not apply: {}",
-            deadline
-                .not_applicable
-                .as_deref()
-                .unwrap_or("the case took another path")
+            match &deadline.not_applicable {
+                Some(reason) => reason.to_string(),
+                None => "the case took another path".to_owned(),
+            }
         ),
     }
 }

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 
 use crate::case_file::{Event, EventKind};
-use crate::deadline::EventRef;
-use crate::receipt::derived_receipt;
+use crate::deadline::{EventRef, Label, On};
+use crate::receipt::received_on;
 
 /// An event placed on the calendar: its own date, or for a request that was
 /// only recorded as sent, the date it is taken to have arrived.
@@ -30,12 +30,19 @@ impl<'a> Dated<'a> {
         }
     }
 
+    /// This event, as a sentence of the working names it.
+    pub fn on(self) -> On<'a> {
+        On {
+            date: self.date,
+            name: &self.event.id,
+        }
+    }
+
     /// A reference to this event for a deadline.
-    pub fn to_ref(self) -> EventRef {
+    pub fn to_ref(self) -> EventRef<'a> {
         let mut reference = EventRef::new(self.event, self.date);
         if self.kind != &self.event.kind {
-            reference.label =
-                format!("{} (worked out from how it was sent)", self.kind.label()).into();
+            reference.label = Label::WorkedOut(self.kind);
         }
         reference
     }
@@ -49,9 +56,8 @@ pub(crate) struct Timeline<'a> {
 }
 
 impl<'a> Timeline<'a> {
-    pub fn new(events: &'a [Event]) -> Timeline<'a> {
+    pub fn new(events: &mut dyn Iterator<Item = &'a Event>) -> Timeline<'a> {
         let mut dated: Vec<Dated<'a>> = events
-            .iter()
             .filter_map(|event| Some(Dated::new(event, &event.kind, event.date()?)))
             .collect();
         let derived: Vec<Dated<'a>> = dated
@@ -59,13 +65,13 @@ impl<'a> Timeline<'a> {
             .filter_map(|sent| derived_receipt(sent.event, &dated))
             .collect();
         dated.extend(derived);
-        crate::sort_by_date(&mut dated, |dated| (dated.date, dated.date));
+        crate::date_order::sort_by_date(&mut dated, |dated| (dated.date, dated.date));
         Timeline { dated }
     }
 
     /// Every event of one of `kinds`, in date order.
     pub fn of(&self, kinds: &[EventKind]) -> impl Iterator<Item = Dated<'a>> + use<'a, '_> {
-        let set = kinds.iter().fold(0, |set, kind| set | kind_bit(kind));
+        let set = kind_set(kinds);
         self.dated
             .iter()
             .copied()
@@ -80,14 +86,26 @@ impl<'a> Timeline<'a> {
         from: NaiveDate,
         before: Option<NaiveDate>,
     ) -> Option<Dated<'a>> {
-        self.of(kinds)
-            .filter(|dated| before.is_none_or(|end| dated.date < end))
-            .find(|dated| dated.date >= from)
+        let set = kind_set(kinds);
+        self.dated[self.starting(from)..]
+            .iter()
+            .take_while(|dated| before.is_none_or(|end| dated.date < end))
+            .find(|dated| dated.bit & set != 0)
+            .copied()
     }
 
     /// The last event of one of `kinds` dated strictly before `date`.
     pub fn last_before(&self, kinds: &[EventKind], date: NaiveDate) -> Option<Dated<'a>> {
-        self.of(kinds).take_while(|dated| dated.date < date).last()
+        let set = kind_set(kinds);
+        self.dated[..self.starting(date)]
+            .iter()
+            .rfind(|dated| dated.bit & set != 0)
+            .copied()
+    }
+
+    /// The position of the first event dated on or after `date`.
+    fn starting(&self, date: NaiveDate) -> usize {
+        self.dated.partition_point(|dated| dated.date < date)
     }
 
     /// Each event of one of `kinds` with the date of the next one, if any: the
@@ -100,6 +118,34 @@ impl<'a> Timeline<'a> {
             .map(|(i, start)| (*start, starts.get(i + 1).map(|next| next.date)))
             .collect()
     }
+}
+
+static REQUEST_RECEIVED: EventKind = EventKind::RequestReceived;
+
+/// How many days after the derived date a recorded `request-received` is still
+/// taken to be the real arrival of the same request.
+const SAME_REQUEST_DAYS: i64 = 14;
+
+/// For a `request-sent` with a method, the derived `request-received`, unless
+/// the user recorded the real arrival (a `request-received` from the send date
+/// to 14 days after the derived date).
+pub(crate) fn derived_receipt<'a>(sent: &'a Event, dated: &[Dated<'a>]) -> Option<Dated<'a>> {
+    if sent.kind != EventKind::RequestSent {
+        return None;
+    }
+    let sent_on = sent.date()?;
+    let received = received_on(sent_on, sent.method?, sent.time);
+    let recorded = dated.iter().any(|other| {
+        other.event.kind == EventKind::RequestReceived
+            && other.date >= sent_on
+            && (other.date - received).num_days() <= SAME_REQUEST_DAYS
+    });
+    (!recorded).then(|| Dated::new(sent, &REQUEST_RECEIVED, received))
+}
+
+/// `kinds` as a set of bits.
+fn kind_set(kinds: &[EventKind]) -> u64 {
+    kinds.iter().fold(0, |set, kind| set | kind_bit(kind))
 }
 
 /// A kind as one bit of a 64-bit set: each known kind its own bit (there are

@@ -5,8 +5,8 @@
 //! date, counts the clocks that start from then, leaving older ones alone.
 
 use crate::calendar::{Period, long_date};
+use crate::context::Notice;
 use crate::deadline::Deadline;
-use crate::evaluate::Notice;
 use crate::rule::{EHC_START, Rule};
 
 /// A later version of a rule: the same id, in force from its own date
@@ -41,7 +41,7 @@ pub(crate) fn apply(deadlines: &mut Vec<Deadline>, notices: &mut Vec<Notice>, la
             return true;
         }
         if day < EHC_START && before_ehc.as_ref().is_none_or(|(_, first)| day < *first) {
-            before_ehc = Some((deadline.trigger.id.clone(), day));
+            before_ehc = Some((deadline.trigger.id.to_owned(), day));
         }
         false
     });

@@ -382,6 +382,7 @@ fn a_request_recorded_as_emailed_after_5pm_on_a_friday_counts_from_monday() {
         decision
             .trigger
             .label
+            .to_string()
             .contains("worked out from how it was sent")
     );
 }
@@ -423,7 +424,6 @@ fn a_date_in_an_implausible_year_is_a_warning_that_names_the_event() {
     let messages: Vec<(&str, &str)> = evaluation
         .warnings
         .iter()
-        .filter(|w| w.about == rules::WarningAbout::Year)
         .map(|w| (w.event.as_str(), w.message.as_str()))
         .collect();
     assert_eq!(
@@ -442,12 +442,7 @@ fn a_date_in_an_implausible_year_is_a_warning_that_names_the_event() {
     let plausible = request_on("1900-01-01")
         .event(DecisionToAssess, "2199-12-31")
         .on("2025-03-01");
-    assert!(
-        plausible
-            .warnings
-            .iter()
-            .all(|w| w.about != rules::WarningAbout::Year)
-    );
+    assert!(plausible.warnings.is_empty(), "{:?}", plausible.warnings);
 }
 
 #[test]

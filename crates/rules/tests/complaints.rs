@@ -59,7 +59,7 @@ fn a_complaint_without_a_stated_response_time_asks_for_it() {
 
 /// A complaint made on 3 March 2025 that the council says it answers within
 /// `n` days or working days, seen on 1 April 2025.
-fn answered_within(n: u32, unit: ResponseUnit) -> rules::Evaluation {
+fn answered_within(n: u32, unit: ResponseUnit) -> rules::Evaluation<'static> {
     CaseBuilder::new()
         .event_with(ComplaintMade, "2025-03-03", |e| {
             (e.respond_within, e.unit) = (Some(n), Some(unit));

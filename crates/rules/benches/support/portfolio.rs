@@ -37,11 +37,13 @@ pub fn median_of(runs: usize, mut run: impl FnMut() -> f64) -> f64 {
     times[times.len() / 2]
 }
 
-/// A small deterministic generator, so every run measures the same portfolio.
-struct Lcg(u64);
+/// A small deterministic generator, so every run measures the same portfolio
+/// (the golden test's generator draws from it too).
+pub struct Lcg(pub u64);
 
 impl Lcg {
-    fn below(&mut self, n: u64) -> u64 {
+    /// The next number drawn, from 0 to `n` - 1.
+    pub fn below(&mut self, n: u64) -> u64 {
         self.0 = self
             .0
             .wrapping_mul(6_364_136_223_846_793_005)

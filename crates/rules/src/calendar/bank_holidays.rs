@@ -130,7 +130,7 @@ pub fn bank_holidays(year: i32) -> Vec<(NaiveDate, &'static str)> {
         }
     }
 
-    crate::sort_by_date(&mut days, |&(d, _)| (d, d));
+    crate::date_order::sort_by_date(&mut days, |&(d, _)| (d, d));
     days
 }
 

@@ -90,6 +90,11 @@ impl Period {
     }
 }
 
+/// Whole days from `from` to `to` (negative when `to` is earlier).
+pub(crate) fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    (to - from).num_days()
+}
+
 /// `date` plus `days` calendar days. Dates in case files are four-digit years, so
 /// this cannot leave chrono's range.
 pub fn add_days(date: NaiveDate, days: u64) -> NaiveDate {

@@ -9,6 +9,7 @@ mod tribunal;
 mod working_days;
 
 pub use bank_holidays::{bank_holiday, bank_holidays};
+pub(crate) use counting::days_between;
 pub use counting::{
     Period, add_days, add_months, days_in_month, last_day_of_month, months_starting_with, sub_days,
     sub_months,

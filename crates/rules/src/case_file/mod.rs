@@ -2,6 +2,7 @@
 //! how it is read with errors that say where, and how it is written back.
 
 mod clock_time;
+mod from_text;
 mod kind;
 mod model;
 mod parse;

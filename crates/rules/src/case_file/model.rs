@@ -243,7 +243,7 @@ fn serialize_clock_time<S: Serializer>(
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     match time {
-        Some(time) => serializer.serialize_str(&super::write_clock_time(*time)),
+        Some(time) => serializer.serialize_str(&super::clock_time::write_clock_time(*time)),
         None => serializer.serialize_none(),
     }
 }
@@ -278,7 +278,7 @@ macro_rules! field_values {
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                super::parse::from_str_with(deserializer, stringify!($name), |id| {
+                super::from_text::from_str_with(deserializer, stringify!($name), |id| {
                     $name::from_id(id).ok_or_else(|| {
                         let allowed: Vec<String> = $name::ALL.iter().map(|v| format!("\"{}\"", v.id())).collect();
                         format!("\"{id}\" is not allowed here: use one of {}", allowed.join(", "))

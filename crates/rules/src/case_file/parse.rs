@@ -12,6 +12,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
+use super::from_text::from_str_with;
 use super::kind::EventKind;
 use super::model::*;
 use crate::calendar::{days_in_month, month_name};
@@ -165,29 +166,6 @@ fn event_id_at(text: &str, path: &str) -> Option<String> {
     let id =
         &value["cases"][case.parse::<usize>().ok()?]["events"][event.parse::<usize>().ok()?]["id"];
     id.as_str().map(str::to_owned)
-}
-
-/// Deserializes a string with `parse`, so that serde_json places an error right
-/// after the string at fault rather than at the end of the enclosing object.
-pub(crate) fn from_str_with<'de, D, T>(
-    deserializer: D,
-    expecting: &'static str,
-    parse: impl FnOnce(&str) -> Result<T, String>,
-) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-{
-    struct StrVisitor<F>(F, &'static str);
-    impl<'de, T, F: FnOnce(&str) -> Result<T, String>> Visitor<'de> for StrVisitor<F> {
-        type Value = T;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str(self.1)
-        }
-        fn visit_str<E: de::Error>(self, text: &str) -> Result<T, E> {
-            (self.0)(text).map_err(E::custom)
-        }
-    }
-    deserializer.deserialize_str(StrVisitor(parse, expecting))
 }
 
 /// A struct read field by field: known keys with their own type (so a bad value
@@ -827,7 +805,7 @@ impl<'de> Deserialize<'de> for ClockTime {
         from_str_with(deserializer, "a time as HH:MM", |text| {
             let well_formed = text.len() == 5;
             well_formed
-                .then(|| super::parse_clock_time(text))
+                .then(|| super::clock_time::parse_clock_time(text))
                 .flatten()
                 .map(ClockTime)
                 .ok_or_else(|| {

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use crate::calendar::{Period, long_date};
 use crate::case_file::EventKind::{self, *};
-use crate::deadline::{Deadline, Step};
-use crate::evaluate::{CaseContext, Notice};
+use crate::context::{CaseContext, Notice};
+use crate::deadline::{Deadline, On, Sentence, Step};
 use crate::exceptions::{ADVICE_EXCEPTIONS, ASSESSMENT_EXCEPTIONS, NO_EXCEPTIONS};
 use crate::rule::{Actor, Force, InForce, Rule};
 use crate::stages::orders::{self, Restart};
@@ -114,7 +114,11 @@ const OUTSIDE_REVERSALS: &[EventKind] = &[TribunalOrder, AppealConceded, Mediati
 
 /// The deadlines of every request for an assessment, and of the advice, draft
 /// plans and school consultations that follow.
-pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, _notices: &mut Vec<Notice>) {
+pub(crate) fn deadlines<'a>(
+    cx: &CaseContext<'a>,
+    out: &mut Vec<Deadline<'a>>,
+    _notices: &mut Vec<Notice>,
+) {
     for (request, next_request) in cx.timeline.spans(&[RequestReceived]) {
         request_chain(cx, request, next_request, out);
     }
@@ -141,11 +145,11 @@ pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, _notices: &mu
 
 /// The 6, 16 and 20 weeks from one request, and the clocks a council's own
 /// reversal of its refusal starts.
-fn request_chain(
-    cx: &CaseContext,
-    request: Dated,
+fn request_chain<'a>(
+    cx: &CaseContext<'a>,
+    request: Dated<'a>,
     next: Option<NaiveDate>,
-    out: &mut Vec<Deadline>,
+    out: &mut Vec<Deadline<'a>>,
 ) {
     let timeline = &cx.timeline;
     let trigger = request.to_ref();
@@ -219,13 +223,13 @@ fn request_chain(
 
 /// One deadline per request of kind `asked`, answered by the first `answered`
 /// for the same party or school on or after it, before that subject is asked again.
-fn per_subject(
-    cx: &CaseContext,
+fn per_subject<'a>(
+    cx: &CaseContext<'a>,
     asked: EventKind,
     answered: EventKind,
     rule: &'static Rule,
     period: Period,
-    out: &mut Vec<Deadline>,
+    out: &mut Vec<Deadline<'a>>,
 ) {
     let requests: Vec<Dated> = cx.timeline.of(&[asked]).collect();
     for (i, request) in requests.iter().enumerate() {
@@ -255,11 +259,11 @@ fn per_subject(
 
 /// The family's 15 days on a draft plan, and the council's duty not to
 /// finalise before they are up.
-fn draft_plan_windows(
-    cx: &CaseContext,
-    draft: Dated,
+fn draft_plan_windows<'a>(
+    cx: &CaseContext<'a>,
+    draft: Dated<'a>,
     next: Option<NaiveDate>,
-    out: &mut Vec<Deadline>,
+    out: &mut Vec<Deadline<'a>>,
 ) {
     let comments = cx.timeline.first(&[RepresentationsMade], draft.date, next);
     out.push(
@@ -270,18 +274,21 @@ fn draft_plan_windows(
         )
         .done_by(comments.map(Dated::to_ref)),
     );
-    let last_day = Period::DaysBeginningWith(15).due(draft.date);
     let first_allowed = Period::Days(15).due(draft.date);
     out.push(
         Deadline::on(
             &FINAL_NOT_BEFORE_WINDOW,
             draft.to_ref(),
             first_allowed,
-            format!(
-                "Your 15 days to comment begin with {} and end on {}, so the earliest the council may issue the final plan, unless you agree, is {}.",
-                long_date(draft.date),
-                long_date(last_day),
-                long_date(first_allowed)
+            Sentence::said(
+                |draft, first_allowed| format!(
+                    "Your 15 days to comment begin with {} and end on {}, so the earliest the council may issue the final plan, unless you agree, is {}.",
+                    long_date(draft.date),
+                    long_date(Period::DaysBeginningWith(15).due(draft.date)),
+                    long_date(first_allowed.date)
+                ),
+                draft.on(),
+                On::day(first_allowed),
             ),
         )
         .not_before()

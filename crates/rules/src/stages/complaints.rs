@@ -2,13 +2,15 @@
 //! window after each council deadline that was missed (Local Government Act
 //! 1974, s26B).
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use crate::calendar::{Period, add_days, long_date};
 use crate::case_file::EventKind::*;
 use crate::case_file::ResponseUnit;
-use crate::deadline::{Deadline, EventRef, Limit, Status};
-use crate::evaluate::{CaseContext, Notice};
+use crate::context::{CaseContext, Notice};
+use crate::deadline::{Deadline, EventRef, Label, Limit, On, Sentence, Status};
 use crate::exceptions::NO_EXCEPTIONS;
 use crate::rule::{Actor, Force, InForce, Rule};
 use crate::timeline::Dated;
@@ -71,7 +73,11 @@ const LONGEST_RESPONSE: u32 = 366;
 /// The council's reply to each complaint: in the time it states, or, for a
 /// complaint from 1 April 2026 that states none, the Complaint Handling Code's
 /// 10 or 20 working days, with its acknowledgement in 5.
-pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut Vec<Notice>) {
+pub(crate) fn deadlines<'a>(
+    cx: &CaseContext<'a>,
+    out: &mut Vec<Deadline<'a>>,
+    notices: &mut Vec<Notice>,
+) {
     for (complaint, next) in cx.timeline.spans(&[ComplaintMade]) {
         let answer = |kind| {
             cx.timeline
@@ -146,7 +152,10 @@ pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut
 /// One window for each statutory council deadline that was missed: it starts
 /// the day after the due date (for a plan issued too early, the day after it was
 /// issued) and lasts 12 months beginning with that day.
-pub(crate) fn ombudsman_windows(cx: &CaseContext, settled: &[Deadline]) -> Vec<Deadline> {
+pub(crate) fn ombudsman_windows<'a>(
+    cx: &CaseContext<'a>,
+    settled: &[Deadline<'a>],
+) -> Vec<Deadline<'a>> {
     settled
         .iter()
         .filter(|d| d.actor == Actor::Council && d.force == Force::Statutory)
@@ -160,20 +169,21 @@ pub(crate) fn ombudsman_windows(cx: &CaseContext, settled: &[Deadline]) -> Vec<D
         .collect()
 }
 
-fn window(cx: &CaseContext, missed: &Deadline) -> Deadline {
+fn window<'a>(cx: &CaseContext<'a>, missed: &Deadline<'a>) -> Deadline<'a> {
     let fault_day = match (missed.limit, &missed.done) {
         (Limit::NotBefore, Some(done)) => done.date,
         _ => missed.due,
     };
     let start = add_days(fault_day, 1);
-    let what = match &missed.subject {
-        Some(subject) => format!("{} ({subject})", missed.rule.title),
-        None => missed.rule.title.to_owned(),
+    let label = Label::DayAfterMissed(missed.rule.title, missed.subject.clone());
+    let what: Cow<'a, str> = match &missed.subject {
+        Some(subject) => format!("{} ({subject})", missed.rule.title).into(),
+        None => missed.rule.title.into(),
     };
     let trigger = EventRef {
-        id: missed.trigger.id.clone(),
+        id: missed.trigger.id,
         date: start,
-        label: format!("Day after the missed deadline: {what}").into(),
+        label,
     };
     let complaint = cx
         .timeline
@@ -182,11 +192,23 @@ fn window(cx: &CaseContext, missed: &Deadline) -> Deadline {
     Deadline::after(&OMBUDSMAN_WINDOW, trigger, Period::MonthsStartingWith(12))
         .about(what, Actor::Parent)
         .done_by(complaint)
-        .note(format!(
-            "The council missed \"{}\" ({}), due {}.",
-            missed.rule.title,
-            missed.citation,
-            long_date(missed.due)
+        .note(Sentence::said(
+            |missed, citation| {
+                format!(
+                    "The council missed \"{}\" ({}), due {}.",
+                    missed.name,
+                    citation.name,
+                    long_date(missed.date)
+                )
+            },
+            On {
+                date: missed.due,
+                name: missed.rule.title,
+            },
+            On {
+                date: missed.due,
+                name: missed.citation,
+            },
         ))
         .note("The Ombudsman can use its discretion to look at an older complaint when there is a good reason, and normally expects you to use the council's own complaints procedure first.")
 }

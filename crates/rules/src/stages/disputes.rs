@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use crate::calendar::{Period, excluded_days_reading, long_date, tribunal_deadline};
 use crate::case_file::EventKind::{self, *};
 use crate::case_file::{Matters, ReviewOutcome};
-use crate::deadline::Deadline;
-use crate::evaluate::{CaseContext, Notice};
+use crate::context::{CaseContext, Notice};
+use crate::deadline::{Deadline, On, Sentence};
 use crate::exceptions::{CORONAVIRUS_ONLY, NO_EXCEPTIONS};
 use crate::rule::{Actor, Force, InForce, Rule};
 use crate::timeline::{Dated, Timeline};
@@ -156,7 +156,11 @@ fn appealable_decisions<'a>(timeline: &Timeline<'a>) -> Vec<Dated<'a>> {
         .collect()
 }
 
-pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut Vec<Notice>) {
+pub(crate) fn deadlines<'a>(
+    cx: &CaseContext<'a>,
+    out: &mut Vec<Deadline<'a>>,
+    notices: &mut Vec<Notice>,
+) {
     let timeline = &cx.timeline;
     let decisions = appealable_decisions(timeline);
     for (i, decision) in decisions.iter().enumerate() {
@@ -224,11 +228,11 @@ pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut
 /// health body when the mediation is about health care (reg 35), and the
 /// meeting within 30 days of the request, or for mediation about health care
 /// only, of that notice, arranged by the health body.
-fn mediation_request(
-    timeline: &Timeline,
-    request: Dated,
+fn mediation_request<'a>(
+    timeline: &Timeline<'a>,
+    request: Dated<'a>,
     next: Option<NaiveDate>,
-    out: &mut Vec<Deadline>,
+    out: &mut Vec<Deadline<'a>>,
     notices: &mut Vec<Notice>,
 ) {
     let event = request.event;
@@ -274,7 +278,11 @@ fn mediation_request(
 /// The deadlines of a mediation agreement that are not a tribunal's: doing
 /// what was agreed about matters that cannot be appealed (reg 42(3)), and the
 /// health body telling the council when the council was not a party (reg 42(4)).
-fn mediation_agreement(timeline: &Timeline, agreement: Dated, out: &mut Vec<Deadline>) {
+fn mediation_agreement<'a>(
+    timeline: &Timeline<'a>,
+    agreement: Dated<'a>,
+    out: &mut Vec<Deadline<'a>>,
+) {
     let event = agreement.event;
     let without_council = event.council_party == Some(false);
     if event.matters == Some(Matters::Other) {
@@ -312,13 +320,13 @@ fn mediation_agreement(timeline: &Timeline, agreement: Dated, out: &mut Vec<Dead
 
 /// One deadline per event of kind `asked`, answered by the first of `answers`
 /// on or after it and before the next `asked`.
-fn answered(
-    timeline: &Timeline,
+fn answered<'a>(
+    timeline: &Timeline<'a>,
     asked: EventKind,
     answers: &[EventKind],
     rule: &'static Rule,
     period: Period,
-    out: &mut Vec<Deadline>,
+    out: &mut Vec<Deadline<'a>>,
 ) {
     for (start, next) in timeline.spans(std::slice::from_ref(&asked)) {
         out.push(
@@ -330,35 +338,57 @@ fn answered(
 
 /// The appeal window for one decision: the later of 2 months from the decision
 /// and 1 month from a certificate that follows it, then moved by N7.
-fn appeal(timeline: &Timeline, decision: Dated, next: Option<NaiveDate>) -> Deadline {
-    let from_decision = Period::Months(2).due(decision.date);
-    let mut working = vec![Period::Months(2).explain(decision.date)];
+fn appeal<'a>(
+    timeline: &Timeline<'a>,
+    decision: Dated<'a>,
+    next: Option<NaiveDate>,
+) -> Deadline<'a> {
     let certificate = timeline.first(&[MediationCertificateIssued], decision.date, next);
-    let mut counted = from_decision;
-    if let Some(certificate) = certificate {
-        let from_certificate = Period::Months(1).due(certificate.date);
-        working.push(format!(
-            "Mediation certificate issued on {} (event {}): 1 month after it is {}.",
-            long_date(certificate.date),
-            certificate.event.id,
-            long_date(from_certificate)
-        ));
-        counted = counted.max(from_certificate);
-        working.push(format!("The later of the two is {}.", long_date(counted)));
-    }
+    let from_decision = Period::Months(2).due(decision.date);
+    let counted = certificate.map_or(from_decision, |certificate| {
+        from_decision.max(Period::Months(1).due(certificate.date))
+    });
     let (due, moved) = tribunal_deadline(counted);
+    let mut deadline = Deadline::on(&APPEAL, decision.to_ref(), due, Period::Months(2)).done_by(
+        timeline
+            .first(&[AppealLodged], decision.date, next)
+            .map(Dated::to_ref),
+    );
+    if let Some(certificate) = certificate {
+        deadline = deadline
+            .note(Sentence::said(
+                |certificate, _| {
+                    format!(
+                        "Mediation certificate issued on {} (event {}): 1 month after it is {}.",
+                        long_date(certificate.date),
+                        certificate.name,
+                        long_date(Period::Months(1).due(certificate.date))
+                    )
+                },
+                certificate.on(),
+                certificate.on(),
+            ))
+            .note(Sentence::said(
+                |counted, _| format!("The later of the two is {}.", long_date(counted.date)),
+                On::day(counted),
+                On::day(counted),
+            ));
+    }
     if let Some(moved) = moved {
-        working.push(format!(
-            "{} So the last day is {}.",
-            moved.explain(),
-            long_date(due)
+        deadline = deadline.note(Sentence::said(
+            |moved, due| format!("{} So the last day is {}.", moved.name, long_date(due.date)),
+            On {
+                date: due,
+                name: moved.explain(),
+            },
+            On::day(due),
         ));
     }
     // DISPUTE: a move off a non-working day counts working days as N6 defines
     // them, the earlier date; IPSEA reads rule 12 as counting no day of August
     // and none from 25 December to 1 January. Both are shown where they differ.
     if let Some(other) = excluded_days_reading(due) {
-        working.push(format!(
+        deadline = deadline.note(format!(
             "Read as IPSEA reads rule 12, no day of August or from 25 December to 1 January is a working day, which gives {}. This count takes the earlier date, {}, which is safer.",
             long_date(other),
             long_date(due)
@@ -366,16 +396,7 @@ fn appeal(timeline: &Timeline, decision: Dated, next: Option<NaiveDate>) -> Dead
     }
     // DISPUTE: the August and Christmas moves follow IPSEA's reading of the HESC
     // rules; the literal rule text is narrower.
-    working.push(
-        "The August and Christmas rules follow IPSEA's reading of the tribunal's rules; if in doubt, appeal before the earlier date.".to_owned(),
-    );
-    let mut deadline = Deadline::on(&APPEAL, decision.to_ref(), due, working.remove(0)).done_by(
-        timeline
-            .first(&[AppealLodged], decision.date, next)
-            .map(Dated::to_ref),
-    );
-    for step in working {
-        deadline = deadline.note(step);
-    }
-    deadline
+    deadline.note(
+        "The August and Christmas rules follow IPSEA's reading of the tribunal's rules; if in doubt, appeal before the earlier date.",
+    )
 }

@@ -9,12 +9,12 @@ mod phase_transfer;
 mod reassessment;
 mod review;
 
+use crate::context::{CaseContext, Notice};
 use crate::deadline::Deadline;
-use crate::evaluate::{CaseContext, Notice};
 use crate::rule::Rule;
 
 /// A stage: reads the case, adds its deadlines and notices.
-pub(crate) type Stage = fn(&CaseContext, &mut Vec<Deadline>, &mut Vec<Notice>);
+pub(crate) type Stage = for<'a> fn(&CaseContext<'a>, &mut Vec<Deadline<'a>>, &mut Vec<Notice>);
 
 /// Every stage, in the order of the process. The Ombudsman's windows come
 /// after, from the deadlines these produce.

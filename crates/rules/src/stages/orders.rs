@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use crate::calendar::{Period, long_date};
 use crate::case_file::EventKind::{self, *};
 use crate::case_file::{Matters, Order};
+use crate::context::{CaseContext, Notice};
 use crate::deadline::Deadline;
-use crate::evaluate::{CaseContext, Notice};
 use crate::exceptions::ORDER_EXCEPTIONS;
 use crate::rule::{Actor, Force, InForce, Rule};
 use crate::timeline::Dated;
@@ -116,7 +116,11 @@ const RESTARTS: &[EventKind] = &[TribunalOrder, AppealConceded, MediationAgreeme
 
 /// The deadlines of every tribunal order, unopposed appeal and mediation
 /// agreement about an appealable matter.
-pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut Vec<Notice>) {
+pub(crate) fn deadlines<'a>(
+    cx: &CaseContext<'a>,
+    out: &mut Vec<Deadline<'a>>,
+    notices: &mut Vec<Notice>,
+) {
     for (event, _) in cx.timeline.spans(RESTARTS) {
         let (Some(order), Some(source)) = (event.event.order, Restart::from_kind(event.kind))
         else {
@@ -161,12 +165,12 @@ pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut
 
 /// The 2, 10 and 14 weeks that run after a refusal to assess is reversed,
 /// answered by events from `from.date` and before `until`.
-pub(crate) fn restart(
-    cx: &CaseContext,
+pub(crate) fn restart<'a>(
+    cx: &CaseContext<'a>,
     source: Restart,
-    from: Dated,
+    from: Dated<'a>,
     until: Option<NaiveDate>,
-    out: &mut Vec<Deadline>,
+    out: &mut Vec<Deadline<'a>>,
 ) {
     let answer = |kinds: &[EventKind]| {
         cx.timeline
@@ -216,14 +220,14 @@ pub(crate) fn restart(
 }
 
 /// One order clock of `weeks` from `from`, answered by the first of `kinds`.
-fn clock(
-    cx: &CaseContext,
+fn clock<'a>(
+    cx: &CaseContext<'a>,
     source: Restart,
     rule: &'static Rule,
-    from: Dated,
+    from: Dated<'a>,
     weeks: u32,
     kinds: &[EventKind],
-    out: &mut Vec<Deadline>,
+    out: &mut Vec<Deadline<'a>>,
 ) {
     let (citation, force) = source.citation();
     out.push(

@@ -7,8 +7,8 @@ use chrono::{Datelike, NaiveDate};
 use crate::calendar::{add_days, long_date, sub_months};
 use crate::case_file::EventKind::{self, *};
 use crate::case_file::Transfer;
+use crate::context::{CaseContext, Notice};
 use crate::deadline::Deadline;
-use crate::evaluate::{CaseContext, Notice};
 use crate::exceptions::NO_EXCEPTIONS;
 use crate::rule::{Actor, Force, InForce, Rule};
 use crate::stages::review::dated;
@@ -34,7 +34,11 @@ pub const RULES: &[&Rule] = &[&PHASE_TRANSFER];
 const PLANS: &[EventKind] = &[FinalAmendedPlanIssued, FinalPlanIssued];
 
 /// One deadline for each planned transfer whose kind is recorded.
-pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, _notices: &mut Vec<Notice>) {
+pub(crate) fn deadlines<'a>(
+    cx: &CaseContext<'a>,
+    out: &mut Vec<Deadline<'a>>,
+    _notices: &mut Vec<Notice>,
+) {
     for planned in cx.timeline.of(&[PhaseTransferPlanned]) {
         if let Some(transfer) = planned.event.transfer {
             out.push(phase_transfer(cx, planned, transfer));
@@ -44,7 +48,11 @@ pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, _notices: &mu
 
 /// The plan naming the new place, due by the date reg 18 fixes for this kind
 /// of transfer; `planned` is dated on the day the child starts there.
-fn phase_transfer(cx: &CaseContext, planned: Dated, transfer: Transfer) -> Deadline {
+fn phase_transfer<'a>(
+    cx: &CaseContext<'a>,
+    planned: Dated<'a>,
+    transfer: Transfer,
+) -> Deadline<'a> {
     let starts = planned.date;
     let year = starts.year();
     let fixed =

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use crate::calendar::{Period, add_working_days, long_date, months_starting_with, sub_days};
 use crate::case_file::EventKind::*;
+use crate::context::{CaseContext, Notice};
 use crate::deadline::Deadline;
-use crate::evaluate::{CaseContext, Notice};
 use crate::exceptions::{ASSESSMENT_EXCEPTIONS, CORONAVIRUS_ONLY};
 use crate::rule::{Actor, Force, InForce, Rule};
 use crate::stages::review::{self, dated};
@@ -86,7 +86,11 @@ const KEEP_THE_PLAN: &str = "Children and Families Act 2014, s45";
 
 /// The deadlines of each request for a re-assessment, each decision to
 /// re-assess and each transfer; a notice for each decision to stop a plan.
-pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut Vec<Notice>) {
+pub(crate) fn deadlines<'a>(
+    cx: &CaseContext<'a>,
+    out: &mut Vec<Deadline<'a>>,
+    notices: &mut Vec<Notice>,
+) {
     let timeline = &cx.timeline;
     for (request, next) in timeline.spans(&[ReassessmentRequestReceived]) {
         out.push(
@@ -154,7 +158,7 @@ pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, notices: &mut
 /// the 15th working day counting the day it learned as day 1 (or, when that
 /// day is not a working day, the next working day). `None` without the day of
 /// the move, which a case file always has.
-fn plan_transfer(learned: Dated) -> Option<Deadline> {
+fn plan_transfer(learned: Dated<'_>) -> Option<Deadline<'_>> {
     let move_date = learned.event.move_date?;
     let fifteenth = fifteenth_working_day_from(learned.date);
     let (due, working) = if fifteenth < move_date {
@@ -188,7 +192,11 @@ fn fifteenth_working_day_from(day: NaiveDate) -> NaiveDate {
 
 /// The plan within 14 weeks of a decision to re-assess, unless the council
 /// decides to stop the plan first.
-fn reassessment_plan(cx: &CaseContext, decision: Dated, next: Option<NaiveDate>) -> Deadline {
+fn reassessment_plan<'a>(
+    cx: &CaseContext<'a>,
+    decision: Dated<'a>,
+    next: Option<NaiveDate>,
+) -> Deadline<'a> {
     let deadline = Deadline::after(
         &REASSESSMENT_FINAL_PLAN,
         decision.to_ref(),
@@ -211,7 +219,11 @@ fn reassessment_plan(cx: &CaseContext, decision: Dated, next: Option<NaiveDate>)
 
 /// The new council's first review: by the later of 12 months starting with
 /// the plan or its last review (N4) and 3 months beginning with the transfer.
-fn transfer_review(cx: &CaseContext, moved: Dated, next: Option<NaiveDate>) -> Deadline {
+fn transfer_review<'a>(
+    cx: &CaseContext<'a>,
+    moved: Dated<'a>,
+    next: Option<NaiveDate>,
+) -> Deadline<'a> {
     let three_months = Period::MonthsStartingWith(3).due(moved.date);
     let last = review::starts(cx)
         .into_iter()

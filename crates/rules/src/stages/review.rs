@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use crate::calendar::{Period, add_days, add_months, long_date, sub_days};
 use crate::case_file::EventKind::{self, *};
 use crate::case_file::{ExceptionReason, ReviewCompleteOn, ReviewOutcome};
-use crate::deadline::Deadline;
-use crate::evaluate::{CaseContext, Notice};
+use crate::context::{CaseContext, Notice};
+use crate::deadline::{Deadline, On, Sentence};
 use crate::exceptions::{CORONAVIRUS_ONLY, ClaimedException, NO_EXCEPTIONS};
 use crate::rule::{Actor, Force, InForce, Rule};
 use crate::timeline::Dated;
@@ -124,7 +124,11 @@ pub const RULES: &[&Rule] = &[
 
 /// The deadlines of the review cycle, of each review meeting and of each notice
 /// of proposed changes.
-pub(crate) fn deadlines(cx: &CaseContext, out: &mut Vec<Deadline>, _notices: &mut Vec<Notice>) {
+pub(crate) fn deadlines<'a>(
+    cx: &CaseContext<'a>,
+    out: &mut Vec<Deadline<'a>>,
+    _notices: &mut Vec<Notice>,
+) {
     annual_reviews(cx, out);
     let mut previous_meeting = None;
     for (meeting, next) in cx.timeline.spans(&[ReviewMeeting]) {
@@ -186,7 +190,7 @@ pub(crate) fn starts<'a>(cx: &CaseContext<'a>) -> Vec<Start<'a>> {
             });
         }
     }
-    crate::sort_by_date(&mut starts, |start| (start.from.date, start.from.date));
+    crate::date_order::sort_by_date(&mut starts, |start| (start.from.date, start.from.date));
     starts
 }
 
@@ -194,7 +198,7 @@ pub(crate) fn starts<'a>(cx: &CaseContext<'a>) -> Vec<Start<'a>> {
 /// due while a re-assessment is open (from the decision to re-assess until
 /// the plan that ends it) and that no review met is not a breach; it is shown
 /// as excepted, with its statutory date kept.
-fn during_reassessment(cx: &CaseContext, mut deadline: Deadline) -> Deadline {
+fn during_reassessment<'a>(cx: &CaseContext<'a>, mut deadline: Deadline<'a>) -> Deadline<'a> {
     let met = deadline
         .done
         .as_ref()
@@ -229,12 +233,12 @@ fn during_reassessment(cx: &CaseContext, mut deadline: Deadline) -> Deadline {
 }
 
 /// Whether the case counts a review as complete on the day of its meeting.
-fn counts_from_meeting(cx: &CaseContext) -> bool {
+fn counts_from_meeting<'a>(cx: &CaseContext<'a>) -> bool {
     cx.case.settings.review_complete_on == ReviewCompleteOn::Meeting
 }
 
 /// The working line that shows when this case takes a review to be complete.
-pub(crate) fn completion_setting(cx: &CaseContext) -> &'static str {
+pub(crate) fn completion_setting<'a>(cx: &CaseContext<'a>) -> &'static str {
     // DISPUTE: when a review is complete (timelines.md section 5). IPSEA: when
     // the council notifies its decision, the default; a case may count from the
     // review meeting instead.
@@ -246,12 +250,12 @@ pub(crate) fn completion_setting(cx: &CaseContext) -> &'static str {
 }
 
 /// "6 January 2025 (event e-3)".
-pub(crate) fn dated(event: Dated) -> String {
+pub(crate) fn dated<'a>(event: Dated<'a>) -> String {
     format!("{} (event {})", long_date(event.date), event.event.id)
 }
 
 /// The 12 months from the plan, then from each completed review (CFA s44(1)).
-fn annual_reviews(cx: &CaseContext, out: &mut Vec<Deadline>) {
+fn annual_reviews<'a>(cx: &CaseContext<'a>, out: &mut Vec<Deadline<'a>>) {
     let starts = starts(cx);
     for (i, start) in starts.iter().enumerate() {
         let next = starts.get(i + 1);
@@ -284,10 +288,14 @@ fn annual_reviews(cx: &CaseContext, out: &mut Vec<Deadline>) {
                 decision: Some(decision),
             })) => {
                 if from.kind == &ReviewMeeting {
-                    deadline = deadline.note(format!(
-                        "The review meeting on {} counts as the review; the council's decision followed on {}.",
-                        dated(*from),
-                        dated(*decision)
+                    deadline = deadline.note(Sentence::said(
+                        |meeting, decision| format!(
+                            "The review meeting on {} counts as the review; the council's decision followed on {}.",
+                            meeting.dated(),
+                            decision.dated()
+                        ),
+                        from.on(),
+                        decision.on(),
                     ));
                 }
                 deadline.done_by(Some(from.to_ref()))
@@ -306,21 +314,25 @@ fn annual_reviews(cx: &CaseContext, out: &mut Vec<Deadline>) {
 /// Ends a review cycle that started on `from` and that no review answered:
 /// a decision to stop the plan before the due date means no review is due; a
 /// new final plan (`next_plan`) starts a new count.
-fn end_of_cycle(
-    cx: &CaseContext,
-    deadline: Deadline,
+fn end_of_cycle<'a>(
+    cx: &CaseContext<'a>,
+    deadline: Deadline<'a>,
     from: NaiveDate,
-    next_plan: Option<Dated>,
-) -> Deadline {
+    next_plan: Option<Dated<'a>>,
+) -> Deadline<'a> {
     let until = next_plan.map(|plan| plan.date);
     if let Some(cease) = cx
         .timeline
         .first(&[CeaseDecision], from, until)
         .filter(|cease| cease.date <= deadline.due)
     {
-        return deadline.not_applicable(format!(
-            "the council decided to stop the plan on {}, so no further reviews are due unless a new plan is issued. While an appeal against that decision is possible or pending, the plan must be kept in place.",
-            dated(cease)
+        return deadline.not_applicable(Sentence::said(
+            |cease, _| format!(
+                "the council decided to stop the plan on {}, so no further reviews are due unless a new plan is issued. While an appeal against that decision is possible or pending, the plan must be kept in place.",
+                cease.dated()
+            ),
+            cease.on(),
+            cease.on(),
         ));
     }
     match next_plan {
@@ -334,9 +346,13 @@ fn end_of_cycle(
             dated(plan)
         )),
         Some(plan) => deadline
-            .note(format!(
-                "No review was held before a new final plan was issued on {}; that plan starts a new count, so the delay is counted up to it.",
-                dated(plan)
+            .note(Sentence::said(
+                |plan, _| format!(
+                    "No review was held before a new final plan was issued on {}; that plan starts a new count, so the delay is counted up to it.",
+                    plan.dated()
+                ),
+                plan.on(),
+                plan.on(),
             ))
             .done_by(Some(plan.to_ref())),
         None => deadline,
@@ -345,12 +361,12 @@ fn end_of_cycle(
 
 /// The notice, advice, report and decision of one review meeting. Invitations
 /// and advice count if sent after the `previous` meeting and before this one.
-fn meeting_deadlines(
-    cx: &CaseContext,
-    meeting: Dated,
+fn meeting_deadlines<'a>(
+    cx: &CaseContext<'a>,
+    meeting: Dated<'a>,
     previous: Option<NaiveDate>,
     next: Option<NaiveDate>,
-    out: &mut Vec<Deadline>,
+    out: &mut Vec<Deadline<'a>>,
 ) {
     let since = previous.map_or(NaiveDate::MIN, |date| add_days(date, 1));
     for (rule, sent) in [
@@ -363,10 +379,16 @@ fn meeting_deadlines(
                 rule,
                 meeting.to_ref(),
                 due,
-                format!(
-                    "At least 2 weeks before the meeting on {}: by {}, 14 days before it.",
-                    long_date(meeting.date),
-                    long_date(due)
+                Sentence::said(
+                    |meeting, due| {
+                        format!(
+                            "At least 2 weeks before the meeting on {}: by {}, 14 days before it.",
+                            long_date(meeting.date),
+                            long_date(due.date)
+                        )
+                    },
+                    meeting.on(),
+                    On::day(due),
                 ),
             )
             .done_by(
@@ -389,7 +411,11 @@ fn meeting_deadlines(
 /// The council's decision within 4 weeks of the meeting. A decision to amend
 /// is made only when the proposed changes are sent with it (Devon [2022] EWHC
 /// 493), so it counts on the later of the two.
-fn review_decision(cx: &CaseContext, meeting: Dated, next: Option<NaiveDate>) -> Deadline {
+fn review_decision<'a>(
+    cx: &CaseContext<'a>,
+    meeting: Dated<'a>,
+    next: Option<NaiveDate>,
+) -> Deadline<'a> {
     let deadline = Deadline::after(&REVIEW_DECISION, meeting.to_ref(), Period::Weeks(4));
     let Some(decision) = cx.timeline.first(&[ReviewDecision], meeting.date, next) else {
         return deadline;
@@ -397,35 +423,49 @@ fn review_decision(cx: &CaseContext, meeting: Dated, next: Option<NaiveDate>) ->
     if decision.event.outcome != Some(ReviewOutcome::Amend) {
         return deadline.done_by(Some(decision.to_ref()));
     }
-    let devon = "The High Court held that a decision to amend the plan must come with the proposed changes (Devon, [2022] EWHC 493 (Admin))";
     match cx
         .timeline
         .first(&[AmendmentNoticeIssued], meeting.date, next)
     {
         Some(changes) if changes.date > decision.date => deadline
-            .note(format!(
-                "The council decided to amend the plan on {} but sent the proposed changes only on {}. {devon}, so the decision counts as made on the later date.",
-                dated(decision),
-                dated(changes)
+            .note(Sentence::said(
+                |decision, changes| format!(
+                    "The council decided to amend the plan on {} but sent the proposed changes only on {}. {DEVON}, so the decision counts as made on the later date.",
+                    decision.dated(),
+                    changes.dated()
+                ),
+                decision.on(),
+                changes.on(),
             ))
             .done_by(Some(changes.to_ref())),
         Some(changes) => deadline
-            .note(format!(
-                "The council decided to amend the plan on {} and the proposed changes were sent on {}. {devon}; the decision counts on the later of the two dates.",
-                dated(decision),
-                dated(changes)
+            .note(Sentence::said(
+                |decision, changes| format!(
+                    "The council decided to amend the plan on {} and the proposed changes were sent on {}. {DEVON}; the decision counts on the later of the two dates.",
+                    decision.dated(),
+                    changes.dated()
+                ),
+                decision.on(),
+                changes.on(),
             ))
             .done_by(Some(decision.to_ref())),
-        None => deadline.note(format!(
-            "The council decided to amend the plan on {}, but no proposed changes are recorded. {devon}, so the decision is not complete until they are sent.",
-            dated(decision)
+        None => deadline.note(Sentence::said(
+            |decision, _| format!(
+                "The council decided to amend the plan on {}, but no proposed changes are recorded. {DEVON}, so the decision is not complete until they are sent.",
+                decision.dated()
+            ),
+            decision.on(),
+            decision.on(),
         )),
     }
 }
 
+/// What the High Court held of a decision to amend a plan.
+const DEVON: &str = "The High Court held that a decision to amend the plan must come with the proposed changes (Devon, [2022] EWHC 493 (Admin))";
+
 /// The family's 15 days and the council's 8 weeks from each notice of
 /// proposed changes, answered before the next notice or draft plan.
-fn amendment_deadlines(cx: &CaseContext, out: &mut Vec<Deadline>) {
+fn amendment_deadlines<'a>(cx: &CaseContext<'a>, out: &mut Vec<Deadline<'a>>) {
     let mut previous_notice: Option<NaiveDate> = None;
     for (notice, next) in cx.timeline.spans(&[AmendmentNoticeIssued, DraftPlanIssued]) {
         if notice.kind != &AmendmentNoticeIssued {
@@ -452,10 +492,14 @@ fn amendment_deadlines(cx: &CaseContext, out: &mut Vec<Deadline>) {
             .last_before(&[ReviewMeeting], add_days(notice.date, 1))
             .filter(|m| previous_notice.is_none_or(|p| m.date > p))
         {
-            final_plan = final_plan.note(format!(
-                "These changes follow the review meeting on {}. With 4 weeks for the decision and the proposed changes, then 8 weeks for the final plan, the final amended plan should come at most 12 weeks after the meeting: by {}.",
-                dated(meeting),
-                long_date(Period::Weeks(12).due(meeting.date))
+            final_plan = final_plan.note(Sentence::said(
+                |meeting, _| format!(
+                    "These changes follow the review meeting on {}. With 4 weeks for the decision and the proposed changes, then 8 weeks for the final plan, the final amended plan should come at most 12 weeks after the meeting: by {}.",
+                    meeting.dated(),
+                    long_date(Period::Weeks(12).due(meeting.date))
+                ),
+                meeting.on(),
+                meeting.on(),
             ));
         }
         out.push(final_plan);
@@ -465,7 +509,7 @@ fn amendment_deadlines(cx: &CaseContext, out: &mut Vec<Deadline>) {
 
 /// For a child under 5 on the day of the plan or of a review meeting: the next
 /// review meeting within 6 months of it (Code 9.178, guidance).
-fn under_five_reviews(cx: &CaseContext, out: &mut Vec<Deadline>) {
+fn under_five_reviews<'a>(cx: &CaseContext<'a>, out: &mut Vec<Deadline<'a>>) {
     let Some(born) = cx.case.date_of_birth else {
         return;
     };
@@ -476,10 +520,14 @@ fn under_five_reviews(cx: &CaseContext, out: &mut Vec<Deadline>) {
             continue;
         }
         let deadline = Deadline::after(&UNDER_FIVE_REVIEW, start.to_ref(), Period::Months(6))
-            .note(format!(
-                "Your child was under 5 on {} (5th birthday {}). The Code asks councils to consider reviewing the plan of a child under 5 every 3 to 6 months; this shows the longer of the two, 6 months.",
-                long_date(start.date),
-                long_date(fifth_birthday)
+            .note(Sentence::said(
+                |start, birthday| format!(
+                    "Your child was under 5 on {} (5th birthday {}). The Code asks councils to consider reviewing the plan of a child under 5 every 3 to 6 months; this shows the longer of the two, 6 months.",
+                    long_date(start.date),
+                    long_date(birthday.date)
+                ),
+                start.on(),
+                On::day(fifth_birthday),
             ));
         let next = starts.get(i + 1).copied();
         out.push(match next {

@@ -54,14 +54,16 @@ impl CaseBuilder {
         self.case
     }
 
-    /// Evaluates the case on `today`.
-    pub fn on(&self, today: &str) -> Evaluation {
-        evaluate(&self.case, d(today))
+    /// Evaluates the case on `today`. An evaluation borrows its case, so
+    /// that a test can chain `builder.on(day)` the case is kept for the rest
+    /// of the test run (a test makes a few small cases).
+    pub fn on(&self, today: &str) -> Evaluation<'static> {
+        evaluate(Box::leak(Box::new(self.case.clone())), d(today))
     }
 }
 
 /// The only deadline of `rule` (panics, listing the rules, if there is not exactly one).
-pub fn only<'a>(evaluation: &'a Evaluation, rule: &str) -> &'a Deadline {
+pub fn only<'e, 'a>(evaluation: &'e Evaluation<'a>, rule: &str) -> &'e Deadline<'a> {
     let found: Vec<&Deadline> = evaluation.deadlines_of(rule).collect();
     assert_eq!(
         found.len(),
