@@ -418,8 +418,8 @@ fn a_decision_dated_before_its_request_is_a_warning_not_an_answer() {
 #[test]
 fn a_date_in_an_implausible_year_is_a_warning_that_names_the_event() {
     let evaluation = CaseBuilder::new()
-        .event(RequestReceived, "2205-01-06")
-        .event(DecisionToAssess, "1899-12-31")
+        .event(RequestReceived, "1899-12-31")
+        .event(DecisionToAssess, "2205-01-06")
         .on("2025-03-01");
     let messages: Vec<(&str, &str)> = evaluation
         .warnings
@@ -431,11 +431,11 @@ fn a_date_in_an_implausible_year_is_a_warning_that_names_the_event() {
         [
             (
                 "e-1",
-                "Event e-1 is dated 6 January 2205, outside the years 1900 to 2199. Check the year."
+                "Event e-1 is dated 31 December 1899, outside the years 1900 to 2199. Check the year."
             ),
             (
                 "e-2",
-                "Event e-2 is dated 31 December 1899, outside the years 1900 to 2199. Check the year."
+                "Event e-2 is dated 6 January 2205, outside the years 1900 to 2199. Check the year."
             ),
         ]
     );
