@@ -303,11 +303,18 @@ mod imp {
                     .and_then(|name| name.as_string())
                     .unwrap_or_default();
                 if name == "QuotaExceededError" {
-                    "this device's storage for the app is full".to_owned()
+                    crate::storage::FULL.to_owned()
                 } else {
                     format!("the browser refused to store it ({e:?})")
                 }
             })
+        }
+
+        fn remove(&mut self, key: &str) -> Result<(), String> {
+            use gloo_storage::{LocalStorage, Storage};
+            LocalStorage::raw()
+                .remove_item(key)
+                .map_err(|e| crate::crypto::reason(&e))
         }
     }
 }

@@ -6,6 +6,8 @@
 
 use crate::lock::{Envelope, SALT_LEN};
 
+#[cfg(target_arch = "wasm32")]
+pub(crate) use imp::reason;
 pub use imp::{available, random_bytes};
 
 /// Why a locked value could not be opened.
@@ -108,7 +110,7 @@ mod imp {
     }
 
     /// A DOMException's name and message, or what the value says.
-    fn reason(error: &JsValue) -> String {
+    pub fn reason(error: &JsValue) -> String {
         let field = |name: &str| {
             js_sys::Reflect::get(error, &name.into())
                 .ok()

@@ -404,6 +404,10 @@ impl Backend for CountingReads {
     fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
         self.inner.set(key, value)
     }
+
+    fn remove(&mut self, key: &str) -> Result<(), String> {
+        self.inner.remove(key)
+    }
 }
 
 #[test]

@@ -222,6 +222,11 @@ impl Backend for Counting {
         self.writes.push(key.to_owned());
         self.inner.set(key, value)
     }
+
+    fn remove(&mut self, key: &str) -> Result<(), String> {
+        self.writes.push(key.to_owned());
+        self.inner.remove(key)
+    }
 }
 
 #[test]
@@ -477,6 +482,8 @@ fn every_fixture_ever_written_loads_in_this_version() {
             assert_eq!(loaded.problem, None, "{name}");
             assert!(loaded.writable, "{name}");
             loaded.cases
+        } else if name.starts_with("records-v") {
+            records::fixture_cases(&text)
         } else if name.starts_with("case-file-") {
             read_case_file(&text)
                 .unwrap_or_else(|error| panic!("{name}: {error}"))
@@ -499,7 +506,9 @@ fn every_fixture_ever_written_loads_in_this_version() {
             );
             continue;
         } else {
-            panic!("{name}: name a fixture storage-vN.json, locked-vN.json or case-file-*.json");
+            panic!(
+                "{name}: name a fixture storage-vN.json, locked-vN.json, records-vN.json or case-file-*.json"
+            );
         };
         assert!(cases.len() >= 2, "{name} has several cases");
     }
@@ -617,5 +626,132 @@ mod backup_reminder {
             BackupRecord::default()
                 .holding_cases(chrono::NaiveDate::from_ymd_opt(2024, 2, 29).unwrap())
         );
+    }
+}
+
+mod records {
+    use std::rc::Rc;
+
+    use super::*;
+    use ehc_timeline::storage::records::{
+        Put, RECORDS_VERSION, Saved, decode_record, encode_record, read_records, record_revision,
+    };
+
+    const RECORDS: &str = include_str!("fixtures/records-v3.json");
+
+    /// The records of a `records-vN.json` fixture as the store holds them:
+    /// each case id with the compact JSON text of its record.
+    pub fn fixture_records(text: &str) -> Vec<(String, String)> {
+        let fixture: Value = serde_json::from_str(text).unwrap();
+        assert_eq!(fixture["meta"]["storage_version"], json!(RECORDS_VERSION));
+        fixture["cases"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(id, record)| (id.clone(), record.to_string()))
+            .collect()
+    }
+
+    /// The cases of a `records-vN.json` fixture, read as the app reads them.
+    pub fn fixture_cases(text: &str) -> Vec<Case> {
+        let (cases, unreadable) = read_records(&fixture_records(text));
+        assert_eq!(unreadable, Vec::new());
+        cases
+            .into_iter()
+            .map(|(_, case)| Case::clone(&case))
+            .collect()
+    }
+
+    fn shared(cases: &[Case]) -> Vec<Rc<Case>> {
+        cases.iter().cloned().map(Rc::new).collect()
+    }
+
+    #[test]
+    fn the_records_fixture_holds_the_v1_fixtures_cases_with_their_revisions() {
+        assert_eq!(fixture_cases(RECORDS), decode(V1).unwrap());
+        let (read, _) = read_records(&fixture_records(RECORDS));
+        let revisions: Vec<(u64, &str)> =
+            read.iter().map(|(rev, c)| (*rev, c.id.as_str())).collect();
+        assert_eq!(revisions, [(4, "c-7f3a0001"), (1, "c-7f3a0002")]);
+    }
+
+    #[test]
+    fn a_record_round_trips_its_case_and_revision() {
+        let text = encode_record(7, &late_assessment());
+        assert_eq!(decode_record(&text), Ok((7, late_assessment())));
+        assert_eq!(record_revision(&text), Some(7));
+        assert_eq!(record_revision("{ not json"), None);
+        assert!(decode_record(r#"{"rev": 1}"#).is_err());
+    }
+
+    #[test]
+    fn a_change_writes_only_the_case_it_changed() {
+        let cases = shared(&decode(V1).unwrap());
+        let mut saved = Saved::new(cases.iter().map(|case| (1, case.clone())));
+        assert_eq!(saved.changes(&cases), Vec::new(), "nothing changed");
+
+        // One case's name changed: one record, at the next revision.
+        let mut renamed = Case::clone(&cases[0]);
+        renamed.child = Some("A. B. C.".into());
+        let now = vec![Rc::new(renamed.clone()), cases[1].clone()];
+        let puts = saved.changes(&now);
+        assert_eq!(
+            puts,
+            vec![Put {
+                id: "c-7f3a0001".into(),
+                expect: Some(1),
+                record: Some(encode_record(2, &renamed)),
+                rev: 2,
+            }]
+        );
+        saved.written(&puts, &now);
+        assert_eq!(saved.revision("c-7f3a0001"), Some(2));
+        assert_eq!(saved.changes(&now), Vec::new(), "written: nothing left");
+
+        // A new case is expected absent; a case gone is deleted at its revision.
+        let added = Rc::new(late_assessment());
+        let now = vec![now[0].clone(), added.clone()];
+        let mut puts = saved.changes(&now);
+        puts.sort_by(|a, b| a.id.cmp(&b.id));
+        assert_eq!(
+            puts,
+            vec![
+                Put {
+                    id: "c-7f3a".into(),
+                    expect: None,
+                    record: Some(encode_record(1, &added)),
+                    rev: 1,
+                },
+                Put {
+                    id: "c-7f3a0002".into(),
+                    expect: Some(1),
+                    record: None,
+                    rev: 1,
+                },
+            ]
+        );
+        saved.written(&puts, &now);
+        assert_eq!(saved.revision("c-7f3a0002"), None);
+        assert_eq!(saved.revision("c-7f3a"), Some(1));
+    }
+
+    #[test]
+    fn a_case_copied_unchanged_writes_nothing() {
+        let cases = shared(&decode(V1).unwrap());
+        let saved = Saved::new(cases.iter().map(|case| (3, case.clone())));
+        assert_eq!(saved.changes(&shared(&decode(V1).unwrap())), Vec::new());
+    }
+
+    #[test]
+    fn a_record_under_another_key_or_unreadable_is_told_apart() {
+        let records = vec![
+            ("c-7f3a".to_owned(), encode_record(1, &late_assessment())),
+            ("c-other".to_owned(), encode_record(1, &late_assessment())),
+            ("c-bad".to_owned(), "{ not json".to_owned()),
+        ];
+        let (cases, unreadable) = read_records(&records);
+        assert_eq!(cases.len(), 1);
+        let keys: Vec<&str> = unreadable.iter().map(|(key, _)| key.as_str()).collect();
+        assert_eq!(keys, ["c-other", "c-bad"]);
     }
 }

@@ -15,6 +15,9 @@
 //! ([`sync`]).
 
 pub mod backup;
+pub mod idb;
+pub mod migrate;
+pub mod records;
 pub mod sync;
 
 use std::collections::BTreeMap;
@@ -28,6 +31,9 @@ use sync::Session;
 
 /// The storage key of the cases.
 pub const KEY: &str = "ehc-timeline";
+
+/// Why a write failed when the browser's storage for the app is full.
+pub const FULL: &str = "this device's storage for the app is full";
 
 /// The storage version this code writes.
 pub const STORAGE_VERSION: u64 = 1;
@@ -46,6 +52,8 @@ pub trait Backend {
     fn get(&self, key: &str) -> Result<Option<String>, String>;
     /// Stores `value` under `key`; on error the previous value stays.
     fn set(&mut self, key: &str, value: &str) -> Result<(), String>;
+    /// Removes the value under `key`, if any.
+    fn remove(&mut self, key: &str) -> Result<(), String>;
 }
 
 /// A backend in memory, for tests: it can be told to refuse writes.
@@ -66,6 +74,11 @@ impl Backend for MemoryBackend {
             return Err(reason.clone());
         }
         self.values.insert(key.to_owned(), value.to_owned());
+        Ok(())
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), String> {
+        self.values.remove(key);
         Ok(())
     }
 }
