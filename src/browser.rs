@@ -136,6 +136,41 @@ mod imp {
         )
     }
 
+    /// The tabs of this app, told of each write to the store of records:
+    /// IndexedDB has no `storage` event. A browser without BroadcastChannel
+    /// has a channel that says nothing.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct Channel(Option<web_sys::BroadcastChannel>);
+
+    impl Channel {
+        /// The channel `name`, shared by every tab of the site.
+        pub fn new(name: &str) -> Channel {
+            Channel(web_sys::BroadcastChannel::new(name).ok())
+        }
+
+        /// Tells every other tab `message`.
+        pub fn post(&self, message: &str) {
+            if let Some(channel) = &self.0 {
+                let _ = channel.post_message(&message.into());
+            }
+        }
+
+        /// Calls back with each message another tab posts.
+        pub fn listen(&self, on_message: Callback<String>) -> Option<Listener> {
+            let channel = self.0.clone()?;
+            Some(Listener::new(
+                channel.into(),
+                "message",
+                Box::new(move |event| {
+                    let data = js_sys::Reflect::get(&event, &"data".into()).ok();
+                    if let Some(text) = data.and_then(|data| data.as_string()) {
+                        on_message.emit(text);
+                    }
+                }),
+            ))
+        }
+    }
+
     /// The event a case file export sends, for the backup reminder.
     const EXPORTED: &str = "ehc-exported";
 
@@ -363,6 +398,22 @@ mod imp {
 
     pub fn on_storage_change(_on_key: Callback<Option<String>>) -> Listener {
         Listener
+    }
+
+    /// No other tabs outside the browser.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct Channel;
+
+    impl Channel {
+        pub fn new(_name: &str) -> Channel {
+            Channel
+        }
+
+        pub fn post(&self, _message: &str) {}
+
+        pub fn listen(&self, _on_message: Callback<String>) -> Option<Listener> {
+            None
+        }
     }
 
     pub fn announce_export() {}

@@ -243,6 +243,14 @@ impl State {
         self.cases.iter().map(|entry| entry.case.as_ref())
     }
 
+    /// Every case, shared with the state (no copy): what a save is given.
+    pub fn shared_cases(&self) -> Vec<Rc<Case>> {
+        self.cases
+            .iter()
+            .map(|entry| Rc::clone(&entry.case))
+            .collect()
+    }
+
     /// The state after `action`, or `None` when nothing changes.
     pub fn apply(&self, action: Action) -> Option<State> {
         self.apply_action(action).map(State::holding_cases)

@@ -485,8 +485,8 @@ async fn saves_through_the_lock_are_encrypted_and_written_in_order() {
         ..Case::default()
     };
     let (calls, done) = recorder();
-    lock.save(vec![second.clone()], done.clone());
-    lock.save(vec![request_case(), second.clone()], done);
+    lock.save(vec![Rc::new(second.clone())], done.clone());
+    lock.save(vec![Rc::new(request_case()), Rc::new(second.clone())], done);
     until(100, || calls.borrow().len() == 2).await;
     assert_eq!(
         *calls.borrow(),
@@ -528,7 +528,7 @@ async fn while_locked_another_tabs_write_is_never_written_over() {
     let theirs = key.seal(&encode(&[])).await.unwrap().encode();
     storage().set_item(KEY, &theirs).unwrap();
     let (calls, done) = recorder();
-    lock.save(vec![request_case()], done);
+    lock.save(vec![Rc::new(request_case())], done);
     until(100, || !calls.borrow().is_empty()).await;
     let Err(SaveError::Failed(refused)) = calls.borrow()[0].clone() else {
         panic!("{:?}", calls.borrow());
@@ -747,7 +747,7 @@ mod indexed_db {
         // Two tabs read the same store.
         let mut tab_a = Saved::default();
         tab_a.written(&first, &cases);
-        let tab_b = tab_a.clone();
+        let mut tab_b = tab_a.clone();
 
         // Tab A renames the first case; tab B, not knowing, renames both.
         let a_now = vec![renamed(&cases[0], "Named in tab A"), cases[1].clone()];
@@ -828,7 +828,7 @@ mod indexed_db {
         assert_eq!(cases, decode(V1).unwrap());
         // The app's next write of one case takes it on from its revision.
         let read = shared(cases);
-        let saved = Saved::new(revisions.into_iter().zip(read.iter().cloned()));
+        let mut saved = Saved::new(revisions.into_iter().zip(read.iter().cloned()));
         let now = vec![renamed(&read[0], "A. B. C."), read[1].clone()];
         db.write(&saved.changes(&now)).await.unwrap();
         assert_eq!(contents(&db).await[0], row("c-7f3a0001", 5, "A. B. C."));

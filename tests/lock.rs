@@ -16,7 +16,9 @@ use ehc_timeline::lock::{
 };
 use ehc_timeline::serial::Serial;
 use ehc_timeline::storage::sync::SaveError;
-use ehc_timeline::storage::{Backend, KEY, LoadProblem, Loaded, MemoryBackend, encode, load};
+use ehc_timeline::storage::{
+    Backend, KEY, LoadProblem, Loaded, MemoryBackend, Saving, encode, load,
+};
 use ehc_timeline::{Store, View};
 use futures::channel::oneshot;
 use futures::executor::LocalPool;
@@ -185,7 +187,13 @@ fn a_damaged_envelope_says_which_field_is_wrong() {
 #[test]
 fn a_lock_set_in_another_tab_is_never_written_over_and_is_told_as_such() {
     let mut backend = backend_with(&encode([&late_assessment()]));
-    let mut session = load(&mut backend).session;
+    #[allow(
+        irrefutable_let_patterns,
+        reason = "natively no database opens, so every store is localStorage"
+    )]
+    let Saving::Local(mut session) = load(&mut backend).saving else {
+        panic!("localStorage saves through a session");
+    };
     // Another tab locks the cases.
     let locked = envelope().encode();
     backend.set(KEY, &locked).unwrap();

@@ -7,8 +7,8 @@ use common::*;
 use ehc_timeline::lock;
 use ehc_timeline::storage::sync::{ClashKind, Merge, SaveError, Session, Synced, merge};
 use ehc_timeline::storage::{
-    Backend, DecodeError, KEY, LoadProblem, MIGRATIONS, MemoryBackend, STORAGE_VERSION, decode,
-    encode, load, migrate, save,
+    Backend, DecodeError, KEY, LoadProblem, Loaded, MIGRATIONS, MemoryBackend, STORAGE_VERSION,
+    Saving, decode, encode, load, migrate, save,
 };
 use rules::{ApproxDate, Case, EventKind, ReviewCompleteOn, When, read_case_file};
 use serde_json::{Value, json};
@@ -242,8 +242,7 @@ fn a_save_is_one_write_of_one_key() {
 #[test]
 fn a_failing_backend_leaves_the_old_value_byte_for_byte() {
     let mut backend = backend_with(V1);
-    let loaded = load(&mut backend);
-    let mut session = loaded.session;
+    let mut session = session_of(load(&mut backend));
     backend.refuse_writes = Some("this device's storage for the app is full".into());
     let error = session
         .save(&mut backend, &[late_assessment()])
@@ -277,9 +276,21 @@ fn second_case() -> Case {
 fn two_tabs(cases: &[Case]) -> (MemoryBackend, Session, Session) {
     let mut backend = MemoryBackend::default();
     save(&mut backend, cases).unwrap();
-    let a = load(&mut backend).session;
-    let b = load(&mut backend).session;
+    let a = session_of(load(&mut backend));
+    let b = session_of(load(&mut backend));
     (backend, a, b)
+}
+
+/// The two-tab session of what was loaded from localStorage.
+fn session_of(loaded: Loaded) -> Session {
+    #[allow(
+        irrefutable_let_patterns,
+        reason = "natively no database opens, so every store is localStorage"
+    )]
+    let Saving::Local(session) = loaded.saving else {
+        panic!("localStorage saves through a session");
+    };
+    session
 }
 
 /// The merge a save or refresh made, and whether it left changes to save.
@@ -738,7 +749,7 @@ mod records {
     #[test]
     fn a_case_copied_unchanged_writes_nothing() {
         let cases = shared(&decode(V1).unwrap());
-        let saved = Saved::new(cases.iter().map(|case| (3, case.clone())));
+        let mut saved = Saved::new(cases.iter().map(|case| (3, case.clone())));
         assert_eq!(saved.changes(&shared(&decode(V1).unwrap())), Vec::new());
     }
 

@@ -53,7 +53,7 @@ pub fn LockGate(props: &LockGateProps) -> Html {
         let props = props.clone();
         use_state(move || match props.start.as_ref().clone() {
             Start::Open(loaded) => {
-                let lock = Lock::open(props.store, loaded.session.clone());
+                let lock = Lock::open(props.store, loaded.saving.clone());
                 Gate::Open(Rc::new(loaded), lock)
             }
             Start::Locked { stored, envelope } => Gate::Locked(stored.into(), Rc::new(envelope)),

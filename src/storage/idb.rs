@@ -182,6 +182,18 @@ mod web {
             Ok(found)
         }
 
+        /// Deletes every record, in one transaction.
+        pub async fn clear(&self) -> Result<(), String> {
+            let transaction = self.transaction(IdbTransactionMode::Readwrite)?;
+            store(&transaction, CASES)?
+                .clear()
+                .map_err(|e| reason(&e))?;
+            settled(&transaction, &["complete"])
+                .await
+                .map(drop)
+                .map_err(|()| why(transaction.error()))
+        }
+
         /// Writes `puts` in one transaction, with the storage version, after
         /// checking in that same transaction that each record still has the
         /// revision expected. Writes nothing on any conflict or failure.
@@ -277,6 +289,10 @@ mod native {
         }
 
         pub async fn write(&self, _puts: &[Put]) -> Result<(), WriteError> {
+            match *self {}
+        }
+
+        pub async fn clear(&self) -> Result<(), String> {
             match *self {}
         }
     }

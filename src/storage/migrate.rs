@@ -38,19 +38,25 @@ pub async fn migrate(db: &Db, local: &mut dyn Backend) -> Result<bool, String> {
         return Ok(false);
     };
     let cases: Vec<Rc<Case>> = cases.into_iter().map(Rc::new).collect();
-    // What an interrupted move left is written over with the value.
+    // What an interrupted move left is written over with the value; no
+    // record is deleted.
     let (before, unreadable) = read_records(&db.read_all().await?.records);
     if let Some((key, reason)) = unreadable.first() {
         return Err(format!("the record \"{key}\" cannot be read ({reason})"));
     }
-    let puts = Saved::new(before).changes(&cases);
+    let mut puts = Saved::new(before).changes(&cases);
+    puts.retain(|put| put.record.is_some());
     db.write(&puts).await.map_err(|error| match error {
         WriteError::Conflict(_) => "another tab wrote at the same time".to_owned(),
         WriteError::Failed(reason) => reason,
     })?;
     let (copied, _) = read_records(&db.read_all().await?.records);
     let copied: Vec<Rc<Case>> = copied.into_iter().map(|(_, case)| case).collect();
-    if !same_cases(&copied, &cases) {
+    let moved: Vec<Rc<Case>> = copied
+        .into_iter()
+        .filter(|case| cases.iter().any(|c| c.id == case.id))
+        .collect();
+    if !same_cases(&moved, &cases) {
         return Err("the copy in IndexedDB is not the same as the cases".to_owned());
     }
     local.set(BEFORE_KEY, &text)?;

@@ -102,6 +102,9 @@ pub enum LoadProblem {
     LockedElsewhere,
     /// The browser would not let the app read its storage.
     Unavailable { reason: String },
+    /// IndexedDB cannot be opened here: the cases are kept in localStorage,
+    /// as before, with its limit.
+    LocalOnly { reason: String },
 }
 
 /// What [`load`] found.
@@ -111,10 +114,27 @@ pub struct Loaded {
     pub problem: Option<LoadProblem>,
     /// Whether saving may write over the stored value.
     pub writable: bool,
-    /// What this tab read, to notice another tab's writes.
-    pub session: Session,
+    /// Where this tab saves, and what it read there, to notice another
+    /// tab's writes.
+    pub saving: Saving,
     /// When the cases were last exported.
     pub backup: BackupRecord,
+}
+
+/// Where a tab saves the cases.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Saving {
+    /// One localStorage value, merged with other tabs' by the [`Session`]:
+    /// where IndexedDB cannot be opened, and under the lock.
+    Local(Session),
+    /// IndexedDB, one record per case; what this tab knows of each record.
+    Records(idb::Db, records::Saved),
+}
+
+impl Default for Saving {
+    fn default() -> Saving {
+        Saving::Local(Session::default())
+    }
 }
 
 /// Why a stored value cannot be used.
@@ -152,7 +172,7 @@ pub fn load_stored(backend: &mut dyn Backend, stored: Result<Option<String>, Str
         }
     };
     Loaded {
-        session: Session::new(seen, cases.clone()),
+        saving: Saving::Local(Session::new(seen, cases.clone())),
         cases,
         problem,
         writable,

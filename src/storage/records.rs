@@ -70,7 +70,7 @@ pub struct Put {
 }
 
 /// What this tab last wrote or read of each case: its revision and the case.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Saved {
     cases: HashMap<String, (u64, Rc<Case>)>,
 }
@@ -91,20 +91,38 @@ impl Saved {
         self.cases.get(id).map(|(rev, _)| *rev)
     }
 
+    /// The case as this tab last wrote or read it.
+    pub fn case(&self, id: &str) -> Option<&Rc<Case>> {
+        self.cases.get(id).map(|(_, case)| case)
+    }
+
+    /// Notes case `id` as read from the store: at its revision, or gone.
+    pub fn read(&mut self, id: &str, stored: Option<(u64, Rc<Case>)>) {
+        match stored {
+            Some(known) => self.cases.insert(id.to_owned(), known),
+            None => self.cases.remove(id),
+        };
+    }
+
     /// The writes that take the store from what this tab knows to `now`: a
     /// record for each case whose `Rc` is new (and whose contents changed),
     /// a deletion for each case gone. The cost is one pointer comparison per
     /// case, and records only for what changed.
-    pub fn changes<'a>(&self, now: impl IntoIterator<Item = &'a Rc<Case>>) -> Vec<Put> {
+    /// A case whose `Rc` is new but whose contents are not is noted under its
+    /// new `Rc`, so it is compared once, not at every change.
+    pub fn changes<'a>(&mut self, now: impl IntoIterator<Item = &'a Rc<Case>>) -> Vec<Put> {
         let mut puts = Vec::new();
         let mut kept = std::collections::HashSet::new();
         for case in now {
             kept.insert(case.id.as_str());
-            let known = self.cases.get(&case.id);
-            if known.is_some_and(|(_, old)| Rc::ptr_eq(old, case) || **old == **case) {
+            let known = self.cases.get_mut(&case.id);
+            if let Some((_, old)) = known
+                && (Rc::ptr_eq(old, case) || **old == **case)
+            {
+                *old = Rc::clone(case);
                 continue;
             }
-            let expect = known.map(|(rev, _)| *rev);
+            let expect = self.revision(&case.id);
             let rev = expect.map_or(1, |rev| rev + 1);
             puts.push(Put {
                 id: case.id.clone(),
