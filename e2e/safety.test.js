@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { appUnderTest, download, openApp, screenshot } from './support.js';
+import { appUnderTest, download, openApp, screenshot, storedCases, storedRecords } from './support.js';
 
 const app = appUnderTest();
 const KEY = 'ehc-timeline';
@@ -39,19 +39,39 @@ test('a stored value of storage version 1 loads and shows its cases', async () =
   await page.getByRole('link', { name: 'C. D.' }).waitFor();
   await page.getByRole('link', { name: 'A. B.' }).click();
   await page.getByText('Emailed by the school SENCO').waitFor();
+  // Moved into IndexedDB, every field kept; the old value kept, renamed.
+  const v1 = JSON.parse(await fixture('storage-v1.json'));
+  assert.deepEqual(await storedCases(page), v1.cases);
+  assert.equal(await stored(page), null);
+  assert.equal(await stored(page, 'ehc-timeline-before-indexeddb'), await fixture('storage-v1.json'));
   await screenshot(page, 'safety-01-v1-loaded', errors);
+
+  // The value as it was downloads byte for byte, until all cases are exported.
+  await page.getByRole('link', { name: 'Back to your cases' }).click();
+  const before = await download(page, page.getByRole('button', { name: 'Download the data as stored before' }));
+  assert.equal(before.name, 'ehc-timeline-before-this-version-2025-10-31.json');
+  assert.ok(before.bytes.equals(Buffer.from(await fixture('storage-v1.json'), 'utf8')), 'byte for byte');
+  await download(page, page.getByRole('button', { name: 'Export all cases' }));
+  await page.getByRole('button', { name: 'Download the data as stored before' }).waitFor({ state: 'detached' });
+  assert.equal(await stored(page, 'ehc-timeline-before-indexeddb'), null);
   await context.close();
 });
 
 test('two tabs: an edit in one shows in the other, and a clash is told, not written over', async () => {
   const a = await openApp(app.browser, app.server.url);
   await storeAndReload(a.page, { [KEY]: await fixture('storage-v1.json') });
-  // Tab B can hold back the browser's "storage" events, to stage two
-  // changes made at the same moment.
+  // Tab B can hold back what other tabs announce on the app's
+  // BroadcastChannel, to stage two changes made at the same moment.
   await a.context.addInitScript(() => {
-    window.addEventListener('storage', (event) => {
-      if (window.holdStorageEvents) event.stopImmediatePropagation();
-    });
+    const Real = window.BroadcastChannel;
+    window.BroadcastChannel = class extends Real {
+      constructor(name) {
+        super(name);
+        this.addEventListener('message', (event) => {
+          if (window.holdMessages) event.stopImmediatePropagation();
+        });
+      }
+    };
   });
   const b = { page: await a.context.newPage(), errors: [] };
   b.page.on('pageerror', (error) => b.errors.push(String(error)));
@@ -64,7 +84,7 @@ test('two tabs: an edit in one shows in the other, and a clash is told, not writ
   await b.page.getByRole('heading', { level: 1, name: 'A. B. C.' }).waitFor();
 
   // Both rename the same case at once: tab B keeps tab A's and says so.
-  await b.page.evaluate(() => (window.holdStorageEvents = true));
+  await b.page.evaluate(() => (window.holdMessages = true));
   await rename(a.page, 'Named in tab A');
   await b.page.getByRole('button', { name: 'Rename case' }).click();
   await b.page.getByLabel("Child's name or initials").fill('Named in tab B');
@@ -74,7 +94,7 @@ test('two tabs: an edit in one shows in the other, and a clash is told, not writ
     'Your change to Named in tab A was not saved: Named in tab A was changed in another tab or window at the same time.',
   ).waitFor();
   await b.page.getByRole('heading', { level: 1, name: 'Named in tab A' }).waitFor();
-  assert.equal(JSON.parse(await stored(b.page)).cases[0].child, 'Named in tab A');
+  assert.equal((await storedCases(b.page))[0].child, 'Named in tab A');
   await screenshot(b.page, 'safety-02-tabs-clash', b.errors);
 
   // Changes to different cases at once are both kept.
@@ -83,7 +103,7 @@ test('two tabs: an edit in one shows in the other, and a clash is told, not writ
   await rename(b.page, 'Named in tab B');
   assert.equal(await clash.count(), 0, 'no clash: another case changed');
   assert.deepEqual(
-    JSON.parse(await stored(b.page)).cases.map((c) => c.child),
+    (await storedCases(b.page)).map((c) => c.child),
     ['Named in tab B', 'C. D. E.'],
   );
   // Tab A, not held, took tab B's write in.
@@ -95,11 +115,12 @@ test('two tabs: an edit in one shows in the other, and a clash is told, not writ
 
 test('a full disk: the change is not saved, the cases export from the message, and the old data is intact', async () => {
   const { context, page, errors } = await openApp(app.browser, app.server.url);
-  const v1 = await fixture('storage-v1.json');
-  await storeAndReload(page, { [KEY]: v1 });
+  await storeAndReload(page, { [KEY]: await fixture('storage-v1.json') });
+  const before = await storedRecords(page);
+  assert.equal(Object.keys(before).length, 2);
   await page.evaluate(() => {
-    window.realSetItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function () {
+    window.realPut = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
   });
@@ -122,10 +143,10 @@ test('a full disk: the change is not saved, the cases export from the message, a
     'the export holds the change that could not be saved',
   );
 
-  await page.evaluate(() => (Storage.prototype.setItem = window.realSetItem));
+  await page.evaluate(() => (IDBObjectStore.prototype.put = window.realPut));
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'A. B.' }).waitFor();
-  assert.equal(await stored(page), v1, 'the previous data, byte for byte');
+  assert.deepEqual(await storedRecords(page), before, 'the previous data, byte for byte');
   await context.close();
 });
 

@@ -176,7 +176,12 @@ mod imp {
 
     /// Tells the app a case file was exported (see [`on_exported`]).
     pub fn announce_export() {
-        if let Ok(event) = web_sys::Event::new(EXPORTED) {
+        announce(EXPORTED);
+    }
+
+    /// Sends the window the event `name`.
+    fn announce(name: &str) {
+        if let Ok(event) = web_sys::Event::new(name) {
             let _ = window().dispatch_event(&event);
         }
     }
@@ -184,6 +189,19 @@ mod imp {
     /// Calls back after each case file export.
     pub fn on_exported(on_export: Callback<()>) -> Listener {
         on_window_event(EXPORTED, on_export)
+    }
+
+    /// The event an export of all cases sends, besides [`EXPORTED`].
+    const EXPORTED_ALL: &str = "ehc-exported-all";
+
+    /// Tells the app all cases were exported (see [`on_exported_all`]).
+    pub fn announce_export_all() {
+        announce(EXPORTED_ALL);
+    }
+
+    /// Calls back after each export of all cases.
+    pub fn on_exported_all(on_export: Callback<()>) -> Listener {
+        on_window_event(EXPORTED_ALL, on_export)
     }
 
     /// Calls back each time the window gets the event `name`.
@@ -419,6 +437,12 @@ mod imp {
     pub fn announce_export() {}
 
     pub fn on_exported(_on_export: Callback<()>) -> Listener {
+        Listener
+    }
+
+    pub fn announce_export_all() {}
+
+    pub fn on_exported_all(_on_export: Callback<()>) -> Listener {
         Listener
     }
 

@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 
 use crate::forms::FieldError;
 use crate::storage::idb::{DB_NAME, Db, OpenError};
+use crate::storage::migrate::BEFORE_KEY;
 use crate::storage::records::{Saved, read_records};
 use crate::storage::{self, Backend, DecodeError, KEY, LoadProblem, Loaded, Saving, backup};
 
@@ -197,6 +198,7 @@ pub async fn open(local: &mut dyn Backend) -> Start {
                 writable: false,
                 saving: Saving::default(),
                 backup: backup::load(local),
+                moved: None,
             });
         }
         Err(OpenError::Unavailable(reason)) => return on_local_storage(local, reason),
@@ -234,6 +236,7 @@ pub async fn open(local: &mut dyn Backend) -> Start {
         writable: true,
         saving: Saving::Records(db, Saved::new(cases)),
         backup: backup::load(local),
+        moved: local.get(BEFORE_KEY).ok().flatten().map(Into::into),
     })
 }
 
@@ -268,6 +271,7 @@ pub fn loaded(plaintext: &str, backend: &dyn Backend) -> Loaded {
         // Saves while locked go through the lock, not a two-tab session.
         saving: Saving::default(),
         backup: backup::load(backend),
+        moved: None,
         cases,
         problem,
     }

@@ -122,6 +122,9 @@ pub struct State {
     /// When the cases were last exported, for the backup reminder.
     pub backup: BackupRecord,
     pub persistence: Persistence,
+    /// The stored value the cases were moved from into IndexedDB, until the
+    /// next export of all cases.
+    pub moved: Option<Rc<str>>,
 }
 
 /// The details of a case that a user types.
@@ -188,6 +191,8 @@ pub enum Action {
     /// Another tab's backup record.
     BackupRead(BackupRecord),
     SetPersistence(Persistence),
+    /// All cases were exported: the value they were moved from is deleted.
+    MovedForgotten,
 }
 
 impl State {
@@ -212,6 +217,7 @@ impl State {
             clashes: Vec::new(),
             backup: BackupRecord::default(),
             persistence: Persistence::Unknown,
+            moved: None,
         }
         .holding_cases()
     }
@@ -221,6 +227,7 @@ impl State {
         let state = State::new(today, loaded.cases, loaded.problem, loaded.writable);
         State {
             backup: loaded.backup.combine(state.backup),
+            moved: loaded.moved,
             ..state
         }
     }
@@ -398,6 +405,10 @@ impl State {
             }),
             Action::Exported => self.with_backup(self.backup.exported(self.today)),
             Action::BackupRead(record) => self.with_backup(self.backup.combine(record)),
+            Action::MovedForgotten => self.moved.is_some().then(|| State {
+                moved: None,
+                ..self.clone()
+            }),
             Action::SetPersistence(persistence) => {
                 (self.persistence != persistence).then(|| State {
                     persistence,

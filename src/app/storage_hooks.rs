@@ -11,6 +11,7 @@ use crate::lock_session::Lock;
 use crate::state::{Action, Persistence, State};
 use crate::storage::KEY;
 use crate::storage::backup::{self, BACKUP_KEY, BackupRecord};
+use crate::storage::migrate::BEFORE_KEY;
 use crate::storage::sync::{SaveError, Synced};
 
 /// Saves the cases whenever they change: the one place the app writes them,
@@ -109,10 +110,23 @@ pub(super) fn use_backup_record(
 ) {
     {
         let state = state.clone();
+        let store = store.clone();
         use_effect_with((), move |()| {
-            let listener =
-                browser::on_exported(Callback::from(move |()| state.dispatch(Action::Exported)));
-            move || listener.stop()
+            let one = {
+                let state = state.clone();
+                browser::on_exported(Callback::from(move |()| state.dispatch(Action::Exported)))
+            };
+            // Every case is in a file now: the value they were moved from
+            // need not be kept.
+            let all = browser::on_exported_all(Callback::from(move |()| {
+                if store.0.borrow_mut().remove(BEFORE_KEY).is_ok() {
+                    state.dispatch(Action::MovedForgotten);
+                }
+            }));
+            move || {
+                one.stop();
+                all.stop();
+            }
         });
     }
     let written = use_mut_ref(move || loaded);

@@ -19,6 +19,7 @@ use crate::summary::{SortBy, listed, next_deadline, overdue_count};
 enum Action {
     Undo,
     ExportAll,
+    Moved,
     Spreadsheet,
     Calendar,
 }
@@ -31,6 +32,8 @@ const CASE_FILES: &str = concat!(
     r#"<h2 class="heading-m">Case files</h2>"#,
     r#"<p class="body">A case file keeps a copy of your cases, or moves them to another device.</p>"#
 );
+
+const MOVED: &str = r#"<p class="body">This version keeps your cases in the browser's database. The data as it was stored before is kept, unchanged, until you next export all cases.</p>"#;
 
 const EVERY_DEADLINE: &str = r#"<h2 class="heading-m">Every deadline</h2>"#;
 
@@ -68,6 +71,10 @@ pub fn CaseList() -> Html {
             let done = match action {
                 Action::Undo => return cases.undo_delete(),
                 Action::ExportAll => export::download_all(&cases),
+                Action::Moved => {
+                    let text = cases.moved.as_deref().unwrap_or_default();
+                    export::download_moved(text, cases.today)
+                }
                 Action::Spreadsheet => export::download_spreadsheet(&cases.cases, cases.today),
                 Action::Calendar => {
                     let active = cases.cases.iter().filter(|entry| !entry.archived());
@@ -142,6 +149,12 @@ pub fn CaseList() -> Html {
                 { secondary_button("Export all cases", on(Action::ExportAll)) }
                 <a href={View::Import.to_hash()} class="link">{"Import a case file"}</a>
             </div>
+            if cases.moved.is_some() {
+                { static_html(MOVED) }
+                <div class="button-group">
+                    { secondary_button("Download the data as stored before", on(Action::Moved)) }
+                </div>
+            }
             if !cases.cases.is_empty() {
                 { static_html(EVERY_DEADLINE) }
                 <div class="button-group">

@@ -234,7 +234,7 @@ mod web {
             };
             if let Err(error) = writes() {
                 let _ = transaction.abort();
-                return Err(failed(reason(&error)));
+                return Err(failed(why(error.dyn_into().ok())));
             }
             settled(&transaction, &["complete"])
                 .await

@@ -119,6 +119,9 @@ pub struct Loaded {
     pub saving: Saving,
     /// When the cases were last exported.
     pub backup: BackupRecord,
+    /// The localStorage value the cases were moved into IndexedDB from, kept
+    /// as it was until the next export of all cases.
+    pub moved: Option<std::rc::Rc<str>>,
 }
 
 /// Where a tab saves the cases.
@@ -177,6 +180,7 @@ pub fn load_stored(backend: &mut dyn Backend, stored: Result<Option<String>, Str
         problem,
         writable,
         backup,
+        moved: None,
     }
 }
 

@@ -82,6 +82,7 @@ pub fn loaded(cases: Vec<Case>) -> Loaded {
         problem: None,
         writable: true,
         saving: Saving::default(),
+        moved: None,
         backup: BackupRecord::default(),
     }
 }
