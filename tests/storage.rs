@@ -354,6 +354,53 @@ fn a_case_added_in_each_tab_keeps_both() {
     );
 }
 
+/// `case` with `event` added.
+fn with_event(case: &Case, id: &str, kind: EventKind, date: chrono::NaiveDate) -> Case {
+    let mut case = case.clone();
+    case.events.push(rules::Event::new(id, kind, date));
+    case
+}
+
+#[test]
+fn two_tabs_adding_different_events_to_one_case_keep_both() {
+    let old = late_assessment();
+    let mine = with_event(&old, "e-3", EventKind::AdviceRequested, day(3, 1));
+    let theirs = with_event(&old, "e-4", EventKind::DraftPlanIssued, day(4, 1));
+    let merged = merge(&[old.clone()], &[mine], &[theirs.clone()]);
+    assert_eq!(merged.clashes, Vec::new(), "nothing lost, nothing to tell");
+    let ids: Vec<&str> = merged.cases[0]
+        .events
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(ids, ["e-1", "e-2", "e-4", "e-3"]);
+    // A detail changed here, an event added there: both kept.
+    let mine = renamed(&old, "A. B. C.");
+    let merged = merge(&[old.clone()], &[mine], &[theirs]);
+    assert_eq!(merged.clashes, Vec::new());
+    assert_eq!(merged.cases[0].child.as_deref(), Some("A. B. C."));
+    assert_eq!(merged.cases[0].events.len(), 3);
+}
+
+#[test]
+fn the_same_event_changed_in_both_tabs_keeps_theirs_and_says_so() {
+    let old = late_assessment();
+    let mut mine = with_event(&old, "e-3", EventKind::AdviceRequested, day(3, 1));
+    mine.events[1].note = Some("Changed here".into());
+    let mut theirs = old.clone();
+    theirs.events[1].note = Some("Changed there".into());
+    let merged = merge(&[old.clone()], &[mine], &[theirs]);
+    let events = &merged.cases[0].events;
+    assert_eq!(events[1].note.as_deref(), Some("Changed there"));
+    assert_eq!(events.len(), 3, "this tab's new event is kept");
+    assert_eq!(merged.clashes.len(), 1);
+    assert_eq!(merged.clashes[0].kind, ClashKind::EventChanged);
+    assert_eq!(
+        merged.clashes[0].message(),
+        "Your change to an event of A. B. was not saved: the same event was changed in another tab or window at the same time. You now see the other tab's version of it; make your change again if it is still needed."
+    );
+}
+
 #[test]
 fn the_same_case_changed_in_both_tabs_keeps_the_other_tabs_version_and_says_so() {
     let (mut backend, mut a, mut b) = two_tabs(&[late_assessment(), second_case()]);

@@ -3,10 +3,12 @@
 //! still that text. If another tab wrote in between, this tab never writes
 //! over it: it takes the other tab's cases in and re-applies its own changes
 //! case by case, where they do not clash (a three-way merge against the cases
-//! it last read). Where both tabs changed the same case, the other tab's
-//! version is kept and the user is told what was not saved — except that a
-//! case changed here and deleted there is kept, since a deletion can be done
-//! again and lost work cannot.
+//! it last read). Where both tabs changed the same case, their changes are
+//! merged event by event (by event id): two tabs adding different events
+//! keep both. Where they changed the same event, or the same detail of the
+//! case, the other tab's version is kept and the user is told what was not
+//! saved — except that a case changed here and deleted there is kept, since
+//! a deletion can be done again and lost work cannot.
 
 use rules::Case;
 
@@ -35,6 +37,9 @@ pub struct Clash {
 pub enum ClashKind {
     /// Both changed it: the other tab's version is kept.
     BothChanged,
+    /// Both changed the same event of it: the other tab's event is kept
+    /// (and every other change of both tabs).
+    EventChanged,
     /// Deleted here, changed there: the other tab's version is kept.
     DeletedHere,
     /// Changed here, deleted there: this tab's version is kept.
@@ -48,6 +53,9 @@ impl Clash {
         match self.kind {
             ClashKind::BothChanged => format!(
                 "Your change to {name} was not saved: {name} was changed in another tab or window at the same time. You now see the other tab's version; make your change again if it is still needed."
+            ),
+            ClashKind::EventChanged => format!(
+                "Your change to an event of {name} was not saved: the same event was changed in another tab or window at the same time. You now see the other tab's version of it; make your change again if it is still needed."
             ),
             ClashKind::DeletedHere => format!(
                 "{name} was not deleted: it was changed in another tab or window at the same time. Delete it again if you still want to."
@@ -85,10 +93,18 @@ pub fn merge(base: &[Case], mine: &[Case], theirs: &[Case]) -> Merge {
             _ if my == old || my == Some(their) => cases.push(their.clone()),
             // Only this tab changed (or deleted) it.
             _ if old == Some(their) => cases.extend(my.cloned()),
-            Some(_) => {
-                clash(their, ClashKind::BothChanged);
-                cases.push(their.clone());
-            }
+            Some(my) => match old.and_then(|old| merge_events(old, my, their)) {
+                Some((case, clashed)) => {
+                    if clashed {
+                        clash(their, ClashKind::EventChanged);
+                    }
+                    cases.push(case);
+                }
+                None => {
+                    clash(their, ClashKind::BothChanged);
+                    cases.push(their.clone());
+                }
+            },
             None => {
                 clash(their, ClashKind::DeletedHere);
                 cases.push(their.clone());
@@ -109,6 +125,52 @@ pub fn merge(base: &[Case], mine: &[Case], theirs: &[Case]) -> Merge {
     }
     merged.cases = cases;
     merged
+}
+
+/// One case changed in both tabs from `old`, merged event by event: the
+/// case's own details must have changed in one tab only (else `None`); each
+/// event is taken from the tab that changed it, and an event both changed
+/// differently is the other tab's. Events keep the other tab's order, and
+/// events new here come after them. Also says whether an event clashed.
+fn merge_events(old: &Case, mine: &Case, theirs: &Case) -> Option<(Case, bool)> {
+    let details = |case: &Case| Case {
+        events: Vec::new(),
+        ..case.clone()
+    };
+    let (old_details, my_details) = (details(old), details(mine));
+    let mut merged = if my_details == old_details {
+        theirs.clone()
+    } else if details(theirs) == old_details || details(theirs) == my_details {
+        Case {
+            events: theirs.events.clone(),
+            ..my_details
+        }
+    } else {
+        return None;
+    };
+    let event = |case: &'_ Case, id: &str| case.events.iter().find(|e| e.id == id).cloned();
+    let mut clashed = false;
+    let mut events = Vec::new();
+    let ids = theirs
+        .events
+        .iter()
+        .chain(&mine.events)
+        .map(|e| e.id.as_str());
+    let mut seen = std::collections::HashSet::new();
+    for id in ids.filter(|id| seen.insert(*id)) {
+        let (was, my, their) = (event(old, id), event(mine, id), event(theirs, id));
+        let kept = if my == their || my == was {
+            their
+        } else if their == was {
+            my
+        } else {
+            clashed = true;
+            their
+        };
+        events.extend(kept);
+    }
+    merged.events = events;
+    Some((merged, clashed))
 }
 
 fn find<'a>(cases: &'a [Case], id: &str) -> Option<&'a Case> {
