@@ -213,33 +213,53 @@ mod imp {
     /// (`navigator.storage.persist()`), unless it already does; calls back
     /// with its answer. A browser without the API never calls back.
     pub fn ask_persistent_storage(answer: Callback<bool>) {
-        use js_sys::{Function, Promise, Reflect};
-        use wasm_bindgen_futures::JsFuture;
-        let Some(manager) = Reflect::get(&window(), &"navigator".into())
-            .and_then(|navigator| Reflect::get(&navigator, &"storage".into()))
-            .ok()
-            .filter(|manager| manager.is_object())
-        else {
-            return;
-        };
-        let call = move |name: &str| {
-            let method = Reflect::get(&manager, &name.into()).ok()?;
-            let promise = method.dyn_ref::<Function>()?.call0(&manager).ok()?;
-            Some(JsFuture::from(promise.dyn_into::<Promise>().ok()?))
-        };
         wasm_bindgen_futures::spawn_local(async move {
-            let Some(persisted) = call("persisted") else {
+            let Some(persisted) = storage_manager("persisted") else {
                 return;
             };
             let granted = match persisted.await {
                 Ok(value) if value.is_truthy() => true,
-                _ => match call("persist") {
+                _ => match storage_manager("persist") {
                     Some(persist) => persist.await.is_ok_and(|value| value.is_truthy()),
                     None => return,
                 },
             };
             answer.emit(granted);
         });
+    }
+
+    /// Calls back with what the app's storage uses and what the browser
+    /// allows it, in bytes (`navigator.storage.estimate()`). A browser
+    /// without the API never calls back.
+    pub fn storage_estimate(answer: Callback<(f64, f64)>) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let Some(Ok(estimate)) = (match storage_manager("estimate") {
+                Some(estimate) => Some(estimate.await),
+                None => None,
+            }) else {
+                return;
+            };
+            let field = |name: &str| {
+                js_sys::Reflect::get(&estimate, &name.into())
+                    .ok()
+                    .and_then(|value| value.as_f64())
+            };
+            if let (Some(usage), Some(quota)) = (field("usage"), field("quota")) {
+                answer.emit((usage, quota));
+            }
+        });
+    }
+
+    /// The promise of `navigator.storage[name]()`, if the browser has it.
+    fn storage_manager(name: &str) -> Option<wasm_bindgen_futures::JsFuture> {
+        use js_sys::{Function, Promise, Reflect};
+        let manager = Reflect::get(&window(), &"navigator".into())
+            .and_then(|navigator| Reflect::get(&navigator, &"storage".into()))
+            .ok()
+            .filter(|manager| manager.is_object())?;
+        let method = Reflect::get(&manager, &name.into()).ok()?;
+        let promise = method.dyn_ref::<Function>()?.call0(&manager).ok()?;
+        Some(promise.dyn_into::<Promise>().ok()?.into())
     }
 
     /// Lets the waiting version take over; the page then reloads once.
@@ -447,6 +467,8 @@ mod imp {
     }
 
     pub fn ask_persistent_storage(_answer: Callback<bool>) {}
+
+    pub fn storage_estimate(_answer: Callback<(f64, f64)>) {}
 
     pub fn apply_update() {}
 

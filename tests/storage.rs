@@ -366,7 +366,11 @@ fn two_tabs_adding_different_events_to_one_case_keep_both() {
     let old = late_assessment();
     let mine = with_event(&old, "e-3", EventKind::AdviceRequested, day(3, 1));
     let theirs = with_event(&old, "e-4", EventKind::DraftPlanIssued, day(4, 1));
-    let merged = merge(&[old.clone()], &[mine], &[theirs.clone()]);
+    let merged = merge(
+        std::slice::from_ref(&old),
+        &[mine],
+        std::slice::from_ref(&theirs),
+    );
     assert_eq!(merged.clashes, Vec::new(), "nothing lost, nothing to tell");
     let ids: Vec<&str> = merged.cases[0]
         .events
@@ -376,7 +380,7 @@ fn two_tabs_adding_different_events_to_one_case_keep_both() {
     assert_eq!(ids, ["e-1", "e-2", "e-4", "e-3"]);
     // A detail changed here, an event added there: both kept.
     let mine = renamed(&old, "A. B. C.");
-    let merged = merge(&[old.clone()], &[mine], &[theirs]);
+    let merged = merge(std::slice::from_ref(&old), &[mine], &[theirs]);
     assert_eq!(merged.clashes, Vec::new());
     assert_eq!(merged.cases[0].child.as_deref(), Some("A. B. C."));
     assert_eq!(merged.cases[0].events.len(), 3);
@@ -389,7 +393,7 @@ fn the_same_event_changed_in_both_tabs_keeps_theirs_and_says_so() {
     mine.events[1].note = Some("Changed here".into());
     let mut theirs = old.clone();
     theirs.events[1].note = Some("Changed there".into());
-    let merged = merge(&[old.clone()], &[mine], &[theirs]);
+    let merged = merge(std::slice::from_ref(&old), &[mine], &[theirs]);
     let events = &merged.cases[0].events;
     assert_eq!(events[1].note.as_deref(), Some("Changed there"));
     assert_eq!(events.len(), 3, "this tab's new event is kept");
@@ -812,4 +816,17 @@ mod records {
         let keys: Vec<&str> = unreadable.iter().map(|(key, _)| key.as_str()).collect();
         assert_eq!(keys, ["c-other", "c-bad"]);
     }
+}
+
+#[test]
+fn the_quota_line_says_what_the_cases_use_of_what_the_browser_allows() {
+    use ehc_timeline::storage::quota_text;
+    assert_eq!(
+        quota_text(4_180_000.0, 1_260_000_000.0),
+        "Your cases use 4.2 MB of the 1.3 GB this browser allows the app."
+    );
+    assert_eq!(
+        quota_text(512.0, 60_000.0),
+        "Your cases use 512 bytes of the 60.0 KB this browser allows the app."
+    );
 }

@@ -5,12 +5,14 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::layout::static_html;
+use crate::browser;
 use crate::components::fields::{CheckboxProps, checkbox};
 use crate::components::{lock_summary, persistence_note, secondary_button, undo_banner};
 use crate::export;
 use crate::hooks::use_cases;
 use crate::route::View;
 use crate::state::{Deleted, Entry};
+use crate::storage::quota_text;
 use crate::summary::{SortBy, listed, next_deadline, overdue_count};
 
 /// What a button of the case list does: undo a deletion, or make a file.
@@ -65,6 +67,15 @@ pub fn CaseList() -> Html {
         Callback::from(move |checked| show_archived.set(checked))
     };
     let export_error = use_state_eq(|| None::<String>);
+    let quota = use_state_eq(|| None::<String>);
+    {
+        let quota = quota.clone();
+        use_effect_with(cases.revision, move |_| {
+            browser::storage_estimate(Callback::from(move |(used, allowed)| {
+                quota.set(Some(quota_text(used, allowed)))
+            }))
+        });
+    }
     let on = |action: Action| {
         let (cases, export_error) = (cases.clone(), export_error.clone());
         Callback::from(move |_: MouseEvent| {
@@ -145,6 +156,9 @@ pub fn CaseList() -> Html {
             }
             { static_html(CASE_FILES) }
             { persistence_note(&cases) }
+            if let Some(quota) = &*quota {
+                <p class="body">{quota}</p>
+            }
             <div class="button-group">
                 { secondary_button("Export all cases", on(Action::ExportAll)) }
                 <a href={View::Import.to_hash()} class="link">{"Import a case file"}</a>

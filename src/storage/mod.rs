@@ -35,6 +35,26 @@ pub const KEY: &str = "ehc-timeline";
 /// Why a write failed when the browser's storage for the app is full.
 pub const FULL: &str = "this device's storage for the app is full";
 
+/// What the app's storage uses of what the browser allows it
+/// (`navigator.storage.estimate()`, in bytes), in words.
+pub fn quota_text(used: f64, allowed: f64) -> String {
+    fn size(bytes: f64) -> String {
+        let (value, unit) = [(1e9, "GB"), (1e6, "MB"), (1e3, "KB")]
+            .into_iter()
+            .find(|(scale, _)| bytes >= *scale)
+            .map_or((bytes, "bytes"), |(scale, unit)| (bytes / scale, unit));
+        match unit {
+            "bytes" => format!("{value:.0} {unit}"),
+            _ => format!("{value:.1} {unit}"),
+        }
+    }
+    format!(
+        "Your cases use {} of the {} this browser allows the app.",
+        size(used),
+        size(allowed)
+    )
+}
+
 /// The storage version this code writes.
 pub const STORAGE_VERSION: u64 = 1;
 
