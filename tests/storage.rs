@@ -378,6 +378,27 @@ fn two_tabs_adding_different_events_to_one_case_keep_both() {
         .map(|e| e.id.as_str())
         .collect();
     assert_eq!(ids, ["e-1", "e-2", "e-4", "e-3"]);
+    // Both added an event under the same next id, e-3: both are kept.
+    let mine = with_event(&old, "e-3", EventKind::AdviceRequested, day(3, 1));
+    let theirs = with_event(&old, "e-3", EventKind::DraftPlanIssued, day(4, 1));
+    let merged = merge(
+        std::slice::from_ref(&old),
+        &[mine],
+        std::slice::from_ref(&theirs),
+    );
+    assert_eq!(merged.clashes, Vec::new());
+    let events: Vec<(&str, &EventKind)> = merged.cases[0]
+        .events
+        .iter()
+        .map(|e| (e.id.as_str(), &e.kind))
+        .collect();
+    assert_eq!(
+        events[2..],
+        [
+            ("e-3", &EventKind::DraftPlanIssued),
+            ("e-4", &EventKind::AdviceRequested)
+        ]
+    );
     // A detail changed here, an event added there: both kept.
     let mine = renamed(&old, "A. B. C.");
     let merged = merge(std::slice::from_ref(&old), &[mine], &[theirs]);

@@ -13,7 +13,7 @@
 use rules::Case;
 
 use super::{Backend, DecodeError, KEY, LoadProblem, decode, encode, keep_aside};
-use crate::state::case_name;
+use crate::state::{case_name, new_event_id};
 
 /// One tab's hold on the stored value.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -130,8 +130,10 @@ pub fn merge(base: &[Case], mine: &[Case], theirs: &[Case]) -> Merge {
 /// One case changed in both tabs from `old`, merged event by event: the
 /// case's own details must have changed in one tab only (else `None`); each
 /// event is taken from the tab that changed it, and an event both changed
-/// differently is the other tab's. Events keep the other tab's order, and
-/// events new here come after them. Also says whether an event clashed.
+/// differently is the other tab's; two events added under the same new id
+/// are both kept, this tab's under the next free id. Events keep the other
+/// tab's order, and events new here come after them. Also says whether an
+/// event clashed.
 fn merge_events(old: &Case, mine: &Case, theirs: &Case) -> Option<(Case, bool)> {
     let details = |case: &Case| Case {
         events: Vec::new(),
@@ -139,18 +141,15 @@ fn merge_events(old: &Case, mine: &Case, theirs: &Case) -> Option<(Case, bool)> 
     };
     let (old_details, my_details) = (details(old), details(mine));
     let mut merged = if my_details == old_details {
-        theirs.clone()
+        details(theirs)
     } else if details(theirs) == old_details || details(theirs) == my_details {
-        Case {
-            events: theirs.events.clone(),
-            ..my_details
-        }
+        my_details
     } else {
         return None;
     };
     let event = |case: &'_ Case, id: &str| case.events.iter().find(|e| e.id == id).cloned();
     let mut clashed = false;
-    let mut events = Vec::new();
+    let mut added_here = Vec::new();
     let ids = theirs
         .events
         .iter()
@@ -163,13 +162,20 @@ fn merge_events(old: &Case, mine: &Case, theirs: &Case) -> Option<(Case, bool)> 
             their
         } else if their == was {
             my
+        } else if was.is_none() {
+            // Both added an event under the same new id: both are kept.
+            added_here.extend(my);
+            their
         } else {
             clashed = true;
             their
         };
-        events.extend(kept);
+        merged.events.extend(kept);
     }
-    merged.events = events;
+    for mut event in added_here {
+        event.id = new_event_id(&merged);
+        merged.events.push(event);
+    }
     Some((merged, clashed))
 }
 
