@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { appUnderTest, download, openApp, screenshot, storedCases, storedRecords } from './support.js';
+import { appUnderTest, download, fillDate, openApp, screenshot, storedCases, storedRecords } from './support.js';
 
 const app = appUnderTest();
 const KEY = 'ehc-timeline';
@@ -111,6 +111,102 @@ test('two tabs: an edit in one shows in the other, and a clash is told, not writ
   await a.page.getByRole('link', { name: 'Named in tab B' }).waitFor();
   await screenshot(a.page, 'safety-03-tabs-merged', a.errors);
   await a.context.close();
+});
+
+/** Waits until what the app stored satisfies `done(cases)`; returns the cases. */
+async function storedWhen(page, done) {
+  for (let tries = 0; tries < 100; tries += 1) {
+    const cases = await storedCases(page);
+    if (done(cases)) return cases;
+    await page.waitForTimeout(50);
+  }
+  return storedCases(page);
+}
+
+/** Presses the submit button of each page's form in the same instant. */
+const submitTogether = (...pages) =>
+  Promise.all(pages.map((page) => page.evaluate(() => document.querySelector('main form button[type=submit]').click())));
+
+/** Opens `hash` in `page` and waits for its form. */
+async function openForm(page, hash) {
+  await page.goto(`${app.server.url}${hash}`);
+  await page.locator('main form button[type=submit]').waitFor();
+}
+
+test('two tabs saving in the same instant, many times: no change is lost silently', async () => {
+  const a = await openApp(app.browser, app.server.url);
+  await storeAndReload(a.page, { [KEY]: await fixture('storage-v1.json') });
+  const b = { page: await a.context.newPage(), errors: [] };
+  b.page.on('pageerror', (error) => b.errors.push(String(error)));
+  await b.page.goto(app.server.url);
+  await b.page.getByRole('link', { name: 'A. B.' }).waitFor();
+  const TRIALS = 6;
+  for (let trial = 1; trial <= TRIALS; trial += 1) {
+    // Different cases: both changes are kept.
+    await openForm(a.page, '#/case/c-7f3a0001/rename');
+    await openForm(b.page, '#/case/c-7f3a0002/rename');
+    await a.page.getByLabel("Child's name or initials").fill(`A ${trial}`);
+    await b.page.getByLabel("Child's name or initials").fill(`B ${trial}`);
+    await submitTogether(a.page, b.page);
+    const renamed = await storedWhen(a.page, (cases) => cases[0].child === `A ${trial}` && cases[1].child === `B ${trial}`);
+    assert.deepEqual(renamed.map((c) => c.child), [`A ${trial}`, `B ${trial}`], `trial ${trial}: two cases`);
+
+    // One case, an event added in each: both events are kept.
+    const events = renamed[0].events.length;
+    for (const [page, what, day] of [[a.page, 'Letter', '3'], [b.page, 'Phone call', '4']]) {
+      await openForm(page, '#/case/c-7f3a0001/log');
+      await page.getByLabel('What happened').selectOption({ label: what });
+      await fillDate(page, [Number(day), 11, 2025]);
+    }
+    await submitTogether(a.page, b.page);
+    const logged = await storedWhen(a.page, (cases) => cases[0].events.length === events + 2);
+    assert.equal(logged[0].events.length, events + 2, `trial ${trial}: both events kept`);
+
+    // One case renamed in both: one name is kept, and the other tab says so.
+    await openForm(a.page, '#/case/c-7f3a0002/rename');
+    await openForm(b.page, '#/case/c-7f3a0002/rename');
+    await a.page.getByLabel("Child's name or initials").fill(`Same A ${trial}`);
+    await b.page.getByLabel("Child's name or initials").fill(`Same B ${trial}`);
+    await submitTogether(a.page, b.page);
+    const clashed = await storedWhen(a.page, (cases) => cases[1].child.startsWith('Same'));
+    const kept = clashed[1].child;
+    assert.ok([`Same A ${trial}`, `Same B ${trial}`].includes(kept), `trial ${trial}: ${kept}`);
+    const loser = kept === `Same A ${trial}` ? b.page : a.page;
+    await loser
+      .getByRole('alert')
+      .filter({ hasText: 'Not saved' })
+      .getByText(`Your change to ${kept} was not saved`)
+      .waitFor();
+  }
+  await screenshot(b.page, 'safety-08-tabs-same-instant', b.errors);
+  await a.context.close();
+});
+
+test('2,000 cases, more than localStorage could hold, import and are all there after a reload', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  const template = JSON.parse(await fixture('case-file-ehc-timeline-1.json')).cases[0];
+  const cases = Array.from({ length: 2000 }, (_, i) => ({
+    ...template,
+    id: `c-${String(i).padStart(5, '0')}`,
+    child: `Child ${i}`,
+    // Long notes, as advocates write: 2,000 cases of about 3 KB each.
+    events: template.events.slice(0, 3).map((event) => ({ ...event, note: `${'Spoke to the school. '.repeat(45)}${i}` })),
+  }));
+  const file = JSON.stringify({ format: 'ehc-timeline/1', cases });
+  assert.ok(file.length > 5 * 1024 * 1024, `${file.length} characters: more than localStorage's 5 MB`);
+  await page.getByRole('link', { name: 'Import a case file' }).click();
+  await page.getByLabel('Case file').setInputFiles({ name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.getByRole('heading', { name: 'This will add 2000 cases and replace 0 cases' }).waitFor();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your cases' }).waitFor();
+  const stored = await storedWhen(page, (found) => found.length === 2000);
+  assert.equal(stored.length, 2000);
+  await page.reload();
+  await page.getByRole('link', { name: 'Child 1999', exact: true }).waitFor();
+  assert.equal(await page.getByRole('table', { name: 'Your cases' }).locator('tbody tr').count(), 2000);
+  assert.deepEqual(await storedCases(page), stored, 'every case as imported');
+  await screenshot(page, 'safety-09-2000-cases', errors);
+  await context.close();
 });
 
 test('a full disk: the change is not saved, the cases export from the message, and the old data is intact', async () => {
