@@ -275,6 +275,47 @@ test('unreadable data: kept aside, downloaded exactly as it was, and a backup re
   await context.close();
 });
 
+test('one unreadable record: the other cases load, and it is kept and downloads as it was', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await storeAndReload(page, { [KEY]: await fixture('storage-v1.json') });
+  const broken = '{"rev": 2, "case": {"id": "c-7f3a0002", "child": "C. D.", ';
+  await page.evaluate(
+    (text) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('ehc-timeline');
+        open.onsuccess = () => {
+          const transaction = open.result.transaction('cases', 'readwrite');
+          transaction.objectStore('cases').put(text, 'c-7f3a0002');
+          transaction.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    broken,
+  );
+  await page.reload();
+  const banner = page.getByRole('region', { name: 'Important' });
+  await banner.getByText('The cases saved on this device could not be read').waitFor();
+  await page.getByRole('link', { name: 'A. B.' }).waitFor();
+  const file = await download(page, banner.getByRole('button', { name: 'Download the unreadable data' }));
+  assert.ok(file.bytes.equals(Buffer.from(broken, 'utf8')), 'byte for byte');
+
+  // A change to the case that loaded is saved; the unreadable record stays.
+  await page.getByRole('link', { name: 'A. B.' }).click();
+  await rename(page, 'A. B. renamed');
+  let records = await storedRecords(page);
+  for (let tries = 0; !records['c-7f3a0001'].includes('renamed') && tries < 100; tries += 1) {
+    await page.waitForTimeout(50);
+    records = await storedRecords(page);
+  }
+  assert.equal(records['c-7f3a0002'], broken);
+  assert.equal(JSON.parse(records['c-7f3a0001']).case.child, 'A. B. renamed');
+  await screenshot(page, 'safety-10-unreadable-record', errors);
+  await context.close();
+});
+
 /**
  * The app on a browser that says no to persistent storage, holding the
  * storage-v1 fixture and the backup record `backup` (its stored JSON).
