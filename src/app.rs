@@ -1,7 +1,6 @@
 //! The app shell: the state and the page shared through context, storage as
 //! effects of the state changing (`storage_hooks`), and the page the hash names.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
@@ -16,27 +15,11 @@ use crate::hooks::{CasesContext, Navigator, use_navigator};
 use crate::lock_session::Lock;
 use crate::route::View;
 use crate::state::{Action, State};
-use crate::storage::{Backend, Loaded};
+use crate::storage::{Loaded, Store};
 
 mod storage_hooks;
 
 use storage_hooks::{use_backup_record, use_other_tabs, use_persistence, use_save};
-
-/// Where the app saves: localStorage in the browser, memory in tests.
-#[derive(Clone)]
-pub struct Store(pub Rc<RefCell<dyn Backend>>);
-
-impl Store {
-    pub fn new(backend: impl Backend + 'static) -> Store {
-        Store(Rc::new(RefCell::new(backend)))
-    }
-}
-
-impl PartialEq for Store {
-    fn eq(&self, other: &Store) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
 
 /// The facts to start from, and what to show inside the providers.
 #[derive(Properties, Clone, PartialEq)]

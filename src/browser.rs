@@ -387,7 +387,7 @@ mod imp {
             use gloo_storage::{LocalStorage, Storage};
             LocalStorage::raw()
                 .remove_item(key)
-                .map_err(|e| crate::crypto::reason(&e))
+                .map_err(|e| crate::storage::idb::reason(&e))
         }
     }
 }

@@ -10,21 +10,12 @@
 
 use serde_json::{Map, Value};
 
-use crate::forms::FieldError;
 use crate::storage::idb::{DB_NAME, Db, OpenError};
 use crate::storage::migrate::BEFORE_KEY;
 use crate::storage::records::{Saved, read_records};
 use crate::storage::{self, Backend, DecodeError, KEY, LoadProblem, Loaded, Saving, backup};
 
-/// The `storage_version` of a locked value: above every version an app
-/// without the lock can read, so that app leaves it as it is.
-pub const LOCKED_STORAGE_VERSION: u64 = 2;
-
-// A locked value must stay too new for every app that cannot unlock it.
-const _: () = assert!(
-    LOCKED_STORAGE_VERSION > storage::STORAGE_VERSION,
-    "a new storage version needs a new locked version above it"
-);
+pub use crate::storage::LOCKED_STORAGE_VERSION;
 
 /// How the key is made from the passphrase.
 pub const KDF: &str = "PBKDF2-SHA-256";
@@ -274,33 +265,6 @@ pub fn loaded(plaintext: &str, backend: &dyn Backend) -> Loaded {
         moved: None,
         cases,
         problem,
-    }
-}
-
-/// Checks a new passphrase and its confirmation, as typed in the fields
-/// `passphrase` and `confirm`. Spaces count: a passphrase is used exactly as typed.
-pub fn check_new_passphrase(passphrase: &str, confirm: &str) -> Result<(), Vec<FieldError>> {
-    let mut errors = Vec::new();
-    if passphrase.is_empty() {
-        errors.push(FieldError::new("passphrase", "Enter a passphrase"));
-    } else if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
-        errors.push(FieldError::new(
-            "passphrase",
-            format!("The passphrase must be {MIN_PASSPHRASE_CHARS} characters or more"),
-        ));
-    }
-    if confirm.is_empty() {
-        errors.push(FieldError::new("confirm", "Type the passphrase again"));
-    } else if !passphrase.is_empty() && confirm != passphrase {
-        errors.push(FieldError::new(
-            "confirm",
-            "The two passphrases are not the same",
-        ));
-    }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(errors)
     }
 }
 

@@ -19,7 +19,6 @@ use std::rc::Rc;
 use rules::Case;
 use yew::Callback;
 
-use crate::app::Store;
 use crate::browser::{Channel, Listener};
 use crate::crypto::{OpenError, SessionKey, random_bytes};
 use crate::lock::{Envelope, ITERATIONS};
@@ -27,7 +26,7 @@ use crate::serial::Serial;
 use crate::storage::idb::{DB_NAME, Db, WriteError};
 use crate::storage::records::{Saved, decode_record};
 use crate::storage::sync::{Clash, Merge, SaveError, Session, Synced, merge};
-use crate::storage::{KEY, Saving, decode, encode};
+use crate::storage::{KEY, Saving, Store, decode, encode};
 
 /// What a change of the lock reports: done, or why nothing changed.
 pub type Changed = Callback<Result<(), String>>;
@@ -42,7 +41,7 @@ const TRIES: usize = 3;
 const CHANGED_ELSEWHERE: &str =
     "your cases were changed in another tab or window. Reload this page to see them and carry on";
 
-/// Shared through context by [`crate::components::LockGate`].
+/// Shared through context by the lock gate, the app's root.
 #[derive(Clone)]
 pub struct Lock {
     key: Rc<RefCell<Option<SessionKey>>>,

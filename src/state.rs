@@ -10,6 +10,7 @@ use rules::{Case, Evaluation, Event, ReviewCompleteOn, evaluate};
 use serde_json::Value;
 use yew::Reducible;
 
+pub use crate::case::{case_name, new_event_id};
 use crate::storage::backup::BackupRecord;
 use crate::storage::sync::{Clash, Merge};
 use crate::storage::{LoadProblem, Loaded};
@@ -51,15 +52,6 @@ impl PartialEq for Entry {
     fn eq(&self, other: &Entry) -> bool {
         Rc::ptr_eq(&self.case, &other.case) && Rc::ptr_eq(&self.evaluation, &other.evaluation)
     }
-}
-
-/// The child's name or initials, or the case id when there is none.
-pub fn case_name(case: &Case) -> &str {
-    case.child
-        .as_deref()
-        .map(str::trim)
-        .filter(|name| !name.is_empty())
-        .unwrap_or(&case.id)
 }
 
 /// Whether the case carries `"archived": true`.
@@ -500,12 +492,4 @@ pub fn new_case_id<'a>(cases: impl IntoIterator<Item = &'a Case>, mut seed: u32)
         }
         seed = seed.wrapping_mul(747_796_405).wrapping_add(2_891_336_453);
     }
-}
-
-/// The next free event id of a case: `e-1`, `e-2`, ...
-pub fn new_event_id(case: &Case) -> String {
-    (1..)
-        .map(|n| format!("e-{n}"))
-        .find(|id| !case.events.iter().any(|event| &event.id == id))
-        .expect("some id is free")
 }

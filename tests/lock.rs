@@ -9,10 +9,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use common::*;
-use ehc_timeline::components::{LockGate, LockGateProps};
+use ehc_timeline::components::{LockGate, LockGateProps, check_new_passphrase};
 use ehc_timeline::lock::{
-    Envelope, ITERATIONS, Start, base64_decode, base64_encode, check_new_passphrase, loaded, read,
-    start,
+    Envelope, ITERATIONS, Start, base64_decode, base64_encode, loaded, read, start,
 };
 use ehc_timeline::serial::Serial;
 use ehc_timeline::storage::sync::SaveError;

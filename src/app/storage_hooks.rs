@@ -5,14 +5,13 @@
 
 use yew::prelude::*;
 
-use super::Store;
 use crate::browser;
 use crate::lock_session::Lock;
 use crate::state::{Action, Persistence, State};
-use crate::storage::KEY;
 use crate::storage::backup::{self, BACKUP_KEY, BackupRecord};
 use crate::storage::migrate::BEFORE_KEY;
 use crate::storage::sync::{SaveError, Synced};
+use crate::storage::{KEY, Store};
 
 /// Saves the cases whenever they change: the one place the app writes them,
 /// through the one handle on storage. A failed write leaves storage as it

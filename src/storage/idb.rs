@@ -15,7 +15,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::Db;
 #[cfg(target_arch = "wasm32")]
-pub use web::Db;
+pub use web::{Db, reason};
 
 /// The app's database.
 pub const DB_NAME: &str = "ehc-timeline";
@@ -55,7 +55,6 @@ mod web {
     };
 
     use super::{OpenError, Stored, WriteError};
-    use crate::crypto::reason;
     use crate::storage::FULL;
     use crate::storage::records::{Put, RECORDS_VERSION, record_revision};
 
@@ -83,6 +82,19 @@ mod web {
             .await
             .map(JsCast::unchecked_into)
             .map_err(drop)
+    }
+
+    /// A DOMException's name and message, or what the value says.
+    pub fn reason(error: &JsValue) -> String {
+        let field = |name: &str| {
+            js_sys::Reflect::get(error, &name.into())
+                .ok()
+                .and_then(|v| v.as_string())
+        };
+        match (field("name"), field("message")) {
+            (Some(name), Some(message)) => format!("{name}: {message}"),
+            _ => format!("{error:?}"),
+        }
     }
 
     /// A DOMException in words; a full disk in the app's own words.

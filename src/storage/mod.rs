@@ -20,7 +20,9 @@ pub mod migrate;
 pub mod records;
 pub mod sync;
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use rules::{Case, FORMAT, read_case_file};
 use serde::{Deserialize, Serialize};
@@ -58,6 +60,30 @@ pub fn quota_text(used: f64, allowed: f64) -> String {
 /// The storage version this code writes.
 pub const STORAGE_VERSION: u64 = 1;
 
+/// The `storage_version` of a locked value: above every version an app
+/// without the lock can read, so that app leaves it as it is.
+pub const LOCKED_STORAGE_VERSION: u64 = 2;
+
+// A locked value must stay too new for every app that cannot unlock it.
+const _: () = assert!(
+    LOCKED_STORAGE_VERSION > STORAGE_VERSION,
+    "a new storage version needs a new locked version above it"
+);
+
+/// Whether a stored value is the lock's: version 2 with an `"encrypted"`
+/// object (its envelope is read by `lock::read`, above this layer).
+pub fn is_locked(text: &str) -> bool {
+    #[derive(Deserialize)]
+    struct Locked {
+        storage_version: u64,
+        // Only its presence is checked.
+        #[serde(rename = "encrypted")]
+        _encrypted: serde::de::IgnoredAny,
+    }
+    serde_json::from_str::<Locked>(text)
+        .is_ok_and(|locked| locked.storage_version == LOCKED_STORAGE_VERSION)
+}
+
 /// A migration step: one version's stored value to the next version's.
 pub type Migration = fn(Value) -> Result<Value, String>;
 
@@ -74,6 +100,22 @@ pub trait Backend {
     fn set(&mut self, key: &str, value: &str) -> Result<(), String>;
     /// Removes the value under `key`, if any.
     fn remove(&mut self, key: &str) -> Result<(), String>;
+}
+
+/// The app's localStorage (memory in tests): one handle, shared.
+#[derive(Clone)]
+pub struct Store(pub Rc<RefCell<dyn Backend>>);
+
+impl Store {
+    pub fn new(backend: impl Backend + 'static) -> Store {
+        Store(Rc::new(RefCell::new(backend)))
+    }
+}
+
+impl PartialEq for Store {
+    fn eq(&self, other: &Store) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// A backend in memory, for tests: it can be told to refuse writes.

@@ -12,8 +12,8 @@
 
 use rules::Case;
 
-use super::{Backend, DecodeError, KEY, LoadProblem, decode, encode, keep_aside};
-use crate::state::{case_name, new_event_id};
+use super::{Backend, DecodeError, KEY, LoadProblem, decode, encode, is_locked, keep_aside};
+use crate::case::{case_name, new_event_id};
 
 /// One tab's hold on the stored value.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -270,7 +270,7 @@ impl Session {
         };
         let theirs = match decode(&text) {
             Ok(theirs) => theirs,
-            Err(DecodeError::TooNew(_)) if crate::lock::read(&text).is_some() => {
+            Err(DecodeError::TooNew(_)) if is_locked(&text) => {
                 return Err(SaveError::Refused(LoadProblem::LockedElsewhere));
             }
             Err(DecodeError::TooNew(found)) => {
