@@ -246,6 +246,28 @@ test('a full disk: the change is not saved, the cases export from the message, a
   await context.close();
 });
 
+test('a full quota (Chromium told over the DevTools protocol): the change is not saved, the old record is kept', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await storeAndReload(page, { [KEY]: await fixture('storage-v1.json') });
+  await page.getByText(/Your cases use .* of the .* this browser allows the app\./).waitFor();
+  const before = await storedRecords(page);
+  const cdp = await context.newCDPSession(page);
+  const origin = new URL(app.server.url).origin;
+  const { usage } = await page.evaluate(() => navigator.storage.estimate());
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage });
+  await page.getByRole('link', { name: 'A. B.' }).click();
+  // A long note, so the change needs room the quota does not leave.
+  await page.getByRole('button', { name: 'Rename case' }).click();
+  await page.getByLabel("Child's name or initials").fill(`A. B. ${'renamed '.repeat(20000)}`);
+  await page.getByRole('button', { name: 'Save case' }).click();
+  const message = page.getByRole('alert').filter({ hasText: 'Not saved' });
+  await message.getByText("this device's storage for the app is full").waitFor();
+  await message.getByRole('button', { name: 'Export a backup of all cases' }).waitFor();
+  assert.deepEqual(await storedRecords(page), before, 'the previous records, byte for byte');
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  await context.close();
+});
+
 test('unreadable data: kept aside, downloaded exactly as it was, and a backup restored', async () => {
   const { context, page, errors } = await openApp(app.browser, app.server.url);
   const corrupt = '{"storage_version": 1, "cases": [{"child": "Zoë – 子", ';
