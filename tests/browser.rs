@@ -379,14 +379,16 @@ async fn another_tabs_write_shows_on_the_open_page_and_is_not_written_over() {
     };
     save(&mut LocalStore, [&renamed]).unwrap();
     storage_event_for(KEY);
-    yew::scheduler::flush().await;
-    let heading = find(&root, "h1").text_content().unwrap_or_default();
-    assert_eq!(heading, "A. B. C.");
+    // Taken in after whatever the storage handle has queued.
+    let heading = || find(&root, "h1").text_content().unwrap_or_default();
+    until(20, || heading() == "A. B. C.").await;
+    assert_eq!(heading(), "A. B. C.");
     // This tab's next change keeps the other tab's rename.
     button(&root, "Delete case").click();
     yew::scheduler::flush().await;
     button(&root, "Undo").click();
     yew::scheduler::flush().await;
+    until(20, || load(&mut LocalStore).cases == [renamed.clone()]).await;
     assert_eq!(load(&mut LocalStore).cases, vec![renamed]);
 }
 
