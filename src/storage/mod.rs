@@ -40,14 +40,19 @@ pub const FULL: &str = "this device's storage for the app is full";
 /// What the app's storage uses of what the browser allows it
 /// (`navigator.storage.estimate()`, in bytes), in words.
 pub fn quota_text(used: f64, allowed: f64) -> String {
+    // In whole tenths, written out by hand: formatting an `f64` would bring
+    // the float printer into the app (many kilobytes).
     fn size(bytes: f64) -> String {
-        let (value, unit) = [(1e9, "GB"), (1e6, "MB"), (1e3, "KB")]
+        let bytes = bytes.max(0.0) as u64;
+        match [(1_000_000_000, "GB"), (1_000_000, "MB"), (1_000, "KB")]
             .into_iter()
             .find(|(scale, _)| bytes >= *scale)
-            .map_or((bytes, "bytes"), |(scale, unit)| (bytes / scale, unit));
-        match unit {
-            "bytes" => format!("{value:.0} {unit}"),
-            _ => format!("{value:.1} {unit}"),
+        {
+            Some((scale, unit)) => {
+                let tenths = (bytes * 10 + scale / 2) / scale;
+                format!("{}.{} {unit}", tenths / 10, tenths % 10)
+            }
+            None => format!("{bytes} bytes"),
         }
     }
     format!(

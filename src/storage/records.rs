@@ -8,7 +8,7 @@
 //! case's contents. Each write says the revision it expects to find stored;
 //! a record another tab wrote since is a conflict, never written over.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use rules::Case;
@@ -112,7 +112,7 @@ impl Saved {
     /// new `Rc`, so it is compared once, not at every change.
     pub fn changes<'a>(&mut self, now: impl IntoIterator<Item = &'a Rc<Case>>) -> Vec<Put> {
         let mut puts = Vec::new();
-        let mut kept = std::collections::HashSet::new();
+        let mut kept = HashSet::new();
         for case in now {
             kept.insert(case.id.as_str());
             let known = self.cases.get_mut(&case.id);
@@ -144,19 +144,18 @@ impl Saved {
         puts
     }
 
-    /// Notes the writes as done: `now` holds every case written.
+    /// Notes the writes as done: `puts` are what [`Saved::changes`] made
+    /// of `now`, in the same order.
     pub fn written<'a>(&mut self, puts: &[Put], now: impl IntoIterator<Item = &'a Rc<Case>>) {
-        let now: HashMap<&str, &Rc<Case>> = now.into_iter().map(|c| (c.id.as_str(), c)).collect();
-        for put in puts {
-            match (&put.record, now.get(put.id.as_str())) {
-                (Some(_), Some(case)) => {
-                    self.cases
-                        .insert(put.id.clone(), (put.rev, Rc::clone(case)));
-                }
-                _ => {
-                    self.cases.remove(&put.id);
-                }
+        let mut pending = puts.iter().filter(|put| put.record.is_some()).peekable();
+        for case in now {
+            if let Some(put) = pending.next_if(|put| put.id == case.id) {
+                self.cases
+                    .insert(put.id.clone(), (put.rev, Rc::clone(case)));
             }
+        }
+        for put in puts.iter().filter(|put| put.record.is_none()) {
+            self.cases.remove(&put.id);
         }
     }
 }

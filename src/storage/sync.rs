@@ -155,7 +155,7 @@ fn merge_events(old: &Case, mine: &Case, theirs: &Case) -> Option<(Case, bool)> 
         .iter()
         .chain(&mine.events)
         .map(|e| e.id.as_str());
-    let mut seen = std::collections::HashSet::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for id in ids.filter(|id| seen.insert(*id)) {
         let (was, my, their) = (event(old, id), event(mine, id), event(theirs, id));
         let kept = if my == their || my == was {
