@@ -13,7 +13,6 @@
 //! written over: the save is refused until the page is reloaded.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use rules::Case;
@@ -25,7 +24,7 @@ use crate::lock::{Envelope, ITERATIONS};
 use crate::serial::Serial;
 use crate::storage::idb::{DB_NAME, Db, WriteError};
 use crate::storage::records::{Saved, decode_record};
-use crate::storage::sync::{Clash, Merge, SaveError, Session, Synced, merge};
+use crate::storage::sync::{SaveError, Session, Synced, Theirs};
 use crate::storage::{KEY, Saving, Store, decode, encode};
 
 /// What a change of the lock reports: done, or why nothing changed.
@@ -34,9 +33,6 @@ pub type Changed = Callback<Result<(), String>>;
 /// What a save (or a look at another tab's write) reports, as
 /// [`Session::save`] does.
 pub type Done = Callback<Result<Synced, SaveError>>;
-
-/// Tries of a save that meets another tab's writes to the same cases.
-const TRIES: usize = 3;
 
 const CHANGED_ELSEWHERE: &str =
     "your cases were changed in another tab or window. Reload this page to see them and carry on";
@@ -147,18 +143,7 @@ impl Lock {
                 return;
             }
             let found = match (ids, lock.records()) {
-                (Some(ids), Some(records)) => {
-                    records
-                        .take_in(&ids, mine)
-                        .await
-                        .map(|(cases, clashes, unsaved)| Synced::Merged {
-                            merge: Merge {
-                                cases: owned(&cases),
-                                clashes,
-                            },
-                            unsaved,
-                        })
-                }
+                (Some(ids), Some(records)) => records.take_in(&ids).await,
                 (Some(_), None) => return,
                 (None, _) => lock
                     .session
@@ -285,61 +270,34 @@ impl Lock {
 
 impl Records {
     /// Writes the cases of `mine` that changed, each checked against the
-    /// revision this tab knows; cases another tab wrote since are taken in
-    /// and merged, then written, at most [`TRIES`] times.
-    async fn save(&self, mut mine: Vec<Rc<Case>>) -> Result<Synced, SaveError> {
-        let mut clashes: Option<Vec<Clash>> = None;
-        for _ in 0..TRIES {
-            let puts = self.saved.borrow_mut().changes(&mine);
-            let written = match puts.is_empty() {
-                true => Ok(()),
-                false => self.db.write(&puts).await,
-            };
-            match written {
-                Ok(()) => {
-                    self.saved.borrow_mut().written(&puts, &mine);
-                    let announced: Vec<String> = puts
-                        .iter()
-                        .map(|put| {
-                            format!("{} {}", put.id, put.record.as_ref().map_or(0, |_| put.rev))
-                        })
-                        .collect();
-                    self.channel.post(&announced.join("\n"));
-                    return Ok(match clashes {
-                        None => Synced::Unchanged,
-                        Some(clashes) => Synced::Merged {
-                            merge: Merge {
-                                cases: owned(&mine),
-                                clashes,
-                            },
-                            unsaved: false,
-                        },
-                    });
-                }
-                Err(WriteError::Failed(reason)) => return Err(SaveError::Failed(reason)),
-                Err(WriteError::Conflict(ids)) => {
-                    let (merged, more, _) = self.take_in(&ids, mine).await?;
-                    mine = merged;
-                    clashes.get_or_insert_default().extend(more);
-                }
-            }
+    /// revision this tab knows. Where another tab wrote some of them since,
+    /// nothing is written: their versions are read, for the state to merge
+    /// with its latest cases and save again.
+    async fn save(&self, mine: Vec<Rc<Case>>) -> Result<Synced, SaveError> {
+        let puts = self.saved.borrow_mut().changes(&mine);
+        if puts.is_empty() {
+            return Ok(Synced::Unchanged);
         }
-        Err(SaveError::Failed(
-            "another tab or window kept changing the same cases".to_owned(),
-        ))
+        match self.db.write(&puts).await {
+            Ok(()) => {
+                self.saved.borrow_mut().written(&puts, &mine);
+                let announced: Vec<String> = puts
+                    .iter()
+                    .map(|put| format!("{} {}", put.id, put.record.as_ref().map_or(0, |_| put.rev)))
+                    .collect();
+                self.channel.post(&announced.join("\n"));
+                Ok(Synced::Unchanged)
+            }
+            Err(WriteError::Failed(reason)) => Err(SaveError::Failed(reason)),
+            Err(WriteError::Conflict(ids)) => self.take_in(&ids).await,
+        }
     }
 
-    /// Reads cases `ids` as stored now and merges them with this tab's
-    /// `mine` (against what this tab last knew of each): every case, the
-    /// changes of this tab that could not be kept, and whether any of its
-    /// changes still need saving.
-    async fn take_in(
-        &self,
-        ids: &[String],
-        mine: Vec<Rc<Case>>,
-    ) -> Result<(Vec<Rc<Case>>, Vec<Clash>, bool), SaveError> {
+    /// Reads cases `ids` as stored now: those another tab wrote since this
+    /// tab last knew them, each with what this tab knew of it.
+    async fn take_in(&self, ids: &[String]) -> Result<Synced, SaveError> {
         let stored = self.db.read(ids).await.map_err(SaveError::Failed)?;
-        let (mut base, mut theirs) = (Vec::new(), Vec::new());
+        let mut found = Theirs::default();
         let mut saved = self.saved.borrow_mut();
         for (id, text) in stored {
             let their = match text.map(|text| decode_record(&text)) {
@@ -348,18 +306,22 @@ impl Records {
                 Some(Ok((rev, case))) => Some((rev, Rc::new(case))),
                 None => None,
             };
-            base.extend(saved.case(&id).map(|case| Case::clone(case)));
-            theirs.extend(their.as_ref().map(|(_, case)| Case::clone(case)));
+            if their.as_ref().map(|(rev, _)| *rev) == saved.revision(&id) {
+                continue;
+            }
+            found
+                .base
+                .extend(saved.case(&id).map(|case| Case::clone(case)));
+            found
+                .theirs
+                .extend(their.as_ref().map(|(_, case)| Case::clone(case)));
             saved.read(&id, their);
+            found.ids.push(id);
         }
-        let ids: HashSet<&str> = ids.iter().map(String::as_str).collect();
-        let (changed, mut cases): (Vec<Rc<Case>>, Vec<Rc<Case>>) = mine
-            .into_iter()
-            .partition(|case| ids.contains(case.id.as_str()));
-        let merged = merge(&base, &owned(&changed), &theirs);
-        let unsaved = merged.cases != theirs;
-        cases.extend(merged.cases.into_iter().map(Rc::new));
-        Ok((cases, merged.clashes, unsaved))
+        Ok(match found.ids.is_empty() {
+            true => Synced::Unchanged,
+            false => Synced::Theirs(found),
+        })
     }
 }
 

@@ -12,7 +12,7 @@ use yew::Reducible;
 
 pub use crate::case::{case_name, new_event_id};
 use crate::storage::backup::BackupRecord;
-use crate::storage::sync::{Clash, Merge};
+use crate::storage::sync::{Clash, Merge, Theirs, merge};
 use crate::storage::{LoadProblem, Loaded};
 
 /// The extra case-file field that marks a case as archived. Unknown fields
@@ -174,6 +174,9 @@ pub enum Action {
         merge: Merge,
         unsaved: bool,
     },
+    /// Another tab wrote these cases of the store of records: merged with
+    /// this tab's latest, and saved again where this tab's changes remain.
+    TakeInTheirs(Theirs),
     /// Storage must no longer be written (another tab wrote newer data).
     StorageRefused(LoadProblem),
     /// The user chose to carry on without the unreadable data (kept aside).
@@ -386,6 +389,7 @@ impl State {
                 })
             }
             Action::TakeIn { merge, unsaved } => Some(self.take_in(merge, unsaved)),
+            Action::TakeInTheirs(theirs) => Some(self.take_in_theirs(theirs)),
             Action::StorageRefused(problem) => Some(State {
                 load_problem: Some(problem),
                 writable: false,
@@ -433,6 +437,50 @@ impl State {
             })
             .collect();
         next.clashes.extend(merge.clashes);
+        next
+    }
+
+    /// Another tab's versions of some cases, merged with this tab's latest
+    /// ones (against what this tab last stored): each case keeps its place,
+    /// cases new there come last, and what clashed is told.
+    fn take_in_theirs(&self, theirs: Theirs) -> State {
+        let Theirs { ids, base, theirs } = theirs;
+        let mine: Vec<Case> = ids
+            .iter()
+            .filter_map(|id| self.entry(id))
+            .map(|entry| Case::clone(&entry.case))
+            .collect();
+        let merged = merge(&base, &mine, &theirs);
+        let mut next = self.clone();
+        if merged.cases != theirs {
+            next.revision += 1;
+        }
+        let mut cases: Vec<Option<Case>> = merged.cases.into_iter().map(Some).collect();
+        let mut take = |id: &str| {
+            cases
+                .iter_mut()
+                .find(|case| case.as_ref().is_some_and(|case| case.id == id))
+                .and_then(Option::take)
+        };
+        next.cases = Vec::with_capacity(self.cases.len());
+        for entry in &self.cases {
+            if !ids.contains(&entry.case.id) {
+                next.cases.push(entry.clone());
+            } else if let Some(case) = take(&entry.case.id) {
+                next.cases.push(match *entry.case == case {
+                    true => entry.clone(),
+                    false => Entry::new(case, self.today),
+                });
+            }
+        }
+        let today = self.today;
+        next.cases.extend(
+            cases
+                .into_iter()
+                .flatten()
+                .map(|case| Entry::new(case, today)),
+        );
+        next.clashes.extend(merged.clashes);
         next
     }
 

@@ -39,6 +39,8 @@ fn report(state: &UseReducerHandle<State>, saved: Result<Synced, SaveError>) {
             });
             state.dispatch(Action::Saved);
         }
+        // Not written: merged with this tab's latest cases, then saved again.
+        Ok(Synced::Theirs(theirs)) => state.dispatch(Action::TakeInTheirs(theirs)),
         Err(SaveError::Failed(reason)) => state.dispatch(Action::SaveFailed(reason)),
         Err(SaveError::Refused(problem)) => state.dispatch(Action::StorageRefused(problem)),
     }
@@ -70,6 +72,7 @@ pub(super) fn use_other_tabs(state: &UseReducerHandle<State>, store: &Store, loc
                         Ok(Synced::Merged { merge, unsaved }) => {
                             state.dispatch(Action::TakeIn { merge, unsaved })
                         }
+                        Ok(Synced::Theirs(theirs)) => state.dispatch(Action::TakeInTheirs(theirs)),
                         Err(SaveError::Refused(problem)) => {
                             state.dispatch(Action::StorageRefused(problem))
                         }

@@ -191,6 +191,18 @@ pub enum Synced {
     /// Another tab wrote: the cases to show, and whether they differ from
     /// what is stored (this tab still has changes to save).
     Merged { merge: Merge, unsaved: bool },
+    /// Another tab wrote these cases of the store of records: each as this
+    /// tab last knew it (`base`) and as stored now (`theirs`; a case gone is
+    /// in neither). The state merges them with its own latest cases.
+    Theirs(Theirs),
+}
+
+/// Cases another tab wrote, to merge with this tab's latest ones.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Theirs {
+    pub ids: Vec<String>,
+    pub base: Vec<Case>,
+    pub theirs: Vec<Case>,
 }
 
 /// Why a save wrote nothing.
@@ -239,7 +251,8 @@ impl Session {
             }
         };
         let cases = match &synced {
-            Synced::Unchanged => mine,
+            // A session never reads records: `Theirs` is the record store's.
+            Synced::Unchanged | Synced::Theirs(_) => mine,
             Synced::Merged { unsaved: false, .. } => return Ok(synced),
             Synced::Merged { merge, .. } => &merge.cases,
         };
