@@ -162,21 +162,39 @@ test('two tabs saving in the same instant, many times: no change is lost silentl
     const logged = await storedWhen(a.page, (cases) => cases[0].events.length === events + 2);
     assert.equal(logged[0].events.length, events + 2, `trial ${trial}: both events kept`);
 
-    // One case renamed in both: one name is kept, and the other tab says so.
+    // One case renamed in both. Either the second write met the first (it
+    // wrote nothing, and its tab says which change was not saved), or its
+    // tab had taken the first in before its own change (then both were
+    // written, one after the other). Each write is heard on the app's channel.
     await openForm(a.page, '#/case/c-7f3a0002/rename');
     await openForm(b.page, '#/case/c-7f3a0002/rename');
     await a.page.getByLabel("Child's name or initials").fill(`Same A ${trial}`);
     await b.page.getByLabel("Child's name or initials").fill(`Same B ${trial}`);
+    await a.page.evaluate(() => {
+      window.heard = [];
+      window.listener ??= new BroadcastChannel('ehc-timeline');
+      window.listener.onmessage = (event) => window.heard.push(event.data);
+    });
     await submitTogether(a.page, b.page);
-    const clashed = await storedWhen(a.page, (cases) => cases[1].child.startsWith('Same'));
-    const kept = clashed[1].child;
-    assert.ok([`Same A ${trial}`, `Same B ${trial}`].includes(kept), `trial ${trial}: ${kept}`);
+    const names = [`Same A ${trial}`, `Same B ${trial}`];
+    let kept;
+    for (let tries = 0; tries < 100; tries += 1) {
+      kept = (await storedCases(a.page))[1].child;
+      const shown = await Promise.all([a.page, b.page].map((page) => page.getByRole('heading', { level: 1 }).innerText()));
+      if (names.includes(kept) && shown.every((name) => name === kept)) break;
+      await a.page.waitForTimeout(50);
+    }
+    assert.ok(names.includes(kept), `trial ${trial}: ${kept}`);
+    const writes = await a.page.evaluate(
+      () => window.heard.filter((message) => message.split('\n').some((line) => line.startsWith('c-7f3a0002 '))).length,
+    );
     const loser = kept === `Same A ${trial}` ? b.page : a.page;
-    await loser
+    const told = await loser
       .getByRole('alert')
       .filter({ hasText: 'Not saved' })
       .getByText(`Your change to ${kept} was not saved`)
-      .waitFor();
+      .count();
+    assert.ok(writes >= 2 || told === 1, `trial ${trial}: one write (${writes}) and nothing told`);
   }
   await screenshot(b.page, 'safety-08-tabs-same-instant', b.errors);
   await a.context.close();
@@ -243,28 +261,6 @@ test('a full disk: the change is not saved, the cases export from the message, a
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'A. B.' }).waitFor();
   assert.deepEqual(await storedRecords(page), before, 'the previous data, byte for byte');
-  await context.close();
-});
-
-test('a full quota (Chromium told over the DevTools protocol): the change is not saved, the old record is kept', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
-  await storeAndReload(page, { [KEY]: await fixture('storage-v1.json') });
-  await page.getByText(/Your cases use .* of the .* this browser allows the app\./).waitFor();
-  const before = await storedRecords(page);
-  const cdp = await context.newCDPSession(page);
-  const origin = new URL(app.server.url).origin;
-  const { usage } = await page.evaluate(() => navigator.storage.estimate());
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage });
-  await page.getByRole('link', { name: 'A. B.' }).click();
-  // A long note, so the change needs room the quota does not leave.
-  await page.getByRole('button', { name: 'Rename case' }).click();
-  await page.getByLabel("Child's name or initials").fill(`A. B. ${'renamed '.repeat(20000)}`);
-  await page.getByRole('button', { name: 'Save case' }).click();
-  const message = page.getByRole('alert').filter({ hasText: 'Not saved' });
-  await message.getByText("this device's storage for the app is full").waitFor();
-  await message.getByRole('button', { name: 'Export a backup of all cases' }).waitFor();
-  assert.deepEqual(await storedRecords(page), before, 'the previous records, byte for byte');
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
   await context.close();
 });
 
