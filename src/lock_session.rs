@@ -5,8 +5,8 @@
 //! made. Components and hooks save through it the same way, lock or not.
 //!
 //! In IndexedDB each write checks, in its own transaction, the revision of
-//! every record it changes; another tab's write is read back and merged
-//! (case by case, as [`merge`] does), never written over, and each write is
+//! every record it changes; another tab's write is read back for the state
+//! to merge with its latest cases, never written over, and each write is
 //! announced to the other tabs on a BroadcastChannel (case ids and
 //! revisions). In localStorage, saving is [`Session`]'s. Under the lock,
 //! another tab's write cannot be read without decrypting, so it is never
