@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { addCase, appUnderTest, fillDate, logMilestone, openApp, screenshot } from './support.js';
+import { addCase, appUnderTest, fillDate, logMilestone, openApp, screenshot, storedRecords } from './support.js';
 
 const app = appUnderTest();
 
@@ -254,7 +254,7 @@ test('export a case file, then import it on another device: a preview first, a b
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await summary.getByText(/The file could not be imported: line 2, column \d+/).waitFor();
   await screenshot(page, '09-import-error', errors);
-  assert.equal(await page.evaluate(() => localStorage.getItem('ehc-timeline')), null);
+  assert.deepEqual(await storedRecords(page), {});
 
   // An unknown kind names the event at fault.
   await page.getByLabel('Case file').setInputFiles({
@@ -263,7 +263,7 @@ test('export a case file, then import it on another device: a preview first, a b
     buffer: Buffer.from(exported.replace('"request-received"', '"request-recieved"')),
   });
   await summary.getByText(/request-recieved/).waitFor();
-  assert.equal(await page.evaluate(() => localStorage.getItem('ehc-timeline')), null);
+  assert.deepEqual(await storedRecords(page), {});
 
   // The good file: a preview, and nothing written until "Import".
   await page.getByLabel('Case file').setInputFiles({
@@ -274,7 +274,7 @@ test('export a case file, then import it on another device: a preview first, a b
   await page.getByRole('heading', { name: 'This will add 1 case and replace 0 cases' }).waitFor();
   await page.getByRole('listitem').filter({ hasText: 'C. D.' }).waitFor();
   await screenshot(page, '10-import-preview', errors);
-  assert.equal(await page.evaluate(() => localStorage.getItem('ehc-timeline')), null);
+  assert.deepEqual(await storedRecords(page), {});
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Your cases' }).waitFor();
   const rows = await caseRows(page);

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { addCase, appUnderTest, logMilestone, openApp, screenshot } from './support.js';
+import { addCase, appUnderTest, logMilestone, openApp, screenshot, storedCases, storedRecords } from './support.js';
 
 const app = appUnderTest();
 
@@ -19,8 +19,12 @@ function stored(page) {
   return page.evaluate(() => localStorage.getItem('ehc-timeline'));
 }
 
-/** Asserts the stored value is locked and none of `secrets` can be read in it. */
+/**
+ * Asserts the stored value is locked and none of `secrets` can be read in it,
+ * and that no case is left in the browser's database.
+ */
 async function assertLocked(page, secrets) {
+  assert.deepEqual(await storedRecords(page), {}, 'no readable record left in IndexedDB');
   const text = await stored(page);
   const value = JSON.parse(text);
   assert.equal(value.storage_version, 2);
@@ -66,7 +70,7 @@ test('a parent locks the cases with a passphrase, unlocks them after a reload, e
   await page.getByRole('button', { name: 'Lock my cases' }).click();
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await summary.getByRole('link', { name: 'The two passphrases are not the same' }).waitFor();
-  assert.ok((await stored(page)).includes('Maya Patel'), 'still stored as before');
+  assert.equal((await storedCases(page))[0].child, 'Maya Patel', 'still stored as before');
   await screenshot(page, '51-lock-passphrases-differ', errors);
 
   await choosePassphrase(page, PASSPHRASE, PASSPHRASE, 'Lock my cases');
@@ -142,6 +146,9 @@ test('a parent locks the cases with a passphrase, unlocks them after a reload, e
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Lock with a passphrase' }).waitFor();
   await page.getByText('With a lock, your cases are stored on this device encrypted').waitFor();
+  // Unlocked, the cases move back into the browser's database.
+  assert.equal((await storedCases(page))[0].events.length, 2);
+  assert.equal(await stored(page), null);
   await context.close();
 });
 

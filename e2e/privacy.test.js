@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { withScriptHashes } from '../build/csp.mjs';
-import { appUnderTest, download, openApp, screenshot } from './support.js';
+import { appUnderTest, download, openApp, screenshot, storedRecords } from './support.js';
 
 const app = appUnderTest();
 
@@ -132,10 +132,11 @@ test('going through the whole app, no request leaves its origin and the policy b
   await page.getByRole('heading', { level: 1, name: 'Your cases' }).waitFor();
 
   // A file that cannot be read changes nothing that is stored.
-  const stored = await page.evaluate(() => localStorage.getItem('ehc-timeline'));
+  const stored = await storedRecords(page);
+  assert.equal(Object.keys(stored).length, 1);
   await chooseFile(page, exported.text.replace('"events"', '"events": {'));
   await page.getByRole('alert').filter({ hasText: 'There is a problem' }).getByText(/line \d+, column \d+/).waitFor();
-  assert.equal(await page.evaluate(() => localStorage.getItem('ehc-timeline')), stored);
+  assert.deepEqual(await storedRecords(page), stored);
   await page.getByRole('link', { name: 'Back to your cases' }).click();
 
   // Offline, after a reload, all of it is still there.

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { appUnderTest, download, openApp, screenshot } from './support.js';
+import { appUnderTest, download, fillDate, openApp, screenshot, storedCases, storedRecords } from './support.js';
 
 const app = appUnderTest();
 const KEY = 'ehc-timeline';
@@ -39,19 +39,39 @@ test('a stored value of storage version 1 loads and shows its cases', async () =
   await page.getByRole('link', { name: 'C. D.' }).waitFor();
   await page.getByRole('link', { name: 'A. B.' }).click();
   await page.getByText('Emailed by the school SENCO').waitFor();
+  // Moved into IndexedDB, every field kept; the old value kept, renamed.
+  const v1 = JSON.parse(await fixture('storage-v1.json'));
+  assert.deepEqual(await storedCases(page), v1.cases);
+  assert.equal(await stored(page), null);
+  assert.equal(await stored(page, 'ehc-timeline-before-indexeddb'), await fixture('storage-v1.json'));
   await screenshot(page, 'safety-01-v1-loaded', errors);
+
+  // The value as it was downloads byte for byte, until all cases are exported.
+  await page.getByRole('link', { name: 'Back to your cases' }).click();
+  const before = await download(page, page.getByRole('button', { name: 'Download the data as stored before' }));
+  assert.equal(before.name, 'ehc-timeline-before-this-version-2025-10-31.json');
+  assert.ok(before.bytes.equals(Buffer.from(await fixture('storage-v1.json'), 'utf8')), 'byte for byte');
+  await download(page, page.getByRole('button', { name: 'Export all cases' }));
+  await page.getByRole('button', { name: 'Download the data as stored before' }).waitFor({ state: 'detached' });
+  assert.equal(await stored(page, 'ehc-timeline-before-indexeddb'), null);
   await context.close();
 });
 
 test('two tabs: an edit in one shows in the other, and a clash is told, not written over', async () => {
   const a = await openApp(app.browser, app.server.url);
   await storeAndReload(a.page, { [KEY]: await fixture('storage-v1.json') });
-  // Tab B can hold back the browser's "storage" events, to stage two
-  // changes made at the same moment.
+  // Tab B can hold back what other tabs announce on the app's
+  // BroadcastChannel, to stage two changes made at the same moment.
   await a.context.addInitScript(() => {
-    window.addEventListener('storage', (event) => {
-      if (window.holdStorageEvents) event.stopImmediatePropagation();
-    });
+    const Real = window.BroadcastChannel;
+    window.BroadcastChannel = class extends Real {
+      constructor(name) {
+        super(name);
+        this.addEventListener('message', (event) => {
+          if (window.holdMessages) event.stopImmediatePropagation();
+        });
+      }
+    };
   });
   const b = { page: await a.context.newPage(), errors: [] };
   b.page.on('pageerror', (error) => b.errors.push(String(error)));
@@ -64,7 +84,7 @@ test('two tabs: an edit in one shows in the other, and a clash is told, not writ
   await b.page.getByRole('heading', { level: 1, name: 'A. B. C.' }).waitFor();
 
   // Both rename the same case at once: tab B keeps tab A's and says so.
-  await b.page.evaluate(() => (window.holdStorageEvents = true));
+  await b.page.evaluate(() => (window.holdMessages = true));
   await rename(a.page, 'Named in tab A');
   await b.page.getByRole('button', { name: 'Rename case' }).click();
   await b.page.getByLabel("Child's name or initials").fill('Named in tab B');
@@ -74,7 +94,7 @@ test('two tabs: an edit in one shows in the other, and a clash is told, not writ
     'Your change to Named in tab A was not saved: Named in tab A was changed in another tab or window at the same time.',
   ).waitFor();
   await b.page.getByRole('heading', { level: 1, name: 'Named in tab A' }).waitFor();
-  assert.equal(JSON.parse(await stored(b.page)).cases[0].child, 'Named in tab A');
+  assert.equal((await storedCases(b.page))[0].child, 'Named in tab A');
   await screenshot(b.page, 'safety-02-tabs-clash', b.errors);
 
   // Changes to different cases at once are both kept.
@@ -83,7 +103,7 @@ test('two tabs: an edit in one shows in the other, and a clash is told, not writ
   await rename(b.page, 'Named in tab B');
   assert.equal(await clash.count(), 0, 'no clash: another case changed');
   assert.deepEqual(
-    JSON.parse(await stored(b.page)).cases.map((c) => c.child),
+    (await storedCases(b.page)).map((c) => c.child),
     ['Named in tab B', 'C. D. E.'],
   );
   // Tab A, not held, took tab B's write in.
@@ -93,13 +113,128 @@ test('two tabs: an edit in one shows in the other, and a clash is told, not writ
   await a.context.close();
 });
 
+/** Waits until what the app stored satisfies `done(cases)`; returns the cases. */
+async function storedWhen(page, done) {
+  for (let tries = 0; tries < 100; tries += 1) {
+    const cases = await storedCases(page);
+    if (done(cases)) return cases;
+    await page.waitForTimeout(50);
+  }
+  return storedCases(page);
+}
+
+/** Presses the submit button of each page's form in the same instant. */
+const submitTogether = (...pages) =>
+  Promise.all(pages.map((page) => page.evaluate(() => document.querySelector('main form button[type=submit]').click())));
+
+/** Opens `hash` in `page` and waits for its form. */
+async function openForm(page, hash) {
+  await page.goto(`${app.server.url}${hash}`);
+  await page.locator('main form button[type=submit]').waitFor();
+}
+
+test('two tabs saving in the same instant, many times: no change is lost silently', async () => {
+  const a = await openApp(app.browser, app.server.url);
+  await storeAndReload(a.page, { [KEY]: await fixture('storage-v1.json') });
+  const b = { page: await a.context.newPage(), errors: [] };
+  b.page.on('pageerror', (error) => b.errors.push(String(error)));
+  await b.page.goto(app.server.url);
+  await b.page.getByRole('link', { name: 'A. B.' }).waitFor();
+  const TRIALS = 6;
+  for (let trial = 1; trial <= TRIALS; trial += 1) {
+    // Different cases: both changes are kept.
+    await openForm(a.page, '#/case/c-7f3a0001/rename');
+    await openForm(b.page, '#/case/c-7f3a0002/rename');
+    await a.page.getByLabel("Child's name or initials").fill(`A ${trial}`);
+    await b.page.getByLabel("Child's name or initials").fill(`B ${trial}`);
+    await submitTogether(a.page, b.page);
+    const renamed = await storedWhen(a.page, (cases) => cases[0].child === `A ${trial}` && cases[1].child === `B ${trial}`);
+    assert.deepEqual(renamed.map((c) => c.child), [`A ${trial}`, `B ${trial}`], `trial ${trial}: two cases`);
+
+    // One case, an event added in each: both events are kept.
+    const events = renamed[0].events.length;
+    for (const [page, what, day] of [[a.page, 'Letter', '3'], [b.page, 'Phone call', '4']]) {
+      await openForm(page, '#/case/c-7f3a0001/log');
+      await page.getByLabel('What happened').selectOption({ label: what });
+      await fillDate(page, [Number(day), 11, 2025]);
+    }
+    await submitTogether(a.page, b.page);
+    const logged = await storedWhen(a.page, (cases) => cases[0].events.length === events + 2);
+    assert.equal(logged[0].events.length, events + 2, `trial ${trial}: both events kept`);
+
+    // One case renamed in both. Either the second write met the first (it
+    // wrote nothing, and its tab says which change was not saved), or its
+    // tab had taken the first in before its own change (then both were
+    // written, one after the other). Each write is heard on the app's channel.
+    await openForm(a.page, '#/case/c-7f3a0002/rename');
+    await openForm(b.page, '#/case/c-7f3a0002/rename');
+    await a.page.getByLabel("Child's name or initials").fill(`Same A ${trial}`);
+    await b.page.getByLabel("Child's name or initials").fill(`Same B ${trial}`);
+    await a.page.evaluate(() => {
+      window.heard = [];
+      window.listener ??= new BroadcastChannel('ehc-timeline');
+      window.listener.onmessage = (event) => window.heard.push(event.data);
+    });
+    await submitTogether(a.page, b.page);
+    const names = [`Same A ${trial}`, `Same B ${trial}`];
+    let kept;
+    for (let tries = 0; tries < 100; tries += 1) {
+      kept = (await storedCases(a.page))[1].child;
+      const shown = await Promise.all([a.page, b.page].map((page) => page.getByRole('heading', { level: 1 }).innerText()));
+      if (names.includes(kept) && shown.every((name) => name === kept)) break;
+      await a.page.waitForTimeout(50);
+    }
+    assert.ok(names.includes(kept), `trial ${trial}: ${kept}`);
+    const writes = await a.page.evaluate(
+      () => window.heard.filter((message) => message.split('\n').some((line) => line.startsWith('c-7f3a0002 '))).length,
+    );
+    const loser = kept === `Same A ${trial}` ? b.page : a.page;
+    const told = await loser
+      .getByRole('alert')
+      .filter({ hasText: 'Not saved' })
+      .getByText(`Your change to ${kept} was not saved`)
+      .count();
+    assert.ok(writes >= 2 || told === 1, `trial ${trial}: one write (${writes}) and nothing told`);
+  }
+  await screenshot(b.page, 'safety-08-tabs-same-instant', b.errors);
+  await a.context.close();
+});
+
+test('2,000 cases, more than localStorage could hold, import and are all there after a reload', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  const template = JSON.parse(await fixture('case-file-ehc-timeline-1.json')).cases[0];
+  const cases = Array.from({ length: 2000 }, (_, i) => ({
+    ...template,
+    id: `c-${String(i).padStart(5, '0')}`,
+    child: `Child ${i}`,
+    // Long notes, as advocates write: 2,000 cases of about 3 KB each.
+    events: template.events.slice(0, 3).map((event) => ({ ...event, note: `${'Spoke to the school. '.repeat(45)}${i}` })),
+  }));
+  const file = JSON.stringify({ format: 'ehc-timeline/1', cases });
+  assert.ok(file.length > 5 * 1024 * 1024, `${file.length} characters: more than localStorage's 5 MB`);
+  await page.getByRole('link', { name: 'Import a case file' }).click();
+  await page.getByLabel('Case file').setInputFiles({ name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.getByRole('heading', { name: 'This will add 2000 cases and replace 0 cases' }).waitFor();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your cases' }).waitFor();
+  const stored = await storedWhen(page, (found) => found.length === 2000);
+  assert.equal(stored.length, 2000);
+  await page.reload();
+  await page.getByRole('link', { name: 'Child 1999', exact: true }).waitFor();
+  assert.equal(await page.getByRole('table', { name: 'Your cases' }).locator('tbody tr').count(), 2000);
+  assert.deepEqual(await storedCases(page), stored, 'every case as imported');
+  await screenshot(page, 'safety-09-2000-cases', errors);
+  await context.close();
+});
+
 test('a full disk: the change is not saved, the cases export from the message, and the old data is intact', async () => {
   const { context, page, errors } = await openApp(app.browser, app.server.url);
-  const v1 = await fixture('storage-v1.json');
-  await storeAndReload(page, { [KEY]: v1 });
+  await storeAndReload(page, { [KEY]: await fixture('storage-v1.json') });
+  const before = await storedRecords(page);
+  assert.equal(Object.keys(before).length, 2);
   await page.evaluate(() => {
-    window.realSetItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function () {
+    window.realPut = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
   });
@@ -122,10 +257,10 @@ test('a full disk: the change is not saved, the cases export from the message, a
     'the export holds the change that could not be saved',
   );
 
-  await page.evaluate(() => (Storage.prototype.setItem = window.realSetItem));
+  await page.evaluate(() => (IDBObjectStore.prototype.put = window.realPut));
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'A. B.' }).waitFor();
-  assert.equal(await stored(page), v1, 'the previous data, byte for byte');
+  assert.deepEqual(await storedRecords(page), before, 'the previous data, byte for byte');
   await context.close();
 });
 
@@ -155,6 +290,47 @@ test('unreadable data: kept aside, downloaded exactly as it was, and a backup re
   await page.getByRole('link', { name: 'A. B.' }).waitFor();
   assert.equal(await stored(page, 'ehc-timeline-corrupt-1'), corrupt, 'still kept aside');
   assert.equal(JSON.parse(await stored(page)).cases.length, 2);
+  await context.close();
+});
+
+test('one unreadable record: the other cases load, and it is kept and downloads as it was', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await storeAndReload(page, { [KEY]: await fixture('storage-v1.json') });
+  const broken = '{"rev": 2, "case": {"id": "c-7f3a0002", "child": "C. D.", ';
+  await page.evaluate(
+    (text) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('ehc-timeline');
+        open.onsuccess = () => {
+          const transaction = open.result.transaction('cases', 'readwrite');
+          transaction.objectStore('cases').put(text, 'c-7f3a0002');
+          transaction.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    broken,
+  );
+  await page.reload();
+  const banner = page.getByRole('region', { name: 'Important' });
+  await banner.getByText('The cases saved on this device could not be read').waitFor();
+  await page.getByRole('link', { name: 'A. B.' }).waitFor();
+  const file = await download(page, banner.getByRole('button', { name: 'Download the unreadable data' }));
+  assert.ok(file.bytes.equals(Buffer.from(broken, 'utf8')), 'byte for byte');
+
+  // A change to the case that loaded is saved; the unreadable record stays.
+  await page.getByRole('link', { name: 'A. B.' }).click();
+  await rename(page, 'A. B. renamed');
+  let records = await storedRecords(page);
+  for (let tries = 0; !records['c-7f3a0001'].includes('renamed') && tries < 100; tries += 1) {
+    await page.waitForTimeout(50);
+    records = await storedRecords(page);
+  }
+  assert.equal(records['c-7f3a0002'], broken);
+  assert.equal(JSON.parse(records['c-7f3a0001']).case.child, 'A. B. renamed');
+  await screenshot(page, 'safety-10-unreadable-record', errors);
   await context.close();
 });
 

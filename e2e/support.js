@@ -248,3 +248,40 @@ export async function download(page, button) {
   const bytes = await readFile(await file.path());
   return { name: file.suggestedFilename(), bytes, text: bytes.toString('utf8') };
 }
+
+/**
+ * The records the app keeps in IndexedDB, each case id to the stored text of
+ * its record (`{"rev": N, "case": {...}}`); `{}` when there is no store yet
+ * (and then nothing is left behind for the app to trip on).
+ */
+export function storedRecords(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('ehc-timeline');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('cases')) {
+            db.close();
+            indexedDB.deleteDatabase('ehc-timeline').onsuccess = () => resolve({});
+            return;
+          }
+          const transaction = db.transaction('cases');
+          const cases = transaction.objectStore('cases');
+          const keys = cases.getAllKeys();
+          const values = cases.getAll();
+          transaction.oncomplete = () => {
+            db.close();
+            resolve(Object.fromEntries(keys.result.map((key, i) => [key, values.result[i]])));
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+  );
+}
+
+/** The cases the app keeps in IndexedDB, in the order of their ids. */
+export async function storedCases(page) {
+  return Object.values(await storedRecords(page)).map((text) => JSON.parse(text).case);
+}

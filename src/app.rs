@@ -1,7 +1,6 @@
 //! The app shell: the state and the page shared through context, storage as
 //! effects of the state changing (`storage_hooks`), and the page the hash names.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
@@ -13,29 +12,14 @@ use crate::components::{
     MilestonePage,
 };
 use crate::hooks::{CasesContext, Navigator, use_navigator};
+use crate::lock_session::Lock;
 use crate::route::View;
 use crate::state::{Action, State};
-use crate::storage::{Backend, Loaded};
+use crate::storage::{Loaded, Store};
 
 mod storage_hooks;
 
 use storage_hooks::{use_backup_record, use_other_tabs, use_persistence, use_save};
-
-/// Where the app saves: localStorage in the browser, memory in tests.
-#[derive(Clone)]
-pub struct Store(pub Rc<RefCell<dyn Backend>>);
-
-impl Store {
-    pub fn new(backend: impl Backend + 'static) -> Store {
-        Store(Rc::new(RefCell::new(backend)))
-    }
-}
-
-impl PartialEq for Store {
-    fn eq(&self, other: &Store) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
 
 /// The facts to start from, and what to show inside the providers.
 #[derive(Properties, Clone, PartialEq)]
@@ -59,19 +43,20 @@ pub fn Providers(props: &ProvidersProps) -> Html {
         let initial = props.view.clone();
         use_state_eq(move || initial)
     };
-    // The passphrase lock's session when there is one: turning the lock off
-    // hands the app a new session.
-    let lock = use_context::<crate::lock_session::Lock>();
-    let session = {
-        let loaded = props.loaded.clone();
-        use_memo((), move |()| match lock {
-            Some(lock) => lock.session(),
-            None => Rc::new(RefCell::new(loaded.session.clone())),
+    // The one handle on storage: the lock gate's, or (rendered alone, as
+    // in tests) one of its own on the store.
+    let lock = {
+        let (lock, store, loaded) = (
+            use_context::<Lock>(),
+            props.store.clone(),
+            props.loaded.clone(),
+        );
+        use_memo((), move |()| {
+            lock.unwrap_or_else(|| Lock::open(store, loaded.saving.clone()))
         })
     };
-    let session: Rc<RefCell<_>> = (*session).clone();
-    use_save(&state, &props.store, &session);
-    use_other_tabs(&state, &props.store, &session);
+    use_save(&state, &lock);
+    use_other_tabs(&state, &props.store, &lock);
     use_backup_record(&state, &props.store, props.loaded.backup);
     use_persistence(&state);
     {

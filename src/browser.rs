@@ -196,12 +196,52 @@ mod imp {
         )
     }
 
+    /// The tabs of this app, told of each write to the store of records:
+    /// IndexedDB has no `storage` event. A browser without BroadcastChannel
+    /// has a channel that says nothing.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct Channel(Option<web_sys::BroadcastChannel>);
+
+    impl Channel {
+        /// The channel `name`, shared by every tab of the site.
+        pub fn new(name: &str) -> Channel {
+            Channel(web_sys::BroadcastChannel::new(name).ok())
+        }
+
+        /// Tells every other tab `message`.
+        pub fn post(&self, message: &str) {
+            if let Some(channel) = &self.0 {
+                let _ = channel.post_message(&message.into());
+            }
+        }
+
+        /// Calls back with each message another tab posts.
+        pub fn listen(&self, on_message: Callback<String>) -> Option<Listener> {
+            let channel = self.0.clone()?;
+            Some(Listener::new(
+                channel.into(),
+                "message",
+                Box::new(move |event| {
+                    let data = js_sys::Reflect::get(&event, &"data".into()).ok();
+                    if let Some(text) = data.and_then(|data| data.as_string()) {
+                        on_message.emit(text);
+                    }
+                }),
+            ))
+        }
+    }
+
     /// The event a case file export sends, for the backup reminder.
     const EXPORTED: &str = "ehc-exported";
 
     /// Tells the app a case file was exported (see [`on_exported`]).
     pub fn announce_export() {
-        if let Ok(event) = web_sys::Event::new(EXPORTED) {
+        announce(EXPORTED);
+    }
+
+    /// Sends the window the event `name`.
+    fn announce(name: &str) {
+        if let Ok(event) = web_sys::Event::new(name) {
             let _ = window().dispatch_event(&event);
         }
     }
@@ -209,6 +249,19 @@ mod imp {
     /// Calls back after each case file export.
     pub fn on_exported(on_export: Callback<()>) -> Listener {
         on_window_event(EXPORTED, on_export)
+    }
+
+    /// The event an export of all cases sends, besides [`EXPORTED`].
+    const EXPORTED_ALL: &str = "ehc-exported-all";
+
+    /// Tells the app all cases were exported (see [`on_exported_all`]).
+    pub fn announce_export_all() {
+        announce(EXPORTED_ALL);
+    }
+
+    /// Calls back after each export of all cases.
+    pub fn on_exported_all(on_export: Callback<()>) -> Listener {
+        on_window_event(EXPORTED_ALL, on_export)
     }
 
     /// Calls back each time the window gets the event `name`.
@@ -220,33 +273,53 @@ mod imp {
     /// (`navigator.storage.persist()`), unless it already does; calls back
     /// with its answer. A browser without the API never calls back.
     pub fn ask_persistent_storage(answer: Callback<bool>) {
-        use js_sys::{Function, Promise, Reflect};
-        use wasm_bindgen_futures::JsFuture;
-        let Some(manager) = Reflect::get(&window(), &"navigator".into())
-            .and_then(|navigator| Reflect::get(&navigator, &"storage".into()))
-            .ok()
-            .filter(|manager| manager.is_object())
-        else {
-            return;
-        };
-        let call = move |name: &str| {
-            let method = Reflect::get(&manager, &name.into()).ok()?;
-            let promise = method.dyn_ref::<Function>()?.call0(&manager).ok()?;
-            Some(JsFuture::from(promise.dyn_into::<Promise>().ok()?))
-        };
         wasm_bindgen_futures::spawn_local(async move {
-            let Some(persisted) = call("persisted") else {
+            let Some(persisted) = storage_manager("persisted") else {
                 return;
             };
             let granted = match persisted.await {
                 Ok(value) if value.is_truthy() => true,
-                _ => match call("persist") {
+                _ => match storage_manager("persist") {
                     Some(persist) => persist.await.is_ok_and(|value| value.is_truthy()),
                     None => return,
                 },
             };
             answer.emit(granted);
         });
+    }
+
+    /// Calls back with what the app's storage uses and what the browser
+    /// allows it, in bytes (`navigator.storage.estimate()`). A browser
+    /// without the API never calls back.
+    pub fn storage_estimate(answer: Callback<(f64, f64)>) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let Some(Ok(estimate)) = (match storage_manager("estimate") {
+                Some(estimate) => Some(estimate.await),
+                None => None,
+            }) else {
+                return;
+            };
+            let field = |name: &str| {
+                js_sys::Reflect::get(&estimate, &name.into())
+                    .ok()
+                    .and_then(|value| value.as_f64())
+            };
+            if let (Some(usage), Some(quota)) = (field("usage"), field("quota")) {
+                answer.emit((usage, quota));
+            }
+        });
+    }
+
+    /// The promise of `navigator.storage[name]()`, if the browser has it.
+    fn storage_manager(name: &str) -> Option<wasm_bindgen_futures::JsFuture> {
+        use js_sys::{Function, Promise, Reflect};
+        let manager = Reflect::get(&window(), &"navigator".into())
+            .and_then(|navigator| Reflect::get(&navigator, &"storage".into()))
+            .ok()
+            .filter(|manager| manager.is_object())?;
+        let method = Reflect::get(&manager, &name.into()).ok()?;
+        let promise = method.dyn_ref::<Function>()?.call0(&manager).ok()?;
+        Some(promise.dyn_into::<Promise>().ok()?.into())
     }
 
     /// Lets the waiting version take over; the page then reloads once.
@@ -363,11 +436,18 @@ mod imp {
                     .and_then(|name| name.as_string())
                     .unwrap_or_default();
                 if name == "QuotaExceededError" {
-                    "this device's storage for the app is full".to_owned()
+                    crate::storage::FULL.to_owned()
                 } else {
                     format!("the browser refused to store it ({e:?})")
                 }
             })
+        }
+
+        fn remove(&mut self, key: &str) -> Result<(), String> {
+            use gloo_storage::{LocalStorage, Storage};
+            LocalStorage::raw()
+                .remove_item(key)
+                .map_err(|e| crate::storage::idb::reason(&e))
         }
     }
 }
@@ -418,13 +498,37 @@ mod imp {
         Listener
     }
 
+    /// No other tabs outside the browser.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct Channel;
+
+    impl Channel {
+        pub fn new(_name: &str) -> Channel {
+            Channel
+        }
+
+        pub fn post(&self, _message: &str) {}
+
+        pub fn listen(&self, _on_message: Callback<String>) -> Option<Listener> {
+            None
+        }
+    }
+
     pub fn announce_export() {}
 
     pub fn on_exported(_on_export: Callback<()>) -> Listener {
         Listener
     }
 
+    pub fn announce_export_all() {}
+
+    pub fn on_exported_all(_on_export: Callback<()>) -> Listener {
+        Listener
+    }
+
     pub fn ask_persistent_storage(_answer: Callback<bool>) {}
+
+    pub fn storage_estimate(_answer: Callback<(f64, f64)>) {}
 
     pub fn apply_update() {}
 

@@ -70,6 +70,7 @@ mod imp {
     use web_sys::{AesDerivedKeyParams, AesGcmParams, CryptoKey, Pbkdf2Params, SubtleCrypto};
 
     use super::OpenError;
+    use crate::storage::idb::reason;
 
     /// A non-extractable AES-GCM key.
     #[derive(Clone)]
@@ -105,19 +106,6 @@ mod imp {
             .get_random_values_with_u8_array(&mut bytes)
             .map_err(|e| reason(&e))?;
         Ok(bytes)
-    }
-
-    /// A DOMException's name and message, or what the value says.
-    fn reason(error: &JsValue) -> String {
-        let field = |name: &str| {
-            js_sys::Reflect::get(error, &name.into())
-                .ok()
-                .and_then(|v| v.as_string())
-        };
-        match (field("name"), field("message")) {
-            (Some(name), Some(message)) => format!("{name}: {message}"),
-            _ => format!("{error:?}"),
-        }
     }
 
     /// What a WebCrypto call's promise resolves to, or why it failed.

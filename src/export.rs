@@ -54,7 +54,15 @@ fn offer_case_file(text: &str, what: &str, today: NaiveDate) -> Result<(), Strin
 /// Offers every case on this device, the backup the app can import again:
 /// one copy of this code for every button that exports them all.
 pub fn download_all(state: &State) -> Result<(), String> {
-    download(state.all_cases(), "all-cases", state.today)
+    download(state.all_cases(), "all-cases", state.today)?;
+    browser::announce_export_all();
+    Ok(())
+}
+
+/// Offers the stored value the cases were moved from, exactly as it was.
+pub fn download_moved(text: &str, today: NaiveDate) -> Result<(), String> {
+    let name = file_name("before-this-version", today, "json");
+    browser::download(&name, "application/json", text)
 }
 
 /// Offers stored data the app could not read, exactly as it was, as

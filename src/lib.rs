@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod browser;
+pub mod case;
 pub mod components;
 pub mod crypto;
 pub mod export;
@@ -23,9 +24,10 @@ pub mod state;
 pub mod storage;
 pub mod summary;
 
-pub use app::{Page, Providers, ProvidersProps, Store};
+pub use app::{Page, Providers, ProvidersProps};
 pub use route::View;
 pub use state::{Action, State};
+pub use storage::Store;
 
 /// The browser build's allocator: Talc, smaller in the wasm and quicker than
 /// the default (dlmalloc). The app runs on one thread, with no atomics.

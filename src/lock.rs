@@ -10,19 +10,12 @@
 
 use serde_json::{Map, Value};
 
-use crate::forms::FieldError;
-use crate::storage::sync::Session;
-use crate::storage::{self, Backend, DecodeError, KEY, LoadProblem, Loaded, backup};
+use crate::storage::idb::{DB_NAME, Db, OpenError};
+use crate::storage::migrate::BEFORE_KEY;
+use crate::storage::records::{Saved, read_records};
+use crate::storage::{self, Backend, DecodeError, KEY, LoadProblem, Loaded, Saving, backup};
 
-/// The `storage_version` of a locked value: above every version an app
-/// without the lock can read, so that app leaves it as it is.
-pub const LOCKED_STORAGE_VERSION: u64 = 2;
-
-// A locked value must stay too new for every app that cannot unlock it.
-const _: () = assert!(
-    LOCKED_STORAGE_VERSION > storage::STORAGE_VERSION,
-    "a new storage version needs a new locked version above it"
-);
+pub use crate::storage::LOCKED_STORAGE_VERSION;
 
 /// How the key is made from the passphrase.
 pub const KDF: &str = "PBKDF2-SHA-256";
@@ -181,6 +174,76 @@ pub fn start(backend: &mut dyn Backend) -> Start {
     Start::Open(storage::load_stored(backend, stored))
 }
 
+/// Reads storage at start-up, as [`start`] does, from IndexedDB where it
+/// opens: a version-1 value still in localStorage is moved in first
+/// ([`storage::migrate`]). A locked value stays in localStorage, to unlock.
+/// Where IndexedDB cannot be opened, or the move fails, the cases stay in
+/// localStorage and the app works there as before.
+pub async fn open(local: &mut dyn Backend) -> Start {
+    let db = match Db::open(DB_NAME).await {
+        Ok(db) => db,
+        Err(OpenError::TooNew(found)) => {
+            return Start::Open(Loaded {
+                cases: Vec::new(),
+                problem: Some(LoadProblem::TooNew { found }),
+                writable: false,
+                saving: Saving::default(),
+                backup: backup::load(local),
+                moved: None,
+            });
+        }
+        Err(OpenError::Unavailable(reason)) => return on_local_storage(local, reason),
+    };
+    if let Err(reason) = storage::migrate::migrate(&db, local).await {
+        return on_local_storage(local, reason);
+    }
+    let started = start(local);
+    let Start::Open(loaded) = &started else {
+        return started;
+    };
+    if loaded.problem.is_some() {
+        // Too new, or unreadable (and kept aside): as before, in localStorage.
+        return started;
+    }
+    let stored = match db.read_all().await {
+        Ok(stored) => stored,
+        Err(reason) => return on_local_storage(local, reason),
+    };
+    let (cases, unreadable) = read_records(&stored.records);
+    let problem = unreadable.into_iter().next().map(|(key, reason)| {
+        let text = stored.records.iter().find(|(k, _)| *k == key);
+        LoadProblem::KeptAside {
+            reason,
+            kept_as: key.clone(),
+            unreadable: text.map(|(_, text)| text.clone()).unwrap_or_default(),
+        }
+    });
+    Start::Open(Loaded {
+        cases: cases
+            .iter()
+            .map(|(_, case)| rules::Case::clone(case))
+            .collect(),
+        problem,
+        writable: true,
+        saving: Saving::Records(db, Saved::new(cases)),
+        backup: backup::load(local),
+        moved: local.get(BEFORE_KEY).ok().flatten().map(Into::into),
+    })
+}
+
+/// The start on localStorage when IndexedDB cannot be used, saying so.
+fn on_local_storage(local: &mut dyn Backend, reason: String) -> Start {
+    match start(local) {
+        Start::Open(mut loaded) => {
+            loaded
+                .problem
+                .get_or_insert(LoadProblem::LocalOnly { reason });
+            Start::Open(loaded)
+        }
+        locked => locked,
+    }
+}
+
 /// The cases inside an unlocked value, as [`storage::load`] would give them,
 /// with the backup record from `backend`. What cannot be read is never
 /// written over: the page does not save.
@@ -197,37 +260,11 @@ pub fn loaded(plaintext: &str, backend: &dyn Backend) -> Loaded {
     Loaded {
         writable: problem.is_none(),
         // Saves while locked go through the lock, not a two-tab session.
-        session: Session::default(),
+        saving: Saving::default(),
         backup: backup::load(backend),
+        moved: None,
         cases,
         problem,
-    }
-}
-
-/// Checks a new passphrase and its confirmation, as typed in the fields
-/// `passphrase` and `confirm`. Spaces count: a passphrase is used exactly as typed.
-pub fn check_new_passphrase(passphrase: &str, confirm: &str) -> Result<(), Vec<FieldError>> {
-    let mut errors = Vec::new();
-    if passphrase.is_empty() {
-        errors.push(FieldError::new("passphrase", "Enter a passphrase"));
-    } else if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
-        errors.push(FieldError::new(
-            "passphrase",
-            format!("The passphrase must be {MIN_PASSPHRASE_CHARS} characters or more"),
-        ));
-    }
-    if confirm.is_empty() {
-        errors.push(FieldError::new("confirm", "Type the passphrase again"));
-    } else if !passphrase.is_empty() && confirm != passphrase {
-        errors.push(FieldError::new(
-            "confirm",
-            "The two passphrases are not the same",
-        ));
-    }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(errors)
     }
 }
 

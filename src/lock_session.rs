@@ -1,10 +1,16 @@
-//! The lock of this page session: the key while the lock is on, and the one
-//! queue every write goes through while the lock is on or being changed, so
-//! writes reach storage in the order they were made.
+//! The one handle on storage of this page session, owned by the app root:
+//! where the cases are saved (IndexedDB, one record per case, or one
+//! localStorage value), the key while the lock is on, and the one queue
+//! every write goes through, so writes reach storage in the order they were
+//! made. Components and hooks save through it the same way, lock or not.
 //!
-//! Without the lock, saving is [`Session`]'s (two tabs merged case by case).
-//! With it, another tab's write cannot be read without decrypting, so it is
-//! never written over: the save is refused until the page is reloaded.
+//! In IndexedDB each write checks, in its own transaction, the revision of
+//! every record it changes; another tab's write is read back for the state
+//! to merge with its latest cases, never written over, and each write is
+//! announced to the other tabs on a BroadcastChannel (case ids and
+//! revisions). In localStorage, saving is [`Session`]'s. Under the lock,
+//! another tab's write cannot be read without decrypting, so it is never
+//! written over: the save is refused until the page is reloaded.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,32 +18,45 @@ use std::rc::Rc;
 use rules::Case;
 use yew::Callback;
 
-use crate::app::Store;
+use crate::browser::{Channel, Listener};
 use crate::crypto::{OpenError, SessionKey, random_bytes};
 use crate::lock::{Envelope, ITERATIONS};
 use crate::serial::Serial;
-use crate::storage::sync::{SaveError, Session, Synced};
-use crate::storage::{KEY, decode, encode};
+use crate::storage::idb::{DB_NAME, Db, WriteError};
+use crate::storage::records::{Saved, decode_record};
+use crate::storage::sync::{SaveError, Session, Synced, Theirs};
+use crate::storage::{KEY, Saving, Store, decode, encode};
 
 /// What a change of the lock reports: done, or why nothing changed.
-pub type Done = Callback<Result<(), String>>;
+pub type Changed = Callback<Result<(), String>>;
 
-/// What a save through the lock reports, as [`Session::save`] does.
-pub type Saved = Callback<Result<Synced, SaveError>>;
+/// What a save (or a look at another tab's write) reports, as
+/// [`Session::save`] does.
+pub type Done = Callback<Result<Synced, SaveError>>;
 
 const CHANGED_ELSEWHERE: &str =
     "your cases were changed in another tab or window. Reload this page to see them and carry on";
 
-/// Shared through context by [`crate::components::LockGate`].
+/// Shared through context by the lock gate, the app's root.
 #[derive(Clone)]
 pub struct Lock {
     key: Rc<RefCell<Option<SessionKey>>>,
     /// While locked: the stored value this page last read or wrote.
     seen: Rc<RefCell<Option<String>>>,
-    /// Unlocked: the two-tab session the app's saves use.
+    /// In localStorage, unlocked: the two-tab session the app's saves use.
     session: Rc<RefCell<Session>>,
+    /// In IndexedDB: the store of records (until the lock moves the cases
+    /// into localStorage).
+    records: Rc<RefCell<Option<Rc<Records>>>>,
     serial: Rc<Serial>,
     store: Store,
+}
+
+/// The store of records, what this tab knows of each, and the other tabs.
+struct Records {
+    db: Db,
+    saved: RefCell<Saved>,
+    channel: Channel,
 }
 
 impl PartialEq for Lock {
@@ -47,29 +66,42 @@ impl PartialEq for Lock {
 }
 
 impl Lock {
-    /// The lock over `store`, unlocked with `session`.
-    pub fn open(store: Store, session: Session) -> Lock {
-        Lock::new(store, None, None, session)
+    /// The handle on `store`, unlocked, saving where `saving` says.
+    pub fn open(store: Store, saving: Saving) -> Lock {
+        let (session, records) = match saving {
+            Saving::Local(session) => (session, None),
+            Saving::Records(db, saved) => {
+                let records = Records {
+                    db,
+                    saved: RefCell::new(saved),
+                    channel: Channel::new(DB_NAME),
+                };
+                (Session::default(), Some(Rc::new(records)))
+            }
+        };
+        Lock::new(store, None, None, session, records)
     }
 
-    /// The lock over `store` after unlocking `stored` with `key`.
+    /// The handle on `store` after unlocking `stored` with `key`.
     pub fn unlocked(store: Store, key: SessionKey, stored: String) -> Lock {
-        Lock::new(store, Some(key), Some(stored), Session::default())
+        Lock::new(store, Some(key), Some(stored), Session::default(), None)
     }
 
-    fn new(store: Store, key: Option<SessionKey>, seen: Option<String>, session: Session) -> Lock {
+    fn new(
+        store: Store,
+        key: Option<SessionKey>,
+        seen: Option<String>,
+        session: Session,
+        records: Option<Rc<Records>>,
+    ) -> Lock {
         Lock {
             key: Rc::new(RefCell::new(key)),
             seen: Rc::new(RefCell::new(seen)),
             session: Rc::new(RefCell::new(session)),
+            records: Rc::new(RefCell::new(records)),
             serial: Rc::default(),
             store,
         }
-    }
-
-    /// The two-tab session, for the app's saves while unlocked.
-    pub fn session(&self) -> Rc<RefCell<Session>> {
-        self.session.clone()
     }
 
     /// Whether the cases are stored locked.
@@ -77,24 +109,19 @@ impl Lock {
         self.key.borrow().is_some()
     }
 
-    /// Whether saves must go through [`Lock::save`]: the lock is on, or a
-    /// change of it is waiting to be written.
-    pub fn engaged(&self) -> bool {
-        self.is_on() || self.serial.busy()
-    }
-
     /// Saves `cases` after whatever is queued: encrypted while the lock is
-    /// on, through the two-tab session once it is off.
-    pub fn save(&self, cases: Vec<Case>, done: Saved) {
+    /// on; else each changed case in IndexedDB, or all in localStorage.
+    pub fn save(&self, cases: Vec<Rc<Case>>, done: Done) {
         let lock = self.clone();
         self.run(async move {
             let key = lock.key.borrow().clone();
-            let saved = match key {
-                None => lock
+            let saved = match (key, lock.records()) {
+                (None, Some(records)) => records.save(cases).await,
+                (None, None) => lock
                     .session
                     .borrow_mut()
-                    .save(&mut *lock.store.0.borrow_mut(), &cases),
-                Some(key) => match key.seal(&encode(&cases)).await {
+                    .save(&mut *lock.store.0.borrow_mut(), &owned(&cases)),
+                (Some(key), _) => match key.seal(&encode(cases.iter().map(Rc::as_ref))).await {
                     Ok(sealed) => lock.write_locked(&sealed.encode()),
                     Err(reason) => Err(reason),
                 }
@@ -105,9 +132,58 @@ impl Lock {
         });
     }
 
+    /// Takes in what another tab wrote, merged with this tab's cases `mine`
+    /// (after whatever is queued): the cases `ids` of the store of records,
+    /// or (`None`) the localStorage value. Writes nothing; while locked,
+    /// another tab's write cannot be read, and is left to the next save.
+    pub fn take_in(&self, ids: Option<Vec<String>>, mine: Vec<Rc<Case>>, done: Done) {
+        let lock = self.clone();
+        self.run(async move {
+            if lock.is_on() {
+                return;
+            }
+            let found = match (ids, lock.records()) {
+                (Some(ids), Some(records)) => records.take_in(&ids).await,
+                (Some(_), None) => return,
+                (None, _) => lock
+                    .session
+                    .borrow_mut()
+                    .refresh(&*lock.store.0.borrow(), &owned(&mine)),
+            };
+            done.emit(found);
+        });
+    }
+
+    /// Calls back with the ids of the cases another tab wrote in the store
+    /// of records (none when the cases are in localStorage, whose own
+    /// `storage` event tells).
+    pub fn on_other_tabs(&self, on_ids: Callback<Vec<String>>) -> Option<Listener> {
+        let records = self.records()?;
+        let channel = records.channel.clone();
+        channel.listen(Callback::from(move |message: String| {
+            // Each line "id revision": only the cases this tab does not know.
+            let saved = records.saved.borrow();
+            let ids = message
+                .lines()
+                .filter_map(|line| line.split_once(' '))
+                .filter(|(id, rev)| {
+                    saved.revision(id).map(|r| r.to_string()).as_deref() != Some(rev)
+                })
+                .map(|(id, _)| id.to_owned())
+                .collect::<Vec<_>>();
+            if !ids.is_empty() {
+                on_ids.emit(ids);
+            }
+        }))
+    }
+
+    fn records(&self) -> Option<Rc<Records>> {
+        self.records.borrow().clone()
+    }
+
     /// Locks `cases` with a new passphrase (a new salt, so a new key), for
     /// this save and every later one. Until it is written, nothing changes.
-    pub fn set_passphrase(&self, passphrase: String, cases: Vec<Case>, done: Done) {
+    pub fn set_passphrase(&self, passphrase: String, cases: Vec<Case>, done: Changed) {
         let lock = self.clone();
         self.run(async move {
             let sealed = async {
@@ -122,12 +198,20 @@ impl Lock {
                 }),
                 Err(reason) => Err(reason),
             };
+            // Locked in localStorage: no readable copy is left in IndexedDB.
+            let records = lock.records.borrow_mut().take_if(|_| written.is_ok());
+            let written = match records {
+                Some(records) => records.db.clear().await.map_err(|reason| {
+                    format!("your cases are locked, but the unlocked copy in this browser's database could not be deleted ({reason}). Reload the page and lock them again")
+                }),
+                None => written,
+            };
             done.emit(written);
         });
     }
 
     /// Stores `cases` unlocked again, and ends the lock.
-    pub fn remove(&self, cases: Vec<Case>, done: Done) {
+    pub fn remove(&self, cases: Vec<Case>, done: Changed) {
         let lock = self.clone();
         self.run(async move {
             let text = encode(&cases);
@@ -182,6 +266,68 @@ impl Lock {
         *self.seen.borrow_mut() = Some(text.to_owned());
         Ok(())
     }
+}
+
+impl Records {
+    /// Writes the cases of `mine` that changed, each checked against the
+    /// revision this tab knows. Where another tab wrote some of them since,
+    /// nothing is written: their versions are read, for the state to merge
+    /// with its latest cases and save again.
+    async fn save(&self, mine: Vec<Rc<Case>>) -> Result<Synced, SaveError> {
+        let puts = self.saved.borrow_mut().changes(&mine);
+        if puts.is_empty() {
+            return Ok(Synced::Unchanged);
+        }
+        match self.db.write(&puts).await {
+            Ok(()) => {
+                self.saved.borrow_mut().written(&puts, &mine);
+                let announced: Vec<String> = puts
+                    .iter()
+                    .map(|put| format!("{} {}", put.id, put.record.as_ref().map_or(0, |_| put.rev)))
+                    .collect();
+                self.channel.post(&announced.join("\n"));
+                Ok(Synced::Unchanged)
+            }
+            Err(WriteError::Failed(reason)) => Err(SaveError::Failed(reason)),
+            Err(WriteError::Conflict(ids)) => self.take_in(&ids).await,
+        }
+    }
+
+    /// Reads cases `ids` as stored now: those another tab wrote since this
+    /// tab last knew them, each with what this tab knew of it.
+    async fn take_in(&self, ids: &[String]) -> Result<Synced, SaveError> {
+        let stored = self.db.read(ids).await.map_err(SaveError::Failed)?;
+        let mut found = Theirs::default();
+        let mut saved = self.saved.borrow_mut();
+        for (id, text) in stored {
+            let their = match text.map(|text| decode_record(&text)) {
+                // Unreadable: left as it is, and this tab's case with it.
+                Some(Err(_)) => continue,
+                Some(Ok((rev, case))) => Some((rev, Rc::new(case))),
+                None => None,
+            };
+            if their.as_ref().map(|(rev, _)| *rev) == saved.revision(&id) {
+                continue;
+            }
+            found
+                .base
+                .extend(saved.case(&id).map(|case| Case::clone(case)));
+            found
+                .theirs
+                .extend(their.as_ref().map(|(_, case)| Case::clone(case)));
+            saved.read(&id, their);
+            found.ids.push(id);
+        }
+        Ok(match found.ids.is_empty() {
+            true => Synced::Unchanged,
+            false => Synced::Theirs(found),
+        })
+    }
+}
+
+/// Copies of the cases, for what needs them whole (one localStorage value).
+fn owned(cases: &[Rc<Case>]) -> Vec<Case> {
+    cases.iter().map(|case| Case::clone(case)).collect()
 }
 
 /// The key for `passphrase` and the text inside `envelope`, or why not.

@@ -10,8 +10,9 @@ use rules::{Case, Evaluation, Event, ReviewCompleteOn, evaluate};
 use serde_json::Value;
 use yew::Reducible;
 
+pub use crate::case::{case_name, new_event_id};
 use crate::storage::backup::BackupRecord;
-use crate::storage::sync::{Clash, Merge};
+use crate::storage::sync::{Clash, Merge, Theirs, merge};
 use crate::storage::{LoadProblem, Loaded};
 
 /// The extra case-file field that marks a case as archived. Unknown fields
@@ -80,15 +81,6 @@ impl PartialEq for Entry {
     }
 }
 
-/// The child's name or initials, or the case id when there is none.
-pub fn case_name(case: &Case) -> &str {
-    case.child
-        .as_deref()
-        .map(str::trim)
-        .filter(|name| !name.is_empty())
-        .unwrap_or(&case.id)
-}
-
 /// Whether the case carries `"archived": true`.
 pub fn is_archived(case: &Case) -> bool {
     case.extra.get(ARCHIVED) == Some(&Value::Bool(true))
@@ -149,6 +141,9 @@ pub struct State {
     /// When the cases were last exported, for the backup reminder.
     pub backup: BackupRecord,
     pub persistence: Persistence,
+    /// The stored value the cases were moved from into IndexedDB, until the
+    /// next export of all cases.
+    pub moved: Option<Rc<str>>,
 }
 
 /// The details of a case that a user types.
@@ -206,6 +201,9 @@ pub enum Action {
         merge: Merge,
         unsaved: bool,
     },
+    /// Another tab wrote these cases of the store of records: merged with
+    /// this tab's latest, and saved again where this tab's changes remain.
+    TakeInTheirs(Theirs),
     /// Storage must no longer be written (another tab wrote newer data).
     StorageRefused(LoadProblem),
     /// The user chose to carry on without the unreadable data (kept aside).
@@ -215,6 +213,8 @@ pub enum Action {
     /// Another tab's backup record.
     BackupRead(BackupRecord),
     SetPersistence(Persistence),
+    /// All cases were exported: the value they were moved from is deleted.
+    MovedForgotten,
 }
 
 impl State {
@@ -239,6 +239,7 @@ impl State {
             clashes: Vec::new(),
             backup: BackupRecord::default(),
             persistence: Persistence::Unknown,
+            moved: None,
         }
         .holding_cases()
     }
@@ -248,6 +249,7 @@ impl State {
         let state = State::new(today, loaded.cases, loaded.problem, loaded.writable);
         State {
             backup: loaded.backup.combine(state.backup),
+            moved: loaded.moved,
             ..state
         }
     }
@@ -268,6 +270,14 @@ impl State {
     /// Every case, as stored.
     pub fn all_cases(&self) -> impl Iterator<Item = &Case> {
         self.cases.iter().map(|entry| entry.case.as_ref())
+    }
+
+    /// Every case, shared with the state (no copy): what a save is given.
+    pub fn shared_cases(&self) -> Vec<Rc<Case>> {
+        self.cases
+            .iter()
+            .map(|entry| Rc::clone(&entry.case))
+            .collect()
     }
 
     /// The state after `action`, or `None` when nothing changes.
@@ -406,6 +416,7 @@ impl State {
                 })
             }
             Action::TakeIn { merge, unsaved } => Some(self.take_in(merge, unsaved)),
+            Action::TakeInTheirs(theirs) => Some(self.take_in_theirs(theirs)),
             Action::StorageRefused(problem) => Some(State {
                 load_problem: Some(problem),
                 writable: false,
@@ -417,6 +428,10 @@ impl State {
             }),
             Action::Exported => self.with_backup(self.backup.exported(self.today)),
             Action::BackupRead(record) => self.with_backup(self.backup.combine(record)),
+            Action::MovedForgotten => self.moved.is_some().then(|| State {
+                moved: None,
+                ..self.clone()
+            }),
             Action::SetPersistence(persistence) => {
                 (self.persistence != persistence).then(|| State {
                     persistence,
@@ -449,6 +464,50 @@ impl State {
             })
             .collect();
         next.clashes.extend(merge.clashes);
+        next
+    }
+
+    /// Another tab's versions of some cases, merged with this tab's latest
+    /// ones (against what this tab last stored): each case keeps its place,
+    /// cases new there come last, and what clashed is told.
+    fn take_in_theirs(&self, theirs: Theirs) -> State {
+        let Theirs { ids, base, theirs } = theirs;
+        let mine: Vec<Case> = ids
+            .iter()
+            .filter_map(|id| self.entry(id))
+            .map(|entry| Case::clone(&entry.case))
+            .collect();
+        let merged = merge(&base, &mine, &theirs);
+        let mut next = self.clone();
+        if merged.cases != theirs {
+            next.revision += 1;
+        }
+        let mut cases: Vec<Option<Case>> = merged.cases.into_iter().map(Some).collect();
+        let mut take = |id: &str| {
+            cases
+                .iter_mut()
+                .find(|case| case.as_ref().is_some_and(|case| case.id == id))
+                .and_then(Option::take)
+        };
+        next.cases = Vec::with_capacity(self.cases.len());
+        for entry in &self.cases {
+            if !ids.contains(&entry.case.id) {
+                next.cases.push(entry.clone());
+            } else if let Some(case) = take(&entry.case.id) {
+                next.cases.push(match *entry.case == case {
+                    true => entry.clone(),
+                    false => Entry::new(case, self.today),
+                });
+            }
+        }
+        let today = self.today;
+        next.cases.extend(
+            cases
+                .into_iter()
+                .flatten()
+                .map(|case| Entry::new(case, today)),
+        );
+        next.clashes.extend(merged.clashes);
         next
     }
 
@@ -508,12 +567,4 @@ pub fn new_case_id<'a>(cases: impl IntoIterator<Item = &'a Case>, mut seed: u32)
         }
         seed = seed.wrapping_mul(747_796_405).wrapping_add(2_891_336_453);
     }
-}
-
-/// The next free event id of a case: `e-1`, `e-2`, ...
-pub fn new_event_id(case: &Case) -> String {
-    (1..)
-        .map(|n| format!("e-{n}"))
-        .find(|id| !case.events.iter().any(|event| &event.id == id))
-        .expect("some id is free")
 }

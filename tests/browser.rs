@@ -379,14 +379,16 @@ async fn another_tabs_write_shows_on_the_open_page_and_is_not_written_over() {
     };
     save(&mut LocalStore, [&renamed]).unwrap();
     storage_event_for(KEY);
-    yew::scheduler::flush().await;
-    let heading = find(&root, "h1").text_content().unwrap_or_default();
-    assert_eq!(heading, "A. B. C.");
+    // Taken in after whatever the storage handle has queued.
+    let heading = || find(&root, "h1").text_content().unwrap_or_default();
+    until(20, || heading() == "A. B. C.").await;
+    assert_eq!(heading(), "A. B. C.");
     // This tab's next change keeps the other tab's rename.
     button(&root, "Delete case").click();
     yew::scheduler::flush().await;
     button(&root, "Undo").click();
     yew::scheduler::flush().await;
+    until(20, || load(&mut LocalStore).cases == [renamed.clone()]).await;
     assert_eq!(load(&mut LocalStore).cases, vec![renamed]);
 }
 
@@ -485,8 +487,8 @@ async fn saves_through_the_lock_are_encrypted_and_written_in_order() {
         ..Case::default()
     };
     let (calls, done) = recorder();
-    lock.save(vec![second.clone()], done.clone());
-    lock.save(vec![request_case(), second.clone()], done);
+    lock.save(vec![Rc::new(second.clone())], done.clone());
+    lock.save(vec![Rc::new(request_case()), Rc::new(second.clone())], done);
     until(100, || calls.borrow().len() == 2).await;
     assert_eq!(
         *calls.borrow(),
@@ -528,7 +530,7 @@ async fn while_locked_another_tabs_write_is_never_written_over() {
     let theirs = key.seal(&encode(&[])).await.unwrap().encode();
     storage().set_item(KEY, &theirs).unwrap();
     let (calls, done) = recorder();
-    lock.save(vec![request_case()], done);
+    lock.save(vec![Rc::new(request_case())], done);
     until(100, || !calls.borrow().is_empty()).await;
     let Err(SaveError::Failed(refused)) = calls.borrow()[0].clone() else {
         panic!("{:?}", calls.borrow());
@@ -634,4 +636,269 @@ async fn the_lock_page_locks_with_no_plain_text_left_and_removing_it_stores_plai
     let loaded = load(&mut LocalStore);
     assert_eq!(loaded.problem, None);
     assert_eq!(loaded.cases, vec![request_case()]);
+}
+
+/// The browser's IndexedDB, one record per case: the store, its revision
+/// check, the new-format fixture, and the move from localStorage.
+mod indexed_db {
+    use std::rc::Rc;
+
+    use super::*;
+    use ehc_timeline::storage::idb::{Db, OpenError, WriteError};
+    use ehc_timeline::storage::migrate::{BEFORE_KEY, MIGRATED_KEY, migrate};
+    use ehc_timeline::storage::records::{
+        RECORDS_VERSION, Saved, decode_record, encode_record, read_records,
+    };
+    use web_sys::{IdbDatabase, IdbTransactionMode};
+
+    const V1: &str = include_str!("fixtures/storage-v1.json");
+    const RECORDS: &str = include_str!("fixtures/records-v3.json");
+
+    /// A database of its own for each test (the browser's profile is new
+    /// for each run).
+    async fn fresh(name: &str) -> Db {
+        Db::open(&format!("test-{name}")).await.unwrap()
+    }
+
+    /// Each record's key, revision and child's name, in key order.
+    async fn contents(db: &Db) -> Vec<(String, u64, String)> {
+        db.read_all()
+            .await
+            .unwrap()
+            .records
+            .iter()
+            .map(|(key, text)| {
+                let (rev, case) = decode_record(text).unwrap();
+                (key.clone(), rev, case.child.unwrap_or_default())
+            })
+            .collect()
+    }
+
+    fn row(key: &str, rev: u64, child: &str) -> (String, u64, String) {
+        (key.into(), rev, child.into())
+    }
+
+    fn shared(cases: Vec<Case>) -> Vec<Rc<Case>> {
+        cases.into_iter().map(Rc::new).collect()
+    }
+
+    fn renamed(case: &Rc<Case>, child: &str) -> Rc<Case> {
+        Rc::new(Case {
+            child: Some(child.into()),
+            ..Case::clone(case)
+        })
+    }
+
+    /// A raw readwrite transaction on the test's database, for what the app
+    /// never writes itself (another program's record, a newer version).
+    async fn put_raw(name: &str, store: &str, key: &str, value: &wasm_bindgen::JsValue) {
+        let factory = web_sys::window().unwrap().indexed_db().unwrap().unwrap();
+        let open = factory.open(&format!("test-{name}")).unwrap();
+        until(50, || {
+            open.ready_state() == web_sys::IdbRequestReadyState::Done
+        })
+        .await;
+        let db: IdbDatabase = open.result().unwrap().unchecked_into();
+        let transaction = db
+            .transaction_with_str_and_mode(store, IdbTransactionMode::Readwrite)
+            .unwrap();
+        let put = transaction
+            .object_store(store)
+            .unwrap()
+            .put_with_key(value, &key.into())
+            .unwrap();
+        until(50, || {
+            put.ready_state() == web_sys::IdbRequestReadyState::Done
+        })
+        .await;
+        db.close();
+    }
+
+    #[wasm_bindgen_test]
+    async fn each_case_is_a_record_of_its_own_and_a_change_writes_only_that_one() {
+        let db = fresh("records").await;
+        let cases = shared(decode(V1).unwrap());
+        let mut saved = Saved::default();
+        let puts = saved.changes(&cases);
+        db.write(&puts).await.unwrap();
+        saved.written(&puts, &cases);
+        assert_eq!(
+            contents(&db).await,
+            [row("c-7f3a0001", 1, "A. B."), row("c-7f3a0002", 1, "C. D.")]
+        );
+
+        let now = vec![renamed(&cases[0], "A. B. C."), cases[1].clone()];
+        let puts = saved.changes(&now);
+        assert_eq!(puts.len(), 1, "one record written");
+        db.write(&puts).await.unwrap();
+        assert_eq!(
+            contents(&db).await,
+            [
+                row("c-7f3a0001", 2, "A. B. C."),
+                row("c-7f3a0002", 1, "C. D.")
+            ]
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_write_over_another_tabs_revision_writes_nothing_at_all() {
+        let db = fresh("conflict").await;
+        let cases = shared(decode(V1).unwrap());
+        let first = Saved::default().changes(&cases);
+        db.write(&first).await.unwrap();
+        // Two tabs read the same store.
+        let mut tab_a = Saved::default();
+        tab_a.written(&first, &cases);
+        let mut tab_b = tab_a.clone();
+
+        // Tab A renames the first case; tab B, not knowing, renames both.
+        let a_now = vec![renamed(&cases[0], "Named in tab A"), cases[1].clone()];
+        db.write(&tab_a.changes(&a_now)).await.unwrap();
+        let b_now = vec![
+            renamed(&cases[0], "Named in tab B"),
+            renamed(&cases[1], "Also tab B"),
+        ];
+        let refused = db.write(&tab_b.changes(&b_now)).await;
+        assert_eq!(
+            refused,
+            Err(WriteError::Conflict(vec!["c-7f3a0001".into()]))
+        );
+        assert_eq!(
+            contents(&db).await,
+            [
+                row("c-7f3a0001", 2, "Named in tab A"),
+                row("c-7f3a0002", 1, "C. D.")
+            ],
+            "the transaction wrote neither case"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_record_another_program_wrote_is_never_written_over() {
+        let db = fresh("foreign").await;
+        put_raw("foreign", "cases", "c-1", &"not a record".into()).await;
+        let case = Rc::new(request_case());
+        let refused = db.write(&Saved::default().changes([&case])).await;
+        assert_eq!(refused, Err(WriteError::Conflict(vec!["c-1".into()])));
+        let stored = db.read_all().await.unwrap().records;
+        assert_eq!(stored, [("c-1".to_owned(), "not a record".to_owned())]);
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_closed_store_refuses_the_write_and_keeps_every_record() {
+        let name = "closed";
+        let db = fresh(name).await;
+        let cases = shared(decode(V1).unwrap());
+        db.write(&Saved::default().changes(&cases)).await.unwrap();
+        let mut saved = Saved::default();
+        saved.written(&Saved::default().changes(&cases), &cases);
+        db.close();
+        let now = vec![renamed(&cases[0], "Lost"), cases[1].clone()];
+        assert!(matches!(
+            db.write(&saved.changes(&now)).await,
+            Err(WriteError::Failed(_))
+        ));
+        assert_eq!(
+            contents(&fresh(name).await).await,
+            [row("c-7f3a0001", 1, "A. B."), row("c-7f3a0002", 1, "C. D.")]
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_store_written_by_a_newer_version_is_refused() {
+        let name = "newer";
+        fresh(name).await.close();
+        put_raw(name, "meta", "storage_version", &9.into()).await;
+        let refused = Db::open(&format!("test-{name}")).await.map(drop);
+        assert_eq!(refused, Err(OpenError::TooNew(9)));
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_records_fixture_builds_a_store_the_app_reads() {
+        let name = "fixture";
+        let db = fresh(name).await;
+        let fixture: serde_json::Value = serde_json::from_str(RECORDS).unwrap();
+        assert_eq!(fixture["storage_version"], RECORDS_VERSION);
+        for (id, record) in fixture["cases"].as_object().unwrap() {
+            put_raw(name, "cases", id, &record.to_string().into()).await;
+        }
+        let (cases, unreadable) = read_records(&db.read_all().await.unwrap().records);
+        assert!(unreadable.is_empty(), "{unreadable:?}");
+        let revisions: Vec<u64> = cases.iter().map(|(rev, _)| *rev).collect();
+        assert_eq!(revisions, [4, 1]);
+        let cases: Vec<Case> = cases.into_iter().map(|(_, c)| Case::clone(&c)).collect();
+        assert_eq!(cases, decode(V1).unwrap());
+        // The app's next write of one case takes it on from its revision.
+        let read = shared(cases);
+        let mut saved = Saved::new(revisions.into_iter().zip(read.iter().cloned()));
+        let now = vec![renamed(&read[0], "A. B. C."), read[1].clone()];
+        db.write(&saved.changes(&now)).await.unwrap();
+        assert_eq!(contents(&db).await[0], row("c-7f3a0001", 5, "A. B. C."));
+        assert_eq!(
+            db.read_all().await.unwrap().records[0].1,
+            encode_record(5, &now[0])
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn version_1_moves_into_indexed_db_checked_then_renamed() {
+        clear();
+        storage().set_item(KEY, V1).unwrap();
+        let db = fresh("migrate").await;
+        assert_eq!(migrate(&db, &mut LocalStore).await, Ok(true));
+        assert_eq!(
+            contents(&db).await,
+            [row("c-7f3a0001", 1, "A. B."), row("c-7f3a0002", 1, "C. D.")]
+        );
+        let (cases, _) = read_records(&db.read_all().await.unwrap().records);
+        let cases: Vec<Case> = cases.into_iter().map(|(_, c)| Case::clone(&c)).collect();
+        assert_eq!(cases, decode(V1).unwrap(), "every field, unknown ones too");
+        assert_eq!(storage().get_item(KEY).unwrap(), None);
+        assert_eq!(
+            storage().get_item(BEFORE_KEY).unwrap().as_deref(),
+            Some(V1),
+            "kept as it was"
+        );
+        assert_eq!(
+            storage().get_item(MIGRATED_KEY).unwrap().as_deref(),
+            Some("1")
+        );
+        // Started again: nothing left to move, nothing changed.
+        assert_eq!(migrate(&db, &mut LocalStore).await, Ok(false));
+        assert_eq!(contents(&db).await.len(), 2);
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_move_interrupted_before_the_rename_is_done_again_without_copies() {
+        clear();
+        storage().set_item(KEY, V1).unwrap();
+        let db = fresh("interrupted").await;
+        // A first run copied one case, then the tab closed.
+        let cases = shared(decode(V1).unwrap());
+        db.write(&Saved::default().changes(&cases[..1]))
+            .await
+            .unwrap();
+        assert_eq!(migrate(&db, &mut LocalStore).await, Ok(true));
+        assert_eq!(
+            contents(&db).await,
+            [row("c-7f3a0001", 1, "A. B."), row("c-7f3a0002", 1, "C. D.")]
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_locked_a_newer_or_an_unreadable_value_is_not_moved() {
+        let db = fresh("not-moved").await;
+        for value in [
+            include_str!("fixtures/locked-v2.json"),
+            r#"{"storage_version": 99, "cases": []}"#,
+            "{ not json",
+        ] {
+            clear();
+            storage().set_item(KEY, value).unwrap();
+            assert_eq!(migrate(&db, &mut LocalStore).await, Ok(false));
+            assert_eq!(storage().get_item(KEY).unwrap().as_deref(), Some(value));
+            assert_eq!(storage().get_item(MIGRATED_KEY).unwrap(), None);
+            assert!(contents(&db).await.is_empty());
+        }
+    }
 }

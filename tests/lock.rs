@@ -9,14 +9,15 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use common::*;
-use ehc_timeline::components::{LockGate, LockGateProps};
+use ehc_timeline::components::{LockGate, LockGateProps, check_new_passphrase};
 use ehc_timeline::lock::{
-    Envelope, ITERATIONS, Start, base64_decode, base64_encode, check_new_passphrase, loaded, read,
-    start,
+    Envelope, ITERATIONS, Start, base64_decode, base64_encode, loaded, read, start,
 };
 use ehc_timeline::serial::Serial;
 use ehc_timeline::storage::sync::SaveError;
-use ehc_timeline::storage::{Backend, KEY, LoadProblem, Loaded, MemoryBackend, encode, load};
+use ehc_timeline::storage::{
+    Backend, KEY, LoadProblem, Loaded, MemoryBackend, Saving, encode, load,
+};
 use ehc_timeline::{Store, View};
 use futures::channel::oneshot;
 use futures::executor::LocalPool;
@@ -185,7 +186,13 @@ fn a_damaged_envelope_says_which_field_is_wrong() {
 #[test]
 fn a_lock_set_in_another_tab_is_never_written_over_and_is_told_as_such() {
     let mut backend = backend_with(&encode([&late_assessment()]));
-    let mut session = load(&mut backend).session;
+    #[allow(
+        irrefutable_let_patterns,
+        reason = "natively no database opens, so every store is localStorage"
+    )]
+    let Saving::Local(mut session) = load(&mut backend).saving else {
+        panic!("localStorage saves through a session");
+    };
     // Another tab locks the cases.
     let locked = envelope().encode();
     backend.set(KEY, &locked).unwrap();
@@ -403,6 +410,10 @@ impl Backend for CountingReads {
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
         self.inner.set(key, value)
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), String> {
+        self.inner.remove(key)
     }
 }
 

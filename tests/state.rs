@@ -393,6 +393,44 @@ mod storage_and_tabs {
     }
 
     #[test]
+    fn another_tabs_records_merge_with_this_tabs_latest_cases_and_save_again() {
+        use ehc_timeline::storage::sync::Theirs;
+        let base = late_assessment();
+        let with = |case: &rules::Case, kind: EventKind| {
+            let mut case = case.clone();
+            case.events.push(Event::new("e-3", kind, day(3, 1)));
+            case
+        };
+        // This tab added a letter; the other tab a phone call, under the same id.
+        let mine = State::new(
+            day(3, 1),
+            vec![with(&base, EventKind::Letter), other_case()],
+            None,
+            true,
+        );
+        let theirs = with(&base, EventKind::Call);
+        let next = mine.apply(Action::TakeInTheirs(Theirs {
+            ids: vec![base.id.clone()],
+            base: vec![base.clone()],
+            theirs: vec![theirs],
+        }));
+        let next = next.expect("the state changes");
+        let kinds: Vec<&EventKind> = next.cases[0].case.events.iter().map(|e| &e.kind).collect();
+        assert_eq!(
+            kinds[2..],
+            [&EventKind::Call, &EventKind::Letter],
+            "both kept"
+        );
+        assert_eq!(next.cases[1].case.id, "c-2", "each case keeps its place");
+        assert!(next.clashes.is_empty());
+        assert_eq!(
+            next.revision,
+            mine.revision + 1,
+            "this tab's letter is saved again"
+        );
+    }
+
+    #[test]
     fn taking_in_another_tabs_cases_keeps_the_evaluation_of_unchanged_ones() {
         let before = state();
         let after = before.clone().reduce(Action::TakeIn {

@@ -7,8 +7,8 @@ use common::*;
 use ehc_timeline::lock;
 use ehc_timeline::storage::sync::{ClashKind, Merge, SaveError, Session, Synced, merge};
 use ehc_timeline::storage::{
-    Backend, DecodeError, KEY, LoadProblem, MIGRATIONS, MemoryBackend, STORAGE_VERSION, decode,
-    encode, load, migrate, save,
+    Backend, DecodeError, KEY, LoadProblem, Loaded, MIGRATIONS, MemoryBackend, STORAGE_VERSION,
+    Saving, decode, encode, load, migrate, save,
 };
 use rules::{ApproxDate, Case, EventKind, ReviewCompleteOn, When, read_case_file};
 use serde_json::{Value, json};
@@ -222,6 +222,11 @@ impl Backend for Counting {
         self.writes.push(key.to_owned());
         self.inner.set(key, value)
     }
+
+    fn remove(&mut self, key: &str) -> Result<(), String> {
+        self.writes.push(key.to_owned());
+        self.inner.remove(key)
+    }
 }
 
 #[test]
@@ -237,8 +242,7 @@ fn a_save_is_one_write_of_one_key() {
 #[test]
 fn a_failing_backend_leaves_the_old_value_byte_for_byte() {
     let mut backend = backend_with(V1);
-    let loaded = load(&mut backend);
-    let mut session = loaded.session;
+    let mut session = session_of(load(&mut backend));
     backend.refuse_writes = Some("this device's storage for the app is full".into());
     let error = session
         .save(&mut backend, &[late_assessment()])
@@ -272,9 +276,21 @@ fn second_case() -> Case {
 fn two_tabs(cases: &[Case]) -> (MemoryBackend, Session, Session) {
     let mut backend = MemoryBackend::default();
     save(&mut backend, cases).unwrap();
-    let a = load(&mut backend).session;
-    let b = load(&mut backend).session;
+    let a = session_of(load(&mut backend));
+    let b = session_of(load(&mut backend));
     (backend, a, b)
+}
+
+/// The two-tab session of what was loaded from localStorage.
+fn session_of(loaded: Loaded) -> Session {
+    #[allow(
+        irrefutable_let_patterns,
+        reason = "natively no database opens, so every store is localStorage"
+    )]
+    let Saving::Local(session) = loaded.saving else {
+        panic!("localStorage saves through a session");
+    };
+    session
 }
 
 /// The merge a save or refresh made, and whether it left changes to save.
@@ -335,6 +351,78 @@ fn a_case_added_in_each_tab_keeps_both() {
     assert_eq!(
         stored(&backend),
         vec![late_assessment(), second_case(), third]
+    );
+}
+
+/// `case` with `event` added.
+fn with_event(case: &Case, id: &str, kind: EventKind, date: chrono::NaiveDate) -> Case {
+    let mut case = case.clone();
+    case.events.push(rules::Event::new(id, kind, date));
+    case
+}
+
+#[test]
+fn two_tabs_adding_different_events_to_one_case_keep_both() {
+    let old = late_assessment();
+    let mine = with_event(&old, "e-3", EventKind::AdviceRequested, day(3, 1));
+    let theirs = with_event(&old, "e-4", EventKind::DraftPlanIssued, day(4, 1));
+    let merged = merge(
+        std::slice::from_ref(&old),
+        &[mine],
+        std::slice::from_ref(&theirs),
+    );
+    assert_eq!(merged.clashes, Vec::new(), "nothing lost, nothing to tell");
+    let ids: Vec<&str> = merged.cases[0]
+        .events
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(ids, ["e-1", "e-2", "e-4", "e-3"]);
+    // Both added an event under the same next id, e-3: both are kept.
+    let mine = with_event(&old, "e-3", EventKind::AdviceRequested, day(3, 1));
+    let theirs = with_event(&old, "e-3", EventKind::DraftPlanIssued, day(4, 1));
+    let merged = merge(
+        std::slice::from_ref(&old),
+        &[mine],
+        std::slice::from_ref(&theirs),
+    );
+    assert_eq!(merged.clashes, Vec::new());
+    let events: Vec<(&str, &EventKind)> = merged.cases[0]
+        .events
+        .iter()
+        .map(|e| (e.id.as_str(), &e.kind))
+        .collect();
+    assert_eq!(
+        events[2..],
+        [
+            ("e-3", &EventKind::DraftPlanIssued),
+            ("e-4", &EventKind::AdviceRequested)
+        ]
+    );
+    // A detail changed here, an event added there: both kept.
+    let mine = renamed(&old, "A. B. C.");
+    let merged = merge(std::slice::from_ref(&old), &[mine], &[theirs]);
+    assert_eq!(merged.clashes, Vec::new());
+    assert_eq!(merged.cases[0].child.as_deref(), Some("A. B. C."));
+    assert_eq!(merged.cases[0].events.len(), 3);
+}
+
+#[test]
+fn the_same_event_changed_in_both_tabs_keeps_theirs_and_says_so() {
+    let old = late_assessment();
+    let mut mine = with_event(&old, "e-3", EventKind::AdviceRequested, day(3, 1));
+    mine.events[1].note = Some("Changed here".into());
+    let mut theirs = old.clone();
+    theirs.events[1].note = Some("Changed there".into());
+    let merged = merge(std::slice::from_ref(&old), &[mine], &[theirs]);
+    let events = &merged.cases[0].events;
+    assert_eq!(events[1].note.as_deref(), Some("Changed there"));
+    assert_eq!(events.len(), 3, "this tab's new event is kept");
+    assert_eq!(merged.clashes.len(), 1);
+    assert_eq!(merged.clashes[0].kind, ClashKind::EventChanged);
+    assert_eq!(
+        merged.clashes[0].message(),
+        "Your change to an event of A. B. was not saved: the same event was changed in another tab or window at the same time. You now see the other tab's version of it; make your change again if it is still needed."
     );
 }
 
@@ -477,6 +565,8 @@ fn every_fixture_ever_written_loads_in_this_version() {
             assert_eq!(loaded.problem, None, "{name}");
             assert!(loaded.writable, "{name}");
             loaded.cases
+        } else if name.starts_with("records-v") {
+            records::fixture_cases(&text)
         } else if name.starts_with("case-file-") {
             read_case_file(&text)
                 .unwrap_or_else(|error| panic!("{name}: {error}"))
@@ -499,7 +589,9 @@ fn every_fixture_ever_written_loads_in_this_version() {
             );
             continue;
         } else {
-            panic!("{name}: name a fixture storage-vN.json, locked-vN.json or case-file-*.json");
+            panic!(
+                "{name}: name a fixture storage-vN.json, locked-vN.json, records-vN.json or case-file-*.json"
+            );
         };
         assert!(cases.len() >= 2, "{name} has several cases");
     }
@@ -618,4 +710,144 @@ mod backup_reminder {
                 .holding_cases(chrono::NaiveDate::from_ymd_opt(2024, 2, 29).unwrap())
         );
     }
+}
+
+mod records {
+    use std::rc::Rc;
+
+    use super::*;
+    use ehc_timeline::storage::records::{
+        Put, RECORDS_VERSION, Saved, decode_record, encode_record, read_records, record_revision,
+    };
+
+    const RECORDS: &str = include_str!("fixtures/records-v3.json");
+
+    /// The records of a `records-vN.json` fixture as the store holds them:
+    /// each case id with the compact JSON text of its record.
+    pub fn fixture_records(text: &str) -> Vec<(String, String)> {
+        let fixture: Value = serde_json::from_str(text).unwrap();
+        assert_eq!(fixture["meta"]["storage_version"], json!(RECORDS_VERSION));
+        fixture["cases"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(id, record)| (id.clone(), record.to_string()))
+            .collect()
+    }
+
+    /// The cases of a `records-vN.json` fixture, read as the app reads them.
+    pub fn fixture_cases(text: &str) -> Vec<Case> {
+        let (cases, unreadable) = read_records(&fixture_records(text));
+        assert_eq!(unreadable, Vec::new());
+        cases
+            .into_iter()
+            .map(|(_, case)| Case::clone(&case))
+            .collect()
+    }
+
+    fn shared(cases: &[Case]) -> Vec<Rc<Case>> {
+        cases.iter().cloned().map(Rc::new).collect()
+    }
+
+    #[test]
+    fn the_records_fixture_holds_the_v1_fixtures_cases_with_their_revisions() {
+        assert_eq!(fixture_cases(RECORDS), decode(V1).unwrap());
+        let (read, _) = read_records(&fixture_records(RECORDS));
+        let revisions: Vec<(u64, &str)> =
+            read.iter().map(|(rev, c)| (*rev, c.id.as_str())).collect();
+        assert_eq!(revisions, [(4, "c-7f3a0001"), (1, "c-7f3a0002")]);
+    }
+
+    #[test]
+    fn a_record_round_trips_its_case_and_revision() {
+        let text = encode_record(7, &late_assessment());
+        assert_eq!(decode_record(&text), Ok((7, late_assessment())));
+        assert_eq!(record_revision(&text), Some(7));
+        assert_eq!(record_revision("{ not json"), None);
+        assert!(decode_record(r#"{"rev": 1}"#).is_err());
+    }
+
+    #[test]
+    fn a_change_writes_only_the_case_it_changed() {
+        let cases = shared(&decode(V1).unwrap());
+        let mut saved = Saved::new(cases.iter().map(|case| (1, case.clone())));
+        assert_eq!(saved.changes(&cases), Vec::new(), "nothing changed");
+
+        // One case's name changed: one record, at the next revision.
+        let mut renamed = Case::clone(&cases[0]);
+        renamed.child = Some("A. B. C.".into());
+        let now = vec![Rc::new(renamed.clone()), cases[1].clone()];
+        let puts = saved.changes(&now);
+        assert_eq!(
+            puts,
+            vec![Put {
+                id: "c-7f3a0001".into(),
+                expect: Some(1),
+                record: Some(encode_record(2, &renamed)),
+                rev: 2,
+            }]
+        );
+        saved.written(&puts, &now);
+        assert_eq!(saved.revision("c-7f3a0001"), Some(2));
+        assert_eq!(saved.changes(&now), Vec::new(), "written: nothing left");
+
+        // A new case is expected absent; a case gone is deleted at its revision.
+        let added = Rc::new(late_assessment());
+        let now = vec![now[0].clone(), added.clone()];
+        let mut puts = saved.changes(&now);
+        puts.sort_by(|a, b| a.id.cmp(&b.id));
+        assert_eq!(
+            puts,
+            vec![
+                Put {
+                    id: "c-7f3a".into(),
+                    expect: None,
+                    record: Some(encode_record(1, &added)),
+                    rev: 1,
+                },
+                Put {
+                    id: "c-7f3a0002".into(),
+                    expect: Some(1),
+                    record: None,
+                    rev: 1,
+                },
+            ]
+        );
+        saved.written(&puts, &now);
+        assert_eq!(saved.revision("c-7f3a0002"), None);
+        assert_eq!(saved.revision("c-7f3a"), Some(1));
+    }
+
+    #[test]
+    fn a_case_copied_unchanged_writes_nothing() {
+        let cases = shared(&decode(V1).unwrap());
+        let mut saved = Saved::new(cases.iter().map(|case| (3, case.clone())));
+        assert_eq!(saved.changes(&shared(&decode(V1).unwrap())), Vec::new());
+    }
+
+    #[test]
+    fn a_record_under_another_key_or_unreadable_is_told_apart() {
+        let records = vec![
+            ("c-7f3a".to_owned(), encode_record(1, &late_assessment())),
+            ("c-other".to_owned(), encode_record(1, &late_assessment())),
+            ("c-bad".to_owned(), "{ not json".to_owned()),
+        ];
+        let (cases, unreadable) = read_records(&records);
+        assert_eq!(cases.len(), 1);
+        let keys: Vec<&str> = unreadable.iter().map(|(key, _)| key.as_str()).collect();
+        assert_eq!(keys, ["c-other", "c-bad"]);
+    }
+}
+
+#[test]
+fn the_quota_line_says_what_the_cases_use_of_what_the_browser_allows() {
+    use ehc_timeline::storage::quota_text;
+    assert_eq!(
+        quota_text(4_180_000.0, 1_260_000_000.0),
+        "Your cases use 4.2 MB of the 1.3 GB this browser allows the app."
+    );
+    assert_eq!(
+        quota_text(512.0, 60_000.0),
+        "Your cases use 512 bytes of the 60.0 KB this browser allows the app."
+    );
 }

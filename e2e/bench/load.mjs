@@ -2,9 +2,9 @@
 // (its "ehc-ready" performance mark, set once the page and its handlers are
 // there). Cold: a fresh browser context each run, nothing cached and no
 // service worker. Warm: a reload of a page the service worker controls. With
-// no cases (the first visit) and with a portfolio of 1,000 cases x 60 events
-// in localStorage (the app decodes and evaluates them all before its first
-// render). Run by `make bench`; nothing here asserts a time.
+// no cases (the first visit) and with a portfolio of 1,000 and of 10,000
+// cases x 60 events in IndexedDB (the app reads, decodes and evaluates them
+// all before its first render). Run by `make bench`; nothing here asserts a time.
 import { RUNS, header, newContext, readyAt, repeat, row, seededPage, stored, withApp } from './measure.mjs';
 
 /** One cold load per run, each in a new context; the list shows `rows` cases. */
@@ -47,4 +47,6 @@ await withApp(async ({ url, browser }) => {
   row('warm load (service worker), no cases', await warm(browser, url, null, 0));
   row('cold load, 1,000 cases x 60 events', await cold(browser, url, portfolio, 1000));
   row('warm load (service worker), 1,000 cases x 60 events', await warm(browser, url, portfolio, 1000));
+  const large = await stored('portfolio-10000.json');
+  row('cold load, 10,000 cases x 60 events', await cold(browser, url, large, 10000));
 });

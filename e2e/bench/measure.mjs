@@ -9,7 +9,7 @@ import { dist, launch, serveDist } from '../support.js';
 /** Runs of each measurement; the median is printed, with the range. */
 export const RUNS = Number(process.env.EHC_BENCH_RUNS ?? 7);
 
-/** The app's localStorage key (src/storage.rs). */
+/** The app's localStorage key (src/storage/mod.rs). */
 export const KEY = 'ehc-timeline';
 
 const data = resolve(process.env.EHC_BENCH_DATA ?? 'target/bench-data');
@@ -56,17 +56,58 @@ export async function newContext(browser) {
 }
 
 /**
- * A new page of `context` that has put `value` (unless null) in the origin's
- * localStorage, from a page of the origin that is not the app: the app, opened
- * next in this page, finds it there.
+ * A new page of `context` that has put the cases of `value` (a stored value
+ * of version 1, unless null) in the origin's IndexedDB, one record per case
+ * as the app writes them, from a page of the origin that is not the app: the
+ * app, opened next in this page, finds them there.
  */
 export async function seededPage(context, url, value) {
   const page = await context.newPage();
   if (value !== null) {
     await page.goto(`${url}bench-seed`);
-    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, value]);
+    await page.evaluate(
+      (text) =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('ehc-timeline', 1);
+          open.onupgradeneeded = () => {
+            open.result.createObjectStore('cases');
+            open.result.createObjectStore('meta');
+          };
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const transaction = db.transaction(['cases', 'meta'], 'readwrite');
+            const cases = transaction.objectStore('cases');
+            for (const c of JSON.parse(text).cases) cases.put(JSON.stringify({ rev: 1, case: c }), c.id);
+            transaction.objectStore('meta').put(3, 'storage_version');
+            transaction.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            transaction.onerror = () => reject(transaction.error);
+          };
+        }),
+      value,
+    );
   }
   return page;
+}
+
+/** The number of events of case `id` as the app stored it in IndexedDB. */
+export function storedEvents(page, id) {
+  return page.evaluate(
+    (id) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('ehc-timeline');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('cases').objectStore('cases').get(id);
+          get.onsuccess = () => resolve(JSON.parse(get.result).case.events.length);
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    id,
+  );
 }
 
 /**

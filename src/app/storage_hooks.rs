@@ -3,41 +3,27 @@
 //! record, and asking the browser to keep the data. The rules are in
 //! [`crate::storage`]; these hooks only run them at the right moments.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use super::Store;
 use crate::browser;
 use crate::lock_session::Lock;
 use crate::state::{Action, Persistence, State};
-use crate::storage::KEY;
 use crate::storage::backup::{self, BACKUP_KEY, BackupRecord};
-use crate::storage::sync::{SaveError, Session, Synced};
+use crate::storage::migrate::BEFORE_KEY;
+use crate::storage::sync::{SaveError, Synced};
+use crate::storage::{KEY, Store};
 
-/// Saves the cases whenever they change: the one place the app writes them.
-/// A failed write leaves storage as it was and tells the user; a write by
-/// another tab since this one last looked is merged, never written over.
+/// Saves the cases whenever they change: the one place the app writes them,
+/// through the one handle on storage. A failed write leaves storage as it
+/// was and tells the user; a write by another tab since this one last
+/// looked is merged, never written over.
 #[hook]
-pub(super) fn use_save(
-    state: &UseReducerHandle<State>,
-    store: &Store,
-    session: &Rc<RefCell<Session>>,
-) {
-    let (state, store, session) = (state.clone(), store.clone(), session.clone());
-    // The passphrase lock, when main.rs's LockGate provides it.
-    let lock = use_context::<Lock>();
+pub(super) fn use_save(state: &UseReducerHandle<State>, lock: &Lock) {
+    let (state, lock) = (state.clone(), lock.clone());
     use_effect_with(state.revision, move |&revision| {
         if revision > 0 && state.writable {
-            let mine: Vec<_> = state.all_cases().cloned().collect();
-            match lock.filter(Lock::engaged) {
-                Some(lock) => lock.save(mine, Callback::from(move |saved| report(&state, saved))),
-                None => {
-                    let saved = session.borrow_mut().save(&mut *store.0.borrow_mut(), &mine);
-                    report(&state, saved);
-                }
-            }
+            let mine = state.shared_cases();
+            lock.save(mine, Callback::from(move |saved| report(&state, saved)));
         }
     });
 }
@@ -53,49 +39,66 @@ fn report(state: &UseReducerHandle<State>, saved: Result<Synced, SaveError>) {
             });
             state.dispatch(Action::Saved);
         }
+        // Not written: merged with this tab's latest cases, then saved again.
+        Ok(Synced::Theirs(theirs)) => state.dispatch(Action::TakeInTheirs(theirs)),
         Err(SaveError::Failed(reason)) => state.dispatch(Action::SaveFailed(reason)),
         Err(SaveError::Refused(problem)) => state.dispatch(Action::StorageRefused(problem)),
     }
 }
 
 /// Takes in what another tab writes, on whatever page this one shows: the
-/// browser's `storage` event fires in every other tab of the site.
+/// browser's `storage` event for localStorage, the handle's channel for the
+/// store of records.
 #[hook]
-pub(super) fn use_other_tabs(
-    state: &UseReducerHandle<State>,
-    store: &Store,
-    session: &Rc<RefCell<Session>>,
-) {
+pub(super) fn use_other_tabs(state: &UseReducerHandle<State>, store: &Store, lock: &Lock) {
     // The handle of the latest render: the listener outlives many renders.
     let latest = use_mut_ref(|| state.clone());
     *latest.borrow_mut() = state.clone();
-    let (store, session) = (store.clone(), session.clone());
-    // While locked, another tab's write cannot be read here: the next save
-    // refuses to write over it (see `Lock`).
-    let lock = use_context::<Lock>();
+    let (store, lock) = (store.clone(), lock.clone());
     use_effect_with((), move |()| {
-        let listener = browser::on_storage_change(Callback::from(move |key: Option<String>| {
-            let state = latest.borrow().clone();
-            if !state.writable || lock.as_ref().is_some_and(Lock::engaged) {
-                return;
-            }
-            if key.as_deref().is_none_or(|key| key == BACKUP_KEY) {
-                state.dispatch(Action::BackupRead(backup::load(&*store.0.borrow())));
-            }
-            if key.as_deref().is_none_or(|key| key == KEY) {
-                let mine: Vec<_> = state.all_cases().cloned().collect();
-                match session.borrow_mut().refresh(&*store.0.borrow(), &mine) {
-                    Ok(Synced::Unchanged) | Err(SaveError::Failed(_)) => {}
-                    Ok(Synced::Merged { merge, unsaved }) => {
-                        state.dispatch(Action::TakeIn { merge, unsaved })
-                    }
-                    Err(SaveError::Refused(problem)) => {
-                        state.dispatch(Action::StorageRefused(problem))
-                    }
+        let take_in = {
+            let (latest, lock) = (latest.clone(), lock.clone());
+            Callback::from(move |ids: Option<Vec<String>>| {
+                let state = latest.borrow().clone();
+                if !state.writable {
+                    return;
                 }
+                let mine = state.shared_cases();
+                lock.take_in(
+                    ids,
+                    mine,
+                    Callback::from(move |found| match found {
+                        Ok(Synced::Unchanged) | Err(SaveError::Failed(_)) => {}
+                        Ok(Synced::Merged { merge, unsaved }) => {
+                            state.dispatch(Action::TakeIn { merge, unsaved })
+                        }
+                        Ok(Synced::Theirs(theirs)) => state.dispatch(Action::TakeInTheirs(theirs)),
+                        Err(SaveError::Refused(problem)) => {
+                            state.dispatch(Action::StorageRefused(problem))
+                        }
+                    }),
+                );
+            })
+        };
+        let storage = {
+            let take_in = take_in.clone();
+            browser::on_storage_change(Callback::from(move |key: Option<String>| {
+                if key.as_deref().is_none_or(|key| key == BACKUP_KEY) {
+                    let record = backup::load(&*store.0.borrow());
+                    latest.borrow().dispatch(Action::BackupRead(record));
+                }
+                if key.as_deref().is_none_or(|key| key == KEY) {
+                    take_in.emit(None);
+                }
+            }))
+        };
+        let tabs = lock.on_other_tabs(Callback::from(move |ids| take_in.emit(Some(ids))));
+        move || {
+            storage.stop();
+            if let Some(tabs) = tabs {
+                tabs.stop();
             }
-        }));
-        move || listener.stop()
+        }
     });
 }
 
@@ -109,10 +112,23 @@ pub(super) fn use_backup_record(
 ) {
     {
         let state = state.clone();
+        let store = store.clone();
         use_effect_with((), move |()| {
-            let listener =
-                browser::on_exported(Callback::from(move |()| state.dispatch(Action::Exported)));
-            move || listener.stop()
+            let one = {
+                let state = state.clone();
+                browser::on_exported(Callback::from(move |()| state.dispatch(Action::Exported)))
+            };
+            // Every case is in a file now: the value they were moved from
+            // need not be kept.
+            let all = browser::on_exported_all(Callback::from(move |()| {
+                if store.0.borrow_mut().remove(BEFORE_KEY).is_ok() {
+                    state.dispatch(Action::MovedForgotten);
+                }
+            }));
+            move || {
+                one.stop();
+                all.stop();
+            }
         });
     }
     let written = use_mut_ref(move || loaded);

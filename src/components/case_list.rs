@@ -5,12 +5,14 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::layout::static_html;
+use crate::browser;
 use crate::components::fields::{CheckboxProps, checkbox};
 use crate::components::{lock_summary, persistence_note, secondary_button, undo_banner};
 use crate::export;
 use crate::hooks::use_cases;
 use crate::route::View;
 use crate::state::{Deleted, Entry};
+use crate::storage::quota_text;
 use crate::summary::{SortBy, listed, next_deadline, overdue_count};
 
 /// What a button of the case list does: undo a deletion, or make a file.
@@ -19,6 +21,7 @@ use crate::summary::{SortBy, listed, next_deadline, overdue_count};
 enum Action {
     Undo,
     ExportAll,
+    Moved,
     Spreadsheet,
     Calendar,
 }
@@ -31,6 +34,8 @@ const CASE_FILES: &str = concat!(
     r#"<h2 class="heading-m">Case files</h2>"#,
     r#"<p class="body">A case file keeps a copy of your cases, or moves them to another device.</p>"#
 );
+
+const MOVED: &str = r#"<p class="body">This version keeps your cases in the browser's database. The data as it was stored before is kept, unchanged, until you next export all cases.</p>"#;
 
 const EVERY_DEADLINE: &str = r#"<h2 class="heading-m">Every deadline</h2>"#;
 
@@ -62,12 +67,25 @@ pub fn CaseList() -> Html {
         Callback::from(move |checked| show_archived.set(checked))
     };
     let export_error = use_state_eq(|| None::<String>);
+    let quota = use_state_eq(|| None::<String>);
+    {
+        let quota = quota.clone();
+        use_effect_with(cases.revision, move |_| {
+            browser::storage_estimate(Callback::from(move |(used, allowed)| {
+                quota.set(Some(quota_text(used, allowed)))
+            }))
+        });
+    }
     let on = |action: Action| {
         let (cases, export_error) = (cases.clone(), export_error.clone());
         Callback::from(move |_: MouseEvent| {
             let done = match action {
                 Action::Undo => return cases.undo_delete(),
                 Action::ExportAll => export::download_all(&cases),
+                Action::Moved => {
+                    let text = cases.moved.as_deref().unwrap_or_default();
+                    export::download_moved(text, cases.today)
+                }
                 Action::Spreadsheet => export::download_spreadsheet(&cases.cases, cases.today),
                 Action::Calendar => {
                     let active = cases.cases.iter().filter(|entry| !entry.archived());
@@ -138,10 +156,19 @@ pub fn CaseList() -> Html {
             }
             { static_html(CASE_FILES) }
             { persistence_note(&cases) }
+            if let Some(quota) = &*quota {
+                <p class="body">{quota}</p>
+            }
             <div class="button-group">
                 { secondary_button("Export all cases", on(Action::ExportAll)) }
                 <a href={View::Import.to_hash()} class="link">{"Import a case file"}</a>
             </div>
+            if cases.moved.is_some() {
+                { static_html(MOVED) }
+                <div class="button-group">
+                    { secondary_button("Download the data as stored before", on(Action::Moved)) }
+                </div>
+            }
             if !cases.cases.is_empty() {
                 { static_html(EVERY_DEADLINE) }
                 <div class="button-group">

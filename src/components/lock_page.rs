@@ -8,8 +8,9 @@ use crate::components::{
 };
 use crate::crypto;
 use crate::forms::Errors;
+use crate::forms::FieldError;
 use crate::hooks::use_cases;
-use crate::lock::{MIN_PASSPHRASE_CHARS, check_new_passphrase};
+use crate::lock::MIN_PASSPHRASE_CHARS;
 use crate::lock_session::Lock;
 use crate::route::View;
 
@@ -243,5 +244,32 @@ pub fn lock_summary(lock: Option<&Lock>) -> Html {
             <p class="body">{text}</p>
             <p class="body"><a href={View::Lock.to_hash()}>{link}</a></p>
         </>
+    }
+}
+
+/// Checks a new passphrase and its confirmation, as typed in the fields
+/// `passphrase` and `confirm`. Spaces count: a passphrase is used exactly as typed.
+pub fn check_new_passphrase(passphrase: &str, confirm: &str) -> Result<(), Vec<FieldError>> {
+    let mut errors = Vec::new();
+    if passphrase.is_empty() {
+        errors.push(FieldError::new("passphrase", "Enter a passphrase"));
+    } else if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
+        errors.push(FieldError::new(
+            "passphrase",
+            format!("The passphrase must be {MIN_PASSPHRASE_CHARS} characters or more"),
+        ));
+    }
+    if confirm.is_empty() {
+        errors.push(FieldError::new("confirm", "Type the passphrase again"));
+    } else if !passphrase.is_empty() && confirm != passphrase {
+        errors.push(FieldError::new(
+            "confirm",
+            "The two passphrases are not the same",
+        ));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
     }
 }

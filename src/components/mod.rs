@@ -41,7 +41,7 @@ pub use fields::{TextFieldProps, select_field, text_field};
 pub use import_page::{ImportPage, ImportPageProps, ImportStep, import_error};
 pub use layout::{Layout, back_link, footer, not_found, static_html};
 pub use letters_page::LettersPage;
-pub use lock_page::{LOCK_PAGE_TITLE, LockPage, NO_CRYPTO, lock_summary};
+pub use lock_page::{LOCK_PAGE_TITLE, LockPage, NO_CRYPTO, check_new_passphrase, lock_summary};
 pub use next_steps::next_steps_section;
 pub use storage_messages::{load_problem_text, use_storage_messages};
 pub use timeline::{DeadlineItem, DeadlineItemProps, deadline_title, list_items, timeline};

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use crate::app::{Page, Providers, Store};
+use crate::app::{Page, Providers};
 use crate::browser;
 use crate::components::{ErrorSummary, TextFieldProps, footer, static_html, text_field};
 use crate::crypto::{self, OpenError, SessionKey};
@@ -14,7 +14,7 @@ use crate::forms::{Errors, FieldError};
 use crate::lock::{self, Envelope, Start};
 use crate::lock_session::{Lock, unlock};
 use crate::route::View;
-use crate::storage::Loaded;
+use crate::storage::{Loaded, Store};
 
 /// The facts the app starts from, as for [`Providers`], with storage as read by
 /// [`lock::start`].
@@ -53,7 +53,7 @@ pub fn LockGate(props: &LockGateProps) -> Html {
         let props = props.clone();
         use_state(move || match props.start.as_ref().clone() {
             Start::Open(loaded) => {
-                let lock = Lock::open(props.store, loaded.session.clone());
+                let lock = Lock::open(props.store, loaded.saving.clone());
                 Gate::Open(Rc::new(loaded), lock)
             }
             Start::Locked { stored, envelope } => Gate::Locked(stored.into(), Rc::new(envelope)),

@@ -15,9 +15,14 @@
 //! ([`sync`]).
 
 pub mod backup;
+pub mod idb;
+pub mod migrate;
+pub mod records;
 pub mod sync;
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use rules::{Case, FORMAT, read_case_file};
 use serde::{Deserialize, Serialize};
@@ -29,8 +34,60 @@ use sync::Session;
 /// The storage key of the cases.
 pub const KEY: &str = "ehc-timeline";
 
+/// Why a write failed when the browser's storage for the app is full.
+pub const FULL: &str = "this device's storage for the app is full";
+
+/// What the app's storage uses of what the browser allows it
+/// (`navigator.storage.estimate()`, in bytes), in words.
+pub fn quota_text(used: f64, allowed: f64) -> String {
+    // In whole tenths, written out by hand: formatting an `f64` would bring
+    // the float printer into the app (many kilobytes).
+    fn size(bytes: f64) -> String {
+        let bytes = bytes.max(0.0) as u64;
+        match [(1_000_000_000, "GB"), (1_000_000, "MB"), (1_000, "KB")]
+            .into_iter()
+            .find(|(scale, _)| bytes >= *scale)
+        {
+            Some((scale, unit)) => {
+                let tenths = (bytes * 10 + scale / 2) / scale;
+                format!("{}.{} {unit}", tenths / 10, tenths % 10)
+            }
+            None => format!("{bytes} bytes"),
+        }
+    }
+    format!(
+        "Your cases use {} of the {} this browser allows the app.",
+        size(used),
+        size(allowed)
+    )
+}
+
 /// The storage version this code writes.
 pub const STORAGE_VERSION: u64 = 1;
+
+/// The `storage_version` of a locked value: above every version an app
+/// without the lock can read, so that app leaves it as it is.
+pub const LOCKED_STORAGE_VERSION: u64 = 2;
+
+// A locked value must stay too new for every app that cannot unlock it.
+const _: () = assert!(
+    LOCKED_STORAGE_VERSION > STORAGE_VERSION,
+    "a new storage version needs a new locked version above it"
+);
+
+/// Whether a stored value is the lock's: version 2 with an `"encrypted"`
+/// object (its envelope is read by `lock::read`, above this layer).
+pub fn is_locked(text: &str) -> bool {
+    #[derive(Deserialize)]
+    struct Locked {
+        storage_version: u64,
+        // Only its presence is checked.
+        #[serde(rename = "encrypted")]
+        _encrypted: serde::de::IgnoredAny,
+    }
+    serde_json::from_str::<Locked>(text)
+        .is_ok_and(|locked| locked.storage_version == LOCKED_STORAGE_VERSION)
+}
 
 /// A migration step: one version's stored value to the next version's.
 pub type Migration = fn(Value) -> Result<Value, String>;
@@ -46,6 +103,24 @@ pub trait Backend {
     fn get(&self, key: &str) -> Result<Option<String>, String>;
     /// Stores `value` under `key`; on error the previous value stays.
     fn set(&mut self, key: &str, value: &str) -> Result<(), String>;
+    /// Removes the value under `key`, if any.
+    fn remove(&mut self, key: &str) -> Result<(), String>;
+}
+
+/// The app's localStorage (memory in tests): one handle, shared.
+#[derive(Clone)]
+pub struct Store(pub Rc<RefCell<dyn Backend>>);
+
+impl Store {
+    pub fn new(backend: impl Backend + 'static) -> Store {
+        Store(Rc::new(RefCell::new(backend)))
+    }
+}
+
+impl PartialEq for Store {
+    fn eq(&self, other: &Store) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// A backend in memory, for tests: it can be told to refuse writes.
@@ -66,6 +141,11 @@ impl Backend for MemoryBackend {
             return Err(reason.clone());
         }
         self.values.insert(key.to_owned(), value.to_owned());
+        Ok(())
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), String> {
+        self.values.remove(key);
         Ok(())
     }
 }
@@ -89,6 +169,9 @@ pub enum LoadProblem {
     LockedElsewhere,
     /// The browser would not let the app read its storage.
     Unavailable { reason: String },
+    /// IndexedDB cannot be opened here: the cases are kept in localStorage,
+    /// as before, with its limit.
+    LocalOnly { reason: String },
 }
 
 /// What [`load`] found.
@@ -98,10 +181,30 @@ pub struct Loaded {
     pub problem: Option<LoadProblem>,
     /// Whether saving may write over the stored value.
     pub writable: bool,
-    /// What this tab read, to notice another tab's writes.
-    pub session: Session,
+    /// Where this tab saves, and what it read there, to notice another
+    /// tab's writes.
+    pub saving: Saving,
     /// When the cases were last exported.
     pub backup: BackupRecord,
+    /// The localStorage value the cases were moved into IndexedDB from, kept
+    /// as it was until the next export of all cases.
+    pub moved: Option<std::rc::Rc<str>>,
+}
+
+/// Where a tab saves the cases.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Saving {
+    /// One localStorage value, merged with other tabs' by the [`Session`]:
+    /// where IndexedDB cannot be opened, and under the lock.
+    Local(Session),
+    /// IndexedDB, one record per case; what this tab knows of each record.
+    Records(idb::Db, records::Saved),
+}
+
+impl Default for Saving {
+    fn default() -> Saving {
+        Saving::Local(Session::default())
+    }
 }
 
 /// Why a stored value cannot be used.
@@ -139,11 +242,12 @@ pub fn load_stored(backend: &mut dyn Backend, stored: Result<Option<String>, Str
         }
     };
     Loaded {
-        session: Session::new(seen, cases.clone()),
+        saving: Saving::Local(Session::new(seen, cases.clone())),
         cases,
         problem,
         writable,
         backup,
+        moved: None,
     }
 }
 

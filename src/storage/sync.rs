@@ -3,15 +3,17 @@
 //! still that text. If another tab wrote in between, this tab never writes
 //! over it: it takes the other tab's cases in and re-applies its own changes
 //! case by case, where they do not clash (a three-way merge against the cases
-//! it last read). Where both tabs changed the same case, the other tab's
-//! version is kept and the user is told what was not saved — except that a
-//! case changed here and deleted there is kept, since a deletion can be done
-//! again and lost work cannot.
+//! it last read). Where both tabs changed the same case, their changes are
+//! merged event by event (by event id): two tabs adding different events
+//! keep both. Where they changed the same event, or the same detail of the
+//! case, the other tab's version is kept and the user is told what was not
+//! saved — except that a case changed here and deleted there is kept, since
+//! a deletion can be done again and lost work cannot.
 
 use rules::Case;
 
-use super::{Backend, DecodeError, KEY, LoadProblem, decode, encode, keep_aside};
-use crate::state::case_name;
+use super::{Backend, DecodeError, KEY, LoadProblem, decode, encode, is_locked, keep_aside};
+use crate::case::{case_name, new_event_id};
 
 /// One tab's hold on the stored value.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -35,6 +37,9 @@ pub struct Clash {
 pub enum ClashKind {
     /// Both changed it: the other tab's version is kept.
     BothChanged,
+    /// Both changed the same event of it: the other tab's event is kept
+    /// (and every other change of both tabs).
+    EventChanged,
     /// Deleted here, changed there: the other tab's version is kept.
     DeletedHere,
     /// Changed here, deleted there: this tab's version is kept.
@@ -48,6 +53,9 @@ impl Clash {
         match self.kind {
             ClashKind::BothChanged => format!(
                 "Your change to {name} was not saved: {name} was changed in another tab or window at the same time. You now see the other tab's version; make your change again if it is still needed."
+            ),
+            ClashKind::EventChanged => format!(
+                "Your change to an event of {name} was not saved: the same event was changed in another tab or window at the same time. You now see the other tab's version of it; make your change again if it is still needed."
             ),
             ClashKind::DeletedHere => format!(
                 "{name} was not deleted: it was changed in another tab or window at the same time. Delete it again if you still want to."
@@ -85,10 +93,18 @@ pub fn merge(base: &[Case], mine: &[Case], theirs: &[Case]) -> Merge {
             _ if my == old || my == Some(their) => cases.push(their.clone()),
             // Only this tab changed (or deleted) it.
             _ if old == Some(their) => cases.extend(my.cloned()),
-            Some(_) => {
-                clash(their, ClashKind::BothChanged);
-                cases.push(their.clone());
-            }
+            Some(my) => match old.and_then(|old| merge_events(old, my, their)) {
+                Some((case, clashed)) => {
+                    if clashed {
+                        clash(their, ClashKind::EventChanged);
+                    }
+                    cases.push(case);
+                }
+                None => {
+                    clash(their, ClashKind::BothChanged);
+                    cases.push(their.clone());
+                }
+            },
             None => {
                 clash(their, ClashKind::DeletedHere);
                 cases.push(their.clone());
@@ -111,6 +127,58 @@ pub fn merge(base: &[Case], mine: &[Case], theirs: &[Case]) -> Merge {
     merged
 }
 
+/// One case changed in both tabs from `old`, merged event by event: the
+/// case's own details must have changed in one tab only (else `None`); each
+/// event is taken from the tab that changed it, and an event both changed
+/// differently is the other tab's; two events added under the same new id
+/// are both kept, this tab's under the next free id. Events keep the other
+/// tab's order, and events new here come after them. Also says whether an
+/// event clashed.
+fn merge_events(old: &Case, mine: &Case, theirs: &Case) -> Option<(Case, bool)> {
+    let details = |case: &Case| Case {
+        events: Vec::new(),
+        ..case.clone()
+    };
+    let (old_details, my_details) = (details(old), details(mine));
+    let mut merged = if my_details == old_details {
+        details(theirs)
+    } else if details(theirs) == old_details || details(theirs) == my_details {
+        my_details
+    } else {
+        return None;
+    };
+    let event = |case: &'_ Case, id: &str| case.events.iter().find(|e| e.id == id).cloned();
+    let mut clashed = false;
+    let mut added_here = Vec::new();
+    let ids = theirs
+        .events
+        .iter()
+        .chain(&mine.events)
+        .map(|e| e.id.as_str());
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for id in ids.filter(|id| seen.insert(*id)) {
+        let (was, my, their) = (event(old, id), event(mine, id), event(theirs, id));
+        let kept = if my == their || my == was {
+            their
+        } else if their == was {
+            my
+        } else if was.is_none() {
+            // Both added an event under the same new id: both are kept.
+            added_here.extend(my);
+            their
+        } else {
+            clashed = true;
+            their
+        };
+        merged.events.extend(kept);
+    }
+    for mut event in added_here {
+        event.id = new_event_id(&merged);
+        merged.events.push(event);
+    }
+    Some((merged, clashed))
+}
+
 fn find<'a>(cases: &'a [Case], id: &str) -> Option<&'a Case> {
     cases.iter().find(|case| case.id == id)
 }
@@ -123,6 +191,18 @@ pub enum Synced {
     /// Another tab wrote: the cases to show, and whether they differ from
     /// what is stored (this tab still has changes to save).
     Merged { merge: Merge, unsaved: bool },
+    /// Another tab wrote these cases of the store of records: each as this
+    /// tab last knew it (`base`) and as stored now (`theirs`; a case gone is
+    /// in neither). The state merges them with its own latest cases.
+    Theirs(Theirs),
+}
+
+/// Cases another tab wrote, to merge with this tab's latest ones.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Theirs {
+    pub ids: Vec<String>,
+    pub base: Vec<Case>,
+    pub theirs: Vec<Case>,
 }
 
 /// Why a save wrote nothing.
@@ -171,7 +251,8 @@ impl Session {
             }
         };
         let cases = match &synced {
-            Synced::Unchanged => mine,
+            // A session never reads records: `Theirs` is the record store's.
+            Synced::Unchanged | Synced::Theirs(_) => mine,
             Synced::Merged { unsaved: false, .. } => return Ok(synced),
             Synced::Merged { merge, .. } => &merge.cases,
         };
@@ -202,7 +283,7 @@ impl Session {
         };
         let theirs = match decode(&text) {
             Ok(theirs) => theirs,
-            Err(DecodeError::TooNew(_)) if crate::lock::read(&text).is_some() => {
+            Err(DecodeError::TooNew(_)) if is_locked(&text) => {
                 return Err(SaveError::Refused(LoadProblem::LockedElsewhere));
             }
             Err(DecodeError::TooNew(found)) => {

@@ -8,8 +8,7 @@ use chrono::NaiveDate;
 use ehc_timeline::app::{Providers, ProvidersProps};
 use ehc_timeline::forms::DateParts;
 use ehc_timeline::storage::backup::BackupRecord;
-use ehc_timeline::storage::sync::Session;
-use ehc_timeline::storage::{Backend, KEY, Loaded, MemoryBackend};
+use ehc_timeline::storage::{Backend, KEY, Loaded, MemoryBackend, Saving};
 use ehc_timeline::{Page, Store, View};
 use rules::{Case, Event, EventKind};
 use yew::{BaseComponent, Html, LocalServerRenderer, html};
@@ -82,7 +81,8 @@ pub fn loaded(cases: Vec<Case>) -> Loaded {
         cases,
         problem: None,
         writable: true,
-        session: Session::default(),
+        saving: Saving::default(),
+        moved: None,
         backup: BackupRecord::default(),
     }
 }

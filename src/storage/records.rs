@@ -1,0 +1,189 @@
+//! The cases kept one record per case (the browser's IndexedDB, see
+//! [`super::idb`]), each with a revision number: the rules, in plain Rust.
+//!
+//! A record is the JSON text `{"rev": 3, "case": {...}}` stored under the
+//! case's id. A change writes only the cases it changed: [`Saved`] remembers
+//! the revision and the very case (`Rc`) last written for each id, so the
+//! cases to write are those whose `Rc` moved, found without comparing a
+//! case's contents. Each write says the revision it expects to find stored;
+//! a record another tab wrote since is a conflict, never written over.
+
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use rules::Case;
+use serde::{Deserialize, Serialize};
+
+/// The storage version of the store of records: above the one localStorage
+/// value (1) and its locked form (2), so an app that knows only those never
+/// mistakes this store for theirs.
+pub const RECORDS_VERSION: u64 = 3;
+
+#[derive(Serialize)]
+struct RecordOut<'a> {
+    rev: u64,
+    case: &'a Case,
+}
+
+#[derive(Deserialize)]
+struct RecordIn {
+    rev: u64,
+    case: Case,
+}
+
+/// Only the revision of a record, read without building the case.
+#[derive(Deserialize)]
+struct RevisionOnly {
+    rev: u64,
+}
+
+/// The stored text of `case` at revision `rev`.
+pub fn encode_record(rev: u64, case: &Case) -> String {
+    serde_json::to_string(&RecordOut { rev, case }).expect("a case always serializes")
+}
+
+/// The revision and case of a stored record, or why it cannot be read.
+pub fn decode_record(text: &str) -> Result<(u64, Case), String> {
+    serde_json::from_str::<RecordIn>(text)
+        .map(|record| (record.rev, record.case))
+        .map_err(|error| error.to_string())
+}
+
+/// The revision of a stored record; `None` when it cannot be read (a write
+/// then counts it as changed by someone else, and leaves it).
+pub fn record_revision(text: &str) -> Option<u64> {
+    serde_json::from_str::<RevisionOnly>(text)
+        .ok()
+        .map(|record| record.rev)
+}
+
+/// One case to write (or delete) in a transaction.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Put {
+    pub id: String,
+    /// The revision expected in the store now; `None`: no record yet.
+    pub expect: Option<u64>,
+    /// The record to write, or `None` to delete it.
+    pub record: Option<String>,
+    /// The revision written (that of the record, or the deleted one's).
+    pub rev: u64,
+}
+
+/// What this tab last wrote or read of each case: its revision and the case.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Saved {
+    cases: HashMap<String, (u64, Rc<Case>)>,
+}
+
+impl Saved {
+    /// The store as read: each case with its revision.
+    pub fn new(read: impl IntoIterator<Item = (u64, Rc<Case>)>) -> Saved {
+        Saved {
+            cases: read
+                .into_iter()
+                .map(|(rev, case)| (case.id.clone(), (rev, case)))
+                .collect(),
+        }
+    }
+
+    /// The revision this tab knows for case `id`.
+    pub fn revision(&self, id: &str) -> Option<u64> {
+        self.cases.get(id).map(|(rev, _)| *rev)
+    }
+
+    /// The case as this tab last wrote or read it.
+    pub fn case(&self, id: &str) -> Option<&Rc<Case>> {
+        self.cases.get(id).map(|(_, case)| case)
+    }
+
+    /// Notes case `id` as read from the store: at its revision, or gone.
+    pub fn read(&mut self, id: &str, stored: Option<(u64, Rc<Case>)>) {
+        match stored {
+            Some(known) => self.cases.insert(id.to_owned(), known),
+            None => self.cases.remove(id),
+        };
+    }
+
+    /// The writes that take the store from what this tab knows to `now`: a
+    /// record for each case whose `Rc` is new (and whose contents changed),
+    /// a deletion for each case gone. The cost is one pointer comparison per
+    /// case, and records only for what changed.
+    /// A case whose `Rc` is new but whose contents are not is noted under its
+    /// new `Rc`, so it is compared once, not at every change.
+    pub fn changes<'a>(&mut self, now: impl IntoIterator<Item = &'a Rc<Case>>) -> Vec<Put> {
+        let mut puts = Vec::new();
+        let mut kept = HashSet::new();
+        for case in now {
+            kept.insert(case.id.as_str());
+            let known = self.cases.get_mut(&case.id);
+            if let Some((_, old)) = known
+                && (Rc::ptr_eq(old, case) || **old == **case)
+            {
+                *old = Rc::clone(case);
+                continue;
+            }
+            let expect = self.revision(&case.id);
+            let rev = expect.map_or(1, |rev| rev + 1);
+            puts.push(Put {
+                id: case.id.clone(),
+                expect,
+                record: Some(encode_record(rev, case)),
+                rev,
+            });
+        }
+        for (id, (rev, _)) in &self.cases {
+            if !kept.contains(id.as_str()) {
+                puts.push(Put {
+                    id: id.clone(),
+                    expect: Some(*rev),
+                    record: None,
+                    rev: *rev,
+                });
+            }
+        }
+        puts
+    }
+
+    /// Notes the writes as done: `puts` are what [`Saved::changes`] made
+    /// of `now`, in the same order.
+    pub fn written<'a>(&mut self, puts: &[Put], now: impl IntoIterator<Item = &'a Rc<Case>>) {
+        let mut pending = puts.iter().filter(|put| put.record.is_some()).peekable();
+        for case in now {
+            if let Some(put) = pending.next_if(|put| put.id == case.id) {
+                self.cases
+                    .insert(put.id.clone(), (put.rev, Rc::clone(case)));
+            }
+        }
+        for put in puts.iter().filter(|put| put.record.is_none()) {
+            self.cases.remove(&put.id);
+        }
+    }
+}
+
+/// The cases in a store, each with its revision; the keys of the records
+/// that cannot be read, each with why.
+pub type Read = (Vec<(u64, Rc<Case>)>, Vec<(String, String)>);
+
+/// The cases in the store's `records` (each key with its text).
+pub fn read_records(records: &[(String, String)]) -> Read {
+    let mut cases = Vec::new();
+    let mut unreadable = Vec::new();
+    for (key, text) in records {
+        match decode_record(text) {
+            Ok((rev, case)) if case.id == *key => cases.push((rev, Rc::new(case))),
+            Ok(_) => unreadable.push((key.clone(), "its case id is not its key".to_owned())),
+            Err(reason) => unreadable.push((key.clone(), reason)),
+        }
+    }
+    (cases, unreadable)
+}
+
+/// Whether `a` and `b` hold the same cases, in whatever order.
+pub fn same_cases(a: &[Rc<Case>], b: &[Rc<Case>]) -> bool {
+    fn sorted(cases: &[Rc<Case>]) -> Vec<&Case> {
+        let mut cases: Vec<&Case> = cases.iter().map(Rc::as_ref).collect();
+        cases.sort_by(|x, y| x.id.cmp(&y.id));
+        cases
+    }
+    sorted(a) == sorted(b)
+}
