@@ -207,7 +207,7 @@ fn a_family_s_own_closed_window_is_not_a_council_failure() {
 #[test]
 fn the_chronology_names_moves_mediation_notices_and_acknowledgements_in_plain_words() {
     let (case, evaluation) = moving_and_mediation();
-    let chronology = Chronology::new(&case, &evaluation, NameShown::AsRecorded);
+    let chronology = Chronology::new(case, &evaluation, NameShown::AsRecorded);
     let events: Vec<&str> = chronology.events.iter().map(|e| e.what.as_str()).collect();
     for what in [
         "Council learned of a move to another council's area",

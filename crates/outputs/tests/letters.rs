@@ -237,7 +237,7 @@ fn every_date_in_every_letter_comes_from_the_case_or_the_engine() {
 #[test]
 fn the_complaint_letter_lists_the_moves_and_mediation_limits_with_their_regulations() {
     let (case, evaluation) = moving_and_mediation();
-    let letter = complaint_letter(&case, &evaluation);
+    let letter = complaint_letter(case, &evaluation);
     for line in [
         "- Old council passing the plan to the new council: due 12 September 2025 (SEND Regulations 2014, reg 15(2)); transferred 15 September 2025, 3 days late.",
         "- Telling the health body about mediation: due 19 November 2025 (SEND Regulations 2014, reg 35); sent 21 November 2025, 2 days late.",
@@ -252,7 +252,7 @@ fn the_complaint_letter_lists_the_moves_and_mediation_limits_with_their_regulati
 fn a_chase_for_what_was_agreed_at_mediation_cites_the_date_agreed_in_writing() {
     let (case, evaluation) = moving_and_mediation();
     let deadline = evaluation.deadline("mediation-agreed-actions").unwrap();
-    let letter = chase_letter(&case, &evaluation, deadline);
+    let letter = chase_letter(case, &evaluation, deadline);
     assert_eq!(
         letter.subject,
         "R. S.: Doing what was agreed at mediation was due on 27 February 2026"
