@@ -293,7 +293,10 @@ test('export a case file, then import it on another device: a preview first, a b
   });
   await page.getByRole('heading', { name: 'This will add 0 cases and replace 1 case' }).waitFor();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your cases' }).waitFor();
   await page.reload();
+  // The list is drawn once the cases are read from IndexedDB.
+  await page.getByRole('table', { name: 'Your cases' }).waitFor();
   assert.equal((await caseRows(page)).length, 1);
   await two.context.close();
 });
