@@ -1,5 +1,6 @@
-// EHC Timeline's service worker. `VERSION` and `SHELL` (every file of one
-// build) are written above this line at build time by build/service-worker.mjs.
+// EHC Timeline's service worker. `VERSION`, `SHELL` (the files of one build
+// that the first screen needs) and `LATER` (the parts loaded on demand,
+// src/parts.rs) are written above this line at build time by build/service-worker.mjs.
 //
 // One cache per build: a new version is installed beside the old one and only
 // takes over when the user chooses to reload, so a page never mixes files of
@@ -24,9 +25,14 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-// The page asks for this when the user chooses to use the new version.
 self.addEventListener('message', (event) => {
+  // The page asks for this when the user chooses to use the new version.
   if (event.data === 'skip-waiting') self.skipWaiting();
+  // And for this once its first screen is usable: the parts loaded on
+  // demand are kept too, so that every page works offline after one visit.
+  if (event.data === 'keep-parts') {
+    event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(LATER)));
+  }
 });
 
 self.addEventListener('fetch', (event) => {

@@ -8,8 +8,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    CaseFormPage, CaseList, CasePage, ChronologyPage, ImportPage, Layout, LettersPage, LockPage,
-    MilestonePage,
+    CaseFormPage, CaseList, CasePage, Layout, LockPage, MilestonePage, OnDemandPage,
 };
 use crate::hooks::{CasesContext, Navigator, use_navigator};
 use crate::lock_session::Lock;
@@ -88,16 +87,28 @@ pub fn Providers(props: &ProvidersProps) -> Html {
 #[component]
 pub fn Page() -> Html {
     let navigator = use_navigator();
+    // Whether the user has moved from the page the app opened at (where the
+    // browser's own focus is right).
+    let opened_at = {
+        let view = navigator.view().clone();
+        use_memo((), move |()| view)
+    };
+    let moved = use_mut_ref(|| false);
+    if *opened_at != *navigator.view() {
+        *moved.borrow_mut() = true;
+    }
     match navigator.view() {
+        // The pages used least, in parts loaded on demand (see `parts`).
+        View::Import => html! { <OnDemandPage part="import" view={View::Import} focus={*moved.borrow()} /> },
+        view @ (View::Chronology(_) | View::Letters(_)) => {
+            html! { <OnDemandPage part="print" view={view.clone()} focus={*moved.borrow()} /> }
+        }
         View::Cases => html! { <CaseList /> },
         View::AddCase => html! { <CaseFormPage /> },
-        View::Import => html! { <ImportPage /> },
         View::Lock => html! { <LockPage /> },
         View::Case(id) => html! { <CasePage case_id={id.clone()} /> },
         View::RenameCase(id) => html! { <CaseFormPage case_id={AttrValue::from(id.clone())} /> },
         View::LogEvent(id) => html! { <MilestonePage case_id={id.clone()} /> },
-        View::Chronology(id) => html! { <ChronologyPage case_id={id.clone()} /> },
-        View::Letters(id) => html! { <LettersPage case_id={id.clone()} /> },
         View::EditEvent(id, event) => {
             html! { <MilestonePage case_id={id.clone()} event_id={AttrValue::from(event.clone())} /> }
         }

@@ -344,6 +344,88 @@ mod imp {
         }
     }
 
+    #[wasm_bindgen::prelude::wasm_bindgen]
+    extern "C" {
+        /// Loads a part's module once (assets/load-parts.js).
+        #[wasm_bindgen(js_name = ehcPart, catch)]
+        fn load_part(name: &str) -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
+
+        /// Asks the service worker to keep the parts, for offline use
+        /// (assets/load-parts.js).
+        #[wasm_bindgen(js_name = ehcKeepParts, catch)]
+        fn keep_parts_js() -> Result<(), wasm_bindgen::JsValue>;
+
+        /// A part's module (src/bin/part-*.rs, see [`crate::parts`]), loaded.
+        pub type Part;
+
+        #[wasm_bindgen(method, catch)]
+        fn show(
+            this: &Part,
+            host: &web_sys::Element,
+            hash: &str,
+            cases: &str,
+            focus: bool,
+            on_import: &js_sys::Function,
+        ) -> Result<JsShown, wasm_bindgen::JsValue>;
+
+        type JsShown;
+
+        #[wasm_bindgen(method)]
+        fn close(this: &JsShown);
+    }
+
+    /// The module of the part `name`, fetched the first time (then kept by
+    /// the service worker) and compiled once.
+    pub async fn part(name: &str) -> Result<Part, String> {
+        let loading = load_part(name).map_err(|_| "the page that loads it is missing".to_owned())?;
+        wasm_bindgen_futures::JsFuture::from(loading)
+            .await
+            .map(JsCast::unchecked_into)
+            .map_err(|_| "it could not be fetched".to_owned())
+    }
+
+    /// After the first screen is usable: the service worker fetches and
+    /// keeps the parts, so every page works offline after one visit.
+    /// Nothing happens without a service worker.
+    pub fn keep_parts() {
+        let _ = keep_parts_js();
+    }
+
+    /// A page of a part, shown until dropped.
+    pub struct ShownPage {
+        page: JsShown,
+        _on_import: Closure<dyn Fn(String)>,
+    }
+
+    impl Part {
+        /// Shows the page `hash` names in `host`, from the case file
+        /// `cases`; an import's case file goes to `on_import`. `focus`: move
+        /// focus to its heading, as after moving to any page.
+        pub fn show_page(
+            &self,
+            host: &web_sys::Element,
+            hash: &str,
+            cases: &str,
+            focus: bool,
+            on_import: Callback<String>,
+        ) -> Result<ShownPage, String> {
+            let on_import = Closure::wrap(Box::new(move |text| on_import.emit(text)) as Box<dyn Fn(String)>);
+            let page = self
+                .show(host, hash, cases, focus, on_import.as_ref().unchecked_ref())
+                .map_err(|error| format!("{error:?}"))?;
+            Ok(ShownPage {
+                page,
+                _on_import: on_import,
+            })
+        }
+    }
+
+    impl Drop for ShownPage {
+        fn drop(&mut self) {
+            self.page.close();
+        }
+    }
+
     /// Opens the browser's print dialogue (where "Save as PDF" is too).
     pub fn print() {
         let _ = window().print();
@@ -537,6 +619,30 @@ mod imp {
     pub fn mark_ready() {}
 
     pub fn print() {}
+
+    pub struct Part;
+
+    pub struct ShownPage;
+
+    pub async fn part(_name: &str) -> Result<Part, String> {
+        Err("the module needs a browser".to_owned())
+    }
+
+    pub fn keep_parts() {}
+
+    impl Part {
+        pub fn show_page(
+            &self,
+            _host: &web_sys::Element,
+            _hash: &str,
+            _cases: &str,
+            _focus: bool,
+            _on_import: Callback<String>,
+        ) -> Result<ShownPage, String> {
+            Ok(ShownPage)
+        }
+    }
+
 
     pub fn focus(_id: &str) {}
 

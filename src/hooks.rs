@@ -3,6 +3,7 @@
 //! the reducer decides what changes.
 
 use std::ops::Deref;
+use std::rc::Rc;
 
 use rules::{Case, Event, ReviewCompleteOn};
 use yew::prelude::*;
@@ -18,21 +19,49 @@ pub type CasesContext = UseReducerHandle<State>;
 /// The cases, with the verbs that change them.
 #[derive(Clone, PartialEq)]
 pub struct Cases {
-    handle: CasesContext,
+    source: Source,
+}
+
+#[derive(Clone, PartialEq)]
+enum Source {
+    /// The app's own state, changed by its reducer.
+    App(CasesContext),
+    /// A page of a part loaded on demand.
+    HandedOver(HandedOver),
+}
+
+/// The cases handed over to a page of a part loaded on demand (see
+/// [`crate::parts`]): what it shows, and where an import goes, to the
+/// main module that owns storage. Those pages change nothing else.
+#[derive(Clone)]
+pub struct HandedOver {
+    pub state: Rc<State>,
+    pub on_import: Callback<Vec<Case>>,
+}
+
+/// The same hand-over is the same `Rc`: comparing the cases would be code
+/// for nothing.
+impl PartialEq for HandedOver {
+    fn eq(&self, other: &HandedOver) -> bool {
+        Rc::ptr_eq(&self.state, &other.state) && self.on_import == other.on_import
+    }
 }
 
 impl Deref for Cases {
     type Target = State;
 
     fn deref(&self) -> &State {
-        &self.handle
+        match &self.source {
+            Source::App(handle) => handle,
+            Source::HandedOver(given) => &given.state,
+        }
     }
 }
 
 impl Cases {
     /// Adds a case and returns its new id.
     pub fn add_case(&self, details: CaseDetails) -> String {
-        let id = new_case_id(self.handle.all_cases(), browser::random_u32());
+        let id = new_case_id(self.all_cases(), browser::random_u32());
         self.dispatch(Action::AddCase {
             id: id.clone(),
             details,
@@ -90,7 +119,10 @@ impl Cases {
 
     /// Adds each case, or replaces the one with the same id.
     pub fn import(&self, cases: Vec<Case>) {
-        self.dispatch(Action::Import(cases));
+        match &self.source {
+            Source::App(handle) => handle.dispatch(Action::Import(cases)),
+            Source::HandedOver(given) => given.on_import.emit(cases),
+        }
     }
 
     /// Sets when an annual review counts as complete, for one case.
@@ -107,15 +139,19 @@ impl Cases {
     }
 
     fn dispatch(&self, action: Action) {
-        self.handle.dispatch(action);
+        if let Source::App(handle) = &self.source {
+            handle.dispatch(action);
+        }
     }
 }
 
 /// The cases and their verbs. Panics outside the app's provider.
 #[hook]
 pub fn use_cases() -> Cases {
-    let handle = use_context::<CasesContext>().expect("use_cases is used inside the App");
-    Cases { handle }
+    let app = use_context::<CasesContext>().map(Source::App);
+    let given = use_context::<HandedOver>().map(Source::HandedOver);
+    let source = app.or(given).expect("use_cases is used inside the App");
+    Cases { source }
 }
 
 /// The page shown, and moving to another.

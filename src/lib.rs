@@ -18,6 +18,7 @@ pub mod import;
 pub mod labels;
 pub mod lock;
 pub mod lock_session;
+pub mod parts;
 pub mod route;
 pub mod serial;
 pub mod state;

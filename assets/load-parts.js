@@ -1,0 +1,26 @@
+// Loads the parts of the app a family opens rarely (src/parts.rs): `print`
+// (the printed chronology, letters) and `import`, each a wasm module of its
+// own, fetched the first time one of its pages is opened, with this build's
+// integrity (written in at build time by build/parts.mjs). Once the first
+// screen is usable, the app asks the service worker to keep them, so every
+// page works offline after one visit.
+(() => {
+  const base = document.currentScript.src;
+  const INTEGRITY = { PARTS_INTEGRITY: '' };
+  const loading = new Map();
+  window.ehcPart = (name) => {
+    if (!loading.has(name)) {
+      const url = (file) => new URL(`part-${name}${file}`, base).href;
+      const load = import(url('.js')).then(async (module) => {
+        await module.default({ module_or_path: fetch(url('_bg.wasm'), { integrity: INTEGRITY[name] }) });
+        return module;
+      });
+      // A failed load (offline before the part was kept) is tried again next time.
+      load.catch(() => loading.delete(name));
+      loading.set(name, load);
+    }
+    return loading.get(name);
+  };
+  window.ehcKeepParts = () =>
+    navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage('keep-parts'));
+})();

@@ -1,0 +1,87 @@
+//! A page of a part (see [`crate::parts`]): its module is loaded the first
+//! time one of its pages is opened, then the page is shown in place, inside
+//! this app's layout.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use rules::{Case, read_case_file};
+use yew::prelude::*;
+
+use crate::browser::{self, ShownPage};
+use crate::components::back_link;
+use crate::export::case_file_text;
+use crate::hooks::{Cases, use_cases};
+use crate::route::View;
+
+#[derive(Properties, PartialEq)]
+pub struct OnDemandPageProps {
+    /// The part, such as `print` (`src/bin/part-print.rs`).
+    pub part: &'static str,
+    pub view: View,
+    /// Move focus to the page's heading once shown: after moving here from
+    /// another page, not on the page the app opened at.
+    pub focus: bool,
+}
+
+#[component]
+pub fn OnDemandPage(props: &OnDemandPageProps) -> Html {
+    let cases = use_cases();
+    let host = use_node_ref();
+    let failed = use_state_eq(|| None::<String>);
+    {
+        let (host, failed, focus, part) = (host.clone(), failed.clone(), props.focus, props.part);
+        use_effect_with(props.view.clone(), move |view| {
+            let shown = Rc::new(RefCell::new(None::<ShownPage>));
+            let left = Rc::new(Cell::new(false));
+            let (hash, given) = (view.to_hash(), handed_over(&cases, view));
+            let (slot, gone) = (shown.clone(), left.clone());
+            yew::platform::spawn_local(async move {
+                let module = browser::part(part).await;
+                let Some(host) = host.cast::<web_sys::Element>().filter(|_| !gone.get()) else {
+                    return;
+                };
+                let on_import = Callback::from(move |text: String| {
+                    if let Ok(file) = read_case_file(&text) {
+                        cases.import(file.cases);
+                    }
+                });
+                match module.and_then(|module| module.show_page(&host, &hash, &given, focus, on_import)) {
+                    Ok(page) => *slot.borrow_mut() = Some(page),
+                    Err(reason) => failed.set(Some(reason)),
+                }
+            });
+            move || {
+                left.set(true);
+                shown.borrow_mut().take();
+            }
+        });
+    }
+    html! {
+        <>
+            if let Some(reason) = &*failed {
+                { back_link(&View::Cases, "your cases") }
+                <h1 class="heading-xl" tabindex="-1">{"This page could not be loaded"}</h1>
+                <p class="body">
+                    {format!("This part of the app is loaded the first time it is opened, and {reason}. ")}
+                    {"Check your internet connection, then try again. After one visit online, every page works offline."}
+                </p>
+            }
+            <div ref={host}></div>
+        </>
+    }
+}
+
+/// The case file the page is given: every case for the import (which says
+/// which it replaces), or the one case the page is about.
+fn handed_over(cases: &Cases, view: &View) -> String {
+    let given: Vec<&Case> = match view {
+        View::Chronology(id) | View::Letters(id) => cases
+            .entry(id)
+            .map(|entry| entry.case.as_ref())
+            .into_iter()
+            .collect(),
+        _ => cases.all_cases().collect(),
+    };
+    case_file_text(given, cases.today)
+}
