@@ -99,7 +99,9 @@ pub fn Page() -> Html {
     }
     match navigator.view() {
         // The pages used least, in parts loaded on demand (see `parts`).
-        View::Import => html! { <OnDemandPage part="import" view={View::Import} focus={*moved.borrow()} /> },
+        View::Import => {
+            html! { <OnDemandPage part="import" view={View::Import} focus={*moved.borrow()} /> }
+        }
         view @ (View::Chronology(_) | View::Letters(_)) => {
             html! { <OnDemandPage part="print" view={view.clone()} focus={*moved.borrow()} /> }
         }

@@ -377,7 +377,8 @@ mod imp {
     /// The module of the part `name`, fetched the first time (then kept by
     /// the service worker) and compiled once.
     pub async fn part(name: &str) -> Result<Part, String> {
-        let loading = load_part(name).map_err(|_| "the page that loads it is missing".to_owned())?;
+        let loading =
+            load_part(name).map_err(|_| "the page that loads it is missing".to_owned())?;
         wasm_bindgen_futures::JsFuture::from(loading)
             .await
             .map(JsCast::unchecked_into)
@@ -409,7 +410,8 @@ mod imp {
             focus: bool,
             on_import: Callback<String>,
         ) -> Result<ShownPage, String> {
-            let on_import = Closure::wrap(Box::new(move |text| on_import.emit(text)) as Box<dyn Fn(String)>);
+            let on_import =
+                Closure::wrap(Box::new(move |text| on_import.emit(text)) as Box<dyn Fn(String)>);
             let page = self
                 .show(host, hash, cases, focus, on_import.as_ref().unchecked_ref())
                 .map_err(|error| format!("{error:?}"))?;
@@ -642,7 +644,6 @@ mod imp {
             Ok(ShownPage)
         }
     }
-
 
     pub fn focus(_id: &str) {}
 

@@ -16,11 +16,14 @@ use ehc_timeline::components::{LockGate, LockGateProps};
 use ehc_timeline::crypto::{OpenError, SessionKey, random_bytes};
 use ehc_timeline::lock::{Envelope, ITERATIONS};
 use ehc_timeline::lock_session::{Lock, unlock};
+use ehc_timeline::parts::{self, Import};
 use ehc_timeline::storage::sync::{SaveError, Synced};
 use ehc_timeline::storage::{Backend, KEY, LoadProblem, MemoryBackend, decode, encode, load, save};
 use ehc_timeline::{Store, View, lock};
 use rules::{Case, Event, EventKind};
 use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
@@ -307,6 +310,44 @@ async fn until(tries: u32, done: impl Fn() -> bool) {
     }
 }
 
+/// Stands in for assets/load-parts.js, whose modules the test runner does
+/// not serve: `ehcPart("import")` resolves to the import part as its module
+/// exports it (`show`, and a page with `close`), through the same
+/// `parts::show`, so the app and the part talk as in the built app.
+fn provide_import_part() {
+    type Show = dyn Fn(Element, String, String, bool, js_sys::Function) -> JsValue;
+    let show = Closure::<Show>::new(|host, hash: String, cases: String, focus, on_import| {
+        let app = parts::show::<Import>(host, &hash, &cases, focus, on_import).unwrap();
+        let app = RefCell::new(Some(app));
+        let close = Closure::<dyn Fn()>::new(move || {
+            if let Some(app) = app.borrow_mut().take() {
+                app.destroy();
+            }
+        });
+        let shown = js_sys::Object::new();
+        js_sys::Reflect::set(&shown, &"close".into(), close.as_ref()).unwrap();
+        close.forget();
+        shown.into()
+    });
+    let module = js_sys::Object::new();
+    js_sys::Reflect::set(&module, &"show".into(), show.as_ref()).unwrap();
+    show.forget();
+    let load = Closure::<dyn Fn(String) -> js_sys::Promise>::new(move |_name: String| {
+        js_sys::Promise::resolve(&module).unchecked_into::<js_sys::Promise>()
+    });
+    let window = web_sys::window().unwrap();
+    js_sys::Reflect::set(&window, &"ehcPart".into(), load.as_ref()).unwrap();
+    load.forget();
+}
+
+/// The app on its import page, once the import part shows it.
+async fn mount_import() -> Mounted {
+    provide_import_part();
+    let root = mount(View::Import).await;
+    until(50, || root.query_selector("#case-file").unwrap().is_some()).await;
+    root
+}
+
 fn choose_file(root: &Element, text: &str) {
     let parts = js_sys::Array::of1(&text.into());
     let file = web_sys::File::new_with_str_sequence(&parts, "case.json").unwrap();
@@ -324,7 +365,7 @@ fn choose_file(root: &Element, text: &str) {
 async fn importing_shows_a_preview_before_writing_anything() {
     clear();
     save(&mut LocalStore, [&request_case()]).unwrap();
-    let root = mount(View::Import).await;
+    let root = mount_import().await;
     choose_file(
         &root,
         r#"{"format": "ehc-timeline/1", "cases": [
@@ -349,7 +390,7 @@ async fn importing_shows_a_preview_before_writing_anything() {
 async fn a_bad_file_shows_where_it_is_wrong_and_changes_nothing() {
     clear();
     save(&mut LocalStore, [&request_case()]).unwrap();
-    let root = mount(View::Import).await;
+    let root = mount_import().await;
     choose_file(&root, "{\"format\": \"ehc-timeline/1\",\n \"cases\": [}");
     until(50, || text(&root).contains("There is a problem")).await;
     assert!(

@@ -14,6 +14,7 @@ use ehc_timeline::components::{
 };
 use ehc_timeline::forms::{CaseDraft, Errors, EventDraft};
 use ehc_timeline::import::ImportPlan;
+use ehc_timeline::parts::{Import, Print};
 use ehc_timeline::state::{Action, CaseEvaluation, Persistence, State};
 use ehc_timeline::storage::backup::BackupRecord;
 use ehc_timeline::storage::{LoadProblem, Loaded};
@@ -253,7 +254,12 @@ fn archived_cases_are_hidden_from_the_list() {
 
 #[test]
 fn the_header_and_footer_are_on_every_page() {
-    for view in [View::Cases, View::AddCase, View::Import] {
+    for view in [
+        View::Cases,
+        View::AddCase,
+        View::Import,
+        View::Letters("c-1".into()),
+    ] {
         let html = render_app(vec![], day(3, 1), view);
         assert_reads(&html, "EHC Timeline");
         assert_reads(
@@ -510,7 +516,7 @@ fn import_page(step: ImportStep) -> String {
 
 #[test]
 fn the_import_page_asks_for_a_case_file() {
-    let html = render_app(vec![], day(3, 1), View::Import);
+    let html = render_part::<Import>(vec![], day(3, 1), View::Import);
     assert_reads(&html, "Import a case file");
     assert_reads(&html, "Case file");
     assert!(html.contains("type=\"file\""), "{html}");
@@ -666,7 +672,7 @@ fn a_browser_that_refuses_to_keep_the_data_is_explained_calmly() {
 
 #[test]
 fn the_chronology_page_numbers_the_events_and_tables_the_missed_deadlines() {
-    let html = render_app(
+    let html = render_part::<Print>(
         vec![request_only()],
         day(3, 1),
         View::Chronology("c-1".into()),
@@ -691,7 +697,7 @@ fn the_chronology_page_numbers_the_events_and_tables_the_missed_deadlines() {
 
 #[test]
 fn the_letters_page_drafts_a_chase_for_each_missed_deadline() {
-    let html = render_app(vec![request_only()], day(3, 1), View::Letters("c-1".into()));
+    let html = render_part::<Print>(vec![request_only()], day(3, 1), View::Letters("c-1".into()));
     assert_reads(&html, "Chase letter: Decision whether to assess");
     assert_reads(
         &html,

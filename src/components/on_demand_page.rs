@@ -46,7 +46,9 @@ pub fn OnDemandPage(props: &OnDemandPageProps) -> Html {
                         cases.import(file.cases);
                     }
                 });
-                match module.and_then(|module| module.show_page(&host, &hash, &given, focus, on_import)) {
+                match module
+                    .and_then(|module| module.show_page(&host, &hash, &given, focus, on_import))
+                {
                     Ok(page) => *slot.borrow_mut() = Some(page),
                     Err(reason) => failed.set(Some(reason)),
                 }

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use ehc_timeline::app::{Providers, ProvidersProps};
 use ehc_timeline::forms::DateParts;
+use ehc_timeline::parts::{Part, PartPage, PartPageProps};
 use ehc_timeline::storage::backup::BackupRecord;
 use ehc_timeline::storage::{Backend, KEY, Loaded, MemoryBackend, Saving};
 use ehc_timeline::{Page, Store, View};
@@ -73,6 +74,18 @@ pub fn render<C: BaseComponent>(props: C::Properties) -> String {
 /// The whole app on `view`, with `cases` loaded and today `today`.
 pub fn render_app(cases: Vec<Case>, today: NaiveDate, view: View) -> String {
     render_app_loaded(loaded(cases), today, view)
+}
+
+/// The page `view` of the part `P` loaded on demand, given `cases` as the
+/// main module hands them over.
+pub fn render_part<P: Part>(cases: Vec<Case>, today: NaiveDate, view: View) -> String {
+    render::<PartPage<P>>(PartPageProps {
+        today,
+        cases: Rc::new(cases),
+        view,
+        focus: false,
+        on_import: yew::Callback::noop(),
+    })
 }
 
 /// What loading storage holding `cases` finds, with no problem.
