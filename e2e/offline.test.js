@@ -42,6 +42,56 @@ test('with no network, the app and the cases are still there after a reload', as
   await context.close();
 });
 
+/** Waits until the service worker has kept every part (after the first screen asked it to). */
+async function partsKept(page) {
+  for (let tries = 0; tries < 100; tries += 1) {
+    const kept = await page.evaluate(async () => {
+      const names = [];
+      for (const key of await caches.keys()) {
+        for (const request of await (await caches.open(key)).keys()) names.push(new URL(request.url).pathname);
+      }
+      return names.filter((name) => /\/part-[a-z]+(\.js|_bg\.wasm)$/.test(name));
+    });
+    if (kept.length === 4) return kept;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the service worker did not keep the parts');
+}
+
+test('the first load fetches only what the first screen needs; after it, every part works offline', async () => {
+  const { context, page, errors, requests } = await openApp(app.browser, app.server.url);
+  // The page itself fetched the first load and no part: the parts come from
+  // the service worker, once the first screen is usable.
+  const firstLoad = requests.map((path) => path.split('/').pop());
+  assert.ok(firstLoad.some((name) => /^ehc-timeline-[0-9a-f]+_bg\.wasm$/.test(name)), firstLoad.join());
+  assert.deepEqual(firstLoad.filter((name) => name.startsWith('part-')), [], firstLoad.join());
+  await partsKept(page);
+
+  await page.getByRole('link', { name: 'Add a case' }).click();
+  await page.getByLabel("Child's name or initials").fill('O. F.');
+  await page.getByLabel('Council').fill('Anytown Council');
+  await page.getByRole('button', { name: 'Save case' }).click();
+  await page.getByRole('heading', { level: 1, name: 'O. F.' }).waitFor();
+  await controlled(page);
+  assert.deepEqual(requests.filter((path) => path.includes('/part-')), [], 'no part was loaded yet');
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('link', { name: 'Print a chronology' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Chronology of events' }).waitFor();
+  await page.getByText('Chronology: O. F.').waitFor();
+  // The browser's back button goes back to the case, then forward to the chronology.
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: 'O. F.' }).waitFor();
+  await page.goForward();
+  await page.getByRole('heading', { level: 1, name: 'Chronology of events' }).waitFor();
+  await page.goto(`${app.server.url}#/import`);
+  await page.getByRole('heading', { level: 1, name: 'Import a case file' }).waitFor();
+  assert.ok(requests.some((path) => path.endsWith('/part-print_bg.wasm')), 'the print part came from the cache');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a new version waits for the user, then takes over in one reload', async () => {
   const { context, page, errors } = await openApp(app.browser, app.server.url);
   await controlled(page);

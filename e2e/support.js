@@ -122,7 +122,8 @@ export function launch() {
  * A new page on a fresh context whose clock reads `today` (a calendar date,
  * "2025-10-31"), in a window of `viewport` ({ width, height,
  * deviceScaleFactor }: a 640 px window at factor 2 is 1280 px at 200% zoom),
- * with every console error and page error collected.
+ * with every console error and page error collected, and the paths the page
+ * itself requested.
  */
 export async function openApp(browser, url, { today = '2025-10-31', viewport } = {}) {
   const { width = 1024, height = 900, deviceScaleFactor = 1 } = viewport ?? {};
@@ -131,13 +132,16 @@ export async function openApp(browser, url, { today = '2025-10-31', viewport } =
   await context.clock.setFixedTime(new Date(`${today}T12:00:00`));
   const page = await context.newPage();
   const errors = [];
+  // What the page itself fetched (not its service worker), from the first load on.
+  const requests = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
   await page.goto(url);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
-  return { context, page, errors };
+  return { context, page, errors, requests };
 }
 
 const axeSource = await readFile(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
