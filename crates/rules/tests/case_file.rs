@@ -321,12 +321,13 @@ fn a_repeated_id_is_placed_at_its_second_use() {
         cases.problem.to_string(),
         "two cases have the id \"c-1\": each case needs its own"
     );
-    // An event id may be used again in another case.
-    let file = read_case_file(with_cases(&[
+    // An event id may be used again in another case, and a file read again.
+    let text = with_cases(&[
         r#"{ "id": "c-1", "events": [{ "id": "e-1", "kind": "letter", "date": "2025-01-06" }] }"#,
         r#"{ "id": "c-2", "events": [{ "id": "e-1", "kind": "letter", "date": "2025-01-06" }] }"#,
-    ]));
-    assert_eq!(file.map(|file| file.cases.len()), Ok(2));
+    ]);
+    assert_eq!(read_case_file(&text).map(|file| file.cases.len()), Ok(2));
+    assert_eq!(read_case_file(&text).map(|file| file.cases.len()), Ok(2));
 }
 
 #[test]

@@ -59,10 +59,6 @@ pub fn import_case_file(bytes: impl AsRef<[u8]>) -> Result<CaseFile, ReadError> 
 fn read_bytes(bytes: &[u8]) -> Result<CaseFile, ReadError> {
     let text = utf8(bytes)?;
     TRAIL.with_borrow_mut(Vec::clear);
-    IDS.with_borrow_mut(|ids| {
-        ids.cases.clear();
-        ids.events.clear();
-    });
     take_raised();
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let file = CaseFile::deserialize(&mut deserializer)
@@ -106,31 +102,53 @@ enum Step {
     Index(usize),
 }
 
-/// The ids read so far, to refuse one used twice where it must be unique.
+/// The ids read so far in the lists whose ids must be unique: `None` outside
+/// such a list (a case read alone, as the app's storage reads one, has no
+/// other cases to clash with, but its events are checked all the same).
 #[derive(Default)]
 struct Ids {
-    /// Of the cases of the file.
-    cases: HashSet<String>,
+    /// Of the cases of the file being read.
+    cases: Option<HashSet<String>>,
     /// Of the events of the case being read.
-    events: HashSet<String>,
+    events: Option<HashSet<String>>,
 }
+
+type IdsOf = fn(&mut Ids) -> &mut Option<HashSet<String>>;
 
 thread_local! {
     static IDS: RefCell<Ids> = RefCell::new(Ids::default());
 }
 
-/// Reads the `id` of a case or an event into `slot`, refusing an empty one or one already
-/// in the ids `seen`, right where it is written.
+/// Reads a list of cases or events into `slot` as [`put`] does, with the
+/// ids of its items checked against each other by [`put_id`].
+fn put_unique<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
+    slot: &mut Option<T>,
+    ids: IdsOf,
+    key: &str,
+    map: &mut A,
+) -> Result<bool, A::Error> {
+    let outer = IDS.with_borrow_mut(|all| ids(all).replace(HashSet::new()));
+    let read = put(slot, key, map);
+    IDS.with_borrow_mut(|all| *ids(all) = outer);
+    read
+}
+
+/// Reads the `id` of a case or an event into `slot`, refusing an empty one
+/// or one already among the ids `seen`, right where it is written.
 fn put_id<'de, A: MapAccess<'de>>(
     slot: &mut Option<String>,
     of: IdOf,
-    seen: fn(&mut Ids) -> &mut HashSet<String>,
+    seen: IdsOf,
     map: &mut A,
 ) -> Result<bool, A::Error> {
     let id: String = map.next_value_seed(At("id", PhantomData))?;
     let problem = if id.is_empty() {
         Problem::EmptyId(of)
-    } else if IDS.with_borrow_mut(|ids| seen(ids).insert(id.clone())) {
+    } else if IDS.with_borrow_mut(|ids| {
+        seen(ids)
+            .as_mut()
+            .is_none_or(|seen| seen.insert(id.clone()))
+    }) {
         *slot = Some(id);
         return Ok(true);
     } else {
@@ -456,7 +474,7 @@ impl Fields for FileFields {
                 Ok(true)
             }
             "exported_at" => put(&mut self.exported_at, key, map),
-            "cases" => put(&mut self.cases, key, map),
+            "cases" => put_unique(&mut self.cases, |ids| &mut ids.cases, key, map),
             _ => Ok(false),
         }
     }
@@ -532,10 +550,7 @@ impl Fields for CaseFields {
             "reference" => put(&mut self.reference, key, map),
             "date_of_birth" => put(&mut self.date_of_birth, key, map),
             "settings" => put(&mut self.settings, key, map),
-            "events" => {
-                IDS.with_borrow_mut(|ids| ids.events.clear());
-                put(&mut self.events, key, map)
-            }
+            "events" => put_unique(&mut self.events, |ids| &mut ids.events, key, map),
             _ => Ok(false),
         }
     }
