@@ -481,8 +481,10 @@ mod imp {
     }
 
     /// Reads the file chosen in the file input that fired `event`, and calls
-    /// back with its name and text, or why it could not be read.
-    pub fn read_chosen_file(event: &web_sys::Event, done: Callback<Result<String, String>>) {
+    /// back with its bytes as they are, or why it could not be read: the
+    /// engine's reader judges the encoding (`Blob.text()` would put U+FFFD in
+    /// place of bytes that are not UTF-8, and the file would import altered).
+    pub fn read_chosen_file(event: &web_sys::Event, done: Callback<Result<Vec<u8>, String>>) {
         let Some(file) = event
             .target()
             .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
@@ -492,10 +494,10 @@ mod imp {
             return;
         };
         wasm_bindgen_futures::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-            done.emit(match text.ok().and_then(|value| value.as_string()) {
-                Some(text) => Ok(text),
-                None => Err("the file could not be read".to_owned()),
+            let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+            done.emit(match buffer {
+                Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
+                Err(_) => Err("the file could not be read".to_owned()),
             });
         });
     }
@@ -653,5 +655,5 @@ mod imp {
         Err("downloads need a browser".to_owned())
     }
 
-    pub fn read_chosen_file(_event: &web_sys::Event, _done: Callback<Result<String, String>>) {}
+    pub fn read_chosen_file(_event: &web_sys::Event, _done: Callback<Result<Vec<u8>, String>>) {}
 }

@@ -1,7 +1,8 @@
 //! What an import will do, shown before anything is written: which cases it
 //! adds and which it replaces (a case is replaced when it has the same id).
+//! The file is read by the engine's reader, as `ehc` reads it.
 
-use rules::{Case, CaseFile};
+use rules::{Case, CaseFile, ReadError, import_case_file};
 
 use crate::state::{State, case_name};
 
@@ -13,9 +14,18 @@ pub struct ImportPlan {
     pub adds: Vec<String>,
     /// The names of the cases it replaces.
     pub replaces: Vec<String>,
+    /// The fields at the file's top level that this version does not know:
+    /// the app keeps cases, not files, so these are not kept.
+    pub not_kept: Vec<String>,
 }
 
 impl ImportPlan {
+    /// What importing the file of `bytes`, as chosen, into `state` would do;
+    /// or why it cannot be imported (bytes that are not UTF-8 included).
+    pub fn read(state: &State, bytes: &[u8]) -> Result<ImportPlan, ReadError> {
+        import_case_file(bytes).map(|file| ImportPlan::new(state, file))
+    }
+
     /// What importing `file` into `state` would do.
     pub fn new(state: &State, file: CaseFile) -> ImportPlan {
         let (mut adds, mut replaces) = (Vec::new(), Vec::new());
@@ -31,6 +41,7 @@ impl ImportPlan {
             cases: file.cases,
             adds,
             replaces,
+            not_kept: file.extra.keys().cloned().collect(),
         }
     }
 
@@ -38,7 +49,7 @@ impl ImportPlan {
     ///
     /// ```
     /// use ehc_timeline::import::ImportPlan;
-    /// let plan = ImportPlan { cases: vec![], adds: vec!["A. B.".into()], replaces: vec![] };
+    /// let plan = ImportPlan { cases: vec![], adds: vec!["A. B.".into()], replaces: vec![], not_kept: vec![] };
     /// assert_eq!(plan.summary(), "This will add 1 case and replace 0 cases");
     /// ```
     pub fn summary(&self) -> String {

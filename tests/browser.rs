@@ -349,8 +349,13 @@ async fn mount_import() -> Mounted {
 }
 
 fn choose_file(root: &Element, text: &str) {
-    let parts = js_sys::Array::of1(&text.into());
-    let file = web_sys::File::new_with_str_sequence(&parts, "case.json").unwrap();
+    choose_bytes(root, text.as_bytes());
+}
+
+/// Chooses a file of `bytes` as they are, UTF-8 or not.
+fn choose_bytes(root: &Element, bytes: &[u8]) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let file = web_sys::File::new_with_u8_array_sequence(&parts, "case.json").unwrap();
     let transfer = web_sys::DataTransfer::new().unwrap();
     transfer.items().add_with_file(&file).unwrap();
     let input: HtmlInputElement = find(root, "#case-file").unchecked_into();
@@ -386,19 +391,37 @@ async fn importing_shows_a_preview_before_writing_anything() {
     assert!(saved[0].events.is_empty(), "c-1 was replaced");
 }
 
-#[wasm_bindgen_test]
-async fn a_bad_file_shows_where_it_is_wrong_and_changes_nothing() {
+/// Chooses a file of `bytes` on the import page, with one case saved: the
+/// page's text once it says there is a problem, with nothing saved.
+async fn import_refused(bytes: &[u8]) -> String {
     clear();
     save(&mut LocalStore, [&request_case()]).unwrap();
     let root = mount_import().await;
-    choose_file(&root, "{\"format\": \"ehc-timeline/1\",\n \"cases\": [}");
+    choose_bytes(&root, bytes);
     until(50, || text(&root).contains("There is a problem")).await;
-    assert!(
-        text(&root).contains("The file could not be imported: line 2, column"),
-        "{}",
-        text(&root)
-    );
     assert_eq!(load(&mut LocalStore).cases, vec![request_case()]);
+    text(&root)
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_file_shows_where_it_is_wrong_and_changes_nothing() {
+    let text = import_refused(b"{\"format\": \"ehc-timeline/1\",\n \"cases\": [}").await;
+    assert!(
+        text.contains("The file could not be imported: line 2, column"),
+        "{text}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_file_that_is_not_utf8_is_refused_not_imported_altered() {
+    let text = import_refused(include_bytes!(
+        "../crates/rules/tests/fixtures/hostile/not-utf8.json"
+    ))
+    .await;
+    assert!(
+        text.contains("line 6, column 19: this is not UTF-8 text: byte 88 (0xE9)"),
+        "{text}"
+    );
 }
 
 /// Dispatches the `storage` event another tab's write fires in this one.

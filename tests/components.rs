@@ -2,6 +2,8 @@
 //! user reads them.
 
 mod common;
+#[path = "../crates/rules/tests/support/hostile.rs"]
+mod hostile;
 
 use std::rc::Rc;
 
@@ -537,6 +539,48 @@ fn the_import_preview_says_what_it_adds_and_replaces() {
     assert_reads(&html, "New cases E. F.");
     assert_reads(&html, "Cases that will be replaced");
     assert_reads(&html, "Import Cancel");
+    assert_not_reads(&html, "not kept");
+}
+
+#[test]
+fn every_hostile_file_is_refused_by_the_import_as_ehc_refuses_it() {
+    let state = State::new(day(3, 1), vec![request_only()], None, true);
+    for file in hostile::refused() {
+        let error = ImportPlan::read(&state, file.bytes).expect_err(file.name);
+        file.assert_is(&error);
+        let html = import_page(ImportStep::Failed(import_error(&error)));
+        assert_reads(
+            &html,
+            &format!("There is a problem The file could not be imported: {error}"),
+        );
+        assert_not_reads(&html, "Import Cancel");
+    }
+    let none = ImportPlan::read(&state, br#"{"format": "ehc-timeline/1", "cases": []}"#);
+    let html = import_page(ImportStep::Failed(import_error(none.unwrap_err())));
+    assert_reads(
+        &html,
+        "There is a problem The file could not be imported: this file has no cases",
+    );
+}
+
+#[test]
+fn a_byte_order_mark_and_unknown_top_level_fields_import() {
+    let state = State::new(day(3, 1), vec![], None, true);
+    for (name, bytes) in hostile::accepted() {
+        let plan =
+            ImportPlan::read(&state, bytes).unwrap_or_else(|error| panic!("{name}: {error}"));
+        assert_eq!(plan.summary(), "This will add 1 case and replace 0 cases");
+    }
+    let [bom, unknown] = hostile::accepted();
+    assert_eq!(ImportPlan::read(&state, bom.1).unwrap().adds, ["Zo\u{eb}"]);
+    // The app keeps cases, not files: fields outside the cases are named as not kept.
+    let plan = ImportPlan::read(&state, unknown.1).unwrap();
+    assert_eq!(plan.not_kept, ["x-top", "x-after"]);
+    let html = import_page(ImportStep::Preview(Rc::new(plan)));
+    assert_reads(
+        &html,
+        "outside its cases (x-top, x-after). They are not kept: the app keeps each case, not the file.",
+    );
 }
 
 #[test]

@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use rules::read_case_file;
 use yew::prelude::*;
 
 use crate::browser;
@@ -55,11 +54,12 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
 
     let on_read = {
         let (step, cases) = (step.clone(), cases.clone());
-        Callback::from(move |text: Result<String, String>| {
-            let file =
-                text.and_then(|text| read_case_file(&text).map_err(|error| error.to_string()));
-            step.set(match file {
-                Ok(file) => ImportStep::Preview(Rc::new(ImportPlan::new(&cases, file))),
+        Callback::from(move |bytes: Result<Vec<u8>, String>| {
+            let plan = bytes.and_then(|bytes| {
+                ImportPlan::read(&cases, &bytes).map_err(|error| error.to_string())
+            });
+            step.set(match plan {
+                Ok(plan) => ImportStep::Preview(Rc::new(plan)),
                 Err(reason) => ImportStep::Failed(import_error(reason)),
             })
         })
@@ -116,6 +116,14 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
                         <h3 class="heading-s">{"Cases that will be replaced"}</h3>
                         <p class="body">{"These cases are already on this device. The file's copy replaces yours, with its events."}</p>
                         { names(&plan.replaces) }
+                    }
+                    if !plan.not_kept.is_empty() {
+                        <p class="body">
+                            {format!(
+                                "The file also holds fields this version of EHC Timeline does not use, outside its cases ({}). They are not kept: the app keeps each case, not the file.",
+                                plan.not_kept.join(", ")
+                            )}
+                        </p>
                     }
                     <div class="button-group">
                         <button type="button" class="button" onclick={on_import}>{"Import"}</button>

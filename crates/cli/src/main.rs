@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use outputs::{Chronology, Evaluated, NameShown, chase_letter, complaint_letter, ombudsman_letter};
 use rules::{
-    Case, CaseFile, Evaluation, Report, Status, all_rules, case_text, evaluate, parse_iso_date,
-    read_case_file,
+    Case, CaseFile, Evaluation, Report, Status, all_rules, case_text, evaluate, import_case_file,
+    parse_iso_date,
 };
 
 const USAGE: &str = "Usage:
@@ -32,8 +32,8 @@ ics         prints an iCalendar file of the deadlines still to come.
 csv         prints every deadline of every case as CSV (UTF-8 with a BOM).
 rules       prints every time limit the checker knows, with its citation.
 
-Exit status 0 when the file was read, 2 when it could not be (or the command
-line is wrong).";
+Exit status 0 when the file was read, 2 when it could not be or holds no
+cases (or the command line is wrong). The file is read as the app imports it.";
 
 /// How to print a report.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -230,12 +230,11 @@ fn run(output: Output, options: &Options) -> ExitCode {
     }
 }
 
-/// The case file at `path`, or why it cannot be read.
+/// The case file at `path`, read as the app's import reads it, or why it
+/// cannot be read.
 fn read(path: &str) -> Result<CaseFile, String> {
     let bytes = std::fs::read(path).map_err(|error| format!("cannot read the file: {error}"))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| "the file is not UTF-8 text: save it as UTF-8 JSON".to_owned())?;
-    read_case_file(&text).map_err(|error| error.to_string())
+    import_case_file(&bytes).map_err(|error| error.to_string())
 }
 
 /// Prints the letter asked for, of the one case chosen.

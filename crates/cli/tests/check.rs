@@ -1,6 +1,9 @@
 //! `ehc` as a user runs it: the built binary on real files, for `check` and
 //! `rules` and for the outputs (`chronology`, `letter`, `ics`, `csv`).
 
+#[path = "../../rules/tests/support/hostile.rs"]
+mod hostile;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -168,6 +171,37 @@ fn an_impossible_date_is_refused_naming_the_event() {
         message.contains("\"2025-02-30\" is not a real date: February 2025 has 28 days"),
         "{message}"
     );
+}
+
+#[test]
+fn every_hostile_file_is_refused_as_the_engine_refuses_it() {
+    for file in hostile::refused() {
+        let path = format!("crates/rules/tests/fixtures/hostile/{}", file.name);
+        let output = ehc(&["check", &path, "--today", "2025-03-01"]);
+        let error = rules::import_case_file(file.bytes).expect_err(file.name);
+        file.assert_is(&error);
+        assert_eq!(output.status.code(), Some(2), "{path}");
+        assert_eq!(stderr(&output), format!("{path}: {error}\n"));
+        assert_eq!(stdout(&output), "");
+    }
+    let no_cases = ehc(&["check", "crates/rules/tests/fixtures/hostile/no-cases.json"]);
+    assert!(stderr(&no_cases).ends_with(": this file has no cases\n"));
+    let latin1 = ehc(&["check", "crates/rules/tests/fixtures/hostile/not-utf8.json"]);
+    assert!(
+        stderr(&latin1).contains("line 6, column 19: this is not UTF-8 text: byte 88 (0xE9)"),
+        "{}",
+        stderr(&latin1)
+    );
+}
+
+#[test]
+fn a_byte_order_mark_and_unknown_top_level_fields_are_read() {
+    for (name, _) in hostile::accepted() {
+        let path = format!("crates/rules/tests/fixtures/hostile/{name}");
+        let output = ehc(&["check", &path, "--today", "2025-03-01"]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert!(stdout(&output).contains("Decision whether to assess: due 17 February 2025"));
+    }
 }
 
 #[test]

@@ -357,7 +357,7 @@ fn readable(mut case: Case) -> Case {
             cases: vec![case],
             extra: Default::default(),
         };
-        match rules::read_case_file(&write_case_file(&file)) {
+        match rules::read_case_file(write_case_file(&file)) {
             Ok(mut read) => return read.cases.remove(0),
             Err(error) => {
                 let refused = error.event.clone().unwrap_or_else(|| panic!("{error}"));

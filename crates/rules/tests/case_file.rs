@@ -1,7 +1,12 @@
 //! The case file format: what reads, what round-trips, and how a bad file is
 //! refused, with the line and column a user can go to.
 
-use rules::{EventKind, ReadError, When, read_case_file, write_case_file};
+#[path = "support/hostile.rs"]
+mod hostile;
+
+use rules::{
+    EventKind, Problem, ReadError, When, import_case_file, read_case_file, write_case_file,
+};
 
 /// A file with one event; `event` is the event's JSON object.
 fn with_event(event: &str) -> String {
@@ -60,7 +65,10 @@ fn malformed_json_is_refused_at_the_fault() {
         "{\n  \"format\": \"ehc-timeline/1\",\n  \"cases\": [\n    { \"id\": \"c-1\" \"events\": [] }\n  ]\n}\n",
     );
     assert_eq!(at(&error), (Some(4), Some(19)));
-    assert!(error.message.contains("not valid JSON"), "{error}");
+    assert!(
+        error.problem.to_string().contains("not valid JSON"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -73,7 +81,8 @@ fn an_unknown_kind_is_refused_with_its_position_and_event() {
     assert_eq!(error.path, "cases[0].events[0].kind");
     assert!(
         error
-            .message
+            .problem
+            .to_string()
             .starts_with("unknown event kind \"request-recieved\""),
         "{error}"
     );
@@ -86,20 +95,23 @@ fn an_impossible_date_is_refused_saying_why() {
     ));
     assert_eq!(at(&error), (Some(5), Some(71)));
     assert_eq!(
-        error.message,
+        error.problem.to_string(),
         "\"2025-02-30\" is not a real date: February 2025 has 28 days"
     );
     let leap = refused(&with_event(
         r#"{ "id": "e-1", "kind": "request-received", "date": "2023-02-29" }"#,
     ));
     assert_eq!(
-        leap.message,
+        leap.problem.to_string(),
         "\"2023-02-29\" is not a real date: February 2023 has 28 days"
     );
     let shape = refused(&with_event(
         r#"{ "id": "e-1", "kind": "request-received", "date": "6/1/2025" }"#,
     ));
-    assert!(shape.message.contains("write it as YYYY-MM-DD"), "{shape}");
+    assert!(
+        shape.problem.to_string().contains("write it as YYYY-MM-DD"),
+        "{shape}"
+    );
 }
 
 #[test]
@@ -110,14 +122,19 @@ fn an_event_without_a_date_is_refused_naming_it() {
     assert_eq!(error.event.as_deref(), Some("e-7"));
     assert_eq!(error.line, Some(5));
     assert!(
-        error.message.starts_with("event \"e-7\" has no date"),
+        error
+            .problem
+            .to_string()
+            .starts_with("event \"e-7\" has no date"),
         "{error}"
     );
     let both = refused(&with_event(
         r#"{ "id": "e-7", "kind": "letter", "date": "2025-01-06", "approx": "2025-01" }"#,
     ));
     assert!(
-        both.message.contains("both \"date\" and \"approx\""),
+        both.problem
+            .to_string()
+            .contains("both \"date\" and \"approx\""),
         "{both}"
     );
 }
@@ -128,14 +145,17 @@ fn fields_a_kind_needs_are_required() {
         r#"{ "id": "e-1", "kind": "tribunal-order", "date": "2025-07-01" }"#,
     ));
     assert_eq!(
-        error.message,
+        error.problem.to_string(),
         "event \"e-1\" (tribunal-order) needs \"order\""
     );
     let value = refused(&with_event(
         r#"{ "id": "e-1", "kind": "review-decision", "date": "2025-07-01", "outcome": "keep" }"#,
     ));
     assert!(
-        value.message.contains("\"maintain\", \"amend\", \"cease\""),
+        value
+            .problem
+            .to_string()
+            .contains("\"maintain\", \"amend\", \"cease\""),
         "{value}"
     );
 }
@@ -145,13 +165,13 @@ fn a_complaint_stage_is_1_or_2_and_a_move_needs_its_day() {
     let stage = refused(&with_event(
         r#"{ "id": "e-1", "kind": "complaint-made", "date": "2026-04-01", "stage": 3 }"#,
     ));
-    assert!(stage.message.contains("use 1 or 2"), "{stage}");
+    assert!(stage.problem.to_string().contains("use 1 or 2"), "{stage}");
     assert_eq!(at(&stage).0, Some(5));
     let moved = refused(&with_event(
         r#"{ "id": "e-1", "kind": "move-notified", "date": "2025-08-22" }"#,
     ));
     assert_eq!(
-        moved.message,
+        moved.problem.to_string(),
         "event \"e-1\" (move-notified) needs \"move_date\""
     );
 }
@@ -161,7 +181,8 @@ fn a_newer_or_foreign_format_is_refused_plainly() {
     let newer = refused(r#"{ "format": "ehc-timeline/2", "cases": [] }"#);
     assert!(
         newer
-            .message
+            .problem
+            .to_string()
             .contains("newer version of EHC Timeline (ehc-timeline/2)"),
         "{newer}"
     );
@@ -169,7 +190,8 @@ fn a_newer_or_foreign_format_is_refused_plainly() {
     let foreign = refused(r#"{ "cases": [] }"#);
     assert!(
         foreign
-            .message
+            .problem
+            .to_string()
             .starts_with("this is not an EHC Timeline case file"),
         "{foreign}"
     );
@@ -181,7 +203,10 @@ fn duplicate_ids_are_refused() {
         r#"{ "id": "e-1", "kind": "letter", "date": "2025-01-06" }, { "id": "e-1", "kind": "note", "date": "2025-01-07" }"#,
     );
     let error = refused(&text);
-    assert!(error.message.contains("have the id \"e-1\""), "{error}");
+    assert!(
+        error.problem.to_string().contains("have the id \"e-1\""),
+        "{error}"
+    );
 }
 
 #[test]
@@ -217,7 +242,7 @@ fn a_fault_in_the_settings_is_placed_in_them() {
     ]));
     assert_eq!(wrong_value.path, "cases[0].settings");
     assert_eq!(
-        wrong_value.message,
+        wrong_value.problem.to_string(),
         "\"review\" is not allowed here: use \"decision\" or \"meeting\""
     );
 }
@@ -275,23 +300,171 @@ fn a_fault_at_the_top_level_has_a_short_path() {
 }
 
 #[test]
-fn a_duplicate_id_is_placed_at_what_holds_both() {
+fn a_repeated_id_is_placed_at_its_second_use() {
     let events = refused(&with_event(
         r#"{ "id": "e-1", "kind": "letter", "date": "2025-01-06" }, { "id": "e-1", "kind": "note", "date": "2025-01-07" }"#,
     ));
-    assert_eq!(events.path, "cases[0]");
-    assert_eq!(events.event, None);
+    assert_eq!(events.path, "cases[0].events[1].id");
+    assert_eq!(at(&events), (Some(5), Some(76)));
+    assert_eq!(events.event.as_deref(), Some("e-1"));
     assert_eq!(
-        events.message,
-        "two events in case \"c-1\" have the id \"e-1\": each event needs its own"
+        events.problem.to_string(),
+        "two events in this case have the id \"e-1\": each event needs its own"
     );
     let cases = refused(&with_cases(&[
         r#"{ "id": "c-1", "events": [] }"#,
         r#"{ "id": "c-1", "events": [] }"#,
     ]));
-    assert_eq!(cases.path, "");
+    assert_eq!(cases.path, "cases[1].id");
+    assert_eq!(at(&cases), (Some(5), Some(17)));
     assert_eq!(
-        cases.message,
+        cases.problem.to_string(),
         "two cases have the id \"c-1\": each case needs its own"
+    );
+    // An event id may be used again in another case, and a file read again.
+    let text = with_cases(&[
+        r#"{ "id": "c-1", "events": [{ "id": "e-1", "kind": "letter", "date": "2025-01-06" }] }"#,
+        r#"{ "id": "c-2", "events": [{ "id": "e-1", "kind": "letter", "date": "2025-01-06" }] }"#,
+    ]);
+    assert_eq!(read_case_file(&text).map(|file| file.cases.len()), Ok(2));
+    assert_eq!(read_case_file(&text).map(|file| file.cases.len()), Ok(2));
+}
+
+#[test]
+fn every_hostile_file_is_refused_naming_the_place_and_the_problem() {
+    for file in hostile::refused() {
+        let error = import_case_file(file.bytes).expect_err(file.name);
+        file.assert_is(&error);
+        // The reader under the import refuses it the same, a file without
+        // cases apart: the app's storage may hold none.
+        match read_case_file(file.bytes) {
+            Err(read) => assert_eq!(read, error),
+            Ok(read) => assert!(read.cases.is_empty() && *error.problem == Problem::NoCases),
+        }
+    }
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_refused_at_their_offset() {
+    let error = refused_bytes(b"{\"format\": \"caf\xe9\"}");
+    assert_eq!(
+        *error.problem,
+        Problem::NotUtf8 {
+            offset: 15,
+            byte: 0xE9
+        }
+    );
+    assert_eq!(at(&error), (Some(1), Some(16)));
+    assert_eq!(
+        error.to_string(),
+        "line 1, column 16: this is not UTF-8 text: byte 15 (0xE9) is not UTF-8; save the file as UTF-8"
+    );
+    // A UTF-8 sequence cut short at the end of the file.
+    let cut = refused_bytes(b"{\n\"format\": \"caf\xc3");
+    assert_eq!(
+        (&*cut.problem, cut.line),
+        (
+            &Problem::NotUtf8 {
+                offset: 16,
+                byte: 0xC3
+            },
+            Some(2)
+        )
+    );
+    // UTF-16, as some editors save "Unicode".
+    let utf16: Vec<u8> = "{\"format\": 1}"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    assert!(matches!(
+        *refused_bytes(&[&[0xFF, 0xFE], utf16.as_slice()].concat()).problem,
+        Problem::NotUtf8 { offset: 0, .. }
+    ));
+}
+
+fn refused_bytes(bytes: &[u8]) -> ReadError {
+    read_case_file(bytes).expect_err("the bytes should be refused")
+}
+
+#[test]
+fn a_key_written_twice_is_refused_wherever_it_is() {
+    let top = refused(r#"{ "format": "ehc-timeline/1", "format": "ehc-timeline/1", "cases": [] }"#);
+    assert_eq!(
+        (top.path.as_str(), at(&top)),
+        ("format", (Some(1), Some(38)))
+    );
+    assert_eq!(
+        top.to_string(),
+        r#"line 1, column 38 (format): "format" is written twice in the same object: keep only one"#
+    );
+    let settings = refused(&with_cases(&[
+        r#"{ "id": "c-1", "settings": { "x": 1, "x": 2 }, "events": [] }"#,
+    ]));
+    assert_eq!(settings.path, "cases[0].settings.x");
+    let nested = refused(&with_event(
+        r#"{ "id": "e-1", "kind": "letter", "date": "2025-01-06", "x-a": [{ "b": { "c": 1, "c": 1 } }] }"#,
+    ));
+    assert_eq!(nested.path, "cases[0].events[0].x-a[0].b.c");
+    assert_eq!(nested.event.as_deref(), Some("e-1"));
+}
+
+#[test]
+fn odd_but_sound_files_are_read_and_keep_every_unknown_field() {
+    for (name, bytes) in hostile::accepted() {
+        let file = import_case_file(bytes).unwrap_or_else(|error| panic!("{name}: {error}"));
+        let written = write_case_file(&file);
+        assert_eq!(read_case_file(&written).as_ref(), Ok(&file), "{name}");
+    }
+    let [bom, unknown] = hostile::accepted().map(|(_, bytes)| read_case_file(bytes).unwrap());
+    assert_eq!(bom.cases[0].child.as_deref(), Some("Zo\u{eb}"));
+    let written: serde_json::Value = serde_json::from_str(&write_case_file(&unknown)).unwrap();
+    assert_eq!(
+        written["x-top"],
+        serde_json::json!({ "made_by": "a later version", "seen": [1, 2] })
+    );
+    assert_eq!(written["x-after"], serde_json::Value::Null);
+    assert_eq!(written["cases"][0]["x-case"], "kept");
+    assert_eq!(written["cases"][0]["events"][0]["x-event"], "kept");
+}
+
+#[test]
+fn each_problem_is_a_kind_a_caller_can_match() {
+    let cases = [
+        (r#"{ "format": "ehc-timeline/1", "cases": ["#, "EndsEarly"),
+        (
+            r#"{ "format": "ehc-timeline/1", "cases": [] } x"#,
+            "NotJson",
+        ),
+        (
+            r#"{ "format": "ehc-timeline/1", "cases": {} }"#,
+            "WrongType",
+        ),
+        (r#"{ "format": 7, "cases": [] }"#, "WrongType"),
+        (r#"{ "cases": [] }"#, "NotACaseFile"),
+        (
+            r#"{ "format": "ehc-timeline/9", "cases": [] }"#,
+            "NewerVersion",
+        ),
+        (
+            r#"{ "format": "ehc-timeline/1", "cases": [{ "events": [] }] }"#,
+            "MissingId",
+        ),
+    ];
+    for (text, kind) in cases {
+        let problem = refused(text).problem;
+        assert!(
+            format!("{problem:?}").starts_with(kind),
+            "{text}: {problem:?}"
+        );
+    }
+    let value = refused(&with_event(
+        r#"{ "id": "e-1", "kind": "complaint-made", "date": "2026-04-01", "respond_within": -1 }"#,
+    ));
+    assert_eq!(
+        *value.problem,
+        Problem::WrongValue {
+            found: "integer `-1`".into(),
+            expected: "u32".into()
+        }
     );
 }

@@ -24,7 +24,10 @@ fn any_file_is_read_whole_or_refused_saying_where_and_the_engine_never_panics() 
             match read_case_file(&text) {
                 Err(error) => {
                     refused.set(refused.get() + 1);
-                    prop_assert!(!error.message.trim().is_empty(), "no message for {text:?}");
+                    prop_assert!(
+                        !error.problem.to_string().trim().is_empty(),
+                        "no message for {text:?}"
+                    );
                     if let Some(line) = error.line {
                         let lines = text.split('\n').count();
                         prop_assert!(

@@ -2,15 +2,17 @@
 //! how it is read with errors that say where, and how it is written back.
 
 mod clock_time;
+mod error;
 mod from_text;
 mod kind;
 mod model;
 mod parse;
 
 pub use clock_time::{parse_clock_time, write_clock_time};
+pub use error::{IdOf, Problem, ReadError};
 pub use kind::{EventKind, Stage};
 pub use model::{
     ApproxDate, Case, CaseFile, Event, ExceptionReason, Extra, FORMAT, Matters, Order,
     ResponseUnit, ReviewCompleteOn, ReviewOutcome, SendMethod, Settings, Transfer, When,
 };
-pub use parse::{ReadError, parse_iso_date, read_case_file, write_case_file};
+pub use parse::{import_case_file, parse_iso_date, read_case_file, write_case_file};

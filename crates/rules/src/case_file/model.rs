@@ -279,9 +279,9 @@ macro_rules! field_values {
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 super::from_text::from_str_with(deserializer, stringify!($name), |id| {
-                    $name::from_id(id).ok_or_else(|| {
-                        let allowed: Vec<String> = $name::ALL.iter().map(|v| format!("\"{}\"", v.id())).collect();
-                        format!("\"{id}\" is not allowed here: use one of {}", allowed.join(", "))
+                    $name::from_id(id).ok_or_else(|| super::error::Problem::NotAllowed {
+                        value: format!("\"{id}\""),
+                        allowed: $name::ALL.iter().map(|v| format!("\"{}\"", v.id())).collect(),
                     })
                 })
             }

@@ -4,61 +4,27 @@
 //!
 //! Known fields are read one by one from serde_json's streaming deserializer,
 //! so a bad value is reported at its own position; unknown fields are kept.
+//! Every door reads through here (the app's import and storage, `ehc`), so a
+//! file is read the same way wherever it is opened: bytes that are not UTF-8,
+//! a key written twice and an empty or repeated id are refused everywhere.
 
+use std::cell::RefCell;
+use std::collections::HashSet;
 use std::fmt;
 use std::marker::PhantomData;
 
 use chrono::{NaiveDate, NaiveTime};
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
+use serde_json::error::Category;
 
+use super::error::{IdOf, Problem, ReadError, raise, take_raised};
 use super::from_text::from_str_with;
 use super::kind::EventKind;
 use super::model::*;
-use crate::calendar::{days_in_month, month_name};
 
-/// Why a case file cannot be read, and where.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ReadError {
-    /// 1-based line of the fault, when the file is known to that precision.
-    pub line: Option<usize>,
-    /// 1-based column of the fault.
-    pub column: Option<usize>,
-    /// Where in the file's structure: `cases[0].events[3].date`; empty at the top.
-    pub path: String,
-    /// The id of the event at fault, when known.
-    pub event: Option<String>,
-    pub message: String,
-}
-
-impl fmt::Display for ReadError {
-    /// `line 14, column 37 (cases[0].events[3], event "e-4"): "2025-02-30" is not a real date: ...`
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut place = Vec::new();
-        if let (Some(line), Some(column)) = (self.line, self.column) {
-            place.push(format!("line {line}, column {column}"));
-        }
-        let mut within = Vec::new();
-        if !self.path.is_empty() {
-            within.push(self.path.clone());
-        }
-        if let Some(event) = &self.event {
-            within.push(format!("event \"{event}\""));
-        }
-        if !within.is_empty() {
-            place.push(format!("({})", within.join(", ")));
-        }
-        if place.is_empty() {
-            write!(f, "{}", self.message)
-        } else {
-            write!(f, "{}: {}", place.join(" "), self.message)
-        }
-    }
-}
-
-impl std::error::Error for ReadError {}
-
-/// Reads a whole case file (`ehc-timeline/1`).
+/// Reads a whole case file (`ehc-timeline/1`) from its bytes, which must be
+/// UTF-8 (a leading byte order mark is allowed, as RFC 8259 allows it).
 ///
 /// ```
 /// let file = rules::read_case_file(r#"{"format": "ehc-timeline/1", "cases": [{"id": "c-1",
@@ -67,9 +33,33 @@ impl std::error::Error for ReadError {}
 /// let error = rules::read_case_file(r#"{"format": "ehc-timeline/1", "cases": [{"id": "c-1",
 ///   "events": [{"id": "e-1", "kind": "request-received", "date": "2025-02-30"}]}]}"#).unwrap_err();
 /// assert_eq!(error.to_string(), r#"line 2, column 76 (cases[0].events[0].date, event "e-1"): "2025-02-30" is not a real date: February 2025 has 28 days"#);
+/// let latin1 = rules::read_case_file(b"{\"format\": \"ehc-timeline/1\",\n \"cases\": [{\"child\": \"Zo\xeb\"").unwrap_err();
+/// assert_eq!(latin1.to_string(), "line 2, column 25: this is not UTF-8 text: byte 53 (0xEB) is not UTF-8; save the file as UTF-8");
 /// ```
-pub fn read_case_file(text: &str) -> Result<CaseFile, ReadError> {
+pub fn read_case_file(bytes: impl AsRef<[u8]>) -> Result<CaseFile, ReadError> {
+    read_bytes(bytes.as_ref())
+}
+
+/// Reads a case file a user brings to the app's import or to `ehc`: as
+/// [`read_case_file`], and a file with no cases is refused, as there is
+/// nothing in it to import or check.
+///
+/// ```
+/// let error = rules::import_case_file(r#"{"format": "ehc-timeline/1", "cases": []}"#).unwrap_err();
+/// assert_eq!(*error.problem, rules::Problem::NoCases);
+/// ```
+pub fn import_case_file(bytes: impl AsRef<[u8]>) -> Result<CaseFile, ReadError> {
+    let file = read_bytes(bytes.as_ref())?;
+    if file.cases.is_empty() {
+        return Err(ReadError::whole(Problem::NoCases));
+    }
+    Ok(file)
+}
+
+fn read_bytes(bytes: &[u8]) -> Result<CaseFile, ReadError> {
+    let text = utf8(bytes)?;
     TRAIL.with_borrow_mut(Vec::clear);
+    take_raised();
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let file = CaseFile::deserialize(&mut deserializer)
         .map_err(|error| located(text, trail_path(), error))?;
@@ -79,11 +69,93 @@ pub fn read_case_file(text: &str) -> Result<CaseFile, ReadError> {
     Ok(file)
 }
 
+/// The text of `bytes` without a leading byte order mark, or where the first
+/// byte that is not UTF-8 stands.
+fn utf8(bytes: &[u8]) -> Result<&str, ReadError> {
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    std::str::from_utf8(&bytes[bom..]).map_err(|error| {
+        let offset = bom + error.valid_up_to();
+        let before = &bytes[..offset];
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        ReadError {
+            line: Some(before.iter().filter(|&&b| b == b'\n').count() + 1),
+            column: Some(offset - line_start + 1),
+            ..ReadError::whole(Problem::NotUtf8 {
+                offset,
+                byte: bytes[offset],
+            })
+        }
+    })
+}
+
 /// A step of the path to a fault: an object's key (`?` for a key that could
 /// not be read) or an array's index.
 enum Step {
     Key(String),
     Index(usize),
+}
+
+/// The ids read so far in the lists whose ids must be unique: `None` outside
+/// such a list (a case read alone, as the app's storage reads one, has no
+/// other cases to clash with, but its events are checked all the same).
+#[derive(Default)]
+struct Ids {
+    /// Of the cases of the file being read.
+    cases: Option<HashSet<String>>,
+    /// Of the events of the case being read.
+    events: Option<HashSet<String>>,
+}
+
+type IdsOf = fn(&mut Ids) -> &mut Option<HashSet<String>>;
+
+thread_local! {
+    static IDS: RefCell<Ids> = RefCell::new(Ids::default());
+}
+
+/// Reads a list of cases or events into `slot` as [`put`] does, with the
+/// ids of its items checked against each other by [`put_id`].
+fn put_unique<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
+    slot: &mut Option<T>,
+    ids: IdsOf,
+    key: &str,
+    map: &mut A,
+) -> Result<bool, A::Error> {
+    let outer = IDS.with_borrow_mut(|all| ids(all).replace(HashSet::new()));
+    let read = put(slot, key, map);
+    IDS.with_borrow_mut(|all| *ids(all) = outer);
+    read
+}
+
+/// Reads the `id` of a case or an event into `slot`, refusing an empty one
+/// or one already among the ids `seen`, right where it is written.
+fn put_id<'de, A: MapAccess<'de>>(
+    slot: &mut Option<String>,
+    of: IdOf,
+    seen: IdsOf,
+    map: &mut A,
+) -> Result<bool, A::Error> {
+    let id: String = map.next_value_seed(At("id", PhantomData))?;
+    let problem = if id.is_empty() {
+        Problem::EmptyId(of)
+    } else if IDS.with_borrow_mut(|ids| {
+        seen(ids)
+            .as_mut()
+            .is_none_or(|seen| seen.insert(id.clone()))
+    }) {
+        *slot = Some(id);
+        return Ok(true);
+    } else {
+        Problem::RepeatedId { of, id }
+    };
+    note(Step::Key("id".to_owned()));
+    Err(raise(problem))
 }
 
 thread_local! {
@@ -127,31 +199,40 @@ pub fn write_case_file(file: &CaseFile) -> String {
 /// A serde_json error as a `ReadError`, naming the event when the path is in one.
 fn located(text: &str, path: String, error: serde_json::Error) -> ReadError {
     let (line, column) = (error.line(), error.column());
-    let mut message = error.to_string();
-    let suffix = format!(" at line {line} column {column}");
-    if let Some(stripped) = message.strip_suffix(&suffix) {
-        message = stripped.to_owned();
-    }
+    let problem = take_raised().unwrap_or_else(|| serde_problem(&error));
     ReadError {
         line: (line > 0).then_some(line),
         column: (line > 0).then_some(column),
         event: event_id_at(text, &path),
         path,
-        message: plain_message(message),
+        problem: Box::new(problem),
     }
 }
 
-/// serde_json's own wording, made plainer where it is commonly met.
-fn plain_message(message: String) -> String {
-    if message.starts_with("EOF while parsing") {
-        format!("the file ends too early ({message}): is it complete?")
-    } else if message.starts_with("expected")
-        || message.starts_with("trailing")
-        || message.starts_with("key must be")
-    {
-        format!("this is not valid JSON: {message}")
-    } else {
-        message
+/// The problem of an error serde_json found itself: the JSON's syntax, or a
+/// value of the wrong type for the field read.
+fn serde_problem(error: &serde_json::Error) -> Problem {
+    let mut detail = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    if let Some(stripped) = detail.strip_suffix(&suffix) {
+        detail.truncate(stripped.len());
+    }
+    // serde's words: "invalid type: string \"a\", expected a sequence".
+    let split = |rest: &str| {
+        rest.rsplit_once(", expected ")
+            .map(|(found, expected)| (found.to_owned(), expected.to_owned()))
+    };
+    match error.classify() {
+        Category::Eof => Problem::EndsEarly { detail },
+        Category::Data => match (
+            detail.strip_prefix("invalid type: ").and_then(split),
+            detail.strip_prefix("invalid value: ").and_then(split),
+        ) {
+            (Some((found, expected)), _) => Problem::WrongType { found, expected },
+            (_, Some((found, expected))) => Problem::WrongValue { found, expected },
+            _ => Problem::NotJson { detail },
+        },
+        Category::Syntax | Category::Io => Problem::NotJson { detail },
     }
 }
 
@@ -165,7 +246,7 @@ fn event_id_at(text: &str, path: &str) -> Option<String> {
     let value: Value = serde_json::from_str(text).ok()?;
     let id =
         &value["cases"][case.parse::<usize>().ok()?]["events"][event.parse::<usize>().ok()?]["id"];
-    id.as_str().map(str::to_owned)
+    id.as_str().filter(|id| !id.is_empty()).map(str::to_owned)
 }
 
 /// A struct read field by field: known keys with their own type (so a bad value
@@ -194,8 +275,15 @@ impl<'de, T: Fields> Visitor<'de> for FieldsVisitor<T> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T::Output, A::Error> {
         let mut fields = T::default();
+        // The known keys read so far: a few, each once, as a repeat is refused.
+        let mut known: Vec<String> = Vec::new();
         while let Some(key) = next_key(&mut map)? {
-            if !fields.field(&key, &mut map)? {
+            if known.contains(&key) || fields.extra().contains_key(&key) {
+                return Err(duplicate(key));
+            }
+            if fields.field(&key, &mut map)? {
+                known.push(key);
+            } else {
                 let value = map.next_value_seed(At::<Unknown>(&key, PhantomData))?;
                 fields.extra().insert(key, value.0);
             }
@@ -208,6 +296,13 @@ fn read_fields<'de, T: Fields, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<T::Output, D::Error> {
     deserializer.deserialize_map(FieldsVisitor::<T>(PhantomData))
+}
+
+/// The error for `key` written a second time in an object, placed at it:
+/// JSON leaves open which of the two counts, so neither is taken.
+fn duplicate<E: de::Error>(key: String) -> E {
+    note(Step::Key(key.clone()));
+    raise(Problem::DuplicateKey { key })
 }
 
 /// The next key of an object; a key that cannot be read is noted as `?`.
@@ -330,6 +425,9 @@ impl<'de> Visitor<'de> for UnknownVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut object = Extra::new();
         while let Some(key) = next_key(&mut map)? {
+            if object.contains_key(&key) {
+                return Err(duplicate(key));
+            }
             let value = map.next_value_seed(At::<Unknown>(&key, PhantomData))?;
             object.insert(key, value.0);
         }
@@ -357,13 +455,8 @@ impl Fields for FileFields {
 
     fn finish<E: de::Error>(self) -> Result<CaseFile, E> {
         let fields = self;
-        let format = fields.format.ok_or_else(|| E::custom(not_a_case_file()))?;
+        let format = fields.format.ok_or_else(|| raise(Problem::NotACaseFile))?;
         let cases = fields.cases.map_or_else(Vec::new, |List(cases)| cases);
-        if let Some(id) = first_duplicate(cases.iter().map(|case| case.id.as_str())) {
-            return Err(E::custom(format!(
-                "two cases have the id \"{id}\": each case needs its own"
-            )));
-        }
         Ok(CaseFile {
             format,
             exported_at: fields.exported_at.map(|IsoDate(date)| date),
@@ -376,12 +469,12 @@ impl Fields for FileFields {
         match key {
             "format" => {
                 let format: String = map.next_value_seed(At(key, PhantomData))?;
-                check_format(&format).map_err(de::Error::custom)?;
+                check_format(&format).map_err(raise)?;
                 self.format = Some(format);
                 Ok(true)
             }
             "exported_at" => put(&mut self.exported_at, key, map),
-            "cases" => put(&mut self.cases, key, map),
+            "cases" => put_unique(&mut self.cases, |ids| &mut ids.cases, key, map),
             _ => Ok(false),
         }
     }
@@ -391,12 +484,8 @@ impl Fields for FileFields {
     }
 }
 
-fn not_a_case_file() -> String {
-    format!("this is not an EHC Timeline case file: \"format\" must be \"{FORMAT}\"")
-}
-
 /// Accepts this version's format; names a newer one as such.
-fn check_format(format: &str) -> Result<(), String> {
+fn check_format(format: &str) -> Result<(), Problem> {
     if format == FORMAT {
         return Ok(());
     }
@@ -404,18 +493,13 @@ fn check_format(format: &str) -> Result<(), String> {
         .strip_prefix("ehc-timeline/")
         .and_then(|version| version.parse::<u32>().ok())
         .is_some_and(|version| version > 1);
-    if newer {
-        Err(format!(
-            "this file was written by a newer version of EHC Timeline ({format}); update the app to read it"
-        ))
+    Err(if newer {
+        Problem::NewerVersion {
+            format: format.to_owned(),
+        }
     } else {
-        Err(not_a_case_file())
-    }
-}
-
-fn first_duplicate<'a>(ids: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let mut seen = std::collections::HashSet::new();
-    ids.into_iter().find(|id| !seen.insert(*id))
+        Problem::NotACaseFile
+    })
 }
 
 impl<'de> Deserialize<'de> for Case {
@@ -444,13 +528,8 @@ impl Fields for CaseFields {
         let fields = self;
         let id = fields
             .id
-            .ok_or_else(|| E::custom("a case has no \"id\": give it one, such as \"c-1\""))?;
+            .ok_or_else(|| raise(Problem::MissingId(IdOf::Case)))?;
         let events = fields.events.map_or_else(Vec::new, |List(events)| events);
-        if let Some(duplicate) = first_duplicate(events.iter().map(|event| event.id.as_str())) {
-            return Err(E::custom(format!(
-                "two events in case \"{id}\" have the id \"{duplicate}\": each event needs its own"
-            )));
-        }
         Ok(Case {
             id,
             child: fields.child,
@@ -465,13 +544,13 @@ impl Fields for CaseFields {
 
     fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
         match key {
-            "id" => put(&mut self.id, key, map),
+            "id" => put_id(&mut self.id, IdOf::Case, |ids| &mut ids.cases, map),
             "child" => put(&mut self.child, key, map),
             "local_authority" => put(&mut self.local_authority, key, map),
             "reference" => put(&mut self.reference, key, map),
             "date_of_birth" => put(&mut self.date_of_birth, key, map),
             "settings" => put(&mut self.settings, key, map),
-            "events" => put(&mut self.events, key, map),
+            "events" => put_unique(&mut self.events, |ids| &mut ids.events, key, map),
             _ => Ok(false),
         }
     }
@@ -513,9 +592,10 @@ impl Fields for SettingsFields {
                     "decision" => ReviewCompleteOn::Decision,
                     "meeting" => ReviewCompleteOn::Meeting,
                     other => {
-                        return Err(de::Error::custom(format!(
-                            "\"{other}\" is not allowed here: use \"decision\" or \"meeting\""
-                        )));
+                        return Err(raise(Problem::NotAllowed {
+                            value: format!("\"{other}\""),
+                            allowed: vec!["\"decision\"".to_owned(), "\"meeting\"".to_owned()],
+                        }));
                     }
                 });
                 Ok(true)
@@ -592,33 +672,27 @@ impl Fields for EventFields {
         let mut f = self;
         let id =
             f.id.take()
-                .ok_or_else(|| E::custom("an event has no \"id\": give it one, such as \"e-1\""))?;
-        let kind = f.kind.take().ok_or_else(|| {
-            E::custom(format!("event \"{id}\" has no \"kind\": say what happened"))
-        })?;
+                .ok_or_else(|| raise(Problem::MissingId(IdOf::Event)))?;
+        let kind = f
+            .kind
+            .take()
+            .ok_or_else(|| raise(Problem::NoKind { event: id.clone() }))?;
         let when = match (f.date.take(), f.approx.take()) {
             (Some(IsoDate(date)), None) => When::Date(date),
             (None, Some(approx)) => When::Approx(approx),
-            (Some(_), Some(_)) => {
-                return Err(E::custom(format!(
-                    "event \"{id}\" has both \"date\" and \"approx\": keep only one"
-                )));
-            }
-            (None, None) => {
-                return Err(E::custom(format!(
-                    "event \"{id}\" has no date: give \"date\": \"YYYY-MM-DD\", or \"approx\" with a month or a year"
-                )));
-            }
+            (Some(_), Some(_)) => return Err(raise(Problem::BothDates { event: id })),
+            (None, None) => return Err(raise(Problem::NoDate { event: id })),
         };
         let missing = required_fields(&kind)
             .iter()
             .find(|(_, present)| !present(&f))
             .map(|(name, _)| name);
-        if let Some(name) = missing {
-            return Err(E::custom(format!(
-                "event \"{id}\" ({}) needs \"{name}\"",
-                kind.id()
-            )));
+        if let Some(&field) = missing {
+            return Err(raise(Problem::Needs {
+                event: id,
+                kind: kind.id().to_owned(),
+                field,
+            }));
         }
         Ok(Event {
             id,
@@ -653,7 +727,7 @@ impl Fields for EventFields {
 
     fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
         match key {
-            "id" => put(&mut self.id, key, map),
+            "id" => put_id(&mut self.id, IdOf::Event, |ids| &mut ids.events, map),
             "kind" => put(&mut self.kind, key, map),
             "date" => put(&mut self.date, key, map),
             "approx" => put(&mut self.approx, key, map),
@@ -692,10 +766,8 @@ impl Fields for EventFields {
 impl<'de> Deserialize<'de> for EventKind {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         from_str_with(deserializer, "an event kind", |id| {
-            EventKind::from_id(id).ok_or_else(|| {
-                format!(
-                    "unknown event kind \"{id}\": use one of the kinds in the spec, or a name starting with \"x-\" for your own"
-                )
+            EventKind::from_id(id).ok_or_else(|| Problem::UnknownKind {
+                kind: id.to_owned(),
             })
         })
     }
@@ -708,9 +780,10 @@ impl<'de> Deserialize<'de> for ComplaintStage {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         match u64::deserialize(deserializer)? {
             stage @ (1 | 2) => Ok(ComplaintStage(stage as u8)),
-            other => Err(de::Error::custom(format!(
-                "stage {other} is not allowed here: use 1 or 2"
-            ))),
+            other => Err(raise(Problem::NotAllowed {
+                value: other.to_string(),
+                allowed: vec!["1".to_owned(), "2".to_owned()],
+            })),
         }
     }
 }
@@ -721,16 +794,15 @@ struct IsoDate(NaiveDate);
 impl<'de> Deserialize<'de> for IsoDate {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        parse_iso_date(&text)
-            .map(IsoDate)
-            .map_err(de::Error::custom)
+        parse_iso_date(&text).map(IsoDate).map_err(raise)
     }
 }
 
 /// Parses `YYYY-MM-DD` strictly, saying why a date is not real.
-pub fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
-    let shape_error =
-        || format!("\"{text}\" is not a date: write it as YYYY-MM-DD, such as \"2025-01-06\"");
+pub fn parse_iso_date(text: &str) -> Result<NaiveDate, Problem> {
+    let shape_error = || Problem::NotADate {
+        text: text.to_owned(),
+    };
     let parts: Vec<&str> = text.split('-').collect();
     let [year, month, day] = parts.as_slice() else {
         return Err(shape_error());
@@ -746,16 +818,15 @@ pub fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
         day.parse().map_err(|_| shape_error())?,
     );
     if !(1..=12).contains(&month) {
-        return Err(format!(
-            "\"{text}\" is not a real date: there is no month {month}"
-        ));
+        return Err(Problem::NoSuchMonth {
+            text: text.to_owned(),
+            month,
+        });
     }
-    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
-        format!(
-            "\"{text}\" is not a real date: {} {year} has {} days",
-            month_name(month),
-            days_in_month(year, month)
-        )
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| Problem::NoSuchDay {
+        text: text.to_owned(),
+        year,
+        month,
     })
 }
 
@@ -770,9 +841,9 @@ impl<'de> Deserialize<'de> for ApproxDate {
 }
 
 /// Parses `YYYY-MM` or `YYYY`.
-fn parse_approx_date(text: &str) -> Result<ApproxDate, String> {
-    let error = || {
-        format!("\"{text}\" is not an approximate date: write a month as YYYY-MM or a year as YYYY")
+fn parse_approx_date(text: &str) -> Result<ApproxDate, Problem> {
+    let error = || Problem::NotApprox {
+        text: text.to_owned(),
     };
     let digits =
         |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
@@ -808,8 +879,8 @@ impl<'de> Deserialize<'de> for ClockTime {
                 .then(|| super::clock_time::parse_clock_time(text))
                 .flatten()
                 .map(ClockTime)
-                .ok_or_else(|| {
-                    format!("\"{text}\" is not a time: write it as HH:MM, such as \"17:30\"")
+                .ok_or_else(|| Problem::NotATime {
+                    text: text.to_owned(),
                 })
         })
     }

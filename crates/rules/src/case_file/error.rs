@@ -1,0 +1,275 @@
+//! Why a case file cannot be read, and where: a [`Problem`] for each kind of
+//! fault, so that a caller can tell them apart, and one sentence for each,
+//! which the app and `ehc` both show. Below the model and the reader, which
+//! both raise problems.
+
+use std::cell::RefCell;
+use std::fmt;
+
+use serde::de;
+
+use crate::calendar::{days_in_month, month_name};
+
+/// Why a case file cannot be read, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadError {
+    /// 1-based line of the fault, when the file is known to that precision.
+    pub line: Option<usize>,
+    /// 1-based column of the fault, counted in bytes as serde_json counts it.
+    pub column: Option<usize>,
+    /// Where in the file's structure: `cases[0].events[3].date`; empty at the top.
+    pub path: String,
+    /// The id of the event at fault, when known.
+    pub event: Option<String>,
+    /// What is wrong (boxed: the error of every read is returned in place).
+    pub problem: Box<Problem>,
+}
+
+impl ReadError {
+    /// An error about the whole file, at no place in it.
+    pub(super) fn whole(problem: Problem) -> ReadError {
+        ReadError {
+            line: None,
+            column: None,
+            path: String::new(),
+            event: None,
+            problem: Box::new(problem),
+        }
+    }
+}
+
+impl fmt::Display for ReadError {
+    /// `line 14, column 37 (cases[0].events[3], event "e-4"): "2025-02-30" is not a real date: ...`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut place = Vec::new();
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            place.push(format!("line {line}, column {column}"));
+        }
+        let mut within = Vec::new();
+        if !self.path.is_empty() {
+            within.push(self.path.clone());
+        }
+        if let Some(event) = &self.event {
+            within.push(format!("event \"{event}\""));
+        }
+        if !within.is_empty() {
+            place.push(format!("({})", within.join(", ")));
+        }
+        if place.is_empty() {
+            write!(f, "{}", self.problem)
+        } else {
+            write!(f, "{}: {}", place.join(" "), self.problem)
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// Whose id a problem is about: a case's or an event's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdOf {
+    Case,
+    Event,
+}
+
+impl IdOf {
+    /// `a case`, `an event`.
+    fn one(self) -> &'static str {
+        match self {
+            IdOf::Case => "a case",
+            IdOf::Event => "an event",
+        }
+    }
+
+    fn example_id(self) -> &'static str {
+        match self {
+            IdOf::Case => "c-1",
+            IdOf::Event => "e-1",
+        }
+    }
+}
+
+/// What is wrong with a case file: each kind of fault the reader finds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// Bytes that are not UTF-8 (such as `é` saved by an old Windows editor):
+    /// `byte` at `offset` bytes from the start of the file.
+    NotUtf8 { offset: usize, byte: u8 },
+    /// The file stops in the middle of a value; `detail` is serde_json's.
+    EndsEarly { detail: String },
+    /// The text is not JSON; `detail` is serde_json's description.
+    NotJson { detail: String },
+    /// A key written twice in one object, where JSON does not say which counts.
+    DuplicateKey { key: String },
+    /// A value of another JSON type than the field takes, as serde words both.
+    WrongType { found: String, expected: String },
+    /// A value of the right type out of the field's range, as serde words both.
+    WrongValue { found: String, expected: String },
+    /// No `format`, or one that is not an EHC Timeline case file's.
+    NotACaseFile,
+    /// The format of a later version of the app.
+    NewerVersion { format: String },
+    /// A case or an event without an `id`.
+    MissingId(IdOf),
+    /// A case or an event whose `id` is `""`, which no page can link to.
+    EmptyId(IdOf),
+    /// A case id used twice in the file, or an event id twice in a case.
+    RepeatedId { of: IdOf, id: String },
+    /// An event without a `kind`.
+    NoKind { event: String },
+    /// An event with neither `date` nor `approx`.
+    NoDate { event: String },
+    /// An event with both `date` and `approx`.
+    BothDates { event: String },
+    /// An event without a field its kind cannot do without.
+    Needs {
+        event: String,
+        kind: String,
+        field: &'static str,
+    },
+    /// A `kind` that is neither in the spec nor namespaced `x-...`.
+    UnknownKind { kind: String },
+    /// A value outside a field's closed set; both as written in the file.
+    NotAllowed { value: String, allowed: Vec<String> },
+    /// A date not written `YYYY-MM-DD`.
+    NotADate { text: String },
+    /// A date whose month is not 1 to 12.
+    NoSuchMonth { text: String, month: u32 },
+    /// A date past the end of its month, such as 30 February.
+    NoSuchDay { text: String, year: i32, month: u32 },
+    /// An approximate date not written `YYYY-MM` or `YYYY`.
+    NotApprox { text: String },
+    /// A time not written `HH:MM`.
+    NotATime { text: String },
+    /// A file with no cases, where the app and `ehc` need some.
+    NoCases,
+}
+
+impl fmt::Display for Problem {
+    /// The problem in words a user can act on, such as
+    /// `"2025-02-30" is not a real date: February 2025 has 28 days`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::NotUtf8 { offset, byte } => write!(
+                f,
+                "this is not UTF-8 text: byte {offset} (0x{byte:02X}) is not UTF-8; save the file as UTF-8"
+            ),
+            Problem::EndsEarly { detail } => {
+                write!(f, "the file ends too early ({detail}): is it complete?")
+            }
+            Problem::NotJson { detail } => write!(f, "this is not valid JSON: {detail}"),
+            Problem::DuplicateKey { key } => write!(
+                f,
+                "\"{key}\" is written twice in the same object: keep only one"
+            ),
+            Problem::WrongType { found, expected } => {
+                write!(f, "invalid type: {found}, expected {expected}")
+            }
+            Problem::WrongValue { found, expected } => {
+                write!(f, "invalid value: {found}, expected {expected}")
+            }
+            Problem::NotACaseFile => write!(
+                f,
+                "this is not an EHC Timeline case file: \"format\" must be \"{}\"",
+                super::FORMAT
+            ),
+            Problem::NewerVersion { format } => write!(
+                f,
+                "this file was written by a newer version of EHC Timeline ({format}); update the app to read it"
+            ),
+            Problem::MissingId(of) => write!(
+                f,
+                "{} has no \"id\": give it one, such as \"{}\"",
+                of.one(),
+                of.example_id()
+            ),
+            Problem::EmptyId(of) => write!(
+                f,
+                "{} has an empty \"id\": give it one, such as \"{}\"",
+                of.one(),
+                of.example_id()
+            ),
+            Problem::RepeatedId { of: IdOf::Case, id } => {
+                write!(f, "two cases have the id \"{id}\": each case needs its own")
+            }
+            Problem::RepeatedId {
+                of: IdOf::Event,
+                id,
+            } => write!(
+                f,
+                "two events in this case have the id \"{id}\": each event needs its own"
+            ),
+            Problem::NoKind { event } => {
+                write!(f, "event \"{event}\" has no \"kind\": say what happened")
+            }
+            Problem::NoDate { event } => write!(
+                f,
+                "event \"{event}\" has no date: give \"date\": \"YYYY-MM-DD\", or \"approx\" with a month or a year"
+            ),
+            Problem::BothDates { event } => write!(
+                f,
+                "event \"{event}\" has both \"date\" and \"approx\": keep only one"
+            ),
+            Problem::Needs { event, kind, field } => {
+                write!(f, "event \"{event}\" ({kind}) needs \"{field}\"")
+            }
+            Problem::UnknownKind { kind } => write!(
+                f,
+                "unknown event kind \"{kind}\": use one of the kinds in the spec, or a name starting with \"x-\" for your own"
+            ),
+            Problem::NotAllowed { value, allowed } => match allowed.as_slice() {
+                [one, other] => write!(f, "{value} is not allowed here: use {one} or {other}"),
+                _ => write!(
+                    f,
+                    "{value} is not allowed here: use one of {}",
+                    allowed.join(", ")
+                ),
+            },
+            Problem::NotADate { text } => write!(
+                f,
+                "\"{text}\" is not a date: write it as YYYY-MM-DD, such as \"2025-01-06\""
+            ),
+            Problem::NoSuchMonth { text, month } => {
+                write!(
+                    f,
+                    "\"{text}\" is not a real date: there is no month {month}"
+                )
+            }
+            Problem::NoSuchDay { text, year, month } => write!(
+                f,
+                "\"{text}\" is not a real date: {} {year} has {} days",
+                month_name(*month),
+                days_in_month(*year, *month)
+            ),
+            Problem::NotApprox { text } => write!(
+                f,
+                "\"{text}\" is not an approximate date: write a month as YYYY-MM or a year as YYYY"
+            ),
+            Problem::NotATime { text } => write!(
+                f,
+                "\"{text}\" is not a time: write it as HH:MM, such as \"17:30\""
+            ),
+            Problem::NoCases => write!(f, "this file has no cases"),
+        }
+    }
+}
+
+impl std::error::Error for Problem {}
+
+thread_local! {
+    /// The problem of the read that is failing: serde carries only text up
+    /// from a fault, so the problem itself waits here for the reader.
+    static RAISED: RefCell<Option<Problem>> = const { RefCell::new(None) };
+}
+
+/// A serde error for `problem`, which the reader takes back with [`take_raised`].
+pub(super) fn raise<E: de::Error>(problem: Problem) -> E {
+    let error = E::custom(&problem);
+    RAISED.set(Some(problem));
+    error
+}
+
+/// The problem last raised, if any, leaving none.
+pub(super) fn take_raised() -> Option<Problem> {
+    RAISED.take()
+}
