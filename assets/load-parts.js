@@ -1,9 +1,8 @@
 // Loads the parts of the app a family opens rarely (src/parts.rs): `print`
 // (the printed chronology, letters) and `import`, each a wasm module of its
 // own, fetched the first time one of its pages is opened, with this build's
-// integrity (written in at build time by build/parts.mjs). Once the first
-// screen is usable, the app asks the service worker to keep them, so every
-// page works offline after one visit.
+// integrity (written in at build time by build/parts.mjs). The service
+// worker keeps them once the first screen is usable (assets/register-sw.js).
 (() => {
   const base = document.currentScript.src;
   const INTEGRITY = { PARTS_INTEGRITY: '' };
@@ -21,6 +20,4 @@
     }
     return loading.get(name);
   };
-  window.ehcKeepParts = () =>
-    navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage('keep-parts'));
 })();

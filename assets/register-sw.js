@@ -1,6 +1,10 @@
-// Registers the service worker, and tells the app when a new version is
-// waiting: the app shows a banner, and only the user's click (window.ehcUpdate)
-// lets the new version take over, then the page reloads once.
+// Registers the service worker once the first screen is usable (the app's
+// "ehc-ready" mark), so that the worker's copying of the app does not compete
+// with the first load on a slow connection; then asks it to keep the parts
+// loaded on demand (src/parts.rs) too, so that every page works offline after
+// one visit. Tells the app when a new version is waiting: the app shows a
+// banner, and only the user's click (window.ehcUpdate) lets the new version
+// take over, then the page reloads once.
 if ('serviceWorker' in navigator) {
   let updating = false;
   const offer = (worker) => {
@@ -14,16 +18,24 @@ if ('serviceWorker' in navigator) {
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (updating) window.location.reload();
   });
-  navigator.serviceWorker
-    .register('./sw.js')
-    .then((registration) => {
-      if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
-      registration.addEventListener('updatefound', () => {
-        const worker = registration.installing;
-        worker?.addEventListener('statechange', () => {
-          if (worker.state === 'installed' && navigator.serviceWorker.controller) offer(worker);
+  const register = () =>
+    navigator.serviceWorker
+      .register('./sw.js')
+      .then((registration) => {
+        if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
+        registration.addEventListener('updatefound', () => {
+          const worker = registration.installing;
+          worker?.addEventListener('statechange', () => {
+            if (worker.state === 'installed' && navigator.serviceWorker.controller) offer(worker);
+          });
         });
-      });
-    })
-    .catch((error) => console.warn('EHC Timeline will not work offline:', error));
+      })
+      .then(() => navigator.serviceWorker.ready)
+      .then((registration) => registration.active?.postMessage('keep-parts'))
+      .catch((error) => console.warn('EHC Timeline will not work offline:', error));
+  new PerformanceObserver((marks, observer) => {
+    if (marks.getEntriesByName('ehc-ready').length === 0) return;
+    observer.disconnect();
+    register();
+  }).observe({ type: 'mark', buffered: true });
 }

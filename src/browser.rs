@@ -336,8 +336,9 @@ mod imp {
         document().set_title(title);
     }
 
-    /// The "ehc-ready" mark on the page's performance timeline. It only
-    /// informs the benchmark: the app works without it.
+    /// The "ehc-ready" mark on the page's performance timeline, once the
+    /// first screen is usable: the service worker is registered then
+    /// (assets/register-sw.js), and the benchmarks measure to it.
     pub fn mark_ready() {
         if let Some(performance) = window().performance() {
             let _ = performance.mark("ehc-ready");
@@ -349,11 +350,6 @@ mod imp {
         /// Loads a part's module once (assets/load-parts.js).
         #[wasm_bindgen(js_name = ehcPart, catch)]
         fn load_part(name: &str) -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
-
-        /// Asks the service worker to keep the parts, for offline use
-        /// (assets/load-parts.js).
-        #[wasm_bindgen(js_name = ehcKeepParts, catch)]
-        fn keep_parts_js() -> Result<(), wasm_bindgen::JsValue>;
 
         /// A part's module (src/bin/part-*.rs, see [`crate::parts`]), loaded.
         pub type Part;
@@ -383,13 +379,6 @@ mod imp {
             .await
             .map(JsCast::unchecked_into)
             .map_err(|_| "it could not be fetched".to_owned())
-    }
-
-    /// After the first screen is usable: the service worker fetches and
-    /// keeps the parts, so every page works offline after one visit.
-    /// Nothing happens without a service worker.
-    pub fn keep_parts() {
-        let _ = keep_parts_js();
     }
 
     /// A page of a part, shown until dropped.
@@ -631,8 +620,6 @@ mod imp {
     pub async fn part(_name: &str) -> Result<Part, String> {
         Err("the module needs a browser".to_owned())
     }
-
-    pub fn keep_parts() {}
 
     impl Part {
         pub fn show_page(

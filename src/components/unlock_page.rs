@@ -71,7 +71,6 @@ pub fn LockGate(props: &LockGateProps) -> Html {
         // The first render is in the page: `make bench` measures loading to here.
         if !unlocked {
             browser::mark_ready();
-            browser::keep_parts();
         }
         if locked {
             browser::set_title(UNLOCK_TITLE);
