@@ -101,8 +101,9 @@ e2e: build browser-tools
 	node --test --test-concurrency=1 e2e/
 	EHC_BASE=/ehc/ EHC_SCREENSHOTS=e2e/screenshots/under-ehc node --test --test-concurrency=1 e2e/app.test.js e2e/offline.test.js
 
-## size: the first-load transfer of dist/, file by file (gzip and brotli); fails
-## only above the budget in size-budget.json (sizes are deterministic).
+## size: the first-load transfer of dist/ and each part loaded on demand, file
+## by file (gzip and brotli); fails only above a limit in size-budget.json
+## (sizes are deterministic).
 size: build
 	node build/size-report.mjs
 
@@ -118,7 +119,8 @@ fuzz: check-tools
 ## bench: the app's sizes; the fuzz run; the engine benchmark (1,000 cases x
 ## 60 events) natively and in Chromium, and their ratio; saving and loading that
 ## portfolio natively and in localStorage (and its quota); the built app's load,
-## edit and undo times in Chromium (e2e/bench/); what each crate adds to the
+## edit and undo times in Chromium (e2e/bench/), and the first and return visit
+## on a slow phone (mobile.mjs); what each crate adds to the
 ## wasm (twiggy). Prints figures, asserts no time.
 bench: build browser-tools fuzz
 	node build/size-report.mjs --report
@@ -130,6 +132,7 @@ bench: build browser-tools fuzz
 	$(CARGO) bench -p ehc-timeline --bench storage
 	node e2e/bench/storage.mjs
 	node e2e/bench/load.mjs
+	node e2e/bench/mobile.mjs
 	node e2e/bench/edit.mjs
 	@twiggy --version 2>/dev/null | grep -q ' 0\.8\.0$$' || $(CARGO) install --locked twiggy --version 0.8.0
 	node e2e/bench/wasm-crates.mjs "$${CARGO_TARGET_DIR:-target}/wasm-bindgen/release/ehc-timeline_bg.wasm" 20

@@ -113,7 +113,10 @@ pub fn show<P: Part>(
     focus: bool,
     on_import: js_sys::Function,
 ) -> Result<yew::AppHandle<PartPage<P>>, String> {
-    let file = rules::read_case_file(cases).map_err(|error| error.to_string())?;
+    // The main module wrote the file: a fault is a bug, not the user's, and
+    // the reader's wording of every fault would weigh on every part.
+    let file = rules::read_case_file(cases)
+        .map_err(|_| "the cases could not be handed over to this page".to_owned())?;
     let today = browser::today();
     let on_import = if P::IMPORTS {
         Callback::from(move |cases: Vec<Case>| {
