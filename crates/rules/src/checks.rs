@@ -10,7 +10,8 @@ use serde::Serialize;
 use crate::calendar::long_date;
 use crate::case_file::EventKind::{self, *};
 use crate::case_file::{Case, Event};
-use crate::timeline::Timeline;
+use crate::subjects::Subjects;
+use crate::timeline::{Dated, Timeline};
 
 /// A date that looks wrong, naming the event.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -100,14 +101,16 @@ pub fn warnings_about(case: &Case, event: &Event) -> Vec<Warning> {
 pub(crate) fn check_order(timeline: &Timeline) -> Vec<Warning> {
     let mut warnings = Vec::new();
     for (answers, questions) in ANSWERS {
+        let questions: Vec<Dated> = timeline.of(questions).collect();
+        let asked = Subjects::new(questions.iter().map(|q| q.event.subject()).collect());
         for answer in timeline.of(answers) {
-            let asked_before = timeline
-                .of(questions)
-                .any(|q| q.date <= answer.date && answer.event.subject() == q.event.subject());
-            let asked_later = timeline
-                .of(questions)
-                .find(|q| q.date > answer.date && answer.event.subject() == q.event.subject());
-            if let (false, Some(question)) = (asked_before, asked_later) {
+            // The first question about the same subject: when it came after
+            // the answer, nothing before the answer could have been answered.
+            let first_asked = asked.about(answer.event.subject()).first();
+            if let Some(question) = first_asked
+                .map(|&at| questions[at])
+                .filter(|question| question.date > answer.date)
+            {
                 warnings.push(Warning {
                     event: answer.event.id.clone(),
                                         message: format!(
