@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::layout::static_html;
 use crate::components::{
-    back_link, contested_points, event_list, next_steps_section, not_found, secondary_button,
+    EventList, back_link, contested_points, next_steps_section, not_found, secondary_button,
     timeline, undo_banner,
 };
 use crate::export;
@@ -137,7 +137,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                     }) }
                 </ul>
             }
-            { event_list(case, &run.reform(Action::EditEvent), &run.reform(Action::DeleteEvent)) }
+            <EventList case={entry.case.clone()} on_edit={run.reform(Action::EditEvent)} on_delete={run.reform(Action::DeleteEvent)} />
             { static_html(r#"<h2 class="heading-m">For a complaint</h2>"#) }
             <ul class="list">
                 { complaint_link(View::Chronology(id.clone()), "Print a chronology", " of the events and the deadlines missed") }
