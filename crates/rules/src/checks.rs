@@ -101,9 +101,13 @@ pub fn warnings_about(case: &Case, event: &Event) -> Vec<Warning> {
 pub(crate) fn check_order(timeline: &Timeline) -> Vec<Warning> {
     let mut warnings = Vec::new();
     for (answers, questions) in ANSWERS {
+        let mut answers = timeline.of(answers).peekable();
+        if answers.peek().is_none() {
+            continue;
+        }
         let questions: Vec<Dated> = timeline.of(questions).collect();
         let asked = Subjects::new(questions.iter().map(|q| q.event.subject()).collect());
-        for answer in timeline.of(answers) {
+        for answer in answers {
             // The first question about the same subject: when it came after
             // the answer, nothing before the answer could have been answered.
             let first_asked = asked.about(answer.event.subject()).first();

@@ -95,13 +95,18 @@ impl<'a> Timeline<'a> {
         }
     }
 
-    /// Every event of one of `kinds`, in date order.
-    pub fn of(&self, kinds: &[EventKind]) -> impl Iterator<Item = Dated<'a>> + use<'a, '_> {
-        let set = kind_set(kinds);
-        self.dated
-            .iter()
-            .copied()
-            .filter(move |dated| dated.bit & set != 0)
+    /// Every event of one of `kinds` (at most 8), in date order: the kinds'
+    /// positions merged, so the events of other kinds are never visited.
+    pub fn of<'t>(&'t self, kinds: &[EventKind]) -> Of<'t, 'a> {
+        assert!(kinds.len() <= MERGED, "at most {MERGED} kinds at once");
+        let mut heads: [&[usize]; MERGED] = [&[]; MERGED];
+        for (head, kind) in heads.iter_mut().zip(kinds) {
+            *head = self.positions(kind);
+        }
+        Of {
+            dated: &self.dated,
+            heads,
+        }
     }
 
     /// The positions in date order of the events of `kind`; none for a custom kind.
@@ -161,13 +166,44 @@ impl<'a> Timeline<'a> {
 
     /// Each event of one of `kinds` with the date of the next one, if any: the
     /// span in which the events that answer it are looked for.
-    pub fn spans(&self, kinds: &[EventKind]) -> Vec<(Dated<'a>, Option<NaiveDate>)> {
-        let starts: Vec<Dated<'a>> = self.of(kinds).collect();
-        starts
-            .iter()
-            .enumerate()
-            .map(|(i, start)| (*start, starts.get(i + 1).map(|next| next.date)))
-            .collect()
+    pub fn spans<'t>(
+        &'t self,
+        kinds: &[EventKind],
+    ) -> impl Iterator<Item = (Dated<'a>, Option<NaiveDate>)> + use<'a, 't> {
+        let mut starts = self.of(kinds).peekable();
+        std::iter::from_fn(move || {
+            let start = starts.next()?;
+            Some((start, starts.peek().map(|next| next.date)))
+        })
+    }
+}
+
+/// The most kinds `Timeline::of` merges: the appealable decisions are 8.
+const MERGED: usize = 8;
+
+/// The events of some kinds in date order, from each kind's positions.
+pub(crate) struct Of<'t, 'a> {
+    dated: &'t [Dated<'a>],
+    /// The positions of each kind's events not visited yet.
+    heads: [&'t [usize]; MERGED],
+}
+
+impl<'a> Iterator for Of<'_, 'a> {
+    type Item = Dated<'a>;
+
+    fn next(&mut self) -> Option<Dated<'a>> {
+        // The kind whose next event comes first in the timeline.
+        let mut first: Option<(usize, usize)> = None;
+        for (head, positions) in self.heads.iter().enumerate() {
+            if let Some(&position) = positions.first()
+                && first.is_none_or(|(_, earliest)| position < earliest)
+            {
+                first = Some((head, position));
+            }
+        }
+        let (head, position) = first?;
+        self.heads[head] = &self.heads[head][1..];
+        Some(self.dated[position])
     }
 }
 
@@ -223,11 +259,6 @@ fn derived_receipt<'a>(sent: &'a Event, received: &[NaiveDate]) -> Option<Dated<
         .get(received.partition_point(|&date| date < sent_on))
         .is_some_and(|&date| (date - derived).num_days() <= SAME_REQUEST_DAYS);
     (!recorded).then(|| Dated::new(sent, &REQUEST_RECEIVED, derived))
-}
-
-/// `kinds` as a set of bits.
-fn kind_set(kinds: &[EventKind]) -> u64 {
-    kinds.iter().fold(0, |set, kind| set | kind_bit(kind))
 }
 
 /// A kind as one bit of a 64-bit set: each known kind its own bit (there are

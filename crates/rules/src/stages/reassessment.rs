@@ -124,7 +124,7 @@ pub(crate) fn deadlines<'a>(
             );
         }
     }
-    let transfers = timeline.spans(&[PlanTransferred]);
+    let transfers: Vec<_> = timeline.spans(&[PlanTransferred]).collect();
     // The plans and reviews the new council's first review counts from, found
     // once for all the transfers.
     let starts = match transfers.is_empty() {
