@@ -15,7 +15,7 @@ pub(crate) struct Dated<'a> {
     pub event: &'a Event,
     pub kind: &'a EventKind,
     pub date: NaiveDate,
-    /// `kind` as a bit of a `KindSet`, for cheap look-ups.
+    /// `kind` as one bit, none for a custom kind: where the index files it.
     bit: u64,
 }
 
