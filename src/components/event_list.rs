@@ -2,8 +2,6 @@
 //! thousands of events shows its latest ones, and more on request, so the page
 //! stays quick to draw and to use.
 
-use std::rc::Rc;
-
 use outputs::{in_date_order, written_when};
 use rules::{Case, Event};
 use yew::prelude::*;
@@ -18,21 +16,18 @@ const NO_EVENTS: &str = r#"<p class="body">No events yet.</p>"#;
 /// button shows.
 pub const EVENTS_PER_PAGE: usize = 200;
 
-#[derive(Properties, PartialEq)]
-pub struct EventListProps {
-    pub case: Rc<Case>,
-    /// Called with the id of the event to edit.
-    pub on_edit: Callback<String>,
-    /// Called with the id of the event to delete.
-    pub on_delete: Callback<String>,
-}
-
-/// The events section: the latest events, and a button that shows earlier ones.
-#[component]
-pub fn EventList(props: &EventListProps) -> Html {
-    let shown = use_state_eq(|| EVENTS_PER_PAGE);
-    let events = in_date_order(&props.case);
-    let hidden = events.len().saturating_sub(*shown);
+/// The events section: the latest `shown` events, and a button that shows
+/// more. `on_edit` and `on_delete` are called with the event's id. The count
+/// shown is held by the page, as a component of its own would cost more code
+/// than it saves.
+pub fn event_list(
+    case: &Case,
+    shown: &UseStateHandle<usize>,
+    on_edit: &Callback<String>,
+    on_delete: &Callback<String>,
+) -> Html {
+    let events = in_date_order(case);
+    let hidden = events.len().saturating_sub(**shown);
     let show_more = {
         let shown = shown.clone();
         Callback::from(move |_: MouseEvent| shown.set(*shown + EVENTS_PER_PAGE))
@@ -56,7 +51,7 @@ pub fn EventList(props: &EventListProps) -> Html {
                     </button>
                 }
                 <ul class="events">
-                    { for events[hidden..].iter().map(|event| event_item(event, &props.on_edit, &props.on_delete)) }
+                    { for events[hidden..].iter().map(|event| event_item(event, on_edit, on_delete)) }
                 </ul>
             }
         </section>

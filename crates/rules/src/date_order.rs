@@ -4,7 +4,7 @@
 //! item type it is used on, about 3 KB of the app's WebAssembly each. Sorting
 //! (dates, position) pairs instead builds one sort, shared by every caller.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 /// What an item is sorted by: the first date, then the second to break ties
 /// (repeat the first when one date is enough).
@@ -40,33 +40,23 @@ pub(crate) fn into_date_order<T>(items: Vec<T>, key: impl Fn(&T) -> DateKey) -> 
 
 /// The one sort: for each place in the sorted order, the position its item
 /// has now; `None` when the items are in order already, as they often are.
-/// Each key is packed with the position into one number, which makes every
-/// key distinct (so the quicker and smaller unstable sort gives the stable
-/// order) and quick to compare.
+/// The positions make every key distinct, so the quicker and smaller unstable
+/// sort gives the stable order.
 fn sorted_positions<T>(items: &[T], key: impl Fn(&T) -> DateKey) -> Option<Vec<usize>> {
     let mut order = Vec::with_capacity(items.len());
     for (position, item) in items.iter().enumerate() {
-        let (first, second) = key(item);
-        order.push((packed(first) << 96) | (packed(second) << 64) | position as u128);
+        order.push((key(item), position));
     }
     sort_keys(order)
 }
 
-/// A date as a number in the same order: its year, offset to be positive,
-/// then its day of the year.
-fn packed(date: NaiveDate) -> u128 {
-    // chrono's years are within ±262,143: offset, they take 19 bits.
-    let year = (date.year() + (1 << 18)) as u128;
-    (year << 9) | u128::from(date.ordinal())
-}
-
 /// The part of the sort that is not generic, so the item types share it.
-fn sort_keys(mut order: Vec<u128>) -> Option<Vec<usize>> {
+fn sort_keys(mut order: Vec<(DateKey, usize)>) -> Option<Vec<usize>> {
     if order.is_sorted() {
         return None;
     }
     order.sort_unstable();
-    Some(order.into_iter().map(|key| key as u64 as usize).collect())
+    Some(order.into_iter().map(|(_, position)| position).collect())
 }
 
 /// Moves the item at `from[place]` to `place` for every place, by swaps, one

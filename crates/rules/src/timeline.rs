@@ -79,7 +79,7 @@ impl<'a> Timeline<'a> {
                 .filter(|dated| dated.kind == &REQUEST_RECEIVED)
                 .map(|dated| dated.date)
                 .collect();
-            received.sort_unstable();
+            crate::date_order::sort_by_date(&mut received, |&date| (date, date));
             let derived: Vec<Dated<'a>> = dated
                 .iter()
                 .filter_map(|sent| derived_receipt(sent.event, &received))
