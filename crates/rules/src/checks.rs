@@ -96,6 +96,9 @@ pub fn warnings_about(case: &Case, event: &Event) -> Vec<Warning> {
     warnings
 }
 
+/// How many questions are few enough to look through for each answer.
+const FEW_QUESTIONS: usize = 8;
+
 /// Warnings for answers dated before anything they could answer, and for
 /// exception claims that end before they start.
 pub(crate) fn check_order(timeline: &Timeline) -> Vec<Warning> {
@@ -106,15 +109,21 @@ pub(crate) fn check_order(timeline: &Timeline) -> Vec<Warning> {
             continue;
         }
         let questions: Vec<Dated> = timeline.of(questions).collect();
-        let asked = Subjects::new(questions.iter().map(|q| q.event.subject()).collect());
+        // Grouped by subject when there are many; a few are quicker looked through.
+        let asked = (questions.len() > FEW_QUESTIONS)
+            .then(|| Subjects::new(questions.iter().map(|q| q.event.subject()).collect()));
         for answer in answers {
             // The first question about the same subject: when it came after
             // the answer, nothing before the answer could have been answered.
-            let first_asked = asked.about(answer.event.subject()).first();
-            if let Some(question) = first_asked
-                .map(|&at| questions[at])
-                .filter(|question| question.date > answer.date)
-            {
+            let subject = answer.event.subject();
+            let first_asked = match &asked {
+                Some(asked) => asked.about(subject).first().map(|&at| questions[at]),
+                None => questions
+                    .iter()
+                    .find(|question| question.event.subject() == subject)
+                    .copied(),
+            };
+            if let Some(question) = first_asked.filter(|question| question.date > answer.date) {
                 warnings.push(Warning {
                     event: answer.event.id.clone(),
                                         message: format!(

@@ -222,6 +222,9 @@ fn request_chain<'a>(
     out.push(final_plan);
 }
 
+/// How many request and answer pairs are few enough to look through.
+const FEW: usize = 64;
+
 /// One deadline per request of kind `asked`, answered by the first `answered`
 /// for the same party or school on or after it, before that subject is asked again.
 fn per_subject<'a>(
@@ -236,17 +239,34 @@ fn per_subject<'a>(
     let subject = |dated: &Dated<'a>| Some(name(dated));
     let requests: Vec<Dated> = cx.timeline.of(&[asked]).collect();
     let answers: Vec<Dated> = cx.timeline.of(&[answered]).collect();
-    let asked_again = Subjects::new(requests.iter().map(subject).collect()).next_about_same();
-    let answers_about = Subjects::new(answers.iter().map(subject).collect());
-    for (request, asked_again) in requests.iter().zip(asked_again) {
-        let asked_again = asked_again.map(|again| requests[again].date);
+    // Grouped by subject when there are many; a few are quicker looked through.
+    let grouped = (requests.len() * answers.len() > FEW).then(|| {
+        let again = Subjects::new(requests.iter().map(subject).collect()).next_about_same();
+        (again, Subjects::new(answers.iter().map(subject).collect()))
+    });
+    for (i, request) in requests.iter().enumerate() {
         // The first answer about the same subject on or after the request,
         // if it came before the subject was asked again.
-        let same = answers_about.about(subject(request));
-        let answer = same
-            .get(same.partition_point(|&at| answers[at].date < request.date))
-            .map(|&at| answers[at])
-            .filter(|answer| asked_again.is_none_or(|end| answer.date < end));
+        let answer = match &grouped {
+            Some((again, answers_about)) => {
+                let asked_again = again[i].map(|again| requests[again].date);
+                let same = answers_about.about(subject(request));
+                same.get(same.partition_point(|&at| answers[at].date < request.date))
+                    .map(|&at| answers[at])
+                    .filter(|answer| asked_again.is_none_or(|end| answer.date < end))
+            }
+            None => {
+                let same_subject = |d: &&Dated<'a>| name(d) == name(request);
+                let asked_again = requests[i + 1..].iter().find(same_subject).map(|d| d.date);
+                answers
+                    .iter()
+                    .filter(|d| {
+                        d.date >= request.date && asked_again.is_none_or(|end| d.date < end)
+                    })
+                    .find(same_subject)
+                    .copied()
+            }
+        };
         let subject = name(request);
         let actor = if rule.actor == Actor::Other {
             advice_actor(subject)
