@@ -202,6 +202,40 @@ fn the_case_page_lists_events_in_date_order() {
     );
 }
 
+/// A case of `count` letters, one a day from 1 January 2012: `e-1` the earliest.
+fn letters(count: usize) -> rules::Case {
+    let first = chrono::NaiveDate::from_ymd_opt(2012, 1, 1).unwrap();
+    let mut case = case("c-big", "A. B.", &[]);
+    case.events = (0..count)
+        .map(|i| {
+            let on = first + chrono::Days::new(i as u64);
+            rules::Event::new(format!("e-{}", i + 1), EventKind::Letter, on)
+        })
+        .collect();
+    case
+}
+
+#[test]
+fn a_case_of_5000_events_shows_the_latest_200_and_a_button_for_more() {
+    let html = render_app(vec![letters(5_000)], day(3, 1), View::Case("c-big".into()));
+    assert_eq!(html.matches(r#"<li class="event">"#).count(), 200);
+    assert_reads(
+        &html,
+        "Showing the latest 200 of 5,000 events. 4,800 earlier events are not shown. Show 200 more events",
+    );
+    // The latest event is shown (15 August 2025 is day 5,000), the earliest is not.
+    assert_reads(&html, "15 August 2025 — Letter");
+    assert_not_reads(&html, "1 January 2012 — Letter");
+}
+
+#[test]
+fn a_case_of_200_events_shows_them_all_with_no_button() {
+    let html = render_app(vec![letters(200)], day(3, 1), View::Case("c-big".into()));
+    assert_eq!(html.matches(r#"<li class="event">"#).count(), 200);
+    assert_reads(&html, "1 January 2012 — Letter");
+    assert_not_reads(&html, "more events");
+}
+
 #[test]
 fn nothing_overdue_means_no_next_steps_section() {
     let html = render_app(

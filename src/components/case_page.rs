@@ -6,8 +6,8 @@ use yew::prelude::*;
 
 use super::layout::static_html;
 use crate::components::{
-    back_link, contested_points, event_list, next_steps_section, not_found, secondary_button,
-    timeline, undo_banner,
+    EVENTS_PER_PAGE, back_link, contested_points, event_list, next_steps_section, not_found,
+    secondary_button, timeline, undo_banner,
 };
 use crate::export;
 use crate::hooks::{use_cases, use_navigator};
@@ -50,6 +50,8 @@ pub fn CasePage(props: &CasePageProps) -> Html {
             entry.case.settings.review_complete_on == ReviewCompleteOn::Meeting
         })
     });
+    // How many of the case's events are shown: the latest, more on request.
+    let events_shown = use_state_eq(|| EVENTS_PER_PAGE);
     let Some(entry) = cases.entry(&props.case_id).cloned() else {
         return not_found();
     };
@@ -137,7 +139,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                     }) }
                 </ul>
             }
-            { event_list(case, &run.reform(Action::EditEvent), &run.reform(Action::DeleteEvent)) }
+            { event_list(case, &events_shown, &run.reform(Action::EditEvent), &run.reform(Action::DeleteEvent)) }
             { static_html(r#"<h2 class="heading-m">For a complaint</h2>"#) }
             <ul class="list">
                 { complaint_link(View::Chronology(id.clone()), "Print a chronology", " of the events and the deadlines missed") }

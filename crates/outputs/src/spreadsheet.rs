@@ -111,24 +111,39 @@ fn push_row(out: &mut String, fields: &[&str]) {
 /// their full-width forms), an apostrophe goes there, so the text is shown,
 /// never run.
 fn push_field(out: &mut String, field: &str) {
-    let quoted = field.contains(is_breaking) || field.contains('"');
+    let quoted = field.bytes().any(is_special);
     if quoted {
         out.push('"');
     }
+    // Copied a run at a time: between two special characters no cell starts.
+    let mut rest = field;
     let mut cell_start = true;
-    for (at, c) in field.char_indices() {
-        if cell_start && starts_formula(&field[at..]) {
+    loop {
+        if cell_start && starts_formula(rest) {
             out.push('\'');
         }
-        if c == '"' {
+        let Some(at) = rest.bytes().position(is_special) else {
+            out.push_str(rest);
+            break;
+        };
+        let special = char::from(rest.as_bytes()[at]);
+        out.push_str(&rest[..at]);
+        if special == '"' {
             out.push('"');
         }
-        out.push(c);
-        cell_start = is_breaking(c);
+        out.push(special);
+        rest = &rest[at + 1..];
+        cell_start = is_breaking(special);
     }
     if quoted {
         out.push('"');
     }
+}
+
+/// Whether a byte is one a field is quoted for: a separator, a line break or
+/// the quote. All ASCII, so never part of another character.
+fn is_special(byte: u8) -> bool {
+    matches!(byte, b',' | b';' | b'\t' | b'\r' | b'\n' | b'"')
 }
 
 /// A character after which some spreadsheet starts a new cell or row.

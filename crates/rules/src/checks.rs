@@ -10,7 +10,8 @@ use serde::Serialize;
 use crate::calendar::long_date;
 use crate::case_file::EventKind::{self, *};
 use crate::case_file::{Case, Event};
-use crate::timeline::Timeline;
+use crate::subjects::Subjects;
+use crate::timeline::{Dated, Timeline};
 
 /// A date that looks wrong, naming the event.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -95,19 +96,34 @@ pub fn warnings_about(case: &Case, event: &Event) -> Vec<Warning> {
     warnings
 }
 
+/// How many questions are few enough to look through for each answer.
+const FEW_QUESTIONS: usize = 8;
+
 /// Warnings for answers dated before anything they could answer, and for
 /// exception claims that end before they start.
 pub(crate) fn check_order(timeline: &Timeline) -> Vec<Warning> {
     let mut warnings = Vec::new();
     for (answers, questions) in ANSWERS {
-        for answer in timeline.of(answers) {
-            let asked_before = timeline
-                .of(questions)
-                .any(|q| q.date <= answer.date && answer.event.subject() == q.event.subject());
-            let asked_later = timeline
-                .of(questions)
-                .find(|q| q.date > answer.date && answer.event.subject() == q.event.subject());
-            if let (false, Some(question)) = (asked_before, asked_later) {
+        let mut answers = timeline.of(answers).peekable();
+        if answers.peek().is_none() {
+            continue;
+        }
+        let questions: Vec<Dated> = timeline.of(questions).collect();
+        // Grouped by subject when there are many; a few are quicker looked through.
+        let asked = (questions.len() > FEW_QUESTIONS)
+            .then(|| Subjects::new(questions.iter().map(|q| q.event.subject()).collect()));
+        for answer in answers {
+            // The first question about the same subject: when it came after
+            // the answer, nothing before the answer could have been answered.
+            let subject = answer.event.subject();
+            let first_asked = match &asked {
+                Some(asked) => asked.about(subject).first().map(|&at| questions[at]),
+                None => questions
+                    .iter()
+                    .find(|question| question.event.subject() == subject)
+                    .copied(),
+            };
+            if let Some(question) = first_asked.filter(|question| question.date > answer.date) {
                 warnings.push(Warning {
                     event: answer.event.id.clone(),
                                         message: format!(

@@ -25,6 +25,7 @@ mod receipt;
 mod report;
 mod rule;
 mod stages;
+mod subjects;
 mod timeline;
 mod versions;
 

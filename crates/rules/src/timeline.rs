@@ -15,7 +15,7 @@ pub(crate) struct Dated<'a> {
     pub event: &'a Event,
     pub kind: &'a EventKind,
     pub date: NaiveDate,
-    /// `kind` as a bit of a `KindSet`, for cheap look-ups.
+    /// `kind` as one bit, none for a custom kind: where the index files it.
     bit: u64,
 }
 
@@ -51,31 +51,73 @@ impl<'a> Dated<'a> {
 /// The events of one case with an exact date, sorted by date; events on the
 /// same day keep the order of the file. Approximate dates are left out: they are
 /// never used in a calculation.
+///
+/// Beside them, an index of their positions kind by kind, so that "the first
+/// decision on or after the request" is a binary search, not a walk through
+/// the case: a case of 10,000 events asks thousands of such questions.
 pub(crate) struct Timeline<'a> {
     dated: Vec<Dated<'a>>,
+    /// The positions in `dated` of each known kind's events, kind after kind
+    /// in the order of `EventKind::KNOWN`, each kind's in date order.
+    by_kind: Vec<usize>,
+    /// Where each kind's positions end in `by_kind` (and the next kind's begin).
+    kind_ends: [usize; KINDS],
 }
+
+/// How many kinds the rules know.
+const KINDS: usize = EventKind::KNOWN.len();
 
 impl<'a> Timeline<'a> {
     pub fn new(events: &mut dyn Iterator<Item = &'a Event>) -> Timeline<'a> {
         let mut dated: Vec<Dated<'a>> = events
             .filter_map(|event| Some(Dated::new(event, &event.kind, event.date()?)))
             .collect();
-        let derived: Vec<Dated<'a>> = dated
-            .iter()
-            .filter_map(|sent| derived_receipt(sent.event, &dated))
-            .collect();
-        dated.extend(derived);
+        let sent = kind_bit(&EventKind::RequestSent);
+        if dated.iter().any(|dated| dated.bit == sent) {
+            let mut received: Vec<NaiveDate> = dated
+                .iter()
+                .filter(|dated| dated.kind == &REQUEST_RECEIVED)
+                .map(|dated| dated.date)
+                .collect();
+            crate::date_order::sort_by_date(&mut received, |&date| (date, date));
+            let derived: Vec<Dated<'a>> = dated
+                .iter()
+                .filter_map(|sent| derived_receipt(sent.event, &received))
+                .collect();
+            dated.extend(derived);
+        }
         crate::date_order::sort_by_date(&mut dated, |dated| (dated.date, dated.date));
-        Timeline { dated }
+        let (by_kind, kind_ends) = index_by_kind(&dated);
+        Timeline {
+            dated,
+            by_kind,
+            kind_ends,
+        }
     }
 
-    /// Every event of one of `kinds`, in date order.
-    pub fn of(&self, kinds: &[EventKind]) -> impl Iterator<Item = Dated<'a>> + use<'a, '_> {
-        let set = kind_set(kinds);
-        self.dated
-            .iter()
-            .copied()
-            .filter(move |dated| dated.bit & set != 0)
+    /// Every event of one of `kinds` (at most 8), in date order: the kinds'
+    /// positions merged, so the events of other kinds are never visited.
+    pub fn of<'t>(&'t self, kinds: &[EventKind]) -> Of<'t, 'a> {
+        assert!(kinds.len() <= MERGED, "at most {MERGED} kinds at once");
+        let mut heads: [&[usize]; MERGED] = [&[]; MERGED];
+        for (head, kind) in heads.iter_mut().zip(kinds) {
+            *head = self.positions(kind);
+        }
+        Of {
+            dated: &self.dated,
+            heads,
+        }
+    }
+
+    /// The positions in date order of the events of `kind`; none for a custom kind.
+    fn positions(&self, kind: &EventKind) -> &[usize] {
+        let Some(index) = kind.known_index() else {
+            return &[];
+        };
+        let start = index
+            .checked_sub(1)
+            .map_or(0, |before| self.kind_ends[before]);
+        &self.by_kind[start..self.kind_ends[index]]
     }
 
     /// The first event of one of `kinds` dated on or after `from` and, when
@@ -86,38 +128,113 @@ impl<'a> Timeline<'a> {
         from: NaiveDate,
         before: Option<NaiveDate>,
     ) -> Option<Dated<'a>> {
-        let set = kind_set(kinds);
-        self.dated[self.starting(from)..]
+        let position = kinds
             .iter()
-            .take_while(|dated| before.is_none_or(|end| dated.date < end))
-            .find(|dated| dated.bit & set != 0)
-            .copied()
+            .filter_map(|kind| {
+                let positions = self.positions(kind);
+                let next = positions.partition_point(|&at| self.dated[at].date < from);
+                positions.get(next).copied()
+            })
+            .min()?;
+        let found = self.dated[position];
+        before.is_none_or(|end| found.date < end).then_some(found)
     }
 
     /// The last event of one of `kinds` dated strictly before `date`.
     pub fn last_before(&self, kinds: &[EventKind], date: NaiveDate) -> Option<Dated<'a>> {
-        let set = kind_set(kinds);
-        self.dated[..self.starting(date)]
-            .iter()
-            .rfind(|dated| dated.bit & set != 0)
-            .copied()
+        self.last(kinds, |dated| dated.date < date)
     }
 
-    /// The position of the first event dated on or after `date`.
-    fn starting(&self, date: NaiveDate) -> usize {
-        self.dated.partition_point(|dated| dated.date < date)
+    /// The last event of one of `kinds` dated on or before `date`.
+    pub fn last_until(&self, kinds: &[EventKind], date: NaiveDate) -> Option<Dated<'a>> {
+        self.last(kinds, |dated| dated.date <= date)
+    }
+
+    /// The last event of one of `kinds` for which `early` holds, where `early`
+    /// holds of every event up to some date and of none after it.
+    fn last(&self, kinds: &[EventKind], early: impl Fn(&Dated) -> bool) -> Option<Dated<'a>> {
+        kinds
+            .iter()
+            .filter_map(|kind| {
+                let positions = self.positions(kind);
+                let after = positions.partition_point(|&at| early(&self.dated[at]));
+                after.checked_sub(1).map(|last| positions[last])
+            })
+            .max()
+            .map(|position| self.dated[position])
     }
 
     /// Each event of one of `kinds` with the date of the next one, if any: the
     /// span in which the events that answer it are looked for.
-    pub fn spans(&self, kinds: &[EventKind]) -> Vec<(Dated<'a>, Option<NaiveDate>)> {
-        let starts: Vec<Dated<'a>> = self.of(kinds).collect();
-        starts
+    pub fn spans<'t>(
+        &'t self,
+        kinds: &[EventKind],
+    ) -> impl Iterator<Item = (Dated<'a>, Option<NaiveDate>)> + use<'a, 't> {
+        let mut starts = self.of(kinds).peekable();
+        std::iter::from_fn(move || {
+            let start = starts.next()?;
+            Some((start, starts.peek().map(|next| next.date)))
+        })
+    }
+}
+
+/// The most kinds `Timeline::of` merges: the appealable decisions are 8.
+const MERGED: usize = 8;
+
+/// The events of some kinds in date order, from each kind's positions.
+pub(crate) struct Of<'t, 'a> {
+    dated: &'t [Dated<'a>],
+    /// The positions of each kind's events not visited yet.
+    heads: [&'t [usize]; MERGED],
+}
+
+impl<'a> Iterator for Of<'_, 'a> {
+    type Item = Dated<'a>;
+
+    fn next(&mut self) -> Option<Dated<'a>> {
+        // The kind whose next event comes first in the timeline.
+        let mut first: Option<(usize, usize)> = None;
+        for (head, positions) in self.heads.iter().enumerate() {
+            if let Some(&position) = positions.first()
+                && first.is_none_or(|(_, earliest)| position < earliest)
+            {
+                first = Some((head, position));
+            }
+        }
+        let (head, position) = first?;
+        self.heads[head] = &self.heads[head][1..];
+        Some(self.dated[position])
+    }
+}
+
+/// The positions of `dated`'s events grouped by kind (a counting sort, so in
+/// date order within each kind), and where each kind's group ends.
+fn index_by_kind(dated: &[Dated]) -> (Vec<usize>, [usize; KINDS]) {
+    let kinds = || {
+        dated
             .iter()
             .enumerate()
-            .map(|(i, start)| (*start, starts.get(i + 1).map(|next| next.date)))
-            .collect()
+            .filter(|(_, dated)| dated.bit != 0)
+            .map(|(position, dated)| (position, dated.bit.trailing_zeros() as usize))
+    };
+    // Each kind's count, then where its group starts, then, as the group is
+    // filled, its next free place: once filled, where it ends.
+    let mut next = [0; KINDS];
+    for (_, kind) in kinds() {
+        next[kind] += 1;
     }
+    let mut start = 0;
+    for slot in &mut next {
+        let count = *slot;
+        *slot = start;
+        start += count;
+    }
+    let mut by_kind = vec![0; start];
+    for (position, kind) in kinds() {
+        by_kind[next[kind]] = position;
+        next[kind] += 1;
+    }
+    (by_kind, next)
 }
 
 static REQUEST_RECEIVED: EventKind = EventKind::RequestReceived;
@@ -128,24 +245,20 @@ const SAME_REQUEST_DAYS: i64 = 14;
 
 /// For a `request-sent` with a method, the derived `request-received`, unless
 /// the user recorded the real arrival (a `request-received` from the send date
-/// to 14 days after the derived date).
-pub(crate) fn derived_receipt<'a>(sent: &'a Event, dated: &[Dated<'a>]) -> Option<Dated<'a>> {
+/// to 14 days after the derived date). `received` holds the dates of the
+/// recorded `request-received` events, sorted.
+fn derived_receipt<'a>(sent: &'a Event, received: &[NaiveDate]) -> Option<Dated<'a>> {
     if sent.kind != EventKind::RequestSent {
         return None;
     }
     let sent_on = sent.date()?;
-    let received = received_on(sent_on, sent.method?, sent.time);
-    let recorded = dated.iter().any(|other| {
-        other.event.kind == EventKind::RequestReceived
-            && other.date >= sent_on
-            && (other.date - received).num_days() <= SAME_REQUEST_DAYS
-    });
-    (!recorded).then(|| Dated::new(sent, &REQUEST_RECEIVED, received))
-}
-
-/// `kinds` as a set of bits.
-fn kind_set(kinds: &[EventKind]) -> u64 {
-    kinds.iter().fold(0, |set, kind| set | kind_bit(kind))
+    let derived = received_on(sent_on, sent.method?, sent.time);
+    // The earliest arrival on or after the send date is the likeliest to be
+    // within the 14 days: the later a date, the further past them.
+    let recorded = received
+        .get(received.partition_point(|&date| date < sent_on))
+        .is_some_and(|&date| (date - derived).num_days() <= SAME_REQUEST_DAYS);
+    (!recorded).then(|| Dated::new(sent, &REQUEST_RECEIVED, derived))
 }
 
 /// A kind as one bit of a 64-bit set: each known kind its own bit (there are

@@ -10,6 +10,7 @@ use crate::deadline::{Deadline, On, Sentence, Step};
 use crate::exceptions::{ADVICE_EXCEPTIONS, ASSESSMENT_EXCEPTIONS, NO_EXCEPTIONS};
 use crate::rule::{Actor, Force, InForce, Rule};
 use crate::stages::orders::{self, Restart};
+use crate::subjects::Subjects;
 use crate::timeline::Dated;
 
 pub const DECIDE_WHETHER_TO_ASSESS: Rule = Rule {
@@ -221,6 +222,9 @@ fn request_chain<'a>(
     out.push(final_plan);
 }
 
+/// How many request and answer pairs are few enough to look through.
+const FEW: usize = 64;
+
 /// One deadline per request of kind `asked`, answered by the first `answered`
 /// for the same party or school on or after it, before that subject is asked again.
 fn per_subject<'a>(
@@ -231,21 +235,41 @@ fn per_subject<'a>(
     period: Period,
     out: &mut Vec<Deadline<'a>>,
 ) {
+    let name = |dated: &Dated<'a>| dated.event.subject().unwrap_or("unnamed");
+    let subject = |dated: &Dated<'a>| Some(name(dated));
     let requests: Vec<Dated> = cx.timeline.of(&[asked]).collect();
+    let answers: Vec<Dated> = cx.timeline.of(&[answered]).collect();
+    // Grouped by subject when there are many; a few are quicker looked through.
+    let grouped = (requests.len() * answers.len() > FEW).then(|| {
+        let again = Subjects::new(requests.iter().map(subject).collect()).next_about_same();
+        (again, Subjects::new(answers.iter().map(subject).collect()))
+    });
     for (i, request) in requests.iter().enumerate() {
-        let subject = request.event.subject().unwrap_or("unnamed").to_owned();
-        let same_subject = |d: &Dated| d.event.subject().unwrap_or("unnamed") == subject;
-        let asked_again = requests[i + 1..]
-            .iter()
-            .find(|d| same_subject(d))
-            .map(|d| d.date);
-        let answer = cx
-            .timeline
-            .of(std::slice::from_ref(&answered))
-            .filter(|d| d.date >= request.date && asked_again.is_none_or(|end| d.date < end))
-            .find(same_subject);
+        // The first answer about the same subject on or after the request,
+        // if it came before the subject was asked again.
+        let answer = match &grouped {
+            Some((again, answers_about)) => {
+                let asked_again = again[i].map(|again| requests[again].date);
+                let same = answers_about.about(subject(request));
+                same.get(same.partition_point(|&at| answers[at].date < request.date))
+                    .map(|&at| answers[at])
+                    .filter(|answer| asked_again.is_none_or(|end| answer.date < end))
+            }
+            None => {
+                let same_subject = |d: &&Dated<'a>| name(d) == name(request);
+                let asked_again = requests[i + 1..].iter().find(same_subject).map(|d| d.date);
+                answers
+                    .iter()
+                    .filter(|d| {
+                        d.date >= request.date && asked_again.is_none_or(|end| d.date < end)
+                    })
+                    .find(same_subject)
+                    .copied()
+            }
+        };
+        let subject = name(request);
         let actor = if rule.actor == Actor::Other {
-            advice_actor(&subject)
+            advice_actor(subject)
         } else {
             rule.actor
         };

@@ -123,9 +123,8 @@ fn counted_plan<'a>(
     let year_before = sub_months(due, 12);
     if let Some(plan) = cx
         .timeline
-        .of(PLANS)
-        .filter(|plan| plan.date > year_before && plan.date <= due)
-        .last()
+        .last_until(PLANS, due)
+        .filter(|plan| plan.date > year_before)
     {
         return (
             Some(plan),

@@ -9,7 +9,7 @@ use crate::context::{CaseContext, Notice};
 use crate::deadline::Deadline;
 use crate::exceptions::{ASSESSMENT_EXCEPTIONS, CORONAVIRUS_ONLY};
 use crate::rule::{Actor, Force, InForce, Rule};
-use crate::stages::review::{self, dated};
+use crate::stages::review::{self, Start, dated};
 use crate::timeline::Dated;
 
 pub const DECIDE_WHETHER_TO_REASSESS: Rule = Rule {
@@ -124,7 +124,14 @@ pub(crate) fn deadlines<'a>(
             );
         }
     }
-    for (moved, next) in timeline.spans(&[PlanTransferred]) {
+    let transfers: Vec<_> = timeline.spans(&[PlanTransferred]).collect();
+    // The plans and reviews the new council's first review counts from, found
+    // once for all the transfers.
+    let starts = match transfers.is_empty() {
+        true => Vec::new(),
+        false => review::starts(cx),
+    };
+    for (moved, next) in transfers {
         out.push(
             Deadline::after(&TRANSFER_NOTICE, moved.to_ref(), Period::Weeks(6)).done_by(
                 timeline
@@ -132,7 +139,7 @@ pub(crate) fn deadlines<'a>(
                     .map(Dated::to_ref),
             ),
         );
-        out.push(transfer_review(cx, moved, next));
+        out.push(transfer_review(cx, &starts, moved, next));
     }
     for (cease, next) in timeline.spans(&[CeaseDecision]) {
         let text = match timeline.first(&[AppealLodged], cease.date, next) {
@@ -219,15 +226,16 @@ fn reassessment_plan<'a>(
 
 /// The new council's first review: by the later of 12 months starting with
 /// the plan or its last review (N4) and 3 months beginning with the transfer.
+/// `starts` are the case's plans and reviews, in date order.
 fn transfer_review<'a>(
     cx: &CaseContext<'a>,
+    starts: &[Start<'a>],
     moved: Dated<'a>,
     next: Option<NaiveDate>,
 ) -> Deadline<'a> {
     let three_months = Period::MonthsStartingWith(3).due(moved.date);
-    let last = review::starts(cx)
-        .into_iter()
-        .rfind(|start| start.from.date < moved.date);
+    let before = starts.partition_point(|start| start.from.date < moved.date);
+    let last = before.checked_sub(1).map(|last| starts[last]);
     let deadline = match last {
         Some(start) => {
             let twelve_months = months_starting_with(start.from.date, 12);

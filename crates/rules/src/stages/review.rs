@@ -166,9 +166,8 @@ pub(crate) fn starts<'a>(cx: &CaseContext<'a>) -> Vec<Start<'a>> {
     for decision in cx.timeline.of(&[ReviewDecision]) {
         let meeting = cx
             .timeline
-            .of(&[ReviewMeeting])
-            .filter(|m| m.date <= decision.date && previous_decision.is_none_or(|p| m.date > p))
-            .last();
+            .last_until(&[ReviewMeeting], decision.date)
+            .filter(|m| previous_decision.is_none_or(|p| m.date > p));
         previous_decision = Some(decision.date);
         starts.push(Start {
             from: meeting.filter(|_| by_meeting).unwrap_or(decision),
