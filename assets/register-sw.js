@@ -1,5 +1,5 @@
 // Registers the service worker once the first screen is usable (the app's
-// "ehc-ready" mark), so that the worker's copying of the app does not compete
+// "ehc-ready" event), so that the worker's copying of the app does not compete
 // with the first load on a slow connection; then asks it to keep the parts
 // loaded on demand (src/parts.rs) too, so that every page works offline after
 // one visit. Tells the app when a new version is waiting: the app shows a
@@ -33,9 +33,7 @@ if ('serviceWorker' in navigator) {
       .then(() => navigator.serviceWorker.ready)
       .then((registration) => registration.active?.postMessage('keep-parts'))
       .catch((error) => console.warn('EHC Timeline will not work offline:', error));
-  new PerformanceObserver((marks, observer) => {
-    if (marks.getEntriesByName('ehc-ready').length === 0) return;
-    observer.disconnect();
-    register();
-  }).observe({ type: 'mark', buffered: true });
+  // The app's first render comes after this script has run (the app's
+  // module follows it in the page).
+  window.addEventListener('ehc-ready', register, { once: true });
 }

@@ -52,7 +52,7 @@ async function partsKept(page) {
       }
       return names.filter((name) => /\/part-[a-z]+(\.js|_bg\.wasm)$/.test(name));
     });
-    if (kept.length === 4) return kept;
+    if (kept.length === 6) return kept;
     await page.waitForTimeout(100);
   }
   throw new Error('the service worker did not keep the parts');
@@ -87,7 +87,7 @@ test('the first load fetches only what the first screen needs; after it, every p
   await page.getByRole('heading', { level: 1, name: 'Chronology of events' }).waitFor();
   await page.goto(`${app.server.url}#/import`);
   await page.getByRole('heading', { level: 1, name: 'Import a case file' }).waitFor();
-  assert.ok(requests.some((path) => path.endsWith('/part-print_bg.wasm')), 'the print part came from the cache');
+  assert.ok(requests.some((path) => path.endsWith('/part-chronology_bg.wasm')), 'the chronology part came from the cache');
   assert.deepEqual(errors, []);
   await context.close();
 });

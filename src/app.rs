@@ -102,8 +102,11 @@ pub fn Page() -> Html {
         View::Import => {
             html! { <OnDemandPage part="import" view={View::Import} focus={*moved.borrow()} /> }
         }
-        view @ (View::Chronology(_) | View::Letters(_)) => {
-            html! { <OnDemandPage part="print" view={view.clone()} focus={*moved.borrow()} /> }
+        view @ View::Chronology(_) => {
+            html! { <OnDemandPage part="chronology" view={view.clone()} focus={*moved.borrow()} /> }
+        }
+        view @ View::Letters(_) => {
+            html! { <OnDemandPage part="letters" view={view.clone()} focus={*moved.borrow()} /> }
         }
         View::Cases => html! { <CaseList /> },
         View::AddCase => html! { <CaseFormPage /> },

@@ -6,6 +6,11 @@ use rules::{Case, CaseFile, ReadError, import_case_file};
 
 use crate::state::{State, case_name};
 
+/// A case with more events than this is unusually large (most have tens),
+/// and the preview says so: its page shows the latest events a page at a
+/// time, and it is slow to open on an older phone.
+pub const LARGE_CASE_EVENTS: usize = 1_000;
+
 /// The cases of a file that was read, sorted into new ones and replacements.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportPlan {
@@ -14,6 +19,8 @@ pub struct ImportPlan {
     pub adds: Vec<String>,
     /// The names of the cases it replaces.
     pub replaces: Vec<String>,
+    /// The cases with more than [`LARGE_CASE_EVENTS`] events: name, events.
+    pub large: Vec<(String, usize)>,
     /// The fields at the file's top level that this version does not know:
     /// the app keeps cases, not files, so these are not kept.
     pub not_kept: Vec<String>,
@@ -37,10 +44,17 @@ impl ImportPlan {
                 adds.push(name);
             }
         }
+        let large = file
+            .cases
+            .iter()
+            .filter(|case| case.events.len() > LARGE_CASE_EVENTS)
+            .map(|case| (case_name(case).to_owned(), case.events.len()))
+            .collect();
         ImportPlan {
             cases: file.cases,
             adds,
             replaces,
+            large,
             not_kept: file.extra.keys().cloned().collect(),
         }
     }
@@ -49,7 +63,7 @@ impl ImportPlan {
     ///
     /// ```
     /// use ehc_timeline::import::ImportPlan;
-    /// let plan = ImportPlan { cases: vec![], adds: vec!["A. B.".into()], replaces: vec![], not_kept: vec![] };
+    /// let plan = ImportPlan { cases: vec![], adds: vec!["A. B.".into()], replaces: vec![], large: vec![], not_kept: vec![] };
     /// assert_eq!(plan.summary(), "This will add 1 case and replace 0 cases");
     /// ```
     pub fn summary(&self) -> String {

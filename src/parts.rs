@@ -1,8 +1,11 @@
 //! The pages a family opens rarely, in parts of their own: each a second
 //! wasm module (`src/bin/part-*.rs`) that the main one loads the first time
 //! one of its pages is opened, so the first load on a slow phone carries only
-//! the first screens. `print`: the printed chronology and the letter drafts;
-//! `import`: importing a case file.
+//! the first screens: `chronology` (the printed chronology), `letters` (the
+//! letter drafts) and `import` (importing a case file). Each holds Yew, the
+//! engine and the case file reader again, about 130 KB gzip, so a part holds
+//! one page: two pages in one part came to more than the 150 KB a part may
+//! take.
 //!
 //! The main module hands over the cases a page needs as a case file and
 //! stays the one owner of storage: an import comes back to it as a case file,
@@ -32,13 +35,24 @@ pub trait Part: 'static {
     fn page(view: &View) -> Html;
 }
 
-/// The `print` part: the printed chronology and the letter drafts.
-pub struct Print;
+/// The `chronology` part: the printed chronology.
+pub struct Chronology;
 
-impl Part for Print {
+impl Part for Chronology {
     fn page(view: &View) -> Html {
         match view {
             View::Chronology(id) => html! { <ChronologyPage case_id={id.clone()} /> },
+            _ => Html::default(),
+        }
+    }
+}
+
+/// The `letters` part: the letter drafts.
+pub struct Letters;
+
+impl Part for Letters {
+    fn page(view: &View) -> Html {
+        match view {
             View::Letters(id) => html! { <LettersPage case_id={id.clone()} /> },
             _ => Html::default(),
         }

@@ -16,11 +16,13 @@ use ehc_timeline::components::{
 };
 use ehc_timeline::forms::{CaseDraft, Errors, EventDraft};
 use ehc_timeline::import::ImportPlan;
-use ehc_timeline::parts::{Import, Print};
+use ehc_timeline::parts::{Chronology, Import, Letters};
 use ehc_timeline::state::{Action, CaseEvaluation, Persistence, State};
 use ehc_timeline::storage::backup::BackupRecord;
 use ehc_timeline::storage::{LoadProblem, Loaded};
-use rules::{EventKind, Force, Status, evaluate, read_case_file};
+use rules::{
+    Case, CaseFile, Event, EventKind, Extra, FORMAT, Force, Status, evaluate, read_case_file,
+};
 use yew::{Callback, Html, Properties, component, html};
 
 #[derive(Properties, PartialEq)]
@@ -577,6 +579,30 @@ fn the_import_preview_says_what_it_adds_and_replaces() {
 }
 
 #[test]
+fn the_import_preview_says_when_a_case_is_unusually_large() {
+    let state = State::new(day(3, 1), vec![], None, true);
+    let events = (0..1_500)
+        .map(|n| Event::new(format!("e-{n}"), EventKind::Correspondence, day(1, 6)))
+        .collect();
+    let big = Case {
+        events,
+        ..case("c-9", "G. H.", &[])
+    };
+    let file = CaseFile {
+        format: FORMAT.to_owned(),
+        exported_at: None,
+        cases: vec![request_only(), big],
+        extra: Extra::new(),
+    };
+    let html = import_page(ImportStep::Preview(Rc::new(ImportPlan::new(&state, file))));
+    assert_reads(
+        &html,
+        "G. H. has 1,500 events, far more than most cases. Its page shows the latest 200 at a time, and it may be slow to open on an older phone.",
+    );
+    assert_not_reads(&html, "A. B. has");
+}
+
+#[test]
 fn every_hostile_file_is_refused_by_the_import_as_ehc_refuses_it() {
     let state = State::new(day(3, 1), vec![request_only()], None, true);
     for file in hostile::refused() {
@@ -750,7 +776,7 @@ fn a_browser_that_refuses_to_keep_the_data_is_explained_calmly() {
 
 #[test]
 fn the_chronology_page_numbers_the_events_and_tables_the_missed_deadlines() {
-    let html = render_part::<Print>(
+    let html = render_part::<Chronology>(
         vec![request_only()],
         day(3, 1),
         View::Chronology("c-1".into()),
@@ -775,7 +801,7 @@ fn the_chronology_page_numbers_the_events_and_tables_the_missed_deadlines() {
 
 #[test]
 fn the_letters_page_drafts_a_chase_for_each_missed_deadline() {
-    let html = render_part::<Print>(vec![request_only()], day(3, 1), View::Letters("c-1".into()));
+    let html = render_part::<Letters>(vec![request_only()], day(3, 1), View::Letters("c-1".into()));
     assert_reads(&html, "Chase letter: Decision whether to assess");
     assert_reads(
         &html,

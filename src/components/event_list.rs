@@ -41,13 +41,13 @@ pub fn event_list(
                 if hidden > 0 {
                     <p class="body">{format!(
                         "Showing the latest {} of {} events. {} earlier {} not shown.",
-                        count(events.len() - hidden),
-                        count(events.len()),
-                        count(hidden),
+                        grouped(events.len() - hidden),
+                        grouped(events.len()),
+                        grouped(hidden),
                         if hidden == 1 { "event is" } else { "events are" },
                     )}</p>
                     <button type="button" class="button button--secondary" onclick={show_more}>
-                        {format!("Show {} more {}", count(hidden.min(EVENTS_PER_PAGE)), if hidden == 1 { "event" } else { "events" })}
+                        {format!("Show {} more {}", grouped(hidden.min(EVENTS_PER_PAGE)), if hidden == 1 { "event" } else { "events" })}
                     </button>
                 }
                 <ul class="events">
@@ -59,7 +59,7 @@ pub fn event_list(
 }
 
 /// A count as GOV.UK writes it: "200", "4,800", "10,000".
-fn count(n: usize) -> String {
+pub fn grouped(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (index, digit) in digits.chars().enumerate() {

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::fields::error_message;
-use crate::components::{ErrorSummary, back_link, list_items};
+use crate::components::{EVENTS_PER_PAGE, ErrorSummary, back_link, grouped, list_items};
 use crate::forms::{Errors, FieldError};
 use crate::hooks::{use_cases, use_navigator};
 use crate::import::ImportPlan;
@@ -116,6 +116,14 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
                         <h3 class="heading-s">{"Cases that will be replaced"}</h3>
                         <p class="body">{"These cases are already on this device. The file's copy replaces yours, with its events."}</p>
                         { names(&plan.replaces) }
+                    }
+                    for (name, events) in &plan.large {
+                        <div class="warning-text" role="note">
+                            <p class="body">{format!(
+                                "{name} has {} events, far more than most cases. Its page shows the latest {EVENTS_PER_PAGE} at a time, and it may be slow to open on an older phone.",
+                                grouped(*events)
+                            )}</p>
+                        </div>
                     }
                     if !plan.not_kept.is_empty() {
                         <p class="body">

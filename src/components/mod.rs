@@ -36,7 +36,7 @@ pub use date_input::{DateInputProps, date_input};
 pub use deadline_tag::deadline_tag;
 pub use error_summary::{ERROR_SUMMARY_ID, ErrorSummary};
 pub use event_form::{EventFormProps, MilestonePage, MilestonePageProps, event_form};
-pub use event_list::{EVENTS_PER_PAGE, event_list};
+pub use event_list::{EVENTS_PER_PAGE, event_list, grouped};
 pub use export_button::{EXPORT_BACKUP, ExportBackupButton};
 pub use fields::{TextFieldProps, select_field, text_field};
 pub use import_page::{ImportPage, ImportPageProps, ImportStep, import_error};

@@ -16,7 +16,7 @@ use crate::route::View;
 
 #[derive(Properties, PartialEq)]
 pub struct OnDemandPageProps {
-    /// The part, such as `print` (`src/bin/part-print.rs`).
+    /// The part, such as `chronology` (`src/bin/part-chronology.rs`).
     pub part: &'static str,
     pub view: View,
     /// Move focus to the page's heading once shown: after moving here from

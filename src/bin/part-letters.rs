@@ -1,0 +1,7 @@
+//! The `letters` part: the letter drafts, loaded the first time they are
+//! opened (see `ehc_timeline::parts`).
+
+#[cfg(target_arch = "wasm32")]
+ehc_timeline::export_part!(ehc_timeline::parts::Letters);
+
+fn main() {}
