@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { appUnderTest, dist, openApp, screenshot } from './support.js';
+import { addCase, appUnderTest, dist, openApp, screenshot } from './support.js';
 
 const app = appUnderTest();
 
@@ -20,11 +20,7 @@ async function controlled(page) {
 
 test('with no network, the app and the cases are still there after a reload', async () => {
   const { context, page, errors } = await openApp(app.browser, app.server.url);
-  await page.getByRole('link', { name: 'Add a case' }).click();
-  await page.getByLabel("Child's name or initials").fill('O. F.');
-  await page.getByLabel('Council').fill('Anytown Council');
-  await page.getByRole('button', { name: 'Save case' }).click();
-  await page.getByRole('heading', { level: 1, name: 'O. F.' }).waitFor();
+  await addCase(page, { child: 'O. F.', council: 'Anytown Council' });
   await controlled(page);
 
   await context.setOffline(true);
@@ -67,11 +63,7 @@ test('the first load fetches only what the first screen needs; after it, every p
   assert.deepEqual(firstLoad.filter((name) => name.startsWith('part-')), [], firstLoad.join());
   await partsKept(page);
 
-  await page.getByRole('link', { name: 'Add a case' }).click();
-  await page.getByLabel("Child's name or initials").fill('O. F.');
-  await page.getByLabel('Council').fill('Anytown Council');
-  await page.getByRole('button', { name: 'Save case' }).click();
-  await page.getByRole('heading', { level: 1, name: 'O. F.' }).waitFor();
+  await addCase(page, { child: 'O. F.', council: 'Anytown Council' });
   await controlled(page);
   assert.deepEqual(requests.filter((path) => path.includes('/part-')), [], 'no part was loaded yet');
 
