@@ -347,6 +347,7 @@ test('script and HTML in every field of an imported file are shown as text on ev
   assert.match(exported.name, /^ehc-timeline-[a-z0-9-]+-2025-10-31\.json$/);
   const [original] = hostileFile().cases;
   assert.deepEqual(JSON.parse(exported.text).cases, [original]);
+  assert.equal(JSON.parse(exported.text)['x-made-by'], IMG, 'a field outside the cases is written back');
   await page.getByRole('link', { name: 'Back to your cases' }).click();
   const sheet = await download(page, page.getByRole('button', { name: 'Download every deadline as a spreadsheet (CSV)' }));
   assert.ok(sheet.text.includes(`"${SCRIPT.replaceAll('"', '""')}"`) || sheet.text.includes(SCRIPT), sheet.text.slice(0, 400));

@@ -4,18 +4,21 @@
 
 use chrono::NaiveDate;
 use outputs::{Evaluated, Letter};
-use rules::{Case, CaseFile, Extra, FORMAT, write_case_file};
+use rules::{Case, CaseFile, FORMAT, write_case_file};
 
 use crate::browser;
+use crate::file_fields;
 use crate::state::{Entry, State};
 
-/// The case file text for `cases`, exported on `today`.
+/// The case file text for `cases`, exported on `today`, with the fields each
+/// case kept of the file it came in back at the top ([`file_fields`]).
 pub fn case_file_text<'a>(cases: impl IntoIterator<Item = &'a Case>, today: NaiveDate) -> String {
+    let (cases, extra) = file_fields::put_back(cases);
     write_case_file(&CaseFile {
         format: FORMAT.to_owned(),
         exported_at: Some(today),
-        cases: cases.into_iter().cloned().collect(),
-        extra: Extra::new(),
+        cases,
+        extra,
     })
 }
 

@@ -4,6 +4,7 @@
 
 use rules::{Case, CaseFile, ReadError, import_case_file};
 
+use crate::file_fields::keep_with_cases;
 use crate::state::{State, case_name};
 
 /// A case with more events than this is unusually large (most have tens),
@@ -22,8 +23,9 @@ pub struct ImportPlan {
     /// The cases with more than [`LARGE_CASE_EVENTS`] events: name, events.
     pub large: Vec<(String, usize)>,
     /// The fields at the file's top level that this version does not know:
-    /// the app keeps cases, not files, so these are not kept.
-    pub not_kept: Vec<String>,
+    /// each case keeps them, and they go back at the top when it is exported
+    /// ([`crate::file_fields`]).
+    pub file_fields: Vec<String>,
 }
 
 impl ImportPlan {
@@ -51,11 +53,11 @@ impl ImportPlan {
             .map(|case| (case_name(case).to_owned(), case.events.len()))
             .collect();
         ImportPlan {
-            cases: file.cases,
+            file_fields: file.extra.keys().cloned().collect(),
+            cases: keep_with_cases(file),
             adds,
             replaces,
             large,
-            not_kept: file.extra.keys().cloned().collect(),
         }
     }
 
@@ -63,7 +65,7 @@ impl ImportPlan {
     ///
     /// ```
     /// use ehc_timeline::import::ImportPlan;
-    /// let plan = ImportPlan { cases: vec![], adds: vec!["A. B.".into()], replaces: vec![], large: vec![], not_kept: vec![] };
+    /// let plan = ImportPlan { cases: vec![], adds: vec!["A. B.".into()], replaces: vec![], large: vec![], file_fields: vec![] };
     /// assert_eq!(plan.summary(), "This will add 1 case and replace 0 cases");
     /// ```
     pub fn summary(&self) -> String {

@@ -12,6 +12,7 @@ pub mod case;
 pub mod components;
 pub mod crypto;
 pub mod export;
+pub mod file_fields;
 pub mod forms;
 pub mod hooks;
 pub mod import;

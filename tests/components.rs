@@ -14,6 +14,7 @@ use ehc_timeline::components::{
     ImportStep, backup_reminder_text, case_form, deadline_tag, import_error, persistence_advice,
     timeline,
 };
+use ehc_timeline::export::case_file_text;
 use ehc_timeline::forms::{CaseDraft, Errors, EventDraft};
 use ehc_timeline::import::ImportPlan;
 use ehc_timeline::parts::{Chronology, Import, Letters};
@@ -573,7 +574,7 @@ fn the_import_preview_says_what_it_adds_and_replaces() {
     assert_reads(&html, "New cases E. F.");
     assert_reads(&html, "Cases that will be replaced");
     assert_reads(&html, "Import Cancel");
-    assert_not_reads(&html, "not kept");
+    assert_not_reads(&html, "does not use");
 }
 
 #[test]
@@ -625,14 +626,92 @@ fn a_byte_order_mark_and_unknown_top_level_fields_import() {
     }
     let [bom, unknown] = hostile::accepted();
     assert_eq!(ImportPlan::read(&state, bom.1).unwrap().adds, ["Zo\u{eb}"]);
-    // The app keeps cases, not files: fields outside the cases are named as not kept.
+    // The app keeps cases, not files: each case keeps the file's other fields.
     let plan = ImportPlan::read(&state, unknown.1).unwrap();
-    assert_eq!(plan.not_kept, ["x-top", "x-after"]);
+    assert_eq!(plan.file_fields, ["x-top", "x-after"]);
     let html = import_page(ImportStep::Preview(Rc::new(plan)));
     assert_reads(
         &html,
-        "outside its cases (x-top, x-after). They are not kept: the app keeps each case, not the file.",
+        "outside its cases (x-top, x-after). They are kept with its cases, and written back when you export them.",
     );
+}
+
+/// A file's fields outside its cases survive the import, the storage of its
+/// cases and their export, where they are at the top again, as the spec keeps
+/// unknown fields (issue 14: the app dropped them).
+#[test]
+fn unknown_top_level_fields_are_exported_again_with_their_cases() {
+    let [_, unknown] = hostile::accepted();
+    let state = State::new(day(3, 1), vec![], None, true);
+    let plan = ImportPlan::read(&state, unknown.1).unwrap();
+    let state = state.apply(Action::Import(plan.cases)).unwrap();
+    let stored = ehc_timeline::storage::encode(state.all_cases());
+    let reloaded = State::new(
+        day(3, 2),
+        ehc_timeline::storage::decode(&stored).unwrap(),
+        None,
+        true,
+    );
+    let exported = case_file_text(reloaded.all_cases(), day(3, 2));
+
+    let original: serde_json::Value = serde_json::from_slice(unknown.1).unwrap();
+    let written: serde_json::Value = serde_json::from_str(&exported).unwrap();
+    let keys = |value: &serde_json::Value| {
+        value
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        keys(&written),
+        ["format", "exported_at", "cases", "x-top", "x-after"]
+    );
+    assert_eq!(written["x-top"], original["x-top"]);
+    assert_eq!(written["x-after"], serde_json::Value::Null);
+    assert_eq!(
+        written["cases"], original["cases"],
+        "the cases as they came, nothing added"
+    );
+    // Imported again, the file is the same.
+    let again = ImportPlan::read(&reloaded, exported.as_bytes()).unwrap();
+    assert_eq!(
+        again.cases,
+        reloaded.all_cases().cloned().collect::<Vec<_>>()
+    );
+}
+
+/// Cases from two files keep each file's fields; exported together, the
+/// first case's value of a field is written, and never a field the case file
+/// format has itself, which would be written twice.
+#[test]
+fn fields_kept_from_two_files_are_written_once() {
+    let file = |id: &str, top: &str| {
+        format!(
+            r#"{{"format": "ehc-timeline/1", "x-from": "{top}", "cases": [{{"id": "{id}", "events": []}}]}}"#
+        )
+    };
+    let state = State::new(day(3, 1), vec![], None, true);
+    let first = ImportPlan::read(&state, file("c-1", "first").as_bytes()).unwrap();
+    let state = state.apply(Action::Import(first.cases)).unwrap();
+    let second = ImportPlan::read(&state, file("c-2", "second").as_bytes()).unwrap();
+    let mut state = state.apply(Action::Import(second.cases)).unwrap();
+    let exported = case_file_text(state.all_cases(), day(3, 1));
+    let written = read_case_file(&exported).unwrap();
+    assert_eq!(written.extra["x-from"], "first");
+    assert_eq!(written.cases.len(), 2);
+
+    // A crafted case whose kept fields name the file's own fields.
+    let crafted = r#"{"format": "ehc-timeline/1", "cases": [{"id": "c-3", "events": [],
+        "file_fields": {"format": "ehc-timeline/9", "cases": [], "x-ok": 1}}]}"#;
+    let plan = ImportPlan::read(&state, crafted.as_bytes()).unwrap();
+    state = state.apply(Action::Import(plan.cases)).unwrap();
+    let exported = case_file_text(state.all_cases(), day(3, 1));
+    let written = read_case_file(&exported).unwrap();
+    assert_eq!(written.format, FORMAT);
+    assert_eq!(written.cases.len(), 3);
+    assert_eq!(written.extra["x-ok"], 1);
 }
 
 #[test]

@@ -125,11 +125,11 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
                             )}</p>
                         </div>
                     }
-                    if !plan.not_kept.is_empty() {
+                    if !plan.file_fields.is_empty() {
                         <p class="body">
                             {format!(
-                                "The file also holds fields this version of EHC Timeline does not use, outside its cases ({}). They are not kept: the app keeps each case, not the file.",
-                                plan.not_kept.join(", ")
+                                "The file also holds fields this version of EHC Timeline does not use, outside its cases ({}). They are kept with its cases, and written back when you export them.",
+                                plan.file_fields.join(", ")
                             )}
                         </p>
                     }

@@ -11,6 +11,7 @@ use yew::prelude::*;
 use crate::browser::{self, ShownPage};
 use crate::components::back_link;
 use crate::export::case_file_text;
+use crate::file_fields::keep_with_cases;
 use crate::hooks::{Cases, use_cases};
 use crate::route::View;
 
@@ -43,7 +44,7 @@ pub fn OnDemandPage(props: &OnDemandPageProps) -> Html {
                 };
                 let on_import = Callback::from(move |text: String| {
                     if let Ok(file) = read_case_file(&text) {
-                        cases.import(file.cases);
+                        cases.import(keep_with_cases(file));
                     }
                 });
                 match module
