@@ -119,7 +119,8 @@ fuzz: check-tools
 ## bench: the app's sizes; the fuzz run; the engine benchmark (1,000 cases x
 ## 60 events) natively and in Chromium, and their ratio; saving and loading that
 ## portfolio natively and in localStorage (and its quota); the built app's load,
-## edit and undo times in Chromium (e2e/bench/), and the first and return visit
+## edit and undo times in Chromium (e2e/bench/), and one case of 1,000 and of
+## 10,000 events opened, printed and exported (big-case.mjs), and the first and return visit
 ## on a slow phone (mobile.mjs); what each crate adds to the
 ## wasm (twiggy). Prints figures, asserts no time.
 bench: build browser-tools fuzz
@@ -133,6 +134,7 @@ bench: build browser-tools fuzz
 	$(CARGO) bench -p ehc-timeline --bench storage
 	node e2e/bench/storage.mjs
 	node e2e/bench/load.mjs
+	node e2e/bench/big-case.mjs
 	node e2e/bench/mobile.mjs
 	node e2e/bench/edit.mjs
 	@twiggy --version 2>/dev/null | grep -q ' 0\.8\.0$$' || $(CARGO) install --locked twiggy --version 0.8.0

@@ -4,16 +4,27 @@
 
 use chrono::NaiveDate;
 use outputs::{Evaluated, Letter};
-use rules::{Case, CaseFile, FORMAT, write_case_file};
+use rules::{Case, CaseFile, Extra, FORMAT, write_case_file};
 
 use crate::browser;
 use crate::file_fields;
 use crate::state::{Entry, State};
 
-/// The case file text for `cases`, exported on `today`, with the fields each
-/// case kept of the file it came in back at the top ([`file_fields`]).
+/// The case file text of `cases` on `today` as the app hands them from one of
+/// its modules to another: each case with every field it keeps.
 pub fn case_file_text<'a>(cases: impl IntoIterator<Item = &'a Case>, today: NaiveDate) -> String {
+    file_text(cases.into_iter().cloned().collect(), Extra::new(), today)
+}
+
+/// The case file text of `cases` exported on `today`, for the user: the
+/// fields each case kept of the file it came in back at the top
+/// ([`file_fields`]).
+pub fn exported_text<'a>(cases: impl IntoIterator<Item = &'a Case>, today: NaiveDate) -> String {
     let (cases, extra) = file_fields::put_back(cases);
+    file_text(cases, extra, today)
+}
+
+fn file_text(cases: Vec<Case>, extra: Extra, today: NaiveDate) -> String {
     write_case_file(&CaseFile {
         format: FORMAT.to_owned(),
         exported_at: Some(today),
@@ -42,7 +53,7 @@ pub fn download<'a>(
     what: &str,
     today: NaiveDate,
 ) -> Result<(), String> {
-    offer_case_file(&case_file_text(cases, today), what, today)
+    offer_case_file(&exported_text(cases, today), what, today)
 }
 
 /// The part of [`download`] that does not depend on how the cases are

@@ -1,8 +1,9 @@
 //! The fields of an imported file outside its cases that this version does not
 //! know (a newer version's, say). The app keeps cases, not files, so each case
 //! keeps them under [`FILE_FIELDS`], one more unknown field of the case that
-//! every kind of storage, the lock and the two-tab merge already keep. A case
-//! file exported from the app puts them back at the top, where they came from.
+//! every kind of storage, the lock, the two-tab merge and the hand-over to a
+//! part already keep. A case file the user exports puts them back at the top,
+//! where they came from.
 
 use rules::{Case, CaseFile, Extra};
 use serde_json::Value;
@@ -14,18 +15,14 @@ pub const FILE_FIELDS: &str = "file_fields";
 /// or the file would hold them twice.
 const FILE_KNOWS: [&str; 3] = ["format", "exported_at", "cases"];
 
-/// The cases of `file`, each keeping the file's fields outside its cases.
+/// The cases of `file`, each keeping the file's fields outside its cases (in
+/// place of any it kept before).
 pub fn keep_with_cases(file: CaseFile) -> Vec<Case> {
     let mut cases = file.cases;
     if !file.extra.is_empty() {
         for case in &mut cases {
-            let kept = case
-                .extra
-                .entry(FILE_FIELDS)
-                .or_insert_with(|| Value::Object(Extra::new()));
-            if let Value::Object(kept) = kept {
-                kept.extend(file.extra.clone());
-            }
+            let kept = Value::Object(file.extra.clone());
+            case.extra.insert(FILE_FIELDS.to_owned(), kept);
         }
     }
     cases

@@ -11,10 +11,10 @@ use common::*;
 use ehc_timeline::View;
 use ehc_timeline::components::{
     CaseFormProps, DeadlineItem, DeadlineItemProps, EXPORT_BACKUP, EventFormProps, ImportPage,
-    ImportStep, backup_reminder_text, case_form, deadline_tag, import_error, persistence_advice,
-    timeline,
+    ImportStep, Latest, backup_reminder_text, case_form, deadline_tag, import_error,
+    persistence_advice, timeline,
 };
-use ehc_timeline::export::case_file_text;
+use ehc_timeline::export::exported_text;
 use ehc_timeline::forms::{CaseDraft, Errors, EventDraft};
 use ehc_timeline::import::ImportPlan;
 use ehc_timeline::parts::{Chronology, Import, Letters};
@@ -102,7 +102,7 @@ fn the_timeline_shows_each_deadline_with_its_due_date_status_citation_and_workin
         .get()
         .deadline("decide-whether-to-assess")
         .unwrap();
-    let html = render_html(timeline(&evaluated));
+    let html = render_html(timeline(&evaluated, &Latest::all()));
     assert_reads(&html, "Deadlines");
     assert_reads(&html, decision.rule.title);
     assert_reads(&html, decision.rule.summary);
@@ -138,7 +138,7 @@ fn a_guidance_deadline_is_labelled_guidance() {
 #[test]
 fn a_case_with_no_events_says_how_to_get_deadlines() {
     let evaluated = CaseEvaluation::of(Rc::new(case("c-1", "A. B.", &[])), day(3, 1));
-    let html = render_html(timeline(&evaluated));
+    let html = render_html(timeline(&evaluated, &Latest::all()));
     assert_reads(&html, "No deadlines yet. Log a milestone");
 }
 
@@ -227,6 +227,42 @@ fn a_case_of_5000_events_shows_the_latest_200_and_a_button_for_more() {
     // The latest event is shown (15 August 2025 is day 5,000), the earliest is not.
     assert_reads(&html, "15 August 2025 — Letter");
     assert_not_reads(&html, "1 January 2012 — Letter");
+}
+
+/// A case of `count` requests for an assessment, one a week from 2 January
+/// 2012, none answered: each starts a clock of its own that is now overdue.
+fn requests(count: usize) -> rules::Case {
+    let first = chrono::NaiveDate::from_ymd_opt(2012, 1, 2).unwrap();
+    let mut case = case("c-big", "A. B.", &[]);
+    case.events = (0..count)
+        .map(|i| {
+            let on = first + chrono::Days::new(7 * i as u64);
+            rules::Event::new(format!("e-{}", i + 1), EventKind::RequestReceived, on)
+        })
+        .collect();
+    case
+}
+
+/// Thousands of deadlines drawn at once took a case page tens of seconds to
+/// open (issue 14): it shows the latest 200, and the steps for the latest
+/// 200 overdue ones, each with a button for more.
+#[test]
+fn a_case_of_thousands_of_deadlines_shows_the_latest_200() {
+    let case = requests(600);
+    let deadlines = evaluate(&case, day(3, 1)).deadlines;
+    assert_eq!(deadlines.len(), 2_766);
+    let (earliest, latest) = (deadlines[0].due, deadlines[2_765].due);
+    let html = render_app(vec![case], day(3, 1), View::Case("c-big".into()));
+    assert_eq!(html.matches(r#"<li class="deadline "#).count(), 200);
+    assert_reads(
+        &html,
+        "Showing the latest 200 of 2,766 deadlines. 2,566 earlier deadlines are not shown. \
+         Show 200 more deadlines",
+    );
+    assert_reads(&html, "Show 200 more overdue deadlines");
+    // The latest deadline is shown, the earliest is not.
+    assert_reads(&html, &format!("Due {}", rules::long_date(latest)));
+    assert_not_reads(&html, &format!("Due {}", rules::long_date(earliest)));
 }
 
 #[test]
@@ -652,7 +688,7 @@ fn unknown_top_level_fields_are_exported_again_with_their_cases() {
         None,
         true,
     );
-    let exported = case_file_text(reloaded.all_cases(), day(3, 2));
+    let exported = exported_text(reloaded.all_cases(), day(3, 2));
 
     let original: serde_json::Value = serde_json::from_slice(unknown.1).unwrap();
     let written: serde_json::Value = serde_json::from_str(&exported).unwrap();
@@ -697,7 +733,7 @@ fn fields_kept_from_two_files_are_written_once() {
     let state = state.apply(Action::Import(first.cases)).unwrap();
     let second = ImportPlan::read(&state, file("c-2", "second").as_bytes()).unwrap();
     let mut state = state.apply(Action::Import(second.cases)).unwrap();
-    let exported = case_file_text(state.all_cases(), day(3, 1));
+    let exported = exported_text(state.all_cases(), day(3, 1));
     let written = read_case_file(&exported).unwrap();
     assert_eq!(written.extra["x-from"], "first");
     assert_eq!(written.cases.len(), 2);
@@ -707,7 +743,7 @@ fn fields_kept_from_two_files_are_written_once() {
         "file_fields": {"format": "ehc-timeline/9", "cases": [], "x-ok": 1}}]}"#;
     let plan = ImportPlan::read(&state, crafted.as_bytes()).unwrap();
     state = state.apply(Action::Import(plan.cases)).unwrap();
-    let exported = case_file_text(state.all_cases(), day(3, 1));
+    let exported = exported_text(state.all_cases(), day(3, 1));
     let written = read_case_file(&exported).unwrap();
     assert_eq!(written.format, FORMAT);
     assert_eq!(written.cases.len(), 3);
@@ -868,6 +904,25 @@ fn the_chronology_page_numbers_the_events_and_tables_the_missed_deadlines() {
          SEND Regulations 2014, reg 5(1)",
     );
     assert_reads(&html, "Deadlines met late No deadline was met late.");
+}
+
+/// The chronology's tables are written as HTML text at once (a big case
+/// built node by node took seconds): what a user typed stays text in them.
+#[test]
+fn the_chronology_tables_keep_what_was_typed_as_text() {
+    let mut case = request_only();
+    let typed = r#"<img src=x onerror="alert(1)"> & 'quoted' <b>bold</b>"#;
+    case.events[0].note = Some(typed.to_owned());
+    case.events[0].who = Some("<script>alert(2)</script>".to_owned());
+    let html = render_part::<Chronology>(vec![case], day(3, 1), View::Chronology("c-1".into()));
+    assert!(!html.contains("<img"), "{html}");
+    assert!(!html.contains("<script"), "{html}");
+    assert!(!html.contains("<b>"), "{html}");
+    assert!(html.contains(
+        "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#39;quoted&#39; &lt;b&gt;bold&lt;/b&gt;"
+    ));
+    assert_reads(&html, "<script>alert(2)</script>");
+    assert_reads(&html, typed);
 }
 
 #[test]

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::layout::static_html;
 use crate::components::{
-    EVENTS_PER_PAGE, back_link, contested_points, event_list, next_steps_section, not_found,
+    Latest, PER_PAGE, back_link, contested_points, event_list, next_steps_section, not_found,
     secondary_button, timeline, undo_banner,
 };
 use crate::export;
@@ -50,8 +50,11 @@ pub fn CasePage(props: &CasePageProps) -> Html {
             entry.case.settings.review_complete_on == ReviewCompleteOn::Meeting
         })
     });
-    // How many of the case's events are shown: the latest, more on request.
-    let events_shown = use_state_eq(|| EVENTS_PER_PAGE);
+    // How many of the case's deadlines, steps for overdue ones and events are
+    // shown: the latest, more on request.
+    let deadlines_shown = use_state_eq(|| PER_PAGE);
+    let steps_shown = use_state_eq(|| PER_PAGE);
+    let events_shown = use_state_eq(|| PER_PAGE);
     let Some(entry) = cases.entry(&props.case_id).cloned() else {
         return not_found();
     };
@@ -129,8 +132,8 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                     </ul>
                 </div>
             }
-            { timeline(&entry.evaluated) }
-            { next_steps_section(entry.evaluation()) }
+            { timeline(&entry.evaluated, &Latest::from_state(&deadlines_shown)) }
+            { next_steps_section(entry.evaluation(), &Latest::from_state(&steps_shown)) }
             if !entry.evaluation().notices.is_empty() {
                 { static_html(r#"<h2 class="heading-m">Good to know</h2>"#) }
                 <ul class="list list--bullet">
@@ -139,7 +142,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                     }) }
                 </ul>
             }
-            { event_list(case, &events_shown, &run.reform(Action::EditEvent), &run.reform(Action::DeleteEvent)) }
+            { event_list(case, &Latest::from_state(&events_shown), &run.reform(Action::EditEvent), &run.reform(Action::DeleteEvent)) }
             { static_html(r#"<h2 class="heading-m">For a complaint</h2>"#) }
             <ul class="list">
                 { complaint_link(View::Chronology(id.clone()), "Print a chronology", " of the events and the deadlines missed") }

@@ -1,74 +1,42 @@
 //! A case's events in date order, each with "Edit" and "Delete". A case of
-//! thousands of events shows its latest ones, and more on request, so the page
-//! stays quick to draw and to use.
+//! thousands of events shows its latest ones, and more on request
+//! ([`Latest`]), so the page stays quick to draw and to use.
 
 use outputs::{in_date_order, written_when};
 use rules::{Case, Event};
 use yew::prelude::*;
 
+use super::latest::Latest;
 use super::layout::static_html;
 
 const HEADING: &str = r#"<h2 class="heading-l" id="events-heading">Events</h2>"#;
 
 const NO_EVENTS: &str = r#"<p class="body">No events yet.</p>"#;
 
-/// How many events are shown at first, and how many more each press of the
-/// button shows.
-pub const EVENTS_PER_PAGE: usize = 200;
-
-/// The events section: the latest `shown` events, and a button that shows
-/// more. `on_edit` and `on_delete` are called with the event's id. The count
-/// shown is held by the page, as a component of its own would cost more code
-/// than it saves.
+/// The events section: the latest events as many as `shown` says, and a
+/// button that shows more. `on_edit` and `on_delete` are called with the
+/// event's id.
 pub fn event_list(
     case: &Case,
-    shown: &UseStateHandle<usize>,
+    shown: &Latest,
     on_edit: &Callback<String>,
     on_delete: &Callback<String>,
 ) -> Html {
     let events = in_date_order(case);
-    let hidden = events.len().saturating_sub(**shown);
-    let show_more = {
-        let shown = shown.clone();
-        Callback::from(move |_: MouseEvent| shown.set(*shown + EVENTS_PER_PAGE))
-    };
+    let hidden = shown.hidden(events.len());
     html! {
         <section aria-labelledby="events-heading">
             { static_html(HEADING) }
             if events.is_empty() {
                 { static_html(NO_EVENTS) }
             } else {
-                if hidden > 0 {
-                    <p class="body">{format!(
-                        "Showing the latest {} of {} events. {} earlier {} not shown.",
-                        grouped(events.len() - hidden),
-                        grouped(events.len()),
-                        grouped(hidden),
-                        if hidden == 1 { "event is" } else { "events are" },
-                    )}</p>
-                    <button type="button" class="button button--secondary" onclick={show_more}>
-                        {format!("Show {} more {}", grouped(hidden.min(EVENTS_PER_PAGE)), if hidden == 1 { "event" } else { "events" })}
-                    </button>
-                }
+                { shown.notice(events.len(), ("event", "events")) }
                 <ul class="events">
                     { for events[hidden..].iter().map(|event| event_item(event, on_edit, on_delete)) }
                 </ul>
             }
         </section>
     }
-}
-
-/// A count as GOV.UK writes it: "200", "4,800", "10,000".
-pub fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 /// One event: when and what, its details, its note, and its two buttons.

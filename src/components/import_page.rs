@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::fields::error_message;
-use crate::components::{EVENTS_PER_PAGE, ErrorSummary, back_link, grouped, list_items};
+use crate::components::{ErrorSummary, PER_PAGE, back_link, grouped, list_items};
 use crate::forms::{Errors, FieldError};
 use crate::hooks::{use_cases, use_navigator};
 use crate::import::ImportPlan;
@@ -120,7 +120,7 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
                     for (name, events) in &plan.large {
                         <div class="warning-text" role="note">
                             <p class="body">{format!(
-                                "{name} has {} events, far more than most cases. Its page shows the latest {EVENTS_PER_PAGE} at a time, and it may be slow to open on an older phone.",
+                                "{name} has {} events, far more than most cases. Its page shows the latest {PER_PAGE} at a time, and it may be slow to open on an older phone.",
                                 grouped(*events)
                             )}</p>
                         </div>

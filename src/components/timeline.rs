@@ -7,7 +7,7 @@ use rules::{Deadline, Force, Limit, Status, long_date};
 use yew::prelude::*;
 
 use super::layout::static_html;
-use crate::components::deadline_tag;
+use crate::components::{Latest, deadline_tag};
 use crate::state::CaseEvaluation;
 
 const HEADING: &str = r#"<h2 class="heading-l" id="deadlines-heading">Deadlines</h2>"#;
@@ -26,18 +26,20 @@ const GUIDANCE_TAG: &str = concat!(
 const WORKING_SUMMARY: &str =
     r#"<summary class="details__summary">How this date was worked out</summary>"#;
 
-/// The deadlines section; each deadline is a [`DeadlineItem`], rendered again
-/// only when the evaluation changes.
-pub fn timeline(evaluated: &Rc<CaseEvaluation>) -> Html {
-    let evaluation = evaluated.get();
+/// The deadlines section: the latest deadlines as many as `shown` says, and a
+/// button that shows more; each deadline is a [`DeadlineItem`], rendered
+/// again only when the evaluation changes.
+pub fn timeline(evaluated: &Rc<CaseEvaluation>, shown: &Latest) -> Html {
+    let total = evaluated.get().deadlines.len();
     html! {
         <section aria-labelledby="deadlines-heading">
             { static_html(HEADING) }
-            if evaluation.deadlines.is_empty() {
+            if total == 0 {
                 { static_html(NO_DEADLINES) }
             } else {
+                { shown.notice(total, ("deadline", "deadlines")) }
                 <ul class="deadlines">
-                    { for (0..evaluation.deadlines.len()).map(|index| html! {
+                    { for (shown.hidden(total)..total).map(|index| html! {
                         <DeadlineItem evaluated={evaluated.clone()} {index} />
                     }) }
                 </ul>

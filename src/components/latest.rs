@@ -1,0 +1,81 @@
+//! A long list of a case page shown from its latest items, with more on
+//! request. A case of 10,000 events has thousands of deadlines too: drawn all
+//! at once, its page took tens of seconds to open (issue 14).
+
+use yew::prelude::*;
+
+/// How many items of a long list are shown at first, and how many more each
+/// press of its button shows.
+pub const PER_PAGE: usize = 200;
+
+/// What a list is made of, in words: ("event", "events").
+pub type Noun = (&'static str, &'static str);
+
+/// How many of a list's items are shown, held by the page (a component of
+/// its own would cost more code than it saves), and the press that shows more.
+pub struct Latest {
+    pub count: usize,
+    pub more: Callback<MouseEvent>,
+}
+
+impl Latest {
+    /// The count in `state`, [`PER_PAGE`] more at each press.
+    pub fn from_state(state: &UseStateHandle<usize>) -> Latest {
+        let handle = state.clone();
+        Latest {
+            count: **state,
+            more: Callback::from(move |_: MouseEvent| handle.set(*handle + PER_PAGE)),
+        }
+    }
+
+    /// Every item, as a test or a short list needs.
+    pub fn all() -> Latest {
+        Latest {
+            count: usize::MAX,
+            more: Callback::noop(),
+        }
+    }
+
+    /// How many of `total` items are not shown: the earliest ones.
+    pub fn hidden(&self, total: usize) -> usize {
+        total.saturating_sub(self.count)
+    }
+
+    /// Above a list of `total` items with some not shown: "Showing the latest
+    /// 200 of 8,632 deadlines. 8,432 earlier deadlines are not shown.", and a
+    /// button that shows up to [`PER_PAGE`] more. Nothing when all are shown.
+    pub fn notice(&self, total: usize, (one, many): Noun) -> Html {
+        let hidden = self.hidden(total);
+        if hidden == 0 {
+            return html! {};
+        }
+        let noun = |n: usize| if n == 1 { one } else { many };
+        html! {
+            <>
+                <p class="body">{format!(
+                    "Showing the latest {} of {} {many}. {} earlier {} not shown.",
+                    grouped(total - hidden),
+                    grouped(total),
+                    grouped(hidden),
+                    if hidden == 1 { format!("{one} is") } else { format!("{many} are") },
+                )}</p>
+                <button type="button" class="button button--secondary" onclick={self.more.clone()}>
+                    {format!("Show {} more {}", grouped(hidden.min(PER_PAGE)), noun(hidden.min(PER_PAGE)))}
+                </button>
+            </>
+        }
+    }
+}
+
+/// A count as GOV.UK writes it: "200", "4,800", "10,000".
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
