@@ -128,6 +128,7 @@ bench: build browser-tools fuzz
 	@mkdir -p target/bench-data
 	$(CARGO) bench -p rules --bench portfolio | tee target/bench-data/engine-native.txt
 	$(CARGO) bench -p outputs --bench one_case
+	$(CARGO) bench -p outputs --bench agenda
 	$(CARGO) test --release -p rules --target wasm32-unknown-unknown --test wasm_bench -- --nocapture \
 		| tee target/bench-data/engine-wasm.txt
 	node e2e/bench/engine-ratio.mjs target/bench-data/engine-native.txt target/bench-data/engine-wasm.txt

@@ -15,6 +15,8 @@ use std::rc::Rc;
 
 use case_files::{any_day, case_file_text, fuzz, fuzz_cases};
 use ehc_timeline::components::import_error;
+use ehc_timeline::export::exported_text;
+use ehc_timeline::file_fields::keep_with_cases;
 use ehc_timeline::import::ImportPlan;
 use ehc_timeline::state::case_name;
 use ehc_timeline::storage::{decode, encode};
@@ -104,7 +106,13 @@ fn any_file_is_imported_whole_or_changes_nothing() {
             };
             imported.set(imported.get() + 1);
             let file = read_case_file(&text).expect("the engine reads what the import reads");
-            prop_assert_eq!(&plan.cases, &file.cases);
+            // The file's cases, each keeping the file's other fields, which an
+            // export of them writes back at the top as they were.
+            prop_assert_eq!(&plan.cases, &keep_with_cases(file.clone()));
+            let exported = read_case_file(exported_text(&plan.cases, today))
+                .expect("the app reads what it exports");
+            prop_assert_eq!(&exported.cases, &file.cases);
+            prop_assert_eq!(&exported.extra, &file.extra);
             let _ = plan.summary();
             for case in &file.cases {
                 let list = if before.entry(&case.id).is_some() {
@@ -117,7 +125,7 @@ fn any_file_is_imported_whole_or_changes_nothing() {
             prop_assert_eq!(plan.adds.len() + plan.replaces.len(), file.cases.len());
 
             let after = before.clone().reduce(Action::Import(plan.cases.clone()));
-            for case in &file.cases {
+            for case in &plan.cases {
                 prop_assert_eq!(after.entry(&case.id).map(|entry| &*entry.case), Some(case));
             }
             for entry in &before.cases {

@@ -1,24 +1,27 @@
 //! What a family takes to a complaint, made from a case and the rules
 //! engine's evaluation of it: the dated chronology, letter drafts, an
-//! iCalendar file of the deadlines to come and a spreadsheet of them all.
+//! iCalendar file of the deadlines to come and a spreadsheet of them all; and
+//! for an advocate, the agenda of a whole caseload.
 //!
 //! Pure like the engine: no clock (the day is always a parameter), no browser.
 //! The web app and `ehc` both use it, so the two never disagree.
 
 #![warn(missing_docs)]
 
+pub mod agenda;
 pub mod chronology;
 pub mod ics;
 pub mod letters;
 pub mod spreadsheet;
 
+pub use agenda::{Agenda, Filter, Row, Show, When, agenda_csv};
 pub use chronology::{
     Chronology, DeadlineRow, EventRow, NameShown, days_and_weeks, deadline_title, in_date_order,
     written_when,
 };
 pub use ics::calendar;
 pub use letters::{Letter, chase_letter, complaint_letter, ombudsman_letter};
-pub use spreadsheet::deadlines_csv;
+pub use spreadsheet::{deadline_rows_csv, deadlines_csv};
 
 /// A case and the engine's evaluation of it, as the outputs of many cases
 /// take them.

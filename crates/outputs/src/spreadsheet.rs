@@ -2,7 +2,7 @@
 //! row per deadline, UTF-8 with a byte order mark so spreadsheets read the
 //! accents right, ISO dates in their own column beside the written ones.
 
-use rules::{Actor, Status, long_date};
+use rules::{Actor, Case, Deadline, Status, long_date};
 
 use crate::Evaluated;
 use crate::chronology::deadline_title;
@@ -30,35 +30,44 @@ const COLUMNS: [&str; 15] = [
 /// The CSV of every deadline of `cases`: CRLF rows, RFC 4180 quoting, and
 /// text from users that a spreadsheet could run as a formula made inert.
 pub fn deadlines_csv(cases: &[Evaluated]) -> String {
+    deadline_rows_csv(cases.iter().flat_map(|Evaluated { case, evaluation }| {
+        evaluation
+            .deadlines
+            .iter()
+            .map(move |deadline| (*case, deadline))
+    }))
+}
+
+/// The CSV of `rows`, each a deadline of a case, in the order given: what
+/// [`deadlines_csv`] writes, for any choice of deadlines (an agenda's).
+pub fn deadline_rows_csv<'a>(rows: impl Iterator<Item = (&'a Case, &'a Deadline<'a>)>) -> String {
     let mut out = String::from("\u{feff}");
     push_row(&mut out, &COLUMNS);
-    for Evaluated { case, evaluation } in cases {
-        for deadline in &evaluation.deadlines {
-            push_row(
-                &mut out,
-                &[
-                    &case.id,
-                    text(&case.child),
-                    text(&case.local_authority),
-                    text(&case.reference),
-                    deadline.rule.title,
-                    &deadline_title(deadline),
-                    &deadline.due.to_string(),
-                    &long_date(deadline.due),
-                    status_words(deadline.status, deadline.actor),
-                    &late_days(deadline.status, deadline.days_late),
-                    &deadline
-                        .done
-                        .as_ref()
-                        .map(|done| done.date.to_string())
-                        .unwrap_or_default(),
-                    deadline.actor.label(),
-                    deadline.citation,
-                    deadline.rule.id,
-                    deadline.subject.as_deref().unwrap_or_default(),
-                ],
-            );
-        }
+    for (case, deadline) in rows {
+        push_row(
+            &mut out,
+            &[
+                &case.id,
+                text(&case.child),
+                text(&case.local_authority),
+                text(&case.reference),
+                deadline.rule.title,
+                &deadline_title(deadline),
+                &deadline.due.to_string(),
+                &long_date(deadline.due),
+                status_words(deadline.status, deadline.actor),
+                &late_days(deadline.status, deadline.days_late),
+                &deadline
+                    .done
+                    .as_ref()
+                    .map(|done| done.date.to_string())
+                    .unwrap_or_default(),
+                deadline.actor.label(),
+                deadline.citation,
+                deadline.rule.id,
+                deadline.subject.as_deref().unwrap_or_default(),
+            ],
+        );
     }
     out
 }

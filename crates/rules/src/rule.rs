@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::calendar::long_date;
+use crate::case_file::Stage;
 use crate::exceptions::ExceptionSet;
 
 /// One time limit, as the regulation words it.
@@ -15,6 +16,9 @@ pub struct Rule {
     pub id: &'static str,
     /// A short name: "Decision whether to assess".
     pub title: &'static str,
+    /// The stage of the process it belongs to, as its milestones do, for
+    /// lists that group or filter deadlines by stage.
+    pub stage: Stage,
     /// The rule in one plain-English sentence.
     pub summary: &'static str,
     /// Where the law or guidance says it: "SEND Regulations 2014, reg 5(1)".

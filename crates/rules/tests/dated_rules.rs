@@ -7,8 +7,8 @@ mod support;
 use chrono::NaiveDate;
 use rules::EventKind::*;
 use rules::{
-    Actor, EHC_START, ExceptionSet, Force, InForce, Period, Rule, Status, Version, all_rules,
-    evaluate_under,
+    Actor, EHC_START, ExceptionSet, Force, InForce, Period, Rule, Stage, Status, Version,
+    all_rules, evaluate_under,
 };
 use support::{CaseBuilder, assert_deadline, d, only, worked};
 
@@ -74,6 +74,7 @@ static NONE: ExceptionSet = ExceptionSet {
 static DECIDE_IN_4_WEEKS: Rule = Rule {
     id: "decide-whether-to-assess",
     title: "Decision whether to assess",
+    stage: Stage::Assessment,
     summary: "Invented for a test: the council decides within 4 weeks.",
     citation: "Education for All Act 2030 (invented for a test), s1",
     actor: Actor::Council,

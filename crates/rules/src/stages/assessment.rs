@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use crate::calendar::{Period, long_date};
 use crate::case_file::EventKind::{self, *};
+use crate::case_file::Stage;
 use crate::context::{CaseContext, Notice};
 use crate::deadline::{Deadline, On, Sentence, Step};
 use crate::exceptions::{ADVICE_EXCEPTIONS, ASSESSMENT_EXCEPTIONS, NO_EXCEPTIONS};
@@ -16,6 +17,7 @@ use crate::timeline::Dated;
 pub const DECIDE_WHETHER_TO_ASSESS: Rule = Rule {
     id: "decide-whether-to-assess",
     title: "Decision whether to assess",
+    stage: Stage::Assessment,
     summary: "The council must tell you whether it will carry out an EHC needs assessment within 6 weeks of receiving the request (Children and Families Act 2014, s36).",
     citation: "SEND Regulations 2014, reg 5(1)",
     actor: Actor::Council,
@@ -28,6 +30,7 @@ pub const DECIDE_WHETHER_TO_ASSESS: Rule = Rule {
 pub const ADVICE: Rule = Rule {
     id: "advice",
     title: "Advice for the assessment",
+    stage: Stage::Assessment,
     summary: "Anyone the council asks for advice for the assessment (health services, the school, an educational psychologist, social care) must give it within 6 weeks of being asked.",
     citation: "SEND Regulations 2014, reg 8(1)",
     actor: Actor::Other,
@@ -40,6 +43,7 @@ pub const ADVICE: Rule = Rule {
 pub const DECIDE_WHETHER_TO_ISSUE: Rule = Rule {
     id: "decide-whether-to-issue",
     title: "Decision whether to issue a plan",
+    stage: Stage::Plan,
     summary: "The council must tell you whether it will issue an EHC plan within 16 weeks of receiving the request. A draft plan counts as a decision to issue.",
     citation: "SEND Regulations 2014, reg 10(1)",
     actor: Actor::Council,
@@ -52,6 +56,7 @@ pub const DECIDE_WHETHER_TO_ISSUE: Rule = Rule {
 pub const DRAFT_PLAN_REPRESENTATIONS: Rule = Rule {
     id: "draft-plan-representations",
     title: "Your comments on the draft plan",
+    stage: Stage::Plan,
     summary: "You have at least 15 days, beginning with the day the draft plan is sent, to comment on it and ask for a school or college to be named.",
     citation: "SEND Regulations 2014, reg 13(1)",
     actor: Actor::Parent,
@@ -64,6 +69,7 @@ pub const DRAFT_PLAN_REPRESENTATIONS: Rule = Rule {
 pub const FINAL_NOT_BEFORE_WINDOW: Rule = Rule {
     id: "final-not-before-window",
     title: "No final plan before your 15 days are up",
+    stage: Stage::Plan,
     summary: "The council must not issue the final plan until your 15 days to comment on the draft have passed, unless you agree.",
     citation: "SEND Regulations 2014, reg 13(1)",
     actor: Actor::Council,
@@ -76,6 +82,7 @@ pub const FINAL_NOT_BEFORE_WINDOW: Rule = Rule {
 pub const SCHOOL_CONSULTATION: Rule = Rule {
     id: "school-consultation",
     title: "School's reply to the consultation",
+    stage: Stage::Plan,
     summary: "A school or college the council consults about being named in the plan should reply within 15 days.",
     citation: "SEND Code of Practice 2015, para 9.83",
     actor: Actor::School,
@@ -88,6 +95,7 @@ pub const SCHOOL_CONSULTATION: Rule = Rule {
 pub const FINAL_PLAN: Rule = Rule {
     id: "final-plan",
     title: "Final plan",
+    stage: Stage::Plan,
     summary: "The council must issue the final EHC plan within 20 weeks of receiving the request for an assessment.",
     citation: "SEND Regulations 2014, reg 13(2)",
     actor: Actor::Council,

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use crate::calendar::{Period, add_days, long_date};
 use crate::case_file::EventKind::*;
 use crate::case_file::ResponseUnit;
+use crate::case_file::Stage;
 use crate::context::{CaseContext, Notice};
 use crate::deadline::{Deadline, EventRef, Label, Limit, On, Sentence, Status};
 use crate::exceptions::NO_EXCEPTIONS;
@@ -18,6 +19,7 @@ use crate::timeline::Dated;
 pub const COUNCIL_COMPLAINT_RESPONSE: Rule = Rule {
     id: "council-complaint-response",
     title: "Council's reply to your complaint",
+    stage: Stage::Complaint,
     summary: "The council should reply to your complaint within the time its complaints policy states.",
     citation: "The council's complaints policy (local, not statutory)",
     actor: Actor::Council,
@@ -37,6 +39,7 @@ const CODE_START: NaiveDate = NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
 pub const COUNCIL_COMPLAINT_ACKNOWLEDGEMENT: Rule = Rule {
     id: "council-complaint-acknowledgement",
     title: "Council's acknowledgement of your complaint",
+    stage: Stage::Complaint,
     summary: "The council should acknowledge your complaint within 5 working days.",
     citation: CODE_CITATION,
     actor: Actor::Council,
@@ -49,6 +52,7 @@ pub const COUNCIL_COMPLAINT_ACKNOWLEDGEMENT: Rule = Rule {
 pub const OMBUDSMAN_WINDOW: Rule = Rule {
     id: "ombudsman-window",
     title: "Complaint to the Ombudsman",
+    stage: Stage::Complaint,
     summary: "The Local Government and Social Care Ombudsman normally looks at a complaint only if it is made within 12 months of when you first knew of the problem.",
     citation: "Local Government Act 1974, s26B",
     actor: Actor::Parent,

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use crate::calendar::{Period, excluded_days_reading, long_date, tribunal_deadline};
 use crate::case_file::EventKind::{self, *};
+use crate::case_file::Stage;
 use crate::case_file::{Matters, ReviewOutcome};
 use crate::context::{CaseContext, Notice};
 use crate::deadline::{Deadline, On, Sentence};
@@ -16,6 +17,7 @@ use crate::timeline::{Dated, Timeline};
 pub const MEDIATION_CONTACT: Rule = Rule {
     id: "mediation-contact",
     title: "Contacting the mediation adviser",
+    stage: Stage::Disagreement,
     summary: "Before you can appeal (unless only about the school named), you must contact a mediation adviser within 2 months of the council's decision letter.",
     citation: "SEND Regulations 2014, reg 33",
     actor: Actor::Parent,
@@ -28,6 +30,7 @@ pub const MEDIATION_CONTACT: Rule = Rule {
 pub const MEDIATION_CERTIFICATE: Rule = Rule {
     id: "mediation-certificate",
     title: "Mediation certificate",
+    stage: Stage::Disagreement,
     summary: "The mediation adviser must send you a certificate within 3 working days of being told you do not want mediation, or of the mediation ending; you need it to appeal.",
     citation: "SEND Regulations 2014, reg 34",
     actor: Actor::MediationAdviser,
@@ -40,6 +43,7 @@ pub const MEDIATION_CERTIFICATE: Rule = Rule {
 pub const MEDIATION_MEETING: Rule = Rule {
     id: "mediation-meeting",
     title: "Mediation meeting",
+    stage: Stage::Disagreement,
     summary: "When you ask for mediation, the council must arrange for it to take place within 30 days.",
     citation: "SEND Regulations 2014, Part 2 (mediation); SEND Code of Practice 2015, chapter 11",
     actor: Actor::Council,
@@ -52,6 +56,7 @@ pub const MEDIATION_MEETING: Rule = Rule {
 pub const MEDIATION_AGREED_ACTIONS: Rule = Rule {
     id: "mediation-agreed-actions",
     title: "Doing what was agreed at mediation",
+    stage: Stage::Disagreement,
     summary: "When mediation ends in an agreement about something you could not appeal, the council or health body must do what it agreed within 2 weeks.",
     citation: "SEND Regulations 2014, reg 42(3)",
     actor: Actor::Council,
@@ -64,6 +69,7 @@ pub const MEDIATION_AGREED_ACTIONS: Rule = Rule {
 pub const MEDIATION_HEALTH_NOTICE: Rule = Rule {
     id: "mediation-health-notice",
     title: "Telling the health body about mediation",
+    stage: Stage::Disagreement,
     summary: "When the mediation you ask for is about health care, the council must tell the health body (the integrated care board) what it is about within 3 working days of hearing from you.",
     citation: "SEND Regulations 2014, reg 35",
     actor: Actor::Council,
@@ -76,6 +82,7 @@ pub const MEDIATION_HEALTH_NOTICE: Rule = Rule {
 pub const DEEMED_MEDIATION_CERTIFICATE: Rule = Rule {
     id: "deemed-mediation-certificate",
     title: "Certificate when mediation cannot be arranged",
+    stage: Stage::Disagreement,
     summary: "When the council tells the mediation adviser it cannot arrange mediation within 30 days, the adviser must send you a certificate within 3 working days, so that you can appeal.",
     citation: "SEND Regulations 2014, reg 37",
     actor: Actor::MediationAdviser,
@@ -88,6 +95,7 @@ pub const DEEMED_MEDIATION_CERTIFICATE: Rule = Rule {
 pub const MEDIATION_AGREEMENT_NOTICE: Rule = Rule {
     id: "mediation-agreement-notice",
     title: "Health body telling the council of an agreement",
+    stage: Stage::Disagreement,
     summary: "When the council was not a party to the mediation, the health body must tell the council of the agreement within 1 week.",
     citation: "SEND Regulations 2014, reg 42(4)",
     actor: Actor::Health,
@@ -100,6 +108,7 @@ pub const MEDIATION_AGREEMENT_NOTICE: Rule = Rule {
 pub const APPEAL: Rule = Rule {
     id: "appeal",
     title: "Appeal to the tribunal",
+    stage: Stage::Disagreement,
     summary: "To appeal, you must send your appeal to the SEND Tribunal within 2 months of the decision letter, or 1 month from the mediation certificate if that is later.",
     citation: "Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008, rule 20",
     actor: Actor::Parent,
@@ -112,6 +121,7 @@ pub const APPEAL: Rule = Rule {
 pub const RECOMMENDATION_RESPONSE: Rule = Rule {
     id: "recommendation-response",
     title: "Response to the tribunal's recommendation",
+    stage: Stage::Tribunal,
     summary: "When the tribunal makes a recommendation about health or social care, the health body or council must tell you and the tribunal within 5 weeks what it will do.",
     citation: "SEND (First-tier Tribunal Recommendations Power) Regulations 2017 (SI 2017/1306)",
     actor: Actor::HealthOrSocialCare,

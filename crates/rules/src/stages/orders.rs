@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::calendar::{Period, long_date};
 use crate::case_file::EventKind::{self, *};
-use crate::case_file::{Matters, Order};
+use crate::case_file::{Matters, Order, Stage};
 use crate::context::{CaseContext, Notice};
 use crate::deadline::Deadline;
 use crate::exceptions::ORDER_EXCEPTIONS;
@@ -22,6 +22,7 @@ const fn order_rule(
     Rule {
         id,
         title,
+        stage: Stage::Tribunal,
         summary,
         citation: "SEND Regulations 2014, reg 44(2)",
         actor: Actor::Council,

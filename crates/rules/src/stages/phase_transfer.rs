@@ -6,6 +6,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::{add_days, long_date, sub_months};
 use crate::case_file::EventKind::{self, *};
+use crate::case_file::Stage;
 use crate::case_file::Transfer;
 use crate::context::{CaseContext, Notice};
 use crate::deadline::Deadline;
@@ -18,6 +19,7 @@ use crate::timeline::Dated;
 pub const PHASE_TRANSFER: Rule = Rule {
     id: "phase-transfer",
     title: "Plan naming the new school or college",
+    stage: Stage::PhaseTransfer,
     summary: "Before your child moves to a new phase of education, the council must review the plan and issue it naming the new school or college: by 15 February of the year of the move, by 31 March for a move from secondary school to a post-16 institution, or at least 5 months before a move between post-16 institutions.",
     citation: "SEND Regulations 2014, reg 18",
     actor: Actor::Council,

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use crate::calendar::{Period, add_working_days, long_date, months_starting_with, sub_days};
 use crate::case_file::EventKind::*;
+use crate::case_file::Stage;
 use crate::context::{CaseContext, Notice};
 use crate::deadline::Deadline;
 use crate::exceptions::{ASSESSMENT_EXCEPTIONS, CORONAVIRUS_ONLY};
@@ -15,6 +16,7 @@ use crate::timeline::Dated;
 pub const DECIDE_WHETHER_TO_REASSESS: Rule = Rule {
     id: "decide-whether-to-reassess",
     title: "Decision whether to re-assess",
+    stage: Stage::Reassessment,
     summary: "The council must tell you whether it will carry out a re-assessment within 15 days of receiving the request.",
     citation: "SEND Regulations 2014, reg 25(1)",
     actor: Actor::Council,
@@ -27,6 +29,7 @@ pub const DECIDE_WHETHER_TO_REASSESS: Rule = Rule {
 pub const REASSESSMENT_FINAL_PLAN: Rule = Rule {
     id: "reassessment-final-plan",
     title: "Plan after a re-assessment",
+    stage: Stage::Reassessment,
     summary: "After deciding to re-assess, the council must issue the amended or new plan within 14 weeks of telling you that decision.",
     citation: "SEND Regulations 2014, reg 27(2)",
     actor: Actor::Council,
@@ -39,6 +42,7 @@ pub const REASSESSMENT_FINAL_PLAN: Rule = Rule {
 pub const PLAN_TRANSFER: Rule = Rule {
     id: "plan-transfer",
     title: "Old council passing the plan to the new council",
+    stage: Stage::Reassessment,
     summary: "When you move to another council's area, the old council must pass the plan to the new council on the day of the move or, if it learned of the move less than 15 working days before, within 15 working days of learning of it.",
     citation: "SEND Regulations 2014, reg 15(2)",
     actor: Actor::Council,
@@ -51,6 +55,7 @@ pub const PLAN_TRANSFER: Rule = Rule {
 pub const TRANSFER_NOTICE: Rule = Rule {
     id: "transfer-notice",
     title: "New council's letter after a move",
+    stage: Stage::Reassessment,
     summary: "When you move to another council's area, the new council must write to you within 6 weeks of the plan being transferred: that it has the plan, whether it will assess again, and when it will review the plan.",
     citation: "SEND Regulations 2014, reg 15(4)",
     actor: Actor::Council,
@@ -63,6 +68,7 @@ pub const TRANSFER_NOTICE: Rule = Rule {
 pub const TRANSFER_REVIEW: Rule = Rule {
     id: "transfer-review",
     title: "First review by the new council",
+    stage: Stage::Reassessment,
     summary: "After a move, the new council must review the plan by the later of two dates: 12 months from the plan or its last review, and 3 months from the transfer.",
     citation: "SEND Regulations 2014, reg 15(5)",
     actor: Actor::Council,

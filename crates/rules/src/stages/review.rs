@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use crate::calendar::{Period, add_days, add_months, long_date, sub_days};
 use crate::case_file::EventKind::{self, *};
+use crate::case_file::Stage;
 use crate::case_file::{ExceptionReason, ReviewCompleteOn, ReviewOutcome};
 use crate::context::{CaseContext, Notice};
 use crate::deadline::{Deadline, On, Sentence};
@@ -17,6 +18,7 @@ use crate::timeline::Dated;
 pub const ANNUAL_REVIEW: Rule = Rule {
     id: "annual-review",
     title: "Annual review",
+    stage: Stage::Review,
     summary: "The council must review your plan at least once a year: within 12 months of the plan being issued, then within 12 months of each completed review.",
     citation: "Children and Families Act 2014, s44(1)",
     actor: Actor::Council,
@@ -29,6 +31,7 @@ pub const ANNUAL_REVIEW: Rule = Rule {
 pub const REVIEW_INVITATIONS: Rule = Rule {
     id: "review-invitations",
     title: "Invitations to the review meeting",
+    stage: Stage::Review,
     summary: "You, the school, the council, health and social care must be invited to the annual review meeting with at least 2 weeks' notice of its date.",
     citation: "SEND Regulations 2014, reg 20(2)-(3)",
     actor: Actor::School,
@@ -41,6 +44,7 @@ pub const REVIEW_INVITATIONS: Rule = Rule {
 pub const REVIEW_ADVICE: Rule = Rule {
     id: "review-advice",
     title: "Advice sent out before the review meeting",
+    stage: Stage::Review,
     summary: "The advice and information gathered for the annual review must be sent to you and everyone invited at least 2 weeks before the meeting.",
     citation: "SEND Regulations 2014, reg 20(4)",
     actor: Actor::School,
@@ -53,6 +57,7 @@ pub const REVIEW_ADVICE: Rule = Rule {
 pub const REVIEW_REPORT: Rule = Rule {
     id: "review-report",
     title: "Report of the review meeting",
+    stage: Stage::Review,
     summary: "Whoever arranged the review meeting (usually the school, otherwise the council) must send you and everyone invited a report of it, with any changes it recommends, within 2 weeks of the meeting.",
     citation: "SEND Regulations 2014, reg 20(7)",
     actor: Actor::School,
@@ -65,6 +70,7 @@ pub const REVIEW_REPORT: Rule = Rule {
 pub const REVIEW_DECISION: Rule = Rule {
     id: "review-decision",
     title: "Decision after the review meeting",
+    stage: Stage::Review,
     summary: "Within 4 weeks of the review meeting the council must tell you whether it will keep the plan as it is, change it or stop it; if it will change it, the proposed changes must come with that decision.",
     citation: "SEND Regulations 2014, reg 20(10)",
     actor: Actor::Council,
@@ -77,6 +83,7 @@ pub const REVIEW_DECISION: Rule = Rule {
 pub const AMENDMENT_REPRESENTATIONS: Rule = Rule {
     id: "amendment-representations",
     title: "Your comments on the proposed changes",
+    stage: Stage::Review,
     summary: "You have at least 15 days, beginning with the day the proposed changes to the plan are sent, to comment on them and ask for a school or college to be named.",
     citation: "SEND Regulations 2014, reg 22(2)",
     actor: Actor::Parent,
@@ -89,6 +96,7 @@ pub const AMENDMENT_REPRESENTATIONS: Rule = Rule {
 pub const FINAL_AMENDED_PLAN: Rule = Rule {
     id: "final-amended-plan",
     title: "Final amended plan",
+    stage: Stage::Review,
     summary: "Within 8 weeks of sending the proposed changes, the council must issue the final amended plan, or tell you, with its reasons, that it will not change the plan after all.",
     citation: "SEND Regulations 2014, reg 22(3)-(4)",
     actor: Actor::Council,
@@ -101,6 +109,7 @@ pub const FINAL_AMENDED_PLAN: Rule = Rule {
 pub const UNDER_FIVE_REVIEW: Rule = Rule {
     id: "under-five-review",
     title: "Review for a child under 5",
+    stage: Stage::Review,
     summary: "For a child under 5, the council should consider reviewing the plan every 3 to 6 months, not just once a year.",
     citation: "SEND Code of Practice 2015, para 9.178",
     actor: Actor::Council,
