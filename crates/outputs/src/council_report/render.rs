@@ -118,7 +118,7 @@ fn fields(group: &Group) -> Vec<String> {
         percent(group.england_within_20_weeks),
         percent(group.council_within_20_weeks),
         if group.few_clocks {
-            format!("fewer than {FEW_CLOCKS} clocks: too few to compare")
+            format!("fewer than {FEW_CLOCKS} clocks")
         } else {
             String::new()
         },
