@@ -281,7 +281,10 @@ fn report(paths: &[String], today: NaiveDate, format: ReportFormat) -> ExitCode 
 fn anonymise(path: &str) -> ExitCode {
     match read(path) {
         Ok(file) => {
-            print!("{}", write_case_file(&rules::anonymise(&file, &mut os_random())));
+            print!(
+                "{}",
+                write_case_file(&rules::anonymise(&file, &mut os_random()))
+            );
             ExitCode::SUCCESS
         }
         Err(message) => unreadable(path, &message),

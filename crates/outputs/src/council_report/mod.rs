@@ -215,7 +215,11 @@ impl Counts {
         };
         Group {
             council_within_20_weeks: (rule == PUBLISHED_RULE)
-                .then(|| council.as_deref().and_then(|name| council_figure(name, year)))
+                .then(|| {
+                    council
+                        .as_deref()
+                        .and_then(|name| council_figure(name, year))
+                })
                 .flatten(),
             england_within_20_weeks: published(england_figure),
             council,
@@ -228,9 +232,8 @@ impl Counts {
             excepted: self.excepted,
             median_days_late: nearest_rank(&self.days_late, 50),
             p90_days_late: nearest_rank(&self.days_late, 90),
-            percent_met_on_time: (decided > 0).then(|| {
-                (f64::from(self.met) * 1000.0 / f64::from(decided)).round() / 10.0
-            }),
+            percent_met_on_time: (decided > 0)
+                .then(|| (f64::from(self.met) * 1000.0 / f64::from(decided)).round() / 10.0),
             few_clocks: clocks < FEW_CLOCKS,
             title: self.title,
         }

@@ -87,19 +87,16 @@ const BY_COUNCIL: &str = include_str!("dfe-within-20-weeks-by-council.tsv");
 
 /// England's figure for plans issued in `year`, if a release gives one.
 pub fn england_figure(year: i32) -> Option<PublishedFigure> {
-    ENGLAND
-        .iter()
-        .find(|row| row.0 == year)
-        .map(
-            |&(year, plans, within_20_weeks, percent, release)| PublishedFigure {
-                area: "England",
-                year,
-                plans,
-                within_20_weeks,
-                percent,
-                release,
-            },
-        )
+    ENGLAND.iter().find(|row| row.0 == year).map(
+        |&(year, plans, within_20_weeks, percent, release)| PublishedFigure {
+            area: "England",
+            year,
+            plans,
+            within_20_weeks,
+            percent,
+            release,
+        },
+    )
 }
 
 /// The figure of the council recorded as `council` for plans issued in
@@ -212,9 +209,22 @@ mod tests {
         assert_eq!((gateshead.plans, gateshead.percent), (177, 96.6));
         let barnet = council_figure("London Borough of Barnet", 2021).unwrap();
         assert_eq!((barnet.within_20_weeks, barnet.percent), (298, 98.3));
-        assert_eq!(council_figure("Bristol City Council", 2019).unwrap().area, "Bristol, City of");
-        assert_eq!(council_figure("St Helens Borough Council", 2020).unwrap().area, "St. Helens");
-        assert_eq!(council_figure("City of London Corporation", 2019).unwrap().area, "City of London");
+        assert_eq!(
+            council_figure("Bristol City Council", 2019).unwrap().area,
+            "Bristol, City of"
+        );
+        assert_eq!(
+            council_figure("St Helens Borough Council", 2020)
+                .unwrap()
+                .area,
+            "St. Helens"
+        );
+        assert_eq!(
+            council_figure("City of London Corporation", 2019)
+                .unwrap()
+                .area,
+            "City of London"
+        );
         assert_eq!(council_figure("Anytown Council", 2019), None);
         assert_eq!(council_figure("Gateshead", 2018), None);
     }
