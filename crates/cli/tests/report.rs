@@ -253,7 +253,7 @@ fn the_text_and_csv_say_the_same_as_the_json() {
     ));
     assert!(csv.contains("\r\nAnytown Council,Final plan,final-plan,2024,10,3,4,2,1,33.3%,60,542,46.4%,,,https://explore-education-statistics.service.gov.uk/find-statistics/education-health-and-care-plans/2025\r\n"), "{csv}");
     assert!(csv.contains(
-        "\r\n,Final plan,final-plan,2024,2,2,0,0,0,100.0%,,,46.4%,,fewer than 5 clocks,"
+        "\r\nCouncil not recorded,Final plan,final-plan,2024,2,2,0,0,0,100.0%,,,46.4%,,fewer than 5 clocks,https://"
     ));
 }
 
