@@ -117,7 +117,8 @@ fuzz: check-tools
 	EHC_FUZZ_CASES=$(FUZZ_CASES) $(CARGO) test --release -p ehc-timeline --test import_fuzz -- --nocapture
 
 ## bench: the app's sizes; the fuzz run; the engine benchmark (1,000 cases x
-## 60 events) natively and in Chromium, and their ratio; saving and loading that
+## 60 events) natively and in Chromium, and their ratio; the council report of
+## 100,000 cases natively; saving and loading that
 ## portfolio natively and in localStorage (and its quota); the built app's load,
 ## edit and undo times in Chromium (e2e/bench/), and the first and return visit
 ## on a slow phone (mobile.mjs); what each crate adds to the
@@ -127,6 +128,7 @@ bench: build browser-tools fuzz
 	@mkdir -p target/bench-data
 	$(CARGO) bench -p rules --bench portfolio | tee target/bench-data/engine-native.txt
 	$(CARGO) bench -p outputs --bench one_case
+	$(CARGO) bench -p outputs --bench council_report
 	$(CARGO) test --release -p rules --target wasm32-unknown-unknown --test wasm_bench -- --nocapture \
 		| tee target/bench-data/engine-wasm.txt
 	node e2e/bench/engine-ratio.mjs target/bench-data/engine-native.txt target/bench-data/engine-wasm.txt
