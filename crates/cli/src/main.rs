@@ -4,6 +4,7 @@
 //! reads many and prints the council report; or anonymises one.
 
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
 use outputs::{
@@ -255,16 +256,10 @@ fn parse_report<'a>(mut args: impl Iterator<Item = &'a str>) -> Result<Command, 
 /// Reads every case file, evaluates each case on `today` and prints the
 /// council report; exit status 2, naming the file, if one cannot be read.
 fn report(paths: &[String], today: NaiveDate, format: ReportFormat) -> ExitCode {
-    let mut tally = CouncilTally::default();
-    for path in paths {
-        let file = match read(path) {
-            Ok(file) => file,
-            Err(message) => return unreadable(path, &message),
-        };
-        for case in &file.cases {
-            tally.add(case, &evaluate(case, today));
-        }
-    }
+    let tally = match tally_files(paths, today) {
+        Ok(tally) => tally,
+        Err((path, message)) => return unreadable(path, &message),
+    };
     let report = tally.report(today);
     match format {
         ReportFormat::Text => print!("{}", report.to_text()),
@@ -275,6 +270,58 @@ fn report(paths: &[String], today: NaiveDate, format: ReportFormat) -> ExitCode 
         ReportFormat::Csv => print!("{}", report.to_csv()),
     }
     ExitCode::SUCCESS
+}
+
+/// Every case of every file counted, the files shared out among as many
+/// threads as the computer runs at once; or the first file in the order
+/// given that cannot be read, and why.
+fn tally_files(paths: &[String], today: NaiveDate) -> Result<CouncilTally, (&str, String)> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let next = AtomicUsize::new(0);
+    // Each worker takes the next file not yet taken, so a worker's first
+    // failure is the first of the files it took.
+    let work = || {
+        let mut tally = CouncilTally::default();
+        loop {
+            let at = next.fetch_add(1, Ordering::Relaxed);
+            let Some(path) = paths.get(at) else {
+                return (tally, None);
+            };
+            match read(path) {
+                Ok(file) => {
+                    for case in &file.cases {
+                        tally.add(case, &evaluate(case, today));
+                    }
+                }
+                Err(message) => return (tally, Some((at, message))),
+            }
+        }
+    };
+    let parts: Vec<(CouncilTally, Option<(usize, String)>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
+        workers
+            .into_iter()
+            .map(|worker| {
+                worker
+                    .join()
+                    .expect("a worker of the report does not panic")
+            })
+            .collect()
+    });
+    let mut whole = CouncilTally::default();
+    let mut failed: Option<(usize, String)> = None;
+    for (tally, failure) in parts {
+        whole.merge(tally);
+        if let Some((at, message)) = failure
+            && failed.as_ref().is_none_or(|(first, _)| at < *first)
+        {
+            failed = Some((at, message));
+        }
+    }
+    match failed {
+        Some((at, message)) => Err((&paths[at], message)),
+        None => Ok(whole),
+    }
 }
 
 /// Prints the anonymised copy of the case file at `path`.

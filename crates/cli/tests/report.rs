@@ -2,36 +2,27 @@
 //! binary on a fixture of 20 cases whose counts and percentiles were worked
 //! out by hand, and on a file with a marker in every field.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod support;
+
+use std::process::Output;
 
 use serde_json::{Value, json};
+use support::{case_file, ehc, stderr, stdout};
 
 const REPORT_FIXTURE: &str = "crates/cli/tests/fixtures/council-report.json";
 const MARKED_FIXTURE: &str = "crates/cli/tests/fixtures/every-field-marked.json";
 const TODAY: &str = "2026-01-15";
 
-fn ehc(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ehc"))
-        .args(args)
-        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-        .output()
-        .expect("the ehc binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).expect("UTF-8")
+/// What `ehc` printed, once it has said it succeeded.
+fn succeeded(output: &Output) -> String {
+    assert!(output.status.success(), "{}", stderr(output));
+    stdout(output)
 }
 
 fn report(files: &[&str], format: &str) -> String {
     let mut args = vec!["report", "--today", TODAY, "--format", format];
     args.extend(files);
-    stdout(&ehc(&args))
+    succeeded(&ehc(&args))
 }
 
 fn json_report(files: &[&str]) -> Value {
@@ -277,8 +268,11 @@ fn a_wrong_command_line_or_file_is_refused() {
     let refused = |args: &[&str], says: &str| {
         let output = ehc(args);
         assert_eq!(output.status.code(), Some(2), "{args:?}");
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert!(
+            stderr(&output).contains(says),
+            "{args:?}: {}",
+            stderr(&output)
+        );
     };
     refused(&["report"], "report needs one case file or more");
     refused(
@@ -293,6 +287,19 @@ fn a_wrong_command_line_or_file_is_refused() {
         &["report", REPORT_FIXTURE, "no-such-file.json"],
         "no-such-file.json: cannot read the file",
     );
+    // Of several unreadable files, read on several threads, the first is named.
+    let first = ehc(&[
+        "report",
+        REPORT_FIXTURE,
+        "no-such-1.json",
+        REPORT_FIXTURE,
+        "no-such-2.json",
+    ]);
+    assert!(
+        stderr(&first).starts_with("no-such-1.json: cannot read the file"),
+        "{}",
+        stderr(&first)
+    );
     refused(&["anonymise"], "a case file is needed");
     refused(
         &["anonymise", MARKED_FIXTURE, "--today", "2025-01-01"],
@@ -300,21 +307,12 @@ fn a_wrong_command_line_or_file_is_refused() {
     );
 }
 
-/// Writes `text` to a file of its own for one test.
-fn temporary(name: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ehc-report-tests-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
-
 /// Every string of the fixture, in every field it has (known, unknown, on an
 /// `x-` kind and nested), holds "MARKER": none may survive.
 #[test]
 fn an_anonymised_file_keeps_none_of_the_marked_strings() {
     let output = ehc(&["anonymise", MARKED_FIXTURE]);
-    let text = stdout(&output);
+    let text = succeeded(&output);
     assert!(!text.to_lowercase().contains("marker"), "{text}");
     let file: Value = serde_json::from_str(&text).unwrap();
     let case = &file["cases"][0];
@@ -349,9 +347,9 @@ fn an_anonymised_file_keeps_none_of_the_marked_strings() {
     ids.dedup();
     assert_eq!(ids.len(), count);
     // A second run draws other ids.
-    assert_ne!(stdout(&ehc(&["anonymise", MARKED_FIXTURE])), text);
+    assert_ne!(succeeded(&ehc(&["anonymise", MARKED_FIXTURE])), text);
     // And the file is one `check` reads.
-    let path = temporary("anonymised.json", &text);
+    let path = case_file("anonymised.json", &text);
     let check = ehc(&["check", path.to_str().unwrap(), "--today", TODAY]);
     assert!(check.status.success());
 }
@@ -359,8 +357,8 @@ fn an_anonymised_file_keeps_none_of_the_marked_strings() {
 /// Pooling anonymised files gives the report of the originals.
 #[test]
 fn the_anonymised_fixture_reports_as_the_original() {
-    let text = stdout(&ehc(&["anonymise", REPORT_FIXTURE]));
-    let path = temporary("anonymised-report.json", &text);
+    let text = succeeded(&ehc(&["anonymise", REPORT_FIXTURE]));
+    let path = case_file("anonymised-report.json", &text);
     assert_eq!(
         json_report(&[path.to_str().unwrap()]),
         json_report(&[REPORT_FIXTURE])

@@ -1,6 +1,7 @@
 //! The council report agrees with `ehc check`: for generated sets of case
 //! files, each group's counts and days-late percentiles are what the JSON
-//! report of `check` (`rules::Report`) says of the same cases on the same day.
+//! report of `check` (`rules::Report`) says of the same cases on the same day;
+//! and tallies of parts merged make the same report as one tally of all.
 
 #[allow(dead_code)]
 #[path = "../../rules/tests/support/case_files.rs"]
@@ -94,12 +95,19 @@ proptest! {
         let files: Vec<rules::CaseFile> =
             texts.iter().filter_map(|text| import_case_file(text).ok()).collect();
         let mut tally = CouncilTally::default();
+        let mut merged = CouncilTally::default();
         for file in &files {
+            let mut part = CouncilTally::default();
             for case in &file.cases {
                 tally.add(case, &evaluate(case, today));
+                part.add(case, &evaluate(case, today));
             }
+            merged.merge(part);
         }
         let report = tally.report(today);
+        // Counted a file at a time and put together, as `ehc report`'s
+        // threads count them, the report is the same.
+        prop_assert_eq!(&merged.report(today), &report);
         let expected = from_check(&files, today);
         prop_assert_eq!(report.groups.len(), expected.len());
         for group in &report.groups {

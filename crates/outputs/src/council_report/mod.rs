@@ -159,12 +159,34 @@ impl CouncilTally {
         }
     }
 
+    /// Adds the clocks `other` counted, so that cases can be counted in
+    /// parts (on several threads) and put together.
+    pub fn merge(&mut self, other: CouncilTally) {
+        self.cases += other.cases;
+        let indexes: Vec<usize> = by_index(other.councils)
+            .into_iter()
+            .map(|name| {
+                let next = self.councils.len();
+                *self.councils.entry(name).or_insert(next)
+            })
+            .collect();
+        for ((council, rule, year), counts) in other.groups {
+            let mine = self
+                .groups
+                .entry((indexes[council], rule, year))
+                .or_default();
+            mine.title = counts.title;
+            mine.met += counts.met;
+            mine.met_late += counts.met_late;
+            mine.overdue += counts.overdue;
+            mine.excepted += counts.excepted;
+            mine.days_late.extend(counts.days_late);
+        }
+    }
+
     /// The report of every case added, evaluated on `today`.
     pub fn report(self, today: NaiveDate) -> CouncilReport {
-        let mut names: Vec<Option<String>> = vec![None; self.councils.len()];
-        for (name, index) in self.councils {
-            names[index] = name;
-        }
+        let names = by_index(self.councils);
         let rule_order: HashMap<&str, usize> = all_rules()
             .enumerate()
             .map(|(at, rule)| (rule.id, at))
@@ -238,6 +260,15 @@ impl Counts {
             title: self.title,
         }
     }
+}
+
+/// The councils' names in the order of their indexes.
+fn by_index(councils: HashMap<Option<String>, usize>) -> Vec<Option<String>> {
+    let mut names = vec![None; councils.len()];
+    for (name, index) in councils {
+        names[index] = name;
+    }
+    names
 }
 
 /// The council a case records, trimmed; `None` when it records none.

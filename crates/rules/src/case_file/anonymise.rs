@@ -4,10 +4,12 @@
 //! What is kept is what the rules count with: each event's kind and date and
 //! the fields with a fixed set of values (an outcome, an order, an exception's
 //! reason and dates, how a request was sent), and the council. Names,
-//! references, notes, who, documents and every field this version does not
-//! know are removed; the date of birth is cut to its year; every id is
-//! replaced by a random one. The anonymised file still evaluates to the same
-//! deadlines, apart from those that need the day of birth (see `birth_year`).
+//! references, notes, who, documents, the day of export and every field this
+//! version does not know are removed; a party's or school's name becomes a
+//! number; an `x-...` kind, the user's own words, becomes `x-event`; the
+//! date of birth is cut to its year; every id is replaced by a random one.
+//! The anonymised file still evaluates to the same deadlines, apart from
+//! those that need the day of birth (see `BIRTH_YEAR`).
 
 use std::collections::{HashMap, HashSet};
 
