@@ -118,7 +118,7 @@ fuzz: check-tools
 
 ## bench: the app's sizes; the fuzz run; the engine benchmark (1,000 cases x
 ## 60 events) natively and in Chromium, and their ratio; the council report of
-## 100,000 cases natively; saving and loading that
+## 100,000 cases natively (its own work, and `ehc report` on 100 files); saving and loading that
 ## portfolio natively and in localStorage (and its quota); the built app's load,
 ## edit and undo times in Chromium (e2e/bench/), and the first and return visit
 ## on a slow phone (mobile.mjs); what each crate adds to the
@@ -129,6 +129,7 @@ bench: build browser-tools fuzz
 	$(CARGO) bench -p rules --bench portfolio | tee target/bench-data/engine-native.txt
 	$(CARGO) bench -p outputs --bench one_case
 	$(CARGO) bench -p outputs --bench council_report
+	$(CARGO) bench -p ehc-cli --bench report
 	$(CARGO) test --release -p rules --target wasm32-unknown-unknown --test wasm_bench -- --nocapture \
 		| tee target/bench-data/engine-wasm.txt
 	node e2e/bench/engine-ratio.mjs target/bench-data/engine-native.txt target/bench-data/engine-wasm.txt

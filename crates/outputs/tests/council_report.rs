@@ -3,7 +3,6 @@
 //! report of `check` (`rules::Report`) says of the same cases on the same day;
 //! and tallies of parts merged make the same report as one tally of all.
 
-#[allow(dead_code)]
 #[path = "../../rules/tests/support/case_files.rs"]
 mod case_files;
 
