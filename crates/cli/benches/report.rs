@@ -11,22 +11,16 @@ use std::time::Instant;
 
 use rules::{CaseFile, Extra, FORMAT, write_case_file};
 
+#[path = "../../outputs/benches/support/councils.rs"]
+mod councils;
 #[allow(dead_code)]
 #[path = "../../rules/benches/support/portfolio.rs"]
 mod portfolio;
 
+use councils::{EVENTS, at_council};
+
 const FILES: usize = 100;
 const CASES_PER_FILE: usize = 1_000;
-/// The fewest events the portfolio's histories have: its milestones only.
-const EVENTS: usize = 47;
-const COUNCILS: [&str; 6] = [
-    "Gateshead Council",
-    "Kent County Council",
-    "London Borough of Barnet",
-    "Anytown Council",
-    "Northshire County Council",
-    "Bristol City Council",
-];
 const RUNS: usize = 3;
 
 /// Writes the case files; returns their paths and their size in bytes.
@@ -37,10 +31,9 @@ fn case_files() -> (Vec<PathBuf>, usize) {
     let mut bytes = 0;
     let paths = (0..FILES)
         .map(|file| {
-            let mut cases = histories.clone();
+            let mut cases = at_council(&histories, file);
             for (index, case) in cases.iter_mut().enumerate() {
                 case.id = format!("c-{file}-{index}");
-                case.local_authority = Some(COUNCILS[file % COUNCILS.len()].to_owned());
             }
             let text = write_case_file(&CaseFile {
                 format: FORMAT.to_owned(),

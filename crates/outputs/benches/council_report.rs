@@ -14,38 +14,25 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use outputs::CouncilTally;
 use rules::{Case, evaluate};
 
+#[path = "support/councils.rs"]
+mod councils;
 #[allow(dead_code)]
 #[path = "../../rules/benches/support/portfolio.rs"]
 mod portfolio;
+
+use councils::{COUNCILS, EVENTS, at_council};
 
 /// The histories counted ...
 const HISTORIES: usize = 1_000;
 /// ... this many times: 100,000 cases.
 const ROUNDS: usize = 100;
-/// The fewest events the portfolio's histories have: its milestones only.
-const EVENTS: usize = 47;
-const COUNCILS: [&str; 6] = [
-    "Gateshead Council",
-    "Kent County Council",
-    "London Borough of Barnet",
-    "Anytown Council",
-    "Northshire County Council",
-    "Bristol City Council",
-];
 const RUNS: usize = 3;
 
 /// The histories at each council in turn.
 fn at_each_council() -> Vec<Vec<Case>> {
     let histories = portfolio::portfolio(HISTORIES, EVENTS);
-    COUNCILS
-        .iter()
-        .map(|council| {
-            let mut cases = histories.clone();
-            for case in &mut cases {
-                case.local_authority = Some((*council).to_owned());
-            }
-            cases
-        })
+    (0..COUNCILS.len())
+        .map(|nth| at_council(&histories, nth))
         .collect()
 }
 
