@@ -235,7 +235,7 @@ fn the_text_and_csv_say_the_same_as_the_json() {
     );
     assert!(text.contains("fewer than 5 clocks"));
     assert!(text.contains("Council not recorded"));
-    assert!(text.contains("published 2025-06-26"));
+    assert!(text.contains("published 26 June 2025, file timeliness_20_week.csv"));
 
     let csv = report(&[REPORT_FIXTURE], "csv");
     let mut lines = csv.lines();

@@ -7,6 +7,7 @@
 
 use std::sync::OnceLock;
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 /// A release of the statistics a figure is taken from.
@@ -16,8 +17,8 @@ pub struct Release {
     pub title: &'static str,
     /// Where it is published.
     pub url: &'static str,
-    /// The day it was published, `YYYY-MM-DD`.
-    pub released: &'static str,
+    /// The day it was published.
+    pub released: NaiveDate,
     /// The file of the release the figures are read from.
     pub file: &'static str,
     /// The terms it is published under.
@@ -26,12 +27,20 @@ pub struct Release {
 
 const OGL: &str = "Open Government Licence v3.0";
 
+/// A day written in a constant.
+const fn day(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(date) => date,
+        None => panic!("not a real date"),
+    }
+}
+
 /// Reporting year 2025: the calendar years 2019 to 2024, England and each council.
 pub const RELEASE_2025: Release = Release {
     title: "Education, health and care plans, reporting year 2025",
     url: "https://explore-education-statistics.service.gov.uk/find-statistics/education-health-and-care-plans/2025",
-    released: "2025-06-26",
-    file: "timeliness_20_week.csv (PC_plans_issued_20_weeks_ex)",
+    released: day(2025, 6, 26),
+    file: "timeliness_20_week.csv, column PC_plans_issued_20_weeks_ex",
     licence: OGL,
 };
 
@@ -40,8 +49,8 @@ pub const RELEASE_2025: Release = Release {
 pub const RELEASE_2022: Release = Release {
     title: "Education, health and care plans, reporting year 2022",
     url: "https://explore-education-statistics.service.gov.uk/find-statistics/education-health-and-care-plans/2022",
-    released: "2022-05-12",
-    file: "sen2_mi.csv (NoExc20weekRate)",
+    released: day(2022, 5, 12),
+    file: "sen2_mi.csv, column NoExc20weekRate",
     licence: OGL,
 };
 

@@ -26,14 +26,14 @@ const COLUMNS: [&str; 15] = [
 ];
 
 /// Said under the table and at the top of the CSV's explanation.
-const HOW_TO_READ: &str = "A clock is one time limit of one case, counted in the year the event that started it happened. \
-\"Met late\" includes final plans issued before the family's 15 days to comment had passed. \
-\"Met on time\" is met / (met + met late + overdue): excepted clocks are left out, as the Department for Education leaves out exceptions. \
-Days late: for a clock met late, from the due date to the day it was done; for one still overdue, from the due date to the day of the report (late so far). \
-The median and the 90th percentile are of those clocks only, by nearest rank. \
+const HOW_TO_READ: &str = "A clock is one time limit of one case, counted in the year the event that started it happened.
+\"Met late\" includes final plans issued before the family's 15 days to comment had passed.
+\"Met on time\" is met / (met + met late + overdue): excepted clocks are left out, as the Department for Education leaves out exceptions.
+Days late: for a clock met late, from the due date to the day it was done; for one still overdue, from the due date to the day of the report (late so far).
+The median and the 90th percentile are of those clocks only, by nearest rank.
 Clocks not yet due and time limits that do not apply are not counted.";
 
-const NATIONAL_NOTE: &str = "England and council figures: the share of new EHC plans issued within 20 weeks, excluding exceptions, in that calendar year, published by the Department for Education. \
+const NATIONAL_NOTE: &str = "England and council figures: the share of new EHC plans issued within 20 weeks, excluding exceptions, in that calendar year, published by the Department for Education.
 It counts plans by the year they were issued; this report counts clocks by the year the request was received, and counts plans still overdue.";
 
 impl CouncilReport {
@@ -68,8 +68,12 @@ impl CouncilReport {
         out.push_str(&format!("\n{HOW_TO_READ}\n\n{NATIONAL_NOTE}\n"));
         for release in [&RELEASE_2025, &RELEASE_2022] {
             out.push_str(&format!(
-                "- {}, published {} ({}), {}. {}.\n",
-                release.title, release.released, release.file, release.url, release.licence
+                "- {}, published {}, file {}: {} ({}).\n",
+                release.title,
+                long_date(release.released),
+                release.file,
+                release.url,
+                release.licence
             ));
         }
         out
