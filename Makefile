@@ -117,18 +117,23 @@ fuzz: check-tools
 	EHC_FUZZ_CASES=$(FUZZ_CASES) $(CARGO) test --release -p ehc-timeline --test import_fuzz -- --nocapture
 
 ## bench: the app's sizes; the fuzz run; the engine benchmark (1,000 cases x
-## 60 events) natively and in Chromium, and their ratio; saving and loading that
-## portfolio natively and in localStorage (and its quota); the built app's load,
-## edit and undo times in Chromium (e2e/bench/), and one case of 1,000 and of
-## 10,000 events opened, printed and exported (big-case.mjs), and the first and return visit
-## on a slow phone (mobile.mjs); what each crate adds to the
-## wasm (twiggy). Prints figures, asserts no time.
+## 60 events) natively and in Chromium, and their ratio; one case of 1,000 and
+## 10,000 events through every output; the agenda of 10,000 cases filtered; the
+## council report of 100,000 cases (its own work, and `ehc report` on 100
+## files); saving and loading the portfolio natively and in localStorage (and
+## its quota); the built app's load, edit and undo times in Chromium
+## (e2e/bench/), one case of 1,000 and of 10,000 events opened, printed and
+## exported (big-case.mjs), and the first and return visit on a slow phone
+## (mobile.mjs); what each crate adds to the wasm (twiggy). Prints figures,
+## asserts no time.
 bench: build browser-tools fuzz
 	node build/size-report.mjs --report
 	@mkdir -p target/bench-data
 	$(CARGO) bench -p rules --bench portfolio | tee target/bench-data/engine-native.txt
 	$(CARGO) bench -p outputs --bench one_case
 	$(CARGO) bench -p outputs --bench agenda
+	$(CARGO) bench -p outputs --bench council_report
+	$(CARGO) bench -p ehc-cli --bench report
 	$(CARGO) test --release -p rules --target wasm32-unknown-unknown --test wasm_bench -- --nocapture \
 		| tee target/bench-data/engine-wasm.txt
 	node e2e/bench/engine-ratio.mjs target/bench-data/engine-native.txt target/bench-data/engine-wasm.txt

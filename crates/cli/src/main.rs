@@ -1,14 +1,19 @@
 //! `ehc`: the command-line checker. A thin binary over the rules engine and
 //! the outputs: it reads a case file, evaluates every case on a day, and
-//! prints the deadlines, the chronology, a letter, a calendar or a CSV.
+//! prints the deadlines, the chronology, a letter, a calendar or a CSV; or
+//! reads many and prints the council report; or anonymises one.
 
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
-use outputs::{Chronology, Evaluated, NameShown, chase_letter, complaint_letter, ombudsman_letter};
+use outputs::{
+    Chronology, CouncilTally, Evaluated, NameShown, chase_letter, complaint_letter,
+    ombudsman_letter,
+};
 use rules::{
     Case, CaseFile, Evaluation, Report, Status, all_rules, case_text, evaluate, import_case_file,
-    parse_iso_date,
+    parse_iso_date, write_case_file,
 };
 
 const USAGE: &str = "Usage:
@@ -17,6 +22,8 @@ const USAGE: &str = "Usage:
   ehc letter chase|complaint|ombudsman CASE.json [--case ID] [--deadline RULE] [--today YYYY-MM-DD]
   ehc ics CASE.json [--case ID] [--today YYYY-MM-DD]
   ehc csv CASE.json [--today YYYY-MM-DD]
+  ehc report FILE... [--today YYYY-MM-DD] [--format text|json|csv]
+  ehc anonymise CASE.json
   ehc rules
   ehc --help
 
@@ -30,6 +37,14 @@ letter      drafts a letter to edit and send: a chase for one missed deadline
             to the Ombudsman. --case chooses the case when the file has several.
 ics         prints an iCalendar file of the deadlines still to come.
 csv         prints every deadline of every case as CSV (UTF-8 with a BOM).
+report      reads many case files and prints, for each council, time limit and
+            year a clock started, how many clocks were met on time, met late,
+            are still overdue or were excepted, the share met on time and the
+            median and 90th percentile of days late, with the Department for
+            Education's published 20-week figures beside the final plan.
+anonymise   prints the case file with every name, reference, note, who,
+            document, party and school name and unknown field removed, the date
+            of birth cut to its year and every id replaced by a random one.
 rules       prints every time limit the checker knows, with its citation.
 
 Exit status 0 when the file was read, 2 when it could not be or holds no
@@ -87,11 +102,25 @@ struct Options {
     initials: bool,
 }
 
+/// How to print the council report.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum ReportFormat {
+    Text,
+    Json,
+    Csv,
+}
+
 /// What the command line asks for.
 enum Command {
     Help,
     Rules,
     Run(Output, Options),
+    Report {
+        files: Vec<String>,
+        today: Option<NaiveDate>,
+        format: ReportFormat,
+    },
+    Anonymise(String),
 }
 
 fn main() -> ExitCode {
@@ -106,6 +135,12 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Command::Run(output, options)) => run(output, &options),
+        Ok(Command::Report {
+            files,
+            today,
+            format,
+        }) => report(&files, today.unwrap_or_else(today_local), format),
+        Ok(Command::Anonymise(path)) => anonymise(&path),
         Err(message) => {
             eprintln!("ehc: {message}\n\n{USAGE}");
             ExitCode::from(2)
@@ -118,6 +153,17 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut output = match args.next() {
         None | Some("--help" | "-h" | "help") => return Ok(Command::Help),
         Some("rules") => return Ok(Command::Rules),
+        Some("report") => return parse_report(args),
+        Some("anonymise") => {
+            return match (args.next(), args.next()) {
+                (Some("--help" | "-h"), _) => Ok(Command::Help),
+                (Some(path), None) if !path.starts_with("--") => {
+                    Ok(Command::Anonymise(path.to_owned()))
+                }
+                (None, _) => Err("a case file is needed".to_owned()),
+                _ => Err("anonymise takes one case file and no options".to_owned()),
+            };
+        }
         Some("check") => Output::Check(Format::Text),
         Some("chronology") => Output::Chronology,
         Some("ics") => Output::Ics,
@@ -145,11 +191,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         }
         let mut value = |what: &str| args.next().ok_or(format!("{arg} needs {what}"));
         match arg {
-            "--today" => {
-                let date = value("a date, such as 2025-03-01")?;
-                options.today =
-                    Some(parse_iso_date(date).map_err(|why| format!("--today: {why}"))?);
-            }
+            "--today" => options.today = Some(today_arg(value(TODAY_NEEDS)?)?),
             "--format" => {
                 output = Output::Check(match value("text or json")? {
                     "text" => Format::Text,
@@ -168,6 +210,147 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     }
     options.file = file.ok_or("a case file is needed")?;
     Ok(Command::Run(output, options))
+}
+
+const TODAY_NEEDS: &str = "a date, such as 2025-03-01";
+
+/// The day given with `--today`.
+fn today_arg(date: &str) -> Result<NaiveDate, String> {
+    parse_iso_date(date).map_err(|why| format!("--today: {why}"))
+}
+
+/// `ehc report FILE... [--today D] [--format text|json|csv]`.
+fn parse_report<'a>(mut args: impl Iterator<Item = &'a str>) -> Result<Command, String> {
+    let (mut files, mut today, mut format) = (Vec::new(), None, ReportFormat::Text);
+    while let Some(arg) = args.next() {
+        let mut value = |what: &str| args.next().ok_or(format!("{arg} needs {what}"));
+        match arg {
+            "--help" | "-h" => return Ok(Command::Help),
+            "--today" => today = Some(today_arg(value(TODAY_NEEDS)?)?),
+            "--format" => {
+                format = match value("text, json or csv")? {
+                    "text" => ReportFormat::Text,
+                    "json" => ReportFormat::Json,
+                    "csv" => ReportFormat::Csv,
+                    other => {
+                        return Err(format!("--format must be text, json or csv, not {other}"));
+                    }
+                }
+            }
+            option if option.starts_with("--") => {
+                return Err(format!("unknown option {option}"));
+            }
+            path => files.push(path.to_owned()),
+        }
+    }
+    if files.is_empty() {
+        return Err("report needs one case file or more".to_owned());
+    }
+    Ok(Command::Report {
+        files,
+        today,
+        format,
+    })
+}
+
+/// Reads every case file, evaluates each case on `today` and prints the
+/// council report; exit status 2, naming the file, if one cannot be read.
+fn report(paths: &[String], today: NaiveDate, format: ReportFormat) -> ExitCode {
+    let tally = match tally_files(paths, today) {
+        Ok(tally) => tally,
+        Err((path, message)) => return unreadable(path, &message),
+    };
+    let report = tally.report(today);
+    match format {
+        ReportFormat::Text => print!("{}", report.to_text()),
+        ReportFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("a report always serializes")
+        ),
+        ReportFormat::Csv => print!("{}", report.to_csv()),
+    }
+    ExitCode::SUCCESS
+}
+
+/// Every case of every file counted, the files shared out among as many
+/// threads as the computer runs at once; or the first file in the order
+/// given that cannot be read, and why.
+fn tally_files(paths: &[String], today: NaiveDate) -> Result<CouncilTally, (&str, String)> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let next = AtomicUsize::new(0);
+    // Each worker takes the next file not yet taken, so a worker's first
+    // failure is the first of the files it took.
+    let work = || {
+        let mut tally = CouncilTally::default();
+        loop {
+            let at = next.fetch_add(1, Ordering::Relaxed);
+            let Some(path) = paths.get(at) else {
+                return (tally, None);
+            };
+            match read(path) {
+                Ok(file) => {
+                    for case in &file.cases {
+                        tally.add(case, &evaluate(case, today));
+                    }
+                }
+                Err(message) => return (tally, Some((at, message))),
+            }
+        }
+    };
+    let parts: Vec<(CouncilTally, Option<(usize, String)>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
+        workers
+            .into_iter()
+            .map(|worker| {
+                worker
+                    .join()
+                    .expect("a worker of the report does not panic")
+            })
+            .collect()
+    });
+    let mut whole = CouncilTally::default();
+    let mut failed: Option<(usize, String)> = None;
+    for (tally, failure) in parts {
+        whole.merge(tally);
+        if let Some((at, message)) = failure
+            && failed.as_ref().is_none_or(|(first, _)| at < *first)
+        {
+            failed = Some((at, message));
+        }
+    }
+    match failed {
+        Some((at, message)) => Err((&paths[at], message)),
+        None => Ok(whole),
+    }
+}
+
+/// Prints the anonymised copy of the case file at `path`.
+fn anonymise(path: &str) -> ExitCode {
+    match read(path) {
+        Ok(file) => {
+            print!(
+                "{}",
+                write_case_file(&rules::anonymise(&file, &mut os_random()))
+            );
+            ExitCode::SUCCESS
+        }
+        Err(message) => unreadable(path, &message),
+    }
+}
+
+/// Random numbers for anonymised ids: splitmix64 from a seed the standard
+/// library draws from the operating system for its hash maps. Not for
+/// secrets; only so the new ids say nothing of the old ones.
+fn os_random() -> impl FnMut() -> u64 {
+    use std::hash::{BuildHasher, RandomState};
+    let mut state = RandomState::new().hash_one(0_u64);
+    move || {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
 }
 
 /// Reads the case file, evaluates its cases and prints the output asked for;

@@ -3,25 +3,11 @@
 
 #[path = "../../rules/tests/support/hostile.rs"]
 mod hostile;
+mod support;
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn ehc(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ehc"))
-        .args(args)
-        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-        .output()
-        .expect("the ehc binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use support::{case_file, ehc, stderr, stdout};
 
 /// `ehc check` on `path` on 1 March 2025, in `format`.
 fn check(path: &std::path::Path, format: &str) -> Output {
@@ -33,15 +19,6 @@ fn check(path: &std::path::Path, format: &str) -> Output {
         "--format",
         format,
     ])
-}
-
-/// Writes `text` to a file of its own for one test.
-fn case_file(name: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ehc-check-tests-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
 }
 
 /// The case-file.md example: a request on 6 January 2025 and a decision on 20 February.
@@ -560,6 +537,8 @@ fn ehc_help_names_every_command() {
         "ehc letter chase|complaint|ombudsman CASE.json",
         "ehc ics CASE.json",
         "ehc csv CASE.json",
+        "ehc report FILE... [--today YYYY-MM-DD] [--format text|json|csv]",
+        "ehc anonymise CASE.json",
         "ehc rules",
     ] {
         assert!(help.contains(command), "{command:?} in:\n{help}");

@@ -1,7 +1,7 @@
 //! What a family takes to a complaint, made from a case and the rules
 //! engine's evaluation of it: the dated chronology, letter drafts, an
-//! iCalendar file of the deadlines to come and a spreadsheet of them all; and
-//! for an advocate, the agenda of a whole caseload.
+//! iCalendar file of the deadlines to come and a spreadsheet of them all; and,
+//! over many cases, an advocate's agenda and the council report.
 //!
 //! Pure like the engine: no clock (the day is always a parameter), no browser.
 //! The web app and `ehc` both use it, so the two never disagree.
@@ -10,6 +10,7 @@
 
 pub mod agenda;
 pub mod chronology;
+pub mod council_report;
 pub mod ics;
 pub mod letters;
 pub mod spreadsheet;
@@ -19,6 +20,7 @@ pub use chronology::{
     Chronology, DeadlineRow, EventRow, NameShown, days_and_weeks, deadline_title, in_date_order,
     written_when,
 };
+pub use council_report::{COUNCIL_REPORT_FORMAT, CouncilReport, CouncilTally};
 pub use ics::calendar;
 pub use letters::{Letter, chase_letter, complaint_letter, ombudsman_letter};
 pub use spreadsheet::{deadline_rows_csv, deadlines_csv};

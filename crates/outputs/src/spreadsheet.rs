@@ -99,7 +99,8 @@ fn text(value: &Option<String>) -> &str {
     value.as_deref().unwrap_or_default()
 }
 
-fn push_row(out: &mut String, fields: &[&str]) {
+/// One CSV row of `fields`, each quoted and made safe by `push_field`.
+pub(crate) fn push_row(out: &mut String, fields: &[&str]) {
     for (index, field) in fields.iter().enumerate() {
         if index > 0 {
             out.push(',');

@@ -1,6 +1,7 @@
 //! The case file format (`ehc-timeline/1`, case-file.md): what a user records,
 //! how it is read with errors that say where, and how it is written back.
 
+mod anonymise;
 mod clock_time;
 mod error;
 mod from_text;
@@ -8,6 +9,7 @@ mod kind;
 mod model;
 mod parse;
 
+pub use anonymise::{ANONYMOUS_KIND, BIRTH_YEAR, anonymise};
 pub use clock_time::{parse_clock_time, write_clock_time};
 pub use error::{IdOf, Problem, ReadError};
 pub use kind::{EventKind, Stage};

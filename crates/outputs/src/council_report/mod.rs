@@ -1,0 +1,301 @@
+//! The council report, for researchers and journalists: over many cases, for
+//! each council, time limit and year a clock started, how many clocks were
+//! met on time, met late, are still overdue or were excepted, the share met
+//! on time, and the median and 90th percentile of days late; beside the
+//! 20-week final plan, the Department for Education's published figures.
+//!
+//! It counts the engine's evaluations, the very ones `ehc check` reports, so
+//! the two agree by construction:
+//!
+//! - `met` counts `met`; `met_late` counts `met-late` and `too-early` (a final
+//!   plan issued within the family's 15 days is a missed limit too);
+//!   `overdue` counts `overdue`; `excepted` counts `excepted`. `pending`,
+//!   `due-soon` and `not-applicable` clocks are not counted: they have no
+//!   outcome yet, or none at all.
+//! - *Days late* is the engine's `days_late`: for a clock met late, the day it
+//!   was done minus the due date; for one still overdue, today minus the due
+//!   date (late so far). Only these two statuses enter the median and the
+//!   90th percentile: they describe how late the late clocks were. A
+//!   too-early final plan is a miss but not a delay, so it is left out.
+//! - Percentiles are nearest-rank: of the n days-late figures in order, the
+//!   p-th percentile is the one at rank ⌈p × n / 100⌉ (so the median of an
+//!   even number is the lower of the middle two). Always a whole number of
+//!   days that some clock really had.
+//! - *Met on time* is `met / (met + met_late + overdue)`: excepted clocks are
+//!   left out, as the Department's "excluding exceptions" leaves them out.
+//!   Unlike the Department's figure, which counts the plans issued in a
+//!   year, a clock here belongs to the year it started, and clocks still
+//!   overdue count as not met on time.
+//! - A group of fewer than `FEW_CLOCKS` clocks says so (`few_clocks`).
+
+mod published;
+mod render;
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+use rules::{Case, Evaluation, Status, all_rules};
+use serde::Serialize;
+
+pub use published::{
+    PublishedFigure, RELEASE_2022, RELEASE_2025, Release, council_figure, england_figure,
+};
+
+/// The format id of the JSON report.
+pub const COUNCIL_REPORT_FORMAT: &str = "ehc-timeline-council-report/1";
+
+/// A figure resting on fewer clocks than this says so.
+pub const FEW_CLOCKS: u32 = 5;
+
+/// The rule the Department's figures measure: the final plan within 20 weeks
+/// of the request (reg 13(2)).
+pub const PUBLISHED_RULE: &str = "final-plan";
+
+/// The council report on one day.
+#[derive(Debug, PartialEq, Serialize)]
+pub struct CouncilReport {
+    /// `COUNCIL_REPORT_FORMAT`.
+    pub format: &'static str,
+    /// The day the cases were evaluated on.
+    pub today: NaiveDate,
+    /// How many cases were read.
+    pub cases: u64,
+    /// One group per council, rule and year, in order of council, then of the
+    /// rules as timelines.md lists them, then of year.
+    pub groups: Vec<Group>,
+}
+
+/// The clocks of one council and rule that started in one year.
+#[derive(Debug, PartialEq, Serialize)]
+pub struct Group {
+    /// The council as the cases record it; `None` where none is recorded.
+    pub council: Option<String>,
+    /// The rule id of timelines.md.
+    pub rule: &'static str,
+    /// The year of the day that started the clocks.
+    pub year: i32,
+    /// `met + met_late + overdue + excepted`.
+    pub clocks: u32,
+    /// Clocks met on or before the due date.
+    pub met: u32,
+    /// Clocks met after the due date, or (a final plan) too early.
+    pub met_late: u32,
+    /// Clocks not met whose due date has passed.
+    pub overdue: u32,
+    /// Clocks an exception recorded in the case disapplies.
+    pub excepted: u32,
+    /// The median days late of the clocks met late or overdue; `None` if none.
+    pub median_days_late: Option<i64>,
+    /// Their 90th percentile; `None` if none.
+    pub p90_days_late: Option<i64>,
+    /// `met / (met + met_late + overdue)` as a percentage to one decimal
+    /// place; `None` when every clock was excepted.
+    pub percent_met_on_time: Option<f64>,
+    /// Fewer than `FEW_CLOCKS` clocks: too few to compare.
+    pub few_clocks: bool,
+    /// For `PUBLISHED_RULE`: England's published figure for the year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub england_within_20_weeks: Option<PublishedFigure>,
+    /// For `PUBLISHED_RULE`: the council's own published figure for the year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub council_within_20_weeks: Option<PublishedFigure>,
+    /// The rule's title, for the text and the CSV.
+    #[serde(skip)]
+    pub title: &'static str,
+}
+
+/// The clocks of many cases, counted a case at a time, so a report over many
+/// files never holds more than one file's cases.
+#[derive(Default)]
+pub struct CouncilTally {
+    cases: u64,
+    councils: HashMap<Option<String>, usize>,
+    groups: HashMap<(usize, &'static str, i32), Counts>,
+}
+
+/// One group's counts while they are tallied.
+#[derive(Default)]
+struct Counts {
+    title: &'static str,
+    met: u32,
+    met_late: u32,
+    overdue: u32,
+    excepted: u32,
+    days_late: Vec<i64>,
+}
+
+impl CouncilTally {
+    /// Counts every clock with an outcome in `evaluation`, the engine's
+    /// evaluation of `case`.
+    pub fn add(&mut self, case: &Case, evaluation: &Evaluation) {
+        self.cases += 1;
+        let council = recorded_council(case);
+        let next = self.councils.len();
+        let council = *self.councils.entry(council).or_insert(next);
+        for deadline in &evaluation.deadlines {
+            let key = (council, deadline.rule.id, deadline.trigger.date.year());
+            let outcome = match deadline.status {
+                Status::Met => Outcome::Met,
+                Status::MetLate => Outcome::Late(Some(deadline.days_late)),
+                Status::TooEarly => Outcome::Late(None),
+                Status::Overdue => Outcome::Overdue(deadline.days_late),
+                Status::Excepted => Outcome::Excepted,
+                Status::Pending | Status::DueSoon | Status::NotApplicable => continue,
+            };
+            let counts = self.groups.entry(key).or_default();
+            counts.title = deadline.rule.title;
+            match outcome {
+                Outcome::Met => counts.met += 1,
+                Outcome::Late(days) => {
+                    counts.met_late += 1;
+                    counts.days_late.extend(days);
+                }
+                Outcome::Overdue(days) => {
+                    counts.overdue += 1;
+                    counts.days_late.push(days);
+                }
+                Outcome::Excepted => counts.excepted += 1,
+            }
+        }
+    }
+
+    /// Adds the clocks `other` counted, so that cases can be counted in
+    /// parts (on several threads) and put together.
+    pub fn merge(&mut self, other: CouncilTally) {
+        self.cases += other.cases;
+        let indexes: Vec<usize> = by_index(other.councils)
+            .into_iter()
+            .map(|name| {
+                let next = self.councils.len();
+                *self.councils.entry(name).or_insert(next)
+            })
+            .collect();
+        for ((council, rule, year), counts) in other.groups {
+            let mine = self
+                .groups
+                .entry((indexes[council], rule, year))
+                .or_default();
+            mine.title = counts.title;
+            mine.met += counts.met;
+            mine.met_late += counts.met_late;
+            mine.overdue += counts.overdue;
+            mine.excepted += counts.excepted;
+            mine.days_late.extend(counts.days_late);
+        }
+    }
+
+    /// The report of every case added, evaluated on `today`.
+    pub fn report(self, today: NaiveDate) -> CouncilReport {
+        let names = by_index(self.councils);
+        let rule_order: HashMap<&str, usize> = all_rules()
+            .enumerate()
+            .map(|(at, rule)| (rule.id, at))
+            .collect();
+        let mut groups: Vec<Group> = self
+            .groups
+            .into_iter()
+            .map(|((council, rule, year), counts)| {
+                counts.into_group(names[council].clone(), rule, year)
+            })
+            .collect();
+        groups.sort_by(|a, b| {
+            let order = |g: &Group| {
+                (
+                    g.council.is_none(),
+                    g.council.clone(),
+                    rule_order.get(g.rule).copied(),
+                    g.year,
+                )
+            };
+            order(a).cmp(&order(b))
+        });
+        CouncilReport {
+            format: COUNCIL_REPORT_FORMAT,
+            today,
+            cases: self.cases,
+            groups,
+        }
+    }
+}
+
+/// What became of one clock.
+enum Outcome {
+    Met,
+    /// Met late (with its days late) or too early (no days late).
+    Late(Option<i64>),
+    Overdue(i64),
+    Excepted,
+}
+
+impl Counts {
+    fn into_group(mut self, council: Option<String>, rule: &'static str, year: i32) -> Group {
+        self.days_late.sort_unstable();
+        let decided = self.met + self.met_late + self.overdue;
+        let clocks = decided + self.excepted;
+        let published = |figure: fn(i32) -> Option<PublishedFigure>| {
+            (rule == PUBLISHED_RULE).then(|| figure(year)).flatten()
+        };
+        Group {
+            council_within_20_weeks: (rule == PUBLISHED_RULE)
+                .then(|| {
+                    council
+                        .as_deref()
+                        .and_then(|name| council_figure(name, year))
+                })
+                .flatten(),
+            england_within_20_weeks: published(england_figure),
+            council,
+            rule,
+            year,
+            clocks,
+            met: self.met,
+            met_late: self.met_late,
+            overdue: self.overdue,
+            excepted: self.excepted,
+            median_days_late: nearest_rank(&self.days_late, 50),
+            p90_days_late: nearest_rank(&self.days_late, 90),
+            percent_met_on_time: (decided > 0)
+                .then(|| (f64::from(self.met) * 1000.0 / f64::from(decided)).round() / 10.0),
+            few_clocks: clocks < FEW_CLOCKS,
+            title: self.title,
+        }
+    }
+}
+
+/// The councils' names in the order of their indexes.
+fn by_index(councils: HashMap<Option<String>, usize>) -> Vec<Option<String>> {
+    let mut names = vec![None; councils.len()];
+    for (name, index) in councils {
+        names[index] = name;
+    }
+    names
+}
+
+/// The council a case records, trimmed; `None` when it records none.
+fn recorded_council(case: &Case) -> Option<String> {
+    crate::recorded(&case.local_authority).map(str::to_owned)
+}
+
+/// The nearest-rank `percent`-th percentile of `sorted`: the value at rank
+/// ⌈percent × n / 100⌉; `None` when there are none.
+fn nearest_rank(sorted: &[i64], percent: usize) -> Option<i64> {
+    let rank = (percent * sorted.len()).div_ceil(100);
+    sorted.get(rank.checked_sub(1)?).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Source: the nearest-rank definition, worked by hand.
+    #[test]
+    fn percentiles_are_nearest_rank() {
+        assert_eq!(nearest_rank(&[], 50), None);
+        assert_eq!(nearest_rank(&[4], 90), Some(4));
+        assert_eq!(nearest_rank(&[1, 2, 3, 4], 50), Some(2));
+        assert_eq!(nearest_rank(&[1, 2, 3, 4], 90), Some(4));
+        let ten: Vec<i64> = (1..=10).collect();
+        assert_eq!(nearest_rank(&ten, 90), Some(9));
+        assert_eq!(nearest_rank(&ten, 50), Some(5));
+    }
+}

@@ -1,0 +1,240 @@
+//! The Department for Education's published share of new EHC plans issued
+//! within 20 weeks, excluding exceptions: for England, every year its
+//! "Education, health and care plans" releases give, and for each council
+//! from 2019. Kept as data with the release each figure comes from, so the
+//! report can say where a figure it shows was published. Contains public
+//! sector information licensed under the Open Government Licence v3.0.
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// A release of the statistics a figure is taken from.
+#[derive(Debug, PartialEq, Eq, Serialize)]
+pub struct Release {
+    /// Its name, as the Department publishes it.
+    pub title: &'static str,
+    /// Where it is published.
+    pub url: &'static str,
+    /// The day it was published.
+    pub released: NaiveDate,
+    /// The file of the release the figures are read from.
+    pub file: &'static str,
+    /// The terms it is published under.
+    pub licence: &'static str,
+}
+
+const OGL: &str = "Open Government Licence v3.0";
+
+/// A day written in a constant.
+const fn day(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(date) => date,
+        None => panic!("not a real date"),
+    }
+}
+
+/// Reporting year 2025: the calendar years 2019 to 2024, England and each council.
+pub const RELEASE_2025: Release = Release {
+    title: "Education, health and care plans, reporting year 2025",
+    url: "https://explore-education-statistics.service.gov.uk/find-statistics/education-health-and-care-plans/2025",
+    released: day(2025, 6, 26),
+    file: "timeliness_20_week.csv, column PC_plans_issued_20_weeks_ex",
+    licence: OGL,
+};
+
+/// Reporting year 2022: the calendar years 2014 to 2021; used for the years
+/// before 2019, which the 2025 release no longer gives.
+pub const RELEASE_2022: Release = Release {
+    title: "Education, health and care plans, reporting year 2022",
+    url: "https://explore-education-statistics.service.gov.uk/find-statistics/education-health-and-care-plans/2022",
+    released: day(2022, 5, 12),
+    file: "sen2_mi.csv, column NoExc20weekRate",
+    licence: OGL,
+};
+
+/// One published figure: of the new plans issued in a calendar year,
+/// excluding those where an exception applied, how many were issued within
+/// 20 weeks.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct PublishedFigure {
+    /// "England", or the council as the release names it.
+    pub area: &'static str,
+    /// The calendar year the plans were issued in.
+    pub year: i32,
+    /// New plans issued, excluding exceptions.
+    pub plans: u32,
+    /// Of those, issued within 20 weeks.
+    pub within_20_weeks: u32,
+    /// The percentage as published, to one decimal place.
+    pub percent: f64,
+    /// Where it was published.
+    pub release: &'static Release,
+}
+
+/// England, year by year: 2014 is September to December only, the first
+/// months of EHC plans.
+const ENGLAND: [(i32, u32, u32, f64, &Release); 11] = [
+    (2014, 1_177, 757, 64.3, &RELEASE_2022),
+    (2015, 19_712, 11_675, 59.2, &RELEASE_2022),
+    (2016, 30_942, 18_140, 58.6, &RELEASE_2022),
+    (2017, 36_702, 23_805, 64.9, &RELEASE_2022),
+    (2018, 45_145, 27_111, 60.1, &RELEASE_2022),
+    (2019, 49_519, 29_895, 60.4, &RELEASE_2025),
+    (2020, 54_175, 31_446, 58.0, &RELEASE_2025),
+    (2021, 57_196, 34_249, 59.9, &RELEASE_2025),
+    (2022, 62_108, 30_536, 49.2, &RELEASE_2025),
+    (2023, 76_506, 38_471, 50.3, &RELEASE_2025),
+    (2024, 84_866, 39_407, 46.4, &RELEASE_2025),
+];
+
+/// Each council's figures from `RELEASE_2025`, one a line: year, the
+/// council's ONS code, its name, plans, within 20 weeks, percent. A council
+/// and year the release gives no figure for (`x`) has no line.
+const BY_COUNCIL: &str = include_str!("dfe-within-20-weeks-by-council.tsv");
+
+/// England's figure for plans issued in `year`, if a release gives one.
+pub fn england_figure(year: i32) -> Option<PublishedFigure> {
+    ENGLAND.iter().find(|row| row.0 == year).map(
+        |&(year, plans, within_20_weeks, percent, release)| PublishedFigure {
+            area: "England",
+            year,
+            plans,
+            within_20_weeks,
+            percent,
+            release,
+        },
+    )
+}
+
+/// The figure of the council recorded as `council` for plans issued in
+/// `year`, if the release gives one. The name matches as people write it:
+/// "Bristol City Council" is the release's "Bristol, City of" (see
+/// `name_key`).
+pub fn council_figure(council: &str, year: i32) -> Option<PublishedFigure> {
+    let key = name_key(council);
+    councils()
+        .iter()
+        .find(|(name, figure)| figure.year == year && *name == key)
+        .map(|(_, figure)| *figure)
+}
+
+/// Every council figure, with the key its name matches by.
+fn councils() -> &'static [(String, PublishedFigure)] {
+    static COUNCILS: OnceLock<Vec<(String, PublishedFigure)>> = OnceLock::new();
+    COUNCILS.get_or_init(|| {
+        BY_COUNCIL
+            .lines()
+            .skip(1)
+            .map(|line| {
+                let row = council_row(line)
+                    .unwrap_or_else(|| panic!("a malformed line in the council figures: {line}"));
+                (name_key(row.area), row)
+            })
+            .collect()
+    })
+}
+
+fn council_row(line: &'static str) -> Option<PublishedFigure> {
+    let mut fields = line.split('\t');
+    let year = fields.next()?.parse().ok()?;
+    let _code = fields.next()?;
+    Some(PublishedFigure {
+        year,
+        area: fields.next()?,
+        plans: fields.next()?.parse().ok()?,
+        within_20_weeks: fields.next()?.parse().ok()?,
+        percent: fields.next()?.parse().ok()?,
+        release: &RELEASE_2025,
+    })
+}
+
+/// Words that name the kind of council rather than which: dropped, with case
+/// and punctuation, before names are compared.
+const KIND_WORDS: [&str; 10] = [
+    "council",
+    "county",
+    "city",
+    "of",
+    "borough",
+    "metropolitan",
+    "district",
+    "royal",
+    "the",
+    "corporation",
+];
+
+/// A council's name reduced to what tells councils apart: lower case, words
+/// only, without `KIND_WORDS`, and without a leading "London" unless nothing
+/// else is left ("London Borough of Camden" is "camden"; "City of London
+/// Corporation" is "london"). "St. Helens" and "St Helens" are the same.
+fn name_key(name: &str) -> String {
+    let lower = name.to_lowercase().replace(['.', '\''], "");
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty() && !KIND_WORDS.contains(word))
+        .collect();
+    match words.as_slice() {
+        ["london", rest @ ..] if !rest.is_empty() => rest.join(" "),
+        all => all.join(" "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Source: the issue's figures, as the releases give them.
+    #[test]
+    fn englands_figures_are_the_published_ones() {
+        let percent = |year| england_figure(year).map(|figure| figure.percent);
+        assert_eq!(percent(2015), Some(59.2));
+        assert_eq!(percent(2019), Some(60.4));
+        assert_eq!(percent(2022), Some(49.2));
+        assert_eq!(percent(2024), Some(46.4));
+        assert_eq!(percent(2013), None);
+        assert_eq!(percent(2025), None);
+    }
+
+    #[test]
+    fn each_figure_is_its_counts_rounded() {
+        let england = (2014..=2024).filter_map(england_figure);
+        for figure in england.chain(councils().iter().map(|(_, figure)| *figure)) {
+            let worked_out = f64::from(figure.within_20_weeks) * 100.0 / f64::from(figure.plans);
+            assert!(
+                (worked_out - figure.percent).abs() <= 0.05 + 1e-9,
+                "{figure:?}"
+            );
+        }
+        assert_eq!(councils().len(), 901);
+    }
+
+    /// Source: timeliness_20_week.csv of the 2025 release, Gateshead 2019
+    /// and Barnet 2021.
+    #[test]
+    fn a_council_is_found_as_people_write_its_name() {
+        let gateshead = council_figure("Gateshead Council", 2019).unwrap();
+        assert_eq!((gateshead.plans, gateshead.percent), (177, 96.6));
+        let barnet = council_figure("London Borough of Barnet", 2021).unwrap();
+        assert_eq!((barnet.within_20_weeks, barnet.percent), (298, 98.3));
+        assert_eq!(
+            council_figure("Bristol City Council", 2019).unwrap().area,
+            "Bristol, City of"
+        );
+        assert_eq!(
+            council_figure("St Helens Borough Council", 2020)
+                .unwrap()
+                .area,
+            "St. Helens"
+        );
+        assert_eq!(
+            council_figure("City of London Corporation", 2019)
+                .unwrap()
+                .area,
+            "City of London"
+        );
+        assert_eq!(council_figure("Anytown Council", 2019), None);
+        assert_eq!(council_figure("Gateshead", 2018), None);
+    }
+}
