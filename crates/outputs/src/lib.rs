@@ -15,7 +15,7 @@ pub mod ics;
 pub mod letters;
 pub mod spreadsheet;
 
-pub use agenda::{Agenda, Filter, Row, Show, When, agenda_csv};
+pub use agenda::{Agenda, Filter, Row, Show, When, agenda_csv, councils};
 pub use chronology::{
     Chronology, DeadlineRow, EventRow, NameShown, days_and_weeks, deadline_title, in_date_order,
     written_when,
