@@ -108,6 +108,9 @@ pub fn Page() -> Html {
         view @ View::Letters(_) => {
             html! { <OnDemandPage part="letters" view={view.clone()} focus={*moved.borrow()} /> }
         }
+        View::Agenda => {
+            html! { <OnDemandPage part="agenda" view={View::Agenda} focus={*moved.borrow()} /> }
+        }
         View::Cases => html! { <CaseList /> },
         View::AddCase => html! { <CaseFormPage /> },
         View::Lock => html! { <LockPage /> },
@@ -147,6 +150,7 @@ pub fn page_title(view: &View, state: &State) -> String {
         View::AddCase => "Add a case".to_owned(),
         View::Import => "Import a case file".to_owned(),
         View::Lock => crate::components::LOCK_PAGE_TITLE.to_owned(),
+        View::Agenda => "Agenda".to_owned(),
         View::Case(id) => name(id),
         View::RenameCase(id) => format!("Rename case – {}", name(id)),
         View::LogEvent(id) => format!("Log a milestone – {}", name(id)),

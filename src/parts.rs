@@ -2,7 +2,8 @@
 //! wasm module (`src/bin/part-*.rs`) that the main one loads the first time
 //! one of its pages is opened, so the first load on a slow phone carries only
 //! the first screens: `chronology` (the printed chronology), `letters` (the
-//! letter drafts) and `import` (importing a case file). Each holds Yew, the
+//! letter drafts), `import` (importing a case file) and `agenda` (every
+//! deadline of every case). Each holds Yew, the
 //! engine and the case file reader again, about 130 KB gzip, so a part holds
 //! one page: two pages in one part came to more than the 150 KB a part may
 //! take.
@@ -19,7 +20,7 @@ use rules::Case;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::{ChronologyPage, ImportPage, LettersPage};
+use crate::components::{AgendaPage, ChronologyPage, ImportPage, LettersPage};
 use crate::hooks::{HandedOver, Navigator};
 use crate::route::View;
 use crate::state::State;
@@ -73,12 +74,24 @@ impl Part for Import {
     }
 }
 
+/// The `agenda` part: every deadline of every case.
+pub struct Agenda;
+
+impl Part for Agenda {
+    fn page(view: &View) -> Html {
+        match view {
+            View::Agenda => html! { <AgendaPage /> },
+            _ => Html::default(),
+        }
+    }
+}
+
 /// What the main module hands over.
 #[derive(Properties, Clone, PartialEq)]
 pub struct PartPageProps {
     pub today: NaiveDate,
     /// The page's case, or every case for the import (which says which
-    /// cases it replaces).
+    /// cases it replaces) and the agenda.
     pub cases: Rc<Vec<Case>>,
     pub view: View,
     /// Move focus to the page's heading once shown (after moving here).

@@ -12,6 +12,8 @@ pub enum View {
     Import,
     /// `#/lock`: the passphrase lock's settings.
     Lock,
+    /// `#/agenda`: every deadline of every case.
+    Agenda,
     /// `#/case/ID`
     Case(String),
     /// `#/case/ID/rename`
@@ -42,6 +44,7 @@ impl View {
             ["add"] => View::AddCase,
             ["import"] => View::Import,
             ["lock"] => View::Lock,
+            ["agenda"] => View::Agenda,
             ["case", id] => View::Case(decode(id)),
             ["case", id, "rename"] => View::RenameCase(decode(id)),
             ["case", id, "log"] => View::LogEvent(decode(id)),
@@ -64,6 +67,7 @@ impl View {
             View::AddCase => "#/add".to_owned(),
             View::Import => "#/import".to_owned(),
             View::Lock => "#/lock".to_owned(),
+            View::Agenda => "#/agenda".to_owned(),
             View::Case(id) => format!("#/case/{}", encode(id)),
             View::RenameCase(id) => format!("#/case/{}/rename", encode(id)),
             View::LogEvent(id) => format!("#/case/{}/log", encode(id)),

@@ -17,7 +17,7 @@ use ehc_timeline::components::{
 use ehc_timeline::export::exported_text;
 use ehc_timeline::forms::{CaseDraft, Errors, EventDraft};
 use ehc_timeline::import::ImportPlan;
-use ehc_timeline::parts::{Chronology, Import, Letters};
+use ehc_timeline::parts::{Agenda, Chronology, Import, Letters};
 use ehc_timeline::state::{Action, CaseEvaluation, Persistence, State};
 use ehc_timeline::storage::backup::BackupRecord;
 use ehc_timeline::storage::{LoadProblem, Loaded};
@@ -923,6 +923,59 @@ fn the_chronology_tables_keep_what_was_typed_as_text() {
     ));
     assert_reads(&html, "<script>alert(2)</script>");
     assert_reads(&html, typed);
+}
+
+/// The agenda of two cases on 1 March 2025 (a Saturday; its week runs from
+/// Monday 24 February): A. B.'s request of 6 January 2025 was to be decided by
+/// 17 February (overdue); C. D.'s of 20 January, by 3 March (next week); each
+/// final plan falls due in a later month. An archived case is left out.
+#[test]
+fn the_agenda_lists_every_case_s_deadlines_overdue_first_under_week_and_month_headings() {
+    let mut archived = case(
+        "c-3",
+        "E. F.",
+        &[("e-1", EventKind::RequestReceived, day(1, 6))],
+    );
+    archived
+        .extra
+        .insert("archived".into(), serde_json::Value::Bool(true));
+    let html = render_part::<Agenda>(
+        vec![
+            request_only(),
+            case(
+                "c-2",
+                "C. D.",
+                &[("e-1", EventKind::RequestReceived, day(1, 20))],
+            ),
+            archived,
+        ],
+        day(3, 1),
+        View::Agenda,
+    );
+    assert_reads(
+        &html,
+        "Agenda Every deadline of your cases that are not archived",
+    );
+    assert_reads(&html, "Search by child or reference");
+    assert_reads(
+        &html,
+        "Council Every council Anytown Council Who must act Anyone The council",
+    );
+    assert_reads(&html, "Status Still to do Overdue Due soon");
+    assert_reads(&html, "Stage Every stage Asking for an assessment");
+    assert_reads(&html, "7 deadlines.");
+    assert_reads(
+        &html,
+        "Overdue Overdue Due Child What is due Status Who must act Council \
+         17 February 2025 A. B. Decision whether to assess",
+    );
+    assert_reads(
+        &html,
+        "Next week Next week Due Child What is due Status Who must act Council 3 March 2025 C. D. Decision whether to assess",
+    );
+    assert_reads(&html, "April 2025");
+    assert!(html.contains(r##"href="#/case/c-1""##));
+    assert_not_reads(&html, "E. F.");
 }
 
 #[test]

@@ -247,14 +247,23 @@ fn views_round_trip_through_the_hash() {
         View::Cases,
         View::AddCase,
         View::Import,
+        View::Lock,
+        View::Agenda,
         View::Case("c-1".into()),
         View::RenameCase("c-1".into()),
         View::LogEvent("c-1".into()),
         View::EditEvent("c 1/é".into(), "e-2".into()),
+        View::Chronology("c-1".into()),
+        View::Letters("c-1".into()),
     ] {
         assert_eq!(View::from_hash(&view.to_hash()), view, "{}", view.to_hash());
     }
     assert_eq!(View::from_hash("#/nowhere"), View::Cases);
+    assert_eq!(
+        View::Agenda.to_hash(),
+        "#/agenda",
+        "the case list links to it so"
+    );
 }
 
 /// A milestone of `kind` on 22 August 2025, with `fill` typed in.

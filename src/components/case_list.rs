@@ -37,7 +37,12 @@ const CASE_FILES: &str = concat!(
 
 const MOVED: &str = r#"<p class="body">This version keeps your cases in the browser's database. The data as it was stored before is kept, unchanged, until you next export all cases.</p>"#;
 
-const EVERY_DEADLINE: &str = r#"<h2 class="heading-m">Every deadline</h2>"#;
+const EVERY_DEADLINE: &str = concat!(
+    r#"<h2 class="heading-m">Every deadline</h2>"#,
+    r##"<p class="body"><a class="link" href="#/agenda">See the agenda</a>: every deadline "##,
+    "of your cases in one list, overdue first, to filter by council, who must act, status ",
+    "and stage.</p>"
+);
 
 #[component]
 pub fn CaseList() -> Html {

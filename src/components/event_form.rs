@@ -272,8 +272,11 @@ fn option<T: Label>(index: usize) -> Option<(&'static str, &'static str)> {
 /// Every option of a select, from the first.
 fn options(
     option: fn(usize) -> Option<(&'static str, &'static str)>,
-) -> Vec<(&'static str, &'static str)> {
-    (0..).map_while(option).collect()
+) -> Vec<(AttrValue, AttrValue)> {
+    (0..)
+        .map_while(option)
+        .map(|(id, words)| (AttrValue::Static(id), AttrValue::Static(words)))
+        .collect()
 }
 
 /// The fields of a milestone, as typed; the page that shows it checks and saves.

@@ -179,7 +179,7 @@ pub struct SelectFieldProps {
     pub label: AttrValue,
     pub hint: Option<AttrValue>,
     /// (id, words) of each option.
-    pub options: Vec<(&'static str, &'static str)>,
+    pub options: Vec<(AttrValue, AttrValue)>,
     /// The words of the empty first option; none when absent.
     pub placeholder: Option<AttrValue>,
     pub value: AttrValue,
@@ -199,8 +199,8 @@ pub fn select_field(props: &SelectFieldProps) -> Html {
             if let Some(placeholder) = &props.placeholder {
                 { select_option("".into(), placeholder.clone(), props.value.is_empty()) }
             }
-            { for props.options.iter().map(|&(value, words)| {
-                select_option(value.into(), words.into(), props.value == value)
+            { for props.options.iter().map(|(value, words)| {
+                select_option(value.clone(), words.clone(), props.value == *value)
             }) }
         </select>
     };

@@ -1,5 +1,6 @@
 //! The screens and the pieces they are made of, named after what the user sees.
 
+mod agenda_page;
 mod backup_reminder;
 mod case_form;
 mod case_list;
@@ -25,6 +26,7 @@ mod timeline;
 mod undo_banner;
 mod unlock_page;
 
+pub use agenda_page::AgendaPage;
 pub use backup_reminder::{
     backup_reminder, backup_reminder_text, persistence_advice, persistence_note,
 };

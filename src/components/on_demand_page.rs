@@ -76,7 +76,7 @@ pub fn OnDemandPage(props: &OnDemandPageProps) -> Html {
 }
 
 /// The case file the page is given: every case for the import (which says
-/// which it replaces), or the one case the page is about.
+/// which it replaces) and the agenda, or the one case the page is about.
 fn handed_over(cases: &Cases, view: &View) -> String {
     let given: Vec<&Case> = match view {
         View::Chronology(id) | View::Letters(id) => cases
