@@ -6,31 +6,50 @@
 
 use outputs::{Agenda, Evaluated, Filter, Row, Show, agenda_csv, councils, deadline_title};
 use rules::{Actor, Stage, Status, long_date};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::fields::SelectFieldProps;
-use crate::components::{
-    TextFieldProps, back_link, deadline_tag, grouped, select_field, text_field,
-};
+use crate::case::case_name;
+use crate::components::fields::{SelectFieldProps, field_group};
+use crate::components::{back_link, grouped, push_escaped, select_field};
 use crate::export::file_name;
 use crate::hooks::use_cases;
+use crate::labels::{tag_colour, tag_text};
 use crate::route::View;
+use crate::state::State;
 
-/// How many rows are drawn at first, and how many more each press shows: a
-/// caseload of thousands has tens of thousands of deadlines to come.
-const ROWS_AT_ONCE: usize = 500;
+/// The id of the search box.
+const SEARCH: &str = "agenda-search";
 
-/// The choices of who must act, as the select offers them.
-const ACTORS: [(&str, Actor); 7] = [
-    ("la", Actor::Council),
-    ("parent", Actor::Parent),
-    ("school", Actor::School),
-    ("health", Actor::Health),
-    ("health-or-social-care", Actor::HealthOrSocialCare),
-    ("other", Actor::Other),
-    ("ma", Actor::MediationAdviser),
+/// How many rows are drawn at most: a caseload of thousands has tens of
+/// thousands of deadlines to come; the filters narrow them, and the
+/// spreadsheet holds them all.
+const ROWS_SHOWN: usize = 2_000;
+
+/// The choices of who must act, as the select offers them, with the words
+/// that start a cell of the table.
+const ACTORS: [(&str, Actor, &str); 7] = [
+    ("la", Actor::Council, "The council"),
+    ("parent", Actor::Parent, "The parent or young person"),
+    ("school", Actor::School, "The school or college"),
+    ("health", Actor::Health, "The health service"),
+    (
+        "health-or-social-care",
+        Actor::HealthOrSocialCare,
+        "Health or social care",
+    ),
+    ("other", Actor::Other, "The person asked for advice"),
+    ("ma", Actor::MediationAdviser, "The mediation adviser"),
 ];
+
+/// Who must act, as a cell of the table says it.
+fn who(actor: Actor) -> &'static str {
+    ACTORS
+        .iter()
+        .find(|(_, of, _)| *of == actor)
+        .map_or("", |(_, _, words)| words)
+}
 
 /// The choices of status: what is still to do, each status, or everything.
 const SHOWS: [(&str, &str, Show); 10] = [
@@ -54,20 +73,22 @@ const SHOWS: [(&str, &str, Show); 10] = [
     ("all", "Every deadline", Show::All),
 ];
 
+/// A select of the filters: its id, label, first option ("every ..."),
+/// options, value, and how a choice changes the filter.
+type Select = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Vec<(AttrValue, AttrValue)>,
+    AttrValue,
+    fn(&mut Filter, String),
+);
+
 #[component]
 pub fn AgendaPage() -> Html {
     let cases = use_cases();
     let filter = use_state_eq(Filter::default);
-    let drawn = use_state_eq(|| ROWS_AT_ONCE);
-    let evaluated: Vec<Evaluated> = cases
-        .cases
-        .iter()
-        .filter(|entry| !entry.archived())
-        .map(|entry| Evaluated {
-            case: &entry.case,
-            evaluation: entry.evaluation(),
-        })
-        .collect();
+    let evaluated = not_archived(&cases);
     // Sorted once for the cases handed over; each filter then only walks it.
     let agenda = use_memo((cases.today, evaluated.len()), |&(today, _)| {
         Agenda::new(&evaluated, today)
@@ -76,34 +97,95 @@ pub fn AgendaPage() -> Html {
     let today = cases.today;
 
     let set = |change: fn(&mut Filter, String)| {
-        let (filter, drawn) = (filter.clone(), drawn.clone());
+        let filter = filter.clone();
         Callback::from(move |value: String| {
             let mut next = (*filter).clone();
             change(&mut next, value);
             filter.set(next);
-            drawn.set(ROWS_AT_ONCE);
+        })
+    };
+    let search = {
+        let search = set(|filter, value| filter.search = value);
+        Callback::from(move |e: InputEvent| {
+            search.emit(e.target_unchecked_into::<HtmlInputElement>().value())
         })
     };
     let download = {
-        let text = agenda_csv(&rows);
+        let (cases, agenda, filter) = (cases.clone(), agenda.clone(), (*filter).clone());
         Callback::from(move |_: MouseEvent| {
+            let evaluated = not_archived(&cases);
+            let text = agenda_csv(&agenda.rows(&evaluated, &filter));
             let _ = browser::download(&file_name("agenda", today, "csv"), "text/csv", &text);
         })
     };
-    let more = {
-        let drawn = drawn.clone();
-        Callback::from(move |_: MouseEvent| drawn.set(*drawn + ROWS_AT_ONCE))
-    };
-    let shown = &rows[..rows.len().min(*drawn)];
-    let council_options: Vec<(AttrValue, AttrValue)> = councils(&evaluated)
-        .into_iter()
-        .map(|council| {
-            (
-                AttrValue::from(council.to_owned()),
-                AttrValue::from(council.to_owned()),
-            )
-        })
-        .collect();
+    let shown = &rows[..rows.len().min(ROWS_SHOWN)];
+    let selects: [Select; 4] = [
+        (
+            "agenda-council",
+            "Council",
+            Some("Every council"),
+            councils(&evaluated)
+                .into_iter()
+                .map(|council| (council.to_owned().into(), council.to_owned().into()))
+                .collect(),
+            filter.council.clone().unwrap_or_default().into(),
+            |filter, value| filter.council = (!value.is_empty()).then_some(value),
+        ),
+        (
+            "agenda-actor",
+            "Who must act",
+            Some("Anyone"),
+            ACTORS
+                .iter()
+                .map(|&(id, _, words)| (id.into(), words.into()))
+                .collect(),
+            ACTORS
+                .iter()
+                .find(|(_, actor, _)| Some(*actor) == filter.actor)
+                .map_or("", |(id, _, _)| id)
+                .into(),
+            |filter, value| {
+                filter.actor = ACTORS
+                    .iter()
+                    .find(|(id, _, _)| *id == value)
+                    .map(|&(_, actor, _)| actor);
+            },
+        ),
+        (
+            "agenda-status",
+            "Status",
+            None,
+            SHOWS
+                .iter()
+                .map(|&(id, words, _)| (id.into(), words.into()))
+                .collect(),
+            SHOWS
+                .iter()
+                .find(|(_, _, show)| *show == filter.show)
+                .map_or("open", |(id, _, _)| id)
+                .into(),
+            |filter, value| {
+                filter.show = SHOWS
+                    .iter()
+                    .find(|(id, _, _)| *id == value)
+                    .map_or(Show::Open, |&(_, _, show)| show);
+            },
+        ),
+        (
+            "agenda-stage",
+            "Stage",
+            Some("Every stage"),
+            stages()
+                .map(|stage| (stage_id(stage).into(), stage.label().into()))
+                .collect(),
+            filter.stage.map_or("", stage_id).into(),
+            |filter, value| {
+                filter.stage = Stage::ALL
+                    .into_iter()
+                    .find(|stage| stage_id(*stage) == value);
+            },
+        ),
+    ];
 
     html! {
         <>
@@ -115,61 +197,21 @@ pub fn AgendaPage() -> Html {
                 {"Every deadline of your cases that are not archived: overdue ones first, then by the day they are due."}
             </p>
             <div class="agenda__filters no-print">
-                { text_field(&TextFieldProps {
-                    id: "agenda-search".into(),
-                    label: "Search by child or reference".into(),
-                    value: filter.search.clone().into(),
-                    on_input: set(|filter, value| filter.search = value),
-                    width: Some("input--width-20"),
-                    ..TextFieldProps::default()
+                { field_group(&SEARCH.into(), &"Search by child or reference".into(), None, None, html! {
+                    <input class="input input--width-20" id={SEARCH} name={SEARCH} type="search"
+                        value={filter.search.clone()} oninput={search} />
                 }) }
-                { select_field(&SelectFieldProps {
-                    id: "agenda-council".into(),
-                    label: "Council".into(),
-                    hint: None,
-                    options: council_options,
-                    placeholder: Some("Every council".into()),
-                    value: filter.council.clone().unwrap_or_default().into(),
-                    error: None,
-                    on_change: set(|filter, value| {
-                        filter.council = (!value.is_empty()).then_some(value);
-                    }),
-                }) }
-                { select_field(&SelectFieldProps {
-                    id: "agenda-actor".into(),
-                    label: "Who must act".into(),
-                    hint: None,
-                    options: ACTORS.iter().map(|&(id, actor)| (id.into(), capitalised(actor.label()).into())).collect(),
-                    placeholder: Some("Anyone".into()),
-                    value: ACTORS.iter().find(|(_, actor)| Some(*actor) == filter.actor).map_or("", |(id, _)| id).into(),
-                    error: None,
-                    on_change: set(|filter, value| {
-                        filter.actor = ACTORS.iter().find(|(id, _)| *id == value).map(|&(_, actor)| actor);
-                    }),
-                }) }
-                { select_field(&SelectFieldProps {
-                    id: "agenda-status".into(),
-                    label: "Status".into(),
-                    hint: None,
-                    options: SHOWS.iter().map(|&(id, words, _)| (id.into(), words.into())).collect(),
-                    placeholder: None,
-                    value: SHOWS.iter().find(|(_, _, show)| *show == filter.show).map_or("open", |(id, _, _)| id).into(),
-                    error: None,
-                    on_change: set(|filter, value| {
-                        filter.show = SHOWS.iter().find(|(id, _, _)| *id == value).map_or(Show::Open, |&(_, _, show)| show);
-                    }),
-                }) }
-                { select_field(&SelectFieldProps {
-                    id: "agenda-stage".into(),
-                    label: "Stage".into(),
-                    hint: None,
-                    options: stages().map(|stage| (stage_id(stage).into(), stage.label().into())).collect(),
-                    placeholder: Some("Every stage".into()),
-                    value: filter.stage.map_or("", stage_id).into(),
-                    error: None,
-                    on_change: set(|filter, value| {
-                        filter.stage = Stage::ALL.into_iter().find(|stage| stage_id(*stage) == value);
-                    }),
+                { for selects.into_iter().map(|(id, label, placeholder, options, value, apply)| {
+                    select_field(&SelectFieldProps {
+                        id: id.into(),
+                        label: label.into(),
+                        hint: None,
+                        options,
+                        placeholder: placeholder.map(AttrValue::Static),
+                        value,
+                        error: None,
+                        on_change: set(apply),
+                    })
                 }) }
             </div>
             <p class="body" role="status">{count_words(rows.len())}</p>
@@ -191,15 +233,25 @@ pub fn AgendaPage() -> Html {
                 }
             }) }
             if shown.len() < rows.len() {
-                <p class="body no-print">
-                    {format!("Showing the first {} of {}. ", grouped(shown.len()), grouped(rows.len()))}
+                <p class="body">
+                    {format!("Showing the first {} of {}: choose a council, a stage or a status to see fewer, or download them all as a spreadsheet.", grouped(shown.len()), grouped(rows.len()))}
                 </p>
-                <button type="button" class="button button--secondary no-print" onclick={more}>
-                    {format!("Show {} more deadlines", grouped((rows.len() - shown.len()).min(ROWS_AT_ONCE)))}
-                </button>
             }
         </>
     }
+}
+
+/// The cases not archived, each with its evaluation: what the agenda lists.
+fn not_archived(state: &State) -> Vec<Evaluated<'_>> {
+    state
+        .cases
+        .iter()
+        .filter(|entry| !entry.archived())
+        .map(|entry| Evaluated {
+            case: &entry.case,
+            evaluation: entry.evaluation(),
+        })
+        .collect()
 }
 
 /// "3 deadlines", "1 deadline", "No deadlines match these choices."
@@ -211,51 +263,53 @@ fn count_words(count: usize) -> String {
     }
 }
 
-/// The table of one heading's rows.
+/// The table of one heading's rows, written as HTML text ([`push_escaped`]).
 fn agenda_table(caption: &str, rows: &[Row], today: chrono::NaiveDate) -> Html {
-    html! {
-        <table class="table agenda__table">
-            <caption class="visually-hidden">{caption.to_owned()}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{"Due"}</th>
-                    <th scope="col">{"Child"}</th>
-                    <th scope="col">{"What is due"}</th>
-                    <th scope="col">{"Status"}</th>
-                    <th scope="col">{"Who must act"}</th>
-                    <th scope="col">{"Council"}</th>
-                </tr>
-            </thead>
-            <tbody>
-                { for rows.iter().map(|row| {
-                    let deadline = row.deadline;
-                    html! {
-                        <tr>
-                            <td class="nowrap">{long_date(deadline.due)}</td>
-                            <td>
-                                <a href={View::Case(row.case.id.clone()).to_hash()}>
-                                    {crate::case::case_name(row.case).to_owned()}
-                                </a>
-                            </td>
-                            <td>{deadline_title(deadline)}</td>
-                            <td>{deadline_tag(deadline.status, deadline.days_late, deadline.due, today)}</td>
-                            <td>{capitalised(deadline.actor.label())}</td>
-                            <td>{row.case.local_authority.clone().unwrap_or_default()}</td>
-                        </tr>
-                    }
-                }) }
-            </tbody>
-        </table>
+    let mut html =
+        String::from(r#"<table class="table agenda__table"><caption class="visually-hidden">"#);
+    push_escaped(&mut html, caption);
+    html.push_str("</caption><thead><tr>");
+    for heading in [
+        "Due",
+        "Child",
+        "What is due",
+        "Status",
+        "Who must act",
+        "Council",
+    ] {
+        html.push_str(r#"<th scope="col">"#);
+        html.push_str(heading);
+        html.push_str("</th>");
     }
-}
-
-/// "the council" as it starts a cell: "The council".
-fn capitalised(words: &str) -> String {
-    let mut chars = words.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    html.push_str("</tr></thead><tbody>");
+    for row in rows {
+        let (case, deadline) = (row.case, row.deadline);
+        html.push_str(r#"<tr><td class="nowrap">"#);
+        html.push_str(&long_date(deadline.due));
+        html.push_str(r#"</td><td><a href=""#);
+        push_escaped(&mut html, &View::Case(case.id.clone()).to_hash());
+        html.push_str(r#"">"#);
+        push_escaped(&mut html, case_name(case));
+        html.push_str("</a></td><td>");
+        push_escaped(&mut html, &deadline_title(deadline));
+        html.push_str(r#"</td><td><strong class="tag tag--"#);
+        html.push_str(tag_colour(deadline.status));
+        html.push_str(r#"">"#);
+        push_escaped(
+            &mut html,
+            &tag_text(deadline.status, deadline.days_late, deadline.due, today),
+        );
+        html.push_str("</strong></td><td>");
+        html.push_str(who(deadline.actor));
+        html.push_str("</td><td>");
+        push_escaped(
+            &mut html,
+            case.local_authority.as_deref().unwrap_or_default(),
+        );
+        html.push_str("</td></tr>");
+    }
+    html.push_str("</tbody></table>");
+    Html::from_html_unchecked(html.into())
 }
 
 /// The stages some rule belongs to, in the order the process runs: the

@@ -8,7 +8,7 @@ use rules::NOT_LEGAL_ADVICE;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::{back_link, not_found};
+use crate::components::{back_link, not_found, push_escaped};
 use crate::hooks::use_cases;
 use crate::route::View;
 
@@ -209,19 +209,4 @@ fn table(
     }
     html.push_str("</tbody></table>");
     Html::from_html_unchecked(html.into())
-}
-
-/// Appends `text` to `html` as text: the five characters HTML gives meaning
-/// to written as entities.
-fn push_escaped(html: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => html.push_str("&amp;"),
-            '<' => html.push_str("&lt;"),
-            '>' => html.push_str("&gt;"),
-            '"' => html.push_str("&quot;"),
-            '\'' => html.push_str("&#39;"),
-            c => html.push(c),
-        }
-    }
 }

@@ -14,6 +14,7 @@ mod event_form;
 mod event_list;
 mod export_button;
 pub mod fields;
+mod html_text;
 mod import_page;
 mod latest;
 mod layout;
@@ -42,6 +43,7 @@ pub use event_form::{EventFormProps, MilestonePage, MilestonePageProps, event_fo
 pub use event_list::event_list;
 pub use export_button::{EXPORT_BACKUP, ExportBackupButton};
 pub use fields::{TextFieldProps, select_field, text_field};
+pub use html_text::push_escaped;
 pub use import_page::{ImportPage, ImportPageProps, ImportStep, import_error};
 pub use latest::{Latest, PER_PAGE, grouped};
 pub use layout::{Layout, back_link, footer, not_found, static_html};

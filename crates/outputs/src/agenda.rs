@@ -47,8 +47,10 @@ pub struct Filter {
     pub show: Show,
     /// The stage of the process; `None` for every stage.
     pub stage: Option<Stage>,
-    /// Words to find in the child's name or the case's reference, in any
-    /// case of letters; blank for every case.
+    /// Words to find in the child's name or the case's reference, ignoring
+    /// the case of the letters A to Z (other letters compare as typed: the
+    /// Unicode case tables would weigh about 17 KB in the app); blank for
+    /// every case.
     pub search: String,
 }
 
@@ -143,13 +145,17 @@ impl Agenda {
         let searched = cases
             .iter()
             .map(|Evaluated { case, .. }| {
-                let mut text = case.child.as_deref().unwrap_or_default().to_lowercase();
+                let mut text = case.child.clone().unwrap_or_default();
                 text.push('\n');
-                text.push_str(&case.reference.as_deref().unwrap_or_default().to_lowercase());
+                text.push_str(case.reference.as_deref().unwrap_or_default());
+                text.make_ascii_lowercase();
                 text
             })
             .collect();
-        let mut keyed: Vec<((bool, NaiveDate), Entry)> = cases
+        // The case's and the deadline's places end the key, so deadlines due
+        // the same day keep their cases' order, and every key is different:
+        // an unstable sort (code the app has already) gives one order.
+        let mut keyed: Vec<((bool, NaiveDate, u32, u32), Entry)> = cases
             .iter()
             .enumerate()
             .flat_map(|(c, evaluated)| {
@@ -159,20 +165,20 @@ impl Agenda {
                     .iter()
                     .enumerate()
                     .map(move |(d, deadline)| {
-                        let key = (!is_overdue(deadline.status, deadline.actor), deadline.due);
+                        let (case, deadline_at) = (c as u32, d as u32);
+                        let overdue = is_overdue(deadline.status, deadline.actor);
                         let entry = Entry {
-                            case: c as u32,
-                            deadline: d as u32,
+                            case,
+                            deadline: deadline_at,
                             status: deadline.status,
                             actor: deadline.actor,
                             stage: deadline.rule.stage,
                         };
-                        (key, entry)
+                        ((!overdue, deadline.due, case, deadline_at), entry)
                     })
             })
             .collect();
-        // Stable: deadlines due the same day stay in their cases' order.
-        keyed.sort_by_key(|(key, _)| *key);
+        keyed.sort_unstable_by_key(|(key, _)| *key);
         let order = keyed.into_iter().map(|(_, entry)| entry).collect();
         Agenda {
             searched,
@@ -185,7 +191,7 @@ impl Agenda {
     /// lets through, in the agenda's order.
     pub fn rows<'a>(&self, cases: &[Evaluated<'a>], filter: &Filter) -> Vec<Row<'a>> {
         assert_eq!(cases.len(), self.searched.len(), "the agenda's own cases");
-        let search = filter.search.trim().to_lowercase();
+        let search = filter.search.trim().to_ascii_lowercase();
         let council = filter.council.as_deref().map(str::trim);
         // Whether each case passes the case-level filters, found once per case.
         let chosen: Vec<bool> = cases
@@ -233,12 +239,17 @@ impl Agenda {
 /// The councils of `cases`, each once, in alphabetical order: the choices of
 /// the agenda's council filter.
 pub fn councils<'a>(cases: &[Evaluated<'a>]) -> Vec<&'a str> {
-    let mut councils: Vec<&str> = cases
+    // Each put in its place as found: a caseload has few councils, and a sort
+    // would add its own code to the app.
+    let mut councils: Vec<&str> = Vec::new();
+    for council in cases
         .iter()
         .filter_map(|Evaluated { case, .. }| council_of(case))
-        .collect();
-    councils.sort_unstable();
-    councils.dedup();
+    {
+        if let Err(place) = councils.binary_search(&council) {
+            councils.insert(place, council);
+        }
+    }
     councils
 }
 
