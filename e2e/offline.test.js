@@ -48,7 +48,8 @@ async function partsKept(page) {
       }
       return names.filter((name) => /\/part-[a-z]+(\.js|_bg\.wasm)$/.test(name));
     });
-    if (kept.length === 6) return kept;
+    // Four parts, each its JavaScript and its wasm.
+    if (kept.length === 8) return kept;
     await page.waitForTimeout(100);
   }
   throw new Error('the service worker did not keep the parts');
@@ -79,6 +80,8 @@ test('the first load fetches only what the first screen needs; after it, every p
   await page.getByRole('heading', { level: 1, name: 'Chronology of events' }).waitFor();
   await page.goto(`${app.server.url}#/import`);
   await page.getByRole('heading', { level: 1, name: 'Import a case file' }).waitFor();
+  await page.goto(`${app.server.url}#/lock`);
+  await page.getByRole('button', { name: 'Lock my cases' }).waitFor();
   assert.ok(requests.some((path) => path.endsWith('/part-chronology_bg.wasm')), 'the chronology part came from the cache');
   assert.deepEqual(errors, []);
   await context.close();
