@@ -82,6 +82,8 @@ test('the first load fetches only what the first screen needs; after it, every p
   await page.getByRole('heading', { level: 1, name: 'Chronology of events' }).waitFor();
   await page.goto(`${app.server.url}#/import`);
   await page.getByRole('heading', { level: 1, name: 'Import a case file' }).waitFor();
+  await page.goto(`${app.server.url}#/lock`);
+  await page.getByRole('button', { name: 'Lock my cases' }).waitFor();
   assert.ok(requests.some((path) => path.endsWith('/part-chronology_bg.wasm')), 'the chronology part came from the cache');
   assert.deepEqual(errors, []);
   await context.close();

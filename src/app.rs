@@ -7,9 +7,7 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::{
-    CaseFormPage, CaseList, CasePage, Layout, LockPage, MilestonePage, OnDemandPage,
-};
+use crate::components::{CaseFormPage, CaseList, CasePage, Layout, MilestonePage, OnDemandPage};
 use crate::hooks::{CasesContext, Navigator, use_navigator};
 use crate::lock_session::Lock;
 use crate::route::View;
@@ -83,22 +81,33 @@ pub fn Providers(props: &ProvidersProps) -> Html {
     }
 }
 
+#[derive(Properties, Clone, PartialEq)]
+pub struct PageProps {
+    /// The app opened after the Unlock page, whose focus is gone: the first
+    /// page takes it, as after moving.
+    #[prop_or_default]
+    pub unlocked: bool,
+}
+
 /// The page the navigator shows: the app is this page inside [`Providers`].
 #[component]
-pub fn Page() -> Html {
+pub fn Page(props: &PageProps) -> Html {
     let navigator = use_navigator();
     // Whether the user has moved from the page the app opened at (where the
-    // browser's own focus is right).
+    // browser's own focus is right), or unlocked the cases.
     let opened_at = {
         let view = navigator.view().clone();
         use_memo((), move |()| view)
     };
-    let moved = use_mut_ref(|| false);
+    let moved = use_mut_ref(|| props.unlocked);
     if *opened_at != *navigator.view() {
         *moved.borrow_mut() = true;
     }
     match navigator.view() {
         // The pages used least, in parts loaded on demand (see `parts`).
+        View::Lock => {
+            html! { <OnDemandPage part="lock" view={View::Lock} focus={*moved.borrow()} /> }
+        }
         View::Import => {
             html! { <OnDemandPage part="import" view={View::Import} focus={*moved.borrow()} /> }
         }
@@ -113,7 +122,6 @@ pub fn Page() -> Html {
         }
         View::Cases => html! { <CaseList /> },
         View::AddCase => html! { <CaseFormPage /> },
-        View::Lock => html! { <LockPage /> },
         View::Case(id) => html! { <CasePage case_id={id.clone()} /> },
         View::RenameCase(id) => html! { <CaseFormPage case_id={AttrValue::from(id.clone())} /> },
         View::LogEvent(id) => html! { <MilestonePage case_id={id.clone()} /> },

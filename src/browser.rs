@@ -15,6 +15,7 @@ mod imp {
     use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlElement, HtmlInputElement, Url};
     use yew::Callback;
 
+    use crate::parts::FromMain;
     use crate::storage::Backend;
 
     fn window() -> web_sys::Window {
@@ -365,7 +366,10 @@ mod imp {
             hash: &str,
             cases: &str,
             focus: bool,
+            writable: bool,
+            lock_on: Option<bool>,
             on_import: &js_sys::Function,
+            on_lock: &js_sys::Function,
         ) -> Result<JsShown, wasm_bindgen::JsValue>;
 
         type JsShown;
@@ -389,28 +393,61 @@ mod imp {
     pub struct ShownPage {
         page: JsShown,
         _on_import: Closure<dyn Fn(String)>,
+        _on_lock: Closure<dyn Fn(Option<String>) -> js_sys::Promise>,
     }
 
     impl Part {
         /// Shows the page `hash` names in `host`, from the case file
-        /// `cases`; an import's case file goes to `on_import`. `focus`: move
-        /// focus to its heading, as after moving to any page.
+        /// `cases` and what `main` gives. `focus`: move focus to its
+        /// heading, as after moving to any page.
         pub fn show_page(
             &self,
             host: &web_sys::Element,
             hash: &str,
             cases: &str,
             focus: bool,
-            on_import: Callback<String>,
+            main: FromMain,
         ) -> Result<ShownPage, String> {
+            let FromMain {
+                writable,
+                lock_on,
+                on_import,
+                on_lock,
+            } = main;
             let on_import =
                 Closure::wrap(Box::new(move |text| on_import.emit(text)) as Box<dyn Fn(String)>);
+            // A change of the lock answers the part with a promise.
+            let on_lock = Closure::wrap(Box::new(move |passphrase: Option<String>| {
+                let mut passphrase = Some(passphrase);
+                js_sys::Promise::new(&mut |resolve, reject| {
+                    let done = Callback::from(move |done: Result<(), String>| {
+                        let _ = match done {
+                            Ok(()) => resolve.call0(&wasm_bindgen::JsValue::NULL),
+                            Err(reason) => {
+                                reject.call1(&wasm_bindgen::JsValue::NULL, &reason.into())
+                            }
+                        };
+                    });
+                    on_lock.emit((passphrase.take().flatten(), done));
+                })
+            })
+                as Box<dyn Fn(Option<String>) -> js_sys::Promise>);
             let page = self
-                .show(host, hash, cases, focus, on_import.as_ref().unchecked_ref())
+                .show(
+                    host,
+                    hash,
+                    cases,
+                    focus,
+                    writable,
+                    lock_on,
+                    on_import.as_ref().unchecked_ref(),
+                    on_lock.as_ref().unchecked_ref(),
+                )
                 .map_err(|error| format!("{error:?}"))?;
             Ok(ShownPage {
                 page,
                 _on_import: on_import,
+                _on_lock: on_lock,
             })
         }
     }
@@ -539,6 +576,8 @@ mod imp {
 
     use yew::Callback;
 
+    use crate::parts::FromMain;
+
     /// A different number each call (a counter, natively).
     pub fn random_u32() -> u32 {
         static NEXT: AtomicU32 = AtomicU32::new(1);
@@ -632,7 +671,7 @@ mod imp {
             _hash: &str,
             _cases: &str,
             _focus: bool,
-            _on_import: Callback<String>,
+            _main: FromMain,
         ) -> Result<ShownPage, String> {
             Ok(ShownPage)
         }

@@ -68,7 +68,14 @@ fn offer_case_file(text: &str, what: &str, today: NaiveDate) -> Result<(), Strin
 /// Offers every case on this device, the backup the app can import again:
 /// one copy of this code for every button that exports them all.
 pub fn download_all(state: &State) -> Result<(), String> {
-    download(state.all_cases(), "all-cases", state.today)?;
+    offer_all_cases(&case_file_text(state.all_cases(), state.today), state.today)
+}
+
+/// Downloads `file`, the case file of every case on `today`, as
+/// [`download_all`] does; the lock page's part offers the one the main
+/// module handed over.
+pub fn offer_all_cases(file: &str, today: NaiveDate) -> Result<(), String> {
+    offer_case_file(file, "all-cases", today)?;
     browser::announce_export_all();
     Ok(())
 }

@@ -2,16 +2,17 @@
 //! wasm module (`src/bin/part-*.rs`) that the main one loads the first time
 //! one of its pages is opened, so the first load on a slow phone carries only
 //! the first screens: `chronology` (the printed chronology), `letters` (the
-//! letter drafts), `import` (importing a case file) and `agenda` (every
-//! deadline of every case). Each holds Yew, the
+//! letter drafts), `import` (importing a case file), `lock` (the lock's
+//! settings) and `agenda` (every deadline of every case). Each holds Yew, the
 //! engine and the case file reader again, about 130 KB gzip, so a part holds
 //! one page: two pages in one part came to more than the 150 KB a part may
 //! take.
 //!
 //! The main module hands over the cases a page needs as a case file and
-//! stays the one owner of storage: an import comes back to it as a case file,
-//! and moving to another page is a change of the location hash, which the
-//! main module follows.
+//! stays the one owner of storage ([`FromMain`]): an import comes back to it
+//! as a case file, a change of the lock as the passphrase to lock with, and
+//! moving to another page is a change of the location hash, which the main
+//! module follows.
 
 use std::rc::Rc;
 
@@ -20,16 +21,43 @@ use rules::Case;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::{AgendaPage, ChronologyPage, ImportPage, LettersPage};
+use crate::components::{
+    AgendaPage, ChronologyPage, ImportPage, LettersPage, LockControl, LockPage,
+};
 use crate::hooks::{HandedOver, Navigator};
+use crate::lock_session::Changed;
 use crate::route::View;
 use crate::state::State;
+
+/// What the main module, the one owner of storage, gives a page of a part
+/// besides its cases: the facts of storage the page shows, and where its
+/// changes go back to.
+pub struct FromMain {
+    /// Whether the main module is saving the cases.
+    pub writable: bool,
+    /// Whether the cases are stored locked; `None` where the lock cannot be
+    /// used.
+    pub lock_on: Option<bool>,
+    /// Takes the case file of an import.
+    pub on_import: Callback<String>,
+    /// Locks the cases with a new passphrase (`Some`) or removes the lock
+    /// (`None`), as [`LockControl`] asks.
+    pub on_lock: Callback<(Option<String>, Changed)>,
+}
 
 /// A part: the pages it shows.
 pub trait Part: 'static {
     /// Whether its pages import cases: only then does its module carry the
     /// writer of case files, to hand the cases back to the main module.
     const IMPORTS: bool = false;
+
+    /// Whether its pages read the cases handed over: a part whose pages do
+    /// not carries neither the engine nor the case file reader.
+    const READS_CASES: bool = true;
+
+    /// Whether its pages change the lock: only then does its module carry
+    /// the asking of the main module to change it.
+    const LOCKS: bool = false;
 
     /// The page `view` names, or nothing for a page of another part (the
     /// main module shows it).
@@ -74,6 +102,22 @@ impl Part for Import {
     }
 }
 
+/// The `lock` part: the lock's settings, which offer the case file handed
+/// over as the backup, unread.
+pub struct LockSettings;
+
+impl Part for LockSettings {
+    const READS_CASES: bool = false;
+    const LOCKS: bool = true;
+
+    fn page(view: &View) -> Html {
+        match view {
+            View::Lock => html! { <LockPage /> },
+            _ => Html::default(),
+        }
+    }
+}
+
 /// The `agenda` part: every deadline of every case.
 pub struct Agenda;
 
@@ -96,21 +140,19 @@ pub struct PartPageProps {
     pub view: View,
     /// Move focus to the page's heading once shown (after moving here).
     pub focus: bool,
+    /// Whether the main module is saving the cases.
+    pub writable: bool,
     /// Takes the cases an import adds or replaces, to be saved.
     pub on_import: Callback<Vec<Case>>,
+    /// What the lock page is given; `None` where the lock cannot be used.
+    pub lock: Option<LockControl>,
 }
 
 /// A page of the part `P`, with the cases it was given.
 #[component]
 pub fn PartPage<P: Part>(props: &PartPageProps) -> Html {
-    let given = {
-        let (today, cases) = (props.today, props.cases.clone());
-        let on_import = props.on_import.clone();
-        use_memo((), move |()| HandedOver {
-            state: Rc::new(State::new(today, cases.as_ref().clone(), None, false)),
-            on_import,
-        })
-    };
+    // Made once, at the first render, and only by a part that reads cases.
+    let given = use_memo((), |()| std::cell::OnceCell::<HandedOver>::new());
     let view = {
         let initial = props.view.clone();
         use_state_eq(move || initial)
@@ -120,31 +162,59 @@ pub fn PartPage<P: Part>(props: &PartPageProps) -> Html {
             browser::focus_main_heading();
         }
     });
-    html! {
-        <ContextProvider<HandedOver> context={(*given).clone()}>
-            <ContextProvider<Navigator> context={Navigator::new(view.clone())}>
-                { P::page(&view) }
-            </ContextProvider<Navigator>>
-        </ContextProvider<HandedOver>>
+    let page = html! {
+        <ContextProvider<Navigator> context={Navigator::new(view.clone())}>
+            { P::page(&view) }
+        </ContextProvider<Navigator>>
+    };
+    let page = match props.lock.clone().filter(|_| P::LOCKS) {
+        Some(lock) => html! {
+            <ContextProvider<LockControl> context={lock}>{page}</ContextProvider<LockControl>>
+        },
+        None => page,
+    };
+    if !P::READS_CASES {
+        return page;
     }
+    let given = given.get_or_init(|| HandedOver {
+        state: Rc::new(State::new(
+            props.today,
+            props.cases.as_ref().clone(),
+            None,
+            props.writable,
+        )),
+        on_import: props.on_import.clone(),
+    });
+    html! { <ContextProvider<HandedOver> context={given.clone()}>{page}</ContextProvider<HandedOver>> }
 }
 
 /// Shows in `host` the page of the part `P` that `hash` names, from the
-/// case file `cases` the main module handed over; the case file of an
-/// import goes back through `on_import`.
+/// case file `cases` the main module handed over and the facts `writable`
+/// and `lock_on` of [`FromMain`]; the case file of an import goes back
+/// through `on_import`, a change of the lock through `on_lock` (which
+/// answers with a promise, rejected with the reason it failed).
 #[cfg(target_arch = "wasm32")]
+#[allow(clippy::too_many_arguments)]
 pub fn show<P: Part>(
     host: web_sys::Element,
     hash: &str,
     cases: &str,
     focus: bool,
+    writable: bool,
+    lock_on: Option<bool>,
     on_import: js_sys::Function,
+    on_lock: js_sys::Function,
 ) -> Result<yew::AppHandle<PartPage<P>>, String> {
     // The main module wrote the file: a fault is a bug, not the user's, and
     // the reader's wording of every fault would weigh on every part.
-    let file = rules::read_case_file(cases)
-        .map_err(|_| "the cases could not be handed over to this page".to_owned())?;
     let today = browser::today();
+    let given = if P::READS_CASES {
+        rules::read_case_file(cases)
+            .map_err(|_| "the cases could not be handed over to this page".to_owned())?
+            .cases
+    } else {
+        Vec::new()
+    };
     let on_import = if P::IMPORTS {
         Callback::from(move |cases: Vec<Case>| {
             let text = crate::export::case_file_text(&cases, today);
@@ -156,13 +226,58 @@ pub fn show<P: Part>(
     } else {
         Callback::noop()
     };
+    let lock = lock_on.filter(|_| P::LOCKS).map(|on| LockControl {
+        on,
+        writable,
+        backup: cases.to_owned().into(),
+        today,
+        change: Callback::from(move |(passphrase, done): (Option<String>, Changed)| {
+            let asked = on_lock.call1(
+                &wasm_bindgen::JsValue::NULL,
+                &passphrase.map_or(wasm_bindgen::JsValue::UNDEFINED, Into::into),
+            );
+            yew::platform::spawn_local(async move {
+                let answer = match asked {
+                    Ok(promise) => {
+                        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await
+                    }
+                    Err(error) => Err(error),
+                };
+                done.emit(answer.map(drop).map_err(|reason| {
+                    reason
+                        .as_string()
+                        .unwrap_or_else(|| "the app did not answer".to_owned())
+                }));
+            });
+        }),
+    });
     let props = PartPageProps {
         today,
-        cases: Rc::new(file.cases),
+        cases: Rc::new(given),
         view: View::from_hash(hash),
         focus,
+        writable,
         on_import,
+        lock,
     };
+    // Yew numbers each app it mounts, from 1 in every module, and marks the
+    // app's elements with its number: the main module's app is 1. A page
+    // numbered 1 here too would have the main module take the page's events
+    // for its own and run its own handlers on them (a click on "Lock my
+    // cases" then never sent the form). An app mounted and removed at once
+    // takes this module's number first.
+    let detached = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.create_element("div").ok())
+        .ok_or("there is no page to show it in")?;
+    let first = PartPageProps {
+        cases: Rc::default(),
+        view: View::Cases,
+        ..props.clone()
+    };
+    yew::Renderer::<PartPage<P>>::with_root_and_props(detached, first)
+        .render()
+        .destroy();
     Ok(yew::Renderer::<PartPage<P>>::with_root_and_props(host, props).render())
 }
 
@@ -188,16 +303,22 @@ macro_rules! export_part {
 
         /// See [`ehc_timeline::parts::show`].
         #[wasm_bindgen::prelude::wasm_bindgen]
+        #[allow(clippy::too_many_arguments)]
         pub fn show(
             host: web_sys::Element,
             hash: &str,
             cases: &str,
             focus: bool,
+            writable: bool,
+            lock_on: Option<bool>,
             on_import: js_sys::Function,
+            on_lock: js_sys::Function,
         ) -> Result<Shown, wasm_bindgen::JsError> {
-            $crate::parts::show::<$part>(host, hash, cases, focus, on_import)
-                .map(|app| Shown(Some(app)))
-                .map_err(|error| wasm_bindgen::JsError::new(&error))
+            $crate::parts::show::<$part>(
+                host, hash, cases, focus, writable, lock_on, on_import, on_lock,
+            )
+            .map(|app| Shown(Some(app)))
+            .map_err(|error| wasm_bindgen::JsError::new(&error))
         }
     };
 }

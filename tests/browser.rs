@@ -16,7 +16,7 @@ use ehc_timeline::components::{LockGate, LockGateProps};
 use ehc_timeline::crypto::{OpenError, SessionKey, random_bytes};
 use ehc_timeline::lock::{Envelope, ITERATIONS};
 use ehc_timeline::lock_session::{Lock, unlock};
-use ehc_timeline::parts::{self, Import};
+use ehc_timeline::parts::{self, Import, LockSettings};
 use ehc_timeline::storage::sync::{SaveError, Synced};
 use ehc_timeline::storage::{Backend, KEY, LoadProblem, MemoryBackend, decode, encode, load, save};
 use ehc_timeline::{Store, View, lock};
@@ -311,38 +311,60 @@ async fn until(tries: u32, done: impl Fn() -> bool) {
 }
 
 /// Stands in for assets/load-parts.js, whose modules the test runner does
-/// not serve: `ehcPart("import")` resolves to the import part as its module
-/// exports it (`show`, and a page with `close`), through the same
-/// `parts::show`, so the app and the part talk as in the built app.
-fn provide_import_part() {
-    type Show = dyn Fn(Element, String, String, bool, js_sys::Function) -> JsValue;
-    let show = Closure::<Show>::new(|host, hash: String, cases: String, focus, on_import| {
-        let app = parts::show::<Import>(host, &hash, &cases, focus, on_import).unwrap();
-        let app = RefCell::new(Some(app));
-        let close = Closure::<dyn Fn()>::new(move || {
-            if let Some(app) = app.borrow_mut().take() {
-                app.destroy();
-            }
-        });
-        let shown = js_sys::Object::new();
-        js_sys::Reflect::set(&shown, &"close".into(), close.as_ref()).unwrap();
-        close.forget();
-        shown.into()
-    });
-    let module = js_sys::Object::new();
-    js_sys::Reflect::set(&module, &"show".into(), show.as_ref()).unwrap();
-    show.forget();
-    let load = Closure::<dyn Fn(String) -> js_sys::Promise>::new(move |_name: String| {
-        js_sys::Promise::resolve(&module).unchecked_into::<js_sys::Promise>()
+/// not serve: `ehcPart(name)` resolves, for the import and the lock, to the
+/// part as its module exports it (`show`, and a page with `close`), through
+/// the same `parts::show`, so the app and the part talk as in the built app.
+fn provide_parts() {
+    let modules = js_sys::Object::new();
+    js_sys::Reflect::set(&modules, &"import".into(), &part_module::<Import>()).unwrap();
+    js_sys::Reflect::set(&modules, &"lock".into(), &part_module::<LockSettings>()).unwrap();
+    let load = Closure::<dyn Fn(String) -> js_sys::Promise>::new(move |name: String| {
+        js_sys::Promise::resolve(&js_sys::Reflect::get(&modules, &name.into()).unwrap())
     });
     let window = web_sys::window().unwrap();
     js_sys::Reflect::set(&window, &"ehcPart".into(), load.as_ref()).unwrap();
     load.forget();
 }
 
+/// The module of the part `P`, as `src/bin/part-*.rs` exports it.
+fn part_module<P: parts::Part>() -> JsValue {
+    type Show = dyn Fn(
+        Element,
+        String,
+        String,
+        bool,
+        bool,
+        Option<bool>,
+        js_sys::Function,
+        js_sys::Function,
+    ) -> JsValue;
+    let show = Closure::<Show>::new(
+        |host, hash: String, cases: String, focus, writable, lock_on, on_import, on_lock| {
+            let app = parts::show::<P>(
+                host, &hash, &cases, focus, writable, lock_on, on_import, on_lock,
+            )
+            .unwrap();
+            let app = RefCell::new(Some(app));
+            let close = Closure::<dyn Fn()>::new(move || {
+                if let Some(app) = app.borrow_mut().take() {
+                    app.destroy();
+                }
+            });
+            let shown = js_sys::Object::new();
+            js_sys::Reflect::set(&shown, &"close".into(), close.as_ref()).unwrap();
+            close.forget();
+            shown.into()
+        },
+    );
+    let module = js_sys::Object::new();
+    js_sys::Reflect::set(&module, &"show".into(), show.as_ref()).unwrap();
+    show.forget();
+    module.into()
+}
+
 /// The app on its import page, once the import part shows it.
 async fn mount_import() -> Mounted {
-    provide_import_part();
+    provide_parts();
     let root = mount(View::Import).await;
     until(50, || root.query_selector("#case-file").unwrap().is_some()).await;
     root
@@ -661,7 +683,9 @@ async fn the_unlock_page_refuses_a_wrong_passphrase_then_opens_the_cases_and_sav
 async fn the_lock_page_locks_with_no_plain_text_left_and_removing_it_stores_plain_again() {
     clear();
     save(&mut LocalStore, [&request_case()]).unwrap();
+    provide_parts();
     let root = mount(View::Lock).await;
+    until(50, || root.query_selector("#passphrase").unwrap().is_some()).await;
     assert!(
         text(&root).contains("If you forget this passphrase, nobody can get your cases back: not us, not anyone. Export a copy first."),
         "{}",

@@ -314,6 +314,23 @@ fn stored(backend: &MemoryBackend) -> Vec<Case> {
 }
 
 #[test]
+fn the_same_cases_in_any_order_are_the_same_and_a_change_or_a_repeat_is_not() {
+    use ehc_timeline::storage::records::same_cases;
+    use std::rc::Rc;
+    let shared = |cases: &[Case]| cases.iter().cloned().map(Rc::new).collect::<Vec<_>>();
+    let (first, second) = (late_assessment(), second_case());
+    let both = shared(&[first.clone(), second.clone()]);
+    assert!(same_cases(&both, &shared(&[second.clone(), first.clone()])));
+    assert!(!same_cases(
+        &both,
+        &shared(&[first.clone(), renamed(&second, "G. H.")])
+    ));
+    assert!(!same_cases(&both, &shared(std::slice::from_ref(&first))));
+    assert!(!same_cases(&both, &shared(&[first.clone(), first.clone()])));
+    assert!(!same_cases(&shared(&[first.clone(), first.clone()]), &both));
+}
+
+#[test]
 fn a_tab_takes_in_what_another_tab_wrote() {
     let (mut backend, mut a, mut b) = two_tabs(&[late_assessment()]);
     let mine_in_a = [late_assessment(), second_case()];

@@ -22,14 +22,27 @@ pub struct ExportBackupButtonProps {
 pub fn ExportBackupButton(props: &ExportBackupButtonProps) -> Html {
     let cases = use_cases();
     let error = use_state_eq(|| None::<String>);
+    backup_button(props.secondary, &error, move || {
+        export::download_all(&cases)
+    })
+}
+
+/// The button, and why the last `export` (the download) failed, kept in
+/// `error`: for the lock page too, whose part offers the case file the main
+/// module handed over rather than writing one.
+pub fn backup_button(
+    secondary: bool,
+    error: &UseStateHandle<Option<String>>,
+    export: impl Fn() -> Result<(), String> + 'static,
+) -> Html {
     let onclick = {
         let error = error.clone();
-        Callback::from(move |_: MouseEvent| error.set(export::download_all(&cases).err()))
+        Callback::from(move |_: MouseEvent| error.set(export().err()))
     };
     html! {
         <>
-            <button type="button" class={if props.secondary { "button button--secondary" } else { "button" }} {onclick}>{EXPORT_BACKUP}</button>
-            if let Some(error) = &*error {
+            <button type="button" class={if secondary { "button button--secondary" } else { "button" }} {onclick}>{EXPORT_BACKUP}</button>
+            if let Some(error) = &**error {
                 <p class="error-message" role="alert">{"The cases could not be exported: "}{error}</p>
             }
         </>

@@ -1,17 +1,18 @@
 //! The passphrase lock's settings: turn it on, change the passphrase, turn it
-//! off; and the short section on the case list that leads there.
+//! off; and the short section on the case list that leads there. The page is
+//! in a part loaded on demand ([`crate::parts`]): the main module keeps the
+//! lock, and changes it when the page asks ([`LockControl`]).
 
+use chrono::NaiveDate;
 use yew::prelude::*;
 
-use crate::components::{
-    ErrorSummary, ExportBackupButton, TextFieldProps, static_html, text_field,
-};
+use crate::components::{ErrorSummary, TextFieldProps, backup_button, static_html, text_field};
 use crate::crypto;
+use crate::export::offer_all_cases;
 use crate::forms::Errors;
 use crate::forms::FieldError;
-use crate::hooks::use_cases;
 use crate::lock::MIN_PASSPHRASE_CHARS;
-use crate::lock_session::Lock;
+use crate::lock_session::{Changed, Lock};
 use crate::route::View;
 
 /// The lock page's heading and title.
@@ -19,6 +20,23 @@ pub const LOCK_PAGE_TITLE: &str = "Lock with a passphrase";
 
 /// Why the lock cannot be used on a page without WebCrypto.
 pub const NO_CRYPTO: &str = "This browser does not allow encryption on this page: it allows it only on pages opened over https, or from this computer. Open EHC Timeline from its usual address.";
+
+/// What the lock page is given by the main module, which keeps the lock and
+/// the cases, shared through context: whether the lock is on, whether the
+/// cases are being saved, the case file of them all to offer as a backup,
+/// and the change the page asks for. The page holds no cases of its own, so
+/// its part carries neither the engine nor the case file reader.
+#[derive(Clone, PartialEq)]
+pub struct LockControl {
+    pub on: bool,
+    pub writable: bool,
+    /// Every case, as the case file written on `today`.
+    pub backup: AttrValue,
+    pub today: NaiveDate,
+    /// Locks the cases with a new passphrase (`Some`) or removes the lock
+    /// (`None`), with the cases as the main module has them.
+    pub change: Callback<(Option<String>, Changed)>,
+}
 
 /// What the last change of the lock came to.
 #[derive(Clone, PartialEq)]
@@ -30,13 +48,18 @@ enum Outcome {
 
 #[component]
 pub fn LockPage() -> Html {
-    let cases = use_cases();
-    let lock = use_context::<Lock>();
+    let lock = use_context::<LockControl>();
     let passphrase = use_state(String::new);
     let confirm = use_state(String::new);
     let errors = use_state(Errors::default);
     let busy = use_state_eq(|| false);
     let outcome = use_state_eq(|| None::<Outcome>);
+    let export_error = use_state_eq(|| None::<String>);
+    // Whether the lock is on: as given, then as this page last changed it.
+    let is_on = {
+        let given = lock.as_ref().is_some_and(|lock| lock.on);
+        use_state_eq(move || given)
+    };
     use_effect_with((*outcome).clone(), |outcome| {
         if outcome.is_some() {
             crate::browser::focus("lock-outcome");
@@ -46,20 +69,22 @@ pub fn LockPage() -> Html {
     let Some(lock) = lock.filter(|_| crypto::available()) else {
         return html! { <>{heading}<p class="body">{NO_CRYPTO}</p></> };
     };
-    if !cases.writable {
+    if !lock.writable {
         return html! {
             <>{heading}<p class="body">{"The lock cannot be changed while this page is not saving your cases (see the message above)."}</p></>
         };
     }
-    let on = lock.is_on();
-    // Reports a change of the lock: `done` in a banner, or why nothing changed.
-    let report = |done: (&'static str, &'static str), failed: &'static str| {
-        let (busy, outcome) = (busy.clone(), outcome.clone());
+    let on = *is_on;
+    // Reports a change of the lock: `done` in a banner (the lock then `on`
+    // or not), or why nothing changed.
+    let report = |done: (&'static str, &'static str), failed: &'static str, now_on: bool| {
+        let (busy, outcome, is_on) = (busy.clone(), outcome.clone(), is_on.clone());
         let (passphrase, confirm) = (passphrase.clone(), confirm.clone());
         Callback::from(move |result: Result<(), String>| {
             busy.set(false);
             outcome.set(Some(match result {
                 Ok(()) => {
+                    is_on.set(now_on);
                     passphrase.set(String::new());
                     confirm.set(String::new());
                     Outcome::Done(done.0, done.1)
@@ -69,8 +94,7 @@ pub fn LockPage() -> Html {
         })
     };
     let onsubmit = {
-        let (cases, lock, errors, busy) =
-            (cases.clone(), lock.clone(), errors.clone(), busy.clone());
+        let (change, errors, busy) = (lock.change.clone(), errors.clone(), busy.clone());
         let (passphrase, confirm) = (passphrase.clone(), confirm.clone());
         let done = if on {
             report(
@@ -79,6 +103,7 @@ pub fn LockPage() -> Html {
                     "Use the new passphrase next time EHC Timeline opens.",
                 ),
                 "The passphrase could not be changed",
+                true,
             )
         } else {
             report(
@@ -87,6 +112,7 @@ pub fn LockPage() -> Html {
                     "EHC Timeline will ask for the passphrase each time it opens.",
                 ),
                 "Your cases could not be locked",
+                true,
             )
         };
         Callback::from(move |e: SubmitEvent| {
@@ -99,25 +125,25 @@ pub fn LockPage() -> Html {
                 Ok(()) => {
                     errors.set(Errors::default());
                     busy.set(true);
-                    let mine = cases.all_cases().cloned().collect();
-                    lock.set_passphrase((*passphrase).clone(), mine, done.clone());
+                    change.emit((Some((*passphrase).clone()), done.clone()));
                 }
             }
         })
     };
     let on_remove = {
-        let (cases, lock, busy) = (cases.clone(), lock.clone(), busy.clone());
+        let (change, busy) = (lock.change.clone(), busy.clone());
         let done = report(
             (
                 "The lock is removed",
                 "Your cases are stored on this device without a passphrase.",
             ),
             "The lock could not be removed",
+            false,
         );
         Callback::from(move |_: MouseEvent| {
             if !*busy {
                 busy.set(true);
-                lock.remove(cases.all_cases().cloned().collect(), done.clone());
+                change.emit((None, done.clone()));
             }
         })
     };
@@ -145,7 +171,9 @@ pub fn LockPage() -> Html {
             { outcome_banner(outcome.as_ref()) }
             { static_html(if on { ABOUT_ON } else { ABOUT_OFF }) }
             { static_html(WARNING) }
-            <div class="button-group"><ExportBackupButton secondary=true /></div>
+            <div class="button-group">
+                { backup_button(true, &export_error, move || offer_all_cases(&lock.backup, lock.today)) }
+            </div>
             <form novalidate=true {onsubmit}>
                 { for fields.into_iter().map(|(id, label, hint, state)| text_field(&TextFieldProps {
                     id: id.into(),

@@ -41,14 +41,16 @@ pub use deadline_tag::deadline_tag;
 pub use error_summary::{ERROR_SUMMARY_ID, ErrorSummary};
 pub use event_form::{EventFormProps, MilestonePage, MilestonePageProps, event_form};
 pub use event_list::event_list;
-pub use export_button::{EXPORT_BACKUP, ExportBackupButton};
+pub use export_button::{EXPORT_BACKUP, ExportBackupButton, backup_button};
 pub use fields::{TextFieldProps, select_field, text_field};
 pub use html_text::push_escaped;
 pub use import_page::{ImportPage, ImportPageProps, ImportStep, import_error};
 pub use latest::{Latest, PER_PAGE, grouped};
 pub use layout::{Layout, back_link, footer, not_found, static_html};
 pub use letters_page::LettersPage;
-pub use lock_page::{LOCK_PAGE_TITLE, LockPage, NO_CRYPTO, check_new_passphrase, lock_summary};
+pub use lock_page::{
+    LOCK_PAGE_TITLE, LockControl, LockPage, NO_CRYPTO, check_new_passphrase, lock_summary,
+};
 pub use next_steps::next_steps_section;
 pub use on_demand_page::{OnDemandPage, OnDemandPageProps};
 pub use storage_messages::{load_problem_text, use_storage_messages};

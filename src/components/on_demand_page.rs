@@ -11,8 +11,9 @@ use yew::prelude::*;
 use crate::browser::{self, ShownPage};
 use crate::components::back_link;
 use crate::export::case_file_text;
-use crate::file_fields::keep_with_cases;
 use crate::hooks::{Cases, use_cases};
+use crate::lock_session::{Changed, Lock};
+use crate::parts::FromMain;
 use crate::route::View;
 
 #[derive(Properties, PartialEq)]
@@ -28,10 +29,12 @@ pub struct OnDemandPageProps {
 #[component]
 pub fn OnDemandPage(props: &OnDemandPageProps) -> Html {
     let cases = use_cases();
+    let lock = use_context::<Lock>();
     let host = use_node_ref();
     let failed = use_state_eq(|| None::<String>);
     {
         let (host, failed, focus, part) = (host.clone(), failed.clone(), props.focus, props.part);
+        let lock = lock.clone();
         use_effect_with(props.view.clone(), move |view| {
             let shown = Rc::new(RefCell::new(None::<ShownPage>));
             let left = Rc::new(Cell::new(false));
@@ -42,13 +45,8 @@ pub fn OnDemandPage(props: &OnDemandPageProps) -> Html {
                 let Some(host) = host.cast::<web_sys::Element>().filter(|_| !gone.get()) else {
                     return;
                 };
-                let on_import = Callback::from(move |text: String| {
-                    if let Ok(file) = read_case_file(&text) {
-                        cases.import(keep_with_cases(file));
-                    }
-                });
-                match module
-                    .and_then(|module| module.show_page(&host, &hash, &given, focus, on_import))
+                let main = from_main(cases, lock);
+                match module.and_then(|module| module.show_page(&host, &hash, &given, focus, main))
                 {
                     Ok(page) => *slot.borrow_mut() = Some(page),
                     Err(reason) => failed.set(Some(reason)),
@@ -72,6 +70,31 @@ pub fn OnDemandPage(props: &OnDemandPageProps) -> Html {
             }
             <div ref={host}></div>
         </>
+    }
+}
+
+/// What this module gives a page of a part: the facts of storage, and
+/// where an import and a change of the lock come back to.
+fn from_main(cases: Cases, lock: Option<Lock>) -> FromMain {
+    FromMain {
+        writable: cases.writable,
+        lock_on: lock.as_ref().map(Lock::is_on),
+        on_lock: Callback::from({
+            let cases = cases.clone();
+            move |(passphrase, done): (Option<String>, Changed)| {
+                let Some(lock) = &lock else { return };
+                let mine = cases.all_cases().cloned().collect();
+                match passphrase {
+                    Some(passphrase) => lock.set_passphrase(passphrase, mine, done),
+                    None => lock.remove(mine, done),
+                }
+            }
+        }),
+        on_import: Callback::from(move |text: String| {
+            if let Ok(file) = read_case_file(&text) {
+                cases.import(file.cases);
+            }
+        }),
     }
 }
 

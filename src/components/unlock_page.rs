@@ -84,7 +84,7 @@ pub fn LockGate(props: &LockGateProps) -> Html {
             <ContextProvider<Lock> context={lock.clone()}>
                 <Providers today={props.today} loaded={loaded.clone()} store={props.store.clone()}
                     view={props.view.clone()}>
-                    <Page />
+                    <Page {unlocked} />
                 </Providers>
             </ContextProvider<Lock>>
         },

@@ -84,7 +84,9 @@ pub fn render_part<P: Part>(cases: Vec<Case>, today: NaiveDate, view: View) -> S
         cases: Rc::new(cases),
         view,
         focus: false,
+        writable: true,
         on_import: yew::Callback::noop(),
+        lock: None,
     })
 }
 
