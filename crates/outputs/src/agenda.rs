@@ -9,7 +9,7 @@
 //! 10,000 cases filter in milliseconds.
 
 use chrono::{Datelike, Days, NaiveDate};
-use rules::{Actor, Case, Deadline, Stage, Status, month_name};
+use rules::{Actor, Case, Deadline, Stage, Status, month_name, sort_by_date};
 
 use crate::Evaluated;
 use crate::spreadsheet::deadline_rows_csv;
@@ -116,6 +116,7 @@ pub struct Agenda {
 struct Entry {
     case: u32,
     deadline: u32,
+    due: NaiveDate,
     status: Status,
     actor: Actor,
     stage: Stage,
@@ -152,10 +153,7 @@ impl Agenda {
                 text
             })
             .collect();
-        // The case's and the deadline's places end the key, so deadlines due
-        // the same day keep their cases' order, and every key is different:
-        // an unstable sort (code the app has already) gives one order.
-        let mut keyed: Vec<((bool, NaiveDate, u32, u32), Entry)> = cases
+        let mut order: Vec<Entry> = cases
             .iter()
             .enumerate()
             .flat_map(|(c, evaluated)| {
@@ -164,22 +162,23 @@ impl Agenda {
                     .deadlines
                     .iter()
                     .enumerate()
-                    .map(move |(d, deadline)| {
-                        let (case, deadline_at) = (c as u32, d as u32);
-                        let overdue = is_overdue(deadline.status, deadline.actor);
-                        let entry = Entry {
-                            case,
-                            deadline: deadline_at,
-                            status: deadline.status,
-                            actor: deadline.actor,
-                            stage: deadline.rule.stage,
-                        };
-                        ((!overdue, deadline.due, case, deadline_at), entry)
+                    .map(move |(d, deadline)| Entry {
+                        case: c as u32,
+                        deadline: d as u32,
+                        due: deadline.due,
+                        status: deadline.status,
+                        actor: deadline.actor,
+                        stage: deadline.rule.stage,
                     })
             })
             .collect();
-        keyed.sort_unstable_by_key(|(key, _)| *key);
-        let order = keyed.into_iter().map(|(_, entry)| entry).collect();
+        // Overdue first (as if due on the first day there is), then by due
+        // date; a stable sort, so deadlines due the same day keep their
+        // cases' order. The engine's own sort: no sort code of its own.
+        sort_by_date(&mut order, |entry| {
+            let overdue = is_overdue(entry.status, entry.actor);
+            (if overdue { NaiveDate::MIN } else { entry.due }, entry.due)
+        });
         Agenda {
             searched,
             order,
