@@ -292,13 +292,21 @@ fn agenda_table(caption: &str, rows: &[Row], today: chrono::NaiveDate) -> Html {
         push_escaped(&mut html, case_name(case));
         html.push_str("</a></td><td>");
         push_escaped(&mut html, &deadline_title(deadline));
+        // A family's own window that has passed is closed, as the
+        // spreadsheet and `ehc check` say, not overdue.
+        let (colour, words) =
+            if deadline.status == Status::Overdue && deadline.actor == Actor::Parent {
+                ("grey", "Window closed".to_owned())
+            } else {
+                (
+                    tag_colour(deadline.status),
+                    tag_text(deadline.status, deadline.days_late, deadline.due, today),
+                )
+            };
         html.push_str(r#"</td><td><strong class="tag tag--"#);
-        html.push_str(tag_colour(deadline.status));
+        html.push_str(colour);
         html.push_str(r#"">"#);
-        push_escaped(
-            &mut html,
-            &tag_text(deadline.status, deadline.days_late, deadline.due, today),
-        );
+        html.push_str(&words);
         html.push_str("</strong></td><td>");
         html.push_str(who(deadline.actor));
         html.push_str("</td><td>");
