@@ -12,7 +12,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::case::case_name;
 use crate::components::fields::{SelectFieldProps, field_group};
-use crate::components::{back_link, grouped, push_escaped, select_field};
+use crate::components::{back_link, grouped, push_escaped, select_field, table_start};
 use crate::export::file_name;
 use crate::hooks::use_cases;
 use crate::labels::{tag_colour, tag_text};
@@ -265,23 +265,19 @@ fn count_words(count: usize) -> String {
 
 /// The table of one heading's rows, written as HTML text ([`push_escaped`]).
 fn agenda_table(caption: &str, rows: &[Row], today: chrono::NaiveDate) -> Html {
-    let mut html =
-        String::from(r#"<table class="table agenda__table"><caption class="visually-hidden">"#);
-    push_escaped(&mut html, caption);
-    html.push_str("</caption><thead><tr>");
-    for heading in [
-        "Due",
-        "Child",
-        "What is due",
-        "Status",
-        "Who must act",
-        "Council",
-    ] {
-        html.push_str(r#"<th scope="col">"#);
-        html.push_str(heading);
-        html.push_str("</th>");
-    }
-    html.push_str("</tr></thead><tbody>");
+    let mut html = table_start(
+        "table agenda__table",
+        "visually-hidden",
+        caption,
+        [
+            "Due",
+            "Child",
+            "What is due",
+            "Status",
+            "Who must act",
+            "Council",
+        ],
+    );
     for row in rows {
         let (case, deadline) = (row.case, row.deadline);
         html.push_str(r#"<tr><td class="nowrap">"#);

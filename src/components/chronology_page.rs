@@ -8,7 +8,7 @@ use rules::NOT_LEGAL_ADVICE;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::{back_link, not_found, push_escaped};
+use crate::components::{back_link, not_found, push_escaped, table_start};
 use crate::hooks::use_cases;
 use crate::route::View;
 
@@ -182,15 +182,12 @@ fn table(
     columns: &'static [Column],
     rows: Vec<Vec<String>>,
 ) -> Html {
-    let mut html = format!(
-        "<table class=\"{class}\"><caption class=\"{caption_class}\">{caption}</caption><thead><tr>"
+    let mut html = table_start(
+        class,
+        caption_class,
+        caption,
+        columns.iter().map(|(heading, _)| *heading),
     );
-    for (heading, _) in columns {
-        html.push_str("<th scope=\"col\">");
-        html.push_str(heading);
-        html.push_str("</th>");
-    }
-    html.push_str("</tr></thead><tbody>");
     for cells in rows {
         html.push_str("<tr>");
         for (cell, (_, class)) in cells.iter().zip(columns) {

@@ -43,7 +43,7 @@ pub use event_form::{EventFormProps, MilestonePage, MilestonePageProps, event_fo
 pub use event_list::event_list;
 pub use export_button::{EXPORT_BACKUP, ExportBackupButton, backup_button};
 pub use fields::{TextFieldProps, select_field, text_field};
-pub use html_text::push_escaped;
+pub use html_text::{push_escaped, table_start};
 pub use import_page::{ImportPage, ImportPageProps, ImportStep, import_error};
 pub use latest::{Latest, PER_PAGE, grouped};
 pub use layout::{Layout, back_link, footer, not_found, static_html};
