@@ -4,21 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { appUnderTest, download, openApp, screenshot } from './support.js';
+import { appUnderTest, download, importExample, openApp, screenshot } from './support.js';
 
 const app = appUnderTest();
-
-/** Imports the bundled example `name` through the import page. */
-async function importExample(page, name) {
-  const text = await readFile(new URL(`../examples/${name}.json`, import.meta.url));
-  await page.getByRole('link', { name: 'Import a case file' }).click();
-  await page.getByLabel('Case file').setInputFiles({ name: `${name}.json`, mimeType: 'application/json', buffer: text });
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Your cases' }).waitFor();
-}
 
 /** The agenda as shown: each heading with the text of its rows. */
 function shown(page) {

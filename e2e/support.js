@@ -215,6 +215,15 @@ export function appUnderTest() {
   return shared;
 }
 
+/** Imports the bundled example `name` through the import page. */
+export async function importExample(page, name) {
+  const text = await readFile(join(root, 'examples', `${name}.json`));
+  await page.getByRole('link', { name: 'Import a case file' }).click();
+  await page.getByLabel('Case file').setInputFiles({ name: `${name}.json`, mimeType: 'application/json', buffer: text });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your cases' }).waitFor();
+}
+
 /** Fills the GOV.UK date input whose legend is `legend` (default "Date"). */
 export async function fillDate(page, [day, month, year], legend = 'Date') {
   const group = page.getByRole('group', { name: legend, exact: true });

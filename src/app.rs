@@ -120,6 +120,9 @@ pub fn Page(props: &PageProps) -> Html {
         View::Agenda => {
             html! { <OnDemandPage part="agenda" view={View::Agenda} focus={*moved.borrow()} /> }
         }
+        view @ (View::Pools | View::ShareCase(_)) => {
+            html! { <OnDemandPage part="pools" view={view.clone()} focus={*moved.borrow()} /> }
+        }
         View::Cases => html! { <CaseList /> },
         View::AddCase => html! { <CaseFormPage /> },
         View::Case(id) => html! { <CasePage case_id={id.clone()} /> },
@@ -159,12 +162,14 @@ pub fn page_title(view: &View, state: &State) -> String {
         View::Import => "Import a case file".to_owned(),
         View::Lock => crate::components::LOCK_PAGE_TITLE.to_owned(),
         View::Agenda => "Agenda".to_owned(),
+        View::Pools => "Pool cases with others".to_owned(),
         View::Case(id) => name(id),
         View::RenameCase(id) => format!("Rename case – {}", name(id)),
         View::LogEvent(id) => format!("Log a milestone – {}", name(id)),
         View::EditEvent(id, _) => format!("Change a milestone – {}", name(id)),
         View::Chronology(id) => format!("Chronology – {}", name(id)),
         View::Letters(id) => format!("Letters – {}", name(id)),
+        View::ShareCase(id) => format!("Share anonymised – {}", name(id)),
     };
     format!("{page} – EHC Timeline")
 }

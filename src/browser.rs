@@ -515,21 +515,38 @@ mod imp {
     /// engine's reader judges the encoding (`Blob.text()` would put U+FFFD in
     /// place of bytes that are not UTF-8, and the file would import altered).
     pub fn read_chosen_file(event: &web_sys::Event, done: Callback<Result<Vec<u8>, String>>) {
-        let Some(file) = event
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-        else {
+        let Some(file) = chosen_files(event).into_iter().next() else {
             return;
         };
-        wasm_bindgen_futures::spawn_local(async move {
-            let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
-            done.emit(match buffer {
-                Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
-                Err(_) => Err("the file could not be read".to_owned()),
-            });
-        });
+        wasm_bindgen_futures::spawn_local(async move { done.emit(file_bytes(&file).await) });
+    }
+
+    /// The files chosen in the file input that fired `event`, in its order.
+    pub fn chosen_files(event: &web_sys::Event) -> Vec<web_sys::File> {
+        let files = event
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            .and_then(|input| input.files());
+        let Some(files) = files else {
+            return Vec::new();
+        };
+        (0..files.length()).filter_map(|n| files.get(n)).collect()
+    }
+
+    /// The bytes of `file` as they are (see [`read_chosen_file`]).
+    pub async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+        match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+            Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
+            Err(_) => Err("the file could not be read".to_owned()),
+        }
+    }
+
+    /// Milliseconds since the page's clock began: for how long a task has
+    /// run, never for a date.
+    pub fn elapsed_ms() -> f64 {
+        window()
+            .performance()
+            .map_or(0.0, |performance| performance.now())
     }
 
     /// The browser's localStorage, through gloo-storage. Each `set` is one
@@ -686,4 +703,16 @@ mod imp {
     }
 
     pub fn read_chosen_file(_event: &web_sys::Event, _done: Callback<Result<Vec<u8>, String>>) {}
+
+    pub fn chosen_files(_event: &web_sys::Event) -> Vec<web_sys::File> {
+        Vec::new()
+    }
+
+    pub async fn file_bytes(_file: &web_sys::File) -> Result<Vec<u8>, String> {
+        Err("files need a browser".to_owned())
+    }
+
+    pub fn elapsed_ms() -> f64 {
+        0.0
+    }
 }

@@ -6,7 +6,7 @@
 
 use crate::lock::{Envelope, SALT_LEN};
 
-pub use imp::{available, random_bytes};
+pub use imp::{available, random_bytes, sha256};
 
 /// Why a locked value could not be opened.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -151,6 +151,12 @@ mod imp {
         AesGcmParams::new("AES-GCM", &Uint8Array::from(iv))
     }
 
+    /// The SHA-256 digest of `bytes`: how a pooled file is known again.
+    pub async fn sha256(bytes: &[u8]) -> Result<Vec<u8>, String> {
+        let digest = resolve(subtle()?.digest_with_str_and_u8_array("SHA-256", bytes)).await?;
+        Ok(Uint8Array::new(&digest).to_vec())
+    }
+
     pub async fn encrypt(key: &Key, iv: &[u8], plain: &[u8]) -> Result<Vec<u8>, String> {
         let subtle = subtle()?;
         let sealed =
@@ -188,6 +194,10 @@ mod imp {
     }
 
     pub async fn derive(_passphrase: &str, _salt: &[u8], _iterations: u32) -> Result<Key, String> {
+        Err(NO_BROWSER.to_owned())
+    }
+
+    pub async fn sha256(_bytes: &[u8]) -> Result<Vec<u8>, String> {
         Err(NO_BROWSER.to_owned())
     }
 

@@ -30,20 +30,18 @@ enum Source {
     HandedOver(HandedOver),
 }
 
-/// The cases handed over to a page of a part loaded on demand (see
-/// [`crate::parts`]): what it shows, and where an import goes, to the
-/// main module that owns storage. Those pages change nothing else.
+/// The cases handed over, evaluated, to a page of a part loaded on demand
+/// (see [`crate::parts`]): what it shows. Those pages change nothing.
 #[derive(Clone)]
 pub struct HandedOver {
     pub state: Rc<State>,
-    pub on_import: Callback<Vec<Case>>,
 }
 
 /// The same hand-over is the same `Rc`: comparing the cases would be code
 /// for nothing.
 impl PartialEq for HandedOver {
     fn eq(&self, other: &HandedOver) -> bool {
-        Rc::ptr_eq(&self.state, &other.state) && self.on_import == other.on_import
+        Rc::ptr_eq(&self.state, &other.state)
     }
 }
 
@@ -119,10 +117,7 @@ impl Cases {
 
     /// Adds each case, or replaces the one with the same id.
     pub fn import(&self, cases: Vec<Case>) {
-        match &self.source {
-            Source::App(handle) => handle.dispatch(Action::Import(cases)),
-            Source::HandedOver(given) => given.on_import.emit(cases),
-        }
+        self.dispatch(Action::Import(cases));
     }
 
     /// Sets when an annual review counts as complete, for one case.

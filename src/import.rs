@@ -5,7 +5,7 @@
 use rules::{Case, CaseFile, ReadError, import_case_file};
 
 use crate::file_fields::keep_with_cases;
-use crate::state::{State, case_name};
+use crate::state::case_name;
 
 /// A case with more events than this is unusually large (most have tens),
 /// and the preview says so: its page shows the latest events a page at a
@@ -29,18 +29,19 @@ pub struct ImportPlan {
 }
 
 impl ImportPlan {
-    /// What importing the file of `bytes`, as chosen, into `state` would do;
-    /// or why it cannot be imported (bytes that are not UTF-8 included).
-    pub fn read(state: &State, bytes: &[u8]) -> Result<ImportPlan, ReadError> {
-        import_case_file(bytes).map(|file| ImportPlan::new(state, file))
+    /// What importing the file of `bytes`, as chosen, beside the cases
+    /// `here` would do; or why it cannot be imported (bytes that are not
+    /// UTF-8 included).
+    pub fn read(here: &[Case], bytes: &[u8]) -> Result<ImportPlan, ReadError> {
+        import_case_file(bytes).map(|file| ImportPlan::new(here, file))
     }
 
-    /// What importing `file` into `state` would do.
-    pub fn new(state: &State, file: CaseFile) -> ImportPlan {
+    /// What importing `file` beside the cases `here` would do.
+    pub fn new(here: &[Case], file: CaseFile) -> ImportPlan {
         let (mut adds, mut replaces) = (Vec::new(), Vec::new());
         for case in &file.cases {
             let name = case_name(case).to_owned();
-            if state.entry(&case.id).is_some() {
+            if here.iter().any(|mine| mine.id == case.id) {
                 replaces.push(name);
             } else {
                 adds.push(name);

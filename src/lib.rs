@@ -20,6 +20,7 @@ pub mod labels;
 pub mod lock;
 pub mod lock_session;
 pub mod parts;
+pub mod pools;
 pub mod route;
 pub mod serial;
 pub mod state;

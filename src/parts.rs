@@ -3,7 +3,8 @@
 //! one of its pages is opened, so the first load on a slow phone carries only
 //! the first screens: `chronology` (the printed chronology), `letters` (the
 //! letter drafts), `import` (importing a case file), `lock` (the lock's
-//! settings) and `agenda` (every deadline of every case). Each holds Yew, the
+//! settings), `agenda` (every deadline of every case) and `pools` (sharing
+//! cases anonymised, and pooling others'). Each holds Yew, the
 //! engine and the case file reader again, about 130 KB gzip, so a part holds
 //! one page: two pages in one part came to more than the 150 KB a part may
 //! take.
@@ -22,7 +23,8 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    AgendaPage, ChronologyPage, ImportPage, LettersPage, LockControl, LockPage,
+    AgendaPage, ChronologyPage, ImportPage, LettersPage, LockControl, LockPage, PoolsPage,
+    ShareCasePage,
 };
 use crate::hooks::{HandedOver, Navigator};
 use crate::lock_session::Changed;
@@ -54,6 +56,11 @@ pub trait Part: 'static {
     /// Whether its pages read the cases handed over: a part whose pages do
     /// not carries neither the engine nor the case file reader.
     const READS_CASES: bool = true;
+
+    /// Whether its pages show what the rules make of the cases: a part whose
+    /// pages do not is given the cases as they are ([`GivenCases`]) and
+    /// carries neither the engine nor the evaluation.
+    const EVALUATES: bool = true;
 
     /// Whether its pages change the lock: only then does its module carry
     /// the asking of the main module to change it.
@@ -93,6 +100,7 @@ pub struct Import;
 
 impl Part for Import {
     const IMPORTS: bool = true;
+    const EVALUATES: bool = false;
 
     fn page(view: &View) -> Html {
         match view {
@@ -127,6 +135,39 @@ impl Part for Agenda {
             View::Agenda => html! { <AgendaPage /> },
             _ => Html::default(),
         }
+    }
+}
+
+/// The `pools` part: sharing cases anonymised, and the pools of cases
+/// others shared, kept in a database of their own ([`crate::pools`]).
+pub struct Pools;
+
+impl Part for Pools {
+    const EVALUATES: bool = false;
+
+    fn page(view: &View) -> Html {
+        match view {
+            View::Pools => html! { <PoolsPage /> },
+            View::ShareCase(id) => html! { <ShareCasePage case_id={id.clone()} /> },
+            _ => Html::default(),
+        }
+    }
+}
+
+/// The cases handed over to a page of a part that does not evaluate them.
+#[derive(Clone)]
+pub struct GivenCases {
+    pub today: NaiveDate,
+    pub cases: Rc<Vec<Case>>,
+    /// Takes the cases an import adds or replaces, to be saved.
+    pub on_import: Callback<Vec<Case>>,
+}
+
+/// The same hand-over is the same `Rc`: comparing the cases would be code
+/// for nothing.
+impl PartialEq for GivenCases {
+    fn eq(&self, other: &GivenCases) -> bool {
+        Rc::ptr_eq(&self.cases, &other.cases) && self.on_import == other.on_import
     }
 }
 
@@ -176,6 +217,14 @@ pub fn PartPage<P: Part>(props: &PartPageProps) -> Html {
     if !P::READS_CASES {
         return page;
     }
+    if !P::EVALUATES {
+        let given = GivenCases {
+            today: props.today,
+            cases: props.cases.clone(),
+            on_import: props.on_import.clone(),
+        };
+        return html! { <ContextProvider<GivenCases> context={given}>{page}</ContextProvider<GivenCases>> };
+    }
     let given = given.get_or_init(|| HandedOver {
         state: Rc::new(State::new(
             props.today,
@@ -183,7 +232,6 @@ pub fn PartPage<P: Part>(props: &PartPageProps) -> Html {
             None,
             props.writable,
         )),
-        on_import: props.on_import.clone(),
     });
     html! { <ContextProvider<HandedOver> context={given.clone()}>{page}</ContextProvider<HandedOver>> }
 }

@@ -14,6 +14,8 @@ pub enum View {
     Lock,
     /// `#/agenda`: every deadline of every case.
     Agenda,
+    /// `#/pools`: sharing cases anonymised, and the pools of others' cases.
+    Pools,
     /// `#/case/ID`
     Case(String),
     /// `#/case/ID/rename`
@@ -26,6 +28,8 @@ pub enum View {
     Chronology(String),
     /// `#/case/ID/letters`: letter drafts.
     Letters(String),
+    /// `#/case/ID/share`: the case shared anonymised.
+    ShareCase(String),
 }
 
 impl View {
@@ -45,11 +49,13 @@ impl View {
             ["import"] => View::Import,
             ["lock"] => View::Lock,
             ["agenda"] => View::Agenda,
+            ["pools"] => View::Pools,
             ["case", id] => View::Case(decode(id)),
             ["case", id, "rename"] => View::RenameCase(decode(id)),
             ["case", id, "log"] => View::LogEvent(decode(id)),
             ["case", id, "chronology"] => View::Chronology(decode(id)),
             ["case", id, "letters"] => View::Letters(decode(id)),
+            ["case", id, "share"] => View::ShareCase(decode(id)),
             ["case", id, "event", event] => View::EditEvent(decode(id), decode(event)),
             _ => View::Cases,
         }
@@ -68,11 +74,13 @@ impl View {
             View::Import => "#/import".to_owned(),
             View::Lock => "#/lock".to_owned(),
             View::Agenda => "#/agenda".to_owned(),
+            View::Pools => "#/pools".to_owned(),
             View::Case(id) => format!("#/case/{}", encode(id)),
             View::RenameCase(id) => format!("#/case/{}/rename", encode(id)),
             View::LogEvent(id) => format!("#/case/{}/log", encode(id)),
             View::Chronology(id) => format!("#/case/{}/chronology", encode(id)),
             View::Letters(id) => format!("#/case/{}/letters", encode(id)),
+            View::ShareCase(id) => format!("#/case/{}/share", encode(id)),
             View::EditEvent(id, event) => {
                 format!("#/case/{}/event/{}", encode(id), encode(event))
             }

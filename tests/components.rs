@@ -17,12 +17,12 @@ use ehc_timeline::components::{
 use ehc_timeline::export::exported_text;
 use ehc_timeline::forms::{CaseDraft, Errors, EventDraft};
 use ehc_timeline::import::ImportPlan;
-use ehc_timeline::parts::{Agenda, Chronology, Import, Letters};
+use ehc_timeline::parts::{Agenda, Chronology, GivenCases, Import, Letters, Pools};
 use ehc_timeline::state::{Action, CaseEvaluation, Persistence, State};
 use ehc_timeline::storage::backup::BackupRecord;
 use ehc_timeline::storage::{LoadProblem, Loaded};
 use rules::{CaseFile, EventKind, Extra, FORMAT, Force, Status, evaluate, read_case_file};
-use yew::{Callback, Html, Properties, component, html};
+use yew::{Callback, ContextProvider, Html, Properties, component, html};
 
 #[derive(Properties, PartialEq)]
 struct ShownProps {
@@ -580,10 +580,15 @@ fn an_unknown_case_shows_page_not_found() {
 }
 
 fn import_page(step: ImportStep) -> String {
+    let given = GivenCases {
+        today: day(3, 1),
+        cases: Rc::new(vec![request_only()]),
+        on_import: yew::Callback::noop(),
+    };
     render_in_app(
         vec![request_only()],
         day(3, 1),
-        html! { <ImportPage {step} /> },
+        html! { <ContextProvider<GivenCases> context={given}><ImportPage {step} /></ContextProvider<GivenCases>> },
     )
 }
 
@@ -597,14 +602,14 @@ fn the_import_page_asks_for_a_case_file() {
 
 #[test]
 fn the_import_preview_says_what_it_adds_and_replaces() {
-    let state = State::new(day(3, 1), vec![request_only()], None, true);
+    let here = [request_only()];
     let file = read_case_file(
         r#"{"format": "ehc-timeline/1", "cases": [
             {"id": "c-1", "child": "A. B.", "events": []},
             {"id": "c-2", "child": "E. F.", "events": []}]}"#,
     )
     .unwrap();
-    let plan = ImportPlan::new(&state, file);
+    let plan = ImportPlan::new(&here, file);
     let html = import_page(ImportStep::Preview(Rc::new(plan)));
     assert_reads(&html, "This will add 1 case and replace 1 case");
     assert_reads(&html, "New cases E. F.");
@@ -615,7 +620,6 @@ fn the_import_preview_says_what_it_adds_and_replaces() {
 
 #[test]
 fn the_import_preview_says_when_a_case_is_unusually_large() {
-    let state = State::new(day(3, 1), vec![], None, true);
     let small = case("c-9", "G. H.", &[("e-1", EventKind::Letter, day(1, 6))]);
     let file = CaseFile {
         format: FORMAT.to_owned(),
@@ -623,7 +627,7 @@ fn the_import_preview_says_when_a_case_is_unusually_large() {
         cases: vec![small, letters(1_500)],
         extra: Extra::new(),
     };
-    let html = import_page(ImportStep::Preview(Rc::new(ImportPlan::new(&state, file))));
+    let html = import_page(ImportStep::Preview(Rc::new(ImportPlan::new(&[], file))));
     assert_reads(
         &html,
         "A. B. has 1,500 events, far more than most cases. Its page shows the latest 200 at a time, and it may be slow to open on an older phone.",
@@ -633,9 +637,9 @@ fn the_import_preview_says_when_a_case_is_unusually_large() {
 
 #[test]
 fn every_hostile_file_is_refused_by_the_import_as_ehc_refuses_it() {
-    let state = State::new(day(3, 1), vec![request_only()], None, true);
+    let here = [request_only()];
     for file in hostile::refused() {
-        let error = ImportPlan::read(&state, file.bytes).expect_err(file.name);
+        let error = ImportPlan::read(&here, file.bytes).expect_err(file.name);
         file.assert_is(&error);
         let html = import_page(ImportStep::Failed(import_error(&error)));
         assert_reads(
@@ -644,7 +648,7 @@ fn every_hostile_file_is_refused_by_the_import_as_ehc_refuses_it() {
         );
         assert_not_reads(&html, "Import Cancel");
     }
-    let none = ImportPlan::read(&state, br#"{"format": "ehc-timeline/1", "cases": []}"#);
+    let none = ImportPlan::read(&here, br#"{"format": "ehc-timeline/1", "cases": []}"#);
     let html = import_page(ImportStep::Failed(import_error(none.unwrap_err())));
     assert_reads(
         &html,
@@ -656,14 +660,17 @@ fn every_hostile_file_is_refused_by_the_import_as_ehc_refuses_it() {
 fn a_byte_order_mark_and_unknown_top_level_fields_import() {
     let state = State::new(day(3, 1), vec![], None, true);
     for (name, bytes) in hostile::accepted() {
-        let plan =
-            ImportPlan::read(&state, bytes).unwrap_or_else(|error| panic!("{name}: {error}"));
+        let plan = ImportPlan::read(&cases_of(&state), bytes)
+            .unwrap_or_else(|error| panic!("{name}: {error}"));
         assert_eq!(plan.summary(), "This will add 1 case and replace 0 cases");
     }
     let [bom, unknown] = hostile::accepted();
-    assert_eq!(ImportPlan::read(&state, bom.1).unwrap().adds, ["Zo\u{eb}"]);
+    assert_eq!(
+        ImportPlan::read(&cases_of(&state), bom.1).unwrap().adds,
+        ["Zo\u{eb}"]
+    );
     // The app keeps cases, not files: each case keeps the file's other fields.
-    let plan = ImportPlan::read(&state, unknown.1).unwrap();
+    let plan = ImportPlan::read(&cases_of(&state), unknown.1).unwrap();
     assert_eq!(plan.file_fields, ["x-top", "x-after"]);
     let html = import_page(ImportStep::Preview(Rc::new(plan)));
     assert_reads(
@@ -679,7 +686,7 @@ fn a_byte_order_mark_and_unknown_top_level_fields_import() {
 fn unknown_top_level_fields_are_exported_again_with_their_cases() {
     let [_, unknown] = hostile::accepted();
     let state = State::new(day(3, 1), vec![], None, true);
-    let plan = ImportPlan::read(&state, unknown.1).unwrap();
+    let plan = ImportPlan::read(&cases_of(&state), unknown.1).unwrap();
     let state = state.apply(Action::Import(plan.cases)).unwrap();
     let stored = ehc_timeline::storage::encode(state.all_cases());
     let reloaded = State::new(
@@ -711,7 +718,7 @@ fn unknown_top_level_fields_are_exported_again_with_their_cases() {
         "the cases as they came, nothing added"
     );
     // Imported again, the file is the same.
-    let again = ImportPlan::read(&reloaded, exported.as_bytes()).unwrap();
+    let again = ImportPlan::read(&cases_of(&reloaded), exported.as_bytes()).unwrap();
     assert_eq!(
         again.cases,
         reloaded.all_cases().cloned().collect::<Vec<_>>()
@@ -729,9 +736,9 @@ fn fields_kept_from_two_files_are_written_once() {
         )
     };
     let state = State::new(day(3, 1), vec![], None, true);
-    let first = ImportPlan::read(&state, file("c-1", "first").as_bytes()).unwrap();
+    let first = ImportPlan::read(&cases_of(&state), file("c-1", "first").as_bytes()).unwrap();
     let state = state.apply(Action::Import(first.cases)).unwrap();
-    let second = ImportPlan::read(&state, file("c-2", "second").as_bytes()).unwrap();
+    let second = ImportPlan::read(&cases_of(&state), file("c-2", "second").as_bytes()).unwrap();
     let mut state = state.apply(Action::Import(second.cases)).unwrap();
     let exported = exported_text(state.all_cases(), day(3, 1));
     let written = read_case_file(&exported).unwrap();
@@ -741,7 +748,7 @@ fn fields_kept_from_two_files_are_written_once() {
     // A crafted case whose kept fields name the file's own fields.
     let crafted = r#"{"format": "ehc-timeline/1", "cases": [{"id": "c-3", "events": [],
         "file_fields": {"format": "ehc-timeline/9", "cases": [], "x-ok": 1}}]}"#;
-    let plan = ImportPlan::read(&state, crafted.as_bytes()).unwrap();
+    let plan = ImportPlan::read(&cases_of(&state), crafted.as_bytes()).unwrap();
     state = state.apply(Action::Import(plan.cases)).unwrap();
     let exported = exported_text(state.all_cases(), day(3, 1));
     let written = read_case_file(&exported).unwrap();
@@ -931,14 +938,7 @@ fn the_chronology_tables_keep_what_was_typed_as_text() {
 /// final plan falls due in a later month. An archived case is left out.
 #[test]
 fn the_agenda_lists_every_case_s_deadlines_overdue_first_under_week_and_month_headings() {
-    let mut archived = case(
-        "c-3",
-        "E. F.",
-        &[("e-1", EventKind::RequestReceived, day(1, 6))],
-    );
-    archived
-        .extra
-        .insert("archived".into(), serde_json::Value::Bool(true));
+    let archived = archived_case("c-3", "E. F.", day(1, 6));
     let html = render_part::<Agenda>(
         vec![
             request_only(),
@@ -990,4 +990,61 @@ fn the_letters_page_drafts_a_chase_for_each_missed_deadline() {
     assert_reads(&html, "Covering note to the Ombudsman");
     assert_reads(&html, "Download this letter");
     assert_not_reads(&html, "nothing to chase");
+}
+
+/// "Share anonymised" shows what the file keeps, read from the anonymised
+/// copy itself: the council, the year of birth and the milestones, and never
+/// the reference or a note.
+#[test]
+fn sharing_a_case_shows_exactly_what_the_anonymised_file_keeps() {
+    let mut shared = late_assessment();
+    shared.reference = Some("REF-4471".into());
+    shared.date_of_birth = chrono::NaiveDate::from_ymd_opt(2015, 3, 9);
+    shared.events[0].note = Some("Rang Mrs Jones".into());
+    let html = render_part::<Pools>(
+        vec![shared, request_only()],
+        day(3, 1),
+        View::ShareCase("c-7f3a".into()),
+    );
+    assert_reads(&html, "Back to A. B. Share this case anonymised");
+    assert_reads(
+        &html,
+        "1 case Case Council Year of birth Milestones 1 Anytown Council 2015 2 milestones, 6 January 2025 to 20 February 2025",
+    );
+    assert_reads(
+        &html,
+        "Every milestone the file keeps (2) 6 January 2025: Request for an assessment received by the council 20 February 2025: Council decided to assess",
+    );
+    assert_reads(
+        &html,
+        "Dates and a council can still identify a family to someone who knows them.",
+    );
+    assert_reads(&html, "Download the anonymised case file");
+    for kept_out in ["REF-4471", "Jones", "9 March 2015"] {
+        assert_not_reads(&html, kept_out);
+    }
+}
+
+/// The pools page offers every case not archived for sharing, and the
+/// adding of files to a pool kept apart from the user's own cases.
+#[test]
+fn the_pools_page_shares_the_cases_not_archived_and_adds_files_to_a_pool() {
+    let archived = archived_case("c-2", "C. D.", day(1, 20));
+    let html = render_part::<Pools>(vec![late_assessment(), archived], day(3, 1), View::Pools);
+    assert_reads(&html, "Pool cases with others");
+    assert_reads(&html, "Share your cases anonymised");
+    assert_reads(
+        &html,
+        "1 case Case Council Year of birth Milestones 1 Anytown Council Not given 2 milestones",
+    );
+    assert_reads(
+        &html,
+        "Cases pooled on this device Pooled cases are kept apart from your own cases",
+    );
+    assert_reads(&html, "Pool name");
+    assert_reads(&html, "Choose anonymised case files");
+    assert!(
+        html.contains("multiple") && html.contains("webkitdirectory"),
+        "{html}"
+    );
 }

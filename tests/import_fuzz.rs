@@ -80,7 +80,7 @@ fn any_file_is_imported_whole_or_changes_nothing() {
         |(text, today)| {
             let before = Rc::new(State::new(today, device.clone(), None, true));
             let saved_before = encode(before.all_cases());
-            let plan = match ImportPlan::read(&before, text.as_bytes()) {
+            let plan = match ImportPlan::read(&cases_of(&before), text.as_bytes()) {
                 Err(error) => {
                     refused.set(refused.get() + 1);
                     let shown = import_error(&error);

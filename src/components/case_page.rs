@@ -147,6 +147,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
             <ul class="list">
                 { complaint_link(View::Chronology(id.clone()), "Print a chronology", " of the events and the deadlines missed") }
                 { complaint_link(View::Letters(id.clone()), "Draft a letter", ": a chase, a complaint to the council, or a note to the Ombudsman") }
+                { complaint_link(View::ShareCase(id.clone()), "Share it anonymised", " with a parent group or an advocate who pools cases to show how late a council is") }
             </ul>
             <p class="body">
                 { secondary_button("Add the deadlines to your calendar (.ics)", on(Action::Calendar)) }

@@ -9,8 +9,9 @@ use crate::browser;
 use crate::components::fields::error_message;
 use crate::components::{ErrorSummary, PER_PAGE, back_link, grouped, list_items};
 use crate::forms::{Errors, FieldError};
-use crate::hooks::{use_cases, use_navigator};
+use crate::hooks::use_navigator;
 use crate::import::ImportPlan;
+use crate::parts::GivenCases;
 use crate::route::View;
 
 /// Where the import is.
@@ -42,7 +43,7 @@ pub fn import_error(reason: impl std::fmt::Display) -> Errors {
 
 #[component]
 pub fn ImportPage(props: &ImportPageProps) -> Html {
-    let cases = use_cases();
+    let given = use_context::<GivenCases>().expect("the part hands over the cases");
     let navigator = use_navigator();
     let step = {
         let initial = props.step.clone();
@@ -53,10 +54,10 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
     let flipped = use_state_eq(|| false);
 
     let on_read = {
-        let (step, cases) = (step.clone(), cases.clone());
+        let (step, here) = (step.clone(), given.cases.clone());
         Callback::from(move |bytes: Result<Vec<u8>, String>| {
             let plan = bytes.and_then(|bytes| {
-                ImportPlan::read(&cases, &bytes).map_err(|error| error.to_string())
+                ImportPlan::read(&here, &bytes).map_err(|error| error.to_string())
             });
             step.set(match plan {
                 Ok(plan) => ImportStep::Preview(Rc::new(plan)),
@@ -70,7 +71,7 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
         let step = step.clone();
         Callback::from(move |_: MouseEvent| {
             if let ImportStep::Preview(plan) = &*step {
-                cases.import(plan.cases.clone());
+                given.on_import.emit(plan.cases.clone());
                 navigator.go(View::Cases);
             }
         })

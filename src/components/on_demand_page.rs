@@ -102,7 +102,7 @@ fn from_main(cases: Cases, lock: Option<Lock>) -> FromMain {
 /// which it replaces) and the agenda, or the one case the page is about.
 fn handed_over(cases: &Cases, view: &View) -> String {
     let given: Vec<&Case> = match view {
-        View::Chronology(id) | View::Letters(id) => cases
+        View::Chronology(id) | View::Letters(id) | View::ShareCase(id) => cases
             .entry(id)
             .map(|entry| entry.case.as_ref())
             .into_iter()

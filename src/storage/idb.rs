@@ -15,7 +15,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::Db;
 #[cfg(target_arch = "wasm32")]
-pub use web::{Db, reason};
+pub use web::{Db, reason, request, settled, why};
 
 /// The app's database.
 pub const DB_NAME: &str = "ehc-timeline";
@@ -69,7 +69,7 @@ mod web {
 
     /// Waits for `target` to fire one of `ok` (resolving with that event), or
     /// `error` or `abort` (failing).
-    async fn settled(target: &EventTarget, ok: &[&str]) -> Result<web_sys::Event, ()> {
+    pub async fn settled(target: &EventTarget, ok: &[&str]) -> Result<web_sys::Event, ()> {
         let promise = Promise::new(&mut |resolve, reject| {
             for name in ok {
                 let _ = target.add_event_listener_with_callback(name, &resolve);
@@ -98,7 +98,7 @@ mod web {
     }
 
     /// A DOMException in words; a full disk in the app's own words.
-    fn why(error: Option<DomException>) -> String {
+    pub fn why(error: Option<DomException>) -> String {
         match error {
             Some(error) if error.name() == "QuotaExceededError" => FULL.to_owned(),
             Some(error) => format!("{}: {}", error.name(), error.message()),
@@ -107,7 +107,7 @@ mod web {
     }
 
     /// The result of a request, once it succeeded.
-    async fn request(made: Result<IdbRequest, JsValue>) -> Result<JsValue, String> {
+    pub async fn request(made: Result<IdbRequest, JsValue>) -> Result<JsValue, String> {
         let request = made.map_err(|e| reason(&e))?;
         match settled(&request, &["success"]).await {
             Ok(_) => request.result().map_err(|e| reason(&e)),

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use ehc_timeline::app::{Providers, ProvidersProps};
 use ehc_timeline::forms::DateParts;
 use ehc_timeline::parts::{Part, PartPage, PartPageProps};
+use ehc_timeline::state::State;
 use ehc_timeline::storage::backup::BackupRecord;
 use ehc_timeline::storage::{Backend, KEY, Loaded, MemoryBackend, Saving};
 use ehc_timeline::{Page, Store, View};
@@ -168,4 +169,18 @@ pub fn render_in_app(cases: Vec<Case>, today: NaiveDate, page: Html) -> String {
         view: View::Cases,
         children: page,
     })
+}
+
+/// The cases of `state`, as a part of the app is given them.
+pub fn cases_of(state: &State) -> Vec<Case> {
+    state.all_cases().cloned().collect()
+}
+
+/// A case the user archived, with its request received on `received`.
+pub fn archived_case(id: &str, child: &str, received: NaiveDate) -> Case {
+    let mut archived = case(id, child, &[("e-1", EventKind::RequestReceived, received)]);
+    archived
+        .extra
+        .insert("archived".into(), serde_json::Value::Bool(true));
+    archived
 }

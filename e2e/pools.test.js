@@ -1,0 +1,86 @@
+// Pooling in the built app: a family shares its case anonymised, and a
+// coordinator gathers such files (several at once, with progress) in a pool
+// kept apart from their own cases, where a file brought twice counts once.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { appUnderTest, download, importExample, openApp, screenshot, storedCases } from './support.js';
+
+const app = appUnderTest();
+
+/** The pools table as shown: one line a pool. */
+function pools(page) {
+  return page.locator('main table').last().evaluate((table) =>
+    [...table.querySelectorAll('tbody tr')].map((row) => [...row.cells].slice(0, 4).map((cell) => cell.textContent.trim()).join(' | ')),
+  );
+}
+
+/** A JSON file to give a file input. */
+const json = (name, text) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+
+test('a case shared anonymised keeps no name, reference or note, and pools apart from the own cases, once', async () => {
+  const { page, errors } = await openApp(app.browser, app.server.url);
+  await importExample(page, 'late-assessment');
+  await page.getByRole('link', { name: /J\. T\./ }).click();
+  await page.getByRole('link', { name: 'Share it anonymised' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Share this case anonymised' }).waitFor();
+  await page.getByRole('cell', { name: 'Anytown Council' }).waitFor();
+  await screenshot(page, '70-share-case', errors);
+
+  const shared = await download(page, page.getByRole('button', { name: 'Download the anonymised case file' }));
+  assert.match(shared.name, /^ehc-timeline-j-t-anonymised-2025-10-31\.json$/);
+  const original = JSON.parse(await readFile(new URL('../examples/late-assessment.json', import.meta.url), 'utf8'));
+  const file = JSON.parse(shared.text);
+  for (const kept of ['J. T.', 'EHC/2025/0142', 'SEND team', 'Hill Top Academy', 'Educational psychologist', 'Decision letter', 'c-late', '"e-1"']) {
+    assert.ok(!shared.text.includes(kept), `the shared file keeps ${kept}`);
+  }
+  assert.equal(file.cases[0].local_authority, 'Anytown Council');
+  assert.deepEqual(
+    file.cases[0].events.map((event) => [event.kind, event.date]),
+    original.cases[0].events.map((event) => [event.kind.startsWith('x-') ? 'x-event' : event.kind, event.date]),
+    'every milestone kept with its kind and date',
+  );
+
+  // A coordinator pools it, with a copy of the same bytes and a broken file.
+  await page.goto(`${app.server.url}#/`);
+  await page.getByRole('link', { name: 'Pool cases with others' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Pool cases with others' }).waitFor();
+  await page.getByText('No cases are pooled on this device yet.').waitFor();
+  const choose = page.getByLabel('Choose anonymised case files');
+  await choose.setInputFiles([json('family-1.json', shared.text)]);
+  await page.getByText('Enter a name for the pool').first().waitFor();
+  await page.getByLabel('Pool name').fill('Anytown parents');
+  await choose.setInputFiles([
+    json('family-1.json', shared.text),
+    json('family-1-copy.json', shared.text),
+    json('notes.json', '{"format": "ehc-timeline/1",\n "cases": [}'),
+  ]);
+  await page.getByText('Added 1 file with 1 case.').waitFor();
+  await page.getByText('family-1-copy.json was already in the pool “Anytown parents”: it was not added again.').waitFor();
+  await page.getByText('notes.json was not added: line 2, column 12 (cases[0]): this is not valid JSON: expected value.').waitFor();
+  assert.deepEqual(await pools(page), ['Anytown parents | 1 | 1 | 31 October 2025']);
+  await screenshot(page, '71-pools', errors);
+
+  // Brought again, the same bytes count once; the own cases never change.
+  await choose.setInputFiles([json('again.json', shared.text)]);
+  await page.getByText('again.json was already in the pool “Anytown parents”').waitFor();
+  assert.deepEqual((await storedCases(page)).map((c) => c.id), ['c-late']);
+
+  // Many files at once show how far the pooling is.
+  const many = Array.from({ length: 300 }, (_, n) =>
+    json(`f-${n}.json`, JSON.stringify({ format: 'ehc-timeline/1', cases: [{ id: `c-${n}`, local_authority: 'Othertown Council', events: [{ id: 'e-1', kind: 'request-received', date: '2025-01-06' }] }] })),
+  );
+  await page.getByLabel('Pool name').fill('Othertown');
+  await choose.setInputFiles(many);
+  await page.getByRole('progressbar').waitFor();
+  await page.getByText('Added 300 files with 300 cases.').waitFor({ timeout: 60_000 });
+  assert.deepEqual(await pools(page), ['Anytown parents | 1 | 1 | 31 October 2025', 'Othertown | 300 | 300 | 31 October 2025']);
+
+  // Removed after asking; the other pool and the own cases stay.
+  await page.getByRole('button', { name: 'Remove the pool Othertown' }).click();
+  await page.getByRole('button', { name: 'Yes, remove the pool' }).click();
+  await page.getByText('Yes, remove the pool').waitFor({ state: 'detached' });
+  assert.deepEqual(await pools(page), ['Anytown parents | 1 | 1 | 31 October 2025']);
+  assert.deepEqual((await storedCases(page)).map((c) => c.id), ['c-late']);
+  assert.deepEqual(errors, []);
+});

@@ -1,0 +1,284 @@
+//! `#/pools`: sharing one's own cases anonymised, and keeping the files
+//! others shared in pools, apart from one's own caseload ([`crate::pools`]).
+
+use std::rc::Rc;
+
+use rules::long_date;
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::{
+    ErrorSummary, SharePanel, TextFieldProps, back_link, grouped, shareable, text_field,
+};
+use crate::forms::{Errors, FieldError};
+use crate::parts::GivenCases;
+use crate::pools::db::PoolDb;
+use crate::pools::{Outcome, PoolSummary, bring, count, outcome_sentences, pool_name, summaries};
+use crate::route::View;
+
+/// How long a batch runs before its progress is shown, in milliseconds.
+const PROGRESS_AFTER_MS: f64 = 200.0;
+
+/// The pools kept, or why they could not be read.
+type Kept = Option<Result<Vec<PoolSummary>, String>>;
+
+/// The pool the user asked to remove, and why removing it failed, if it did.
+type Removing = Option<(String, Option<String>)>;
+
+#[component]
+pub fn PoolsPage() -> Html {
+    let given = use_context::<GivenCases>().expect("the part hands over the cases");
+    let today = given.today;
+    let mine = use_memo(given.cases, |all| Rc::new(shareable(all)));
+    let typed = use_state(String::new);
+    let errors = use_state(Errors::default);
+    let progress = use_state(|| None::<(usize, usize)>);
+    let said = use_state(Vec::<String>::new);
+    let kept = use_state(|| None as Kept);
+    let removing = use_state(|| None as Removing);
+
+    let reload = {
+        let kept = kept.clone();
+        Callback::from(move |()| {
+            let kept = kept.clone();
+            yew::platform::spawn_local(async move {
+                let read = match PoolDb::open().await {
+                    Ok(db) => db.files().await.map(|files| summaries(&files)),
+                    Err(why) => Err(why),
+                };
+                kept.set(Some(read));
+            });
+        })
+    };
+    {
+        let reload = reload.clone();
+        use_effect_with((), move |()| reload.emit(()));
+    }
+
+    let on_files = {
+        let (typed, errors, progress, said, reload) = (
+            typed.clone(),
+            errors.clone(),
+            progress.clone(),
+            said.clone(),
+            reload.clone(),
+        );
+        Callback::from(move |(files, from_folder): (Vec<web_sys::File>, bool)| {
+            let pool = match pool_name(&typed) {
+                Ok(pool) => pool,
+                Err(message) => {
+                    errors.set(Errors::new(vec![FieldError::new("pool-name", message)]));
+                    return;
+                }
+            };
+            errors.set(Errors::default());
+            let (progress, said, reload) = (progress.clone(), said.clone(), reload.clone());
+            yew::platform::spawn_local(async move {
+                said.set(pooled(files, from_folder, &pool, today, &progress).await);
+                progress.set(None);
+                reload.emit(());
+            });
+        })
+    };
+    let chosen = |from_folder: bool| {
+        let on_files = on_files.clone();
+        Callback::from(move |event: Event| {
+            on_files.emit((browser::chosen_files(&event), from_folder));
+        })
+    };
+
+    let name_error = errors.on("pool-name").cloned();
+    html! {
+        <>
+            { back_link(&View::Cases, "your cases") }
+            <ErrorSummary errors={(*errors).clone()} />
+            <h1 class="heading-xl" tabindex="-1">{"Pool cases with others"}</h1>
+            <p class="body">{"One family's record proves one delay; many families' records, counted the same way, show a council's pattern. Parent groups and advocates pool anonymised copies of cases for the council report."}</p>
+            <h2 class="heading-l">{"Share your cases anonymised"}</h2>
+            <SharePanel cases={mine.as_ref().clone()} what="cases" {today} />
+            <h2 class="heading-l">{"Cases pooled on this device"}</h2>
+            <p class="body">{"Pooled cases are kept apart from your own cases: they never appear in your list, your exports or your backups. They are kept as they were shared, anonymised, and are not locked by a passphrase."}</p>
+            { kept_pools(&kept, &removing, &reload) }
+            <h3 class="heading-m">{"Add files to a pool"}</h3>
+            { text_field(&TextFieldProps {
+                id: "pool-name".into(),
+                label: "Pool name".into(),
+                hint: Some("The files are kept under this name, such as your group or the council.".into()),
+                value: (*typed).clone().into(),
+                error: name_error,
+                on_input: Callback::from(move |value| typed.set(value)),
+                width: Some("input--width-20"),
+                ..TextFieldProps::default()
+            }) }
+            <div class="form-group">
+                <label class="label" for="pool-files">{"Choose anonymised case files"}</label>
+                <div id="pool-files-hint" class="hint">{"You can choose several at once. A file already pooled is recognised and not added twice."}</div>
+                <input id="pool-files" type="file" multiple=true accept=".json,application/json" class="file-upload"
+                    aria-describedby="pool-files-hint" onchange={chosen(false)} />
+            </div>
+            <div class="form-group">
+                <label class="label" for="pool-folder">{"Or choose a folder of them"}</label>
+                <input id="pool-folder" type="file" webkitdirectory=true class="file-upload" onchange={chosen(true)} />
+            </div>
+            <div role="status" aria-live="polite">
+                if let Some((done, total)) = *progress {
+                    <p class="body">
+                        <label for="pool-progress">{format!("Reading file {} of {}", grouped(done + 1), grouped(total))}</label>
+                        {" "}<progress id="pool-progress" max={total.to_string()} value={done.to_string()}></progress>
+                    </p>
+                }
+                if !said.is_empty() {
+                    <div class="panel">
+                        { for said.iter().map(|sentence| html! { <p class="body">{sentence}</p> }) }
+                    </div>
+                }
+            </div>
+        </>
+    }
+}
+
+/// Brings `files` to `pool`, showing how far it is once past
+/// [`PROGRESS_AFTER_MS`]; what it did, in sentences. Of a folder, only its
+/// `.json` files are read.
+async fn pooled(
+    files: Vec<web_sys::File>,
+    from_folder: bool,
+    pool: &str,
+    today: chrono::NaiveDate,
+    progress: &UseStateHandle<Option<(usize, usize)>>,
+) -> Vec<String> {
+    let (files, skipped): (Vec<_>, Vec<_>) = files
+        .into_iter()
+        .partition(|file| !from_folder || file.name().to_ascii_lowercase().ends_with(".json"));
+    let db = match PoolDb::open().await {
+        Ok(db) => db,
+        Err(why) => {
+            return vec![format!(
+                "The pools could not be opened, so nothing was added: {why}."
+            )];
+        }
+    };
+    let started = browser::elapsed_ms();
+    let mut outcomes = Vec::with_capacity(files.len());
+    for (done, file) in files.iter().enumerate() {
+        if browser::elapsed_ms() - started > PROGRESS_AFTER_MS {
+            progress.set(Some((done, files.len())));
+        }
+        outcomes.push(match browser::file_bytes(file).await {
+            Ok(bytes) => {
+                bring(
+                    &db,
+                    file.name(),
+                    &bytes,
+                    pool,
+                    today,
+                    &mut crate::pools::random,
+                )
+                .await
+            }
+            Err(why) => Outcome::Unreadable {
+                name: file.name(),
+                why,
+            },
+        });
+    }
+    let mut sentences = outcome_sentences(&outcomes);
+    if !skipped.is_empty() {
+        sentences.push(format!(
+            "{} in the folder {} not read, as only .json files are case files.",
+            count(skipped.len(), "other file", "other files"),
+            if skipped.len() == 1 { "was" } else { "were" }
+        ));
+    }
+    sentences
+}
+
+/// The pools kept, each with a button that removes it after asking.
+fn kept_pools(
+    kept: &UseStateHandle<Kept>,
+    removing: &UseStateHandle<Removing>,
+    reload: &Callback<()>,
+) -> Html {
+    let pools = match &**kept {
+        None => return html! { <p class="body">{"Reading the pools…"}</p> },
+        Some(Err(why)) => {
+            return html! { <p class="error-message" role="alert">{format!("The pools could not be read: {why}")}</p> };
+        }
+        Some(Ok(pools)) if pools.is_empty() => {
+            return html! { <p class="body">{"No cases are pooled on this device yet."}</p> };
+        }
+        Some(Ok(pools)) => pools,
+    };
+    let ask = |name: &str| {
+        let (removing, name) = (removing.clone(), name.to_owned());
+        Callback::from(move |_| removing.set(Some((name.clone(), None))))
+    };
+    html! {
+        <>
+            <table class="table">
+                <caption class="table__caption">{count(pools.len(), "pool", "pools")}</caption>
+                <thead><tr>
+                    <th scope="col">{"Pool"}</th><th scope="col">{"Files"}</th><th scope="col">{"Cases"}</th>
+                    <th scope="col">{"Last added"}</th><th scope="col"><span class="visually-hidden">{"Remove"}</span></th>
+                </tr></thead>
+                <tbody>
+                    { for pools.iter().map(|pool| html! {
+                        <tr>
+                            <td>{&pool.name}</td><td>{grouped(pool.files)}</td><td>{grouped(pool.cases)}</td>
+                            <td>{long_date(pool.last_added)}</td>
+                            <td><button type="button" class="button button--secondary" onclick={ask(&pool.name)}>
+                                {"Remove"}<span class="visually-hidden">{format!(" the pool {}", pool.name)}</span>
+                            </button></td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            if let Some((name, failed)) = &**removing {
+                { confirm_removal(name, failed.as_deref(), removing, reload) }
+            }
+        </>
+    }
+}
+
+/// "Remove the pool …?", with the button that does it and one that does not.
+/// A removal that failed says why, and the pool stays.
+fn confirm_removal(
+    name: &str,
+    failed: Option<&str>,
+    removing: &UseStateHandle<Removing>,
+    reload: &Callback<()>,
+) -> Html {
+    let remove = {
+        let (removing, reload, name) = (removing.clone(), reload.clone(), name.to_owned());
+        Callback::from(move |_| {
+            let (removing, reload, name) = (removing.clone(), reload.clone(), name.clone());
+            yew::platform::spawn_local(async move {
+                let removed = match PoolDb::open().await {
+                    Ok(db) => db.remove_pool(&name).await,
+                    Err(why) => Err(why),
+                };
+                match removed {
+                    Ok(()) => removing.set(None),
+                    Err(why) => removing.set(Some((name, Some(why)))),
+                }
+                reload.emit(());
+            });
+        })
+    };
+    let cancel = {
+        let removing = removing.clone();
+        Callback::from(move |_| removing.set(None))
+    };
+    html! {
+        <div class="warning-text" role="alert">
+            <p class="body">{format!("Remove the pool \u{201c}{name}\u{201d} and every file in it from this device? Your own cases stay as they are.")}</p>
+            if let Some(why) = failed {
+                <p class="error-message">{format!("The pool could not be removed: {why}")}</p>
+            }
+            <div class="button-group">
+                <button type="button" class="button button--warning" onclick={remove}>{"Yes, remove the pool"}</button>
+                <button type="button" class="button button--secondary" onclick={cancel}>{"Cancel"}</button>
+            </div>
+        </div>
+    }
+}
