@@ -10,9 +10,9 @@ use std::rc::Rc;
 use common::*;
 use ehc_timeline::View;
 use ehc_timeline::components::{
-    CaseFormProps, DeadlineItem, DeadlineItemProps, EXPORT_BACKUP, EventFormProps, ImportPage,
-    ImportStep, Latest, backup_reminder_text, case_form, deadline_tag, import_error,
-    persistence_advice, timeline,
+    CASE_PICTURE_CAPTION, CaseFormProps, DeadlineItem, DeadlineItemProps, EXPORT_BACKUP,
+    EventFormProps, ImportPage, ImportStep, Latest, PICTURE_CAPTION, backup_reminder_text,
+    case_form, deadline_tag, import_error, persistence_advice, timeline,
 };
 use ehc_timeline::export::exported_text;
 use ehc_timeline::forms::{CaseDraft, Errors, EventDraft};
@@ -1047,4 +1047,36 @@ fn the_pools_page_shares_the_cases_not_archived_and_adds_files_to_a_pool() {
         html.contains("multiple") && html.contains("webkitdirectory"),
         "{html}"
     );
+}
+
+/// The picture at the top of a case page: a row for each deadline, each a
+/// link to the card below, which has the id the link names.
+#[test]
+fn the_case_page_starts_with_a_picture_whose_rows_lead_to_their_cards() {
+    let html = render_app(
+        vec![late_assessment()],
+        day(3, 1),
+        View::Case("c-7f3a".into()),
+    );
+    assert_reads(&html, CASE_PICTURE_CAPTION);
+    let picture = &html[html.find("<svg class=\"picture\"").unwrap()..html.find("</svg>").unwrap()];
+    assert!(picture.contains(
+        r##"href="#deadline-0" aria-label="Decision whether to assess: Met 3 days late. Due 17 February 2025, done 20 February 2025""##
+    ), "{picture}");
+    assert!(html.contains(r#"id="deadline-0" tabindex="-1""#), "{html}");
+    assert!(html.find("<svg").unwrap() < html.find("id=\"deadlines-heading\"").unwrap());
+}
+
+#[test]
+fn the_printed_chronology_starts_with_the_picture() {
+    let html = render_part::<Chronology>(
+        vec![late_assessment()],
+        day(3, 1),
+        View::Chronology("c-7f3a".into()),
+    );
+    let title = html.find("id=\"chronology-title\"").unwrap();
+    let picture = html.find("<svg class=\"picture\"").unwrap();
+    let events = html.find("Events, in date order").unwrap();
+    assert!(title < picture && picture < events);
+    assert_reads(&html, PICTURE_CAPTION);
 }

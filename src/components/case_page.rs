@@ -6,8 +6,8 @@ use yew::prelude::*;
 
 use super::layout::static_html;
 use crate::components::{
-    Latest, PER_PAGE, back_link, contested_points, event_list, next_steps_section, not_found,
-    secondary_button, timeline, undo_banner,
+    CASE_PICTURE_CAPTION, CasePicture, Latest, PER_PAGE, back_link, contested_points, event_list,
+    next_steps_section, not_found, secondary_button, timeline, undo_banner,
 };
 use crate::export;
 use crate::hooks::{use_cases, use_navigator};
@@ -132,6 +132,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                     </ul>
                 </div>
             }
+            <CasePicture evaluated={entry.evaluated.clone()} caption={CASE_PICTURE_CAPTION} />
             { timeline(&entry.evaluated, &Latest::from_state(&deadlines_shown)) }
             { next_steps_section(entry.evaluation(), &Latest::from_state(&steps_shown)) }
             if !entry.evaluation().notices.is_empty() {

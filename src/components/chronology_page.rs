@@ -8,7 +8,9 @@ use rules::NOT_LEGAL_ADVICE;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::{back_link, not_found, push_escaped, table_start};
+use crate::components::{
+    CasePicture, PICTURE_CAPTION, back_link, not_found, push_escaped, table_start,
+};
 use crate::hooks::use_cases;
 use crate::route::View;
 
@@ -68,7 +70,9 @@ pub fn ChronologyPage(props: &ChronologyPageProps) -> Html {
                     </button>
                 </p>
             </div>
-            { chronology_document(chronology) }
+            { chronology_document(chronology, html! {
+                <CasePicture evaluated={entry.evaluated.clone()} caption={PICTURE_CAPTION} />
+            }) }
         </>
     }
 }
@@ -94,9 +98,10 @@ const DEADLINE_COLUMNS: &[Column] = &[
     ("Regulation", None),
 ];
 
-/// The document itself. An outer layout table carries the header in its
-/// `thead`, which the browser repeats at the top of every printed page.
-pub fn chronology_document(c: Chronology) -> Html {
+/// The document itself, starting with the `picture` of the case. An outer
+/// layout table carries the header in its `thead`, which the browser repeats
+/// at the top of every printed page.
+pub fn chronology_document(c: Chronology, picture: Html) -> Html {
     // "Council: … · Reference: … · Prepared on …", leaving out what is not recorded.
     let mut facts = String::new();
     for (label, value) in [("Council: ", c.council), ("Reference: ", c.reference)] {
@@ -122,6 +127,7 @@ pub fn chronology_document(c: Chronology) -> Html {
                 <tbody>
                     <tr><td>
                         <h1 class="heading-l" id="chronology-title" tabindex="-1">{"Chronology of events"}</h1>
+                        {picture}
                         if events.is_empty() {
                             <p class="body">{"No events recorded."}</p>
                         } else {

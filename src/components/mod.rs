@@ -5,6 +5,7 @@ mod backup_reminder;
 mod case_form;
 mod case_list;
 mod case_page;
+mod case_picture;
 mod chronology_page;
 mod contested_points;
 mod date_input;
@@ -36,6 +37,7 @@ pub use backup_reminder::{
 pub use case_form::{CaseFormPage, CaseFormPageProps, CaseFormProps, case_form};
 pub use case_list::CaseList;
 pub use case_page::CasePage;
+pub use case_picture::{CASE_PICTURE_CAPTION, CasePicture, PICTURE_CAPTION};
 pub use chronology_page::{ChronologyPage, chronology_document};
 pub use contested_points::contested_points;
 pub use date_input::{DateInputProps, date_input};

@@ -68,7 +68,7 @@ pub fn DeadlineItem(props: &DeadlineItemProps) -> Html {
     let evaluation = props.evaluated.get();
     let deadline = &evaluation.deadlines[props.index];
     html! {
-        <li class={status_class(deadline.status)}>
+        <li class={status_class(deadline.status)} id={format!("deadline-{}", props.index)} tabindex="-1">
             <h3 class="heading-s deadline__title">{ deadline_title(deadline) }</h3>
             <p class="deadline__tags">
                 { deadline_tag(deadline.status, deadline.days_late, deadline.due, evaluation.today) }

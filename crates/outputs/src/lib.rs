@@ -13,6 +13,8 @@ pub mod chronology;
 pub mod council_report;
 pub mod ics;
 pub mod letters;
+pub mod markup;
+pub mod picture;
 pub mod spreadsheet;
 
 pub use agenda::{Agenda, Filter, Row, Show, When, agenda_csv, councils};
@@ -23,6 +25,8 @@ pub use chronology::{
 pub use council_report::{COUNCIL_REPORT_FORMAT, CouncilReport, CouncilTally};
 pub use ics::calendar;
 pub use letters::{Letter, chase_letter, complaint_letter, ombudsman_letter};
+pub use markup::push_escaped;
+pub use picture::case_picture;
 pub use spreadsheet::{deadline_rows_csv, deadlines_csv};
 
 /// A case and the engine's evaluation of it, as the outputs of many cases

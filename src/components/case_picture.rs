@@ -1,0 +1,56 @@
+//! The picture of a case at the top of its page ([`outputs::case_picture`]):
+//! a bar for each deadline, put in the page as SVG text at once. A row is a
+//! link to its deadline's card; the page follows it by moving focus there,
+//! as the location hash names the page, not a place in it.
+
+use std::rc::Rc;
+
+use outputs::case_picture;
+use yew::prelude::*;
+
+use crate::browser;
+use crate::labels::deadline_tag_text;
+use crate::state::CaseEvaluation;
+
+/// What the picture shows, for whoever does not see it.
+pub const PICTURE_CAPTION: &str = "Each deadline is a bar from the day its clock started to its due date. Time past a due date is hatched, and a diamond marks the day it was done.";
+
+/// On the case page, where each row leads to its card.
+pub const CASE_PICTURE_CAPTION: &str = "Each deadline is a bar from the day its clock started to its due date. Time past a due date is hatched, and a diamond marks the day it was done. The same facts are in the list of deadlines below; select a row to go to its deadline.";
+
+#[derive(Properties)]
+pub struct CasePictureProps {
+    pub evaluated: Rc<CaseEvaluation>,
+    /// Its text alternative, said above it.
+    pub caption: &'static str,
+}
+
+impl PartialEq for CasePictureProps {
+    /// By identity, as a deadline's card is: a new evaluation is a new `Rc`.
+    fn eq(&self, other: &CasePictureProps) -> bool {
+        Rc::ptr_eq(&self.evaluated, &other.evaluated) && self.caption == other.caption
+    }
+}
+
+#[component]
+pub fn CasePicture(props: &CasePictureProps) -> Html {
+    let evaluation = props.evaluated.get();
+    let today = evaluation.today;
+    let Some(svg) = case_picture(&evaluation.deadlines, today, |deadline| {
+        deadline_tag_text(deadline, today)
+    }) else {
+        return Html::default();
+    };
+    let onclick = Callback::from(|event: MouseEvent| {
+        if let Some(card) = browser::same_page_target(&event) {
+            event.prevent_default();
+            browser::focus(&card);
+        }
+    });
+    html! {
+        <figure class="picture-figure">
+            <figcaption class="body">{props.caption}</figcaption>
+            <div class="picture-scroll" {onclick}>{ Html::from_html_unchecked(svg.into()) }</div>
+        </figure>
+    }
+}
