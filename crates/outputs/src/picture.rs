@@ -59,7 +59,9 @@ pub fn case_picture(
                 .filter(|(_, d)| d.rule.stage == stage)
                 .copied()
                 .collect();
-            rows.sort_by_key(|(index, d)| (d.trigger.date, d.due, *index));
+            // The project's one sort: stable, so deadlines of one day keep
+            // the engine's order.
+            rules::sort_by_date(&mut rows, |(_, d)| (d.trigger.date, d.due));
             (stage, rows)
         })
         .filter(|(_, rows)| !rows.is_empty())
