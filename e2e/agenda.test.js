@@ -93,7 +93,13 @@ test('the agenda lists every open deadline of every case, overdue first, and fil
   assert.doesNotMatch(text, /Search by child or reference/);
   await page.emulateMedia({ media: 'screen' });
 
-  // Each row leads to its case.
+  // Each row leads to its case, and to the deadline's own card there.
+  await page.getByRole('link', { name: 'Invitations to the review meeting' }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'A. B.' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id?.startsWith('deadline-'));
+  assert.match(await page.evaluate(() => document.activeElement.textContent), /^Invitations to the review meeting/);
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: 'Agenda' }).waitFor();
   await page.getByRole('link', { name: 'R. S.' }).first().click();
   await page.getByRole('heading', { level: 1, name: 'R. S.' }).waitFor();
   assert.deepEqual(errors, []);

@@ -34,13 +34,19 @@ test('a row of the picture says the deadline in words and leads, by keyboard, to
   assert.ok((await page.locator('svg.picture').textContent()).includes('Today, 31 October 2025'));
   await screenshot(page, '80-case-picture', errors);
 
-  // Tab reaches the row; Enter moves focus to its card, which says the same.
+  // Tab reaches the row; Enter leads to the case page at its deadline, with
+  // focus on its card, which says the same; Back returns.
   await decision.focus();
   await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id?.startsWith('deadline-'));
+  const href = await decision.getAttribute('href');
+  assert.match(href, /^#\/case\/c-late\/deadline\/\d+$/);
+  assert.equal(await page.evaluate(() => location.hash), href);
   const card = await page.evaluate(() => document.activeElement.id);
-  assert.equal(`#${card}`, await decision.getAttribute('href'));
+  assert.equal(card, `deadline-${href.split('/').pop()}`);
   assert.match(await page.locator(`#${card}`).textContent(), /Decision whether to assess.*Met 3 days late/);
-  assert.match(await page.evaluate(() => location.hash), /^#\/case\//, 'the page stays the case page');
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: 'J. T.' }).waitFor();
 });
 
 test('the picture scrolls inside its box on a 320 px phone, and reads at 200% zoom', async () => {

@@ -126,6 +126,7 @@ pub fn Page(props: &PageProps) -> Html {
         View::Cases => html! { <CaseList /> },
         View::AddCase => html! { <CaseFormPage /> },
         View::Case(id) => html! { <CasePage case_id={id.clone()} /> },
+        View::Deadline(id, n) => html! { <CasePage case_id={id.clone()} deadline={*n} /> },
         View::RenameCase(id) => html! { <CaseFormPage case_id={AttrValue::from(id.clone())} /> },
         View::LogEvent(id) => html! { <MilestonePage case_id={id.clone()} /> },
         View::EditEvent(id, event) => {
@@ -135,14 +136,16 @@ pub fn Page(props: &PageProps) -> Html {
 }
 
 /// On moving to another page: its title, and focus on its heading (not on the
-/// first page, where the browser's own focus is right).
+/// first page, where the browser's own focus is right, nor at a deadline of
+/// a case, where the case page moves focus to its card).
 #[hook]
 fn use_page_change(view: &View, state: &State) {
     let title = page_title(view, state);
     let first = use_mut_ref(|| true);
-    use_effect_with((view.clone(), title), move |(_, title)| {
+    use_effect_with((view.clone(), title), move |(view, title)| {
         browser::set_title(title);
-        if !std::mem::replace(&mut *first.borrow_mut(), false) {
+        let first = std::mem::replace(&mut *first.borrow_mut(), false);
+        if !first && !matches!(view, View::Deadline(..)) {
             browser::focus_main_heading();
         }
     });
@@ -163,7 +166,7 @@ pub fn page_title(view: &View, state: &State) -> String {
         View::Lock => crate::components::LOCK_PAGE_TITLE.to_owned(),
         View::Agenda => "Agenda".to_owned(),
         View::Pools => "Pool cases with others".to_owned(),
-        View::Case(id) => name(id),
+        View::Case(id) | View::Deadline(id, _) => name(id),
         View::RenameCase(id) => format!("Rename case – {}", name(id)),
         View::LogEvent(id) => format!("Log a milestone – {}", name(id)),
         View::EditEvent(id, _) => format!("Change a milestone – {}", name(id)),

@@ -463,20 +463,6 @@ mod imp {
         let _ = window().print();
     }
 
-    /// The id a same-page link (`#id`, not a page's `#/...`) names, when
-    /// `event` is a click inside one.
-    pub fn same_page_target(event: &web_sys::Event) -> Option<String> {
-        let link = event
-            .target()?
-            .dyn_into::<web_sys::Element>()
-            .ok()?
-            .closest("a")
-            .ok()??;
-        let href = link.get_attribute("href")?;
-        let id = href.strip_prefix('#')?;
-        (!id.starts_with('/')).then(|| id.to_owned())
-    }
-
     /// Moves focus to the element with this id, if there is one.
     pub fn focus(id: &str) {
         if let Some(element) = document()
@@ -706,10 +692,6 @@ mod imp {
         ) -> Result<ShownPage, String> {
             Ok(ShownPage)
         }
-    }
-
-    pub fn same_page_target(_event: &web_sys::Event) -> Option<String> {
-        None
     }
 
     pub fn focus(_id: &str) {}

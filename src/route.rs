@@ -18,6 +18,10 @@ pub enum View {
     Pools,
     /// `#/case/ID`
     Case(String),
+    /// `#/case/ID/deadline/N`: the case page, at its deadline N (its place
+    /// in the case's evaluation), as a row of the picture or the agenda
+    /// leads there.
+    Deadline(String, usize),
     /// `#/case/ID/rename`
     RenameCase(String),
     /// `#/case/ID/log`
@@ -57,6 +61,10 @@ impl View {
             ["case", id, "letters"] => View::Letters(decode(id)),
             ["case", id, "share"] => View::ShareCase(decode(id)),
             ["case", id, "event", event] => View::EditEvent(decode(id), decode(event)),
+            ["case", id, "deadline", n] => match n.parse() {
+                Ok(n) => View::Deadline(decode(id), n),
+                Err(_) => View::Case(decode(id)),
+            },
             _ => View::Cases,
         }
     }
@@ -81,6 +89,7 @@ impl View {
             View::Chronology(id) => format!("#/case/{}/chronology", encode(id)),
             View::Letters(id) => format!("#/case/{}/letters", encode(id)),
             View::ShareCase(id) => format!("#/case/{}/share", encode(id)),
+            View::Deadline(id, n) => format!("#/case/{}/deadline/{n}", encode(id)),
             View::EditEvent(id, event) => {
                 format!("#/case/{}/event/{}", encode(id), encode(event))
             }

@@ -253,7 +253,12 @@ fn a_case_of_thousands_of_deadlines_shows_the_latest_200() {
     assert_eq!(deadlines.len(), 2_766);
     let (earliest, latest) = (deadlines[0].due, deadlines[2_765].due);
     let html = render_app(vec![case], day(3, 1), View::Case("c-big".into()));
-    assert_eq!(html.matches(r#"<li class="deadline "#).count(), 200);
+    assert_eq!(html.matches(r#"<li id="deadline-"#).count(), 200);
+    assert_eq!(
+        html.matches(r#"<a class="picture__row"#).count(),
+        200,
+        "the picture shows the same latest 200"
+    );
     assert_reads(
         &html,
         "Showing the latest 200 of 2,766 deadlines. 2,566 earlier deadlines are not shown. \
@@ -1061,7 +1066,7 @@ fn the_case_page_starts_with_a_picture_whose_rows_lead_to_their_cards() {
     assert_reads(&html, CASE_PICTURE_CAPTION);
     let picture = &html[html.find("<svg class=\"picture\"").unwrap()..html.find("</svg>").unwrap()];
     assert!(picture.contains(
-        r##"href="#deadline-0" aria-label="Decision whether to assess: Met 3 days late. Due 17 February 2025, done 20 February 2025""##
+        r##"href="#/case/c-7f3a/deadline/0" aria-label="Decision whether to assess: Met 3 days late. Due 17 February 2025, done 20 February 2025""##
     ), "{picture}");
     assert!(html.contains(r#"id="deadline-0" tabindex="-1""#), "{html}");
     assert!(html.find("<svg").unwrap() < html.find("id=\"deadlines-heading\"").unwrap());

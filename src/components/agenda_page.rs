@@ -286,8 +286,14 @@ fn agenda_table(caption: &str, rows: &[Row], today: chrono::NaiveDate) -> Html {
         push_escaped(&mut html, &View::Case(case.id.clone()).to_hash());
         html.push_str(r#"">"#);
         push_escaped(&mut html, case_name(case));
-        html.push_str("</a></td><td>");
+        html.push_str(r#"</a></td><td><a href=""#);
+        push_escaped(
+            &mut html,
+            &View::Deadline(case.id.clone(), row.index).to_hash(),
+        );
+        html.push_str(r#"">"#);
         push_escaped(&mut html, &deadline_title(deadline));
+        html.push_str("</a>");
         // A family's own window that has passed is closed, as the
         // spreadsheet and `ehc check` say, not overdue.
         let (colour, words) =

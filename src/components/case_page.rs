@@ -35,6 +35,10 @@ enum Action {
 #[derive(Properties, PartialEq)]
 pub struct CasePageProps {
     pub case_id: AttrValue,
+    /// The deadline to move focus to (its place in the evaluation), as a
+    /// row of the picture or of the agenda asks.
+    #[prop_or_default]
+    pub deadline: Option<usize>,
 }
 
 #[component]
@@ -53,6 +57,24 @@ pub fn CasePage(props: &CasePageProps) -> Html {
     // How many of the case's deadlines, steps for overdue ones and events are
     // shown: the latest, more on request.
     let deadlines_shown = use_state_eq(|| PER_PAGE);
+    {
+        // The card must be drawn to take focus: show enough of the latest.
+        let (shown, total) = (
+            deadlines_shown.clone(),
+            cases
+                .entry(&props.case_id)
+                .map_or(0, |entry| entry.evaluation().deadlines.len()),
+        );
+        use_effect_with((props.deadline, *deadlines_shown), move |&(deadline, _)| {
+            if let Some(n) = deadline.filter(|&n| n < total) {
+                if total - n > *shown {
+                    shown.set(total - n);
+                } else {
+                    crate::browser::focus(&format!("deadline-{n}"));
+                }
+            }
+        });
+    }
     let steps_shown = use_state_eq(|| PER_PAGE);
     let events_shown = use_state_eq(|| PER_PAGE);
     let Some(entry) = cases.entry(&props.case_id).cloned() else {
@@ -132,7 +154,8 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                     </ul>
                 </div>
             }
-            <CasePicture evaluated={entry.evaluated.clone()} caption={CASE_PICTURE_CAPTION} />
+            <CasePicture evaluated={entry.evaluated.clone()} caption={CASE_PICTURE_CAPTION}
+                first={Latest::from_state(&deadlines_shown).hidden(entry.evaluation().deadlines.len())} />
             { timeline(&entry.evaluated, &Latest::from_state(&deadlines_shown)) }
             { next_steps_section(entry.evaluation(), &Latest::from_state(&steps_shown)) }
             if !entry.evaluation().notices.is_empty() {

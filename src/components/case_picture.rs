@@ -1,15 +1,15 @@
 //! The picture of a case at the top of its page ([`outputs::case_picture`]):
 //! a bar for each deadline, put in the page as SVG text at once. A row is a
-//! link to its deadline's card; the page follows it by moving focus there,
-//! as the location hash names the page, not a place in it.
+//! link to the case page at its deadline ([`View::Deadline`]), where focus
+//! moves to the deadline's card.
 
 use std::rc::Rc;
 
 use outputs::case_picture;
 use yew::prelude::*;
 
-use crate::browser;
 use crate::labels::deadline_tag_text;
+use crate::route::View;
 use crate::state::CaseEvaluation;
 
 /// What the picture shows, for whoever does not see it.
@@ -21,6 +21,9 @@ pub const CASE_PICTURE_CAPTION: &str = "Each deadline is a bar from the day its 
 #[derive(Properties)]
 pub struct CasePictureProps {
     pub evaluated: Rc<CaseEvaluation>,
+    /// The first deadline drawn: the cards shown start there too.
+    #[prop_or_default]
+    pub first: usize,
     /// Its text alternative, said above it.
     pub caption: &'static str,
 }
@@ -28,7 +31,9 @@ pub struct CasePictureProps {
 impl PartialEq for CasePictureProps {
     /// By identity, as a deadline's card is: a new evaluation is a new `Rc`.
     fn eq(&self, other: &CasePictureProps) -> bool {
-        Rc::ptr_eq(&self.evaluated, &other.evaluated) && self.caption == other.caption
+        Rc::ptr_eq(&self.evaluated, &other.evaluated)
+            && self.caption == other.caption
+            && self.first == other.first
     }
 }
 
@@ -36,21 +41,21 @@ impl PartialEq for CasePictureProps {
 pub fn CasePicture(props: &CasePictureProps) -> Html {
     let evaluation = props.evaluated.get();
     let today = evaluation.today;
-    let Some(svg) = case_picture(&evaluation.deadlines, today, |deadline| {
-        deadline_tag_text(deadline, today)
-    }) else {
+    // "#/case/ID/deadline/", then each row's number.
+    let mut link = View::Deadline(props.evaluated.borrow_owner().id.clone(), 0).to_hash();
+    link.pop();
+    let Some(svg) = case_picture(
+        (&evaluation.deadlines, props.first),
+        today,
+        |deadline| deadline_tag_text(deadline, today),
+        &link,
+    ) else {
         return Html::default();
     };
-    let onclick = Callback::from(|event: MouseEvent| {
-        if let Some(card) = browser::same_page_target(&event) {
-            event.prevent_default();
-            browser::focus(&card);
-        }
-    });
     html! {
         <figure class="picture-figure">
             <figcaption class="body">{props.caption}</figcaption>
-            <div class="picture-scroll" {onclick}>{ Html::from_html_unchecked(svg.into()) }</div>
+            <div class="picture-scroll">{ Html::from_html_unchecked(svg.into()) }</div>
         </figure>
     }
 }

@@ -21,6 +21,9 @@ pub struct Row<'a> {
     pub case: &'a Case,
     /// The deadline.
     pub deadline: &'a Deadline<'a>,
+    /// The deadline's place in its case's evaluation, which a link to it
+    /// names.
+    pub index: usize,
 }
 
 /// Which statuses the agenda shows.
@@ -209,6 +212,7 @@ impl Agenda {
                 Row {
                     case: evaluated.case,
                     deadline: &evaluated.evaluation.deadlines[entry.deadline as usize],
+                    index: entry.deadline as usize,
                 }
             })
             .collect()

@@ -7,9 +7,9 @@
 //! the case page and the printed chronology put the same picture in the page
 //! at once. Days map to a fixed width ([`DAY_WIDTH`]), so a long case scrolls
 //! sideways on a phone instead of shrinking its words; printed, the picture
-//! is scaled to the page through its `viewBox`. Each row is a link (to
-//! `#deadline-N`, N the deadline's place in the evaluation) that a page can
-//! follow to the deadline's card, with the row's words as its name.
+//! is scaled to the page through its `viewBox`. Each row is a link (`link`
+//! then N, N the deadline's place in the evaluation) to the deadline's card,
+//! with the row's words as its name.
 
 use chrono::{Datelike, NaiveDate};
 use rules::{Deadline, Stage, Status, long_date};
@@ -28,27 +28,31 @@ const TOP: i64 = 50;
 /// Room to the right of the latest day for the words of a row.
 const WORDS: i64 = 360;
 
-/// The picture of `deadlines` on `today`, or nothing when none has a clock
-/// running (every one not applicable). `words` says a deadline's status as
-/// its tag does ("Overdue by 12 days").
+/// The picture of `deadlines` from the one at `first` on `today` (a case of
+/// thousands shows its latest, as its cards do), or nothing when none has a
+/// clock running (every one not applicable). `words` says a deadline's
+/// status as its tag does ("Overdue by 12 days"); each row links to `link`
+/// and its deadline's place in `deadlines`.
 pub fn case_picture(
-    deadlines: &[Deadline],
+    (deadlines, first): (&[Deadline], usize),
     today: NaiveDate,
     words: impl Fn(&Deadline) -> String,
+    link: &str,
 ) -> Option<String> {
     let shown: Vec<(usize, &Deadline)> = deadlines
         .iter()
         .enumerate()
+        .skip(first)
         .filter(|(_, deadline)| deadline.status != Status::NotApplicable)
         .collect();
-    let first = shown.iter().map(|(_, d)| d.trigger.date).min()?;
+    let earliest = shown.iter().map(|(_, d)| d.trigger.date).min()?;
     let last = shown
         .iter()
         .flat_map(|(_, d)| [d.due, d.done.as_ref().map_or(d.due, |done| done.date)])
         .chain([today])
         .max()?;
     let scale = Scale {
-        start: first.with_day(1).unwrap_or(first),
+        start: earliest.with_day(1).unwrap_or(earliest),
     };
     let width = scale.x(last) + WORDS;
     let stages: Vec<(Stage, Vec<(usize, &Deadline)>)> = Stage::ALL
@@ -97,7 +101,7 @@ pub fn case_picture(
             row(
                 &mut svg,
                 &scale,
-                (*index, deadline),
+                (&format!("{link}{index}"), deadline),
                 &words(deadline),
                 today,
                 y,
@@ -164,7 +168,7 @@ const MONTHS: [&str; 12] = [
 fn row(
     svg: &mut String,
     scale: &Scale,
-    (index, deadline): (usize, &Deadline),
+    (link, deadline): (&str, &Deadline),
     status: &str,
     today: NaiveDate,
     y: i64,
@@ -177,9 +181,11 @@ fn row(
         name.push_str(&format!(", done {}", long_date(done)));
     }
     svg.push_str(&format!(
-        r##"<a class="picture__row picture__row--{}" href="#deadline-{index}" aria-label=""##,
+        r#"<a class="picture__row picture__row--{}" href=""#,
         status_class(deadline.status)
     ));
+    push_escaped(svg, link);
+    svg.push_str(r#"" aria-label=""#);
     push_escaped(svg, &name);
     svg.push_str(&format!(r#""><text x="{start}" y="{}">"#, y + 14));
     push_escaped(svg, &title);

@@ -8,6 +8,9 @@ use common::{day, kept, late_assessment, request_only};
 use outputs::case_picture;
 use rules::{Case, Deadline, Event, EventKind, Status, evaluate};
 
+/// Where the rows link: the case page at each deadline.
+const LINK: &str = "#/case/c-late/deadline/";
+
 /// The words of a status, as a test writes them.
 fn words(deadline: &Deadline) -> String {
     match deadline.status {
@@ -25,7 +28,7 @@ fn x(month: u32, d: u32) -> i64 {
 #[test]
 fn a_late_decision_is_a_bar_to_its_due_date_then_hatched_to_the_day_it_was_made() {
     let (_, evaluation) = late_assessment();
-    let svg = case_picture(&evaluation.deadlines, evaluation.today, words).unwrap();
+    let svg = case_picture((&evaluation.deadlines, 0), evaluation.today, words, LINK).unwrap();
     let decision = evaluation
         .deadlines
         .iter()
@@ -33,7 +36,7 @@ fn a_late_decision_is_a_bar_to_its_due_date_then_hatched_to_the_day_it_was_made(
         .unwrap();
     // Received 6 January, due 17 February, made 20 February: 3 days late.
     let row = format!(
-        r##"<a class="picture__row picture__row--late" href="#deadline-{decision}" aria-label="Decision whether to assess: Met 3 days late. Due 17 February 2025, done 20 February 2025"><text x="{start}" y=""##,
+        r##"<a class="picture__row picture__row--late" href="#/case/c-late/deadline/{decision}" aria-label="Decision whether to assess: Met 3 days late. Due 17 February 2025, done 20 February 2025"><text x="{start}" y=""##,
         start = x(1, 6)
     );
     assert!(svg.contains(&row), "{svg}");
@@ -52,7 +55,7 @@ fn a_late_decision_is_a_bar_to_its_due_date_then_hatched_to_the_day_it_was_made(
 #[test]
 fn advice_still_missing_is_hatched_from_its_due_date_to_today() {
     let (_, evaluation) = late_assessment();
-    let svg = case_picture(&evaluation.deadlines, evaluation.today, words).unwrap();
+    let svg = case_picture((&evaluation.deadlines, 0), evaluation.today, words, LINK).unwrap();
     // The paediatrician's advice, due 7 April 2025, is still missing on 1 June.
     let label = "Advice for the assessment (Community paediatrician): Overdue by 55 days. Due 7 April 2025\">";
     let start = svg.find(label).expect(label);
@@ -73,7 +76,7 @@ fn advice_still_missing_is_hatched_from_its_due_date_to_today() {
 #[test]
 fn today_months_and_stages_frame_the_rows() {
     let (_, evaluation) = late_assessment();
-    let svg = case_picture(&evaluation.deadlines, evaluation.today, words).unwrap();
+    let svg = case_picture((&evaluation.deadlines, 0), evaluation.today, words, LINK).unwrap();
     let today = x(6, 1);
     assert!(svg.contains(&format!(
         r#"<line class="picture__today" x1="{today}" y1="28" x2="{today}" "#
@@ -110,7 +113,7 @@ fn a_name_a_family_typed_is_written_as_text() {
     });
     let (case, _) = kept(case, day(2025, 10, 31));
     let evaluation = evaluate(case, day(2025, 10, 31));
-    let svg = case_picture(&evaluation.deadlines, evaluation.today, words).unwrap();
+    let svg = case_picture((&evaluation.deadlines, 0), evaluation.today, words, LINK).unwrap();
     assert!(!svg.contains("<img"), "{svg}");
     assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;co&quot;"));
 }
@@ -123,7 +126,23 @@ fn a_case_with_no_clock_has_no_picture() {
     };
     let evaluation = evaluate(&case, day(2025, 10, 31));
     assert_eq!(
-        case_picture(&evaluation.deadlines, evaluation.today, words),
+        case_picture((&evaluation.deadlines, 0), evaluation.today, words, LINK),
         None
     );
+}
+
+#[test]
+fn a_case_of_many_deadlines_pictures_the_latest_as_its_cards_show_them() {
+    let (_, evaluation) = late_assessment();
+    let all = evaluation.deadlines.len();
+    let svg = case_picture(
+        (&evaluation.deadlines, all - 2),
+        evaluation.today,
+        words,
+        LINK,
+    )
+    .unwrap();
+    assert_eq!(svg.matches("<a class=\"picture__row").count(), 2);
+    assert!(svg.contains(&format!("href=\"{LINK}{}\"", all - 1)));
+    assert!(!svg.contains(&format!("href=\"{LINK}0\"")));
 }
