@@ -1085,3 +1085,28 @@ fn the_printed_chronology_starts_with_the_picture() {
     assert!(title < picture && picture < events);
     assert_reads(&html, PICTURE_CAPTION);
 }
+
+/// A first visit says what the app does in two sentences and offers an
+/// invented example, marked as one by its name and on its page.
+#[test]
+fn a_first_visit_explains_the_app_and_offers_an_example() {
+    let html = render_app(vec![], day(3, 1), View::Cases);
+    assert_reads(
+        &html,
+        "EHC Timeline works out the dates by which your council must act on your child's EHC needs assessment and plan, counted the way the law counts them, and shows which it missed. You log each letter and decision as it comes, and everything stays on this device.",
+    );
+    assert_reads(&html, "Look at an example case");
+    assert_not_reads(&html, "Remove the example case");
+
+    let example = ehc_timeline::example::example_case();
+    let list = render_app(vec![example.clone()], day(3, 1), View::Cases);
+    assert_reads(&list, "Example: J. T. (an invented case)");
+    assert_reads(&list, "Remove the example case");
+    assert_not_reads(&list, "Look at an example case");
+    let page = render_app(vec![example], day(3, 1), View::Case("c-example".into()));
+    assert_reads(
+        &page,
+        "Example: J. T. (an invented case) This case is invented, to show how the app works",
+    );
+    assert_reads(&page, "Remove the example case");
+}

@@ -8,8 +8,9 @@ use super::layout::static_html;
 use crate::browser;
 use crate::components::fields::{CheckboxProps, checkbox};
 use crate::components::{lock_summary, persistence_note, secondary_button, undo_banner};
+use crate::example::{EXAMPLE_ID, example_case};
 use crate::export;
-use crate::hooks::use_cases;
+use crate::hooks::{use_cases, use_navigator};
 use crate::route::View;
 use crate::state::{Deleted, Entry};
 use crate::storage::quota_text;
@@ -20,6 +21,9 @@ use crate::summary::{SortBy, listed, next_deadline, overdue_count};
 #[derive(Clone, Copy)]
 enum Action {
     Undo,
+    /// Add the example case and open it.
+    Example,
+    RemoveExample,
     ExportAll,
     Moved,
     Spreadsheet,
@@ -28,7 +32,13 @@ enum Action {
 
 const HEADING: &str = r#"<h1 class="heading-xl" tabindex="-1">Your cases</h1>"#;
 
-const NO_CASES: &str = r#"<p class="body">You have no cases yet.</p>"#;
+/// What the app does, in two sentences, for a first visit.
+const FIRST_VISIT: &str = concat!(
+    r#"<p class="body lead">EHC Timeline works out the dates by which your council must act on "#,
+    "your child's EHC needs assessment and plan, counted the way the law counts them, and shows ",
+    "which it missed. You log each letter and decision as it comes, and everything stays on this ",
+    r#"device.</p><p class="body">You have no cases yet.</p>"#
+);
 
 const CASE_FILES: &str = concat!(
     r#"<h2 class="heading-m">Case files</h2>"#,
@@ -49,6 +59,7 @@ const EVERY_DEADLINE: &str = concat!(
 #[component]
 pub fn CaseList() -> Html {
     let cases = use_cases();
+    let navigator = use_navigator();
     let lock = use_context::<crate::lock_session::Lock>();
     // Whether the list is sorted by name: a bool, whose state code the app
     // already has, not a state of its own type.
@@ -84,10 +95,16 @@ pub fn CaseList() -> Html {
         });
     }
     let on = |action: Action| {
-        let (cases, export_error) = (cases.clone(), export_error.clone());
+        let (cases, export_error, navigator) =
+            (cases.clone(), export_error.clone(), navigator.clone());
         Callback::from(move |_: MouseEvent| {
             let done = match action {
                 Action::Undo => return cases.undo_delete(),
+                Action::Example => {
+                    cases.import(vec![example_case()]);
+                    return navigator.go(View::Case(EXAMPLE_ID.to_owned()));
+                }
+                Action::RemoveExample => return cases.delete_case(EXAMPLE_ID),
                 Action::ExportAll => export::download_all(&cases),
                 Action::Moved => {
                     let text = cases.moved.as_deref().unwrap_or_default();
@@ -117,7 +134,11 @@ pub fn CaseList() -> Html {
                 <a href={View::AddCase.to_hash()} class="button" draggable="false">{"Add a case"}</a>
             </p>
             if cases.cases.is_empty() {
-                { static_html(NO_CASES) }
+                { static_html(FIRST_VISIT) }
+                <div class="inset-text">
+                    <p class="body">{"See how it looks first, with a case that is invented: some deadlines met, some late, one still missing."}</p>
+                    { secondary_button("Look at an example case", on(Action::Example)) }
+                </div>
             } else {
                 <div class="list-controls">
                     <div class="form-group">
@@ -160,6 +181,10 @@ pub fn CaseList() -> Html {
                     </table>
                     </div>
                 }
+            }
+            if cases.entry(EXAMPLE_ID).is_some() {
+                <p class="body">{"The example case is invented, to show how the app works. "}</p>
+                { secondary_button("Remove the example case", on(Action::RemoveExample)) }
             }
             { static_html(CASE_FILES) }
             { persistence_note(&cases) }

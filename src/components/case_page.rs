@@ -9,6 +9,7 @@ use crate::components::{
     CASE_PICTURE_CAPTION, CasePicture, Latest, PER_PAGE, back_link, contested_points, event_list,
     next_steps_section, not_found, secondary_button, timeline, undo_banner,
 };
+use crate::example::is_example;
 use crate::export;
 use crate::hooks::{use_cases, use_navigator};
 use crate::labels::review_complete_on_label;
@@ -135,6 +136,12 @@ pub fn CasePage(props: &CasePageProps) -> Html {
             <h1 class="heading-xl" tabindex="-1">{entry.name()}</h1>
             if archived {
                 { static_html(r#"<p class="body"><strong class="tag tag--grey">Archived</strong></p>"#) }
+            }
+            if is_example(case) {
+                <div class="inset-text">
+                    <p class="body">{"This case is invented, to show how the app works: which deadlines the council met, which it met late and which it missed. Your own cases are not affected."}</p>
+                    { secondary_button("Remove the example case", on(Action::Delete)) }
+                </div>
             }
             { case_details(case) }
             if overdue > 0 {
