@@ -120,6 +120,9 @@ pub fn Page(props: &PageProps) -> Html {
         View::Agenda => {
             html! { <OnDemandPage part="agenda" view={View::Agenda} focus={*moved.borrow()} /> }
         }
+        View::Report => {
+            html! { <OnDemandPage part="report" view={View::Report} focus={*moved.borrow()} /> }
+        }
         View::Cases => html! { <CaseList /> },
         View::AddCase => html! { <CaseFormPage /> },
         View::Case(id) => html! { <CasePage case_id={id.clone()} /> },
@@ -159,6 +162,7 @@ pub fn page_title(view: &View, state: &State) -> String {
         View::Import => "Import a case file".to_owned(),
         View::Lock => crate::components::LOCK_PAGE_TITLE.to_owned(),
         View::Agenda => "Agenda".to_owned(),
+        View::Report => "Council report".to_owned(),
         View::Case(id) => name(id),
         View::RenameCase(id) => format!("Rename case – {}", name(id)),
         View::LogEvent(id) => format!("Log a milestone – {}", name(id)),

@@ -3,7 +3,8 @@
 //! one of its pages is opened, so the first load on a slow phone carries only
 //! the first screens: `chronology` (the printed chronology), `letters` (the
 //! letter drafts), `import` (importing a case file), `lock` (the lock's
-//! settings) and `agenda` (every deadline of every case). Each holds Yew, the
+//! settings), `agenda` (every deadline of every case) and `report` (the
+//! council report of the cases). Each holds Yew, the
 //! engine and the case file reader again, about 130 KB gzip, so a part holds
 //! one page: two pages in one part came to more than the 150 KB a part may
 //! take.
@@ -22,7 +23,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    AgendaPage, ChronologyPage, ImportPage, LettersPage, LockControl, LockPage,
+    AgendaPage, ChronologyPage, ImportPage, LettersPage, LockControl, LockPage, ReportPage,
 };
 use crate::hooks::{HandedOver, Navigator};
 use crate::lock_session::Changed;
@@ -130,12 +131,24 @@ impl Part for Agenda {
     }
 }
 
+/// The `report` part: the council report of the cases.
+pub struct Report;
+
+impl Part for Report {
+    fn page(view: &View) -> Html {
+        match view {
+            View::Report => html! { <ReportPage /> },
+            _ => Html::default(),
+        }
+    }
+}
+
 /// What the main module hands over.
 #[derive(Properties, Clone, PartialEq)]
 pub struct PartPageProps {
     pub today: NaiveDate,
     /// The page's case, or every case for the import (which says which
-    /// cases it replaces) and the agenda.
+    /// cases it replaces), the agenda and the report.
     pub cases: Rc<Vec<Case>>,
     pub view: View,
     /// Move focus to the page's heading once shown (after moving here).

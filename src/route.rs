@@ -14,6 +14,8 @@ pub enum View {
     Lock,
     /// `#/agenda`: every deadline of every case.
     Agenda,
+    /// `#/report`: the council report of the cases.
+    Report,
     /// `#/case/ID`
     Case(String),
     /// `#/case/ID/rename`
@@ -45,6 +47,7 @@ impl View {
             ["import"] => View::Import,
             ["lock"] => View::Lock,
             ["agenda"] => View::Agenda,
+            ["report"] => View::Report,
             ["case", id] => View::Case(decode(id)),
             ["case", id, "rename"] => View::RenameCase(decode(id)),
             ["case", id, "log"] => View::LogEvent(decode(id)),
@@ -68,6 +71,7 @@ impl View {
             View::Import => "#/import".to_owned(),
             View::Lock => "#/lock".to_owned(),
             View::Agenda => "#/agenda".to_owned(),
+            View::Report => "#/report".to_owned(),
             View::Case(id) => format!("#/case/{}", encode(id)),
             View::RenameCase(id) => format!("#/case/{}/rename", encode(id)),
             View::LogEvent(id) => format!("#/case/{}/log", encode(id)),

@@ -41,7 +41,9 @@ const EVERY_DEADLINE: &str = concat!(
     r#"<h2 class="heading-m">Every deadline</h2>"#,
     r##"<p class="body"><a class="link" href="#/agenda">See the agenda</a>: every deadline "##,
     "of your cases in one list, overdue first, to filter by council, who must act, status ",
-    "and stage.</p>"
+    "and stage.</p>",
+    r##"<p class="body"><a class="link" href="#/report">See the council report</a>: how many "##,
+    "deadlines each council met on time.</p>"
 );
 
 #[component]

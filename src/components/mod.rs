@@ -22,6 +22,8 @@ mod letters_page;
 mod lock_page;
 mod next_steps;
 mod on_demand_page;
+mod report_charts;
+mod report_page;
 mod storage_messages;
 mod timeline;
 mod undo_banner;
@@ -53,6 +55,7 @@ pub use lock_page::{
 };
 pub use next_steps::next_steps_section;
 pub use on_demand_page::{OnDemandPage, OnDemandPageProps};
+pub use report_page::ReportPage;
 pub use storage_messages::{load_problem_text, use_storage_messages};
 pub use timeline::{DeadlineItem, DeadlineItemProps, deadline_title, list_items, timeline};
 pub use undo_banner::{secondary_button, undo_banner};

@@ -20,9 +20,7 @@ pub use chronology::{
     Chronology, DeadlineRow, EventRow, NameShown, days_and_weeks, deadline_title, in_date_order,
     written_when,
 };
-pub use council_report::{
-    COUNCIL_REPORT_FORMAT, CouncilReport, CouncilTally, Group, WeeksLate, weeks_late,
-};
+pub use council_report::{COUNCIL_REPORT_FORMAT, CouncilReport, CouncilTally};
 pub use ics::calendar;
 pub use letters::{Letter, chase_letter, complaint_letter, ombudsman_letter};
 pub use spreadsheet::{deadline_rows_csv, deadlines_csv};

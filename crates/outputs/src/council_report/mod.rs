@@ -41,7 +41,7 @@ use serde::Serialize;
 pub use published::{
     PublishedFigure, RELEASE_2022, RELEASE_2025, Release, council_figure, england_figure,
 };
-pub use render::{HOW_TO_READ, NATIONAL_NOTE};
+pub use render::{HOW_TO_READ, NATIONAL_NOTE, percent_text};
 pub use weeks_late::{WeeksLate, weeks_late};
 
 /// The format id of the JSON report.

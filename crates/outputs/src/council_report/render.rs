@@ -118,7 +118,7 @@ fn fields(group: &Group) -> Vec<String> {
         group.excepted.to_string(),
         group
             .percent_met_on_time
-            .map(|percent| format!("{percent:.1}%"))
+            .map(percent_text)
             .unwrap_or_default(),
         days(group.median_days_late),
         days(group.p90_days_late),
@@ -134,8 +134,16 @@ fn fields(group: &Group) -> Vec<String> {
 
 fn percent(figure: Option<PublishedFigure>) -> String {
     figure
-        .map(|figure| format!("{:.1}%", figure.percent))
+        .map(|figure| percent_text(figure.percent))
         .unwrap_or_default()
+}
+
+/// A percentage as the report writes it: "46.4%". Every percentage of the
+/// report has one decimal place, so it is written from its whole tenths, as
+/// `{:.1}` would write it, without the float formatter in the app.
+pub fn percent_text(percent: f64) -> String {
+    let tenths = (percent * 10.0).round() as i64;
+    format!("{}.{}%", tenths / 10, tenths % 10)
 }
 
 /// Where the group's published figures come from: each release's address.
