@@ -1015,7 +1015,7 @@ fn the_council_report_shows_each_council_s_figures_charts_and_published_figures(
     );
     assert_reads(
         &html,
-        "Decision whether to assess 2023 1 0 1 0 0 0.0%. Fewer than 5 clocks: too few to show a pattern 1 1",
+        "Decision whether to assess 2023 1 0 1 0 0 0.0% (fewer than 5 clocks) 1 1",
     );
     assert_reads(&html, "Final plan 2024 10 3 4 2 1 33.3% 60 542");
     assert_reads(

@@ -66,7 +66,7 @@ pub fn weeks_words(bin: &WeeksLate) -> String {
 }
 
 /// The bars of the share met on time of `groups` (one council's), named by
-/// the ids `{id}-title` and `{id}-desc`.
+/// the id `{id}-title` and described by `{id}-desc`.
 pub fn share_bars(id: &str, name: &str, groups: &[Group]) -> String {
     let height = groups.len() as u32 * BAR_ROW + 24;
     let mut desc = String::new();
@@ -104,7 +104,7 @@ pub fn share_bars(id: &str, name: &str, groups: &[Group]) -> String {
 }
 
 /// The histogram of how late the late clocks were, in `bins` (one
-/// council's), named by the ids `{id}-title` and `{id}-desc`.
+/// council's), named by the id `{id}-title` and described by `{id}-desc`.
 pub fn weeks_late_chart(id: &str, name: &str, bins: &[WeeksLate]) -> String {
     let most = bins.iter().map(|bin| bin.clocks).max().unwrap_or(0);
     let step = (WIDTH - 40) / (bins.len() as u32).max(1);
@@ -166,7 +166,7 @@ pub fn clocks_words(clocks: u32) -> String {
 /// by `desc`, which are text.
 fn picture(id: &str, height: u32, title: &str, desc: &str, marks: &str) -> String {
     let mut svg = format!(
-        r#"<svg class="report__chart" role="img" viewBox="0 0 {WIDTH} {height}" width="100%" aria-labelledby="{id}-title {id}-desc" font-size="15" fill="{TEXT}"><title id="{id}-title">"#
+        r#"<svg class="report__chart" role="img" viewBox="0 0 {WIDTH} {height}" width="100%" aria-labelledby="{id}-title" aria-describedby="{id}-desc" font-size="15" fill="{TEXT}"><title id="{id}-title">"#
     );
     push_escaped(&mut svg, title);
     svg.push_str(&format!(r#"</title><desc id="{id}-desc">"#));
@@ -256,7 +256,7 @@ mod tests {
             svg.starts_with(r#"<svg class="report__chart" role="img" viewBox="0 0 720 162""#),
             "{svg}"
         );
-        assert!(svg.contains(r#"aria-labelledby="r-0-title r-0-desc""#));
+        assert!(svg.contains(r#"aria-labelledby="r-0-title" aria-describedby="r-0-desc""#));
         assert!(svg.contains(
             r#"<title id="r-0-title">Share of clocks met on time at &lt;Anytown&gt; &amp; Co</title>"#
         ));

@@ -15,7 +15,7 @@ use rules::long_date;
 use yew::prelude::*;
 
 use super::agenda_page::not_archived;
-use super::report_charts::{clocks_words, share_bars, weeks_late_chart, weeks_words};
+use super::report_charts::{clocks_words, share_bars, share_words, weeks_late_chart, weeks_words};
 use crate::browser;
 use crate::components::fields::SelectFieldProps;
 use crate::components::{back_link, grouped, push_escaped, select_field, table_start};
@@ -23,15 +23,12 @@ use crate::export::file_name;
 use crate::hooks::use_cases;
 use crate::route::View;
 
-/// Said of a figure resting on fewer than 5 clocks.
-const FEW: &str = "Fewer than 5 clocks: too few to show a pattern";
-
 const ABOUT: &str = concat!(
     r#"<p class="body">For each council and time limit, how many deadlines of your cases were "#,
     "met on time, by the year the clock started.</p>",
     r#"<div class="inset-text"><p class="body">This counts the cases on this device the way the "#,
     "law counts deadlines, as the rest of the app does. It is not legal advice. A few cases cannot ",
-    "show a pattern: a figure resting on fewer than 5 clocks says so.</p></div>"
+    "show a pattern: a figure resting on fewer than 5 clocks says so, and is too few to compare.</p></div>"
 );
 
 /// The columns of a council's table.
@@ -229,11 +226,7 @@ fn groups_table(html: &mut String, name: &str, groups: &[Group]) {
     ));
     let days = |days: Option<i64>| days.map_or_else(|| "None late".to_owned(), |d| d.to_string());
     for group in groups {
-        let share = match (group.percent_met_on_time, group.few_clocks) {
-            (None, _) => "No figure: every clock excepted".to_owned(),
-            (Some(percent), true) => format!("{}. {FEW}", percent_text(percent)),
-            (Some(percent), false) => percent_text(percent),
-        };
+        let share = share_words(group);
         row(
             html,
             &[
