@@ -1,8 +1,9 @@
 // Loads the parts of the app a family opens rarely (src/parts.rs): the
-// chronology, the letters, the import, the lock's settings and the agenda, each a
-// wasm module of its own, fetched the first time one of its pages is opened, with this build's
-// integrity (written in at build time by build/parts.mjs). The service
-// worker keeps them once the first screen is usable (assets/register-sw.js).
+// chronology, the letters, the import, the lock's settings, the agenda and the
+// council report, each a wasm module of its own, fetched the first time one of
+// its pages is opened, with this build's integrity (written in at build time
+// by build/parts.mjs). The service worker keeps them once the first screen is
+// usable (assets/register-sw.js).
 (() => {
   const base = document.currentScript.src;
   const INTEGRITY = { PARTS_INTEGRITY: '' };

@@ -123,6 +123,9 @@ pub fn Page(props: &PageProps) -> Html {
         view @ (View::Pools | View::ShareCase(_)) => {
             html! { <OnDemandPage part="pools" view={view.clone()} focus={*moved.borrow()} /> }
         }
+        View::Report => {
+            html! { <OnDemandPage part="report" view={View::Report} focus={*moved.borrow()} /> }
+        }
         View::Cases => html! { <CaseList /> },
         View::AddCase => html! { <CaseFormPage /> },
         View::Case(id) => html! { <CasePage case_id={id.clone()} /> },
@@ -167,6 +170,7 @@ pub fn page_title(view: &View, state: &State) -> String {
         View::Agenda => "Agenda".to_owned(),
         View::Pools => "Pool cases with others".to_owned(),
         View::Case(id) | View::Deadline(id, _) => name(id),
+        View::Report => "Council report".to_owned(),
         View::RenameCase(id) => format!("Rename case – {}", name(id)),
         View::LogEvent(id) => format!("Log a milestone – {}", name(id)),
         View::EditEvent(id, _) => format!("Change a milestone – {}", name(id)),

@@ -3,8 +3,9 @@
 //! one of its pages is opened, so the first load on a slow phone carries only
 //! the first screens: `chronology` (the printed chronology), `letters` (the
 //! letter drafts), `import` (importing a case file), `lock` (the lock's
-//! settings), `agenda` (every deadline of every case) and `pools` (sharing
-//! cases anonymised, and pooling others'). Each holds Yew, the
+//! settings), `agenda` (every deadline of every case), `report` (the
+//! council report of the cases) and `pools` (sharing cases anonymised, and
+//! pooling others'). Each holds Yew, the
 //! engine and the case file reader again, about 130 KB gzip, so a part holds
 //! one page: two pages in one part came to more than the 150 KB a part may
 //! take.
@@ -24,7 +25,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::{
     AgendaPage, ChronologyPage, ImportPage, LettersPage, LockControl, LockPage, PoolsPage,
-    ShareCasePage,
+    ReportPage, ShareCasePage,
 };
 use crate::hooks::{HandedOver, Navigator};
 use crate::lock_session::Changed;
@@ -154,6 +155,18 @@ impl Part for Pools {
     }
 }
 
+/// The `report` part: the council report of the cases.
+pub struct Report;
+
+impl Part for Report {
+    fn page(view: &View) -> Html {
+        match view {
+            View::Report => html! { <ReportPage /> },
+            _ => Html::default(),
+        }
+    }
+}
+
 /// The cases handed over to a page of a part that does not evaluate them.
 #[derive(Clone)]
 pub struct GivenCases {
@@ -176,7 +189,7 @@ impl PartialEq for GivenCases {
 pub struct PartPageProps {
     pub today: NaiveDate,
     /// The page's case, or every case for the import (which says which
-    /// cases it replaces) and the agenda.
+    /// cases it replaces), the agenda and the report.
     pub cases: Rc<Vec<Case>>,
     pub view: View,
     /// Move focus to the page's heading once shown (after moving here).

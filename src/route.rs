@@ -16,6 +16,8 @@ pub enum View {
     Agenda,
     /// `#/pools`: sharing cases anonymised, and the pools of others' cases.
     Pools,
+    /// `#/report`: the council report of the cases.
+    Report,
     /// `#/case/ID`
     Case(String),
     /// `#/case/ID/deadline/N`: the case page, at its deadline N (its place
@@ -54,6 +56,7 @@ impl View {
             ["lock"] => View::Lock,
             ["agenda"] => View::Agenda,
             ["pools"] => View::Pools,
+            ["report"] => View::Report,
             ["case", id] => View::Case(decode(id)),
             ["case", id, "rename"] => View::RenameCase(decode(id)),
             ["case", id, "log"] => View::LogEvent(decode(id)),
@@ -83,6 +86,7 @@ impl View {
             View::Lock => "#/lock".to_owned(),
             View::Agenda => "#/agenda".to_owned(),
             View::Pools => "#/pools".to_owned(),
+            View::Report => "#/report".to_owned(),
             View::Case(id) => format!("#/case/{}", encode(id)),
             View::RenameCase(id) => format!("#/case/{}/rename", encode(id)),
             View::LogEvent(id) => format!("#/case/{}/log", encode(id)),

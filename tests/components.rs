@@ -17,7 +17,7 @@ use ehc_timeline::components::{
 use ehc_timeline::export::exported_text;
 use ehc_timeline::forms::{CaseDraft, Errors, EventDraft};
 use ehc_timeline::import::ImportPlan;
-use ehc_timeline::parts::{Agenda, Chronology, GivenCases, Import, Letters, Pools};
+use ehc_timeline::parts::{Agenda, Chronology, GivenCases, Import, Letters, Pools, Report};
 use ehc_timeline::state::{Action, CaseEvaluation, Persistence, State};
 use ehc_timeline::storage::backup::BackupRecord;
 use ehc_timeline::storage::{LoadProblem, Loaded};
@@ -981,6 +981,75 @@ fn the_agenda_lists_every_case_s_deadlines_overdue_first_under_week_and_month_he
     assert_reads(&html, "April 2025");
     assert!(html.contains(r##"href="#/case/c-1""##));
     assert_not_reads(&html, "E. F.");
+}
+
+/// The council report of the fixture `ehc report` is tested on, on the
+/// same day: the figures of crates/cli/tests/report.rs, worked by hand, with
+/// the published ones beside Gateshead's final plans; an archived case is
+/// left out.
+#[test]
+fn the_council_report_shows_each_council_s_figures_charts_and_published_figures() {
+    let text = std::fs::read_to_string("crates/cli/tests/fixtures/council-report.json").unwrap();
+    let mut cases = read_case_file(&text).unwrap().cases;
+    cases.push(archived_case("c-1", "A. B.", day(1, 6)));
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+    let html = render_part::<Report>(cases, today, View::Report);
+    assert_reads(&html, "Council report For each council and time limit");
+    assert_reads(
+        &html,
+        "It is not legal advice. A few cases cannot show a pattern",
+    );
+    assert_reads(
+        &html,
+        "Council Every council Anytown Council Gateshead Council",
+    );
+    assert_reads(&html, "Counted from 20 cases on 15 January 2026.");
+    assert_reads(
+        &html,
+        "Time limits at Anytown Council, by the year the clock started \
+         Time limit Year Clocks Met on time Met late Still overdue Excepted Share met on time \
+         Median days late 90th percentile days late",
+    );
+    assert_reads(
+        &html,
+        "Decision whether to assess 2024 10 5 4 1 0 50.0% 8 577",
+    );
+    assert_reads(
+        &html,
+        "Decision whether to assess 2023 1 0 1 0 0 0.0% (fewer than 5 clocks) 1 1",
+    );
+    assert_reads(&html, "Final plan 2024 10 3 4 2 1 33.3% 60 542");
+    assert_reads(
+        &html,
+        "2024 60.0% of 5 clocks 46.4% of 84,866 plans 80.8% of 245 plans",
+    );
+    assert_reads(
+        &html,
+        "2024 33.3% of 10 clocks 46.4% of 84,866 plans Not published",
+    );
+    assert_reads(
+        &html,
+        "Source: Department for Education, Education, health and care plans, reporting year 2025",
+    );
+    assert_reads(
+        &html,
+        "published 26 June 2025. Open Government Licence v3.0.",
+    );
+    assert_reads(&html, "Council not recorded");
+    // Gateshead's latest clock is 619 days (89 weeks begun) late: 12 bins of
+    // 8 weeks. They hold its 29 clocks met late or overdue (the too-early
+    // final plan has no days late): 1 + 4 + 1 + 2 + 4 + 5 + 5 + 7 by limit.
+    assert_reads(
+        &html,
+        "Weeks late at Gateshead Council Weeks late Clocks 1 to 8 weeks 5 9 to 16 weeks 0 \
+         17 to 24 weeks 1 25 to 32 weeks 4 33 to 40 weeks 4 41 to 48 weeks 4 49 to 56 weeks 2 \
+         57 to 64 weeks 2 65 to 72 weeks 2 73 to 80 weeks 0 81 to 88 weeks 4 89 to 96 weeks 1 ",
+    );
+    assert!(html.contains(r#"role="img""#), "{html}");
+    assert_reads(&html, "Share of clocks met on time at Gateshead Council");
+    assert_reads(&html, "Download as spreadsheet (CSV)");
+    assert_not_reads(&html, "A. B.");
+    assert_reads(&html, "How these figures are counted");
 }
 
 #[test]

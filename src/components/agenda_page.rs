@@ -242,7 +242,7 @@ pub fn AgendaPage() -> Html {
 }
 
 /// The cases not archived, each with its evaluation: what the agenda lists.
-fn not_archived(state: &State) -> Vec<Evaluated<'_>> {
+pub(super) fn not_archived(state: &State) -> Vec<Evaluated<'_>> {
     state
         .cases
         .iter()

@@ -53,7 +53,9 @@ const EVERY_DEADLINE: &str = concat!(
     "of your cases in one list, overdue first, to filter by council, who must act, status ",
     "and stage.</p>",
     r##"<p class="body"><a class="link" href="#/pools">Pool cases with others</a>: share yours "##,
-    "anonymised, or gather the cases other families shared, kept apart from yours.</p>"
+    "anonymised, or gather the cases other families shared, kept apart from yours.</p>",
+    r##"<p class="body"><a class="link" href="#/report">See the council report</a>: how many "##,
+    "deadlines each council met on time.</p>"
 );
 
 #[component]

@@ -24,6 +24,8 @@ mod lock_page;
 mod next_steps;
 mod on_demand_page;
 mod pools_page;
+mod report_charts;
+mod report_page;
 mod share_page;
 mod storage_messages;
 mod timeline;
@@ -58,6 +60,7 @@ pub use lock_page::{
 pub use next_steps::next_steps_section;
 pub use on_demand_page::{OnDemandPage, OnDemandPageProps};
 pub use pools_page::PoolsPage;
+pub use report_page::ReportPage;
 pub use share_page::{ShareCasePage, ShareCasePageProps, SharePanel, SharePanelProps, shareable};
 pub use storage_messages::{load_problem_text, use_storage_messages};
 pub use timeline::{DeadlineItem, DeadlineItemProps, deadline_title, list_items, timeline};

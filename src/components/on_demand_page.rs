@@ -99,7 +99,8 @@ fn from_main(cases: Cases, lock: Option<Lock>) -> FromMain {
 }
 
 /// The case file the page is given: every case for the import (which says
-/// which it replaces) and the agenda, or the one case the page is about.
+/// which it replaces), the agenda and the report, or the one case the page
+/// is about.
 fn handed_over(cases: &Cases, view: &View) -> String {
     let given: Vec<&Case> = match view {
         View::Chronology(id) | View::Letters(id) | View::ShareCase(id) => cases

@@ -30,6 +30,7 @@
 
 mod published;
 mod render;
+mod weeks_late;
 
 use std::collections::HashMap;
 
@@ -40,6 +41,8 @@ use serde::Serialize;
 pub use published::{
     PublishedFigure, RELEASE_2022, RELEASE_2025, Release, council_figure, england_figure,
 };
+pub use render::{HOW_TO_READ, NATIONAL_NOTE, percent_text};
+pub use weeks_late::{WeeksLate, weeks_late};
 
 /// The format id of the JSON report.
 pub const COUNCIL_REPORT_FORMAT: &str = "ehc-timeline-council-report/1";
@@ -102,6 +105,11 @@ pub struct Group {
     /// The rule's title, for the text and the CSV.
     #[serde(skip)]
     pub title: &'static str,
+    /// The days late of the clocks met late or overdue, in order: what the
+    /// median and the 90th percentile are taken from, kept for the app's
+    /// histogram of how late they were ([`weeks_late`]).
+    #[serde(skip)]
+    pub days_late: Vec<i64>,
 }
 
 /// The clocks of many cases, counted a case at a time, so a report over many
@@ -258,6 +266,7 @@ impl Counts {
                 .then(|| (f64::from(self.met) * 1000.0 / f64::from(decided)).round() / 10.0),
             few_clocks: clocks < FEW_CLOCKS,
             title: self.title,
+            days_late: self.days_late,
         }
     }
 }

@@ -145,9 +145,19 @@ fn council_row(line: &'static str) -> Option<PublishedFigure> {
         area: fields.next()?,
         plans: fields.next()?.parse().ok()?,
         within_20_weeks: fields.next()?.parse().ok()?,
-        percent: fields.next()?.parse().ok()?,
+        percent: one_decimal(fields.next()?)?,
         release: &RELEASE_2025,
     })
+}
+
+/// A percentage as the release writes it, whole or to one decimal place
+/// ("98", "73.1"), read as whole tenths and divided: the same `f64` as
+/// parsing it (a division is correctly rounded), without the float parser's
+/// tables in the app.
+fn one_decimal(text: &str) -> Option<f64> {
+    let (whole, tenth) = text.split_once('.').unwrap_or((text, "0"));
+    let tenths: u32 = format!("{whole}{tenth}").parse().ok()?;
+    (tenth.len() == 1).then(|| f64::from(tenths) / 10.0)
 }
 
 /// Words that name the kind of council rather than which: dropped, with case
@@ -169,8 +179,11 @@ const KIND_WORDS: [&str; 10] = [
 /// only, without `KIND_WORDS`, and without a leading "London" unless nothing
 /// else is left ("London Borough of Camden" is "camden"; "City of London
 /// Corporation" is "london"). "St. Helens" and "St Helens" are the same.
+/// The release's names are ASCII, so only ASCII letters are lowered: a word
+/// with any other letter matches none of them either way, and the app does
+/// not carry Unicode's case tables.
 fn name_key(name: &str) -> String {
-    let lower = name.to_lowercase().replace(['.', '\''], "");
+    let lower = name.to_ascii_lowercase().replace(['.', '\''], "");
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty() && !KIND_WORDS.contains(word))
@@ -195,6 +208,19 @@ mod tests {
         assert_eq!(percent(2024), Some(46.4));
         assert_eq!(percent(2013), None);
         assert_eq!(percent(2025), None);
+    }
+
+    /// Every figure of the file reads as the float parser reads it.
+    #[test]
+    fn a_percentage_reads_as_the_float_parser_reads_it() {
+        for line in BY_COUNCIL.lines().skip(1) {
+            let published = line.rsplit('\t').next().unwrap();
+            assert_eq!(one_decimal(published), published.parse().ok(), "{line}");
+        }
+        assert_eq!(one_decimal("98"), Some(98.0));
+        assert_eq!(one_decimal("73.1"), Some(73.1));
+        assert_eq!(one_decimal("7.31"), None);
+        assert_eq!(one_decimal("x"), None);
     }
 
     #[test]

@@ -25,15 +25,18 @@ const COLUMNS: [&str; 15] = [
     "Note",
 ];
 
-/// Said under the table and at the top of the CSV's explanation.
-const HOW_TO_READ: &str = "A clock is one time limit of one case, counted in the year the event that started it happened.
+/// How the figures are counted, a sentence a line: said under the table,
+/// and on the app's page.
+pub const HOW_TO_READ: &str = "A clock is one time limit of one case, counted in the year the event that started it happened.
 \"Met late\" includes final plans issued before the family's 15 days to comment had passed.
 \"Met on time\" is met / (met + met late + overdue): excepted clocks are left out, as the Department for Education leaves out exceptions.
 Days late: for a clock met late, from the due date to the day it was done; for one still overdue, from the due date to the day of the report (late so far).
 The median and the 90th percentile are of those clocks only, by nearest rank.
 Clocks not yet due and time limits that do not apply are not counted.";
 
-const NATIONAL_NOTE: &str = "England and council figures: the share of new EHC plans issued within 20 weeks, excluding exceptions, in that calendar year, published by the Department for Education.
+/// What the published figures measure, and how that differs from the
+/// report's count, a sentence a line.
+pub const NATIONAL_NOTE: &str = "England and council figures: the share of new EHC plans issued within 20 weeks, excluding exceptions, in that calendar year, published by the Department for Education.
 It counts plans by the year they were issued; this report counts clocks by the year the request was received, and counts plans still overdue.";
 
 impl CouncilReport {
@@ -115,7 +118,7 @@ fn fields(group: &Group) -> Vec<String> {
         group.excepted.to_string(),
         group
             .percent_met_on_time
-            .map(|percent| format!("{percent:.1}%"))
+            .map(percent_text)
             .unwrap_or_default(),
         days(group.median_days_late),
         days(group.p90_days_late),
@@ -131,8 +134,16 @@ fn fields(group: &Group) -> Vec<String> {
 
 fn percent(figure: Option<PublishedFigure>) -> String {
     figure
-        .map(|figure| format!("{:.1}%", figure.percent))
+        .map(|figure| percent_text(figure.percent))
         .unwrap_or_default()
+}
+
+/// A percentage as the report writes it: "46.4%". Every percentage of the
+/// report has one decimal place, so it is written from its whole tenths, as
+/// `{:.1}` would write it, without the float formatter in the app.
+pub fn percent_text(percent: f64) -> String {
+    let tenths = (percent * 10.0).round() as i64;
+    format!("{}.{}%", tenths / 10, tenths % 10)
 }
 
 /// Where the group's published figures come from: each release's address.
