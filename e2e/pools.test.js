@@ -1,6 +1,7 @@
 // Pooling in the built app: a family shares its case anonymised, and a
 // coordinator gathers such files (several at once, with progress) in a pool
-// kept apart from their own cases, where a file brought twice counts once.
+// kept apart from their own cases, where a file brought twice counts once,
+// and which the council report counts on its own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -75,6 +76,18 @@ test('a case shared anonymised keeps no name, reference or note, and pools apart
   await page.getByRole('progressbar').waitFor();
   await page.getByText('Added 300 files with 300 cases.').waitFor({ timeout: 60_000 });
   assert.deepEqual(await pools(page), ['Anytown parents | 1 | 1 | 31 October 2025', 'Othertown | 300 | 300 | 31 October 2025']);
+
+  // The council report counts a pool on its own, never with the own cases.
+  await page.goto(`${app.server.url}#/report`);
+  await page.getByRole('heading', { level: 1, name: 'Council report' }).waitFor();
+  await page.getByText('Counted from 1 case on 31 October 2025.').waitFor();
+  await page.getByLabel('Cases counted').selectOption({ label: 'Pool: Othertown (300 cases)' });
+  await page.getByText('Counted from 300 cases on 31 October 2025.').waitFor();
+  assert.deepEqual(await page.getByLabel('Council').locator('option').allTextContents(), ['Every council', 'Othertown Council']);
+  await page.getByText('Time limits at Othertown Council, by the year the clock started').waitFor();
+  await page.goto(`${app.server.url}#/pools`);
+  await page.getByRole('heading', { level: 1, name: 'Pool cases with others' }).waitFor();
+  await page.getByRole('button', { name: 'Remove the pool Othertown' }).waitFor();
 
   // Removed after asking; the other pool and the own cases stay.
   await page.getByRole('button', { name: 'Remove the pool Othertown' }).click();

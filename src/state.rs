@@ -68,6 +68,14 @@ impl Entry {
         case_name(&self.case)
     }
 
+    /// The case and its evaluation, as the outputs of many cases take them.
+    pub fn evaluated(&self) -> outputs::Evaluated<'_> {
+        outputs::Evaluated {
+            case: &self.case,
+            evaluation: self.evaluation(),
+        }
+    }
+
     /// Whether the user archived the case.
     pub fn archived(&self) -> bool {
         is_archived(&self.case)

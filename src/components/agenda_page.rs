@@ -17,7 +17,7 @@ use crate::export::file_name;
 use crate::hooks::use_cases;
 use crate::labels::{tag_colour, tag_text};
 use crate::route::View;
-use crate::state::State;
+use crate::state::{Entry, State};
 
 /// The id of the search box.
 const SEARCH: &str = "agenda-search";
@@ -247,10 +247,7 @@ pub(super) fn not_archived(state: &State) -> Vec<Evaluated<'_>> {
         .cases
         .iter()
         .filter(|entry| !entry.archived())
-        .map(|entry| Evaluated {
-            case: &entry.case,
-            evaluation: entry.evaluation(),
-        })
+        .map(Entry::evaluated)
         .collect()
 }
 

@@ -26,6 +26,7 @@ mod on_demand_page;
 mod pools_page;
 mod report_charts;
 mod report_page;
+mod report_source;
 mod share_page;
 mod storage_messages;
 mod timeline;
