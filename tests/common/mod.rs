@@ -169,3 +169,9 @@ pub fn render_in_app(cases: Vec<Case>, today: NaiveDate, page: Html) -> String {
         children: page,
     })
 }
+
+/// A value written with serde_json's `json!`, as the engine's own JSON value
+/// (what a case keeps in its unknown fields).
+pub fn ours(value: serde_json::Value) -> rules::json::Value {
+    rules::json::Value::parse(&value.to_string()).unwrap()
+}
