@@ -178,8 +178,24 @@ trait Fields: Default {
 
 /// Reads an object as `T`, with `ids` the ids of the list it is in.
 fn read_fields<T: Fields>(reader: &mut Reader, ids: &mut Ids) -> Json<T::Output> {
-    reader.object(T::WHAT, |reader| {
-        let mut fields = T::default();
+    let mut fields = T::default();
+    let extra = read_object(reader, T::WHAT, &mut |key, reader| {
+        fields.field(key, reader, ids)
+    })?;
+    // A fault of the fields together is placed where the object ends.
+    fields
+        .finish(extra)
+        .map_err(|problem| reader.fix(Error::raised(problem)))
+}
+
+/// Reads an object's keys, each known one with `field` (which says whether it
+/// knew it), the others kept in order: one copy for every kind of object.
+fn read_object<'a>(
+    reader: &mut Reader<'a>,
+    what: &'static str,
+    field: &mut dyn FnMut(&str, &mut Reader<'a>) -> Json<bool>,
+) -> Json<Map> {
+    reader.object(what, |reader| {
         let mut extra = Map::new();
         // The known keys read so far: a few, each once, as a repeat is refused.
         let mut known: Vec<String> = Vec::new();
@@ -189,14 +205,14 @@ fn read_fields<T: Fields>(reader: &mut Reader, ids: &mut Ids) -> Json<T::Output>
                 return Err(reader.duplicate(key));
             }
             reader.colon()?;
-            if fields.field(&key, reader, ids)? {
+            if field(&key, reader)? {
                 known.push(key);
             } else {
                 let value = at(reader, &key, Reader::value)?;
                 extra.insert(key, value);
             }
         }
-        fields.finish(extra).map_err(Error::raised)
+        Ok(extra)
     })
 }
 
