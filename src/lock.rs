@@ -8,7 +8,7 @@
 //! Version 2 is one an app without the lock calls too new, and so never
 //! overwrites. Inside, once decrypted, is the ordinary version-1 value.
 
-use serde_json::{Map, Value};
+use rules::json::{Map, Value};
 
 use crate::storage::idb::{DB_NAME, Db, OpenError};
 use crate::storage::migrate::BEFORE_KEY;
@@ -76,7 +76,7 @@ pub fn read(text: &str) -> Option<Result<Envelope, String>> {
     if !text.contains("\"encrypted\"") {
         return None;
     }
-    let value: Value = serde_json::from_str(text).ok()?;
+    let value = Value::parse(text).ok()?;
     let encrypted = value.as_object()?.get("encrypted")?;
     Some(read_envelope(&value, encrypted))
 }
@@ -123,7 +123,7 @@ fn read_envelope(value: &Value, encrypted: &Value) -> Result<Envelope, String> {
     })
 }
 
-fn expect_text(fields: &Map<String, Value>, name: &str, expected: &str) -> Result<(), String> {
+fn expect_text(fields: &Map, name: &str, expected: &str) -> Result<(), String> {
     match fields.get(name).and_then(Value::as_str) {
         Some(found) if found == expected => Ok(()),
         Some(found) => Err(format!(
@@ -133,7 +133,7 @@ fn expect_text(fields: &Map<String, Value>, name: &str, expected: &str) -> Resul
     }
 }
 
-fn bytes(fields: &Map<String, Value>, name: &str) -> Result<Vec<u8>, String> {
+fn bytes(fields: &Map, name: &str) -> Result<Vec<u8>, String> {
     let text = fields
         .get(name)
         .and_then(Value::as_str)
@@ -141,7 +141,7 @@ fn bytes(fields: &Map<String, Value>, name: &str) -> Result<Vec<u8>, String> {
     base64_decode(text).map_err(|reason| format!("\"{name}\" is not base64: {reason}"))
 }
 
-fn sized<const N: usize>(fields: &Map<String, Value>, name: &str) -> Result<[u8; N], String> {
+fn sized<const N: usize>(fields: &Map, name: &str) -> Result<[u8; N], String> {
     let found = bytes(fields, name)?;
     <[u8; N]>::try_from(found.as_slice())
         .map_err(|_| format!("\"{name}\" is {} bytes, not {N}", found.len()))

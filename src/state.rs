@@ -6,8 +6,8 @@
 use std::rc::Rc;
 
 use chrono::NaiveDate;
+use rules::json::Value;
 use rules::{Case, Evaluation, Event, ReviewCompleteOn, evaluate};
-use serde_json::Value;
 use yew::Reducible;
 
 pub use crate::case::{case_name, new_event_id};

@@ -324,7 +324,7 @@ fn archived_cases_are_hidden_from_the_list() {
     let mut archived = late_assessment();
     archived
         .extra
-        .insert("archived".into(), serde_json::Value::Bool(true));
+        .insert("archived".into(), rules::json::Value::Bool(true));
     let html = render_app(vec![archived], day(3, 1), View::Cases);
     assert_not_reads(&html, "A. B.");
     assert_reads(&html, "All your cases are archived (1)");

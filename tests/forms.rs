@@ -194,11 +194,11 @@ fn editing_an_event_keeps_the_fields_the_form_does_not_show() {
     let mut case = late_assessment();
     case.events[1]
         .extra
-        .insert("x-colour".into(), serde_json::json!("blue"));
+        .insert("x-colour".into(), ours(serde_json::json!("blue")));
     let mut draft = EventDraft::from_event(&case.events[1]);
     draft.note = "Chased by phone".into();
     let event = draft.validate(&case, "e-2").unwrap();
-    assert_eq!(event.extra["x-colour"], serde_json::json!("blue"));
+    assert_eq!(event.extra["x-colour"], "blue");
     assert_eq!(event.note.as_deref(), Some("Chased by phone"));
 }
 

@@ -120,7 +120,7 @@ fn an_ordinary_value_is_not_locked() {
     let mut case = late_assessment();
     case.events[0].note = Some("Asked for it \"encrypted\" by email.".into());
     case.extra
-        .insert("encrypted".into(), json!({"salt": "not ours"}));
+        .insert("encrypted".into(), ours(json!({"salt": "not ours"})));
     assert_eq!(read(&encode([&case])), None);
     assert_eq!(read("{ not json"), None);
     assert_eq!(read("[1, 2]"), None);

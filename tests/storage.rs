@@ -29,9 +29,12 @@ fn the_v1_fixture_loads_every_case_with_its_unknown_fields() {
         panic!("two cases: {:?}", loaded.cases);
     };
     assert_eq!(first.child.as_deref(), Some("A. B."));
-    assert_eq!(first.events[1].extra["x-colour"], json!("blue"));
-    assert_eq!(first.extra["x-from-a-newer-app"], json!({"kept": true}));
-    assert_eq!(second.extra["archived"], json!(true));
+    assert_eq!(first.events[1].extra["x-colour"], ours(json!("blue")));
+    assert_eq!(
+        first.extra["x-from-a-newer-app"],
+        ours(json!({"kept": true}))
+    );
+    assert_eq!(second.extra["archived"], true);
     assert_eq!(
         second.settings.review_complete_on,
         ReviewCompleteOn::Meeting
@@ -163,11 +166,17 @@ fn a_missing_storage_version_is_corrupt() {
     ));
 }
 
-fn pretend_v1_to_v2(mut value: Value) -> Result<Value, String> {
+fn pretend_v1_to_v2(mut value: rules::json::Value) -> Result<rules::json::Value, String> {
     // A pretend step: rename "child" to "name".
-    for case in value["cases"].as_array_mut().ok_or("no cases")? {
+    let cases = value
+        .as_object_mut()
+        .and_then(|value| value.get_mut("cases"));
+    let Some(rules::json::Value::Array(cases)) = cases else {
+        return Err("no cases".into());
+    };
+    for case in cases {
         let case = case.as_object_mut().ok_or("a case is not an object")?;
-        if let Some(child) = case.remove("child") {
+        if let Some(child) = case.shift_remove("child") {
             case.insert("name".into(), child);
         }
     }
@@ -176,10 +185,10 @@ fn pretend_v1_to_v2(mut value: Value) -> Result<Value, String> {
 
 #[test]
 fn migrations_run_each_step_from_the_stored_version() {
-    let v1: Value = serde_json::from_str(V1).unwrap();
+    let v1 = rules::json::Value::parse(V1).unwrap();
     let v2 = migrate(v1, &[pretend_v1_to_v2]).unwrap();
-    assert_eq!(v2["storage_version"], json!(2));
-    assert_eq!(v2["cases"][0]["name"], json!("A. B."));
+    assert_eq!(v2["storage_version"], 2);
+    assert_eq!(v2["cases"][0]["name"], "A. B.");
     // A value already at the newest version is left as it is.
     let again = migrate(v2.clone(), &[pretend_v1_to_v2]).unwrap();
     assert_eq!(again, v2);
@@ -187,7 +196,7 @@ fn migrations_run_each_step_from_the_stored_version() {
 
 #[test]
 fn a_failing_migration_step_is_reported_as_corrupt() {
-    let broken = json!({"storage_version": 1, "cases": "not a list"});
+    let broken = ours(json!({"storage_version": 1, "cases": "not a list"}));
     let Err(DecodeError::Corrupt(reason)) = migrate(broken, &[pretend_v1_to_v2]) else {
         panic!("a failing step is an error");
     };

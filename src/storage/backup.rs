@@ -12,7 +12,7 @@
 //! need not agree with the cases: a lost write only moves a reminder.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Deserializer, Serialize};
+use rules::json::{Value, Writer};
 
 use super::Backend;
 
@@ -26,32 +26,13 @@ pub const REMIND_AFTER_DAYS: i64 = 30;
 pub const FIRST_REMINDER_AFTER_DAYS: i64 = 7;
 
 /// When the cases were last exported, and since when there were cases.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct BackupRecord {
     /// The day of the last export of a case file.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "iso_date"
-    )]
     pub last_export: Option<NaiveDate>,
     /// The first day this device held a case: the count for someone who has
     /// never exported starts there.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "iso_date"
-    )]
     pub cases_since: Option<NaiveDate>,
-}
-
-/// Reads a stored date with the engine's own YYYY-MM-DD reader: chrono's
-/// general date parser would add 6 KB to the app for these two fields.
-fn iso_date<'de, D: Deserializer<'de>>(stored: D) -> Result<Option<NaiveDate>, D::Error> {
-    let text = String::deserialize(stored)?;
-    rules::parse_iso_date(&text)
-        .map(Some)
-        .map_err(serde::de::Error::custom)
 }
 
 /// Why the user should export a backup now.
@@ -124,12 +105,45 @@ pub fn load(backend: &dyn Backend) -> BackupRecord {
         .get(BACKUP_KEY)
         .ok()
         .flatten()
-        .and_then(|text| serde_json::from_str(&text).ok())
+        .and_then(|text| decode(&text))
         .unwrap_or_default()
+}
+
+/// The record in `text`: an object whose two dates, each there or not, are
+/// written YYYY-MM-DD (read with the engine's own reader: chrono's general
+/// date parser would add 6 KB to the app).
+fn decode(text: &str) -> Option<BackupRecord> {
+    let value = Value::parse(text).ok()?;
+    let object = value.as_object()?;
+    let date = |key| match object.get(key) {
+        None => Some(None),
+        Some(value) => rules::parse_iso_date(value.as_str()?).ok().map(Some),
+    };
+    Some(BackupRecord {
+        last_export: date("last_export")?,
+        cases_since: date("cases_since")?,
+    })
+}
+
+/// The record as compact JSON, without the dates it has not.
+fn encode(record: &BackupRecord) -> String {
+    let mut writer = Writer::new(false);
+    writer.open('{');
+    for (key, date) in [
+        ("last_export", record.last_export),
+        ("cases_since", record.cases_since),
+    ] {
+        if let Some(date) = date {
+            writer.key(key);
+            writer.string(&date.to_string());
+        }
+    }
+    writer.close('}');
+    writer.finish()
 }
 
 /// Stores the record, in one write of its own key.
 pub fn save(backend: &mut dyn Backend, record: &BackupRecord) -> Result<(), String> {
-    let text = serde_json::to_string(record).expect("a record always serializes");
+    let text = encode(record);
     backend.set(BACKUP_KEY, &text)
 }

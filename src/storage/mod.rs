@@ -24,9 +24,8 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use rules::{Case, FORMAT, read_case_file};
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use rules::json::{Error, Reader, Value, Writer};
+use rules::{Case, FORMAT, Problem, read_case_file, write_case};
 
 use backup::BackupRecord;
 use sync::Session;
@@ -78,15 +77,16 @@ const _: () = assert!(
 /// Whether a stored value is the lock's: version 2 with an `"encrypted"`
 /// object (its envelope is read by `lock::read`, above this layer).
 pub fn is_locked(text: &str) -> bool {
-    #[derive(Deserialize)]
-    struct Locked {
-        storage_version: u64,
-        // Only its presence is checked.
-        #[serde(rename = "encrypted")]
-        _encrypted: serde::de::IgnoredAny,
-    }
-    serde_json::from_str::<Locked>(text)
-        .is_ok_and(|locked| locked.storage_version == LOCKED_STORAGE_VERSION)
+    let mut encrypted = false;
+    // Only the presence of "encrypted" is checked.
+    let version = read_header(text, |reader, key| {
+        if key != "encrypted" {
+            return Ok(false);
+        }
+        encrypted = true;
+        reader.skip().map(|()| true)
+    });
+    encrypted && version == Some(LOCKED_STORAGE_VERSION)
 }
 
 /// A migration step: one version's stored value to the next version's.
@@ -300,21 +300,23 @@ pub fn save<'a>(
     backend.set(KEY, &encode(cases))
 }
 
-#[derive(Serialize)]
-struct Stored<'a> {
-    storage_version: u64,
-    format: &'static str,
-    cases: Vec<&'a Case>,
-}
-
-/// The stored value for `cases`.
+/// The stored value for `cases`, compact.
 pub fn encode<'a>(cases: impl IntoIterator<Item = &'a Case>) -> String {
-    let stored = Stored {
-        storage_version: STORAGE_VERSION,
-        format: FORMAT,
-        cases: cases.into_iter().collect(),
-    };
-    serde_json::to_string(&stored).expect("cases always serialize")
+    let mut writer = Writer::new(false);
+    writer.open('{');
+    writer.key("storage_version");
+    writer.raw(&STORAGE_VERSION.to_string());
+    writer.key("format");
+    writer.string(FORMAT);
+    writer.key("cases");
+    writer.open('[');
+    for case in cases {
+        writer.element();
+        write_case(&mut writer, case);
+    }
+    writer.close(']');
+    writer.close('}');
+    writer.finish()
 }
 
 /// The cases in a stored value, migrated to this version.
@@ -325,7 +327,7 @@ pub fn decode(text: &str) -> Result<Vec<Case>, DecodeError> {
     let text = if stored_version(text) == Some(STORAGE_VERSION) {
         text
     } else {
-        let value: Value = serde_json::from_str(text)
+        let value = Value::parse(text)
             .map_err(|error| DecodeError::Corrupt(format!("it is not valid JSON: {error}")))?;
         migrated = migrate(value, MIGRATIONS)?.to_string();
         &migrated
@@ -336,13 +338,33 @@ pub fn decode(text: &str) -> Result<Vec<Case>, DecodeError> {
 
 /// The `storage_version` of a stored value, read without building the rest.
 fn stored_version(text: &str) -> Option<u64> {
-    #[derive(Deserialize)]
-    struct Header {
-        storage_version: u64,
-    }
-    serde_json::from_str::<Header>(text)
-        .ok()
-        .map(|header| header.storage_version)
+    read_header(text, |_, _| Ok(false))
+}
+
+/// The `storage_version` of a stored value, which must be there, once, as a
+/// whole number; `more` reads any other field it wants (and says so).
+fn read_header(
+    text: &str,
+    mut more: impl FnMut(&mut Reader, &str) -> Result<bool, Error>,
+) -> Option<u64> {
+    let mut reader = Reader::new(text, false);
+    let mut version = None;
+    reader
+        .fields("a stored value", |reader, key| {
+            if key != "storage_version" {
+                return more(reader, key);
+            }
+            let read = reader.unsigned("u64", u64::MAX)?;
+            match version.replace(read) {
+                None => Ok(true),
+                Some(_) => Err(Error::raised(Problem::DuplicateKey {
+                    key: key.to_owned(),
+                })),
+            }
+        })
+        .ok()?;
+    reader.end().ok()?;
+    version
 }
 
 /// Runs the migration `steps` on a stored value, from its `storage_version` to

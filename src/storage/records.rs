@@ -11,50 +11,60 @@
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use rules::Case;
-use serde::{Deserialize, Serialize};
+use rules::json::{Error, Reader, Value, Writer};
+use rules::{Case, Problem, read_case, write_case};
 
 /// The storage version of the store of records: above the one localStorage
 /// value (1) and its locked form (2), so an app that knows only those never
 /// mistakes this store for theirs.
 pub const RECORDS_VERSION: u64 = 3;
 
-#[derive(Serialize)]
-struct RecordOut<'a> {
-    rev: u64,
-    case: &'a Case,
-}
-
-#[derive(Deserialize)]
-struct RecordIn {
-    rev: u64,
-    case: Case,
-}
-
-/// Only the revision of a record, read without building the case.
-#[derive(Deserialize)]
-struct RevisionOnly {
-    rev: u64,
-}
-
-/// The stored text of `case` at revision `rev`.
+/// The stored text of `case` at revision `rev`, compact.
 pub fn encode_record(rev: u64, case: &Case) -> String {
-    serde_json::to_string(&RecordOut { rev, case }).expect("a case always serializes")
+    let mut writer = Writer::new(false);
+    writer.open('{');
+    writer.key("rev");
+    writer.raw(&rev.to_string());
+    writer.key("case");
+    write_case(&mut writer, case);
+    writer.close('}');
+    writer.finish()
 }
 
-/// The revision and case of a stored record, or why it cannot be read.
+/// The revision and case of a stored record, or why it cannot be read (in
+/// the words serde_json used, such as ``missing field `rev` at line 1 column 9``).
 pub fn decode_record(text: &str) -> Result<(u64, Case), String> {
-    serde_json::from_str::<RecordIn>(text)
-        .map(|record| (record.rev, record.case))
+    let mut reader = Reader::new(text, true);
+    let (mut rev, mut case) = (None, None);
+    let read = reader.fields("struct RecordIn", |reader, key| {
+        match key {
+            "rev" if rev.is_none() => rev = Some(reader.unsigned("u64", u64::MAX)?),
+            "case" if case.is_none() => case = Some(read_case(reader)?),
+            "rev" | "case" => return Err(record_error(format!("duplicate field `{key}`"))),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    });
+    let record = read.and_then(|()| {
+        let rev = rev.ok_or_else(|| record_error("missing field `rev`".to_owned()))?;
+        let case = case.ok_or_else(|| record_error("missing field `case`".to_owned()))?;
+        Ok((rev, case))
+    });
+    record
+        .map_err(|error| reader.fix(error))
+        .and_then(|record| reader.end().map(|()| record))
         .map_err(|error| error.to_string())
+}
+
+/// A fault of a record's fields, in serde's words.
+fn record_error(detail: String) -> Error {
+    Error::raised(Problem::NotJson { detail })
 }
 
 /// The revision of a stored record; `None` when it cannot be read (a write
 /// then counts it as changed by someone else, and leaves it).
 pub fn record_revision(text: &str) -> Option<u64> {
-    serde_json::from_str::<RevisionOnly>(text)
-        .ok()
-        .map(|record| record.rev)
+    Value::parse(text).ok()?.get("rev")?.as_u64()
 }
 
 /// One case to write (or delete) in a transaction.

@@ -42,7 +42,7 @@ fn every_field_reads_and_survives_a_round_trip_unknown_ones_included() {
     assert_eq!(agreement.council_party, Some(false));
     assert_eq!(agreement.agreed_due.unwrap().to_string(), "2025-10-31");
     assert_eq!(complaint.stage, Some(2));
-    assert_eq!(case.extra["archived"], serde_json::json!(true));
+    assert_eq!(case.extra["archived"], true);
     assert_eq!(case.settings.extra["colour"], "blue");
     assert_eq!(file.extra["made_by"], "a newer app");
     assert_eq!(

@@ -14,8 +14,8 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::Datelike;
-use serde_json::Value;
 
+use super::json::Value;
 use super::kind::EventKind;
 use super::model::{Case, CaseFile, Event, Extra, Settings};
 
@@ -51,7 +51,7 @@ pub fn anonymise(file: &CaseFile, random: &mut dyn FnMut() -> u64) -> CaseFile {
 fn anonymise_case(case: &Case, ids: &mut RandomIds) -> Case {
     let mut extra = Extra::new();
     if let Some(born) = case.date_of_birth {
-        extra.insert(BIRTH_YEAR.to_owned(), Value::from(born.year()));
+        extra.insert(BIRTH_YEAR.to_owned(), Value::from(i64::from(born.year())));
     }
     let (mut parties, mut schools) = (Pseudonyms::new("adviser"), Pseudonyms::new("school"));
     Case {

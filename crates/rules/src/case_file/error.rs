@@ -3,10 +3,7 @@
 //! which the app and `ehc` both show. Below the model and the reader, which
 //! both raise problems.
 
-use std::cell::RefCell;
 use std::fmt;
-
-use serde::de;
 
 use crate::calendar::{days_in_month, month_name};
 
@@ -15,7 +12,7 @@ use crate::calendar::{days_in_month, month_name};
 pub struct ReadError {
     /// 1-based line of the fault, when the file is known to that precision.
     pub line: Option<usize>,
-    /// 1-based column of the fault, counted in bytes as serde_json counts it.
+    /// 1-based column of the fault, counted in bytes (a character of several bytes counts for each).
     pub column: Option<usize>,
     /// Where in the file's structure: `cases[0].events[3].date`; empty at the top.
     pub path: String,
@@ -95,9 +92,10 @@ pub enum Problem {
     /// Bytes that are not UTF-8 (such as `é` saved by an old Windows editor):
     /// `byte` at `offset` bytes from the start of the file.
     NotUtf8 { offset: usize, byte: u8 },
-    /// The file stops in the middle of a value; `detail` is serde_json's.
+    /// The file stops in the middle of a value; `detail` says in which, in
+    /// serde_json's words, as the reader always said.
     EndsEarly { detail: String },
-    /// The text is not JSON; `detail` is serde_json's description.
+    /// The text is not JSON; `detail` describes the fault in serde_json's words.
     NotJson { detail: String },
     /// A key written twice in one object, where JSON does not say which counts.
     DuplicateKey { key: String },
@@ -255,21 +253,3 @@ impl fmt::Display for Problem {
 }
 
 impl std::error::Error for Problem {}
-
-thread_local! {
-    /// The problem of the read that is failing: serde carries only text up
-    /// from a fault, so the problem itself waits here for the reader.
-    static RAISED: RefCell<Option<Problem>> = const { RefCell::new(None) };
-}
-
-/// A serde error for `problem`, which the reader takes back with [`take_raised`].
-pub(super) fn raise<E: de::Error>(problem: Problem) -> E {
-    let error = E::custom(&problem);
-    RAISED.set(Some(problem));
-    error
-}
-
-/// The problem last raised, if any, leaving none.
-pub(super) fn take_raised() -> Option<Problem> {
-    RAISED.take()
-}

@@ -4,7 +4,7 @@
 mod anonymise;
 mod clock_time;
 mod error;
-mod from_text;
+pub mod json;
 mod kind;
 mod model;
 mod parse;
@@ -14,7 +14,9 @@ pub use clock_time::{parse_clock_time, write_clock_time};
 pub use error::{IdOf, Problem, ReadError};
 pub use kind::{EventKind, Stage};
 pub use model::{
-    ApproxDate, Case, CaseFile, Event, ExceptionReason, Extra, FORMAT, Matters, Order,
+    ApproxDate, Case, CaseFile, Event, ExceptionReason, Extra, FORMAT, FieldValue, Matters, Order,
     ResponseUnit, ReviewCompleteOn, ReviewOutcome, SendMethod, Settings, Transfer, When,
 };
-pub use parse::{import_case_file, parse_iso_date, read_case_file, write_case_file};
+pub use parse::{
+    import_case_file, parse_iso_date, read_case, read_case_file, write_case, write_case_file,
+};

@@ -6,63 +6,49 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Serialize, Serializer};
-use serde_json::{Map, Value};
 
+use super::json::Map;
 use super::kind::EventKind;
 
 /// The format id this version reads and writes.
 pub const FORMAT: &str = "ehc-timeline/1";
 
 /// Unknown fields, kept in the order they came.
-pub type Extra = Map<String, Value>;
+pub type Extra = Map;
 
 /// A whole case file: one or more cases.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CaseFile {
     pub format: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub exported_at: Option<NaiveDate>,
     pub cases: Vec<Case>,
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
 /// One child's or young person's case.
-#[derive(Clone, Debug, PartialEq, Default, Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Case {
     pub id: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub child: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub local_authority: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub date_of_birth: Option<NaiveDate>,
-    #[serde(skip_serializing_if = "Settings::is_default")]
     pub settings: Settings,
     pub events: Vec<Event>,
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
 /// The choices a case makes on disputed points (timelines.md section 5).
-#[derive(Clone, Debug, PartialEq, Default, Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Settings {
     pub review_complete_on: ReviewCompleteOn,
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
-impl Settings {
-    fn is_default(&self) -> bool {
-        *self == Settings::default()
-    }
-}
+impl Settings {}
 
 /// When an annual review counts as complete, which starts the next 12 months.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum ReviewCompleteOn {
     /// When the council notifies its decision (IPSEA's reading; the default).
     #[default]
@@ -72,72 +58,44 @@ pub enum ReviewCompleteOn {
 }
 
 /// One dated thing that happened.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Event {
     pub id: String,
     pub kind: EventKind,
-    #[serde(flatten)]
     pub when: When,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub who: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub document: Option<String>,
     /// Pairs an `advice-requested` with its `advice-received`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub party: Option<String>,
     /// Pairs a `school-consulted` with its `school-responded`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub school: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub outcome: Option<ReviewOutcome>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub order: Option<Order>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub matters: Option<Matters>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub transfer: Option<Transfer>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub exception: Option<ExceptionReason>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<NaiveDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub until: Option<NaiveDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub disputed: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub method: Option<SendMethod>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "serialize_clock_time"
-    )]
     pub time: Option<NaiveTime>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub respond_within: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<ResponseUnit>,
     /// On `move-notified`: the day of the move to another council's area.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub move_date: Option<NaiveDate>,
     /// On `mediation-requested`: the mediation is also about health care.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub includes_health: Option<bool>,
     /// On `mediation-requested`: the mediation is only about health care.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub health_only: Option<bool>,
     /// On `mediation-agreement`: whether the council was a party to it
     /// (`None` reads as yes).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub council_party: Option<bool>,
     /// On `mediation-agreement`: a date the parties agreed in writing (reg 42(5)).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub agreed_due: Option<NaiveDate>,
     /// On `complaint-made`: the stage of the council's complaints procedure,
     /// 1 (`None` reads as 1) or 2.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub stage: Option<u8>,
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
@@ -192,11 +150,9 @@ impl Event {
 }
 
 /// When an event happened: an exact calendar date, or only its month or year.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum When {
-    #[serde(rename = "date")]
     Date(NaiveDate),
-    #[serde(rename = "approx")]
     Approx(ApproxDate),
 }
 
@@ -226,26 +182,19 @@ impl std::fmt::Display for ApproxDate {
     }
 }
 
-impl Serialize for ApproxDate {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
 impl Serialize for EventKind {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.id())
     }
 }
 
-fn serialize_clock_time<S: Serializer>(
-    time: &Option<NaiveTime>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    match time {
-        Some(time) => serializer.serialize_str(&super::clock_time::write_clock_time(*time)),
-        None => serializer.serialize_none(),
-    }
+/// A closed set of string values for a field, as the reader and writer see it.
+pub trait FieldValue: Copy + 'static {
+    /// The set's name, which a fault says was expected (`ReviewOutcome`).
+    const NAME: &'static str;
+    const ALL: &'static [Self];
+    fn id(self) -> &'static str;
+    fn from_id(id: &str) -> Option<Self>;
 }
 
 /// Defines a closed set of string values for a field, with its ids in one place.
@@ -276,14 +225,16 @@ macro_rules! field_values {
             }
         }
 
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                super::from_text::from_str_with(deserializer, stringify!($name), |id| {
-                    $name::from_id(id).ok_or_else(|| super::error::Problem::NotAllowed {
-                        value: format!("\"{id}\""),
-                        allowed: $name::ALL.iter().map(|v| format!("\"{}\"", v.id())).collect(),
-                    })
-                })
+        impl FieldValue for $name {
+            const NAME: &'static str = stringify!($name);
+            const ALL: &'static [$name] = $name::ALL;
+
+            fn id(self) -> &'static str {
+                $name::id(self)
+            }
+
+            fn from_id(id: &str) -> Option<$name> {
+                $name::from_id(id)
             }
         }
     };

@@ -2,26 +2,25 @@
 //! whole or refused with an error that says where (line, column, path, event)
 //! and what is wrong, in words a user can act on.
 //!
-//! Known fields are read one by one from serde_json's streaming deserializer,
-//! so a bad value is reported at its own position; unknown fields are kept.
-//! Every door reads through here (the app's import and storage, `ehc`), so a
-//! file is read the same way wherever it is opened: bytes that are not UTF-8,
-//! a key written twice and an empty or repeated id are refused everywhere.
+//! Known fields are read one by one with the engine's own JSON reader
+//! ([`super::json`]), so a bad value is reported at its own position; unknown
+//! fields are kept. Every door reads through here (the app's import and
+//! storage, `ehc`), so a file is read the same way wherever it is opened:
+//! bytes that are not UTF-8, a key written twice and an empty or repeated id
+//! are refused everywhere.
 
-use std::cell::RefCell;
 use std::collections::HashSet;
-use std::fmt;
-use std::marker::PhantomData;
 
 use chrono::{NaiveDate, NaiveTime};
-use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_json::Value;
-use serde_json::error::Category;
 
-use super::error::{IdOf, Problem, ReadError, raise, take_raised};
-use super::from_text::from_str_with;
+use super::clock_time::{parse_clock_time, write_clock_time};
+use super::error::{IdOf, Problem, ReadError};
+use super::json::{Error, Map, Reader, Step, Value, Writer};
 use super::kind::EventKind;
 use super::model::*;
+
+/// A value read, or the fault that stopped the read.
+type Json<T> = Result<T, Error>;
 
 /// Reads a whole case file (`ehc-timeline/1`) from its bytes, which must be
 /// UTF-8 (a leading byte order mark is allowed, as RFC 8259 allows it).
@@ -58,12 +57,10 @@ pub fn import_case_file(bytes: impl AsRef<[u8]>) -> Result<CaseFile, ReadError> 
 
 fn read_bytes(bytes: &[u8]) -> Result<CaseFile, ReadError> {
     let text = utf8(bytes)?;
-    TRAIL.with_borrow_mut(Vec::clear);
-    take_raised();
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let file = CaseFile::deserialize(&mut deserializer)
-        .map_err(|error| located(text, trail_path(), error))?;
-    deserializer
+    let mut reader = Reader::new(text, true);
+    let file =
+        read_file(&mut reader).map_err(|error| located(text, trail_path(&reader.trail), error))?;
+    reader
         .end()
         .map_err(|error| located(text, String::new(), error))?;
     Ok(file)
@@ -95,144 +92,51 @@ fn utf8(bytes: &[u8]) -> Result<&str, ReadError> {
     })
 }
 
-/// A step of the path to a fault: an object's key (`?` for a key that could
-/// not be read) or an array's index.
-enum Step {
-    Key(String),
-    Index(usize),
-}
+/// The ids read so far in a list whose ids must be unique: `None` for a case
+/// read alone, as the app's storage reads one, which has no other cases to
+/// clash with (its events are checked all the same).
+type Ids = Option<HashSet<String>>;
 
-/// The ids read so far in the lists whose ids must be unique: `None` outside
-/// such a list (a case read alone, as the app's storage reads one, has no
-/// other cases to clash with, but its events are checked all the same).
-#[derive(Default)]
-struct Ids {
-    /// Of the cases of the file being read.
-    cases: Option<HashSet<String>>,
-    /// Of the events of the case being read.
-    events: Option<HashSet<String>>,
-}
-
-type IdsOf = fn(&mut Ids) -> &mut Option<HashSet<String>>;
-
-thread_local! {
-    static IDS: RefCell<Ids> = RefCell::new(Ids::default());
-}
-
-/// Reads a list of cases or events into `slot` as [`put`] does, with the
-/// ids of its items checked against each other by [`put_id`].
-fn put_unique<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
-    slot: &mut Option<T>,
-    ids: IdsOf,
-    key: &str,
-    map: &mut A,
-) -> Result<bool, A::Error> {
-    let outer = IDS.with_borrow_mut(|all| ids(all).replace(HashSet::new()));
-    let read = put(slot, key, map);
-    IDS.with_borrow_mut(|all| *ids(all) = outer);
-    read
-}
-
-/// Reads the `id` of a case or an event into `slot`, refusing an empty one
-/// or one already among the ids `seen`, right where it is written.
-fn put_id<'de, A: MapAccess<'de>>(
-    slot: &mut Option<String>,
-    of: IdOf,
-    seen: IdsOf,
-    map: &mut A,
-) -> Result<bool, A::Error> {
-    let id: String = map.next_value_seed(At("id", PhantomData))?;
+/// Reads the `id` of a case or an event, refusing an empty one or one already
+/// among the ids `seen`, right where it is written.
+fn read_id(reader: &mut Reader, of: IdOf, seen: &mut Ids) -> Json<String> {
+    let id = at(reader, "id", |reader| reader.string("a string"))?;
     let problem = if id.is_empty() {
         Problem::EmptyId(of)
-    } else if IDS.with_borrow_mut(|ids| {
-        seen(ids)
-            .as_mut()
-            .is_none_or(|seen| seen.insert(id.clone()))
-    }) {
-        *slot = Some(id);
-        return Ok(true);
+    } else if seen.as_mut().is_none_or(|seen| seen.insert(id.clone())) {
+        return Ok(id);
     } else {
         Problem::RepeatedId { of, id }
     };
-    note(Step::Key("id".to_owned()));
-    Err(raise(problem))
+    reader.trail.push(Step::Key("id".to_owned()));
+    Err(Error::raised(problem))
 }
 
-thread_local! {
-    /// The path to the fault of a failed read, innermost step first: each key
-    /// and element read notes its step only as an error unwinds out of it, so
-    /// a read that goes well costs nothing.
-    static TRAIL: std::cell::RefCell<Vec<Step>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Notes that the error unwinding came from within `step`.
-fn note(step: Step) {
-    TRAIL.with_borrow_mut(|trail| trail.push(step));
-}
-
-/// The trail of the last failed read, written `cases[0].events[3].date`.
-fn trail_path() -> String {
-    TRAIL.with_borrow(|trail| {
-        let mut path = String::new();
-        for (i, step) in trail.iter().rev().enumerate() {
-            match step {
-                Step::Key(key) => {
-                    if i > 0 {
-                        path.push('.');
-                    }
-                    path.push_str(key);
+/// The trail of a failed read, written `cases[0].events[3].date`.
+fn trail_path(trail: &[Step]) -> String {
+    let mut path = String::new();
+    for (i, step) in trail.iter().rev().enumerate() {
+        match step {
+            Step::Key(key) => {
+                if i > 0 {
+                    path.push('.');
                 }
-                Step::Index(index) => path.push_str(&format!("[{index}]")),
+                path.push_str(key);
             }
+            Step::Index(index) => path.push_str(&format!("[{index}]")),
         }
-        path
-    })
+    }
+    path
 }
 
-/// Writes a case file as pretty JSON, with the unknown fields it was read with.
-pub fn write_case_file(file: &CaseFile) -> String {
-    let mut text = serde_json::to_string_pretty(file).expect("a case file always serializes");
-    text.push('\n');
-    text
-}
-
-/// A serde_json error as a `ReadError`, naming the event when the path is in one.
-fn located(text: &str, path: String, error: serde_json::Error) -> ReadError {
-    let (line, column) = (error.line(), error.column());
-    let problem = take_raised().unwrap_or_else(|| serde_problem(&error));
+/// A read error placed in `text`, naming the event when the path is in one.
+fn located(text: &str, path: String, error: Error) -> ReadError {
     ReadError {
-        line: (line > 0).then_some(line),
-        column: (line > 0).then_some(column),
+        line: (error.line > 0).then_some(error.line),
+        column: (error.line > 0).then_some(error.column),
         event: event_id_at(text, &path),
         path,
-        problem: Box::new(problem),
-    }
-}
-
-/// The problem of an error serde_json found itself: the JSON's syntax, or a
-/// value of the wrong type for the field read.
-fn serde_problem(error: &serde_json::Error) -> Problem {
-    let mut detail = error.to_string();
-    let suffix = format!(" at line {} column {}", error.line(), error.column());
-    if let Some(stripped) = detail.strip_suffix(&suffix) {
-        detail.truncate(stripped.len());
-    }
-    // serde's words: "invalid type: string \"a\", expected a sequence".
-    let split = |rest: &str| {
-        rest.rsplit_once(", expected ")
-            .map(|(found, expected)| (found.to_owned(), expected.to_owned()))
-    };
-    match error.classify() {
-        Category::Eof => Problem::EndsEarly { detail },
-        Category::Data => match (
-            detail.strip_prefix("invalid type: ").and_then(split),
-            detail.strip_prefix("invalid value: ").and_then(split),
-        ) {
-            (Some((found, expected)), _) => Problem::WrongType { found, expected },
-            (_, Some((found, expected))) => Problem::WrongValue { found, expected },
-            _ => Problem::NotJson { detail },
-        },
-        Category::Syntax | Category::Io => Problem::NotJson { detail },
+        problem: Box::new(error.problem),
     }
 }
 
@@ -243,10 +147,19 @@ fn event_id_at(text: &str, path: &str) -> Option<String> {
     let (case, rest) = rest.split_once(']')?;
     let rest = rest.strip_prefix(".events[")?;
     let (event, _) = rest.split_once(']')?;
-    let value: Value = serde_json::from_str(text).ok()?;
+    let value = Value::parse(text).ok()?;
     let id =
         &value["cases"][case.parse::<usize>().ok()?]["events"][event.parse::<usize>().ok()?]["id"];
     id.as_str().filter(|id| !id.is_empty()).map(str::to_owned)
+}
+
+/// Reads the value of the field `key` with `read`, noting the key if it is bad.
+fn at<'a, T>(
+    reader: &mut Reader<'a>,
+    key: &str,
+    read: impl FnOnce(&mut Reader<'a>) -> Json<T>,
+) -> Json<T> {
+    reader.within(|| Step::Key(key.to_owned()), read)
 }
 
 /// A struct read field by field: known keys with their own type (so a bad value
@@ -258,229 +171,100 @@ trait Fields: Default {
     type Output;
     /// Checks the fields read and builds the value; an error here is placed at
     /// the end of the object, whose fields it concerns.
-    fn finish<E: de::Error>(self) -> Result<Self::Output, E>;
+    fn finish(self, extra: Map) -> Result<Self::Output, Problem>;
     /// Reads the value of `key` if it is known; `false` for an unknown key.
-    fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error>;
-    fn extra(&mut self) -> &mut Extra;
+    fn field(&mut self, key: &str, reader: &mut Reader, ids: &mut Ids) -> Json<bool>;
 }
 
-struct FieldsVisitor<T>(PhantomData<T>);
+/// Reads an object as `T`, with `ids` the ids of the list it is in.
+fn read_fields<T: Fields>(reader: &mut Reader, ids: &mut Ids) -> Json<T::Output> {
+    let mut fields = T::default();
+    let extra = read_object(reader, T::WHAT, &mut |key, reader| {
+        fields.field(key, reader, ids)
+    })?;
+    // A fault of the fields together is placed where the object ends.
+    fields
+        .finish(extra)
+        .map_err(|problem| reader.fix(Error::raised(problem)))
+}
 
-impl<'de, T: Fields> Visitor<'de> for FieldsVisitor<T> {
-    type Value = T::Output;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "{}", T::WHAT)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T::Output, A::Error> {
-        let mut fields = T::default();
+/// Reads an object's keys, each known one with `field` (which says whether it
+/// knew it), the others kept in order: one copy for every kind of object.
+fn read_object<'a>(
+    reader: &mut Reader<'a>,
+    what: &'static str,
+    field: &mut dyn FnMut(&str, &mut Reader<'a>) -> Json<bool>,
+) -> Json<Map> {
+    reader.object(what, |reader| {
+        let mut extra = Map::new();
         // The known keys read so far: a few, each once, as a repeat is refused.
         let mut known: Vec<String> = Vec::new();
-        while let Some(key) = next_key(&mut map)? {
-            if known.contains(&key) || fields.extra().contains_key(&key) {
-                return Err(duplicate(key));
+        let mut first = true;
+        while let Some(key) = reader.next_key(&mut first)? {
+            if known.contains(&key) || extra.contains_key(&key) {
+                return Err(reader.duplicate(key));
             }
-            if fields.field(&key, &mut map)? {
+            reader.colon()?;
+            if field(&key, reader)? {
                 known.push(key);
             } else {
-                let value = map.next_value_seed(At::<Unknown>(&key, PhantomData))?;
-                fields.extra().insert(key, value.0);
+                let value = at(reader, &key, Reader::value)?;
+                extra.insert(key, value);
             }
         }
-        fields.finish()
-    }
+        Ok(extra)
+    })
 }
 
-fn read_fields<'de, T: Fields, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<T::Output, D::Error> {
-    deserializer.deserialize_map(FieldsVisitor::<T>(PhantomData))
+/// A list of cases or events, whose ids must differ.
+fn read_unique<T: Fields>(reader: &mut Reader, key: &str) -> Json<Vec<T::Output>> {
+    let mut ids = Some(HashSet::new());
+    at(reader, key, |reader| {
+        reader.list(|reader| read_fields::<T>(reader, &mut ids))
+    })
 }
 
-/// The error for `key` written a second time in an object, placed at it:
-/// JSON leaves open which of the two counts, so neither is taken.
-fn duplicate<E: de::Error>(key: String) -> E {
-    note(Step::Key(key.clone()));
-    raise(Problem::DuplicateKey { key })
+fn read_file(reader: &mut Reader) -> Json<CaseFile> {
+    read_fields::<FileFields>(reader, &mut None)
 }
 
-/// The next key of an object; a key that cannot be read is noted as `?`.
-fn next_key<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<String>, A::Error> {
-    map.next_key()
-        .inspect_err(|_| note(Step::Key("?".to_owned())))
-}
-
-/// Reads the value of the field `key`, noting the key if the value is bad.
-struct At<'k, T>(&'k str, PhantomData<T>);
-
-impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for At<'_, T> {
-    type Value = T;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
-        T::deserialize(deserializer).inspect_err(|_| note(Step::Key(self.0.to_owned())))
-    }
-}
-
-/// Reads `value` into `slot`: the one line each known field takes.
-fn put<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
-    slot: &mut Option<T>,
-    key: &str,
-    map: &mut A,
-) -> Result<bool, A::Error> {
-    *slot = Some(map.next_value_seed(At(key, PhantomData))?);
-    Ok(true)
-}
-
-/// An array read element by element, noting the index of a bad element.
-struct List<T>(Vec<T>);
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_seq(ListVisitor(PhantomData))
-            .map(List)
-    }
-}
-
-struct ListVisitor<T>(PhantomData<T>);
-
-impl<'de, T: Deserialize<'de>> Visitor<'de> for ListVisitor<T> {
-    type Value = Vec<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a sequence")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(Element(items.len(), PhantomData))? {
-            items.push(item);
-        }
-        Ok(items)
-    }
-}
-
-/// Reads the element at `index` of an array, noting the index if it is bad.
-struct Element<T>(usize, PhantomData<T>);
-
-impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for Element<T> {
-    type Value = T;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
-        T::deserialize(deserializer).inspect_err(|_| note(Step::Index(self.0)))
-    }
-}
-
-/// The value of an unknown field, kept as it is, with the path to a fault
-/// inside it noted like any other.
-struct Unknown(Value);
-
-impl<'de> Deserialize<'de> for Unknown {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(UnknownVisitor).map(Unknown)
-    }
-}
-
-/// serde_json's own `Value` visitor, reading arrays and objects with `Element`
-/// and `At` so that their faults are placed.
-struct UnknownVisitor;
-
-impl<'de> Visitor<'de> for UnknownVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any valid JSON value")
-    }
-
-    fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
-        Ok(Value::Bool(value))
-    }
-
-    fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
-        Ok(Value::Number(value.into()))
-    }
-
-    fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
-        Ok(Value::Number(value.into()))
-    }
-
-    fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
-        Ok(serde_json::Number::from_f64(value).map_or(Value::Null, Value::Number))
-    }
-
-    fn visit_str<E>(self, value: &str) -> Result<Value, E> {
-        Ok(Value::String(value.to_owned()))
-    }
-
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Value, A::Error> {
-        let items: Vec<Unknown> = ListVisitor(PhantomData).visit_seq(seq)?;
-        Ok(Value::Array(items.into_iter().map(|item| item.0).collect()))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut object = Extra::new();
-        while let Some(key) = next_key(&mut map)? {
-            if object.contains_key(&key) {
-                return Err(duplicate(key));
-            }
-            let value = map.next_value_seed(At::<Unknown>(&key, PhantomData))?;
-            object.insert(key, value.0);
-        }
-        Ok(Value::Object(object))
-    }
-}
-
-impl<'de> Deserialize<'de> for CaseFile {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        read_fields::<FileFields, D>(deserializer)
-    }
+/// Reads one case, as the app's storage keeps each: its events' ids are checked.
+pub fn read_case(reader: &mut Reader) -> Json<Case> {
+    read_fields::<CaseFields>(reader, &mut None)
 }
 
 #[derive(Default)]
 struct FileFields {
     format: Option<String>,
-    exported_at: Option<IsoDate>,
-    cases: Option<List<Case>>,
-    extra: Extra,
+    exported_at: Option<NaiveDate>,
+    cases: Option<Vec<Case>>,
 }
 
 impl Fields for FileFields {
     const WHAT: &'static str = "a case file: a JSON object with \"format\" and \"cases\"";
     type Output = CaseFile;
 
-    fn finish<E: de::Error>(self) -> Result<CaseFile, E> {
-        let fields = self;
-        let format = fields.format.ok_or_else(|| raise(Problem::NotACaseFile))?;
-        let cases = fields.cases.map_or_else(Vec::new, |List(cases)| cases);
+    fn finish(self, extra: Map) -> Result<CaseFile, Problem> {
         Ok(CaseFile {
-            format,
-            exported_at: fields.exported_at.map(|IsoDate(date)| date),
-            cases,
-            extra: fields.extra,
+            format: self.format.ok_or(Problem::NotACaseFile)?,
+            exported_at: self.exported_at,
+            cases: self.cases.unwrap_or_default(),
+            extra,
         })
     }
 
-    fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+    fn field(&mut self, key: &str, reader: &mut Reader, _: &mut Ids) -> Json<bool> {
         match key {
             "format" => {
-                let format: String = map.next_value_seed(At(key, PhantomData))?;
-                check_format(&format).map_err(raise)?;
+                let format = at(reader, key, |reader| reader.string("a string"))?;
+                check_format(&format).map_err(Error::raised)?;
                 self.format = Some(format);
-                Ok(true)
             }
-            "exported_at" => put(&mut self.exported_at, key, map),
-            "cases" => put_unique(&mut self.cases, |ids| &mut ids.cases, key, map),
-            _ => Ok(false),
+            "exported_at" => self.exported_at = Some(read_date(reader, key)?),
+            "cases" => self.cases = Some(read_unique::<CaseFields>(reader, key)?),
+            _ => return Ok(false),
         }
-    }
-
-    fn extra(&mut self) -> &mut Extra {
-        &mut self.extra
+        Ok(true)
     }
 }
 
@@ -502,116 +286,85 @@ fn check_format(format: &str) -> Result<(), Problem> {
     })
 }
 
-impl<'de> Deserialize<'de> for Case {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        read_fields::<CaseFields, D>(deserializer)
-    }
-}
-
 #[derive(Default)]
 struct CaseFields {
     id: Option<String>,
     child: Option<String>,
     local_authority: Option<String>,
     reference: Option<String>,
-    date_of_birth: Option<IsoDate>,
+    date_of_birth: Option<NaiveDate>,
     settings: Option<Settings>,
-    events: Option<List<Event>>,
-    extra: Extra,
+    events: Option<Vec<Event>>,
 }
 
 impl Fields for CaseFields {
     const WHAT: &'static str = "a case: a JSON object with \"id\" and \"events\"";
     type Output = Case;
 
-    fn finish<E: de::Error>(self) -> Result<Case, E> {
-        let fields = self;
-        let id = fields
-            .id
-            .ok_or_else(|| raise(Problem::MissingId(IdOf::Case)))?;
-        let events = fields.events.map_or_else(Vec::new, |List(events)| events);
+    fn finish(self, extra: Map) -> Result<Case, Problem> {
         Ok(Case {
-            id,
-            child: fields.child,
-            local_authority: fields.local_authority,
-            reference: fields.reference,
-            date_of_birth: fields.date_of_birth.map(|IsoDate(date)| date),
-            settings: fields.settings.unwrap_or_default(),
-            events,
-            extra: fields.extra,
+            id: self.id.ok_or(Problem::MissingId(IdOf::Case))?,
+            child: self.child,
+            local_authority: self.local_authority,
+            reference: self.reference,
+            date_of_birth: self.date_of_birth,
+            settings: self.settings.unwrap_or_default(),
+            events: self.events.unwrap_or_default(),
+            extra,
         })
     }
 
-    fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+    fn field(&mut self, key: &str, reader: &mut Reader, ids: &mut Ids) -> Json<bool> {
         match key {
-            "id" => put_id(&mut self.id, IdOf::Case, |ids| &mut ids.cases, map),
-            "child" => put(&mut self.child, key, map),
-            "local_authority" => put(&mut self.local_authority, key, map),
-            "reference" => put(&mut self.reference, key, map),
-            "date_of_birth" => put(&mut self.date_of_birth, key, map),
-            "settings" => put(&mut self.settings, key, map),
-            "events" => put_unique(&mut self.events, |ids| &mut ids.events, key, map),
-            _ => Ok(false),
+            "id" => self.id = Some(read_id(reader, IdOf::Case, ids)?),
+            "child" => self.child = Some(read_string(reader, key)?),
+            "local_authority" => self.local_authority = Some(read_string(reader, key)?),
+            "reference" => self.reference = Some(read_string(reader, key)?),
+            "date_of_birth" => self.date_of_birth = Some(read_date(reader, key)?),
+            "settings" => {
+                self.settings = Some(at(reader, key, |reader| {
+                    read_fields::<SettingsFields>(reader, &mut None)
+                })?)
+            }
+            "events" => self.events = Some(read_unique::<EventFields>(reader, key)?),
+            _ => return Ok(false),
         }
-    }
-
-    fn extra(&mut self) -> &mut Extra {
-        &mut self.extra
-    }
-}
-
-impl<'de> Deserialize<'de> for Settings {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        read_fields::<SettingsFields, D>(deserializer)
+        Ok(true)
     }
 }
 
 #[derive(Default)]
 struct SettingsFields {
     review_complete_on: Option<ReviewCompleteOn>,
-    extra: Extra,
 }
 
 impl Fields for SettingsFields {
     const WHAT: &'static str = "the case settings: a JSON object";
     type Output = Settings;
 
-    fn finish<E: de::Error>(self) -> Result<Settings, E> {
-        let fields = self;
+    fn finish(self, extra: Map) -> Result<Settings, Problem> {
         Ok(Settings {
-            review_complete_on: fields.review_complete_on.unwrap_or_default(),
-            extra: fields.extra,
+            review_complete_on: self.review_complete_on.unwrap_or_default(),
+            extra,
         })
     }
 
-    fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
-        match key {
-            "review_complete_on" => {
-                let value: String = map.next_value_seed(At(key, PhantomData))?;
-                self.review_complete_on = Some(match value.as_str() {
-                    "decision" => ReviewCompleteOn::Decision,
-                    "meeting" => ReviewCompleteOn::Meeting,
-                    other => {
-                        return Err(raise(Problem::NotAllowed {
-                            value: format!("\"{other}\""),
-                            allowed: vec!["\"decision\"".to_owned(), "\"meeting\"".to_owned()],
-                        }));
-                    }
-                });
-                Ok(true)
-            }
-            _ => Ok(false),
+    fn field(&mut self, key: &str, reader: &mut Reader, _: &mut Ids) -> Json<bool> {
+        if key != "review_complete_on" {
+            return Ok(false);
         }
-    }
-
-    fn extra(&mut self) -> &mut Extra {
-        &mut self.extra
-    }
-}
-
-impl<'de> Deserialize<'de> for Event {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        read_fields::<EventFields, D>(deserializer)
+        let value = read_string(reader, key)?;
+        self.review_complete_on = Some(match value.as_str() {
+            "decision" => ReviewCompleteOn::Decision,
+            "meeting" => ReviewCompleteOn::Meeting,
+            other => {
+                return Err(Error::raised(Problem::NotAllowed {
+                    value: format!("\"{other}\""),
+                    allowed: vec!["\"decision\"".to_owned(), "\"meeting\"".to_owned()],
+                }));
+            }
+        });
+        Ok(true)
     }
 }
 
@@ -636,7 +389,7 @@ fn required_fields(kind: &EventKind) -> &'static [(&'static str, Present)] {
 struct EventFields {
     id: Option<String>,
     kind: Option<EventKind>,
-    date: Option<IsoDate>,
+    date: Option<NaiveDate>,
     approx: Option<ApproxDate>,
     who: Option<String>,
     note: Option<String>,
@@ -648,51 +401,48 @@ struct EventFields {
     matters: Option<Matters>,
     transfer: Option<Transfer>,
     exception: Option<ExceptionReason>,
-    from: Option<IsoDate>,
-    until: Option<IsoDate>,
+    from: Option<NaiveDate>,
+    until: Option<NaiveDate>,
     disputed: Option<bool>,
     method: Option<SendMethod>,
-    time: Option<ClockTime>,
+    time: Option<NaiveTime>,
     respond_within: Option<u32>,
     unit: Option<ResponseUnit>,
-    move_date: Option<IsoDate>,
+    move_date: Option<NaiveDate>,
     includes_health: Option<bool>,
     health_only: Option<bool>,
     council_party: Option<bool>,
-    agreed_due: Option<IsoDate>,
-    stage: Option<ComplaintStage>,
-    extra: Extra,
+    agreed_due: Option<NaiveDate>,
+    stage: Option<u8>,
 }
 
 impl Fields for EventFields {
     const WHAT: &'static str = "an event: a JSON object with \"id\", \"kind\" and \"date\"";
     type Output = Event;
 
-    fn finish<E: de::Error>(self) -> Result<Event, E> {
+    fn finish(self, extra: Map) -> Result<Event, Problem> {
         let mut f = self;
-        let id =
-            f.id.take()
-                .ok_or_else(|| raise(Problem::MissingId(IdOf::Event)))?;
+        let id = f.id.take().ok_or(Problem::MissingId(IdOf::Event))?;
         let kind = f
             .kind
             .take()
-            .ok_or_else(|| raise(Problem::NoKind { event: id.clone() }))?;
+            .ok_or_else(|| Problem::NoKind { event: id.clone() })?;
         let when = match (f.date.take(), f.approx.take()) {
-            (Some(IsoDate(date)), None) => When::Date(date),
+            (Some(date), None) => When::Date(date),
             (None, Some(approx)) => When::Approx(approx),
-            (Some(_), Some(_)) => return Err(raise(Problem::BothDates { event: id })),
-            (None, None) => return Err(raise(Problem::NoDate { event: id })),
+            (Some(_), Some(_)) => return Err(Problem::BothDates { event: id }),
+            (None, None) => return Err(Problem::NoDate { event: id }),
         };
         let missing = required_fields(&kind)
             .iter()
             .find(|(_, present)| !present(&f))
             .map(|(name, _)| name);
         if let Some(&field) = missing {
-            return Err(raise(Problem::Needs {
+            return Err(Problem::Needs {
                 event: id,
                 kind: kind.id().to_owned(),
                 field,
-            }));
+            });
         }
         Ok(Event {
             id,
@@ -708,94 +458,113 @@ impl Fields for EventFields {
             matters: f.matters,
             transfer: f.transfer,
             exception: f.exception,
-            from: f.from.map(|IsoDate(date)| date),
-            until: f.until.map(|IsoDate(date)| date),
+            from: f.from,
+            until: f.until,
             disputed: f.disputed,
             method: f.method,
-            time: f.time.map(|ClockTime(time)| time),
+            time: f.time,
             respond_within: f.respond_within,
             unit: f.unit,
-            move_date: f.move_date.map(|IsoDate(date)| date),
+            move_date: f.move_date,
             includes_health: f.includes_health,
             health_only: f.health_only,
             council_party: f.council_party,
-            agreed_due: f.agreed_due.map(|IsoDate(date)| date),
-            stage: f.stage.map(|ComplaintStage(stage)| stage),
-            extra: f.extra,
+            agreed_due: f.agreed_due,
+            stage: f.stage,
+            extra,
         })
     }
 
-    fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+    fn field(&mut self, key: &str, reader: &mut Reader, ids: &mut Ids) -> Json<bool> {
+        let r = reader;
         match key {
-            "id" => put_id(&mut self.id, IdOf::Event, |ids| &mut ids.events, map),
-            "kind" => put(&mut self.kind, key, map),
-            "date" => put(&mut self.date, key, map),
-            "approx" => put(&mut self.approx, key, map),
-            "who" => put(&mut self.who, key, map),
-            "note" => put(&mut self.note, key, map),
-            "document" => put(&mut self.document, key, map),
-            "party" => put(&mut self.party, key, map),
-            "school" => put(&mut self.school, key, map),
-            "outcome" => put(&mut self.outcome, key, map),
-            "order" => put(&mut self.order, key, map),
-            "matters" => put(&mut self.matters, key, map),
-            "transfer" => put(&mut self.transfer, key, map),
-            "exception" => put(&mut self.exception, key, map),
-            "from" => put(&mut self.from, key, map),
-            "until" => put(&mut self.until, key, map),
-            "disputed" => put(&mut self.disputed, key, map),
-            "method" => put(&mut self.method, key, map),
-            "time" => put(&mut self.time, key, map),
-            "respond_within" => put(&mut self.respond_within, key, map),
-            "unit" => put(&mut self.unit, key, map),
-            "move_date" => put(&mut self.move_date, key, map),
-            "includes_health" => put(&mut self.includes_health, key, map),
-            "health_only" => put(&mut self.health_only, key, map),
-            "council_party" => put(&mut self.council_party, key, map),
-            "agreed_due" => put(&mut self.agreed_due, key, map),
-            "stage" => put(&mut self.stage, key, map),
-            _ => Ok(false),
+            "id" => self.id = Some(read_id(r, IdOf::Event, ids)?),
+            "kind" => self.kind = Some(read_kind(r, key)?),
+            "date" => self.date = Some(read_date(r, key)?),
+            "approx" => self.approx = Some(read_approx(r, key)?),
+            "who" => self.who = Some(read_string(r, key)?),
+            "note" => self.note = Some(read_string(r, key)?),
+            "document" => self.document = Some(read_string(r, key)?),
+            "party" => self.party = Some(read_string(r, key)?),
+            "school" => self.school = Some(read_string(r, key)?),
+            "outcome" => self.outcome = Some(read_closed(r, key)?),
+            "order" => self.order = Some(read_closed(r, key)?),
+            "matters" => self.matters = Some(read_closed(r, key)?),
+            "transfer" => self.transfer = Some(read_closed(r, key)?),
+            "exception" => self.exception = Some(read_closed(r, key)?),
+            "from" => self.from = Some(read_date(r, key)?),
+            "until" => self.until = Some(read_date(r, key)?),
+            "disputed" => self.disputed = Some(read_bool(r, key)?),
+            "method" => self.method = Some(read_closed(r, key)?),
+            "time" => self.time = Some(read_time(r, key)?),
+            "respond_within" => {
+                self.respond_within =
+                    Some(at(r, key, |r| r.unsigned("u32", u32::MAX.into()))? as u32)
+            }
+            "unit" => self.unit = Some(read_closed(r, key)?),
+            "move_date" => self.move_date = Some(read_date(r, key)?),
+            "includes_health" => self.includes_health = Some(read_bool(r, key)?),
+            "health_only" => self.health_only = Some(read_bool(r, key)?),
+            "council_party" => self.council_party = Some(read_bool(r, key)?),
+            "agreed_due" => self.agreed_due = Some(read_date(r, key)?),
+            "stage" => self.stage = Some(read_stage(r, key)?),
+            _ => return Ok(false),
         }
-    }
-
-    fn extra(&mut self) -> &mut Extra {
-        &mut self.extra
+        Ok(true)
     }
 }
 
-impl<'de> Deserialize<'de> for EventKind {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        from_str_with(deserializer, "an event kind", |id| {
+fn read_string(reader: &mut Reader, key: &str) -> Json<String> {
+    at(reader, key, |reader| reader.string("a string"))
+}
+
+fn read_bool(reader: &mut Reader, key: &str) -> Json<bool> {
+    at(reader, key, Reader::boolean)
+}
+
+fn read_kind(reader: &mut Reader, key: &str) -> Json<EventKind> {
+    at(reader, key, |reader| {
+        reader.string_with("an event kind", |id| {
             EventKind::from_id(id).ok_or_else(|| Problem::UnknownKind {
                 kind: id.to_owned(),
             })
         })
-    }
+    })
 }
 
-/// The stage of a council's complaints procedure: 1 or 2.
-struct ComplaintStage(u8);
+/// A value of a closed set, such as an `outcome`.
+fn read_closed<T: FieldValue>(reader: &mut Reader, key: &str) -> Json<T> {
+    at(reader, key, |reader| {
+        reader.string_with(T::NAME, |id| {
+            T::from_id(id).ok_or_else(|| Problem::NotAllowed {
+                value: format!("\"{id}\""),
+                allowed: T::ALL.iter().map(|v| format!("\"{}\"", v.id())).collect(),
+            })
+        })
+    })
+}
 
-impl<'de> Deserialize<'de> for ComplaintStage {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        match u64::deserialize(deserializer)? {
-            stage @ (1 | 2) => Ok(ComplaintStage(stage as u8)),
-            other => Err(raise(Problem::NotAllowed {
+/// The stage of a council's complaints procedure: 1 or 2. Its fault is placed
+/// at the end of the event, as a date's is.
+fn read_stage(reader: &mut Reader, key: &str) -> Json<u8> {
+    at(reader, key, |reader| {
+        match reader.unsigned("u64", u64::MAX)? {
+            stage @ (1 | 2) => Ok(stage as u8),
+            other => Err(Error::raised(Problem::NotAllowed {
                 value: other.to_string(),
                 allowed: vec!["1".to_owned(), "2".to_owned()],
             })),
         }
-    }
+    })
 }
 
-/// A calendar date written `YYYY-MM-DD`.
-struct IsoDate(NaiveDate);
-
-impl<'de> Deserialize<'de> for IsoDate {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        parse_iso_date(&text).map(IsoDate).map_err(raise)
-    }
+/// A calendar date written `YYYY-MM-DD`; its fault is placed at the end of
+/// the object it is in.
+fn read_date(reader: &mut Reader, key: &str) -> Json<NaiveDate> {
+    at(reader, key, |reader| {
+        let text = reader.string("a string")?;
+        parse_iso_date(&text).map_err(Error::raised)
+    })
 }
 
 /// Parses `YYYY-MM-DD` strictly, saying why a date is not real.
@@ -830,14 +599,10 @@ pub fn parse_iso_date(text: &str) -> Result<NaiveDate, Problem> {
     })
 }
 
-impl<'de> Deserialize<'de> for ApproxDate {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        from_str_with(
-            deserializer,
-            "a month (YYYY-MM) or a year (YYYY)",
-            parse_approx_date,
-        )
-    }
+fn read_approx(reader: &mut Reader, key: &str) -> Json<ApproxDate> {
+    at(reader, key, |reader| {
+        reader.string_with("a month (YYYY-MM) or a year (YYYY)", parse_approx_date)
+    })
 }
 
 /// Parses `YYYY-MM` or `YYYY`.
@@ -869,19 +634,127 @@ fn parse_approx_date(text: &str) -> Result<ApproxDate, Problem> {
 }
 
 /// A time of day written `HH:MM`.
-struct ClockTime(NaiveTime);
-
-impl<'de> Deserialize<'de> for ClockTime {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        from_str_with(deserializer, "a time as HH:MM", |text| {
-            let well_formed = text.len() == 5;
-            well_formed
-                .then(|| super::clock_time::parse_clock_time(text))
+fn read_time(reader: &mut Reader, key: &str) -> Json<NaiveTime> {
+    at(reader, key, |reader| {
+        reader.string_with("a time as HH:MM", |text| {
+            (text.len() == 5)
+                .then(|| parse_clock_time(text))
                 .flatten()
-                .map(ClockTime)
                 .ok_or_else(|| Problem::NotATime {
                     text: text.to_owned(),
                 })
         })
+    })
+}
+
+/// Writes a case file as pretty JSON, with the unknown fields it was read with.
+pub fn write_case_file(file: &CaseFile) -> String {
+    let mut writer = Writer::new(true);
+    writer.open('{');
+    writer.key("format");
+    writer.string(&file.format);
+    if let Some(date) = file.exported_at {
+        writer.key("exported_at");
+        writer.string(&date.to_string());
     }
+    writer.key("cases");
+    writer.open('[');
+    for case in &file.cases {
+        writer.element();
+        write_case(&mut writer, case);
+    }
+    writer.close(']');
+    writer.fields(&file.extra);
+    writer.close('}');
+    let mut text = writer.finish();
+    text.push('\n');
+    text
+}
+
+/// Writes one case as an object, fields in the order of the model.
+pub fn write_case(writer: &mut Writer, case: &Case) {
+    writer.open('{');
+    writer.key("id");
+    writer.string(&case.id);
+    optional_text(writer, "child", case.child.as_deref());
+    optional_text(writer, "local_authority", case.local_authority.as_deref());
+    optional_text(writer, "reference", case.reference.as_deref());
+    optional_text(
+        writer,
+        "date_of_birth",
+        case.date_of_birth.map(|d| d.to_string()).as_deref(),
+    );
+    if case.settings != Settings::default() {
+        writer.key("settings");
+        writer.open('{');
+        writer.key("review_complete_on");
+        writer.string(match case.settings.review_complete_on {
+            ReviewCompleteOn::Decision => "decision",
+            ReviewCompleteOn::Meeting => "meeting",
+        });
+        writer.fields(&case.settings.extra);
+        writer.close('}');
+    }
+    writer.key("events");
+    writer.open('[');
+    for event in &case.events {
+        writer.element();
+        write_event(writer, event);
+    }
+    writer.close(']');
+    writer.fields(&case.extra);
+    writer.close('}');
+}
+
+fn optional_text(writer: &mut Writer, key: &str, text: Option<&str>) {
+    if let Some(text) = text {
+        writer.key(key);
+        writer.string(text);
+    }
+}
+
+fn optional_raw(writer: &mut Writer, key: &str, value: Option<impl ToString>) {
+    if let Some(value) = value {
+        writer.key(key);
+        writer.raw(&value.to_string());
+    }
+}
+
+fn write_event(writer: &mut Writer, event: &Event) {
+    let date = |date: Option<NaiveDate>| date.map(|date| date.to_string());
+    let w = writer;
+    w.open('{');
+    w.key("id");
+    w.string(&event.id);
+    w.key("kind");
+    w.string(event.kind.id());
+    match event.when {
+        When::Date(day) => optional_text(w, "date", date(Some(day)).as_deref()),
+        When::Approx(approx) => optional_text(w, "approx", Some(&approx.to_string())),
+    }
+    optional_text(w, "who", event.who.as_deref());
+    optional_text(w, "note", event.note.as_deref());
+    optional_text(w, "document", event.document.as_deref());
+    optional_text(w, "party", event.party.as_deref());
+    optional_text(w, "school", event.school.as_deref());
+    optional_text(w, "outcome", event.outcome.map(FieldValue::id));
+    optional_text(w, "order", event.order.map(FieldValue::id));
+    optional_text(w, "matters", event.matters.map(FieldValue::id));
+    optional_text(w, "transfer", event.transfer.map(FieldValue::id));
+    optional_text(w, "exception", event.exception.map(FieldValue::id));
+    optional_text(w, "from", date(event.from).as_deref());
+    optional_text(w, "until", date(event.until).as_deref());
+    optional_raw(w, "disputed", event.disputed);
+    optional_text(w, "method", event.method.map(FieldValue::id));
+    optional_text(w, "time", event.time.map(write_clock_time).as_deref());
+    optional_raw(w, "respond_within", event.respond_within);
+    optional_text(w, "unit", event.unit.map(FieldValue::id));
+    optional_text(w, "move_date", date(event.move_date).as_deref());
+    optional_raw(w, "includes_health", event.includes_health);
+    optional_raw(w, "health_only", event.health_only);
+    optional_raw(w, "council_party", event.council_party);
+    optional_text(w, "agreed_due", date(event.agreed_due).as_deref());
+    optional_raw(w, "stage", event.stage);
+    w.fields(&event.extra);
+    w.close('}');
 }

@@ -1,0 +1,1206 @@
+//! The case file's JSON, read and written without serde_json, which was about
+//! a sixth of the app's first load. The reader follows serde_json's grammar,
+//! words and positions for every fault (the reader's messages quote them, and
+//! files on users' devices were checked with them), and its number parsing;
+//! the writer its compact and pretty layouts, so every file reads and writes
+//! byte for byte as before.
+
+use std::fmt;
+use std::ops::Index;
+
+use super::error::Problem;
+
+/// A JSON value, as an unknown field of a case file keeps it.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum Value {
+    #[default]
+    Null,
+    Bool(bool),
+    Number(Number),
+    String(String),
+    Array(Vec<Value>),
+    Object(Map),
+}
+
+/// A JSON number as read: a whole number keeps its exact value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Number {
+    PosInt(u64),
+    NegInt(i64),
+    Float(f64),
+}
+
+/// A JSON object, its keys in the order they came (a key set again keeps its place).
+#[derive(Clone, Debug, Default)]
+pub struct Map(Vec<(String, Value)>);
+
+impl Map {
+    pub fn new() -> Map {
+        Map(Vec::new())
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
+        self.0.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// Sets `key`, in its place if it is there already; the value it had.
+    pub fn insert(&mut self, key: String, value: Value) -> Option<Value> {
+        match self.get_mut(&key) {
+            Some(slot) => Some(std::mem::replace(slot, value)),
+            None => {
+                self.0.push((key, value));
+                None
+            }
+        }
+    }
+
+    /// Removes `key`, keeping the order of the others.
+    pub fn shift_remove(&mut self, key: &str) -> Option<Value> {
+        let index = self.0.iter().position(|(k, _)| k == key)?;
+        Some(self.0.remove(index).1)
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
+        self.into_iter()
+    }
+}
+
+/// Two objects are equal with the same keys and values, in any order.
+impl PartialEq for Map {
+    fn eq(&self, other: &Map) -> bool {
+        self.len() == other.len() && self.iter().all(|(k, v)| other.get(k) == Some(v))
+    }
+}
+
+impl FromIterator<(String, Value)> for Map {
+    fn from_iter<I: IntoIterator<Item = (String, Value)>>(items: I) -> Map {
+        let mut map = Map::new();
+        for (key, value) in items {
+            map.insert(key, value);
+        }
+        map
+    }
+}
+
+impl<'a> IntoIterator for &'a Map {
+    type Item = (&'a String, &'a Value);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (String, Value)>,
+        fn(&'a (String, Value)) -> (&'a String, &'a Value),
+    >;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl Index<&str> for Map {
+    type Output = Value;
+
+    fn index(&self, key: &str) -> &Value {
+        self.get(key).expect("the key is in the object")
+    }
+}
+
+static NULL: Value = Value::Null;
+
+impl Value {
+    /// Reads a whole JSON text, as serde_json reads one into its `Value`: a
+    /// key written twice keeps the last value.
+    pub fn parse(text: &str) -> Result<Value> {
+        let mut reader = Reader::new(text, false);
+        let value = reader.value()?;
+        reader.end()?;
+        Ok(value)
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.as_object().and_then(|map| map.get(key))
+    }
+
+    pub fn as_object(&self) -> Option<&Map> {
+        match self {
+            Value::Object(map) => Some(map),
+            _ => None,
+        }
+    }
+
+    pub fn as_object_mut(&mut self) -> Option<&mut Map> {
+        match self {
+            Value::Object(map) => Some(map),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    pub fn as_u64(&self) -> Option<u64> {
+        match self {
+            Value::Number(Number::PosInt(n)) => Some(*n),
+            _ => None,
+        }
+    }
+
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Value::Number(Number::PosInt(n)) => i64::try_from(*n).ok(),
+            Value::Number(Number::NegInt(n)) => Some(*n),
+            _ => None,
+        }
+    }
+}
+
+impl Index<&str> for Value {
+    type Output = Value;
+
+    /// The value of `key`, or null when there is none, as serde_json indexes.
+    fn index(&self, key: &str) -> &Value {
+        self.get(key).unwrap_or(&NULL)
+    }
+}
+
+impl Index<usize> for Value {
+    type Output = Value;
+
+    fn index(&self, index: usize) -> &Value {
+        match self {
+            Value::Array(items) => items.get(index).unwrap_or(&NULL),
+            _ => &NULL,
+        }
+    }
+}
+
+impl PartialEq<&str> for Value {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == Some(*other)
+    }
+}
+
+impl PartialEq<bool> for Value {
+    fn eq(&self, other: &bool) -> bool {
+        *self == Value::Bool(*other)
+    }
+}
+
+impl PartialEq<i64> for Value {
+    fn eq(&self, other: &i64) -> bool {
+        self.as_i64() == Some(*other)
+    }
+}
+
+impl From<bool> for Value {
+    fn from(value: bool) -> Value {
+        Value::Bool(value)
+    }
+}
+
+impl From<u64> for Value {
+    fn from(value: u64) -> Value {
+        Value::Number(Number::PosInt(value))
+    }
+}
+
+impl From<i64> for Value {
+    fn from(value: i64) -> Value {
+        Value::Number(match u64::try_from(value) {
+            Ok(n) => Number::PosInt(n),
+            Err(_) => Number::NegInt(value),
+        })
+    }
+}
+
+impl From<&str> for Value {
+    fn from(value: &str) -> Value {
+        Value::String(value.to_owned())
+    }
+}
+
+impl fmt::Display for Value {
+    /// The value as compact JSON.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut writer = Writer::new(false);
+        writer.value(self);
+        f.write_str(&writer.finish())
+    }
+}
+
+/// A fault in a JSON text, and where: `line` 0 until it is placed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Error {
+    pub problem: Problem,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Error {
+    /// A fault found in a value read, placed where the reader stands.
+    pub fn raised(problem: Problem) -> Error {
+        Error {
+            problem,
+            line: 0,
+            column: 0,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    /// In serde_json's words: `expected value at line 1 column 3`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.problem {
+            Problem::EndsEarly { detail } | Problem::NotJson { detail } => f.write_str(detail)?,
+            other => write!(f, "{other}")?,
+        }
+        if self.line > 0 {
+            write!(f, " at line {} column {}", self.line, self.column)?;
+        }
+        Ok(())
+    }
+}
+
+/// A step of the path to a fault: an object's key (`?` for a key that could
+/// not be read) or an array's index.
+pub enum Step {
+    Key(String),
+    Index(usize),
+}
+
+const EOF_LIST: &str = "EOF while parsing a list";
+const EOF_OBJECT: &str = "EOF while parsing an object";
+const EOF_STRING: &str = "EOF while parsing a string";
+const EOF_VALUE: &str = "EOF while parsing a value";
+const EXPECTED_COLON: &str = "expected `:`";
+const EXPECTED_LIST_COMMA_OR_END: &str = "expected `,` or `]`";
+const EXPECTED_OBJECT_COMMA_OR_END: &str = "expected `,` or `}`";
+const EXPECTED_IDENT: &str = "expected ident";
+const EXPECTED_VALUE: &str = "expected value";
+const INVALID_ESCAPE: &str = "invalid escape";
+const INVALID_NUMBER: &str = "invalid number";
+const NUMBER_OUT_OF_RANGE: &str = "number out of range";
+const CONTROL_CHARACTER: &str = "control character (\\u0000-\\u001F) found while parsing a string";
+const KEY_MUST_BE_A_STRING: &str = "key must be a string";
+const LONE_SURROGATE: &str = "lone leading surrogate in hex escape";
+const TRAILING_COMMA: &str = "trailing comma";
+const TRAILING_CHARACTERS: &str = "trailing characters";
+const END_OF_HEX_ESCAPE: &str = "unexpected end of hex escape";
+const RECURSION_LIMIT: &str = "recursion limit exceeded";
+
+/// Reads JSON text as serde_json's `Deserializer` over a string does, step by
+/// step, so the case file reader can place each fault where serde_json did.
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    index: usize,
+    /// How many more arrays and objects may open, as serde_json allows 127.
+    depth: u8,
+    /// Whether an object may not repeat a key (the case file's rule).
+    strict: bool,
+    /// The path to the fault of a failed read, innermost step first: each
+    /// step is noted only as an error unwinds out of it.
+    pub trail: Vec<Step>,
+}
+
+type Result<T> = std::result::Result<T, Error>;
+
+impl<'a> Reader<'a> {
+    pub fn new(text: &'a str, strict: bool) -> Reader<'a> {
+        Reader {
+            bytes: text.as_bytes(),
+            index: 0,
+            depth: 128,
+            strict,
+            trail: Vec::new(),
+        }
+    }
+
+    fn at_index(&self, index: usize, detail: &'static str) -> Error {
+        let before = &self.bytes[..index];
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let detail = detail.to_owned();
+        Error {
+            problem: if detail.starts_with("EOF") {
+                Problem::EndsEarly { detail }
+            } else {
+                Problem::NotJson { detail }
+            },
+            line: 1 + before[..line_start].iter().filter(|&&b| b == b'\n').count(),
+            column: index - line_start,
+        }
+    }
+
+    /// A fault in the byte just read.
+    fn error(&self, detail: &'static str) -> Error {
+        self.at_index(self.index, detail)
+    }
+
+    /// A fault in the byte about to be read.
+    fn peek_error(&self, detail: &'static str) -> Error {
+        self.at_index((self.index + 1).min(self.bytes.len()), detail)
+    }
+
+    /// Places a fault raised while reading a value where the reader stands.
+    pub fn fix(&self, mut error: Error) -> Error {
+        if error.line == 0 {
+            let placed = self.error("");
+            (error.line, error.column) = (placed.line, placed.column);
+        }
+        error
+    }
+
+    /// Notes `step` on the trail if `read` fails.
+    pub fn within<T>(
+        &mut self,
+        step: impl FnOnce() -> Step,
+        read: impl FnOnce(&mut Self) -> Result<T>,
+    ) -> Result<T> {
+        let result = read(self);
+        if result.is_err() {
+            self.trail.push(step());
+        }
+        result
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.index).copied()
+    }
+
+    fn eat(&mut self) {
+        self.index += 1;
+    }
+
+    fn next(&mut self) -> Option<u8> {
+        let byte = self.peek();
+        if byte.is_some() {
+            self.index += 1;
+        }
+        byte
+    }
+
+    /// The next byte that is not white space, not read.
+    fn whitespace(&mut self) -> Option<u8> {
+        while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.peek() {
+            self.eat();
+        }
+        self.peek()
+    }
+
+    /// The first byte of a value, which must be there.
+    fn value_start(&mut self) -> Result<u8> {
+        self.whitespace().ok_or_else(|| self.peek_error(EOF_VALUE))
+    }
+
+    /// Only white space may follow the value read.
+    pub fn end(&mut self) -> Result<()> {
+        match self.whitespace() {
+            Some(_) => Err(self.peek_error(TRAILING_CHARACTERS)),
+            None => Ok(()),
+        }
+    }
+
+    fn ident(&mut self, rest: &[u8]) -> Result<()> {
+        for &expected in rest {
+            match self.next() {
+                None => return Err(self.error(EOF_VALUE)),
+                Some(next) if next != expected => return Err(self.error(EXPECTED_IDENT)),
+                Some(_) => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// A string's text, its opening quote read.
+    fn string_body(&mut self) -> Result<String> {
+        let mut text = Vec::new();
+        let mut start = self.index;
+        loop {
+            while let Some(&b) = self.bytes.get(self.index) {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.index += 1;
+            }
+            let Some(b) = self.peek() else {
+                return Err(self.error(EOF_STRING));
+            };
+            text.extend_from_slice(&self.bytes[start..self.index]);
+            self.eat();
+            match b {
+                b'"' => {
+                    // Always UTF-8: read from text, its escapes checked (and
+                    // without `expect`, whose message would bring in the
+                    // error's Debug formatting).
+                    return Ok(String::from_utf8(text).unwrap_or_default());
+                }
+                b'\\' => {
+                    self.escape(&mut text)?;
+                    start = self.index;
+                }
+                _ => return Err(self.error(CONTROL_CHARACTER)),
+            }
+        }
+    }
+
+    fn escape(&mut self, text: &mut Vec<u8>) -> Result<()> {
+        let byte = match self.next() {
+            Some(byte) => byte,
+            None => return Err(self.error(EOF_STRING)),
+        };
+        let escaped = match byte {
+            b'"' => b'"',
+            b'\\' => b'\\',
+            b'/' => b'/',
+            b'b' => b'\x08',
+            b'f' => b'\x0c',
+            b'n' => b'\n',
+            b'r' => b'\r',
+            b't' => b'\t',
+            b'u' => return self.unicode_escape(text),
+            _ => return Err(self.error(INVALID_ESCAPE)),
+        };
+        text.push(escaped);
+        Ok(())
+    }
+
+    fn hex_escape(&mut self) -> Result<u16> {
+        let Some(digits) = self.bytes.get(self.index..self.index + 4) else {
+            self.index = self.bytes.len();
+            return Err(self.error(EOF_STRING));
+        };
+        self.index += 4;
+        digits
+            .iter()
+            .try_fold(0u16, |n, &b| {
+                Some(n * 16 + (b as char).to_digit(16)? as u16)
+            })
+            .ok_or_else(|| self.error(INVALID_ESCAPE))
+    }
+
+    /// A `\u` escape, with the second half of a surrogate pair.
+    fn unicode_escape(&mut self, text: &mut Vec<u8>) -> Result<()> {
+        let n = self.hex_escape()?;
+        if (0xDC00..=0xDFFF).contains(&n) {
+            return Err(self.error(LONE_SURROGATE));
+        }
+        let code = if (0xD800..=0xDBFF).contains(&n) {
+            for expected in [b'\\', b'u'] {
+                let Some(next) = self.peek() else {
+                    return Err(self.error(EOF_STRING));
+                };
+                self.eat();
+                if next != expected {
+                    return Err(self.error(END_OF_HEX_ESCAPE));
+                }
+            }
+            let n2 = self.hex_escape()?;
+            if !(0xDC00..=0xDFFF).contains(&n2) {
+                return Err(self.error(LONE_SURROGATE));
+            }
+            (((n - 0xD800) as u32) << 10 | (n2 - 0xDC00) as u32) + 0x1_0000
+        } else {
+            n as u32
+        };
+        let c = char::from_u32(code).expect("surrogates are paired above");
+        text.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+        Ok(())
+    }
+
+    /// A number, its sign read.
+    fn integer(&mut self, positive: bool) -> Result<Number> {
+        let significand = match self.next() {
+            None => return Err(self.error(EOF_VALUE)),
+            Some(b'0') => {
+                if let Some(b'0'..=b'9') = self.peek() {
+                    return Err(self.peek_error(INVALID_NUMBER));
+                }
+                0
+            }
+            Some(c @ b'1'..=b'9') => {
+                let mut significand = (c - b'0') as u64;
+                while let Some(c @ b'0'..=b'9') = self.peek() {
+                    match with_digit(significand, c) {
+                        Some(next) => significand = next,
+                        None => {
+                            return Ok(Number::Float(self.long_integer(positive, significand)?));
+                        }
+                    }
+                    self.eat();
+                }
+                significand
+            }
+            Some(_) => return Err(self.error(INVALID_NUMBER)),
+        };
+        Ok(match self.peek() {
+            Some(b'.') => Number::Float(self.decimal(positive, significand, 0)?),
+            Some(b'e' | b'E') => Number::Float(self.exponent(positive, significand, 0)?),
+            _ if positive => Number::PosInt(significand),
+            _ => match (significand as i64).wrapping_neg() {
+                // `-0` and what does not fit an i64 are floats, as in serde_json.
+                neg if neg >= 0 => Number::Float(-(significand as f64)),
+                neg => Number::NegInt(neg),
+            },
+        })
+    }
+
+    /// The digits of an integer past what a u64 holds, counted as a power of ten.
+    fn long_integer(&mut self, positive: bool, significand: u64) -> Result<f64> {
+        let mut exponent = 0;
+        loop {
+            match self.peek() {
+                Some(b'0'..=b'9') => {
+                    self.eat();
+                    exponent += 1;
+                }
+                Some(b'.') => return self.decimal(positive, significand, exponent),
+                Some(b'e' | b'E') => return self.exponent(positive, significand, exponent),
+                _ => return self.float_of(positive, significand, exponent),
+            }
+        }
+    }
+
+    fn decimal(&mut self, positive: bool, mut significand: u64, before_point: i32) -> Result<f64> {
+        self.eat();
+        let mut after_point = 0;
+        while let Some(c @ b'0'..=b'9') = self.peek() {
+            match with_digit(significand, c) {
+                Some(next) => significand = next,
+                None => {
+                    // Digits past a u64's precision are ignored.
+                    while let Some(b'0'..=b'9') = self.peek() {
+                        self.eat();
+                    }
+                    return self.with_exponent(positive, significand, before_point + after_point);
+                }
+            }
+            self.eat();
+            after_point -= 1;
+        }
+        if after_point == 0 {
+            return Err(match self.peek() {
+                Some(_) => self.peek_error(INVALID_NUMBER),
+                None => self.peek_error(EOF_VALUE),
+            });
+        }
+        self.with_exponent(positive, significand, before_point + after_point)
+    }
+
+    /// The float of the digits read, with the exponent written after them if any.
+    fn with_exponent(&mut self, positive: bool, significand: u64, exponent: i32) -> Result<f64> {
+        match self.peek() {
+            Some(b'e' | b'E') => self.exponent(positive, significand, exponent),
+            _ => self.float_of(positive, significand, exponent),
+        }
+    }
+
+    fn exponent(&mut self, positive: bool, significand: u64, starting: i32) -> Result<f64> {
+        self.eat();
+        let positive_exp = match self.peek() {
+            Some(b'+') => {
+                self.eat();
+                true
+            }
+            Some(b'-') => {
+                self.eat();
+                false
+            }
+            _ => true,
+        };
+        let mut exp = match self.next() {
+            None => return Err(self.error(EOF_VALUE)),
+            Some(c @ b'0'..=b'9') => (c - b'0') as i32,
+            Some(_) => return Err(self.error(INVALID_NUMBER)),
+        };
+        while let Some(c @ b'0'..=b'9') = self.peek() {
+            self.eat();
+            let digit = (c - b'0') as i32;
+            match exp.checked_mul(10).and_then(|e| e.checked_add(digit)) {
+                Some(next) => exp = next,
+                None => {
+                    if significand != 0 && positive_exp {
+                        return Err(self.error(NUMBER_OUT_OF_RANGE));
+                    }
+                    while let Some(b'0'..=b'9') = self.peek() {
+                        self.eat();
+                    }
+                    return Ok(if positive { 0.0 } else { -0.0 });
+                }
+            }
+        }
+        let exponent = if positive_exp {
+            starting.saturating_add(exp)
+        } else {
+            starting.saturating_sub(exp)
+        };
+        self.float_of(positive, significand, exponent)
+    }
+
+    /// serde_json's own conversion (not always the nearest float, but the
+    /// one the files on users' devices were written back with).
+    fn float_of(&mut self, positive: bool, significand: u64, mut exponent: i32) -> Result<f64> {
+        let mut f = significand as f64;
+        loop {
+            match POW10.get(exponent.unsigned_abs() as usize) {
+                Some(&pow) => {
+                    if exponent >= 0 {
+                        f *= pow;
+                        if f.is_infinite() {
+                            return Err(self.error(NUMBER_OUT_OF_RANGE));
+                        }
+                    } else {
+                        f /= pow;
+                    }
+                    break;
+                }
+                None => {
+                    if f == 0.0 {
+                        break;
+                    }
+                    if exponent >= 0 {
+                        return Err(self.error(NUMBER_OUT_OF_RANGE));
+                    }
+                    f /= 1e308;
+                    exponent += 308;
+                }
+            }
+        }
+        Ok(if positive { f } else { -f })
+    }
+
+    /// The fault of a value of another type than `expected`, in serde's words
+    /// (`invalid type: string "a", expected a sequence`), the value read.
+    fn invalid_type(&mut self, expected: &'static str) -> Error {
+        let found = match self.peek().unwrap_or(0) {
+            b'n' => {
+                self.eat();
+                if let Err(error) = self.ident(b"ull") {
+                    return error;
+                }
+                "null".to_owned()
+            }
+            b't' => {
+                self.eat();
+                if let Err(error) = self.ident(b"rue") {
+                    return error;
+                }
+                "boolean `true`".to_owned()
+            }
+            b'f' => {
+                self.eat();
+                if let Err(error) = self.ident(b"alse") {
+                    return error;
+                }
+                "boolean `false`".to_owned()
+            }
+            b'-' | b'0'..=b'9' => match self.number() {
+                Ok(number) => number_found(number),
+                Err(error) => return error,
+            },
+            b'"' => {
+                self.eat();
+                match self.string_body() {
+                    Ok(text) => format!("string {text:?}"),
+                    Err(error) => return error,
+                }
+            }
+            b'[' => "sequence".to_owned(),
+            b'{' => "map".to_owned(),
+            _ => return self.peek_error(EXPECTED_VALUE),
+        };
+        let expected = expected.to_owned();
+        self.fix(Error::raised(Problem::WrongType { found, expected }))
+    }
+
+    /// A number, at its first byte.
+    fn number(&mut self) -> Result<Number> {
+        let positive = self.peek() != Some(b'-');
+        if !positive {
+            self.eat();
+        }
+        self.integer(positive)
+    }
+
+    /// A string; another value is a fault naming what was `expected`.
+    pub fn string(&mut self, expected: &'static str) -> Result<String> {
+        if self.value_start()? == b'"' {
+            self.eat();
+            self.string_body()
+        } else {
+            Err(self.invalid_type(expected))
+        }
+    }
+
+    /// A string turned into a value by `parse`, whose fault is placed right
+    /// after the string.
+    pub fn string_with<T>(
+        &mut self,
+        expected: &'static str,
+        parse: impl FnOnce(&str) -> std::result::Result<T, Problem>,
+    ) -> Result<T> {
+        let text = self.string(expected)?;
+        parse(&text).map_err(|problem| self.fix(Error::raised(problem)))
+    }
+
+    pub fn boolean(&mut self) -> Result<bool> {
+        match self.value_start()? {
+            b't' => {
+                self.eat();
+                self.ident(b"rue").map(|()| true)
+            }
+            b'f' => {
+                self.eat();
+                self.ident(b"alse").map(|()| false)
+            }
+            _ => Err(self.invalid_type("a boolean")),
+        }
+    }
+
+    /// A whole number up to `max`, `expected` naming its Rust type (`u32`) as
+    /// serde does.
+    pub fn unsigned(&mut self, expected: &'static str, max: u64) -> Result<u64> {
+        let found = match self.value_start()? {
+            b'-' | b'0'..=b'9' => match self.number()? {
+                Number::PosInt(n) if n <= max => return Ok(n),
+                Number::Float(f) => {
+                    let found = number_found(Number::Float(f));
+                    let expected = expected.to_owned();
+                    return Err(self.fix(Error::raised(Problem::WrongType { found, expected })));
+                }
+                other => number_found(other),
+            },
+            _ => return Err(self.invalid_type(expected)),
+        };
+        let expected = expected.to_owned();
+        Err(self.fix(Error::raised(Problem::WrongValue { found, expected })))
+    }
+
+    /// Opens a collection at `open`, as deep as serde_json allows.
+    fn open(&mut self, open: u8, expected: &'static str) -> Result<()> {
+        if self.value_start()? != open {
+            return Err(self.invalid_type(expected));
+        }
+        self.depth -= 1;
+        if self.depth == 0 {
+            return Err(self.peek_error(RECURSION_LIMIT));
+        }
+        self.eat();
+        Ok(())
+    }
+
+    /// Closes a collection read by `read`, whose fault is placed where the
+    /// reader stands after the closing bracket.
+    fn close<T>(&mut self, read: Result<T>, close: u8, eof: &'static str) -> Result<T> {
+        self.depth += 1;
+        let end = match self.whitespace() {
+            Some(b) if b == close => {
+                self.eat();
+                Ok(())
+            }
+            Some(b',') if close == b'}' => Err(self.peek_error(TRAILING_COMMA)),
+            Some(b',') => {
+                self.eat();
+                match self.whitespace() {
+                    Some(b']') => Err(self.peek_error(TRAILING_COMMA)),
+                    _ => Err(self.peek_error(TRAILING_CHARACTERS)),
+                }
+            }
+            Some(_) => Err(self.peek_error(TRAILING_CHARACTERS)),
+            None => Err(self.peek_error(eof)),
+        };
+        match (read, end) {
+            (Ok(value), Ok(())) => Ok(value),
+            (Err(error), _) | (_, Err(error)) => Err(self.fix(error)),
+        }
+    }
+
+    /// An object, its keys and values read by `read` with [`Reader::next_key`]
+    /// and [`Reader::colon`]; another value is a fault naming what was `expected`.
+    pub fn object<T>(
+        &mut self,
+        expected: &'static str,
+        read: impl FnOnce(&mut Self) -> Result<T>,
+    ) -> Result<T> {
+        self.open(b'{', expected)?;
+        let read = read(self);
+        self.close(read, b'}', EOF_OBJECT)
+    }
+
+    /// An array, its elements read by `read` with [`Reader::next_element`].
+    pub fn array<T>(&mut self, read: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+        self.open(b'[', "a sequence")?;
+        let read = read(self);
+        self.close(read, b']', EOF_LIST)
+    }
+
+    /// The next key of an object, `first` telling whether one was read; a key
+    /// that cannot be read is noted as `?`.
+    pub fn next_key(&mut self, first: &mut bool) -> Result<Option<String>> {
+        self.within(
+            || Step::Key("?".to_owned()),
+            |reader| reader.has_next_key(first),
+        )
+    }
+
+    fn has_next_key(&mut self, first: &mut bool) -> Result<Option<String>> {
+        let peek = match self.whitespace() {
+            None => return Err(self.peek_error(EOF_OBJECT)),
+            Some(b'}') => return Ok(None),
+            Some(b',') if !*first => {
+                self.eat();
+                match self.whitespace() {
+                    Some(b'"') => b'"',
+                    Some(b'}') => return Err(self.peek_error(TRAILING_COMMA)),
+                    Some(_) => return Err(self.peek_error(KEY_MUST_BE_A_STRING)),
+                    None => return Err(self.peek_error(EOF_VALUE)),
+                }
+            }
+            Some(_) if !*first => return Err(self.peek_error(EXPECTED_OBJECT_COMMA_OR_END)),
+            Some(b) => b,
+        };
+        *first = false;
+        if peek != b'"' {
+            return Err(self.peek_error(KEY_MUST_BE_A_STRING));
+        }
+        self.eat();
+        self.string_body().map(Some)
+    }
+
+    /// The colon between a key and its value.
+    pub fn colon(&mut self) -> Result<()> {
+        match self.whitespace() {
+            Some(b':') => {
+                self.eat();
+                Ok(())
+            }
+            Some(_) => Err(self.peek_error(EXPECTED_COLON)),
+            None => Err(self.peek_error(EOF_OBJECT)),
+        }
+    }
+
+    /// Whether an array has another element, `first` telling whether one was read.
+    pub fn next_element(&mut self, first: &mut bool) -> Result<bool> {
+        match self.whitespace() {
+            None => Err(self.peek_error(EOF_LIST)),
+            Some(b']') => Ok(false),
+            _ if *first => {
+                *first = false;
+                Ok(true)
+            }
+            Some(b',') => {
+                self.eat();
+                match self.whitespace() {
+                    Some(b']') => Err(self.peek_error(TRAILING_COMMA)),
+                    Some(_) => Ok(true),
+                    None => Err(self.peek_error(EOF_VALUE)),
+                }
+            }
+            Some(_) => Err(self.peek_error(EXPECTED_LIST_COMMA_OR_END)),
+        }
+    }
+
+    /// The elements of an array, each read by `read` and noted by its index.
+    pub fn list<T>(&mut self, mut read: impl FnMut(&mut Self) -> Result<T>) -> Result<Vec<T>> {
+        self.array(|reader| {
+            let mut items = Vec::new();
+            let mut first = true;
+            while reader.next_element(&mut first)? {
+                let index = items.len();
+                items.push(reader.within(|| Step::Index(index), &mut read)?);
+            }
+            Ok(items)
+        })
+    }
+
+    /// An object whose keys `field` takes one by one, reading the value of
+    /// each it knows and answering `false` for the others, which are skipped
+    /// (as serde reads a struct of the fields it needs).
+    pub fn fields(
+        &mut self,
+        expected: &'static str,
+        mut field: impl FnMut(&mut Self, &str) -> Result<bool>,
+    ) -> Result<()> {
+        self.object(expected, |reader| {
+            let mut first = true;
+            while let Some(key) = reader.next_key(&mut first)? {
+                reader.colon()?;
+                if !field(reader, &key)? {
+                    reader.skip()?;
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Reads a value without keeping it.
+    pub fn skip(&mut self) -> Result<()> {
+        match self.value_start()? {
+            b'[' => self.array(|reader| {
+                let mut first = true;
+                while reader.next_element(&mut first)? {
+                    reader.skip()?;
+                }
+                Ok(())
+            }),
+            b'{' => self.fields("any valid JSON value", |_, _| Ok(false)),
+            _ => self.value().map(drop),
+        }
+    }
+
+    /// A key of an object that already has it: refused in a strict read, as
+    /// JSON leaves open which of the two counts.
+    pub fn duplicate(&mut self, key: String) -> Error {
+        self.trail.push(Step::Key(key.clone()));
+        Error::raised(Problem::DuplicateKey { key })
+    }
+
+    /// Any value, with the path to a fault inside it noted.
+    pub fn value(&mut self) -> Result<Value> {
+        let value = match self.value_start()? {
+            b'n' => {
+                self.eat();
+                self.ident(b"ull").map(|()| Value::Null)
+            }
+            b't' | b'f' => self.boolean().map(Value::Bool),
+            b'-' | b'0'..=b'9' => self.number().map(Value::Number),
+            b'"' => {
+                self.eat();
+                self.string_body().map(Value::String)
+            }
+            b'[' => self.list(Self::value).map(Value::Array),
+            b'{' => self
+                .object("any valid JSON value", |reader| {
+                    let mut object = Map::new();
+                    let mut first = true;
+                    while let Some(key) = reader.next_key(&mut first)? {
+                        if reader.strict && object.contains_key(&key) {
+                            return Err(reader.duplicate(key));
+                        }
+                        reader.colon()?;
+                        let value = reader.within(|| Step::Key(key.clone()), Self::value)?;
+                        object.insert(key, value);
+                    }
+                    Ok(object)
+                })
+                .map(Value::Object),
+            _ => Err(self.peek_error(EXPECTED_VALUE)),
+        };
+        value.map_err(|error| self.fix(error))
+    }
+}
+
+/// `significand` with the digit `c` written after it, if a u64 holds it.
+fn with_digit(significand: u64, c: u8) -> Option<u64> {
+    significand.checked_mul(10)?.checked_add((c - b'0') as u64)
+}
+
+/// A number as serde_json names an unexpected one: ``integer `3` `` or
+/// ``floating point `1e-7` `` (its float written as it writes one).
+fn number_found(number: Number) -> String {
+    match number {
+        Number::PosInt(n) => format!("integer `{n}`"),
+        Number::NegInt(n) => format!("integer `{n}`"),
+        Number::Float(f) => format!("floating point `{}`", zmij::Buffer::new().format_finite(f)),
+    }
+}
+
+/// Writes JSON as serde_json does: compact, or pretty with two spaces.
+pub struct Writer {
+    out: String,
+    pretty: bool,
+    depth: usize,
+    /// Whether the collection open has no item yet.
+    first: bool,
+}
+
+impl Writer {
+    pub fn new(pretty: bool) -> Writer {
+        Writer {
+            out: String::new(),
+            pretty,
+            depth: 0,
+            first: true,
+        }
+    }
+
+    pub fn finish(self) -> String {
+        self.out
+    }
+
+    pub fn open(&mut self, bracket: char) {
+        self.out.push(bracket);
+        self.depth += 1;
+        self.first = true;
+    }
+
+    pub fn close(&mut self, bracket: char) {
+        self.depth -= 1;
+        if !self.first {
+            self.line();
+        }
+        self.out.push(bracket);
+        self.first = false;
+    }
+
+    fn line(&mut self) {
+        if self.pretty {
+            self.out.push('\n');
+            for _ in 0..self.depth {
+                self.out.push_str("  ");
+            }
+        }
+    }
+
+    /// Starts an element of an array.
+    pub fn element(&mut self) {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        self.line();
+    }
+
+    /// Starts the value of `key` in an object.
+    pub fn key(&mut self, key: &str) {
+        self.element();
+        self.string(key);
+        self.out.push_str(if self.pretty { ": " } else { ":" });
+    }
+
+    /// Writes text as it is: a number, `true`, `null`.
+    pub fn raw(&mut self, text: &str) {
+        self.out.push_str(text);
+    }
+
+    pub fn string(&mut self, text: &str) {
+        self.out.push('"');
+        let mut start = 0;
+        for (i, b) in text.bytes().enumerate() {
+            let escape = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\x08' => "\\b",
+                b'\x0c' => "\\f",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0..0x20 => "",
+                _ => continue,
+            };
+            self.out.push_str(&text[start..i]);
+            if escape.is_empty() {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                self.out.push_str("\\u00");
+                self.out.push(HEX[(b >> 4) as usize] as char);
+                self.out.push(HEX[(b & 0xF) as usize] as char);
+            } else {
+                self.out.push_str(escape);
+            }
+            start = i + 1;
+        }
+        self.out.push_str(&text[start..]);
+        self.out.push('"');
+    }
+
+    /// The fields of `map`, in the object open.
+    pub fn fields(&mut self, map: &Map) {
+        for (key, value) in map.iter() {
+            self.key(key);
+            self.value(value);
+        }
+    }
+
+    pub fn value(&mut self, value: &Value) {
+        match value {
+            Value::Null => self.raw("null"),
+            Value::Bool(b) => self.raw(if *b { "true" } else { "false" }),
+            Value::Number(Number::PosInt(n)) => self.raw(&n.to_string()),
+            Value::Number(Number::NegInt(n)) => self.raw(&n.to_string()),
+            Value::Number(Number::Float(f)) => write_float(&mut self.out, *f),
+            Value::String(text) => self.string(text),
+            Value::Array(items) => {
+                self.open('[');
+                for item in items {
+                    self.element();
+                    self.value(item);
+                }
+                self.close(']');
+            }
+            Value::Object(map) => {
+                self.open('{');
+                self.fields(map);
+                self.close('}');
+            }
+        }
+    }
+}
+
+/// A float as serde_json writes one, with zmij: the shortest digits that
+/// read back the same (`1.0`, `0.001`, `1e-7`, `1.5e+300`), where two are as
+/// short, zmij's choice.
+fn write_float(out: &mut String, f: f64) {
+    if f.is_finite() {
+        out.push_str(zmij::Buffer::new().format_finite(f));
+    } else {
+        out.push_str("null");
+    }
+}
+
+/// 10^0 to 10^308, as serde_json multiplies by them.
+#[rustfmt::skip]
+static POW10: [f64; 309] = [
+    1e000, 1e001, 1e002, 1e003, 1e004, 1e005, 1e006, 1e007, 1e008, 1e009, //
+    1e010, 1e011, 1e012, 1e013, 1e014, 1e015, 1e016, 1e017, 1e018, 1e019, //
+    1e020, 1e021, 1e022, 1e023, 1e024, 1e025, 1e026, 1e027, 1e028, 1e029, //
+    1e030, 1e031, 1e032, 1e033, 1e034, 1e035, 1e036, 1e037, 1e038, 1e039, //
+    1e040, 1e041, 1e042, 1e043, 1e044, 1e045, 1e046, 1e047, 1e048, 1e049, //
+    1e050, 1e051, 1e052, 1e053, 1e054, 1e055, 1e056, 1e057, 1e058, 1e059, //
+    1e060, 1e061, 1e062, 1e063, 1e064, 1e065, 1e066, 1e067, 1e068, 1e069, //
+    1e070, 1e071, 1e072, 1e073, 1e074, 1e075, 1e076, 1e077, 1e078, 1e079, //
+    1e080, 1e081, 1e082, 1e083, 1e084, 1e085, 1e086, 1e087, 1e088, 1e089, //
+    1e090, 1e091, 1e092, 1e093, 1e094, 1e095, 1e096, 1e097, 1e098, 1e099, //
+    1e100, 1e101, 1e102, 1e103, 1e104, 1e105, 1e106, 1e107, 1e108, 1e109, //
+    1e110, 1e111, 1e112, 1e113, 1e114, 1e115, 1e116, 1e117, 1e118, 1e119, //
+    1e120, 1e121, 1e122, 1e123, 1e124, 1e125, 1e126, 1e127, 1e128, 1e129, //
+    1e130, 1e131, 1e132, 1e133, 1e134, 1e135, 1e136, 1e137, 1e138, 1e139, //
+    1e140, 1e141, 1e142, 1e143, 1e144, 1e145, 1e146, 1e147, 1e148, 1e149, //
+    1e150, 1e151, 1e152, 1e153, 1e154, 1e155, 1e156, 1e157, 1e158, 1e159, //
+    1e160, 1e161, 1e162, 1e163, 1e164, 1e165, 1e166, 1e167, 1e168, 1e169, //
+    1e170, 1e171, 1e172, 1e173, 1e174, 1e175, 1e176, 1e177, 1e178, 1e179, //
+    1e180, 1e181, 1e182, 1e183, 1e184, 1e185, 1e186, 1e187, 1e188, 1e189, //
+    1e190, 1e191, 1e192, 1e193, 1e194, 1e195, 1e196, 1e197, 1e198, 1e199, //
+    1e200, 1e201, 1e202, 1e203, 1e204, 1e205, 1e206, 1e207, 1e208, 1e209, //
+    1e210, 1e211, 1e212, 1e213, 1e214, 1e215, 1e216, 1e217, 1e218, 1e219, //
+    1e220, 1e221, 1e222, 1e223, 1e224, 1e225, 1e226, 1e227, 1e228, 1e229, //
+    1e230, 1e231, 1e232, 1e233, 1e234, 1e235, 1e236, 1e237, 1e238, 1e239, //
+    1e240, 1e241, 1e242, 1e243, 1e244, 1e245, 1e246, 1e247, 1e248, 1e249, //
+    1e250, 1e251, 1e252, 1e253, 1e254, 1e255, 1e256, 1e257, 1e258, 1e259, //
+    1e260, 1e261, 1e262, 1e263, 1e264, 1e265, 1e266, 1e267, 1e268, 1e269, //
+    1e270, 1e271, 1e272, 1e273, 1e274, 1e275, 1e276, 1e277, 1e278, 1e279, //
+    1e280, 1e281, 1e282, 1e283, 1e284, 1e285, 1e286, 1e287, 1e288, 1e289, //
+    1e290, 1e291, 1e292, 1e293, 1e294, 1e295, 1e296, 1e297, 1e298, 1e299, //
+    1e300, 1e301, 1e302, 1e303, 1e304, 1e305, 1e306, 1e307, 1e308,
+];
