@@ -11,8 +11,6 @@
 
 pub mod db;
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 use rules::{CaseFile, ReadError, anonymise, import_case_file, write_case_file};
 
@@ -129,21 +127,30 @@ pub struct PoolSummary {
     pub last_added: NaiveDate,
 }
 
-/// The pools that `files` make up, by name.
+/// The pools that `files` make up, by name. A few pools, so a list searched
+/// in turn: a map's code would weigh more in the parts that show them.
 pub fn summaries(files: &[Pooled]) -> Vec<PoolSummary> {
-    let mut pools: BTreeMap<&str, PoolSummary> = BTreeMap::new();
+    let mut pools: Vec<PoolSummary> = Vec::new();
     for file in files {
-        let pool = pools.entry(&file.pool).or_insert_with(|| PoolSummary {
-            name: file.pool.clone(),
-            files: 0,
-            cases: 0,
-            last_added: file.added,
-        });
+        let at = match pools.iter().position(|pool| pool.name == file.pool) {
+            Some(at) => at,
+            None => {
+                pools.push(PoolSummary {
+                    name: file.pool.clone(),
+                    files: 0,
+                    cases: 0,
+                    last_added: file.added,
+                });
+                pools.len() - 1
+            }
+        };
+        let pool = &mut pools[at];
         pool.files += 1;
         pool.cases += file.cases;
         pool.last_added = pool.last_added.max(file.added);
     }
-    pools.into_values().collect()
+    pools.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+    pools
 }
 
 /// What a batch of files did, in sentences: how many were added, then each
