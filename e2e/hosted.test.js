@@ -31,7 +31,7 @@ test('under /ehc/, compressed, the app works, offline too, and asks for nothing 
   await page.goto(hosted.server.url);
   await addCase(page, { child: 'S. P.' });
   await logMilestone(page, 'Request for an assessment received by the council', [1, 9, 2025]);
-  await page.getByText('Overdue by 18 days').waitFor();
+  await page.getByText('Overdue by 18 days', { exact: true }).waitFor();
 
   const wasm = [...encodings.keys()].find((path) => path.endsWith('.wasm'));
   assert.ok(wasm?.startsWith('/ehc/'), `the wasm is fetched under /ehc/: ${wasm}`);
@@ -50,7 +50,7 @@ test('under /ehc/, compressed, the app works, offline too, and asks for nothing 
   await context.setOffline(true);
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'S. P.' }).waitFor();
-  await page.getByText('Overdue by 18 days').waitFor();
+  await page.getByText('Overdue by 18 days', { exact: true }).waitFor();
 
   const outside = hosted.server.requests.filter((path) => !path.startsWith('/ehc/'));
   assert.deepEqual(outside, [], 'every request stays under /ehc/');

@@ -102,7 +102,7 @@ test('a parent locks the cases with a passphrase, unlocks them after a reload, e
 
   // A change is saved, locked.
   await logMilestone(page, 'Council decided to assess', [20, 10, 2025], { note: 'The decision letter came by post.' });
-  await page.getByText('Met 7 days late').waitFor();
+  await page.getByText('Met 7 days late', { exact: true }).waitFor();
   await assertLocked(page, ['Maya', 'decision letter', 'decision-to-assess']);
 
   // Exports are plain files, as without the lock.
