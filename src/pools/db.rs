@@ -22,7 +22,7 @@ mod web {
 
     use super::POOLS_DB;
     use crate::pools::Pooled;
-    use crate::storage::idb::{reason, request, settled, why};
+    use crate::storage::idb::{committed, reason, request, settled, why};
 
     const FILES: &str = "files";
 
@@ -118,7 +118,7 @@ mod web {
             files
                 .put_with_key(&record, &file.hash.as_str().into())
                 .map_err(|e| reason(&e))?;
-            done(&transaction).await
+            committed(&transaction).await
         }
 
         /// Removes every file of the pool `pool`, in one transaction.
@@ -130,16 +130,8 @@ mod web {
                     files.delete(key).map_err(|e| reason(&e))?;
                 }
             }
-            done(&transaction).await
+            committed(&transaction).await
         }
-    }
-
-    /// Waits for a readwrite transaction to be written.
-    async fn done(transaction: &IdbTransaction) -> Result<(), String> {
-        settled(transaction, &["complete"])
-            .await
-            .map(drop)
-            .map_err(|()| why(transaction.error()))
     }
 
     fn text_of(record: &JsValue, field: &str) -> Option<String> {

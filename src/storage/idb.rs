@@ -15,7 +15,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::Db;
 #[cfg(target_arch = "wasm32")]
-pub use web::{Db, reason, request, settled, why};
+pub use web::{Db, committed, reason, request, settled, why};
 
 /// The app's database.
 pub const DB_NAME: &str = "ehc-timeline";
@@ -200,10 +200,7 @@ mod web {
             store(&transaction, CASES)?
                 .clear()
                 .map_err(|e| reason(&e))?;
-            settled(&transaction, &["complete"])
-                .await
-                .map(drop)
-                .map_err(|()| why(transaction.error()))
+            committed(&transaction).await
         }
 
         /// Writes `puts` in one transaction, with the storage version, after
@@ -248,11 +245,17 @@ mod web {
                 let _ = transaction.abort();
                 return Err(failed(why(error.dyn_into().ok())));
             }
-            settled(&transaction, &["complete"])
-                .await
-                .map(drop)
-                .map_err(|()| failed(why(transaction.error())))
+            committed(&transaction).await.map_err(failed)
         }
+    }
+
+    /// Waits for a readwrite transaction to be written, or says why it was
+    /// not.
+    pub async fn committed(transaction: &IdbTransaction) -> Result<(), String> {
+        settled(transaction, &["complete"])
+            .await
+            .map(drop)
+            .map_err(|()| why(transaction.error()))
     }
 
     /// A stored value as text: a record is text; anything else another
