@@ -60,20 +60,26 @@ pub fn CasePage(props: &CasePageProps) -> Html {
     let deadlines_shown = use_state_eq(|| PER_PAGE);
     {
         // The card must be drawn to take focus: show enough of the latest.
+        // Focus moves once for each deadline asked for, so "Show 200 more"
+        // afterwards leaves it where the user is.
         let (shown, total) = (
             deadlines_shown.clone(),
             cases
                 .entry(&props.case_id)
                 .map_or(0, |entry| entry.evaluation().deadlines.len()),
         );
+        let focused = use_mut_ref(|| None::<usize>);
         use_effect_with((props.deadline, *deadlines_shown), move |&(deadline, _)| {
+            if *focused.borrow() == deadline {
+                return;
+            }
             if let Some(n) = deadline.filter(|&n| n < total) {
                 if total - n > *shown {
-                    shown.set(total - n);
-                } else {
-                    crate::browser::focus(&format!("deadline-{n}"));
+                    return shown.set(total - n);
                 }
+                crate::browser::focus(&format!("deadline-{n}"));
             }
+            *focused.borrow_mut() = deadline;
         });
     }
     let steps_shown = use_state_eq(|| PER_PAGE);
