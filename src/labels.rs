@@ -169,3 +169,28 @@ pub fn tag_colour(status: Status) -> &'static str {
 pub fn deadline_tag_text(deadline: &Deadline, today: NaiveDate) -> String {
     tag_text(deadline.status, deadline.days_late, deadline.due, today)
 }
+
+/// A count as GOV.UK writes it: "200", "4,800", "10,000".
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// "1 case", "1,200 cases": a count and its noun, one or many.
+///
+/// ```
+/// use ehc_timeline::labels::counted;
+/// assert_eq!(counted(1, "case", "cases"), "1 case");
+/// assert_eq!(counted(1_200, "file", "files"), "1,200 files");
+/// assert_eq!(counted(0, "pool", "pools"), "0 pools");
+/// ```
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", grouped(n), if n == 1 { one } else { many })
+}

@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use crate::labels::grouped;
+
 /// How many items of a long list are shown at first, and how many more each
 /// press of its button shows.
 pub const PER_PAGE: usize = 200;
@@ -65,17 +67,4 @@ impl Latest {
             </>
         }
     }
-}
-
-/// A count as GOV.UK writes it: "200", "4,800", "10,000".
-pub fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
 }

@@ -33,6 +33,7 @@ mod timeline;
 mod undo_banner;
 mod unlock_page;
 
+pub use crate::labels::grouped;
 pub use agenda_page::AgendaPage;
 pub use backup_reminder::{
     backup_reminder, backup_reminder_text, persistence_advice, persistence_note,
@@ -52,7 +53,7 @@ pub use export_button::{EXPORT_BACKUP, ExportBackupButton, backup_button};
 pub use fields::{TextFieldProps, select_field, text_field};
 pub use html_text::{push_escaped, table_start};
 pub use import_page::{ImportPage, ImportPageProps, ImportStep, import_error};
-pub use latest::{Latest, PER_PAGE, grouped};
+pub use latest::{Latest, PER_PAGE};
 pub use layout::{Layout, back_link, footer, not_found, static_html};
 pub use letters_page::LettersPage;
 pub use lock_page::{

@@ -11,9 +11,10 @@ use crate::components::{
     ErrorSummary, SharePanel, TextFieldProps, back_link, grouped, shareable, text_field,
 };
 use crate::forms::{Errors, FieldError};
+use crate::labels::counted;
 use crate::parts::GivenCases;
 use crate::pools::db::PoolDb;
-use crate::pools::{Outcome, PoolSummary, bring, count, outcome_sentences, pool_name, summaries};
+use crate::pools::{Outcome, PoolSummary, bring, outcome_sentences, pool_name, summaries};
 use crate::route::View;
 
 /// How long a batch runs before its progress is shown, in milliseconds.
@@ -186,7 +187,7 @@ async fn pooled(
     if !skipped.is_empty() {
         sentences.push(format!(
             "{} in the folder {} not read, as only .json files are case files.",
-            count(skipped.len(), "other file", "other files"),
+            counted(skipped.len(), "other file", "other files"),
             if skipped.len() == 1 { "was" } else { "were" }
         ));
     }
@@ -216,7 +217,7 @@ fn kept_pools(
     html! {
         <>
             <table class="table">
-                <caption class="table__caption">{count(pools.len(), "pool", "pools")}</caption>
+                <caption class="table__caption">{counted(pools.len(), "pool", "pools")}</caption>
                 <thead><tr>
                     <th scope="col">{"Pool"}</th><th scope="col">{"Files"}</th><th scope="col">{"Cases"}</th>
                     <th scope="col">{"Last added"}</th><th scope="col"><span class="visually-hidden">{"Remove"}</span></th>

@@ -22,7 +22,7 @@ use crate::components::fields::SelectFieldProps;
 use crate::components::{back_link, grouped, push_escaped, select_field, table_start};
 use crate::export::file_name;
 use crate::hooks::use_cases;
-use crate::pools::count;
+use crate::labels::counted;
 use crate::route::View;
 use crate::state::Entry;
 
@@ -62,7 +62,7 @@ pub fn ReportPage() -> Html {
             (pooled.unreadable > 0).then(|| {
                 format!(
                     "{} of the pool could not be read, and are not counted.",
-                    count(pooled.unreadable, "file", "files")
+                    counted(pooled.unreadable, "file", "files")
                 )
             }),
         ),
@@ -115,7 +115,7 @@ pub fn ReportPage() -> Html {
             options: pools
                 .iter()
                 .map(|pool| {
-                    let label = format!("Pool: {} ({})", pool.name, count(pool.cases, "case", "cases"));
+                    let label = format!("Pool: {} ({})", pool.name, counted(pool.cases, "case", "cases"));
                     (pool.name.clone().into(), label.into())
                 })
                 .collect(),
@@ -135,7 +135,7 @@ pub fn ReportPage() -> Html {
                 <p class="body">{reading}</p>
             }
             <p class="body" role="status">
-                {format!("Counted from {} on {}.", cases_words(report.cases), long_date(report.today))}
+                {format!("Counted from {} on {}.", counted(report.cases as usize, "case", "cases"), long_date(report.today))}
             </p>
             <div class="button-group no-print">
                 <button type="button" class="button button--secondary" onclick={download}>
@@ -172,14 +172,6 @@ fn report_of<'c, 'a: 'c>(
         tally.add(case, evaluation);
     }
     tally.report(today)
-}
-
-/// "1 case", "20 cases".
-fn cases_words(cases: u64) -> String {
-    match cases {
-        1 => "1 case".to_owned(),
-        n => format!("{} cases", grouped(n as usize)),
-    }
 }
 
 /// Every council's section, then how the figures are counted, as HTML text.

@@ -14,8 +14,8 @@ use crate::browser;
 use crate::case::case_name;
 use crate::components::{back_link, grouped, static_html};
 use crate::export::file_name;
+use crate::labels::counted;
 use crate::parts::GivenCases;
-use crate::pools::count;
 use crate::route::View;
 use crate::state::is_archived;
 
@@ -105,7 +105,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
 fn kept_table(cases: &[Case]) -> Html {
     html! {
         <table class="table">
-            <caption class="table__caption">{count(cases.len(), "case", "cases")}</caption>
+            <caption class="table__caption">{counted(cases.len(), "case", "cases")}</caption>
             <thead><tr>
                 <th scope="col">{"Case"}</th><th scope="col">{"Council"}</th>
                 <th scope="col">{"Year of birth"}</th><th scope="col">{"Milestones"}</th>
@@ -127,14 +127,14 @@ fn kept_table(cases: &[Case]) -> Html {
 /// "23 milestones, 6 January 2025 to 3 March 2026": the span of the exact
 /// dates (an approximate one is counted, not dated).
 fn milestones(case: &Case) -> String {
-    let counted = count(case.events.len(), "milestone", "milestones");
+    let how_many = counted(case.events.len(), "milestone", "milestones");
     let dates = case.events.iter().filter_map(Event::date);
     match (dates.clone().min(), dates.max()) {
         (Some(first), Some(last)) if first != last => {
-            format!("{counted}, {} to {}", long_date(first), long_date(last))
+            format!("{how_many}, {} to {}", long_date(first), long_date(last))
         }
-        (Some(day), _) => format!("{counted}, {}", long_date(day)),
-        _ => counted,
+        (Some(day), _) => format!("{how_many}, {}", long_date(day)),
+        _ => how_many,
     }
 }
 

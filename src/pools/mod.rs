@@ -14,6 +14,7 @@ pub mod db;
 use chrono::NaiveDate;
 use rules::{CaseFile, ReadError, anonymise, import_case_file, write_case_file};
 
+use crate::labels::counted;
 use db::PoolDb;
 
 /// The longest pool name, in characters.
@@ -176,16 +177,11 @@ pub fn outcome_sentences(outcomes: &[Outcome]) -> Vec<String> {
     }
     let mut sentences = vec![format!(
         "Added {} with {}.",
-        count(files, "file", "files"),
-        count(cases, "case", "cases")
+        counted(files, "file", "files"),
+        counted(cases, "case", "cases")
     )];
     sentences.extend(rest);
     sentences
-}
-
-/// "1 file", "3 files".
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The lower-case hex of `bytes`, as a SHA-256 is written.
