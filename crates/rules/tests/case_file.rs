@@ -5,7 +5,8 @@
 mod hostile;
 
 use rules::{
-    EventKind, Problem, ReadError, When, import_case_file, read_case_file, write_case_file,
+    CaseFile, EventKind, FORMAT, FORMAT_WITH_DOCUMENTS, Problem, ReadError, When, import_case_file,
+    read_case_file, write_case_file,
 };
 
 /// A file with one event; `event` is the event's JSON object.
@@ -178,23 +179,22 @@ fn a_complaint_stage_is_1_or_2_and_a_move_needs_its_day() {
 
 #[test]
 fn a_newer_or_foreign_format_is_refused_plainly() {
-    let newer = refused(r#"{ "format": "ehc-timeline/2", "cases": [] }"#);
+    let newer = refused(r#"{ "format": "ehc-timeline/3", "cases": [] }"#);
     assert!(
         newer
             .problem
             .to_string()
-            .contains("newer version of EHC Timeline (ehc-timeline/2)"),
+            .contains("newer version of EHC Timeline (ehc-timeline/3)"),
         "{newer}"
     );
     assert_eq!(at(&newer), (Some(1), Some(28)));
     let foreign = refused(r#"{ "cases": [] }"#);
-    assert!(
-        foreign
-            .problem
-            .to_string()
-            .starts_with("this is not an EHC Timeline case file"),
-        "{foreign}"
+    assert_eq!(
+        foreign.problem.to_string(),
+        r#"this is not an EHC Timeline case file: "format" must be "ehc-timeline/1" or "ehc-timeline/2""#
     );
+    let older = refused(r#"{ "format": "ehc-timeline/0", "cases": [] }"#);
+    assert_eq!(*older.problem, Problem::NotACaseFile);
 }
 
 #[test]
@@ -284,7 +284,7 @@ fn a_fault_at_the_top_level_has_a_short_path() {
         refused(r#"{ "format": "ehc-timeline/1", "exported_at": "2025-13-01", "cases": [] }"#);
     assert_eq!(date.path, "exported_at");
     assert_eq!(date.event, None);
-    let format = refused(r#"{ "format": "ehc-timeline/2", "cases": [] }"#);
+    let format = refused(r#"{ "format": "ehc-timeline/3", "cases": [] }"#);
     assert_eq!(format.path, "");
     let cases = refused(r#"{ "format": "ehc-timeline/1", "cases": {} }"#);
     assert_eq!(cases.path, "cases");
@@ -466,5 +466,221 @@ fn each_problem_is_a_kind_a_caller_can_match() {
             found: "integer `-1`".into(),
             expected: "u32".into()
         }
+    );
+}
+
+/// A version 2 file with one event (`e-3`, the spec's example) whose
+/// `documents` are `documents`, the list written on its own line.
+fn with_documents(documents: &str) -> String {
+    format!(
+        "{{\n  \"format\": \"ehc-timeline/2\",\n  \"cases\": [\n    {{ \"id\": \"c-1\", \"events\": [\n      {{ \"id\": \"e-3\", \"kind\": \"advice-received\", \"date\": \"2025-05-02\", \"documents\":\n        {documents}\n      }}\n    ] }}\n  ]\n}}\n"
+    )
+}
+
+/// A digest of 64 lower-case hex digits, different for each `seed`.
+fn digest(seed: u8) -> String {
+    format!("{seed:02x}").repeat(32)
+}
+
+/// The spec's example document, with `sha256` the digest.
+fn ep_report(sha256: &str) -> String {
+    format!(
+        r#"{{ "id": "d-1", "name": "ep-report.pdf", "media_type": "application/pdf", "size": 48213, "sha256": "{sha256}" }}"#
+    )
+}
+
+#[test]
+fn documents_are_read_and_written_back_as_version_2_unknown_fields_kept() {
+    let text = with_documents(&format!(
+        r#"[{}, {{ "id": "d-2", "name": "photo.jpg", "media_type": "image/jpeg", "size": 0, "sha256": "{}", "x-pages": 3 }}]"#,
+        ep_report(&digest(0x12)),
+        digest(0xab)
+    ));
+    let file = read_case_file(&text).unwrap();
+    let documents = &file.cases[0].events[0].documents;
+    assert_eq!(documents.len(), 2);
+    assert_eq!(
+        (
+            documents[0].id.as_str(),
+            documents[0].name.as_str(),
+            documents[0].media_type.as_str(),
+            documents[0].size,
+            documents[0].sha256.as_str()
+        ),
+        (
+            "d-1",
+            "ep-report.pdf",
+            "application/pdf",
+            48213,
+            digest(0x12).as_str()
+        )
+    );
+    assert_eq!(documents[1].extra["x-pages"], 3);
+    assert_eq!(file.format, FORMAT_WITH_DOCUMENTS);
+
+    let written = write_case_file(&file);
+    assert_eq!(read_case_file(&written).as_ref(), Ok(&file));
+    let value: serde_json::Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(value["format"], "ehc-timeline/2");
+    let event = value["cases"][0]["events"][0].as_object().unwrap();
+    assert_eq!(event.keys().next_back().unwrap(), "documents");
+    let keys: Vec<&String> = event["documents"][1].as_object().unwrap().keys().collect();
+    assert_eq!(
+        keys,
+        ["id", "name", "media_type", "size", "sha256", "x-pages"]
+    );
+}
+
+/// Asserts that `file` is written with `format`, and read back the same.
+fn assert_written_as(file: &CaseFile, format: &str) {
+    let written = write_case_file(file);
+    assert!(
+        written.contains(&format!("\"format\": \"{format}\"")),
+        "{written}"
+    );
+    assert_eq!(read_case_file(&written).unwrap().cases, file.cases);
+}
+
+#[test]
+fn a_file_is_written_as_version_2_only_when_some_event_has_documents() {
+    // A version 1 file stays version 1, and says nothing of documents.
+    let v1 = read_case_file(with_event(
+        r#"{ "id": "e-1", "kind": "request-received", "date": "2025-01-06" }"#,
+    ))
+    .unwrap();
+    assert_eq!(v1.format, FORMAT);
+    assert_written_as(&v1, FORMAT);
+    assert!(!write_case_file(&v1).contains("documents"));
+    // A version 2 file whose documents are all gone is version 1 again,
+    // whatever its `format` says.
+    let v2_text = with_documents(&format!("[{}]", ep_report(&digest(1))));
+    let v2 = read_case_file(&v2_text).unwrap();
+    let mut emptied = v2.clone();
+    emptied.cases[0].events[0].documents.clear();
+    assert_written_as(&emptied, FORMAT);
+    let empty = read_case_file(with_documents("[]")).unwrap();
+    assert_eq!(empty.format, FORMAT);
+    // Documents added to a version 1 file make it version 2, whatever the
+    // caller left in `format`.
+    let mut added = v1.clone();
+    added.cases[0].events[0].documents = v2.cases[0].events[0].documents.clone();
+    assert_eq!(added.format, FORMAT);
+    assert_written_as(&added, FORMAT_WITH_DOCUMENTS);
+    // The app's storage writes version 1 with documents in it: they are read.
+    let stored = v2_text.replace("ehc-timeline/2", "ehc-timeline/1");
+    assert_eq!(read_case_file(stored), Ok(v2));
+}
+
+#[test]
+fn the_same_document_may_be_on_two_events_but_not_twice_on_one() {
+    let report = ep_report(&digest(7));
+    let text = with_event(&format!(
+        r#"{{ "id": "e-1", "kind": "letter", "date": "2025-01-06", "documents": [{report}] }}, {{ "id": "e-2", "kind": "letter", "date": "2025-01-07", "documents": [{report}] }}"#
+    ));
+    let file = read_case_file(&text).unwrap();
+    assert_eq!(
+        file.cases[0].events[0].documents,
+        file.cases[0].events[1].documents
+    );
+    let twice = refused(&with_documents(&format!("[{report}, {report}]")));
+    assert_eq!(twice.path, "cases[0].events[0].documents[1].id");
+    assert_eq!(twice.event.as_deref(), Some("e-3"));
+    assert_eq!(at(&twice), (Some(6), Some(190)));
+    assert_eq!(
+        twice.problem.to_string(),
+        "two documents of this event have the id \"d-1\": each document needs its own"
+    );
+}
+
+#[test]
+fn a_bad_document_is_refused_where_it_is_written() {
+    let good = digest(0x1a);
+    // (the document, its path, line and column, and the message)
+    let cases = [
+        (
+            ep_report(&good).replace("48213", "-1"),
+            "cases[0].events[0].documents[0].size",
+            (6, 92),
+            "invalid value: integer `-1`, expected u64",
+        ),
+        (
+            ep_report(&good).replace("48213", "48.5"),
+            "cases[0].events[0].documents[0].size",
+            (6, 94),
+            "invalid type: floating point `48.5`, expected u64",
+        ),
+        (
+            ep_report(&good).replace("48213", "\"48213\""),
+            "cases[0].events[0].documents[0].size",
+            (6, 97),
+            "invalid type: string \"48213\", expected u64",
+        ),
+        (
+            ep_report(&good.to_uppercase()),
+            "cases[0].events[0].documents[0].sha256",
+            (6, 173),
+            &format!(
+                "\"{}\" is not a SHA-256 digest: write it as 64 hex digits in lower case",
+                good.to_uppercase()
+            ),
+        ),
+        (
+            ep_report(&good[..63]),
+            "cases[0].events[0].documents[0].sha256",
+            (6, 172),
+            &format!(
+                "\"{}\" is not a SHA-256 digest: write it as 64 hex digits in lower case",
+                &good[..63]
+            ),
+        ),
+        (
+            ep_report(&good).replace("\"ep-report.pdf\"", "null"),
+            "cases[0].events[0].documents[0].name",
+            (6, 36),
+            "invalid type: null, expected a string",
+        ),
+        (
+            ep_report(&good).replace(r#""media_type": "application/pdf", "#, ""),
+            "cases[0].events[0].documents[0]",
+            (6, 142),
+            "document \"d-1\" needs \"media_type\"",
+        ),
+        (
+            ep_report(&good).replace(r#""id": "d-1", "#, ""),
+            "cases[0].events[0].documents[0]",
+            (6, 162),
+            "a document has no \"id\": give it one, such as \"d-1\"",
+        ),
+        (
+            ep_report(&good).replace(r#""id": "d-1""#, r#""id": """#),
+            "cases[0].events[0].documents[0].id",
+            (6, 19),
+            "a document has an empty \"id\": give it one, such as \"d-1\"",
+        ),
+        (
+            "\"ep-report.pdf\"".to_owned(),
+            "cases[0].events[0].documents[0]",
+            (6, 24),
+            "invalid type: string \"ep-report.pdf\", expected a document: a JSON object with \"id\", \"name\", \"media_type\", \"size\" and \"sha256\"",
+        ),
+    ];
+    for (document, path, (line, column), message) in cases {
+        let error = refused(&with_documents(&format!("[{document}]")));
+        assert_eq!(
+            (
+                error.path.as_str(),
+                at(&error),
+                error.problem.to_string().as_str()
+            ),
+            (path, (Some(line), Some(column)), message),
+            "{document}"
+        );
+        assert_eq!(error.event.as_deref(), Some("e-3"), "{document}");
+    }
+    let not_a_list = refused(&with_documents(&ep_report(&good)));
+    assert_eq!(not_a_list.path, "cases[0].events[0].documents");
+    assert_eq!(
+        not_a_list.problem.to_string(),
+        "invalid type: map, expected a sequence"
     );
 }

@@ -4,9 +4,9 @@
 //! What is kept is what the rules count with: each event's kind and date and
 //! the fields with a fixed set of values (an outcome, an order, an exception's
 //! reason and dates, how a request was sent), and the council. Names,
-//! references, notes, who, documents, the day of export and every field this
-//! version does not know are removed; a party's or school's name becomes a
-//! number; an `x-...` kind, the user's own words, becomes `x-event`; the
+//! references, notes, who, documents (the reference and the attached files),
+//! the day of export and every field this version does not know are removed;
+//! a party's or school's name becomes a number; an `x-...` kind, the user's own words, becomes `x-event`; the
 //! date of birth is cut to its year; every id is replaced by a random one.
 //! The anonymised file still evaluates to the same deadlines, apart from
 //! those that need the day of birth (see `BIRTH_YEAR`).
@@ -17,7 +17,7 @@ use chrono::Datelike;
 
 use super::json::Value;
 use super::kind::EventKind;
-use super::model::{Case, CaseFile, Event, Extra, Settings};
+use super::model::{Case, CaseFile, Event, Extra, FORMAT, Settings};
 
 /// The case field that holds the year of birth in an anonymised file. The
 /// format has no year-only date of birth, so it goes where a field this
@@ -37,7 +37,8 @@ pub fn anonymise(file: &CaseFile, random: &mut dyn FnMut() -> u64) -> CaseFile {
         used: HashSet::new(),
     };
     CaseFile {
-        format: file.format.clone(),
+        // Without documents, the file is always version 1.
+        format: FORMAT.to_owned(),
         exported_at: None,
         cases: file
             .cases
@@ -76,6 +77,7 @@ fn anonymise_case(case: &Case, ids: &mut RandomIds) -> Case {
                 who: None,
                 note: None,
                 document: None,
+                documents: Vec::new(),
                 party: event.party.as_deref().map(|name| parties.of(name)),
                 school: event.school.as_deref().map(|name| schools.of(name)),
                 extra: Extra::new(),
@@ -159,5 +161,26 @@ mod tests {
             [Some("adviser 1"), Some("adviser 2"), Some("adviser 1")]
         );
         assert!(read_case_file(write_case_file(&anonymous)).is_ok());
+    }
+
+    #[test]
+    fn documents_are_dropped_and_the_file_is_version_1_again() {
+        let digest = "ab".repeat(32);
+        let file = read_case_file(format!(
+            r#"{{"format": "ehc-timeline/2", "cases": [{{"id": "c-1", "events": [
+              {{"id": "e-1", "kind": "advice-received", "date": "2025-05-02", "party": "EP",
+                "documents": [{{"id": "d-1", "name": "ep-report.pdf", "media_type": "application/pdf",
+                                "size": 48213, "sha256": "{digest}"}}]}}]}}]}}"#
+        ))
+        .unwrap();
+        let anonymous = anonymise(&file, &mut sequence());
+        assert!(anonymous.cases[0].events[0].documents.is_empty());
+        assert_eq!(anonymous.format, FORMAT);
+        let written = write_case_file(&anonymous);
+        assert!(
+            written.contains("\"format\": \"ehc-timeline/1\""),
+            "{written}"
+        );
+        assert!(!written.contains("ep-report") && !written.contains(&digest));
     }
 }

@@ -62,11 +62,12 @@ impl fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
-/// Whose id a problem is about: a case's or an event's.
+/// Whose id a problem is about: a case's, an event's or a document's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum IdOf {
     Case,
     Event,
+    Document,
 }
 
 impl IdOf {
@@ -75,6 +76,7 @@ impl IdOf {
         match self {
             IdOf::Case => "a case",
             IdOf::Event => "an event",
+            IdOf::Document => "a document",
         }
     }
 
@@ -82,6 +84,7 @@ impl IdOf {
         match self {
             IdOf::Case => "c-1",
             IdOf::Event => "e-1",
+            IdOf::Document => "d-1",
         }
     }
 }
@@ -111,7 +114,8 @@ pub enum Problem {
     MissingId(IdOf),
     /// A case or an event whose `id` is `""`, which no page can link to.
     EmptyId(IdOf),
-    /// A case id used twice in the file, or an event id twice in a case.
+    /// A case id used twice in the file, an event id twice in a case, or a
+    /// document id twice on an event.
     RepeatedId { of: IdOf, id: String },
     /// An event without a `kind`.
     NoKind { event: String },
@@ -125,6 +129,13 @@ pub enum Problem {
         kind: String,
         field: &'static str,
     },
+    /// A document without a field every document needs.
+    DocumentNeeds {
+        document: String,
+        field: &'static str,
+    },
+    /// A `sha256` that is not 64 hex digits in lower case.
+    NotADigest { text: String },
     /// A `kind` that is neither in the spec nor namespaced `x-...`.
     UnknownKind { kind: String },
     /// A value outside a field's closed set; both as written in the file.
@@ -168,8 +179,9 @@ impl fmt::Display for Problem {
             }
             Problem::NotACaseFile => write!(
                 f,
-                "this is not an EHC Timeline case file: \"format\" must be \"{}\"",
-                super::FORMAT
+                "this is not an EHC Timeline case file: \"format\" must be \"{}\" or \"{}\"",
+                super::FORMAT,
+                super::FORMAT_WITH_DOCUMENTS
             ),
             Problem::NewerVersion { format } => write!(
                 f,
@@ -197,6 +209,13 @@ impl fmt::Display for Problem {
                 f,
                 "two events in this case have the id \"{id}\": each event needs its own"
             ),
+            Problem::RepeatedId {
+                of: IdOf::Document,
+                id,
+            } => write!(
+                f,
+                "two documents of this event have the id \"{id}\": each document needs its own"
+            ),
             Problem::NoKind { event } => {
                 write!(f, "event \"{event}\" has no \"kind\": say what happened")
             }
@@ -211,6 +230,13 @@ impl fmt::Display for Problem {
             Problem::Needs { event, kind, field } => {
                 write!(f, "event \"{event}\" ({kind}) needs \"{field}\"")
             }
+            Problem::DocumentNeeds { document, field } => {
+                write!(f, "document \"{document}\" needs \"{field}\"")
+            }
+            Problem::NotADigest { text } => write!(
+                f,
+                "\"{text}\" is not a SHA-256 digest: write it as 64 hex digits in lower case"
+            ),
             Problem::UnknownKind { kind } => write!(
                 f,
                 "unknown event kind \"{kind}\": use one of the kinds in the spec, or a name starting with \"x-\" for your own"

@@ -1,4 +1,4 @@
-//! The case file format (`ehc-timeline/1`, case-file.md): what a user records,
+//! The case file format (`ehc-timeline/1`, and `/2` with documents; case-file.md): what a user records,
 //! how it is read with errors that say where, and how it is written back.
 
 mod anonymise;
@@ -14,8 +14,9 @@ pub use clock_time::{parse_clock_time, write_clock_time};
 pub use error::{IdOf, Problem, ReadError};
 pub use kind::{EventKind, Stage};
 pub use model::{
-    ApproxDate, Case, CaseFile, Event, ExceptionReason, Extra, FORMAT, FieldValue, Matters, Order,
-    ResponseUnit, ReviewCompleteOn, ReviewOutcome, SendMethod, Settings, Transfer, When,
+    ApproxDate, Case, CaseFile, Document, Event, ExceptionReason, Extra, FORMAT,
+    FORMAT_WITH_DOCUMENTS, FieldValue, Matters, Order, ResponseUnit, ReviewCompleteOn,
+    ReviewOutcome, SendMethod, Settings, Transfer, When, format_for,
 };
 pub use parse::{
     import_case_file, parse_iso_date, read_case, read_case_file, write_case, write_case_file,

@@ -10,8 +10,27 @@ use serde::{Serialize, Serializer};
 use super::json::Map;
 use super::kind::EventKind;
 
-/// The format id this version reads and writes.
+/// The format id of a case file without documents (version 1), which every
+/// version of the app reads.
 pub const FORMAT: &str = "ehc-timeline/1";
+
+/// The format id of a case file in which some event lists documents
+/// (version 2): an older app refuses it rather than lose the documents.
+pub const FORMAT_WITH_DOCUMENTS: &str = "ehc-timeline/2";
+
+/// The format a file of `cases` is written in: version 2 only when some event
+/// lists documents, so that an older app still reads every other file.
+pub fn format_for<'a>(cases: impl IntoIterator<Item = &'a Case>) -> &'static str {
+    let documents = cases
+        .into_iter()
+        .flat_map(|case| &case.events)
+        .any(|event| !event.documents.is_empty());
+    if documents {
+        FORMAT_WITH_DOCUMENTS
+    } else {
+        FORMAT
+    }
+}
 
 /// Unknown fields, kept in the order they came.
 pub type Extra = Map;
@@ -19,6 +38,10 @@ pub type Extra = Map;
 /// A whole case file: one or more cases.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CaseFile {
+    /// The format the cases need ([`format_for`]), as the reader sets it
+    /// whichever of the two the file said, so that a file read, written and
+    /// read again is the same. The writer does not look at it: it writes the
+    /// format the cases need.
     pub format: String,
     pub exported_at: Option<NaiveDate>,
     pub cases: Vec<Case>,
@@ -96,6 +119,26 @@ pub struct Event {
     /// On `complaint-made`: the stage of the council's complaints procedure,
     /// 1 (`None` reads as 1) or 2.
     pub stage: Option<u8>,
+    /// The files attached to the event, kept only on the device; their bytes
+    /// travel in a backup beside the case file, named by their digest.
+    pub documents: Vec<Document>,
+    pub extra: Extra,
+}
+
+/// A file attached to an event: what the case file says of it. The bytes are
+/// not in the case file; `sha256` names them in a backup and proves them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    /// Unique among the event's documents.
+    pub id: String,
+    /// The file's name as the user gave it, such as `ep-report.pdf`.
+    pub name: String,
+    /// Such as `application/pdf`.
+    pub media_type: String,
+    /// In bytes.
+    pub size: u64,
+    /// The SHA-256 digest of the bytes: 64 hex digits in lower case.
+    pub sha256: String,
     pub extra: Extra,
 }
 
@@ -129,6 +172,7 @@ impl Event {
             council_party: None,
             agreed_due: None,
             stage: None,
+            documents: Vec::new(),
             extra: Extra::new(),
         }
     }

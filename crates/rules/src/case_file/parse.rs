@@ -22,7 +22,7 @@ use super::model::*;
 /// A value read, or the fault that stopped the read.
 type Json<T> = Result<T, Error>;
 
-/// Reads a whole case file (`ehc-timeline/1`) from its bytes, which must be
+/// Reads a whole case file (`ehc-timeline/1` or `/2`) from its bytes, which must be
 /// UTF-8 (a leading byte order mark is allowed, as RFC 8259 allows it).
 ///
 /// ```
@@ -235,6 +235,7 @@ pub fn read_case(reader: &mut Reader) -> Json<Case> {
 
 #[derive(Default)]
 struct FileFields {
+    /// Checked, then replaced by the format of what was read.
     format: Option<String>,
     exported_at: Option<NaiveDate>,
     cases: Option<Vec<Case>>,
@@ -245,10 +246,12 @@ impl Fields for FileFields {
     type Output = CaseFile;
 
     fn finish(self, extra: Map) -> Result<CaseFile, Problem> {
+        self.format.ok_or(Problem::NotACaseFile)?;
+        let cases = self.cases.unwrap_or_default();
         Ok(CaseFile {
-            format: self.format.ok_or(Problem::NotACaseFile)?,
+            format: format_for(&cases).to_owned(),
             exported_at: self.exported_at,
-            cases: self.cases.unwrap_or_default(),
+            cases,
             extra,
         })
     }
@@ -268,15 +271,17 @@ impl Fields for FileFields {
     }
 }
 
-/// Accepts this version's format; names a newer one as such.
+/// Accepts the formats this version reads; names a newer one as such. Both
+/// are read alike: `documents` are read in a version 1 file too, as the app's
+/// storage keeps cases in one.
 fn check_format(format: &str) -> Result<(), Problem> {
-    if format == FORMAT {
+    if format == FORMAT || format == FORMAT_WITH_DOCUMENTS {
         return Ok(());
     }
     let newer = format
         .strip_prefix("ehc-timeline/")
         .and_then(|version| version.parse::<u32>().ok())
-        .is_some_and(|version| version > 1);
+        .is_some_and(|version| version > 2);
     Err(if newer {
         Problem::NewerVersion {
             format: format.to_owned(),
@@ -414,6 +419,7 @@ struct EventFields {
     council_party: Option<bool>,
     agreed_due: Option<NaiveDate>,
     stage: Option<u8>,
+    documents: Option<Vec<Document>>,
 }
 
 impl Fields for EventFields {
@@ -471,6 +477,7 @@ impl Fields for EventFields {
             council_party: f.council_party,
             agreed_due: f.agreed_due,
             stage: f.stage,
+            documents: f.documents.unwrap_or_default(),
             extra,
         })
     }
@@ -508,10 +515,73 @@ impl Fields for EventFields {
             "council_party" => self.council_party = Some(read_bool(r, key)?),
             "agreed_due" => self.agreed_due = Some(read_date(r, key)?),
             "stage" => self.stage = Some(read_stage(r, key)?),
+            "documents" => self.documents = Some(read_unique::<DocumentFields>(r, key)?),
             _ => return Ok(false),
         }
         Ok(true)
     }
+}
+
+#[derive(Default)]
+struct DocumentFields {
+    id: Option<String>,
+    name: Option<String>,
+    media_type: Option<String>,
+    size: Option<u64>,
+    sha256: Option<String>,
+}
+
+impl Fields for DocumentFields {
+    const WHAT: &'static str =
+        "a document: a JSON object with \"id\", \"name\", \"media_type\", \"size\" and \"sha256\"";
+    type Output = Document;
+
+    fn finish(self, extra: Map) -> Result<Document, Problem> {
+        let id = self.id.ok_or(Problem::MissingId(IdOf::Document))?;
+        let needs = |field| Problem::DocumentNeeds {
+            document: id.clone(),
+            field,
+        };
+        Ok(Document {
+            name: self.name.ok_or_else(|| needs("name"))?,
+            media_type: self.media_type.ok_or_else(|| needs("media_type"))?,
+            size: self.size.ok_or_else(|| needs("size"))?,
+            sha256: self.sha256.ok_or_else(|| needs("sha256"))?,
+            id,
+            extra,
+        })
+    }
+
+    fn field(&mut self, key: &str, reader: &mut Reader, ids: &mut Ids) -> Json<bool> {
+        let r = reader;
+        match key {
+            "id" => self.id = Some(read_id(r, IdOf::Document, ids)?),
+            "name" => self.name = Some(read_string(r, key)?),
+            "media_type" => self.media_type = Some(read_string(r, key)?),
+            "size" => self.size = Some(at(r, key, |r| r.unsigned("u64", u64::MAX))?),
+            "sha256" => self.sha256 = Some(read_digest(r, key)?),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+
+/// A SHA-256 digest: 64 hex digits in lower case, as a backup names the
+/// document's bytes, so a digest names one file whoever wrote it.
+fn read_digest(reader: &mut Reader, key: &str) -> Json<String> {
+    at(reader, key, |reader| {
+        reader.string_with("a SHA-256 digest", |text| {
+            let digest =
+                text.len() == 64 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+            if digest {
+                Ok(text.to_owned())
+            } else {
+                Err(Problem::NotADigest {
+                    text: text.to_owned(),
+                })
+            }
+        })
+    })
 }
 
 fn read_string(reader: &mut Reader, key: &str) -> Json<String> {
@@ -647,12 +717,14 @@ fn read_time(reader: &mut Reader, key: &str) -> Json<NaiveTime> {
     })
 }
 
-/// Writes a case file as pretty JSON, with the unknown fields it was read with.
+/// Writes a case file as pretty JSON, with the unknown fields it was read
+/// with, in the format its content needs ([`format_for`]), whatever
+/// `file.format` says.
 pub fn write_case_file(file: &CaseFile) -> String {
     let mut writer = Writer::new(true);
     writer.open('{');
     writer.key("format");
-    writer.string(&file.format);
+    writer.string(format_for(&file.cases));
     if let Some(date) = file.exported_at {
         writer.key("exported_at");
         writer.string(&date.to_string());
@@ -755,6 +827,32 @@ fn write_event(writer: &mut Writer, event: &Event) {
     optional_raw(w, "council_party", event.council_party);
     optional_text(w, "agreed_due", date(event.agreed_due).as_deref());
     optional_raw(w, "stage", event.stage);
+    if !event.documents.is_empty() {
+        w.key("documents");
+        w.open('[');
+        for document in &event.documents {
+            w.element();
+            write_document(w, document);
+        }
+        w.close(']');
+    }
     w.fields(&event.extra);
     w.close('}');
+}
+
+/// Writes a document's fields in the order of case-file.md.
+fn write_document(writer: &mut Writer, document: &Document) {
+    writer.open('{');
+    writer.key("id");
+    writer.string(&document.id);
+    writer.key("name");
+    writer.string(&document.name);
+    writer.key("media_type");
+    writer.string(&document.media_type);
+    writer.key("size");
+    writer.raw(&document.size.to_string());
+    writer.key("sha256");
+    writer.string(&document.sha256);
+    writer.fields(&document.extra);
+    writer.close('}');
 }

@@ -473,8 +473,42 @@ fn field() -> impl Strategy<Value = (String, String)> {
             .prop_map(|value| ("stage".to_owned(), value.to_owned())),
         1 => quoted_one_of(&["ehc-timeline/1", "ehc-timeline/2", "ehc-timeline/99999999999", "ehc-timeline/", "EHC-TIMELINE/1", "ehc-timeline/0"])
             .prop_map(|value| ("format".to_owned(), value)),
+        1 => documents().prop_map(|value| ("documents".to_owned(), value)),
         1 => (".{0,12}", any_value()),
     ]
+}
+
+/// An event's `documents`: a list of documents near what they take, or a
+/// few repeated ids.
+fn documents() -> BoxedStrategy<String> {
+    let document = (
+        quoted_one_of(&["d-1", "d-2", ""]),
+        text(),
+        number(),
+        quoted_one_of(&[
+            "0000000000000000000000000000000000000000000000000000000000000000",
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+            "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855",
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b85",
+            "",
+        ]),
+        any::<bool>(),
+    )
+        .prop_map(|(id, name, size, sha256, complete)| {
+            let media_type = if complete {
+                r#", "media_type": "application/pdf""#
+            } else {
+                ""
+            };
+            format!(
+                r#"{{"id": {id}, "name": {name}{media_type}, "size": {size}, "sha256": {sha256}}}"#
+            )
+        });
+    prop_oneof![
+        4 => proptest::collection::vec(document, 0..3).prop_map(|documents| format!("[{}]", documents.join(", "))),
+        1 => any_value(),
+    ]
+    .boxed()
 }
 
 /// An event object: an id, a kind, a date or an approximate one, and a few
