@@ -7,6 +7,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
+import { crc32, deflateSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { securityHeaders } from '../build/headers.mjs';
 
@@ -305,4 +306,62 @@ export function storedRecords(page) {
 /** The cases the app keeps in IndexedDB, in the order of their ids. */
 export async function storedCases(page) {
   return Object.values(await storedRecords(page)).map((text) => JSON.parse(text).case);
+}
+
+/**
+ * A small, valid PDF of `pages` A4 pages, page N saying `${text} page N`,
+ * with a right cross-reference table, so every reader (poppler, the bundle's)
+ * takes it as it is.
+ */
+export function tinyPdf(text, pages = 1) {
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>'];
+  const kids = [];
+  const pageObjects = [];
+  for (let n = 1; n <= pages; n += 1) {
+    const page = 4 + (n - 1) * 2;
+    kids.push(`${page} 0 R`);
+    const stream = `BT /F1 18 Tf 72 720 Td (${text} page ${n}) Tj ET`;
+    pageObjects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${page + 1} 0 R >>`,
+      `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    );
+  }
+  objects.push(`<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`);
+  objects.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
+  objects.push(...pageObjects);
+  let body = '%PDF-1.4\n';
+  const offsets = [];
+  objects.forEach((object, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** A PNG of `width` by `height` pixels of one opaque colour `[r, g, b]`. */
+export function solidPng(width, height, [r, g, b]) {
+  const chunk = (type, data) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const typed = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(typed));
+    return Buffer.concat([length, typed, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => [r, g, b]).flat())]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

@@ -126,6 +126,12 @@ pub fn Page(props: &PageProps) -> Html {
         View::Report => {
             html! { <OnDemandPage part="report" view={View::Report} focus={*moved.borrow()} /> }
         }
+        view @ (View::Documents(..) | View::Backup) => {
+            html! { <OnDemandPage part="documents" view={view.clone()} focus={*moved.borrow()} /> }
+        }
+        view @ View::Bundle(_) => {
+            html! { <OnDemandPage part="bundle" view={view.clone()} focus={*moved.borrow()} /> }
+        }
         View::Cases => html! { <CaseList /> },
         View::AddCase => html! { <CaseFormPage /> },
         View::Case(id) => html! { <CasePage case_id={id.clone()} /> },
@@ -177,6 +183,9 @@ pub fn page_title(view: &View, state: &State) -> String {
         View::Chronology(id) => format!("Chronology – {}", name(id)),
         View::Letters(id) => format!("Letters – {}", name(id)),
         View::ShareCase(id) => format!("Share anonymised – {}", name(id)),
+        View::Documents(id, _) => format!("Documents – {}", name(id)),
+        View::Bundle(id) => format!("Evidence bundle – {}", name(id)),
+        View::Backup => "Export everything".to_owned(),
     };
     format!("{page} – EHC Timeline")
 }

@@ -294,21 +294,22 @@ mod imp {
     /// without the API never calls back.
     pub fn storage_estimate(answer: Callback<(f64, f64)>) {
         wasm_bindgen_futures::spawn_local(async move {
-            let Some(Ok(estimate)) = (match storage_manager("estimate") {
-                Some(estimate) => Some(estimate.await),
-                None => None,
-            }) else {
-                return;
-            };
-            let field = |name: &str| {
-                js_sys::Reflect::get(&estimate, &name.into())
-                    .ok()
-                    .and_then(|value| value.as_f64())
-            };
-            if let (Some(usage), Some(quota)) = (field("usage"), field("quota")) {
-                answer.emit((usage, quota));
+            if let Some(estimate) = estimate().await {
+                answer.emit(estimate);
             }
         });
+    }
+
+    /// What the app's storage uses and what the browser allows it, in
+    /// bytes, if the browser says.
+    pub async fn estimate() -> Option<(f64, f64)> {
+        let estimate = storage_manager("estimate")?.await.ok()?;
+        let field = |name: &str| {
+            js_sys::Reflect::get(&estimate, &name.into())
+                .ok()
+                .and_then(|value| value.as_f64())
+        };
+        Some((field("usage")?, field("quota")?))
     }
 
     /// The promise of `navigator.storage[name]()`, if the browser has it.
@@ -367,7 +368,7 @@ mod imp {
             cases: &str,
             focus: bool,
             writable: bool,
-            lock_on: Option<bool>,
+            lock: &wasm_bindgen::JsValue,
             on_import: &js_sys::Function,
             on_lock: &js_sys::Function,
         ) -> Result<JsShown, wasm_bindgen::JsValue>;
@@ -413,6 +414,7 @@ mod imp {
                 lock_on,
                 on_import,
                 on_lock,
+                lock_key,
             } = main;
             let on_import =
                 Closure::wrap(Box::new(move |text| on_import.emit(text)) as Box<dyn Fn(String)>);
@@ -439,7 +441,10 @@ mod imp {
                     cases,
                     focus,
                     writable,
-                    lock_on,
+                    &match (lock_on, lock_key) {
+                        (Some(true), Some(key)) => key.to_js(),
+                        (on, _) => on.map_or(wasm_bindgen::JsValue::UNDEFINED, Into::into),
+                    },
                     on_import.as_ref().unchecked_ref(),
                     on_lock.as_ref().unchecked_ref(),
                 )
@@ -490,12 +495,38 @@ mod imp {
     /// Offers `text` as a download named `file_name` of type `mime`, through
     /// a Blob and an `<a download>`: nothing leaves the device.
     pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+        save(file_name, &js_sys::JsString::from(text), mime)
+    }
+
+    /// Offers `bytes` as a file to save, as [`download`] does.
+    pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+        save(file_name, &js_sys::Uint8Array::from(bytes), mime)
+    }
+
+    /// Opens `bytes` of type `mime` in a new tab, where the browser shows
+    /// what it can (PDFs, images) and offers to save the rest.
+    pub fn open_bytes(mime: &str, bytes: &[u8]) -> Result<(), String> {
+        let url = blob_url(&js_sys::Uint8Array::from(bytes), mime)?;
+        // The tab needs the address while it loads: it is let go with the page.
+        match window().open_with_url_and_target(&url, "_blank") {
+            Ok(Some(_)) => Ok(()),
+            _ => Err("the browser did not open a new tab (it may block pop-ups)".to_owned()),
+        }
+    }
+
+    /// An address of the one-part blob `part` of type `mime`.
+    fn blob_url(part: &wasm_bindgen::JsValue, mime: &str) -> Result<String, String> {
         let fail = |e: wasm_bindgen::JsValue| format!("{e:?}");
-        let parts = js_sys::Array::of1(&text.into());
         let options = BlobPropertyBag::new();
         options.set_type(mime);
-        let blob = Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
-        let url = Url::create_object_url_with_blob(&blob).map_err(fail)?;
+        let blob = Blob::new_with_blob_sequence_and_options(&js_sys::Array::of1(part), &options)
+            .map_err(fail)?;
+        Url::create_object_url_with_blob(&blob).map_err(fail)
+    }
+
+    fn save(file_name: &str, part: &wasm_bindgen::JsValue, mime: &str) -> Result<(), String> {
+        let fail = |e: wasm_bindgen::JsValue| format!("{e:?}");
+        let url = blob_url(part, mime)?;
         let link: HtmlAnchorElement = document()
             .create_element("a")
             .map_err(fail)?
@@ -521,6 +552,14 @@ mod imp {
         wasm_bindgen_futures::spawn_local(async move { done.emit(file_bytes(&file).await) });
     }
 
+    /// The files dropped by the drag that fired `event`, in its order.
+    pub fn dropped_files(event: &web_sys::DragEvent) -> Vec<web_sys::File> {
+        let Some(files) = event.data_transfer().and_then(|data| data.files()) else {
+            return Vec::new();
+        };
+        (0..files.length()).filter_map(|n| files.get(n)).collect()
+    }
+
     /// The files chosen in the file input that fired `event`, in its order.
     pub fn chosen_files(event: &web_sys::Event) -> Vec<web_sys::File> {
         let files = event
@@ -539,6 +578,15 @@ mod imp {
             Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
             Err(_) => Err("the file could not be read".to_owned()),
         }
+    }
+
+    /// Lets the browser draw what changed (a progress message) before a
+    /// long task that holds the page.
+    pub async fn drawn() {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 
     /// Milliseconds since the page's clock began: for how long a task has
@@ -702,6 +750,22 @@ mod imp {
         Err("downloads need a browser".to_owned())
     }
 
+    pub fn download_bytes(_file_name: &str, _mime: &str, _bytes: &[u8]) -> Result<(), String> {
+        Err("downloads need a browser".to_owned())
+    }
+
+    pub fn open_bytes(_mime: &str, _bytes: &[u8]) -> Result<(), String> {
+        Err("opening a file needs a browser".to_owned())
+    }
+
+    pub async fn estimate() -> Option<(f64, f64)> {
+        None
+    }
+
+    pub fn dropped_files(_event: &web_sys::DragEvent) -> Vec<web_sys::File> {
+        Vec::new()
+    }
+
     pub fn read_chosen_file(_event: &web_sys::Event, _done: Callback<Result<Vec<u8>, String>>) {}
 
     pub fn chosen_files(_event: &web_sys::Event) -> Vec<web_sys::File> {
@@ -715,4 +779,6 @@ mod imp {
     pub fn elapsed_ms() -> f64 {
         0.0
     }
+
+    pub async fn drawn() {}
 }

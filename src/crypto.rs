@@ -4,7 +4,7 @@
 //! lives in memory for this page only; the passphrase is never kept.
 //! Natively each function fails, as there is no WebCrypto to call.
 
-use crate::lock::{Envelope, SALT_LEN};
+use crate::lock::{Envelope, IV_LEN, SALT_LEN};
 
 pub use imp::{available, random_bytes, sha256};
 
@@ -25,6 +25,14 @@ pub struct SessionKey {
     key: imp::Key,
     pub salt: [u8; SALT_LEN],
     pub iterations: u32,
+}
+
+/// Keys are known by the salt they were made with: a new passphrase has a
+/// new salt.
+impl PartialEq for SessionKey {
+    fn eq(&self, other: &SessionKey) -> bool {
+        (self.salt, self.iterations) == (other.salt, other.iterations)
+    }
 }
 
 impl SessionKey {
@@ -60,6 +68,86 @@ impl SessionKey {
         String::from_utf8(plain)
             .map_err(|_| OpenError::Failed("what was unlocked is not text".to_owned()))
     }
+
+    /// `plain` encrypted, as [`seal_bytes`] does.
+    pub async fn seal_bytes(&self, plain: &[u8]) -> Result<Vec<u8>, String> {
+        seal_bytes(&self.key, plain).await
+    }
+
+    /// What [`SessionKey::seal_bytes`] sealed.
+    pub async fn open_bytes(&self, sealed: &[u8]) -> Result<Vec<u8>, OpenError> {
+        open_bytes(&self.key, sealed).await
+    }
+
+    /// The key as a JavaScript object, to hand to a part's module.
+    #[cfg(target_arch = "wasm32")]
+    pub fn to_js(&self) -> wasm_bindgen::JsValue {
+        let object = js_sys::Object::new();
+        let fields: [(&str, wasm_bindgen::JsValue); 3] = [
+            ("key", self.key.0.clone().into()),
+            ("salt", js_sys::Uint8Array::from(&self.salt[..]).into()),
+            ("iterations", self.iterations.into()),
+        ];
+        for (name, value) in fields {
+            let _ = js_sys::Reflect::set(&object, &name.into(), &value);
+        }
+        object.into()
+    }
+
+    /// The key [`SessionKey::to_js`] handed over, if `value` is one.
+    #[cfg(target_arch = "wasm32")]
+    pub fn from_js(value: &wasm_bindgen::JsValue) -> Option<SessionKey> {
+        use wasm_bindgen::JsCast;
+        let field = |name: &str| js_sys::Reflect::get(value, &name.into()).ok();
+        let key = field("key")?.dyn_into::<web_sys::CryptoKey>().ok()?;
+        let salt = js_sys::Uint8Array::new(&field("salt")?).to_vec();
+        Some(SessionKey {
+            key: imp::Key(key),
+            salt: salt.try_into().ok()?,
+            iterations: field("iterations")?.as_f64()? as u32,
+        })
+    }
+}
+
+/// The key of the documents: random, kept in the browser's database
+/// beside them, sealed there by the lock's key while the lock is on (see
+/// `crate::documents`).
+#[derive(Clone)]
+pub struct DataKey(imp::Key);
+
+impl DataKey {
+    /// The key of the raw bytes `raw` (32 of them).
+    pub async fn import(raw: &[u8]) -> Result<DataKey, String> {
+        imp::import(raw).await.map(DataKey)
+    }
+
+    /// `plain` encrypted, as [`seal_bytes`] does.
+    pub async fn seal(&self, plain: &[u8]) -> Result<Vec<u8>, String> {
+        seal_bytes(&self.0, plain).await
+    }
+
+    /// What [`DataKey::seal`] sealed.
+    pub async fn open(&self, sealed: &[u8]) -> Result<Vec<u8>, OpenError> {
+        open_bytes(&self.0, sealed).await
+    }
+}
+
+/// `plain` encrypted with a fresh random nonce, which leads the result.
+async fn seal_bytes(key: &imp::Key, plain: &[u8]) -> Result<Vec<u8>, String> {
+    let iv: [u8; IV_LEN] = imp::random_bytes()?;
+    let mut sealed = iv.to_vec();
+    sealed.extend(imp::encrypt(key, &iv, plain).await?);
+    Ok(sealed)
+}
+
+/// What [`seal_bytes`] sealed with `key`.
+async fn open_bytes(key: &imp::Key, sealed: &[u8]) -> Result<Vec<u8>, OpenError> {
+    match sealed.split_at_checked(IV_LEN) {
+        Some((iv, ciphertext)) => imp::decrypt(key, iv, ciphertext).await,
+        None => Err(OpenError::Failed(
+            "the stored value is too short".to_owned(),
+        )),
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -74,7 +162,7 @@ mod imp {
 
     /// A non-extractable AES-GCM key.
     #[derive(Clone)]
-    pub struct Key(CryptoKey);
+    pub struct Key(pub CryptoKey);
 
     fn crypto() -> Result<web_sys::Crypto, String> {
         web_sys::window()
@@ -147,6 +235,19 @@ mod imp {
         Ok(Key(key.unchecked_into()))
     }
 
+    /// The AES-GCM key of the raw bytes `raw`, non-extractable.
+    pub async fn import(raw: &[u8]) -> Result<Key, String> {
+        let key = resolve(subtle()?.import_key_with_str(
+            "raw",
+            &Uint8Array::from(raw),
+            "AES-GCM",
+            false,
+            &usages(&["encrypt", "decrypt"]),
+        ))
+        .await?;
+        Ok(Key(key.unchecked_into()))
+    }
+
     fn gcm(iv: &[u8]) -> AesGcmParams {
         AesGcmParams::new("AES-GCM", &Uint8Array::from(iv))
     }
@@ -198,6 +299,10 @@ mod imp {
     }
 
     pub async fn sha256(_bytes: &[u8]) -> Result<Vec<u8>, String> {
+        Err(NO_BROWSER.to_owned())
+    }
+
+    pub async fn import(_raw: &[u8]) -> Result<Key, String> {
         Err(NO_BROWSER.to_owned())
     }
 

@@ -11,6 +11,7 @@ pub mod browser;
 pub mod case;
 pub mod components;
 pub mod crypto;
+pub mod documents;
 pub mod example;
 pub mod export;
 pub mod file_fields;

@@ -4,11 +4,12 @@
 //! the first screens: `chronology` (the printed chronology), `letters` (the
 //! letter drafts), `import` (importing a case file), `lock` (the lock's
 //! settings), `agenda` (every deadline of every case), `report` (the
-//! council report of the cases) and `pools` (sharing cases anonymised, and
-//! pooling others'). Each holds Yew, the
-//! engine and the case file reader again, about 130 KB gzip, so a part holds
-//! one page: two pages in one part came to more than the 150 KB a part may
-//! take.
+//! council report of the cases), `pools` (sharing cases anonymised, and
+//! pooling others'), `documents` (the documents kept with an event, and
+//! "Export everything") and `bundle` (a case's evidence bundle). Each holds
+//! Yew, the engine and the case file reader again, about 130 KB gzip, so a
+//! part holds one or two pages: more came to more than the 150 KB a part
+//! may take.
 //!
 //! The main module hands over the cases a page needs as a case file and
 //! stays the one owner of storage ([`FromMain`]): an import comes back to it
@@ -24,9 +25,10 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    AgendaPage, ChronologyPage, ImportPage, LettersPage, LockControl, LockPage, PoolsPage,
-    ReportPage, ShareCasePage,
+    AgendaPage, ChronologyPage, DocumentsPage, ImportPage, LettersPage, LockControl, LockPage,
+    PoolsPage, ReportPage, ShareCasePage,
 };
+use crate::crypto::SessionKey;
 use crate::hooks::{HandedOver, Navigator};
 use crate::lock_session::Changed;
 use crate::route::View;
@@ -46,6 +48,8 @@ pub struct FromMain {
     /// Locks the cases with a new passphrase (`Some`) or removes the lock
     /// (`None`), as [`LockControl`] asks.
     pub on_lock: Callback<(Option<String>, Changed)>,
+    /// The lock's key, while on: what opens the documents' key.
+    pub lock_key: Option<SessionKey>,
 }
 
 /// A part: the pages it shows.
@@ -66,6 +70,10 @@ pub trait Part: 'static {
     /// Whether its pages change the lock: only then does its module carry
     /// the asking of the main module to change it.
     const LOCKS: bool = false;
+
+    /// Whether its pages open the documents: only then is it given the
+    /// lock's key ([`LockKey`]).
+    const DOCUMENTS: bool = false;
 
     /// The page `view` names, or nothing for a page of another part (the
     /// main module shows it).
@@ -167,6 +175,25 @@ impl Part for Report {
     }
 }
 
+/// The `documents` part: the documents kept with an event, and the backup
+/// of every case with its documents.
+pub struct Documents;
+
+impl Part for Documents {
+    const IMPORTS: bool = true;
+    const EVALUATES: bool = false;
+    const DOCUMENTS: bool = true;
+
+    fn page(view: &View) -> Html {
+        match view {
+            View::Documents(id, event) => {
+                html! { <DocumentsPage case_id={id.clone()} event_id={event.clone()} /> }
+            }
+            _ => Html::default(),
+        }
+    }
+}
+
 /// The cases handed over to a page of a part that does not evaluate them.
 #[derive(Clone)]
 pub struct GivenCases {
@@ -184,6 +211,11 @@ impl PartialEq for GivenCases {
     }
 }
 
+/// The lock's key while on (`None`: the lock is off), which opens the
+/// documents' key: given to the pages of a part that opens documents.
+#[derive(Clone, PartialEq)]
+pub struct LockKey(pub Option<SessionKey>);
+
 /// What the main module hands over.
 #[derive(Properties, Clone, PartialEq)]
 pub struct PartPageProps {
@@ -200,6 +232,8 @@ pub struct PartPageProps {
     pub on_import: Callback<Vec<Case>>,
     /// What the lock page is given; `None` where the lock cannot be used.
     pub lock: Option<LockControl>,
+    /// What opens the documents (see [`Part::DOCUMENTS`]).
+    pub lock_key: LockKey,
 }
 
 /// A page of the part `P`, with the cases it was given.
@@ -220,6 +254,12 @@ pub fn PartPage<P: Part>(props: &PartPageProps) -> Html {
         <ContextProvider<Navigator> context={Navigator::new(view.clone())}>
             { P::page(&view) }
         </ContextProvider<Navigator>>
+    };
+    let page = match P::DOCUMENTS {
+        true => html! {
+            <ContextProvider<LockKey> context={props.lock_key.clone()}>{page}</ContextProvider<LockKey>>
+        },
+        false => page,
     };
     let page = match props.lock.clone().filter(|_| P::LOCKS) {
         Some(lock) => html! {
@@ -251,9 +291,11 @@ pub fn PartPage<P: Part>(props: &PartPageProps) -> Html {
 
 /// Shows in `host` the page of the part `P` that `hash` names, from the
 /// case file `cases` the main module handed over and the facts `writable`
-/// and `lock_on` of [`FromMain`]; the case file of an import goes back
-/// through `on_import`, a change of the lock through `on_lock` (which
-/// answers with a promise, rejected with the reason it failed).
+/// and `lock` of [`FromMain`] (undefined where the lock cannot be used,
+/// `false` while off, its key while on: see [`lock_given`]); the case file
+/// of an import goes back through `on_import`, a change of the lock through
+/// `on_lock` (which answers with a promise, rejected with the reason it
+/// failed).
 #[cfg(target_arch = "wasm32")]
 #[allow(clippy::too_many_arguments)]
 pub fn show<P: Part>(
@@ -262,10 +304,15 @@ pub fn show<P: Part>(
     cases: &str,
     focus: bool,
     writable: bool,
-    lock_on: Option<bool>,
+    lock: wasm_bindgen::JsValue,
     on_import: js_sys::Function,
     on_lock: js_sys::Function,
 ) -> Result<yew::AppHandle<PartPage<P>>, String> {
+    let (lock_on, lock_key) = match lock.as_bool() {
+        Some(on) => (Some(on), None),
+        None if lock.is_undefined() => (None, None),
+        None => (Some(true), SessionKey::from_js(&lock)),
+    };
     // The main module wrote the file: a fault is a bug, not the user's, and
     // the reader's wording of every fault would weigh on every part.
     let today = browser::today();
@@ -320,6 +367,7 @@ pub fn show<P: Part>(
         writable,
         on_import,
         lock,
+        lock_key: LockKey(lock_key.filter(|_| P::DOCUMENTS)),
     };
     // Yew numbers each app it mounts, from 1 in every module, and marks the
     // app's elements with its number: the main module's app is 1. A page
@@ -371,12 +419,12 @@ macro_rules! export_part {
             cases: &str,
             focus: bool,
             writable: bool,
-            lock_on: Option<bool>,
+            lock: wasm_bindgen::JsValue,
             on_import: js_sys::Function,
             on_lock: js_sys::Function,
         ) -> Result<Shown, wasm_bindgen::JsError> {
             $crate::parts::show::<$part>(
-                host, hash, cases, focus, writable, lock_on, on_import, on_lock,
+                host, hash, cases, focus, writable, lock, on_import, on_lock,
             )
             .map(|app| Shown(Some(app)))
             .map_err(|error| wasm_bindgen::JsError::new(&error))

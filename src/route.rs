@@ -36,6 +36,12 @@ pub enum View {
     Letters(String),
     /// `#/case/ID/share`: the case shared anonymised.
     ShareCase(String),
+    /// `#/case/ID/event/EID/documents`: the documents kept with an event.
+    Documents(String, String),
+    /// `#/case/ID/bundle`: the case's evidence bundle, one PDF.
+    Bundle(String),
+    /// `#/backup`: every case and document, in one file.
+    Backup,
 }
 
 impl View {
@@ -57,12 +63,15 @@ impl View {
             ["agenda"] => View::Agenda,
             ["pools"] => View::Pools,
             ["report"] => View::Report,
+            ["backup"] => View::Backup,
             ["case", id] => View::Case(decode(id)),
             ["case", id, "rename"] => View::RenameCase(decode(id)),
             ["case", id, "log"] => View::LogEvent(decode(id)),
             ["case", id, "chronology"] => View::Chronology(decode(id)),
             ["case", id, "letters"] => View::Letters(decode(id)),
             ["case", id, "share"] => View::ShareCase(decode(id)),
+            ["case", id, "bundle"] => View::Bundle(decode(id)),
+            ["case", id, "event", event, "documents"] => View::Documents(decode(id), decode(event)),
             ["case", id, "event", event] => View::EditEvent(decode(id), decode(event)),
             ["case", id, "deadline", n] => match n.parse() {
                 Ok(n) => View::Deadline(decode(id), n),
@@ -87,12 +96,17 @@ impl View {
             View::Agenda => "#/agenda".to_owned(),
             View::Pools => "#/pools".to_owned(),
             View::Report => "#/report".to_owned(),
+            View::Backup => "#/backup".to_owned(),
             View::Case(id) => format!("#/case/{}", encode(id)),
             View::RenameCase(id) => format!("#/case/{}/rename", encode(id)),
             View::LogEvent(id) => format!("#/case/{}/log", encode(id)),
             View::Chronology(id) => format!("#/case/{}/chronology", encode(id)),
             View::Letters(id) => format!("#/case/{}/letters", encode(id)),
             View::ShareCase(id) => format!("#/case/{}/share", encode(id)),
+            View::Bundle(id) => format!("#/case/{}/bundle", encode(id)),
+            View::Documents(id, event) => {
+                format!("#/case/{}/event/{}/documents", encode(id), encode(event))
+            }
             View::Deadline(id, n) => format!("#/case/{}/deadline/{n}", encode(id)),
             View::EditEvent(id, event) => {
                 format!("#/case/{}/event/{}", encode(id), encode(event))

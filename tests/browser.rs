@@ -334,14 +334,14 @@ fn part_module<P: parts::Part>() -> JsValue {
         String,
         bool,
         bool,
-        Option<bool>,
+        JsValue,
         js_sys::Function,
         js_sys::Function,
     ) -> JsValue;
     let show = Closure::<Show>::new(
-        |host, hash: String, cases: String, focus, writable, lock_on, on_import, on_lock| {
+        |host, hash: String, cases: String, focus, writable, lock, on_import, on_lock| {
             let app = parts::show::<P>(
-                host, &hash, &cases, focus, writable, lock_on, on_import, on_lock,
+                host, &hash, &cases, focus, writable, lock, on_import, on_lock,
             )
             .unwrap();
             let app = RefCell::new(Some(app));

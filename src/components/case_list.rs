@@ -195,6 +195,7 @@ pub fn CaseList() -> Html {
             }
             <div class="button-group">
                 { secondary_button("Export all cases", on(Action::ExportAll)) }
+                <a href={View::Backup.to_hash()} class="link">{"Export everything, with documents"}</a>
                 <a href={View::Import.to_hash()} class="link">{"Import a case file"}</a>
             </div>
             if cases.moved.is_some() {

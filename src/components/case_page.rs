@@ -184,6 +184,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
             <ul class="list">
                 { complaint_link(View::Chronology(id.clone()), "Print a chronology", " of the events and the deadlines missed") }
                 { complaint_link(View::Letters(id.clone()), "Draft a letter", ": a chase, a complaint to the council, or a note to the Ombudsman") }
+                { complaint_link(View::Bundle(id.clone()), "Make an evidence bundle", ": one numbered PDF of the chronology and the documents kept with the events, for the Tribunal") }
                 { complaint_link(View::ShareCase(id.clone()), "Share it anonymised", " with a parent group or an advocate who pools cases to show how late a council is") }
             </ul>
             <p class="body">

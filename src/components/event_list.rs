@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::latest::Latest;
 use super::layout::static_html;
+use crate::route::View;
 
 const HEADING: &str = r#"<h2 class="heading-l" id="events-heading">Events</h2>"#;
 
@@ -32,15 +33,21 @@ pub fn event_list(
             } else {
                 { shown.notice(events.len(), ("event", "events")) }
                 <ul class="events">
-                    { for events[hidden..].iter().map(|event| event_item(event, on_edit, on_delete)) }
+                    { for events[hidden..].iter().map(|event| event_item(&case.id, event, on_edit, on_delete)) }
                 </ul>
             }
         </section>
     }
 }
 
-/// One event: when and what, its details, its note, and its two buttons.
-fn event_item(event: &Event, on_edit: &Callback<String>, on_delete: &Callback<String>) -> Html {
+/// One event: when and what, its details, its note and documents, its two
+/// buttons and the link to its documents.
+fn event_item(
+    case_id: &str,
+    event: &Event,
+    on_edit: &Callback<String>,
+    on_delete: &Callback<String>,
+) -> Html {
     let what = AttrValue::from(format!(
         "{} — {}",
         written_when(&event.when),
@@ -58,11 +65,31 @@ fn event_item(event: &Event, on_edit: &Callback<String>, on_delete: &Callback<St
             if let Some(note) = &event.note {
                 <p class="body event__note">{note}</p>
             }
+            if !event.documents.is_empty() {
+                <p class="body event__detail">{documents_line(event)}</p>
+            }
             <div class="button-group button-group--small">
                 { event_button("Edit", with_id(on_edit, &event.id), &what) }
                 { event_button("Delete", with_id(on_delete, &event.id), &what) }
+                <a class="link event__documents" href={View::Documents(case_id.to_owned(), event.id.clone()).to_hash()}>
+                    {documents_link(event)}<span class="visually-hidden">{format!(": {what}")}</span>
+                </a>
             </div>
         </li>
+    }
+}
+
+/// "Documents: ep-report.pdf, letter.png".
+fn documents_line(event: &Event) -> String {
+    let names: Vec<&str> = event.documents.iter().map(|d| d.name.as_str()).collect();
+    format!("Documents: {}", names.join(", "))
+}
+
+/// The link to the event's documents: "Add documents", or "Documents (2)".
+fn documents_link(event: &Event) -> String {
+    match event.documents.len() {
+        0 => "Add documents".to_owned(),
+        n => format!("Documents ({n})"),
     }
 }
 

@@ -79,6 +79,7 @@ fn from_main(cases: Cases, lock: Option<Lock>) -> FromMain {
     FromMain {
         writable: cases.writable,
         lock_on: lock.as_ref().map(Lock::is_on),
+        lock_key: lock.as_ref().and_then(Lock::key),
         on_lock: Callback::from({
             let cases = cases.clone();
             move |(passphrase, done): (Option<String>, Changed)| {
@@ -103,7 +104,11 @@ fn from_main(cases: Cases, lock: Option<Lock>) -> FromMain {
 /// is about.
 fn handed_over(cases: &Cases, view: &View) -> String {
     let given: Vec<&Case> = match view {
-        View::Chronology(id) | View::Letters(id) | View::ShareCase(id) => cases
+        View::Chronology(id)
+        | View::Letters(id)
+        | View::ShareCase(id)
+        | View::Documents(id, _)
+        | View::Bundle(id) => cases
             .entry(id)
             .map(|entry| entry.case.as_ref())
             .into_iter()

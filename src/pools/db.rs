@@ -17,12 +17,12 @@ pub const POOLS_DB: &str = "ehc-timeline-pools";
 mod web {
     use chrono::{Datelike, NaiveDate};
     use js_sys::{Array, Object, Reflect};
-    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen::JsValue;
     use web_sys::{IdbDatabase, IdbObjectStore, IdbTransaction, IdbTransactionMode};
 
     use super::POOLS_DB;
     use crate::pools::Pooled;
-    use crate::storage::idb::{committed, reason, request, settled, why};
+    use crate::storage::idb::{OpenError, committed, open_database, reason, request};
 
     const FILES: &str = "files";
 
@@ -32,22 +32,8 @@ mod web {
     impl PoolDb {
         /// Opens the pools' database, made empty the first time.
         pub async fn open() -> Result<PoolDb, String> {
-            let factory = web_sys::window()
-                .and_then(|window| window.indexed_db().ok().flatten())
-                .ok_or("this browser has no IndexedDB")?;
-            let open = factory.open_with_u32(POOLS_DB, 1).map_err(|e| reason(&e))?;
-            let failed = |open: &web_sys::IdbOpenDbRequest| why(open.error().ok().flatten());
-            let first = settled(&open, &["upgradeneeded", "success"])
-                .await
-                .map_err(|()| failed(&open))?;
-            let db: IdbDatabase = open.result().map_err(|e| reason(&e))?.unchecked_into();
-            if first.type_() == "upgradeneeded" {
-                db.create_object_store(FILES).map_err(|e| reason(&e))?;
-                settled(&open, &["success"])
-                    .await
-                    .map_err(|()| failed(&open))?;
-            }
-            Ok(PoolDb(db))
+            let db = open_database(POOLS_DB, &[FILES]).await;
+            Ok(PoolDb(db.map_err(OpenError::in_words)?))
         }
 
         fn files_store(

@@ -15,7 +15,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::Db;
 #[cfg(target_arch = "wasm32")]
-pub use web::{Db, committed, reason, request, settled, why};
+pub use web::{Db, committed, open_database, reason, request, settled, why};
 
 /// The app's database.
 pub const DB_NAME: &str = "ehc-timeline";
@@ -27,6 +27,16 @@ pub enum OpenError {
     TooNew(u64),
     /// IndexedDB cannot be used here (blocked, or a private mode).
     Unavailable(String),
+}
+
+impl OpenError {
+    /// Why it could not be opened, in words.
+    pub fn in_words(self) -> String {
+        match self {
+            OpenError::TooNew(_) => "a newer version of the app changed it".to_owned(),
+            OpenError::Unavailable(reason) => reason,
+        }
+    }
 }
 
 /// Why a write wrote nothing.
@@ -115,35 +125,45 @@ mod web {
         }
     }
 
+    /// Opens (or creates, with the object stores `stores`) the database
+    /// `name` at version 1; a database a newer app moved to a later version
+    /// is `TooNew`, never opened.
+    pub async fn open_database(name: &str, stores: &[&str]) -> Result<IdbDatabase, OpenError> {
+        let unavailable = |e: JsValue| OpenError::Unavailable(reason(&e));
+        let factory = web_sys::window()
+            .ok_or_else(|| OpenError::Unavailable("there is no window".to_owned()))?
+            .indexed_db()
+            .map_err(unavailable)?
+            .ok_or_else(|| OpenError::Unavailable("this browser has no IndexedDB".to_owned()))?;
+        let open = factory.open_with_u32(name, 1).map_err(unavailable)?;
+        let failed = |open: &web_sys::IdbOpenDbRequest| match open.error().ok().flatten() {
+            Some(error) if error.name() == "VersionError" => OpenError::TooNew(2),
+            error => OpenError::Unavailable(why(error)),
+        };
+        let first = settled(&open, &["upgradeneeded", "success"])
+            .await
+            .map_err(|()| failed(&open))?;
+        let db: IdbDatabase = open.result().map_err(unavailable)?.unchecked_into();
+        if first.type_() == "upgradeneeded" {
+            for name in stores {
+                db.create_object_store(name).map_err(unavailable)?;
+            }
+            settled(&open, &["success"])
+                .await
+                .map_err(|()| failed(&open))?;
+        }
+        Ok(db)
+    }
+
     impl Db {
         /// Opens (or creates) the database `name`: the app's is [`DB_NAME`].
         pub async fn open(name: &str) -> Result<Db, OpenError> {
-            let unavailable = |e: JsValue| OpenError::Unavailable(reason(&e));
-            let factory = web_sys::window()
-                .ok_or_else(|| OpenError::Unavailable("there is no window".to_owned()))?
-                .indexed_db()
-                .map_err(unavailable)?
-                .ok_or_else(|| {
-                    OpenError::Unavailable("this browser has no IndexedDB".to_owned())
-                })?;
-            let open = factory.open_with_u32(name, 1).map_err(unavailable)?;
-            let failed = |open: &web_sys::IdbOpenDbRequest| match open.error().ok().flatten() {
-                Some(error) if error.name() == "VersionError" => {
-                    OpenError::TooNew(RECORDS_VERSION + 1)
-                }
-                error => OpenError::Unavailable(why(error)),
-            };
-            let first = settled(&open, &["upgradeneeded", "success"])
+            let db = open_database(name, &[CASES, META])
                 .await
-                .map_err(|()| failed(&open))?;
-            let db: IdbDatabase = open.result().map_err(unavailable)?.unchecked_into();
-            if first.type_() == "upgradeneeded" {
-                db.create_object_store(CASES).map_err(unavailable)?;
-                db.create_object_store(META).map_err(unavailable)?;
-                settled(&open, &["success"])
-                    .await
-                    .map_err(|()| failed(&open))?;
-            }
+                .map_err(|error| match error {
+                    OpenError::TooNew(_) => OpenError::TooNew(RECORDS_VERSION + 1),
+                    error => error,
+                })?;
             let db = Db(db);
             match db.version().await.map_err(OpenError::Unavailable)? {
                 Some(found) if found > RECORDS_VERSION => Err(OpenError::TooNew(found)),

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use ehc_timeline::app::{Providers, ProvidersProps};
 use ehc_timeline::forms::DateParts;
-use ehc_timeline::parts::{Part, PartPage, PartPageProps};
+use ehc_timeline::parts::{LockKey, Part, PartPage, PartPageProps};
 use ehc_timeline::state::State;
 use ehc_timeline::storage::backup::BackupRecord;
 use ehc_timeline::storage::{Backend, KEY, Loaded, MemoryBackend, Saving};
@@ -88,6 +88,7 @@ pub fn render_part<P: Part>(cases: Vec<Case>, today: NaiveDate, view: View) -> S
         writable: true,
         on_import: yew::Callback::noop(),
         lock: None,
+        lock_key: LockKey(None),
     })
 }
 

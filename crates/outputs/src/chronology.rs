@@ -3,7 +3,9 @@
 //! and those it met late, each with its regulation.
 
 use chrono::NaiveDate;
-use rules::{Actor, Case, Deadline, Evaluation, Event, Status, When, long_date, month_name};
+use rules::{
+    Actor, Case, Deadline, Document, Evaluation, Event, Status, When, long_date, month_name,
+};
 
 use crate::recorded;
 
@@ -90,7 +92,9 @@ pub struct EventRow {
     pub what: String,
     /// Who was involved, as recorded.
     pub who: String,
-    /// The letter, email or report that shows it happened.
+    /// The letter, email or report that shows it happened, as recorded,
+    /// then the files kept with the event, each with its number in the
+    /// evidence bundle: "EP report; [3] ep-report.pdf".
     pub document: String,
     /// The family's own note.
     pub note: String,
@@ -133,19 +137,43 @@ pub struct Chronology {
 impl Chronology {
     /// The chronology of `case` as `evaluation` saw it, prepared on the
     /// evaluation's day (so the page and its deadlines speak of the same day).
+    /// Its documents are numbered as the bundle's first order has them
+    /// ([`bundle_order`]).
     pub fn new(case: &Case, evaluation: &Evaluation, name: NameShown) -> Chronology {
+        let order: Vec<&str> = bundle_order(case)
+            .iter()
+            .map(|(_, d)| d.id.as_str())
+            .collect();
+        Chronology::numbered(case, evaluation, name, &order)
+    }
+
+    /// The chronology inside a bundle whose documents are `order` (their
+    /// ids): each numbered by its place there; one left out of the bundle
+    /// is named without a number.
+    pub fn numbered<S: AsRef<str>>(
+        case: &Case,
+        evaluation: &Evaluation,
+        name: NameShown,
+        order: &[S],
+    ) -> Chronology {
+        let number = |id: &str| order.iter().position(|o| o.as_ref() == id).map(|n| n + 1);
+        let documents = |event: &Event| {
+            let recorded = event.document.iter().map(String::clone);
+            let kept = event.documents.iter().map(|d| match number(&d.id) {
+                Some(n) => format!("[{n}] {}", d.name),
+                None => d.name.clone(),
+            });
+            recorded.chain(kept).collect::<Vec<_>>().join("; ")
+        };
         let events = in_date_order(case)
             .into_iter()
             .enumerate()
             .map(|(index, event)| EventRow {
                 number: index + 1,
                 date: written_when(&event.when),
-                what: match event.subject() {
-                    Some(subject) => format!("{} ({subject})", event.kind.label()),
-                    None => event.kind.label().to_owned(),
-                },
+                what: event_what(event),
                 who: event.who.clone().unwrap_or_default(),
-                document: event.document.clone().unwrap_or_default(),
+                document: documents(event),
                 note: event.note.clone().unwrap_or_default(),
             })
             .collect();
@@ -204,6 +232,31 @@ impl Chronology {
         }
         lines.join("\n")
     }
+}
+
+/// What happened, with who was asked for advice or which school was
+/// consulted: "Council asked for advice (Educational psychologist)".
+pub fn event_what(event: &Event) -> String {
+    match event.subject() {
+        Some(subject) => format!("{} ({subject})", event.kind.label()),
+        None => event.kind.label().to_owned(),
+    }
+}
+
+/// The documents kept with `case`'s events in the evidence bundle's first
+/// order: evidence in date order, as the Tribunal's practice direction asks
+/// (by their event's date, as the chronology numbers events), then as the
+/// event lists them.
+pub fn bundle_order(case: &Case) -> Vec<(&Event, &Document)> {
+    in_date_order(case)
+        .into_iter()
+        .flat_map(|event| {
+            event
+                .documents
+                .iter()
+                .map(move |document| (event, document))
+        })
+        .collect()
 }
 
 /// The child's name as `name` shows it, or "Case c-1" when none was recorded.

@@ -19,8 +19,8 @@ pub mod spreadsheet;
 
 pub use agenda::{Agenda, Filter, Row, Show, When, agenda_csv, councils};
 pub use chronology::{
-    Chronology, DeadlineRow, EventRow, NameShown, days_and_weeks, deadline_title, in_date_order,
-    written_when,
+    Chronology, DeadlineRow, EventRow, NameShown, bundle_order, days_and_weeks, deadline_title,
+    event_what, in_date_order, written_when,
 };
 pub use council_report::{COUNCIL_REPORT_FORMAT, CouncilReport, CouncilTally};
 pub use ics::calendar;
