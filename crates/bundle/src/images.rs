@@ -1,0 +1,186 @@
+//! Attached pictures as PDF image objects: a JPEG embedded as it is (PDF
+//! readers decode JPEG themselves), a PNG decoded and its pixels compressed,
+//! its transparency as a soft mask.
+
+use std::io::Write;
+
+use flate2::Compression;
+use flate2::write::ZlibEncoder;
+use lopdf::{Dictionary, Object, Stream, dictionary};
+
+/// An image ready to place: its XObject and, for a PNG with alpha, its soft mask.
+pub(crate) struct Picture {
+    /// Width in pixels.
+    pub(crate) width: u32,
+    /// Height in pixels.
+    pub(crate) height: u32,
+    /// The image XObject; its /SMask is set when the picture is added.
+    pub(crate) image: Stream,
+    /// The alpha channel as a grey image, when the PNG had one.
+    pub(crate) mask: Option<Stream>,
+}
+
+/// The image dictionary common to both kinds.
+fn image_dictionary(width: u32, height: u32, colour: &str) -> Dictionary {
+    dictionary! {
+        "Type" => "XObject",
+        "Subtype" => "Image",
+        "Width" => i64::from(width),
+        "Height" => i64::from(height),
+        "ColorSpace" => Object::Name(colour.as_bytes().to_vec()),
+        "BitsPerComponent" => 8,
+    }
+}
+
+/// A JPEG as a DCTDecode image: its size and colours read from its frame
+/// header (SOF). An Adobe CMYK JPEG stores its inks inverted, hence /Decode.
+pub(crate) fn jpeg(bytes: &[u8]) -> Result<Picture, String> {
+    let mut at = 2;
+    let mut adobe = false;
+    if !bytes.starts_with(&[0xFF, 0xD8]) {
+        return Err("it is not a JPEG image".to_owned());
+    }
+    while at + 4 <= bytes.len() {
+        if bytes[at] != 0xFF {
+            break;
+        }
+        let marker = bytes[at + 1];
+        if marker == 0xFF {
+            at += 1;
+            continue;
+        }
+        let length = usize::from(u16::from_be_bytes([bytes[at + 2], bytes[at + 3]]));
+        let segment = bytes.get(at + 4..at + 2 + length).unwrap_or_default();
+        if marker == 0xEE && segment.starts_with(b"Adobe") {
+            adobe = true;
+        }
+        let frame = matches!(marker, 0xC0..=0xCF) && !matches!(marker, 0xC4 | 0xC8 | 0xCC);
+        if frame && segment.len() >= 6 {
+            let height = u32::from(u16::from_be_bytes([segment[1], segment[2]]));
+            let width = u32::from(u16::from_be_bytes([segment[3], segment[4]]));
+            let (colour, inverted) = match segment[5] {
+                1 => ("DeviceGray", false),
+                3 => ("DeviceRGB", false),
+                4 => ("DeviceCMYK", adobe),
+                other => return Err(format!("its JPEG has {other} colour channels")),
+            };
+            if width == 0 || height == 0 {
+                return Err("its JPEG has no size".to_owned());
+            }
+            let mut dict = image_dictionary(width, height, colour);
+            dict.set("Filter", "DCTDecode");
+            if inverted {
+                dict.set(
+                    "Decode",
+                    [1, 0, 1, 0, 1, 0, 1, 0].map(Object::from).to_vec(),
+                );
+            }
+            let image = Stream::new(dict, bytes.to_vec()).with_compression(false);
+            return Ok(Picture {
+                width,
+                height,
+                image,
+                mask: None,
+            });
+        }
+        at += 2 + length;
+    }
+    Err("its JPEG data is damaged (no frame header found)".to_owned())
+}
+
+/// `pixels` compressed for /FlateDecode; fast, as photos barely shrink anyway.
+fn deflated(pixels: &[u8]) -> Vec<u8> {
+    let mut encoder = ZlibEncoder::new(Vec::with_capacity(pixels.len() / 2), Compression::fast());
+    encoder.write_all(pixels).expect("writing to memory");
+    encoder.finish().expect("writing to memory")
+}
+
+/// A flate-compressed image of `pixels`.
+fn flate_image(width: u32, height: u32, colour: &str, pixels: &[u8]) -> Stream {
+    let mut dict = image_dictionary(width, height, colour);
+    dict.set("Filter", "FlateDecode");
+    Stream::new(dict, deflated(pixels)).with_compression(false)
+}
+
+/// A PNG decoded to 8-bit grey or RGB (palettes expanded, 16-bit reduced),
+/// its alpha split off into a soft mask.
+pub(crate) fn png(bytes: &[u8]) -> Result<Picture, String> {
+    let damaged = |error: png::DecodingError| format!("its PNG data is damaged ({error})");
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    decoder.set_transformations(png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info().map_err(damaged)?;
+    let size = reader.output_buffer_size().ok_or("its PNG is too large")?;
+    let mut buffer = vec![0; size];
+    let frame = reader.next_frame(&mut buffer).map_err(damaged)?;
+    let pixels = &buffer[..frame.buffer_size()];
+    let (colour, channels) = match frame.color_type {
+        png::ColorType::Grayscale => ("DeviceGray", 1),
+        png::ColorType::GrayscaleAlpha => ("DeviceGray", 2),
+        png::ColorType::Rgb => ("DeviceRGB", 3),
+        png::ColorType::Rgba => ("DeviceRGB", 4),
+        png::ColorType::Indexed => return Err("its PNG palette could not be expanded".to_owned()),
+    };
+    let (width, height) = (frame.width, frame.height);
+    let (image, mask) = if channels % 2 == 0 {
+        let colours = channels - 1;
+        let mut plain = Vec::with_capacity(pixels.len() / channels * colours);
+        let mut alpha = Vec::with_capacity(pixels.len() / channels);
+        for pixel in pixels.chunks_exact(channels) {
+            plain.extend_from_slice(&pixel[..colours]);
+            alpha.push(pixel[colours]);
+        }
+        let mask = flate_image(width, height, "DeviceGray", &alpha);
+        (flate_image(width, height, colour, &plain), Some(mask))
+    } else {
+        (flate_image(width, height, colour, pixels), None)
+    };
+    Ok(Picture {
+        width,
+        height,
+        image,
+        mask,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_jpeg_frame_header_gives_size_and_colours() {
+        // SOI, an APP0 of 2 bytes, SOF0: length 11, precision 8, height 2, width 3, 3 channels.
+        let bytes = [
+            0xFF, 0xD8, 0xFF, 0xE0, 0, 2, 0xFF, 0xC0, 0, 11, 8, 0, 2, 0, 3, 3, 1, 0x11, 0,
+        ];
+        let picture = jpeg(&bytes).unwrap();
+        assert_eq!((picture.width, picture.height), (3, 2));
+        assert_eq!(
+            picture
+                .image
+                .dict
+                .get(b"ColorSpace")
+                .unwrap()
+                .as_name()
+                .unwrap(),
+            b"DeviceRGB"
+        );
+        assert_eq!(picture.image.content, bytes);
+    }
+
+    #[test]
+    fn a_truncated_jpeg_is_refused() {
+        assert!(
+            jpeg(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 20])
+                .err()
+                .unwrap()
+                .contains("damaged")
+        );
+        assert!(jpeg(b"GIF89a").is_err());
+    }
+
+    #[test]
+    fn a_damaged_png_is_refused() {
+        let error = png(b"\x89PNG\r\n\x1a\nnot really").err().unwrap();
+        assert!(error.starts_with("its PNG data is damaged"), "{error}");
+    }
+}
