@@ -2,11 +2,7 @@
 //! readers decode JPEG themselves), a PNG decoded and its pixels compressed,
 //! its transparency as a soft mask.
 
-use std::io::Write;
-
-use flate2::Compression;
-use flate2::write::ZlibEncoder;
-use lopdf::{Dictionary, Object, Stream, dictionary};
+use crate::pdf::{Dict, Object, deflated};
 
 /// An image ready to place: its XObject and, for a PNG with alpha, its soft mask.
 pub(crate) struct Picture {
@@ -15,21 +11,22 @@ pub(crate) struct Picture {
     /// Height in pixels.
     pub(crate) height: u32,
     /// The image XObject; its /SMask is set when the picture is added.
-    pub(crate) image: Stream,
+    pub(crate) image: (Dict, Vec<u8>),
     /// The alpha channel as a grey image, when the PNG had one.
-    pub(crate) mask: Option<Stream>,
+    pub(crate) mask: Option<(Dict, Vec<u8>)>,
 }
 
 /// The image dictionary common to both kinds.
-fn image_dictionary(width: u32, height: u32, colour: &str) -> Dictionary {
-    dictionary! {
-        "Type" => "XObject",
-        "Subtype" => "Image",
-        "Width" => i64::from(width),
-        "Height" => i64::from(height),
-        "ColorSpace" => Object::Name(colour.as_bytes().to_vec()),
-        "BitsPerComponent" => 8,
-    }
+fn image_dictionary(width: u32, height: u32, colour: &str, filter: &str) -> Dict {
+    crate::pdf::dict([
+        ("Type", Object::name("XObject")),
+        ("Subtype", Object::name("Image")),
+        ("Width", Object::Int(width.into())),
+        ("Height", Object::Int(height.into())),
+        ("ColorSpace", Object::name(colour)),
+        ("BitsPerComponent", Object::Int(8)),
+        ("Filter", Object::name(filter)),
+    ])
 }
 
 /// A JPEG as a DCTDecode image: its size and colours read from its frame
@@ -67,15 +64,11 @@ pub(crate) fn jpeg(bytes: &[u8]) -> Result<Picture, String> {
             if width == 0 || height == 0 {
                 return Err("its JPEG has no size".to_owned());
             }
-            let mut dict = image_dictionary(width, height, colour);
-            dict.set("Filter", "DCTDecode");
+            let mut dict = image_dictionary(width, height, colour, "DCTDecode");
             if inverted {
-                dict.set(
-                    "Decode",
-                    [1, 0, 1, 0, 1, 0, 1, 0].map(Object::from).to_vec(),
-                );
+                dict.set("Decode", [1, 0, 1, 0, 1, 0, 1, 0].map(Object::Int).to_vec());
             }
-            let image = Stream::new(dict, bytes.to_vec()).with_compression(false);
+            let image = (dict, bytes.to_vec());
             return Ok(Picture {
                 width,
                 height,
@@ -88,18 +81,12 @@ pub(crate) fn jpeg(bytes: &[u8]) -> Result<Picture, String> {
     Err("its JPEG data is damaged (no frame header found)".to_owned())
 }
 
-/// `pixels` compressed for /FlateDecode; fast, as photos barely shrink anyway.
-fn deflated(pixels: &[u8]) -> Vec<u8> {
-    let mut encoder = ZlibEncoder::new(Vec::with_capacity(pixels.len() / 2), Compression::fast());
-    encoder.write_all(pixels).expect("writing to memory");
-    encoder.finish().expect("writing to memory")
-}
-
 /// A flate-compressed image of `pixels`.
-fn flate_image(width: u32, height: u32, colour: &str, pixels: &[u8]) -> Stream {
-    let mut dict = image_dictionary(width, height, colour);
-    dict.set("Filter", "FlateDecode");
-    Stream::new(dict, deflated(pixels)).with_compression(false)
+fn flate_image(width: u32, height: u32, colour: &str, pixels: &[u8]) -> (Dict, Vec<u8>) {
+    (
+        image_dictionary(width, height, colour, "FlateDecode"),
+        deflated(pixels),
+    )
 }
 
 /// A PNG decoded to 8-bit grey or RGB (palettes expanded, 16-bit reduced),
@@ -154,17 +141,16 @@ mod tests {
         ];
         let picture = jpeg(&bytes).unwrap();
         assert_eq!((picture.width, picture.height), (3, 2));
+        let (dict, data) = picture.image;
         assert_eq!(
-            picture
-                .image
-                .dict
-                .get(b"ColorSpace")
-                .unwrap()
-                .as_name()
-                .unwrap(),
-            b"DeviceRGB"
+            dict.get(b"ColorSpace").and_then(Object::as_name),
+            Some(&b"DeviceRGB"[..])
         );
-        assert_eq!(picture.image.content, bytes);
+        assert_eq!(
+            dict.get(b"Filter").and_then(Object::as_name),
+            Some(&b"DCTDecode"[..])
+        );
+        assert_eq!(data, bytes);
     }
 
     #[test]

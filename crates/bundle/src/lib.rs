@@ -16,17 +16,18 @@ mod fonts;
 mod images;
 mod import;
 mod outline;
+mod pdf;
 mod sections;
 mod sheet;
 mod stamp;
 mod winansi;
 mod wrap;
 
-use lopdf::{Dictionary, Document, Object, ObjectId, Stream, dictionary};
 use outputs::chronology::Chronology;
 
 pub use appeal::Appeal;
 use images::Picture;
+use pdf::{Dict, Object, Page, Pdf, Writer, deflated, dict};
 use sheet::A4;
 
 /// What the cover says.
@@ -120,7 +121,7 @@ pub struct Made {
 
 /// An item read, before it is placed.
 enum Read {
-    Pdf(Document),
+    Pdf(Pdf, Vec<Page>),
     Picture(Picture),
     Separately,
     LeftOut(String),
@@ -130,7 +131,7 @@ impl Read {
     /// The pages it takes in the bundle.
     fn pages(&self) -> u32 {
         match self {
-            Read::Pdf(document) => document.get_pages().len() as u32,
+            Read::Pdf(_, pages) => pages.len() as u32,
             Read::Picture(_) => 1,
             Read::Separately | Read::LeftOut(_) => 0,
         }
@@ -168,7 +169,9 @@ fn kind(item: &Item) -> Kind {
 /// `item` read and checked.
 fn read(item: &Item) -> Read {
     let read = match kind(item) {
-        Kind::Pdf => import::load(item.bytes).map(Read::Pdf),
+        Kind::Pdf => Pdf::read(item.bytes)
+            .map(|(pdf, pages)| Read::Pdf(pdf, pages))
+            .map_err(str::to_owned),
         Kind::Jpeg => images::jpeg(item.bytes).map(Read::Picture),
         Kind::Png => images::png(item.bytes).map(Read::Picture),
         Kind::OtherImage => Err(format!(
@@ -262,26 +265,19 @@ pub fn make(input: &Input, progress: &mut dyn FnMut(usize, usize)) -> Made {
     let pages = first_document - 1 + evidence_pages;
 
     let mut bundle = Bundle::new(pages);
-    let cover_page = bundle.generated(sections::cover(&input.cover, pages), bundle.resources);
-    bundle.bookmark("Cover", cover_page);
-    let index_first = index_streams
-        .into_iter()
-        .map(|page| bundle.generated(page, bundle.resources))
-        .min();
+    let cover_page = bundle.section(vec![sections::cover(&input.cover, pages)]);
+    bundle.bookmark("Cover", cover_page.expect("a cover"));
+    let index_first = bundle.section(index_streams);
     bundle.bookmark("Index", index_first.expect("an index has a page"));
-    if let Some(first) = chronology
-        .into_iter()
-        .map(|page| bundle.generated(page, bundle.resources))
-        .min()
-    {
+    if let Some(first) = bundle.section(chronology) {
         bundle.bookmark("Chronology", first);
     }
     let mut left_out = Vec::new();
     for ((item, read), entry) in input.items.iter().zip(read).zip(&index) {
         let title = format!("{}. {} ({})", entry.number, item.description, item.date);
         match read {
-            Read::Pdf(document) => {
-                let first = bundle.pdf(document);
+            Read::Pdf(pdf, pages) => {
+                let first = bundle.pdf(&pdf, &pages);
                 bundle.bookmark(&title, first);
             }
             Read::Picture(picture) => {
@@ -309,45 +305,52 @@ pub fn make(input: &Input, progress: &mut dyn FnMut(usize, usize)) -> Made {
 
 /// The bundle's PDF as it is built, page by page.
 struct Bundle {
-    document: Document,
+    writer: Writer,
     /// The page tree's root.
-    tree: ObjectId,
+    tree: u32,
     /// The pages so far.
-    kids: Vec<ObjectId>,
+    kids: Vec<u32>,
     /// The page count the stamps give.
     pages: u32,
-    /// Helvetica and Helvetica-Bold.
-    fonts: Dictionary,
-    /// The generated pages' shared resources: the two fonts.
-    resources: ObjectId,
+    /// Helvetica, for text and the stamp.
+    regular: u32,
+    /// Helvetica and Helvetica-Bold, as resources name them.
+    fonts: Dict,
+    /// The generated pages' shared resources: the fonts.
+    resources: u32,
     /// The `q` that opens each attached page's content.
-    save: ObjectId,
+    save: u32,
     /// The bookmarks: title and page.
-    bookmarks: Vec<(String, ObjectId)>,
+    bookmarks: Vec<(String, u32)>,
 }
 
 impl Bundle {
     fn new(pages: u32) -> Bundle {
-        let mut document = Document::with_version("1.7");
-        let tree = document.new_object_id();
+        let mut writer = Writer::new();
+        let tree = writer.reserve();
         let font = |base: &str| {
-            dictionary! {
-                "Type" => "Font",
-                "Subtype" => "Type1",
-                "BaseFont" => Object::Name(base.as_bytes().to_vec()),
-                "Encoding" => "WinAnsiEncoding",
-            }
+            Object::from(dict([
+                ("Type", Object::name("Font")),
+                ("Subtype", Object::name("Type1")),
+                ("BaseFont", Object::name(base)),
+                ("Encoding", Object::name("WinAnsiEncoding")),
+            ]))
         };
-        let regular = document.add_object(font("Helvetica"));
-        let bold = document.add_object(font("Helvetica-Bold"));
-        let fonts = dictionary! { "F1" => regular, "F2" => bold, stamp::FONT => regular };
-        let resources = document.add_object(dictionary! { "Font" => fonts.clone() });
-        let save = document.add_object(Stream::new(Dictionary::new(), b"q\n".to_vec()));
+        let regular = writer.add(&font("Helvetica"));
+        let bold = writer.add(&font("Helvetica-Bold"));
+        let fonts = dict([
+            ("F1", Object::Ref(regular)),
+            ("F2", Object::Ref(bold)),
+            (stamp::FONT, Object::Ref(regular)),
+        ]);
+        let resources = writer.add(&dict([("Font", fonts.clone().into())]).into());
+        let save = writer.add(&Object::Stream(Dict::default(), b"q\n".to_vec()));
         Bundle {
-            document,
+            writer,
             tree,
             kids: Vec::new(),
             pages,
+            regular,
             fonts,
             resources,
             save,
@@ -355,99 +358,125 @@ impl Bundle {
         }
     }
 
-    fn bookmark(&mut self, title: &str, page: ObjectId) {
+    fn bookmark(&mut self, title: &str, page: u32) {
         self.bookmarks.push((title.to_owned(), page));
     }
 
-    /// Adds an A4 page of `content` with `resources`, stamped; returns its id.
-    fn generated(&mut self, mut content: Vec<u8>, resources: impl Into<Object>) -> ObjectId {
+    /// Adds generated pages with the shared resources; returns the first.
+    fn section(&mut self, pages: Vec<Vec<u8>>) -> Option<u32> {
+        let resources = Object::Ref(self.resources);
+        let ids: Vec<u32> = pages
+            .into_iter()
+            .map(|page| self.generated(page, resources.clone()))
+            .collect();
+        ids.first().copied()
+    }
+
+    /// Adds an A4 page of `content` with `resources`, stamped; returns its number.
+    fn generated(&mut self, mut content: Vec<u8>, resources: Object) -> u32 {
         let number = self.kids.len() as u32 + 1;
         content.extend(stamp::stamp(
             &stamp::label(number, self.pages),
             [0.0, 0.0, A4[0], A4[1]],
             0,
         ));
-        let contents = self
-            .document
-            .add_object(Stream::new(Dictionary::new(), content));
-        let page = self.document.add_object(dictionary! {
-            "Type" => "Page",
-            "Parent" => self.tree,
-            "MediaBox" => A4.iter().fold(vec![0.into(), 0.into()], |mut corners: Vec<Object>, &side| {
-                corners.push(Object::Real(side));
-                corners
-            }),
-            "Resources" => resources,
-            "Contents" => contents,
-        });
+        let contents = self.writer.add(&Object::Stream(
+            dict([("Filter", Object::name("FlateDecode"))]),
+            deflated(&content),
+        ));
+        let page = self.writer.add(
+            &dict([
+                ("Type", Object::name("Page")),
+                ("Parent", Object::Ref(self.tree)),
+                (
+                    "MediaBox",
+                    vec![
+                        Object::Int(0),
+                        Object::Int(0),
+                        Object::Real(A4[0].into()),
+                        Object::Real(A4[1].into()),
+                    ]
+                    .into(),
+                ),
+                ("Resources", resources),
+                ("Contents", Object::Ref(contents)),
+            ])
+            .into(),
+        );
         self.kids.push(page);
         page
     }
 
     /// Adds `picture` on a page of its own under `caption`; returns the page.
-    fn picture(&mut self, picture: Picture, caption: &str) -> ObjectId {
+    fn picture(&mut self, picture: Picture, caption: &str) -> u32 {
         let content = sections::picture(&picture, caption);
-        let mut image = picture.image;
-        if let Some(mask) = picture.mask {
-            image.dict.set("SMask", self.document.add_object(mask));
+        let (mut image, data) = picture.image;
+        if let Some((mask, mask_data)) = picture.mask {
+            image.set(
+                "SMask",
+                Object::Ref(self.writer.add(&Object::Stream(mask, mask_data))),
+            );
         }
-        let image = self.document.add_object(image);
-        let resources = dictionary! {
-            "Font" => self.fonts.clone(),
-            "XObject" => dictionary! { sections::IMAGE => image },
-        };
-        self.generated(content, resources)
+        let image = self.writer.add(&Object::Stream(image, data));
+        let resources = dict([
+            ("Font", self.fonts.clone().into()),
+            (
+                "XObject",
+                dict([(sections::IMAGE, Object::Ref(image))]).into(),
+            ),
+        ]);
+        self.generated(content, resources.into())
     }
 
-    /// Adds every page of `document`; returns its first page.
-    fn pdf(&mut self, document: Document) -> ObjectId {
+    /// Adds `pages` of `pdf`; returns the first.
+    fn pdf(&mut self, pdf: &Pdf, pages: &[Page]) -> u32 {
         let placement = import::Placement {
             parent: self.tree,
             first: self.kids.len() as u32 + 1,
             pages: self.pages,
-            font: self
-                .fonts
-                .get(b"F1")
-                .and_then(Object::as_reference)
-                .expect("Helvetica is set"),
+            font: self.regular,
             save: self.save,
         };
-        let pages = import::add(&mut self.document, document, &placement);
-        self.kids.extend(&pages);
-        pages[0]
+        let ids = import::add(&mut self.writer, pdf, pages, &placement);
+        self.kids.extend(&ids);
+        ids[0]
     }
 
-    /// The catalog, page tree and bookmarks; unused objects dropped, streams
-    /// compressed; the file.
+    /// The page tree, bookmarks, catalog and information; the file.
     fn finish(mut self, name: &str) -> Vec<u8> {
         debug_assert_eq!(
             self.kids.len() as u32,
             self.pages,
             "the stamps counted every page"
         );
-        let count = self.kids.len() as i64;
-        let kids: Vec<Object> = self.kids.iter().map(|&kid| kid.into()).collect();
-        self.document.objects.insert(
-            self.tree,
-            dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }.into(),
+        let kids: Vec<Object> = self.kids.iter().map(|&kid| Object::Ref(kid)).collect();
+        let count = Object::Int(kids.len() as i64);
+        let tree = dict([
+            ("Type", Object::name("Pages")),
+            ("Kids", kids.into()),
+            ("Count", count),
+        ]);
+        self.writer.write(self.tree, &tree.into());
+        let outlines = outline::add(&mut self.writer, &self.bookmarks);
+        let catalog = self.writer.add(
+            &dict([
+                ("Type", Object::name("Catalog")),
+                ("Pages", Object::Ref(self.tree)),
+                ("Outlines", Object::Ref(outlines)),
+                ("PageMode", Object::name("UseOutlines")),
+            ])
+            .into(),
         );
-        let outlines = outline::add(&mut self.document, &self.bookmarks);
-        let catalog = self.document.add_object(dictionary! {
-            "Type" => "Catalog",
-            "Pages" => self.tree,
-            "Outlines" => outlines,
-            "PageMode" => "UseOutlines",
-        });
-        let info = self.document.add_object(dictionary! {
-            "Title" => outline::text_string(&format!("Evidence bundle: {name}")),
-            "Producer" => outline::text_string("EHC Timeline"),
-        });
-        self.document.trailer.set("Root", catalog);
-        self.document.trailer.set("Info", info);
-        self.document.prune_objects();
-        self.document.compress();
-        let mut pdf = Vec::new();
-        self.document.save_to(&mut pdf).expect("writing to memory");
-        pdf
+        let info = self.writer.add(
+            &dict([
+                (
+                    "Title",
+                    outline::text_string(&format!("Evidence bundle: {name}")),
+                ),
+                ("Producer", outline::text_string("EHC Timeline")),
+            ])
+            .into(),
+        );
+        self.writer.finish(catalog, info)
     }
 }
