@@ -12,11 +12,13 @@
 #![deny(missing_docs)]
 
 mod appeal;
+mod filters;
 mod fonts;
 mod images;
 mod import;
 mod outline;
 mod pdf;
+mod png;
 mod sections;
 mod sheet;
 mod stamp;

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::object::{Dict, Object};
 use super::parse::{Broken, Parser, find};
+use crate::filters::unfiltered;
 
 /// Why a file cannot be bundled, in words for the family.
 pub(crate) const DAMAGED: &str = "it is damaged: no pages could be read from it";
@@ -403,63 +404,12 @@ fn decoded(stream: &Object) -> Result<Vec<u8>, Broken> {
         .map_err(|_| Broken)?
         .div_ceil(8)
         .max(1);
-    unpredicted(&inflated, columns, step)
-}
-
-/// Rows of `columns` bytes undone from their PNG filters (each row led by its
-/// filter type), `step` bytes to a pixel.
-fn unpredicted(data: &[u8], columns: usize, step: usize) -> Result<Vec<u8>, Broken> {
-    let mut out: Vec<u8> = Vec::with_capacity(data.len());
-    let mut previous = vec![0u8; columns];
-    for row in data.chunks(columns + 1) {
-        let (&filter, row) = row.split_first().ok_or(Broken)?;
-        let mut current = row.to_vec();
-        current.resize(columns, 0);
-        for at in 0..columns {
-            let left = if at >= step { current[at - step] } else { 0 };
-            let up = previous[at];
-            let up_left = if at >= step { previous[at - step] } else { 0 };
-            let guess = match filter {
-                0 => 0,
-                1 => left,
-                2 => up,
-                3 => ((u16::from(left) + u16::from(up)) / 2) as u8,
-                4 => paeth(left, up, up_left),
-                _ => return Err(Broken),
-            };
-            current[at] = current[at].wrapping_add(guess);
-        }
-        out.extend_from_slice(&current);
-        previous = current;
-    }
-    Ok(out)
-}
-
-/// The PNG Paeth predictor.
-fn paeth(left: u8, up: u8, up_left: u8) -> u8 {
-    let estimate = i16::from(left) + i16::from(up) - i16::from(up_left);
-    let distance = |value: u8| (estimate - i16::from(value)).abs();
-    if distance(left) <= distance(up) && distance(left) <= distance(up_left) {
-        left
-    } else if distance(up) <= distance(up_left) {
-        up
-    } else {
-        up_left
-    }
+    unfiltered(&inflated, columns, step).ok_or(Broken)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn png_predictors_are_undone() {
-        // Two rows of 3 bytes: "up" (2) adds the row above; "sub" (1) the byte before.
-        let data = [1, 10, 20, 30, 2, 1, 1, 1];
-        assert_eq!(unpredicted(&data, 3, 1).unwrap(), [10, 30, 60, 11, 31, 61]);
-        assert_eq!(unpredicted(&[9, 1, 2, 3], 3, 1), Err(Broken));
-        assert_eq!(paeth(10, 20, 10), 20);
-    }
 
     #[test]
     fn a_file_with_wrong_offsets_is_read_by_scanning() {
