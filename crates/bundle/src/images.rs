@@ -107,11 +107,12 @@ pub(crate) fn png(bytes: &[u8]) -> Result<Picture, String> {
         });
     }
     let colours = channels - 1;
-    let mut plain = Vec::with_capacity(decoded.pixels.len() / channels * colours);
-    let mut alpha = Vec::with_capacity(decoded.pixels.len() / channels);
-    for pixel in decoded.pixels.chunks_exact(channels) {
-        plain.extend_from_slice(&pixel[..colours]);
-        alpha.push(pixel[colours]);
+    let count = decoded.pixels.len() / channels;
+    let (mut plain, mut alpha) = (vec![0; count * colours], vec![0; count]);
+    let split = plain.chunks_exact_mut(colours).zip(&mut alpha);
+    for (pixel, (colour, clear)) in decoded.pixels.chunks_exact(channels).zip(split) {
+        colour.copy_from_slice(&pixel[..colours]);
+        *clear = pixel[colours];
     }
     let mask = Some(flate_image(width, height, "DeviceGray", &alpha));
     Ok(Picture {

@@ -49,6 +49,15 @@ impl Header {
         }
     }
 
+    /// Colours a decoded pixel has: 3 (RGB, palette) or 1 (grey).
+    fn colours(&self) -> usize {
+        if matches!(self.colour, 2 | 3 | 6) {
+            3
+        } else {
+            1
+        }
+    }
+
     /// Bytes in a filtered row of `width` pixels, less the filter byte.
     fn row_bytes(&self, width: u32) -> usize {
         (width as usize * self.samples() * usize::from(self.depth)).div_ceil(8)
@@ -155,14 +164,21 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, &'static str> {
     }
 
     let alpha = header.colour == 4 || header.colour == 6 || transparency.is_some();
-    let colours = if matches!(header.colour, 2 | 3 | 6) {
-        3
-    } else {
-        1
-    };
-    let channels = colours + usize::from(alpha);
-    let mut pixels = vec![0u8; header.width as usize * header.height as usize * channels];
+    let channels = header.colours() + usize::from(alpha);
     let step = (header.samples() * usize::from(header.depth)).div_ceil(8);
+    // Most PNGs are 8-bit grey or colour, with or without alpha, and not
+    // interlaced: their rows, unfiltered, are already the pixels.
+    if header.depth == 8 && header.colour != 3 && transparency.is_none() && interlace != 1 {
+        let pixels = unfiltered(&inflated[..expected], header.row_bytes(header.width), step)
+            .ok_or(DAMAGED)?;
+        return Ok(Decoded {
+            width: header.width,
+            height: header.height,
+            channels,
+            pixels,
+        });
+    }
+    let mut pixels = vec![0u8; header.width as usize * header.height as usize * channels];
     let mut at = 0;
     for (&[x0, y0, dx, dy], &(width, height)) in passes.iter().zip(&sizes) {
         if width == 0 || height == 0 {
@@ -202,45 +218,35 @@ fn expand(
     x: usize,
     pixel: &mut [u8],
 ) {
-    let stored: Vec<u16> = (0..header.samples())
-        .map(|index| header.sample(row, x, index))
-        .collect();
-    let (colours, alpha) = pixel.split_at_mut(
-        if header.colour == 3 || header.colour == 2 || header.colour == 6 {
-            3
-        } else {
-            1
-        },
-    );
-    let opaque = match header.colour {
-        3 => {
-            let index = usize::from(stored[0]);
-            let entry = palette.get(3 * index..3 * index + 3).unwrap_or(&[0, 0, 0]);
-            colours.copy_from_slice(entry);
-            transparency
-                .and_then(|alphas| alphas.get(index).copied())
-                .unwrap_or(255)
+    let mut stored = [0u16; 4];
+    let stored = &mut stored[..header.samples()];
+    for (index, value) in stored.iter_mut().enumerate() {
+        *value = header.sample(row, x, index);
+    }
+    let (colours, alpha) = pixel.split_at_mut(header.colours());
+    let opaque = if header.colour == 3 {
+        let index = usize::from(stored[0]);
+        colours.copy_from_slice(palette.get(3 * index..3 * index + 3).unwrap_or(&[0, 0, 0]));
+        transparency
+            .and_then(|alphas| alphas.get(index).copied())
+            .unwrap_or(255)
+    } else {
+        for (colour, &value) in colours.iter_mut().zip(stored.iter()) {
+            *colour = header.scaled(value);
         }
-        _ => {
-            let colour_samples = if header.colour == 2 || header.colour == 6 {
-                3
-            } else {
-                1
-            };
-            for (colour, &value) in colours.iter_mut().zip(&stored[..colour_samples]) {
-                *colour = header.scaled(value);
-            }
-            match (stored.get(colour_samples), transparency) {
-                (Some(&value), _) => header.scaled(value),
-                (None, Some(key)) => {
-                    let key: Vec<u16> = key
-                        .chunks_exact(2)
-                        .map(|pair| u16::from_be_bytes([pair[0], pair[1]]))
-                        .collect();
-                    if key[..] == stored[..] { 0 } else { 255 }
+        match (stored.get(colours.len()), transparency) {
+            (Some(&value), _) => header.scaled(value),
+            (None, Some(key)) => {
+                let key = key
+                    .chunks_exact(2)
+                    .map(|pair| u16::from_be_bytes([pair[0], pair[1]]));
+                if key.eq(stored.iter().copied()) {
+                    0
+                } else {
+                    255
                 }
-                (None, None) => 255,
             }
+            (None, None) => 255,
         }
     };
     if let Some(alpha) = alpha.first_mut() {

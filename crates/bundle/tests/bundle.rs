@@ -136,8 +136,8 @@ fn dark_pixels(
 
 #[test]
 fn a_bundle_of_every_kind_of_file_reads_back_whole() {
-    let letter = support::pdf(3, [595.0, 842.0], 0, "Council letter", true);
-    let plan = support::pdf(2, [400.0, 300.0], 90, "Turned plan", false);
+    let letter = support::pdf(3, [595.0, 842.0], 0, "Council letter", true, 0);
+    let plan = support::pdf(2, [400.0, 300.0], 90, "Turned plan", false, 0);
     let locked = support::locked_pdf();
     let drawing = support::png(60, 40);
     let damaged = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> broken".to_vec();
@@ -377,6 +377,7 @@ fn a_long_index_still_gives_the_right_first_pages() {
                 0,
                 &format!("Document {n}"),
                 false,
+                0,
             )
         })
         .collect();
@@ -427,7 +428,7 @@ fn a_long_index_still_gives_the_right_first_pages() {
 
 #[test]
 fn evidence_over_the_limit_is_warned_of_and_bundled_all_the_same() {
-    let long = support::pdf(80, [595.0, 842.0], 0, "Long report", true);
+    let long = support::pdf(80, [595.0, 842.0], 0, "Long report", true, 0);
     let items = vec![item("Long report", "long.pdf", "application/pdf", &long)];
     let input = Input {
         cover: cover(),

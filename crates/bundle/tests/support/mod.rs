@@ -6,10 +6,18 @@ use lopdf::{Document, Object, SaveOptions, Stream, dictionary};
 use outputs::chronology::{Chronology, DeadlineRow, EventRow};
 
 /// A PDF of `pages` pages of `size` (width, height) points, shown turned
-/// `rotate` degrees, each saying "`label` page N". The size, resources and
+/// `rotate` degrees, each saying "`label` page N" (and, for weight, `lines`
+/// more lines of text below). The size, resources and
 /// turn are set on the page tree's root, for the pages to inherit. `modern`
 /// writes it with object and cross-reference streams, as most PDFs now are.
-pub fn pdf(pages: usize, size: [f32; 2], rotate: i64, label: &str, modern: bool) -> Vec<u8> {
+pub fn pdf(
+    pages: usize,
+    size: [f32; 2],
+    rotate: i64,
+    label: &str,
+    modern: bool,
+    lines: usize,
+) -> Vec<u8> {
     let mut document = Document::with_version("1.5");
     let tree = document.new_object_id();
     let font = document.add_object(dictionary! {
@@ -17,11 +25,19 @@ pub fn pdf(pages: usize, size: [f32; 2], rotate: i64, label: &str, modern: bool)
     });
     let kids: Vec<Object> = (1..=pages)
         .map(|page| {
-            let text = format!(
-                "q 0.5 g BT /F1 14 Tf 40 {} Td ({label} page {page}) Tj ET",
+            let mut text = format!(
+                "q 0.5 g BT /F1 14 Tf 40 {} Td ({label} page {page}) Tj ET Q\n",
                 size[1] - 60.0
             );
-            let content = document.add_object(Stream::new(dictionary! {}, text.into_bytes()));
+            for line in 0..lines {
+                let y = size[1] - 80.0 - 10.0 * line as f32;
+                text.push_str(&format!(
+                    "BT /F1 8 Tf 40 {y} Td (Line {line} of the text a scan's OCR layer has) Tj ET\n"
+                ));
+            }
+            let mut content = Stream::new(dictionary! {}, text.into_bytes());
+            content.compress().expect("compressing in memory");
+            let content = document.add_object(content);
             document
                 .add_object(
                     dictionary! { "Type" => "Page", "Parent" => tree, "Contents" => content },
@@ -58,7 +74,7 @@ pub fn pdf(pages: usize, size: [f32; 2], rotate: i64, label: &str, modern: bool)
 /// empty password does not open, as a file locked with a password has.
 pub fn locked_pdf() -> Vec<u8> {
     let mut document =
-        lopdf::Document::load_mem(&pdf(1, [595.0, 842.0], 0, "Locked", false)).unwrap();
+        lopdf::Document::load_mem(&pdf(1, [595.0, 842.0], 0, "Locked", false, 0)).unwrap();
     let encrypt = document.add_object(dictionary! {
         "Filter" => "Standard",
         "V" => 2,
@@ -76,7 +92,7 @@ pub fn locked_pdf() -> Vec<u8> {
     bytes
 }
 
-/// A `width` by `height` RGBA PNG: a dark square on a clear background.
+/// A `width` by `height` RGBA PNG: a dark, patterned square on a clear background.
 pub fn png(width: u32, height: u32) -> Vec<u8> {
     let mut bytes = Vec::new();
     let mut encoder = png::Encoder::new(&mut bytes, width, height);
@@ -89,7 +105,7 @@ pub fn png(width: u32, height: u32) -> Vec<u8> {
             let inside =
                 x >= width / 4 && x < width * 3 / 4 && y >= height / 4 && y < height * 3 / 4;
             if inside {
-                [20, 40, 160, 255]
+                [(x * 7 % 64) as u8, (y * 3 % 64) as u8, 160, 255]
             } else {
                 [255, 255, 255, 0]
             }
