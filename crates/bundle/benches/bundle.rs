@@ -1,6 +1,6 @@
 //! A bundle of about 200 pages as a family might make one: 21 PDFs of 9
-//! pages each (a text layer of 60 lines a page, written with object
-//! streams), 5 PNG screenshots of 1200 by 900 pixels with transparency, 5
+//! pages each (each page a 100 KB scan, written with object streams), 5 PNG
+//! screenshots of 1200 by 900 pixels with transparency, 5
 //! JPEG photos and a chronology of 40 events. Prints the median time of a
 //! few runs of `bundle::make` and the size of the PDF. Target: well under
 //! 2 s natively, so that the browser (several times slower) stays under its
@@ -19,7 +19,7 @@ const JPEG: &[u8] = include_bytes!("../tests/fixtures/photo.jpg");
 
 fn main() {
     let pdfs: Vec<Vec<u8>> = (1..=21)
-        .map(|n| support::pdf(9, [595.0, 842.0], 0, &format!("Report {n}"), true, 60))
+        .map(|n| support::pdf(9, [595.0, 842.0], 0, &format!("Report {n}"), true, 100_000))
         .collect();
     let png = support::png(1200, 900);
     let chronology = support::chronology(40);

@@ -6,43 +6,50 @@ use lopdf::{Document, Object, SaveOptions, Stream, dictionary};
 use outputs::chronology::{Chronology, DeadlineRow, EventRow};
 
 /// A PDF of `pages` pages of `size` (width, height) points, shown turned
-/// `rotate` degrees, each saying "`label` page N" (and, for weight, `lines`
-/// more lines of text below). The size, resources and
-/// turn are set on the page tree's root, for the pages to inherit. `modern`
-/// writes it with object and cross-reference streams, as most PDFs now are.
+/// `rotate` degrees, each saying "`label` page N" and, when `scan` is not 0,
+/// showing a scan: a grey image of `scan` bytes of noise (which, like a
+/// scan's JPEG, does not compress). The size, resources and turn are set on
+/// the page tree's root, for the pages to inherit. `modern` writes it with
+/// object and cross-reference streams, as most PDFs now are.
 pub fn pdf(
     pages: usize,
     size: [f32; 2],
     rotate: i64,
     label: &str,
     modern: bool,
-    lines: usize,
+    scan: usize,
 ) -> Vec<u8> {
     let mut document = Document::with_version("1.5");
     let tree = document.new_object_id();
     let font = document.add_object(dictionary! {
         "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Times-Roman",
     });
+    let mut noise = 12345u32;
     let kids: Vec<Object> = (1..=pages)
         .map(|page| {
-            let mut text = format!(
-                "q 0.5 g BT /F1 14 Tf 40 {} Td ({label} page {page}) Tj ET Q\n",
-                size[1] - 60.0
-            );
-            for line in 0..lines {
-                let y = size[1] - 80.0 - 10.0 * line as f32;
-                text.push_str(&format!(
-                    "BT /F1 8 Tf 40 {y} Td (Line {line} of the text a scan's OCR layer has) Tj ET\n"
+            let mut text = format!("q 0.5 g BT /F1 14 Tf 40 {} Td ({label} page {page}) Tj ET Q\n", size[1] - 60.0);
+            let mut page = dictionary! { "Type" => "Page", "Parent" => tree };
+            if scan > 0 {
+                let pixels: Vec<u8> = (0..scan)
+                    .map(|_| {
+                        noise = noise.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                        (noise >> 16) as u8 | 0x80
+                    })
+                    .collect();
+                let image = document.add_object(Stream::new(
+                    dictionary! {
+                        "Type" => "XObject", "Subtype" => "Image", "Width" => 500, "Height" => (scan / 500) as i64,
+                        "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8,
+                    },
+                    pixels,
                 ));
+                text.push_str("q 500 0 0 600 40 100 cm /Scan Do Q\n");
+                page.set("Resources", dictionary! { "Font" => dictionary! { "F1" => font }, "XObject" => dictionary! { "Scan" => image } });
             }
             let mut content = Stream::new(dictionary! {}, text.into_bytes());
             content.compress().expect("compressing in memory");
-            let content = document.add_object(content);
-            document
-                .add_object(
-                    dictionary! { "Type" => "Page", "Parent" => tree, "Contents" => content },
-                )
-                .into()
+            page.set("Contents", document.add_object(content));
+            document.add_object(page).into()
         })
         .collect();
     document.objects.insert(
