@@ -5,7 +5,7 @@
 
 mod support;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use bundle::{Appeal, Cover, Input, Item, Made, Placed, make};
@@ -53,7 +53,7 @@ fn poppler(tool: &str, args: &[&str]) -> String {
 }
 
 /// The page count pdfinfo reads.
-fn page_count(path: &PathBuf) -> u32 {
+fn page_count(path: &Path) -> u32 {
     let info = poppler("pdfinfo", &[path.to_str().unwrap()]);
     let line = info
         .lines()
@@ -63,7 +63,7 @@ fn page_count(path: &PathBuf) -> u32 {
 }
 
 /// Each page's text, as `pdftotext -layout` lays it out.
-fn pages_text(path: &PathBuf) -> Vec<String> {
+fn pages_text(path: &Path) -> Vec<String> {
     let text = poppler("pdftotext", &["-layout", path.to_str().unwrap(), "-"]);
     let mut pages: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
     pages.pop(); // after the last form feed
@@ -71,7 +71,7 @@ fn pages_text(path: &PathBuf) -> Vec<String> {
 }
 
 /// The bookmarks as pdftohtml reads them: (title, page).
-fn bookmarks(path: &PathBuf) -> Vec<(String, u32)> {
+fn bookmarks(path: &Path) -> Vec<(String, u32)> {
     let xml = poppler(
         "pdftohtml",
         &["-xml", "-i", "-stdout", "-q", path.to_str().unwrap()],
@@ -87,7 +87,7 @@ fn bookmarks(path: &PathBuf) -> Vec<(String, u32)> {
 }
 
 /// Page `page` rendered in grey at 30 dpi: width, height and pixels.
-fn rendered(path: &PathBuf, page: u32) -> (usize, usize, Vec<u8>) {
+fn rendered(path: &Path, page: u32) -> (usize, usize, Vec<u8>) {
     let page = page.to_string();
     let output = Command::new("pdftoppm")
         .args([

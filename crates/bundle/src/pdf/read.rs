@@ -119,14 +119,13 @@ impl Pdf {
         }
         let mut unpacked: HashMap<u32, HashMap<u32, Object>> = HashMap::new();
         for (id, container) in containers {
-            if !unpacked.contains_key(&container) {
-                let stream = objects.get(&container).ok_or(Broken)?;
-                unpacked.insert(container, object_stream(stream)?);
-            }
-            if let Some(object) = unpacked
-                .get_mut(&container)
-                .and_then(|members| members.remove(&id))
-            {
+            let members = match unpacked.entry(container) {
+                std::collections::hash_map::Entry::Occupied(members) => members.into_mut(),
+                std::collections::hash_map::Entry::Vacant(place) => {
+                    place.insert(object_stream(objects.get(&container).ok_or(Broken)?)?)
+                }
+            };
+            if let Some(object) = members.remove(&id) {
                 objects.insert(id, object);
             }
         }
@@ -156,10 +155,10 @@ impl Pdf {
         let mut at = 0;
         while let Some(found) = find(&data[at..], b"trailer").map(|found| found + at) {
             at = found + 7;
-            if let Ok(Object::Dict(dict)) = Parser::new(data, at).object() {
-                if dict.get(b"Root").is_some() {
-                    trailer = dict;
-                }
+            if let Ok(Object::Dict(dict)) = Parser::new(data, at).object()
+                && dict.get(b"Root").is_some()
+            {
+                trailer = dict;
             }
         }
         let containers: Vec<Object> = objects
