@@ -6,8 +6,9 @@
 use crate::filters::unfiltered;
 
 /// Pictures larger than this many pixels are refused rather than decoded: a
-/// photo is a few tens of millions at most.
-const MOST_PIXELS: u64 = 100_000_000;
+/// screenshot or scan is a few million, and the browser must hold the
+/// picture several times over (and, at this size, a row's bits fit 32 bits).
+const MOST_PIXELS: u64 = 30_000_000;
 
 /// A decoded picture: `channels` bytes a pixel, 1 (grey), 2 (grey, alpha),
 /// 3 (RGB) or 4 (RGB, alpha), rows from the top.
@@ -97,7 +98,11 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, &'static str> {
     while rest.len() >= 12 {
         let length = u32::from_be_bytes([rest[0], rest[1], rest[2], rest[3]]) as usize;
         let kind = &rest[4..8];
-        let body = rest.get(8..8 + length).ok_or(DAMAGED)?;
+        let end = length
+            .checked_add(12)
+            .filter(|&end| end <= rest.len())
+            .ok_or(DAMAGED)?;
+        let body = &rest[8..end - 4];
         match kind {
             b"IHDR" if body.len() == 13 => {
                 let number = |at: usize| {
@@ -119,7 +124,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, &'static str> {
             b"IEND" => break,
             _ => {}
         }
-        rest = &rest[(12 + length).min(rest.len())..];
+        rest = &rest[end..];
     }
     let (header, interlace) = header.ok_or(DAMAGED)?;
     let depth_allowed = match header.colour {
@@ -136,7 +141,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, &'static str> {
         return Err(DAMAGED);
     }
     if u64::from(header.width) * u64::from(header.height) > MOST_PIXELS {
-        return Err("its picture is too large to place (over 100 million pixels)");
+        return Err("its picture is too large to place (over 30 million pixels)");
     }
     let passes: &[[u32; 4]] = if interlace == 1 {
         &ADAM7

@@ -141,11 +141,10 @@ impl Pdf {
         let mut at = 0;
         while let Some(found) = find(&data[at..], b"obj").map(|found| found + at) {
             at = found + 3;
-            let line = data[..found]
-                .iter()
-                .rposition(|&byte| byte == b'\n' || byte == b'\r')
-                .map_or(0, |end| end + 1);
-            let mut parser = Parser::new(data, line);
+            let Some(start) = object_start(&data[..found]) else {
+                continue;
+            };
+            let mut parser = Parser::new(data, start);
             let no_length = |_: &Object| None;
             if let Ok((id, object)) = parser.indirect(&no_length) {
                 at = at.max(parser.at);
@@ -239,6 +238,28 @@ impl Pdf {
             }
         }
     }
+}
+
+/// Where `12 0 ` begins in `before`, the bytes before an `obj` keyword:
+/// walked back over the generation and the number, so that scanning a file
+/// stays linear however long its lines.
+fn object_start(before: &[u8]) -> Option<usize> {
+    let mut at = before.len();
+    for _ in 0..2 {
+        let digits_end = before[..at]
+            .iter()
+            .rposition(|byte| !byte.is_ascii_whitespace())?
+            + 1;
+        let digits_start = before[..digits_end]
+            .iter()
+            .rposition(|byte| !byte.is_ascii_digit())
+            .map_or(0, |at| at + 1);
+        if digits_start == digits_end {
+            return None;
+        }
+        at = digits_start;
+    }
+    Some(at)
 }
 
 /// A /Length given directly, or by reference to an object the table places.
@@ -429,6 +450,63 @@ mod tests {
                 Object::Int(100)
             ]))
         );
+    }
+
+    /// A file of `objects`, with a cross-reference table for each of
+    /// `sections` (numbers of the objects it lists), each pointing to the
+    /// one before, as an update appended to a file writes them.
+    fn updated_file(objects: &[(u32, &str)], sections: &[&[usize]]) -> Vec<u8> {
+        let mut file = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        let mut previous: Option<usize> = None;
+        let mut written = 0;
+        for section in sections {
+            for &(id, body) in &objects[written..written + section.len()] {
+                offsets.push((id, file.len()));
+                file.extend_from_slice(format!("{id} 0 obj {body} endobj\n").as_bytes());
+            }
+            written += section.len();
+            let table = file.len();
+            file.extend_from_slice(b"xref\n");
+            for &index in section.iter() {
+                let (id, offset) = offsets[index];
+                file.extend_from_slice(format!("{id} 1\n{offset:010} 00000 n \n").as_bytes());
+            }
+            let prev = previous.map(|at| format!("/Prev {at}")).unwrap_or_default();
+            file.extend_from_slice(
+                format!("trailer <</Root 1 0 R{prev}>>\nstartxref\n{table}\n%%EOF\n").as_bytes(),
+            );
+            previous = Some(table);
+        }
+        file
+    }
+
+    #[test]
+    fn an_update_replaces_the_objects_it_rewrites() {
+        let objects = [
+            (1, "<</Type/Catalog/Pages 2 0 R>>"),
+            (2, "<</Type/Pages/Kids[3 0 R]/Count 1>>"),
+            (3, "<</Type/Page/Parent 2 0 R/MediaBox[0 0 100 100]>>"),
+            (3, "<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 300]>>"),
+        ];
+        let file = updated_file(&objects, &[&[0, 1, 2], &[3]]);
+        assert!(
+            Pdf::from_cross_references(&file).is_ok(),
+            "read by its tables, not by scanning"
+        );
+        let (pdf, pages) = Pdf::read(&file).unwrap();
+        assert_eq!(pages.len(), 1);
+        let size = pages[0]
+            .dict
+            .get(b"MediaBox")
+            .and_then(Object::as_array)
+            .map(|area| area[2].clone());
+        assert_eq!(
+            size,
+            Some(Object::Int(300)),
+            "the update's page, not the first"
+        );
+        assert_eq!(pdf.objects.len(), 3);
     }
 
     #[test]
