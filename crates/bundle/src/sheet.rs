@@ -22,8 +22,7 @@ const GUTTER: f32 = 6.0;
 
 /// Numbers in content streams: two decimals at most, no trailing zeros.
 pub(crate) fn number(value: f32) -> String {
-    let text = format!("{value:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    crate::pdf::decimal(value.into(), 2)
 }
 
 /// Pages being filled from the top down, a new one begun when the next line

@@ -9,7 +9,7 @@ mod parse;
 mod read;
 mod write;
 
-pub(crate) use object::{Dict, Object, dict};
+pub(crate) use object::{Dict, Object, decimal, dict};
 pub(crate) use read::{Page, Pdf};
 pub(crate) use write::Writer;
 
