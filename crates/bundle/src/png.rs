@@ -1,7 +1,7 @@
 //! PNG decoding, to 8-bit grey or RGB with an optional alpha channel: every
 //! colour type and bit depth, palettes and their transparency, interlacing.
-//! The `png` crate does the same but adds about 25 KB (gzip) to the browser's
-//! download; this uses the inflater the bundle has anyway.
+//! The `png` crate does the same but added 47 KB (gzip) to a release wasm
+//! build; this uses the inflater the bundle has anyway.
 
 use crate::filters::unfiltered;
 

@@ -1,8 +1,9 @@
 //! Just enough of PDF to read the pages of an attached file and write the
 //! bundle: objects, a parser, a reader of cross-reference tables and streams
 //! (with object streams), and a writer. lopdf does all this and more, but
-//! adds about 370 KB (gzip) to the browser's download, three times the whole
-//! budget of the bundle; this adds a small fraction of that.
+//! added 373 KB (gzip) to a release wasm build, three times the bundle's
+//! whole budget of 120 KB (brotli's dictionary, text encodings, AES and SHA
+//! for encrypted files); the whole of this crate now adds about 53 KB.
 
 mod object;
 mod parse;

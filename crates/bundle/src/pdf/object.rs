@@ -138,8 +138,8 @@ impl Object {
 }
 
 /// `value` with at most `places` decimals and no trailing zeros: "595.28",
-/// "12.5", "56". Done in whole numbers because the app has no other use for
-/// Rust's float formatting, which would add about 5 KB (gzip) to it.
+/// "12.5", "56". Done in whole numbers: the app has no other use for Rust's
+/// float formatting and parsing, which together added 19 KB (gzip) to it.
 pub(crate) fn decimal(value: f64, places: u32) -> String {
     let scale = 10i64.pow(places);
     let scaled = (value * scale as f64).round() as i64;

@@ -265,8 +265,8 @@ impl<'a> Parser<'a> {
             return Ok(Object::Int(value));
         }
         // Reals: "-.5", "+3.", and the "--2" some writers make; PDF has no
-        // exponents. Read by hand: Rust's float parsing would add about 2 KB
-        // (gzip) to the app for this alone.
+        // exponents. Read by hand, like `decimal`, to keep Rust's float
+        // parsing out of the app.
         let unsigned = text.trim_start_matches(['-', '+']);
         let negative = text[..text.len() - unsigned.len()].contains('-');
         let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
