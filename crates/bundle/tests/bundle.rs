@@ -11,6 +11,8 @@ use std::process::Command;
 use bundle::{Appeal, Cover, Input, Item, Made, Placed, make};
 
 const JPEG: &[u8] = include_bytes!("fixtures/photo.jpg");
+/// What a machine without poppler needs.
+const POPPLER: &str = "install poppler-utils, as `make browser-tools` does";
 
 fn cover() -> Cover {
     Cover {
@@ -43,7 +45,7 @@ fn poppler(tool: &str, args: &[&str]) -> String {
     let output = Command::new(tool)
         .args(args)
         .output()
-        .unwrap_or_else(|error| panic!("{tool}: {error}"));
+        .unwrap_or_else(|error| panic!("{tool} could not run ({error}): {POPPLER}"));
     assert!(
         output.status.success(),
         "{tool} {args:?}: {}",
@@ -101,7 +103,7 @@ fn rendered(path: &Path, page: u32) -> (usize, usize, Vec<u8>) {
             path.to_str().unwrap(),
         ])
         .output()
-        .expect("pdftoppm");
+        .unwrap_or_else(|error| panic!("pdftoppm could not run ({error}): {POPPLER}"));
     assert!(output.status.success());
     let pgm = output.stdout;
     let mut fields = Vec::new();
