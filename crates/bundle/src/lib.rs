@@ -264,6 +264,11 @@ pub fn make(input: &Input, progress: &mut dyn FnMut(usize, usize)) -> Made {
     let first_document = 2 + index_pages + chronology_pages;
     let index = entries(first_document);
     let index_streams = sections::index(&index, &sections(index_pages));
+    debug_assert_eq!(
+        index_streams.len() as u32,
+        index_pages,
+        "numbers never change the index's length"
+    );
     let pages = first_document - 1 + evidence_pages;
 
     let mut bundle = Bundle::new(pages);
