@@ -35,9 +35,7 @@ fn item<'a>(description: &str, name: &str, media_type: &str, bytes: &'a [u8]) ->
 
 /// Writes `made`'s PDF under the target directory as `name`.
 fn saved(made: &Made, name: &str) -> PathBuf {
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    std::fs::write(&path, &made.pdf).expect("the bundle written");
-    path
+    saved_bytes(&made.pdf, name)
 }
 
 /// Runs a poppler tool; its standard output.
@@ -459,4 +457,55 @@ fn evidence_over_the_limit_is_warned_of_and_bundled_all_the_same() {
         None,
         "80 pages are within 100"
     );
+}
+
+#[test]
+fn a_pdf_written_by_another_program_keeps_its_text_and_fonts() {
+    // pdftocairo rewrites the file with cairo: its own structure, fonts
+    // embedded as subsets, content compressed.
+    let original = saved_bytes(
+        &support::pdf(2, [595.0, 842.0], 0, "Cairo copy", false, 0),
+        "cairo-in.pdf",
+    );
+    let copy = original.with_file_name("cairo-out.pdf");
+    poppler(
+        "pdftocairo",
+        &["-pdf", original.to_str().unwrap(), copy.to_str().unwrap()],
+    );
+    let bytes = std::fs::read(&copy).expect("pdftocairo's file");
+    let input = Input {
+        cover: cover(),
+        chronology: None,
+        items: vec![item("Copy", "copy.pdf", "application/pdf", &bytes)],
+        appeal: None,
+    };
+    let made = make(&input, &mut |_, _| {});
+    assert!(made.left_out.is_empty(), "{:?}", made.left_out);
+    let path = saved(&made, "cairo-bundle.pdf");
+    let pages = pages_text(&path);
+    assert_eq!(pages.len(), 4);
+    assert!(
+        pages[2].contains("Cairo copy page 1") && pages[2].contains("Page 3 of 4"),
+        "{}",
+        pages[2]
+    );
+    assert!(
+        pages[3].contains("Cairo copy page 2") && pages[3].contains("Page 4 of 4"),
+        "{}",
+        pages[3]
+    );
+    let fonts = poppler("pdffonts", &[path.to_str().unwrap()]);
+    // Cairo embeds whichever font the machine gave it for Times; a subset's
+    // name starts with six capitals and a plus sign.
+    let embedded = fonts
+        .lines()
+        .any(|line| line.as_bytes().get(6) == Some(&b'+') && line.contains(" yes "));
+    assert!(embedded, "cairo's embedded font is in the bundle: {fonts}");
+}
+
+/// Writes `bytes` under the target directory as `name`.
+fn saved_bytes(bytes: &[u8], name: &str) -> PathBuf {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, bytes).expect("the file written");
+    path
 }
