@@ -13,6 +13,10 @@ pub(crate) const DAMAGED: &str = "it is damaged: no pages could be read from it"
 /// A file that needs a password to open.
 pub(crate) const LOCKED: &str = "it is protected with a password or against copying; save or print a copy without the protection and add that";
 
+/// How deep a page tree may go: a real one is a few levels, and a hostile
+/// one could otherwise overflow the stack.
+const TREE_DEPTH: usize = 64;
+
 /// The attributes a page may inherit from the page-tree nodes above it.
 const INHERITED: [&[u8]; 4] = [b"Resources", b"MediaBox", b"CropBox", b"Rotate"];
 
@@ -196,21 +200,23 @@ impl Pdf {
             .and_then(|catalog| catalog.get(b"Pages"))
         {
             let mut seen = HashSet::new();
-            self.collect(tree, &Dict::default(), &mut seen, &mut pages);
+            self.collect(tree, &Dict::default(), &mut seen, &mut pages, 0);
         }
         pages
     }
 
-    /// Adds the pages under `node` to `pages`, passing down `inherited`.
+    /// Adds the pages under `node`, `depth` levels down the tree, to
+    /// `pages`, passing down `inherited`.
     fn collect(
         &self,
         node: &Object,
         inherited: &Dict,
         seen: &mut HashSet<u32>,
         pages: &mut Vec<Page>,
+        depth: usize,
     ) {
         let Object::Ref(id) = *node else { return };
-        if !seen.insert(id) {
+        if depth > TREE_DEPTH || !seen.insert(id) {
             return;
         }
         let Some(dict) = self.resolve(node).as_dict() else {
@@ -226,7 +232,7 @@ impl Pdf {
         match dict.get(b"Kids").map(|kids| self.resolve(kids)) {
             Some(Object::Array(kids)) if !dict.is(b"Type", b"Page") => {
                 for kid in kids {
-                    self.collect(kid, &passed, seen, pages);
+                    self.collect(kid, &passed, seen, pages, depth + 1);
                 }
             }
             _ => {
@@ -507,6 +513,22 @@ mod tests {
             "the update's page, not the first"
         );
         assert_eq!(pdf.objects.len(), 3);
+    }
+
+    #[test]
+    fn a_page_tree_too_deep_to_be_real_is_refused() {
+        let mut file = b"%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n".to_vec();
+        for node in 2..102 {
+            file.extend_from_slice(
+                format!(
+                    "{node} 0 obj <</Type/Pages/Kids[{} 0 R]/Count 1>> endobj\n",
+                    node + 1
+                )
+                .as_bytes(),
+            );
+        }
+        file.extend_from_slice(b"102 0 obj <</Type/Page>> endobj\ntrailer <</Root 1 0 R>>");
+        assert_eq!(Pdf::read(&file).err(), Some(DAMAGED));
     }
 
     #[test]
