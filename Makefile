@@ -134,6 +134,7 @@ bench: build browser-tools fuzz
 	$(CARGO) bench -p outputs --bench agenda
 	$(CARGO) bench -p outputs --bench council_report
 	$(CARGO) bench -p ehc-cli --bench report
+	$(CARGO) bench -p bundle --bench bundle
 	$(CARGO) test --release -p rules --target wasm32-unknown-unknown --test wasm_bench -- --nocapture \
 		| tee target/bench-data/engine-wasm.txt
 	node e2e/bench/engine-ratio.mjs target/bench-data/engine-native.txt target/bench-data/engine-wasm.txt
