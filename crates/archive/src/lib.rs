@@ -67,15 +67,10 @@ pub fn write_backup(
     entries.push(zip::Entry {
         name: CASES,
         bytes: cases.as_bytes(),
-        deflate: true,
     });
     for ((digest, bytes), name) in listed.into_iter().zip(&names) {
         check_digest(file, digest, bytes)?;
-        entries.push(zip::Entry {
-            name,
-            bytes,
-            deflate: false,
-        });
+        entries.push(zip::Entry { name, bytes });
     }
     let date = file.exported_at.map_or(zip::DosDate::EARLIEST, |day| {
         zip::DosDate::new(day.year(), day.month(), day.day())

@@ -21,15 +21,11 @@ fn cases(size: usize, sha256: &str) -> String {
     )
 }
 
-/// A zip of `entries`, names and bytes, stored.
+/// A zip of `entries`, names and bytes.
 fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
     let entries: Vec<zip::Entry> = entries
         .iter()
-        .map(|&(name, bytes)| zip::Entry {
-            name,
-            bytes,
-            deflate: false,
-        })
+        .map(|&(name, bytes)| zip::Entry { name, bytes })
         .collect();
     zip::write(&entries, zip::DosDate::EARLIEST).unwrap()
 }

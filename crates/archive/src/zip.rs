@@ -1,13 +1,14 @@
 //! A small zip writer and reader: what a backup needs and no more. The writer
-//! stores the documents as they are (mostly PDFs and photos, compressed
-//! already) and deflates the case file; the reader takes stored and deflated
-//! entries, so a backup re-packed by another tool still reads, checks each
+//! stores each file as it is: the documents are mostly PDFs and photos,
+//! compressed already, and a deflater would add a third to this crate's size
+//! in the app for a few kilobytes of case file. The reader takes stored and
+//! deflated entries, so a backup re-packed by another tool still reads, checks each
 //! entry's CRC-32, and refuses what it cannot read (zip64, encryption, a zip
 //! split into parts) with a message, never a panic, whatever the bytes.
 
 use std::collections::HashSet;
 
-use miniz_oxide::{deflate::compress_to_vec, inflate::decompress_to_vec_with_limit};
+use miniz_oxide::inflate::decompress_to_vec_with_limit;
 
 use crate::crc32::crc32;
 use crate::error::ZipError;
@@ -19,7 +20,8 @@ const ZIP64_LOCATOR: u32 = 0x0706_4b50;
 const LOCAL_HEADER_LEN: usize = 30;
 const CENTRAL_HEADER_LEN: usize = 46;
 const END_LEN: usize = 22;
-/// Version 2.0 of the zip format: deflate, and folders.
+/// The version of the zip format a reader needs and ours is made by: 2.0,
+/// as most tools write.
 const VERSION: u16 = 20;
 /// General purpose flag bit 11: the name is UTF-8.
 const UTF8_NAME: u16 = 1 << 11;
@@ -35,8 +37,6 @@ const ZIP64_32: u32 = u32::MAX;
 pub struct Entry<'a> {
     pub name: &'a str,
     pub bytes: &'a [u8],
-    /// Whether to deflate it; otherwise it is stored as it is.
-    pub deflate: bool,
 }
 
 /// The day every entry is dated, as MS-DOS wrote dates: `(year - 1980) << 9
@@ -66,24 +66,14 @@ pub fn write(entries: &[Entry], date: DosDate) -> Result<Vec<u8>, ZipError> {
     let mut zip = Vec::new();
     let mut directory = Vec::new();
     for entry in entries {
-        let deflated;
-        let (method, data) = if entry.deflate {
-            deflated = compress_to_vec(entry.bytes, 6);
-            (DEFLATED, deflated.as_slice())
-        } else {
-            (STORED, entry.bytes)
-        };
         let offset = size32(zip.len())?;
         // The fields the local header and the directory share, from the version needed on.
         let mut shared = Vec::with_capacity(26);
-        for half in [VERSION, UTF8_NAME, method, 0, date.0] {
+        for half in [VERSION, UTF8_NAME, STORED, 0, date.0] {
             shared.extend_from_slice(&half.to_le_bytes());
         }
-        for word in [
-            crc32(entry.bytes),
-            size32(data.len())?,
-            size32(entry.bytes.len())?,
-        ] {
+        let size = size32(entry.bytes.len())?;
+        for word in [crc32(entry.bytes), size, size] {
             shared.extend_from_slice(&word.to_le_bytes());
         }
         let name_len = u16::try_from(entry.name.len()).map_err(|_| ZipError::TooLarge)?;
@@ -93,7 +83,7 @@ pub fn write(entries: &[Entry], date: DosDate) -> Result<Vec<u8>, ZipError> {
         zip.extend_from_slice(&shared);
         zip.extend_from_slice(&0u16.to_le_bytes()); // no extra field
         zip.extend_from_slice(entry.name.as_bytes());
-        zip.extend_from_slice(data);
+        zip.extend_from_slice(entry.bytes);
 
         directory.extend_from_slice(&CENTRAL_HEADER.to_le_bytes());
         directory.extend_from_slice(&VERSION.to_le_bytes()); // made by: MS-DOS, 2.0
