@@ -82,11 +82,14 @@ lint:
 unit:
 	$(CARGO) test --workspace
 
-## engine-purity: the engine has no browser dependency and builds for the browser.
+## engine-purity: the engine and the backup have no browser dependency and
+## build for the browser.
 engine-purity:
-	@if $(CARGO) tree -p rules -e normal --prefix none | grep -E '^(web-sys|js-sys|wasm-bindgen|yew|gloo)' ; then \
-		echo "the rules engine must not depend on browser crates"; exit 1; fi
-	$(CARGO) build -p rules --target wasm32-unknown-unknown
+	@for crate in rules archive; do \
+		if $(CARGO) tree -p $$crate -e normal --prefix none | grep -E '^(web-sys|js-sys|wasm-bindgen|yew|gloo)' ; then \
+			echo "$$crate must not depend on browser crates"; exit 1; fi; \
+	done
+	$(CARGO) build -p rules -p archive --target wasm32-unknown-unknown
 	@echo "engine-purity: no browser dependency; builds for wasm32-unknown-unknown"
 
 ## browser: wasm-bindgen tests in headless Chromium (real localStorage, real DOM).

@@ -1,5 +1,5 @@
 //! `ehc`: the command-line checker. A thin binary over the rules engine and
-//! the outputs: it reads a case file, evaluates every case on a day, and
+//! the outputs: it reads a case file (or a backup with documents), evaluates every case on a day, and
 //! prints the deadlines, the chronology, a letter, a calendar or a CSV; or
 //! reads many and prints the council report; or anonymises one.
 
@@ -46,6 +46,9 @@ anonymise   prints the case file with every name, reference, note, who,
             document, party and school name and unknown field removed, the date
             of birth cut to its year and every id replaced by a random one.
 rules       prints every time limit the checker knows, with its citation.
+
+Each CASE.json or FILE may also be a backup .zip (cases.json and its
+documents), whose documents are checked against their digests.
 
 Exit status 0 when the file was read, 2 when it could not be or holds no
 cases (or the command line is wrong). The file is read as the app imports it.";
@@ -414,9 +417,15 @@ fn run(output: Output, options: &Options) -> ExitCode {
 }
 
 /// The case file at `path`, read as the app's import reads it, or why it
-/// cannot be read.
+/// cannot be read. A zip file (which starts `PK`, as no JSON can) is read as
+/// a backup: its `cases.json`, once every document in it is checked.
 fn read(path: &str) -> Result<CaseFile, String> {
     let bytes = std::fs::read(path).map_err(|error| format!("cannot read the file: {error}"))?;
+    if bytes.starts_with(b"PK") {
+        return archive::read_backup(&bytes)
+            .map(|backup| backup.file)
+            .map_err(|error| error.to_string());
+    }
     import_case_file(&bytes).map_err(|error| error.to_string())
 }
 

@@ -22,9 +22,14 @@ pub fn stderr(output: &Output) -> String {
 
 /// Writes `text` to a file of its own for one test.
 pub fn case_file(name: &str, text: &str) -> PathBuf {
+    file(name, text.as_bytes())
+}
+
+/// Writes `bytes` to a file of its own for one test.
+pub fn file(name: &str, bytes: &[u8]) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("ehc-cli-tests-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
+    std::fs::write(&path, bytes).unwrap();
     path
 }
