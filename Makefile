@@ -79,17 +79,19 @@ lint:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) clippy -p ehc-timeline --all-targets --target wasm32-unknown-unknown -- -D warnings
 
-unit:
+## unit: the native tests; the bundle's and `ehc bundle`'s read their PDFs
+## back with poppler, which browser-tools installs.
+unit: browser-tools
 	$(CARGO) test --workspace
 
-## engine-purity: the engine and the backup have no browser dependency and
-## build for the browser.
+## engine-purity: the engine, the backup and the bundle have no browser
+## dependency and build for the browser.
 engine-purity:
-	@for crate in rules archive; do \
+	@for crate in rules archive bundle; do \
 		if $(CARGO) tree -p $$crate -e normal --prefix none | grep -E '^(web-sys|js-sys|wasm-bindgen|yew|gloo)' ; then \
 			echo "$$crate must not depend on browser crates"; exit 1; fi; \
 	done
-	$(CARGO) build -p rules -p archive --target wasm32-unknown-unknown
+	$(CARGO) build -p rules -p archive -p bundle --target wasm32-unknown-unknown
 	@echo "engine-purity: no browser dependency; builds for wasm32-unknown-unknown"
 
 ## browser: wasm-bindgen tests in headless Chromium (real localStorage, real DOM).

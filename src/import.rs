@@ -2,6 +2,9 @@
 //! adds and which it replaces (a case is replaced when it has the same id).
 //! The file is read by the engine's reader, as `ehc` reads it.
 
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
 use rules::{Case, CaseFile, ReadError, import_case_file};
 
 use crate::file_fields::keep_with_cases;
@@ -26,6 +29,12 @@ pub struct ImportPlan {
     /// each case keeps them, and they go back at the top when it is exported
     /// ([`crate::file_fields`]).
     pub file_fields: Vec<String>,
+    /// The bytes of the documents a backup brings, by their SHA-256 (none
+    /// for a case file).
+    pub documents: Rc<BTreeMap<String, Vec<u8>>>,
+    /// How many documents the events list that the file does not bring: a
+    /// case file lists them, only a backup holds them.
+    pub not_brought: usize,
 }
 
 impl ImportPlan {
@@ -34,6 +43,21 @@ impl ImportPlan {
     /// UTF-8 included).
     pub fn read(here: &[Case], bytes: &[u8]) -> Result<ImportPlan, ReadError> {
         import_case_file(bytes).map(|file| ImportPlan::new(here, file))
+    }
+
+    /// What importing the file of `bytes` would do: a backup (`.zip`, see
+    /// the `archive` crate) with its documents, or a case file as
+    /// [`ImportPlan::read`] reads it.
+    pub fn read_any(here: &[Case], bytes: &[u8]) -> Result<ImportPlan, String> {
+        if !bytes.starts_with(b"PK") {
+            return ImportPlan::read(here, bytes).map_err(|error| error.to_string());
+        }
+        let backup = archive::read_backup(bytes).map_err(|error| error.to_string())?;
+        Ok(ImportPlan {
+            documents: Rc::new(backup.documents),
+            not_brought: 0,
+            ..ImportPlan::new(here, backup.file)
+        })
     }
 
     /// What importing `file` beside the cases `here` would do.
@@ -53,7 +77,15 @@ impl ImportPlan {
             .filter(|case| case.events.len() > LARGE_CASE_EVENTS)
             .map(|case| (case_name(case).to_owned(), case.events.len()))
             .collect();
+        let not_brought = file
+            .cases
+            .iter()
+            .flat_map(|case| &case.events)
+            .map(|event| event.documents.len())
+            .sum();
         ImportPlan {
+            documents: Rc::default(),
+            not_brought,
             file_fields: file.extra.keys().cloned().collect(),
             cases: keep_with_cases(file),
             adds,
@@ -66,7 +98,7 @@ impl ImportPlan {
     ///
     /// ```
     /// use ehc_timeline::import::ImportPlan;
-    /// let plan = ImportPlan { cases: vec![], adds: vec!["A. B.".into()], replaces: vec![], large: vec![], file_fields: vec![] };
+    /// let plan = ImportPlan { cases: vec![], adds: vec!["A. B.".into()], replaces: vec![], large: vec![], file_fields: vec![], documents: Default::default(), not_brought: 0 };
     /// assert_eq!(plan.summary(), "This will add 1 case and replace 0 cases");
     /// ```
     pub fn summary(&self) -> String {

@@ -25,8 +25,8 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    AgendaPage, ChronologyPage, DocumentsPage, ImportPage, LettersPage, LockControl, LockPage,
-    PoolsPage, ReportPage, ShareCasePage,
+    AgendaPage, BackupPage, BundlePage, ChronologyPage, DocumentsPage, ImportPage, LettersPage,
+    LockControl, LockPage, PoolsPage, ReportPage, ShareCasePage,
 };
 use crate::crypto::SessionKey;
 use crate::hooks::{HandedOver, Navigator};
@@ -110,6 +110,7 @@ pub struct Import;
 impl Part for Import {
     const IMPORTS: bool = true;
     const EVALUATES: bool = false;
+    const DOCUMENTS: bool = true;
 
     fn page(view: &View) -> Html {
         match view {
@@ -189,6 +190,22 @@ impl Part for Documents {
             View::Documents(id, event) => {
                 html! { <DocumentsPage case_id={id.clone()} event_id={event.clone()} /> }
             }
+            View::Backup => html! { <BackupPage /> },
+            _ => Html::default(),
+        }
+    }
+}
+
+/// The `bundle` part: a case's evidence bundle, one PDF made on the device
+/// (the `bundle` crate, which reads PDFs and pictures: about 55 KB).
+pub struct Bundle;
+
+impl Part for Bundle {
+    const DOCUMENTS: bool = true;
+
+    fn page(view: &View) -> Html {
+        match view {
+            View::Bundle(id) => html! { <BundlePage case_id={id.clone()} /> },
             _ => Html::default(),
         }
     }

@@ -17,7 +17,9 @@ use ehc_timeline::components::{
 use ehc_timeline::export::exported_text;
 use ehc_timeline::forms::{CaseDraft, Errors, EventDraft};
 use ehc_timeline::import::ImportPlan;
-use ehc_timeline::parts::{Agenda, Chronology, GivenCases, Import, Letters, Pools, Report};
+use ehc_timeline::parts::{
+    Agenda, Chronology, GivenCases, Import, Letters, LockKey, Pools, Report,
+};
 use ehc_timeline::state::{Action, CaseEvaluation, Persistence, State};
 use ehc_timeline::storage::backup::BackupRecord;
 use ehc_timeline::storage::{LoadProblem, Loaded};
@@ -593,7 +595,11 @@ fn import_page(step: ImportStep) -> String {
     render_in_app(
         vec![request_only()],
         day(3, 1),
-        html! { <ContextProvider<GivenCases> context={given}><ImportPage {step} /></ContextProvider<GivenCases>> },
+        html! {
+            <ContextProvider<GivenCases> context={given}>
+                <ContextProvider<LockKey> context={LockKey(None)}><ImportPage {step} /></ContextProvider<LockKey>>
+            </ContextProvider<GivenCases>>
+        },
     )
 }
 

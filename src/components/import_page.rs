@@ -8,10 +8,11 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::fields::error_message;
 use crate::components::{ErrorSummary, PER_PAGE, back_link, grouped, list_items};
+use crate::documents::kept::Kept;
 use crate::forms::{Errors, FieldError};
 use crate::hooks::use_navigator;
 use crate::import::ImportPlan;
-use crate::parts::GivenCases;
+use crate::parts::{GivenCases, LockKey};
 use crate::route::View;
 
 /// Where the import is.
@@ -44,6 +45,8 @@ pub fn import_error(reason: impl std::fmt::Display) -> Errors {
 #[component]
 pub fn ImportPage(props: &ImportPageProps) -> Html {
     let given = use_context::<GivenCases>().expect("the part hands over the cases");
+    let LockKey(lock) = use_context::<LockKey>().expect("the part hands over the lock's key");
+    let storing = use_state_eq(|| None::<String>);
     let navigator = use_navigator();
     let step = {
         let initial = props.step.clone();
@@ -56,9 +59,7 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
     let on_read = {
         let (step, here) = (step.clone(), given.cases.clone());
         Callback::from(move |bytes: Result<Vec<u8>, String>| {
-            let plan = bytes.and_then(|bytes| {
-                ImportPlan::read(&here, &bytes).map_err(|error| error.to_string())
-            });
+            let plan = bytes.and_then(|bytes| ImportPlan::read_any(&here, &bytes));
             step.set(match plan {
                 Ok(plan) => ImportStep::Preview(Rc::new(plan)),
                 Err(reason) => ImportStep::Failed(import_error(reason)),
@@ -68,12 +69,25 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
     let onchange =
         Callback::from(move |event: Event| browser::read_chosen_file(&event, on_read.clone()));
     let on_import = {
-        let step = step.clone();
+        let (step, storing) = (step.clone(), storing.clone());
         Callback::from(move |_: MouseEvent| {
-            if let ImportStep::Preview(plan) = &*step {
-                given.on_import.emit(plan.cases.clone());
-                navigator.go(View::Cases);
-            }
+            let ImportStep::Preview(plan) = &*step else {
+                return;
+            };
+            let (plan, step, storing, lock) =
+                (plan.clone(), step.clone(), storing.clone(), lock.clone());
+            let (on_import, navigator, today) =
+                (given.on_import.clone(), navigator.clone(), given.today);
+            yew::platform::spawn_local(async move {
+                match with_documents(&plan, lock.as_ref(), today, &storing).await {
+                    Ok(cases) => {
+                        on_import.emit(cases);
+                        navigator.go(View::Cases);
+                    }
+                    Err(why) => step.set(ImportStep::Failed(import_error(why))),
+                }
+                storing.set(None);
+            });
         })
     };
     let on_cancel = {
@@ -95,13 +109,13 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
             <ErrorSummary errors={errors.clone()} />
             <h1 class="heading-xl" tabindex="-1">{"Import a case file"}</h1>
             <p class="body">
-                {"Choose a case file exported from EHC Timeline (a .json file). You will see what it adds or replaces before anything changes."}
+                {"Choose a case file exported from EHC Timeline (a .json file), or the .zip that \u{201c}Export everything\u{201d} saved, with its documents. You will see what it adds or replaces before anything changes."}
             </p>
             <div class={if failed { "form-group form-group--error" } else { "form-group" }}>
                 <label class="label" for="case-file">{"Case file"}</label>
                 { error_message("case-file", error.as_ref()) }
                 <input key={if *flipped { "flipped" } else { "file" }} id="case-file" name="case-file" type="file"
-                    accept=".json,application/json"
+                    accept=".json,.zip,application/json,application/zip"
                     class={if failed { "file-upload file-upload--error" } else { "file-upload" }}
                     aria-describedby={failed.then_some("case-file-error")}
                     {onchange} />
@@ -126,6 +140,20 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
                             )}</p>
                         </div>
                     }
+                    if !plan.documents.is_empty() {
+                        <p class="body">{format!(
+                            "It holds {}, which are kept on this device with their milestones.",
+                            crate::labels::counted(plan.documents.len(), "document", "documents")
+                        )}</p>
+                    }
+                    if plan.not_brought > 0 {
+                        <div class="warning-text" role="note">
+                            <p class="body">{format!(
+                                "Its milestones list {} that a case file does not hold: their names are kept, and they open only on a device that already keeps them. To bring documents, import the .zip that \u{201c}Export everything\u{201d} saves.",
+                                crate::labels::counted(plan.not_brought, "document", "documents")
+                            )}</p>
+                        </div>
+                    }
                     if !plan.file_fields.is_empty() {
                         <p class="body">
                             {format!(
@@ -134,8 +162,11 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
                             )}
                         </p>
                     }
+                    if let Some(doing) = &*storing {
+                        <p class="body" role="status">{doing}</p>
+                    }
                     <div class="button-group">
-                        <button type="button" class="button" onclick={on_import}>{"Import"}</button>
+                        <button type="button" class="button" onclick={on_import} disabled={storing.is_some()}>{"Import"}</button>
                         <button type="button" class="button button--secondary" onclick={on_cancel}>{"Cancel"}</button>
                     </div>
                 </div>
@@ -151,4 +182,44 @@ fn names(names: &[String]) -> Html {
             { list_items(names) }
         </ul>
     }
+}
+
+/// The plan's cases, once the documents its backup brings are kept on this
+/// device, each under a new id of its own (ids are only unique within an
+/// event); or why nothing was imported.
+async fn with_documents(
+    plan: &ImportPlan,
+    lock: Option<&crate::crypto::SessionKey>,
+    today: chrono::NaiveDate,
+    storing: &UseStateHandle<Option<String>>,
+) -> Result<Vec<rules::Case>, String> {
+    let mut cases = plan.cases.clone();
+    if plan.documents.is_empty() {
+        return Ok(cases);
+    }
+    let kept = Kept::open(lock)
+        .await
+        .map_err(|why| format!("its documents could not be kept ({why}). Nothing was imported"))?;
+    let total: usize = cases
+        .iter()
+        .flat_map(|case| &case.events)
+        .map(|event| event.documents.len())
+        .sum();
+    let listed = cases
+        .iter_mut()
+        .flat_map(|case| &mut case.events)
+        .flat_map(|event| &mut event.documents);
+    for (n, document) in listed.enumerate() {
+        storing.set(Some(format!("Keeping document {} of {total}", n + 1)));
+        let Some(bytes) = plan.documents.get(&document.sha256) else {
+            continue;
+        };
+        document.id = kept.add(bytes, today).await.map_err(|why| {
+            format!(
+                "\u{201c}{}\u{201d} could not be kept ({why}). Nothing was imported",
+                document.name
+            )
+        })?;
+    }
+    Ok(cases)
 }

@@ -1,7 +1,9 @@
 //! The screens and the pieces they are made of, named after what the user sees.
 
 mod agenda_page;
+mod backup_page;
 mod backup_reminder;
+mod bundle_page;
 mod case_form;
 mod case_list;
 mod case_page;
@@ -36,9 +38,11 @@ mod unlock_page;
 
 pub use crate::labels::grouped;
 pub use agenda_page::AgendaPage;
+pub use backup_page::BackupPage;
 pub use backup_reminder::{
     backup_reminder, backup_reminder_text, persistence_advice, persistence_note,
 };
+pub use bundle_page::{BundlePage, BundlePageProps};
 pub use case_form::{CaseFormPage, CaseFormPageProps, CaseFormProps, case_form};
 pub use case_list::CaseList;
 pub use case_page::CasePage;

@@ -193,6 +193,32 @@ fn page_span(first: u32, count: u32) -> String {
     }
 }
 
+impl Cover {
+    /// The cover of the bundle of the case `chronology` is of, made on `today`.
+    pub fn of(chronology: &Chronology, today: chrono::NaiveDate) -> Cover {
+        Cover {
+            name: chronology.child.clone(),
+            council: chronology.council.clone(),
+            reference: chronology.reference.clone(),
+            made_on: rules::long_date(today),
+        }
+    }
+}
+
+impl<'a> Item<'a> {
+    /// The document `document` kept with `event`, whose file is `bytes`:
+    /// dated and described as the chronology has the event.
+    pub fn of(event: &rules::Event, document: &rules::Document, bytes: &'a [u8]) -> Item<'a> {
+        Item {
+            date: outputs::written_when(&event.when),
+            description: outputs::event_what(event),
+            name: document.name.clone(),
+            media_type: document.media_type.clone(),
+            bytes,
+        }
+    }
+}
+
 /// Makes the bundle. `progress` is told (steps done, steps in all) as the
 /// work goes: one step for each item read, one for each placed, one for
 /// writing the file, so a page can show how far it has got.

@@ -3,6 +3,8 @@
 //! prints the deadlines, the chronology, a letter, a calendar or a CSV; or
 //! reads many and prints the council report; or anonymises one.
 
+mod bundle;
+
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -24,6 +26,7 @@ const USAGE: &str = "Usage:
   ehc csv CASE.json [--today YYYY-MM-DD]
   ehc report FILE... [--today YYYY-MM-DD] [--format text|json|csv]
   ehc anonymise CASE.json
+  ehc bundle BACKUP.zip [--case ID] -o FILE.pdf [--initials] [--appeal KIND] [--today YYYY-MM-DD]
   ehc rules
   ehc --help
 
@@ -45,6 +48,11 @@ report      reads many case files and prints, for each council, time limit and
 anonymise   prints the case file with every name, reference, note, who,
             document, party and school name and unknown field removed, the date
             of birth cut to its year and every id replaced by a random one.
+bundle      makes the evidence bundle of one case of a backup .zip: one PDF of a
+            cover, an index, the chronology and every PDF and picture kept with
+            its events in date order, each page numbered. --appeal (refusal-to-assess,
+            refusal-to-issue, sections-b-f, section-i, cease, health-social-care)
+            warns when the documents pass the Tribunal's page limit for it.
 rules       prints every time limit the checker knows, with its citation.
 
 Each CASE.json or FILE may also be a backup .zip (cases.json and its
@@ -124,6 +132,7 @@ enum Command {
         format: ReportFormat,
     },
     Anonymise(String),
+    Bundle(bundle::BundleOptions),
 }
 
 fn main() -> ExitCode {
@@ -144,6 +153,13 @@ fn main() -> ExitCode {
             format,
         }) => report(&files, today.unwrap_or_else(today_local), format),
         Ok(Command::Anonymise(path)) => anonymise(&path),
+        Ok(Command::Bundle(options)) => {
+            let today = options.today.unwrap_or_else(today_local);
+            bundle::run(&options, today).unwrap_or_else(|message| {
+                eprintln!("ehc: {message}");
+                ExitCode::from(2)
+            })
+        }
         Err(message) => {
             eprintln!("ehc: {message}\n\n{USAGE}");
             ExitCode::from(2)
@@ -157,6 +173,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         None | Some("--help" | "-h" | "help") => return Ok(Command::Help),
         Some("rules") => return Ok(Command::Rules),
         Some("report") => return parse_report(args),
+        Some("bundle") => return parse_bundle(args),
         Some("anonymise") => {
             return match (args.next(), args.next()) {
                 (Some("--help" | "-h"), _) => Ok(Command::Help),
@@ -220,6 +237,29 @@ const TODAY_NEEDS: &str = "a date, such as 2025-03-01";
 /// The day given with `--today`.
 fn today_arg(date: &str) -> Result<NaiveDate, String> {
     parse_iso_date(date).map_err(|why| format!("--today: {why}"))
+}
+
+/// `ehc bundle BACKUP.zip [--case ID] -o FILE.pdf [--initials] [--appeal KIND] [--today D]`.
+fn parse_bundle<'a>(mut args: impl Iterator<Item = &'a str>) -> Result<Command, String> {
+    let mut options = bundle::BundleOptions::default();
+    let (mut backup, mut out) = (None, None);
+    while let Some(arg) = args.next() {
+        let mut value = |what: &str| args.next().ok_or(format!("{arg} needs {what}"));
+        match arg {
+            "--help" | "-h" => return Ok(Command::Help),
+            "--today" => options.today = Some(today_arg(value(TODAY_NEEDS)?)?),
+            "--case" => options.case = Some(value("a case id")?.to_owned()),
+            "-o" | "--output" => out = Some(value("a file name")?.to_owned()),
+            "--initials" => options.initials = true,
+            "--appeal" => options.appeal = Some(bundle::appeal_arg(value("a kind of appeal")?)?),
+            option if option.starts_with('-') => return Err(format!("unknown option {option}")),
+            path if backup.is_none() => backup = Some(path.to_owned()),
+            extra => return Err(format!("one backup at a time: {extra} is one too many")),
+        }
+    }
+    options.backup = backup.ok_or("bundle needs a backup .zip")?;
+    options.out = out.ok_or("bundle needs -o FILE.pdf")?;
+    Ok(Command::Bundle(options))
 }
 
 /// `ehc report FILE... [--today D] [--format text|json|csv]`.

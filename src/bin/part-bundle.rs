@@ -1,0 +1,7 @@
+//! The `bundle` part: a case's evidence bundle, loaded the first time it is
+//! opened (see `ehc_timeline::parts`).
+
+#[cfg(target_arch = "wasm32")]
+ehc_timeline::export_part!(ehc_timeline::parts::Bundle);
+
+fn main() {}
