@@ -130,7 +130,7 @@ pub enum ZipError {
     Damaged(String),
     /// The name is in the zip twice.
     Repeated(String),
-    /// More than a zip without zip64 holds: 65,535 entries, 4 GiB.
+    /// More than a zip without zip64 holds: 65,535 entries or 4 GiB.
     TooLarge,
 }
 
@@ -179,7 +179,7 @@ impl fmt::Display for ZipError {
             ),
             ZipError::TooLarge => write!(
                 f,
-                "The backup would be too large for a zip file: at most 65,535 files and 4 GiB."
+                "The backup would be too large for a zip file, which holds fewer than 65,535 files and less than 4 GiB."
             ),
         }
     }

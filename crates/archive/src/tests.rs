@@ -184,3 +184,18 @@ fn forms_the_reader_does_not_take_are_refused_by_name() {
     zip[end + 8..end + 12].copy_from_slice(&[0xFF; 4]);
     assert_eq!(refused(&zip), BackupError::Zip(ZipError::Zip64(None)));
 }
+
+#[test]
+fn the_writer_refuses_more_entries_than_a_zip_without_zip64_holds() {
+    let names: Vec<String> = (0..u16::MAX).map(|n| n.to_string()).collect();
+    let entries: Vec<zip::Entry> = names
+        .iter()
+        .map(|name| zip::Entry { name, bytes: b"" })
+        .collect();
+    assert_eq!(
+        zip::write(&entries, zip::DosDate::EARLIEST),
+        Err(ZipError::TooLarge)
+    );
+    let fewer = zip::write(&entries[1..], zip::DosDate::EARLIEST).unwrap();
+    assert_eq!(zip::read(&fewer).map(|files| files.len()), Ok(65534));
+}

@@ -59,10 +59,13 @@ impl DosDate {
 }
 
 /// A zip of `entries`, in their order, each dated `date` at midnight; or
-/// [`ZipError::TooLarge`] past what a zip without zip64 holds (65,535 entries
-/// of less than 4 GiB each, in less than 4 GiB).
+/// [`ZipError::TooLarge`] past what a zip without zip64 holds (fewer than
+/// 65,535 entries, in less than 4 GiB: the top values mean zip64).
 pub fn write(entries: &[Entry], date: DosDate) -> Result<Vec<u8>, ZipError> {
-    let count = u16::try_from(entries.len()).map_err(|_| ZipError::TooLarge)?;
+    let count = u16::try_from(entries.len())
+        .ok()
+        .filter(|&count| count != ZIP64_16)
+        .ok_or(ZipError::TooLarge)?;
     let mut zip = Vec::new();
     let mut directory = Vec::new();
     for entry in entries {
@@ -107,8 +110,12 @@ pub fn write(entries: &[Entry], date: DosDate) -> Result<Vec<u8>, ZipError> {
     Ok(zip)
 }
 
+/// A size or offset as zip writes it, below the value that means zip64.
 fn size32(len: usize) -> Result<u32, ZipError> {
-    u32::try_from(len).map_err(|_| ZipError::TooLarge)
+    u32::try_from(len)
+        .ok()
+        .filter(|&len| len != ZIP64_32)
+        .ok_or(ZipError::TooLarge)
 }
 
 /// A file read from a zip: its name (UTF-8, or read as UTF-8 with any other
