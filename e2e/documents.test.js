@@ -167,3 +167,53 @@ test('a file that would not fit the browser\'s quota is refused, and nothing cha
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('everything is exported as one .zip and imported into a fresh browser, the documents byte for byte; a damaged one is refused', async () => {
+  const first = await openApp(app.browser, app.server.url);
+  const { page, errors } = first;
+  await addCase(page, { child: 'Maya Patel', council: 'Anytown Council' });
+  await logMilestone(page, 'Request for an assessment received by the council', [6, 1, 2025]);
+  await documentsOf(page, 'Request for an assessment received');
+  await page.getByLabel('Choose files').setInputFiles([
+    { name: 'ep-report.pdf', mimeType: 'application/pdf', buffer: PDF },
+    { name: 'letter-photo.png', mimeType: 'image/png', buffer: PNG },
+  ]);
+  await page.getByText('Added “letter-photo.png”.').waitFor();
+  await page.getByRole('link', { name: 'Back to Maya Patel' }).click();
+  await page.getByRole('link', { name: 'Back to your cases' }).click();
+  await page.getByRole('link', { name: 'Export everything, with documents' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Export everything' }).waitFor();
+  await screenshot(page, '91-export-everything', errors);
+  const zip = await download(page, page.getByRole('button', { name: 'Export everything' }));
+  assert.equal(zip.name, 'ehc-timeline-everything-2025-10-31.zip');
+  await page.getByText('Saved to your downloads: 1 case and 2 documents.').waitFor();
+  assert.equal(zip.bytes.subarray(0, 4).toString('latin1'), 'PK\u0003\u0004');
+  await first.context.close();
+
+  // A fresh browser: the backup previewed, imported, and each document the same.
+  const second = await openApp(app.browser, app.server.url);
+  const fresh = second.page;
+  await fresh.getByRole('link', { name: 'Import a case file' }).click();
+  await fresh.getByLabel('Case file').setInputFiles({ name: zip.name, mimeType: 'application/zip', buffer: zip.bytes });
+  await fresh.getByText('It holds 2 documents, which are kept on this device with their milestones.').waitFor();
+  await fresh.getByRole('button', { name: 'Import', exact: true }).click();
+  await fresh.getByRole('heading', { level: 1, name: 'Your cases' }).waitFor();
+  await fresh.getByRole('link', { name: 'Maya Patel' }).click();
+  await documentsOf(fresh, 'Request for an assessment received');
+  const report = await download(fresh, fresh.getByRole('button', { name: 'Download ep-report.pdf' }));
+  const photo = await download(fresh, fresh.getByRole('button', { name: 'Download letter-photo.png' }));
+  assert.ok(report.bytes.equals(PDF) && photo.bytes.equals(PNG), 'the documents are the same, byte for byte');
+
+  // One changed byte of the picture inside the backup: refused, nothing imported.
+  const damaged = Buffer.from(zip.bytes);
+  const at = damaged.indexOf(PNG.subarray(0, 16)) + 20;
+  damaged[at] ^= 0xff;
+  await fresh.getByRole('link', { name: 'Back to Maya Patel' }).click();
+  await fresh.getByRole('link', { name: 'Back to your cases' }).click();
+  await fresh.getByRole('link', { name: 'Import a case file' }).click();
+  await fresh.getByLabel('Case file').setInputFiles({ name: 'damaged.zip', mimeType: 'application/zip', buffer: damaged });
+  await fresh.getByRole('alert').filter({ hasText: 'The file could not be imported' }).getByText(/damaged/).first().waitFor();
+  assert.equal(await fresh.getByRole('button', { name: 'Import', exact: true }).count(), 0);
+  assert.deepEqual(second.errors, []);
+  await second.context.close();
+});

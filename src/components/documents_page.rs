@@ -79,47 +79,18 @@ pub fn DocumentsPage(props: &DocumentsPageProps) -> Html {
     };
 
     let on_files = {
-        let (errors, said, progress, change, lock) = (
-            errors.clone(),
-            said.clone(),
-            progress.clone(),
-            change.clone(),
-            lock.clone(),
-        );
-        let today = given.today;
+        let adding = Adding {
+            errors: errors.clone(),
+            said: said.clone(),
+            progress: progress.clone(),
+            change: change.clone(),
+            lock: lock.clone(),
+            today: given.today,
+        };
         Callback::from(move |files: Vec<web_sys::File>| {
-            if files.is_empty() {
-                return;
+            if !files.is_empty() {
+                yew::platform::spawn_local(adding.clone().add(files));
             }
-            let (errors, said, progress, change, lock) = (
-                errors.clone(),
-                said.clone(),
-                progress.clone(),
-                change.clone(),
-                lock.clone(),
-            );
-            yew::platform::spawn_local(async move {
-                let (added, refused) = add_files(files, lock.as_ref(), today, &progress).await;
-                progress.set(None);
-                said.set(
-                    added
-                        .iter()
-                        .map(|d| format!("Added \u{201c}{}\u{201d}.", d.name))
-                        .collect(),
-                );
-                errors.set(Errors::new(
-                    refused
-                        .into_iter()
-                        .map(|why| FieldError::new(INPUT_ID, why))
-                        .collect(),
-                ));
-                if !added.is_empty() {
-                    let added = Rc::new(added);
-                    change.emit(Rc::new(move |documents: &mut Vec<Document>| {
-                        documents.extend(added.iter().cloned())
-                    }));
-                }
-            });
         })
     };
     let on_change = {
@@ -192,6 +163,42 @@ pub fn DocumentsPage(props: &DocumentsPageProps) -> Html {
                 <a class="link" href={View::Bundle(current.id.clone()).to_hash()}>{"Make an evidence bundle of this case"}</a>
             </p>
         </>
+    }
+}
+
+/// What adding files reports to and changes: the page's state.
+#[derive(Clone)]
+struct Adding {
+    errors: UseStateHandle<Errors>,
+    said: UseStateHandle<Vec<String>>,
+    progress: UseStateHandle<Option<(usize, usize)>>,
+    change: Callback<Change>,
+    lock: Option<crate::crypto::SessionKey>,
+    today: chrono::NaiveDate,
+}
+
+impl Adding {
+    /// Stores `files`, lists those added on the event and says why any
+    /// other was refused.
+    async fn add(self, files: Vec<web_sys::File>) {
+        let (added, refused) =
+            add_files(files, self.lock.as_ref(), self.today, &self.progress).await;
+        self.progress.set(None);
+        let said = added
+            .iter()
+            .map(|d| format!("Added \u{201c}{}\u{201d}.", d.name));
+        self.said.set(said.collect());
+        let refused = refused
+            .into_iter()
+            .map(|why| FieldError::new(INPUT_ID, why));
+        self.errors.set(Errors::new(refused.collect()));
+        if !added.is_empty() {
+            let added = Rc::new(added);
+            self.change
+                .emit(Rc::new(move |documents: &mut Vec<Document>| {
+                    documents.extend(added.iter().cloned())
+                }));
+        }
     }
 }
 

@@ -113,9 +113,10 @@ pub(crate) fn chronology(chronology: &Chronology) -> Vec<Vec<u8>> {
         let columns = [
             ("No.", 30.0),
             ("Date", 88.0),
-            ("What happened", WIDTH - 30.0 - 88.0 - 170.0),
-            ("Who", 85.0),
-            ("Document", 85.0),
+            ("What happened", WIDTH - 30.0 - 88.0 - 190.0),
+            ("Who", 65.0),
+            // Wide enough for "[12] ep-report.pdf" on one line.
+            ("Document", 125.0),
         ];
         sheets.table(&columns, &rows);
     }

@@ -5,7 +5,8 @@
 mod support;
 
 use std::collections::BTreeMap;
-use std::process::Command;
+use std::path::Path;
+use std::process::{Command, Output};
 
 use sha2::{Digest, Sha256};
 use support::{case_file, ehc, file, stderr, stdout};
@@ -90,20 +91,18 @@ fn poppler(tool: &str, pdf: &std::path::Path) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+/// `ehc bundle` of case c-1 of `zip` into `out`, with `more` options.
+fn bundled(zip: &Path, out: &Path, more: &[&str]) -> Output {
+    let paths = [zip.to_str().unwrap(), out.to_str().unwrap()];
+    let args = [&["bundle", paths[0], "--case", "c-1", "-o", paths[1]], more].concat();
+    ehc(&args)
+}
+
 #[test]
 fn the_bundle_of_a_case_holds_its_documents_numbered_and_stamped() {
     let zip = backup("bundle-numbered.zip", &pdf("EP report", 2));
     let out = zip.with_file_name("bundle-out.pdf");
-    let output = ehc(&[
-        "bundle",
-        zip.to_str().unwrap(),
-        "--case",
-        "c-1",
-        "-o",
-        out.to_str().unwrap(),
-        "--today",
-        "2025-03-01",
-    ]);
+    let output = bundled(&zip, &out, &["--today", "2025-03-01"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let pages: usize = poppler("pdfinfo", &out)
         .lines()
@@ -168,16 +167,7 @@ fn a_backup_of_several_cases_needs_a_case_and_a_wrong_one_is_named() {
 fn an_appeal_past_its_page_limit_is_warned_but_bundled() {
     let zip = backup("bundle-long.zip", &pdf("Long report", 80));
     let out = zip.with_file_name("bundle-long.pdf");
-    let output = ehc(&[
-        "bundle",
-        zip.to_str().unwrap(),
-        "--case",
-        "c-1",
-        "-o",
-        out.to_str().unwrap(),
-        "--appeal",
-        "refusal-to-assess",
-    ]);
+    let output = bundled(&zip, &out, &["--appeal", "refusal-to-assess"]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(
         stderr(&output).starts_with("warning: "),
@@ -185,15 +175,6 @@ fn an_appeal_past_its_page_limit_is_warned_but_bundled() {
         stderr(&output)
     );
     assert!(stderr(&output).contains("75"), "{}", stderr(&output));
-    let bad = ehc(&[
-        "bundle",
-        zip.to_str().unwrap(),
-        "--case",
-        "c-1",
-        "-o",
-        "/dev/null",
-        "--appeal",
-        "other",
-    ]);
+    let bad = bundled(&zip, Path::new("/dev/null"), &["--appeal", "other"]);
     assert_eq!(bad.status.code(), Some(2));
 }
