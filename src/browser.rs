@@ -15,6 +15,7 @@ mod imp {
     use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlElement, HtmlInputElement, Url};
     use yew::Callback;
 
+    use crate::crypto::SessionKey;
     use crate::parts::FromMain;
     use crate::storage::Backend;
 
@@ -394,7 +395,7 @@ mod imp {
     pub struct ShownPage {
         page: JsShown,
         _on_import: Closure<dyn Fn(String)>,
-        _on_lock: Closure<dyn Fn(Option<String>) -> js_sys::Promise>,
+        _on_lock: Closure<dyn Fn(wasm_bindgen::JsValue) -> js_sys::Promise>,
     }
 
     impl Part {
@@ -419,8 +420,8 @@ mod imp {
             let on_import =
                 Closure::wrap(Box::new(move |text| on_import.emit(text)) as Box<dyn Fn(String)>);
             // A change of the lock answers the part with a promise.
-            let on_lock = Closure::wrap(Box::new(move |passphrase: Option<String>| {
-                let mut passphrase = Some(passphrase);
+            let on_lock = Closure::wrap(Box::new(move |key: wasm_bindgen::JsValue| {
+                let mut key = Some(SessionKey::from_js(&key));
                 js_sys::Promise::new(&mut |resolve, reject| {
                     let done = Callback::from(move |done: Result<(), String>| {
                         let _ = match done {
@@ -430,10 +431,10 @@ mod imp {
                             }
                         };
                     });
-                    on_lock.emit((passphrase.take().flatten(), done));
+                    on_lock.emit((key.take().flatten(), done));
                 })
             })
-                as Box<dyn Fn(Option<String>) -> js_sys::Promise>);
+                as Box<dyn Fn(wasm_bindgen::JsValue) -> js_sys::Promise>);
             let page = self
                 .show(
                     host,

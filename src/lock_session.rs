@@ -19,9 +19,8 @@ use rules::Case;
 use yew::Callback;
 
 use crate::browser::{Channel, Listener};
-use crate::crypto::{OpenError, SessionKey, random_bytes};
-use crate::documents::keys;
-use crate::lock::{Envelope, ITERATIONS};
+use crate::crypto::{OpenError, SessionKey};
+use crate::lock::Envelope;
 use crate::serial::Serial;
 use crate::storage::idb::{DB_NAME, Db, WriteError};
 use crate::storage::records::{Saved, decode_record};
@@ -182,23 +181,20 @@ impl Lock {
         self.records.borrow().clone()
     }
 
-    /// Locks `cases` with a new passphrase (a new salt, so a new key), for
-    /// this save and every later one. Until it is written, nothing changes.
-    pub fn set_passphrase(&self, passphrase: String, cases: Vec<Case>, done: Changed) {
+    /// Locks `cases` with `key`, a new one (made from a new passphrase and
+    /// salt by the lock's part), for this save and every later one. Until it
+    /// is written, nothing changes.
+    pub fn set_passphrase(&self, key: SessionKey, cases: Vec<Case>, done: Changed) {
         let lock = self.clone();
         self.run(async move {
-            let old = lock.key();
-            let sealed = async {
-                let key = SessionKey::derive(&passphrase, random_bytes()?, ITERATIONS).await?;
-                documents_key(keys::prepare(old.as_ref(), Some(&key)).await)?;
-                let sealed = key.seal(&encode(&cases)).await?;
-                Ok::<_, String>((key, sealed.encode()))
-            };
-            let written = match sealed.await {
-                Ok((key, sealed)) => lock.replace(&sealed).map(|()| {
-                    *lock.key.borrow_mut() = Some(key);
-                    *lock.seen.borrow_mut() = Some(sealed);
-                }),
+            let written = match key.seal(&encode(&cases)).await {
+                Ok(sealed) => {
+                    let sealed = sealed.encode();
+                    lock.replace(&sealed).map(|()| {
+                        *lock.key.borrow_mut() = Some(key);
+                        *lock.seen.borrow_mut() = Some(sealed);
+                    })
+                }
                 Err(reason) => Err(reason),
             };
             // Locked in localStorage: no readable copy is left in IndexedDB.
@@ -209,7 +205,7 @@ impl Lock {
                 }),
                 None => written,
             };
-            done.emit(written.and(lock.settle_documents().await));
+            done.emit(written);
         });
     }
 
@@ -218,31 +214,18 @@ impl Lock {
         let lock = self.clone();
         self.run(async move {
             let text = encode(&cases);
-            let written = documents_key(keys::prepare(lock.key().as_ref(), None).await)
-                .and_then(|()| lock.replace(&text))
-                .map(|()| {
-                    *lock.key.borrow_mut() = None;
-                    *lock.seen.borrow_mut() = None;
-                    *lock.session.borrow_mut() = Session::new(Some(text), cases);
-                });
-            done.emit(match written {
-                Ok(()) => lock.settle_documents().await,
-                failed => failed,
+            let written = lock.replace(&text).map(|()| {
+                *lock.key.borrow_mut() = None;
+                *lock.seen.borrow_mut() = None;
+                *lock.session.borrow_mut() = Session::new(Some(text), cases);
             });
+            done.emit(written);
         });
     }
 
     /// The lock's key, while on: what opens the documents' key too.
     pub fn key(&self) -> Option<SessionKey> {
         self.key.borrow().clone()
-    }
-
-    /// Once the cases are written under the lock as it is now: the copies
-    /// of the documents' key for other locks removed.
-    async fn settle_documents(&self) -> Result<(), String> {
-        keys::settle(self.key().as_ref()).await.map_err(|reason| {
-            format!("your cases were changed, but the documents' old key could not be removed ({reason}). Reload the page and do it again")
-        })
     }
 
     fn run(&self, task: impl Future<Output = ()> + 'static) {
@@ -349,13 +332,6 @@ impl Records {
 /// Copies of the cases, for what needs them whole (one localStorage value).
 fn owned(cases: &[Rc<Case>]) -> Vec<Case> {
     cases.iter().map(|case| Case::clone(case)).collect()
-}
-
-/// A documents' key ready for the change of the lock, or why not.
-fn documents_key(prepared: Result<(), String>) -> Result<(), String> {
-    prepared.map_err(|reason| {
-        format!("nothing was changed: the documents' key could not be made ready ({reason})")
-    })
 }
 
 /// The key for `passphrase` and the text inside `envelope`, or why not.

@@ -29,7 +29,13 @@ use crate::components::{
     LockControl, LockPage, PoolsPage, ReportPage, ShareCasePage,
 };
 use crate::crypto::SessionKey;
+#[cfg(target_arch = "wasm32")]
+use crate::crypto::random_bytes;
+#[cfg(target_arch = "wasm32")]
+use crate::documents::keys;
 use crate::hooks::{HandedOver, Navigator};
+#[cfg(target_arch = "wasm32")]
+use crate::lock::ITERATIONS;
 use crate::lock_session::Changed;
 use crate::route::View;
 use crate::state::State;
@@ -45,9 +51,9 @@ pub struct FromMain {
     pub lock_on: Option<bool>,
     /// Takes the case file of an import.
     pub on_import: Callback<String>,
-    /// Locks the cases with a new passphrase (`Some`) or removes the lock
-    /// (`None`), as [`LockControl`] asks.
-    pub on_lock: Callback<(Option<String>, Changed)>,
+    /// Locks the cases with a new key (`Some`, made from the passphrase by
+    /// the lock's part) or removes the lock (`None`), as [`LockControl`] asks.
+    pub on_lock: Callback<(Option<SessionKey>, Changed)>,
     /// The lock's key, while on: what opens the documents' key.
     pub lock_key: Option<SessionKey>,
 }
@@ -351,28 +357,16 @@ pub fn show<P: Part>(
     } else {
         Callback::noop()
     };
+    let current = std::rc::Rc::new(std::cell::RefCell::new(lock_key.clone()));
     let lock = lock_on.filter(|_| P::LOCKS).map(|on| LockControl {
         on,
         writable,
         backup: cases.to_owned().into(),
         today,
         change: Callback::from(move |(passphrase, done): (Option<String>, Changed)| {
-            let asked = on_lock.call1(
-                &wasm_bindgen::JsValue::NULL,
-                &passphrase.map_or(wasm_bindgen::JsValue::UNDEFINED, Into::into),
-            );
+            let (on_lock, current) = (on_lock.clone(), current.clone());
             yew::platform::spawn_local(async move {
-                let answer = match asked {
-                    Ok(promise) => {
-                        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await
-                    }
-                    Err(error) => Err(error),
-                };
-                done.emit(answer.map(drop).map_err(|reason| {
-                    reason
-                        .as_string()
-                        .unwrap_or_else(|| "the app did not answer".to_owned())
-                }));
+                done.emit(change_lock(passphrase, &on_lock, &current).await);
             });
         }),
     });
@@ -405,6 +399,46 @@ pub fn show<P: Part>(
         .render()
         .destroy();
     Ok(yew::Renderer::<PartPage<P>>::with_root_and_props(host, props).render())
+}
+
+/// Locks the cases with a key made from `passphrase` (a new salt), or
+/// removes the lock (`None`), through the main module's `on_lock`; around
+/// it, the documents' key is sealed for the new lock before and the other
+/// copies removed after (see [`keys`]), so the main module never opens the
+/// documents' database. `current`: the lock's key as this page knows it.
+#[cfg(target_arch = "wasm32")]
+async fn change_lock(
+    passphrase: Option<String>,
+    on_lock: &js_sys::Function,
+    current: &std::cell::RefCell<Option<SessionKey>>,
+) -> Result<(), String> {
+    let new = match passphrase {
+        Some(passphrase) => {
+            Some(SessionKey::derive(&passphrase, random_bytes()?, ITERATIONS).await?)
+        }
+        None => None,
+    };
+    let old = current.borrow().clone();
+    keys::prepare(old.as_ref(), new.as_ref())
+        .await
+        .map_err(|reason| format!("the documents' key could not be made ready ({reason})"))?;
+    let key = new
+        .as_ref()
+        .map_or(wasm_bindgen::JsValue::UNDEFINED, SessionKey::to_js);
+    let asked = on_lock.call1(&wasm_bindgen::JsValue::NULL, &key);
+    let answer = match asked {
+        Ok(promise) => wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await,
+        Err(error) => Err(error),
+    };
+    answer.map_err(|reason| {
+        reason
+            .as_string()
+            .unwrap_or_else(|| "the app did not answer".to_owned())
+    })?;
+    *current.borrow_mut() = new.clone();
+    keys::settle(new.as_ref()).await.map_err(|reason| {
+        format!("the change was made, but the documents' old key could not be removed ({reason}). Reload the page and do it again")
+    })
 }
 
 /// The exports of a part's module (`src/bin/part-*.rs`): `show`, which

@@ -14,6 +14,9 @@ use chrono::NaiveDate;
 use ehc_timeline::browser::LocalStore;
 use ehc_timeline::components::{LockGate, LockGateProps};
 use ehc_timeline::crypto::{OpenError, SessionKey, random_bytes};
+use ehc_timeline::documents::db::{DOCUMENTS_DB, DocDb};
+use ehc_timeline::documents::kept::Kept;
+use ehc_timeline::documents::keys;
 use ehc_timeline::lock::{Envelope, ITERATIONS};
 use ehc_timeline::lock_session::{Lock, unlock};
 use ehc_timeline::parts::{self, Import, LockSettings};
@@ -989,4 +992,90 @@ mod indexed_db {
             assert!(contents(&db).await.is_empty());
         }
     }
+}
+
+/// The documents' database emptied, for a test of its own.
+async fn no_documents() {
+    let factory = web_sys::window().unwrap().indexed_db().unwrap().unwrap();
+    let deleted = factory.delete_database(DOCUMENTS_DB).unwrap();
+    let promise = js_sys::Promise::new(&mut |resolve, _| deleted.set_onsuccess(Some(&resolve)));
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_document_stays_readable_through_the_lock_and_only_its_sealed_key_is_kept() {
+    no_documents().await;
+    let key = |passphrase: &'static str| async move {
+        SessionKey::derive(passphrase, random_bytes().unwrap(), 1_000)
+            .await
+            .unwrap()
+    };
+    let (first, second) = (
+        key("first passphrase").await,
+        key("second passphrase").await,
+    );
+    let letter = b"%PDF-1.4 the council's letter".to_vec();
+    let kept = Kept::open(None).await.unwrap();
+    let id = kept.add(&letter, day(3, 1)).await.unwrap();
+    let names = || async { DocDb::open().await.unwrap().key_names().await.unwrap() };
+    assert_eq!(names().await, [keys::PLAIN]);
+    // The bytes stored are not the document's.
+    let sealed = DocDb::open()
+        .await
+        .unwrap()
+        .sealed(&id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!sealed.windows(letter.len()).any(|w| w == letter.as_slice()));
+
+    // Locked: only the copy the passphrase's key seals is left.
+    keys::prepare(None, Some(&first)).await.unwrap();
+    keys::settle(Some(&first)).await.unwrap();
+    assert_eq!(names().await, [keys::copy_name(Some(&first))]);
+    assert_eq!(
+        Kept::open(Some(&first))
+            .await
+            .unwrap()
+            .read(&id)
+            .await
+            .unwrap(),
+        letter
+    );
+    assert!(
+        Kept::open(None).await.is_err(),
+        "without the passphrase nothing opens"
+    );
+    assert!(
+        Kept::open(Some(&second)).await.is_err(),
+        "nor with another one"
+    );
+
+    // A change of passphrase stopped half-way leaves both able to open it.
+    keys::prepare(Some(&first), Some(&second)).await.unwrap();
+    for lock in [&first, &second] {
+        assert_eq!(
+            Kept::open(Some(lock))
+                .await
+                .unwrap()
+                .read(&id)
+                .await
+                .unwrap(),
+            letter
+        );
+    }
+    keys::settle(Some(&second)).await.unwrap();
+    assert!(
+        Kept::open(Some(&first)).await.is_err(),
+        "the old passphrase's copy is gone"
+    );
+
+    // Unlocked again: the plain copy only.
+    keys::prepare(Some(&second), None).await.unwrap();
+    keys::settle(None).await.unwrap();
+    assert_eq!(names().await, [keys::PLAIN]);
+    assert_eq!(
+        Kept::open(None).await.unwrap().read(&id).await.unwrap(),
+        letter
+    );
 }

@@ -255,6 +255,9 @@ fn views_round_trip_through_the_hash() {
         View::EditEvent("c 1/é".into(), "e-2".into()),
         View::Chronology("c-1".into()),
         View::Letters("c-1".into()),
+        View::Documents("c 1".into(), "e/2".into()),
+        View::Bundle("c-1".into()),
+        View::Backup,
     ] {
         assert_eq!(View::from_hash(&view.to_hash()), view, "{}", view.to_hash());
     }

@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::browser::{self, ShownPage};
 use crate::components::back_link;
+use crate::crypto::SessionKey;
 use crate::export::case_file_text;
 use crate::hooks::{Cases, use_cases};
 use crate::lock_session::{Changed, Lock};
@@ -82,11 +83,11 @@ fn from_main(cases: Cases, lock: Option<Lock>) -> FromMain {
         lock_key: lock.as_ref().and_then(Lock::key),
         on_lock: Callback::from({
             let cases = cases.clone();
-            move |(passphrase, done): (Option<String>, Changed)| {
+            move |(key, done): (Option<SessionKey>, Changed)| {
                 let Some(lock) = &lock else { return };
                 let mine = cases.all_cases().cloned().collect();
-                match passphrase {
-                    Some(passphrase) => lock.set_passphrase(passphrase, mine, done),
+                match key {
+                    Some(key) => lock.set_passphrase(key, mine, done),
                     None => lock.remove(mine, done),
                 }
             }
