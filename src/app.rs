@@ -108,8 +108,8 @@ pub fn Page(props: &PageProps) -> Html {
         View::Lock => {
             html! { <OnDemandPage part="lock" view={View::Lock} focus={*moved.borrow()} /> }
         }
-        View::Import => {
-            html! { <OnDemandPage part="import" view={View::Import} focus={*moved.borrow()} /> }
+        view @ (View::Import | View::Backup) => {
+            html! { <OnDemandPage part="import" view={view.clone()} focus={*moved.borrow()} /> }
         }
         view @ View::Chronology(_) => {
             html! { <OnDemandPage part="chronology" view={view.clone()} focus={*moved.borrow()} /> }
@@ -126,7 +126,7 @@ pub fn Page(props: &PageProps) -> Html {
         View::Report => {
             html! { <OnDemandPage part="report" view={View::Report} focus={*moved.borrow()} /> }
         }
-        view @ (View::Documents(..) | View::Backup) => {
+        view @ View::Documents(..) => {
             html! { <OnDemandPage part="documents" view={view.clone()} focus={*moved.borrow()} /> }
         }
         view @ View::Bundle(_) => {

@@ -5,8 +5,9 @@
 //! letter drafts), `import` (importing a case file), `lock` (the lock's
 //! settings), `agenda` (every deadline of every case), `report` (the
 //! council report of the cases), `pools` (sharing cases anonymised, and
-//! pooling others'), `documents` (the documents kept with an event, and
-//! "Export everything") and `bundle` (a case's evidence bundle). Each holds
+//! pooling others'), `documents` (the documents kept with an event) and
+//! `bundle` (a case's evidence bundle); `import` also holds "Export
+//! everything", which writes the backup it reads. Each holds
 //! Yew, the engine and the case file reader again, about 130 KB gzip, so a
 //! part holds one or two pages: more came to more than the 150 KB a part
 //! may take.
@@ -110,7 +111,8 @@ impl Part for Letters {
     }
 }
 
-/// The `import` part: importing a case file.
+/// The `import` part: importing a case file or a backup, and "Export
+/// everything", which writes the backup (both carry the `archive` crate).
 pub struct Import;
 
 impl Part for Import {
@@ -121,6 +123,7 @@ impl Part for Import {
     fn page(view: &View) -> Html {
         match view {
             View::Import => html! { <ImportPage /> },
+            View::Backup => html! { <BackupPage /> },
             _ => Html::default(),
         }
     }
@@ -182,8 +185,7 @@ impl Part for Report {
     }
 }
 
-/// The `documents` part: the documents kept with an event, and the backup
-/// of every case with its documents.
+/// The `documents` part: the documents kept with an event.
 pub struct Documents;
 
 impl Part for Documents {
@@ -196,7 +198,6 @@ impl Part for Documents {
             View::Documents(id, event) => {
                 html! { <DocumentsPage case_id={id.clone()} event_id={event.clone()} /> }
             }
-            View::Backup => html! { <BackupPage /> },
             _ => Html::default(),
         }
     }

@@ -1,6 +1,5 @@
-//! The `documents` part: the documents kept with an event, and the backup
-//! of every case with its documents, loaded the first time one is opened
-//! (see `ehc_timeline::parts`).
+//! The `documents` part: the documents kept with an event, loaded the
+//! first time it is opened (see `ehc_timeline::parts`).
 
 #[cfg(target_arch = "wasm32")]
 ehc_timeline::export_part!(ehc_timeline::parts::Documents);
