@@ -74,6 +74,11 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
             let ImportStep::Preview(plan) = &*step else {
                 return;
             };
+            if plan.documents.is_empty() {
+                given.on_import.emit(plan.cases.clone());
+                navigator.go(View::Cases);
+                return;
+            }
             let (plan, step, storing, lock) =
                 (plan.clone(), step.clone(), storing.clone(), lock.clone());
             let (on_import, navigator, today) =
@@ -184,7 +189,7 @@ fn names(names: &[String]) -> Html {
     }
 }
 
-/// The plan's cases, once the documents its backup brings are kept on this
+/// The cases of the plan of a backup, once the documents it brings are kept on this
 /// device, each under a new id of its own (ids are only unique within an
 /// event); or why nothing was imported.
 async fn with_documents(
@@ -194,9 +199,6 @@ async fn with_documents(
     storing: &UseStateHandle<Option<String>>,
 ) -> Result<Vec<rules::Case>, String> {
     let mut cases = plan.cases.clone();
-    if plan.documents.is_empty() {
-        return Ok(cases);
-    }
     let kept = Kept::open(lock)
         .await
         .map_err(|why| format!("its documents could not be kept ({why}). Nothing was imported"))?;
