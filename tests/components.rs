@@ -201,6 +201,7 @@ fn the_case_page_lists_events_in_date_order() {
         &html,
         "6 January 2025 — Request for an assessment received by the council Edit : 6 January 2025 — \
          Request for an assessment received by the council Delete : 6 January 2025 — \
+         Request for an assessment received by the council Add documents : 6 January 2025 — \
          Request for an assessment received by the council 20 February 2025 — Council decided to assess",
     );
 }
