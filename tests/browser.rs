@@ -1018,6 +1018,10 @@ async fn a_document_stays_readable_through_the_lock_and_only_its_sealed_key_is_k
     let kept = Kept::open(None).await.unwrap();
     let id = kept.add(&letter, day(3, 1)).await.unwrap();
     let names = || async { DocDb::open().await.unwrap().key_names().await.unwrap() };
+    let read_with = |lock: Option<SessionKey>| {
+        let id = id.clone();
+        async move { Kept::open(lock.as_ref()).await?.read(&id).await }
+    };
     assert_eq!(names().await, [keys::PLAIN]);
     // The bytes stored are not the document's.
     let sealed = DocDb::open()
@@ -1033,15 +1037,7 @@ async fn a_document_stays_readable_through_the_lock_and_only_its_sealed_key_is_k
     keys::prepare(None, Some(&first)).await.unwrap();
     keys::settle(Some(&first)).await.unwrap();
     assert_eq!(names().await, [keys::copy_name(Some(&first))]);
-    assert_eq!(
-        Kept::open(Some(&first))
-            .await
-            .unwrap()
-            .read(&id)
-            .await
-            .unwrap(),
-        letter
-    );
+    assert_eq!(read_with(Some(first.clone())).await.unwrap(), letter);
     assert!(
         Kept::open(None).await.is_err(),
         "without the passphrase nothing opens"
@@ -1054,15 +1050,7 @@ async fn a_document_stays_readable_through_the_lock_and_only_its_sealed_key_is_k
     // A change of passphrase stopped half-way leaves both able to open it.
     keys::prepare(Some(&first), Some(&second)).await.unwrap();
     for lock in [&first, &second] {
-        assert_eq!(
-            Kept::open(Some(lock))
-                .await
-                .unwrap()
-                .read(&id)
-                .await
-                .unwrap(),
-            letter
-        );
+        assert_eq!(read_with(Some(lock.clone())).await.unwrap(), letter);
     }
     keys::settle(Some(&second)).await.unwrap();
     assert!(
@@ -1074,8 +1062,5 @@ async fn a_document_stays_readable_through_the_lock_and_only_its_sealed_key_is_k
     keys::prepare(Some(&second), None).await.unwrap();
     keys::settle(None).await.unwrap();
     assert_eq!(names().await, [keys::PLAIN]);
-    assert_eq!(
-        Kept::open(None).await.unwrap().read(&id).await.unwrap(),
-        letter
-    );
+    assert_eq!(read_with(None).await.unwrap(), letter);
 }

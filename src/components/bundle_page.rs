@@ -8,11 +8,11 @@ use std::rc::Rc;
 use bundle::{Appeal, Cover, Input, Item, Made};
 use outputs::{Chronology, NameShown, bundle_order, event_what, written_when};
 use rules::{Case, Document};
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::{back_link, not_found};
+use crate::components::{back_link, name_choice, not_found};
 use crate::documents::kept::Kept;
 use crate::documents::kind_in_words;
 use crate::export::file_name;
@@ -142,20 +142,6 @@ pub fn BundlePage(props: &BundlePageProps) -> Html {
     };
 
     let recorded = entry.name();
-    let choice = |value: bool, id: &'static str, label: String| {
-        let initials_state = initials.clone();
-        let onchange = Callback::from(move |e: Event| {
-            if e.target_unchecked_into::<HtmlInputElement>().checked() {
-                initials_state.set(value);
-            }
-        });
-        html! {
-            <div class="radios__item">
-                <input class="radios__input" type="radio" {id} name="bundle-name" checked={*initials == value} {onchange} />
-                <label class="label radios__label" for={id}>{label}</label>
-            </div>
-        }
-    };
     let on_appeal = {
         let appeal = appeal.clone();
         Callback::from(move |e: Event| {
@@ -170,15 +156,7 @@ pub fn BundlePage(props: &BundlePageProps) -> Html {
             <h1 class="heading-xl" tabindex="-1">{"Make an evidence bundle"}</h1>
             <p class="body">{"One PDF for the SEND Tribunal, the Ombudsman or a solicitor: a cover page, an index, the chronology, then each document below in this order, every page numbered (\u{201c}Page 12 of 140\u{201d}) and bookmarked, as the Tribunal's practice direction on bundles asks. It is made on this device: nothing is sent anywhere."}</p>
             <p class="body">{"Check the directions the Tribunal sent for your appeal: they decide what goes in. This app is not legal advice."}</p>
-            <div class="form-group">
-                <fieldset class="fieldset">
-                    <legend class="fieldset__legend fieldset__legend--s">{"Name the child on the cover and chronology by"}</legend>
-                    <div class="radios radios--inline">
-                        { choice(false, "bundle-name-recorded", format!("Name as recorded ({recorded})")) }
-                        { choice(true, "bundle-name-initials", format!("Initials only ({})", NameShown::Initials.apply(recorded))) }
-                    </div>
-                </fieldset>
-            </div>
+            { name_choice(&initials, recorded, "Name the child on the cover and chronology by") }
             <div class="form-group">
                 <label class="label" for="bundle-appeal">{"What the appeal is about (optional)"}</label>
                 <div id="bundle-appeal-hint" class="hint">{"The practice direction limits the pages of evidence for each kind of appeal. You are warned if the documents pass it."}</div>

@@ -34,8 +34,30 @@ pub fn ChronologyPage(props: &ChronologyPageProps) -> Html {
         NameShown::AsRecorded
     };
     let chronology = Chronology::new(&entry.case, entry.evaluation(), name);
+    let recorded = entry.name();
+    html! {
+        <>
+            <div class="no-print">
+                { back_link(&View::Case(entry.case.id.clone()), entry.name()) }
+                { name_choice(&initials, recorded, "Name the child on the chronology by") }
+                <p class="body">
+                    <button type="button" class="button" onclick={Callback::from(|_: MouseEvent| crate::browser::print())}>
+                        {"Print or save as PDF"}
+                    </button>
+                </p>
+            </div>
+            { chronology_document(chronology, html! {
+                <CasePicture evaluated={entry.evaluated.clone()} caption={PICTURE_CAPTION} />
+            }) }
+        </>
+    }
+}
+
+/// The choice of naming the child by name or by initials (`initials`), on
+/// a page that prints or makes a file: the chronology and the bundle.
+pub fn name_choice(initials: &UseStateHandle<bool>, recorded: &str, legend: &'static str) -> Html {
     let choice = |value: bool, id: &'static str, label: String| {
-        let chosen = *initials == value;
+        let chosen = **initials == value;
         let initials = initials.clone();
         let onchange = Callback::from(move |e: Event| {
             if e.target_unchecked_into::<HtmlInputElement>().checked() {
@@ -50,30 +72,16 @@ pub fn ChronologyPage(props: &ChronologyPageProps) -> Html {
             </div>
         }
     };
-    let recorded = entry.name();
     html! {
-        <>
-            <div class="no-print">
-                { back_link(&View::Case(entry.case.id.clone()), entry.name()) }
-                <div class="form-group">
-                    <fieldset class="fieldset">
-                        <legend class="fieldset__legend fieldset__legend--s">{"Name the child on the chronology by"}</legend>
-                        <div class="radios radios--inline">
-                            { choice(false, "name-as-recorded", format!("Name as recorded ({recorded})")) }
-                            { choice(true, "name-initials", format!("Initials only ({})", NameShown::Initials.apply(recorded))) }
-                        </div>
-                    </fieldset>
+        <div class="form-group">
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend fieldset__legend--s">{legend}</legend>
+                <div class="radios radios--inline">
+                    { choice(false, "name-as-recorded", format!("Name as recorded ({recorded})")) }
+                    { choice(true, "name-initials", format!("Initials only ({})", NameShown::Initials.apply(recorded))) }
                 </div>
-                <p class="body">
-                    <button type="button" class="button" onclick={Callback::from(|_: MouseEvent| crate::browser::print())}>
-                        {"Print or save as PDF"}
-                    </button>
-                </p>
-            </div>
-            { chronology_document(chronology, html! {
-                <CasePicture evaluated={entry.evaluated.clone()} caption={PICTURE_CAPTION} />
-            }) }
-        </>
+            </fieldset>
+        </div>
     }
 }
 

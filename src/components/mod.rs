@@ -47,7 +47,7 @@ pub use case_form::{CaseFormPage, CaseFormPageProps, CaseFormProps, case_form};
 pub use case_list::CaseList;
 pub use case_page::CasePage;
 pub use case_picture::{CASE_PICTURE_CAPTION, CasePicture, PICTURE_CAPTION};
-pub use chronology_page::{ChronologyPage, chronology_document};
+pub use chronology_page::{ChronologyPage, chronology_document, name_choice};
 pub use contested_points::contested_points;
 pub use date_input::{DateInputProps, date_input};
 pub use deadline_tag::deadline_tag;
