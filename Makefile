@@ -129,7 +129,8 @@ fuzz: check-tools
 ## its quota); the built app's load, edit and undo times in Chromium
 ## (e2e/bench/), one case of 1,000 and of 10,000 events opened, printed and
 ## exported (big-case.mjs), and the first and return visit on a slow phone
-## (mobile.mjs); what each crate adds to the wasm (twiggy). Prints figures,
+## (mobile.mjs); a 200-page evidence bundle (bundle.mjs, and natively); what
+## each crate adds to the wasm (twiggy). Prints figures,
 ## asserts no time.
 bench: build browser-tools fuzz
 	node build/size-report.mjs --report
@@ -148,6 +149,7 @@ bench: build browser-tools fuzz
 	node e2e/bench/load.mjs
 	node e2e/bench/big-case.mjs
 	node e2e/bench/mobile.mjs
+	node e2e/bench/bundle.mjs
 	node e2e/bench/edit.mjs
 	@twiggy --version 2>/dev/null | grep -q ' 0\.8\.0$$' || $(CARGO) install --locked twiggy --version 0.8.0
 	node e2e/bench/wasm-crates.mjs "$${CARGO_TARGET_DIR:-target}/wasm-bindgen/release/ehc-timeline_bg.wasm" 20
