@@ -1,11 +1,16 @@
 // End-to-end: the documents a family keeps with its milestones. A PDF and a
 // PNG are added to two events (chosen, and dropped), opened and downloaded
 // byte for byte, kept over a reload and under the lock (nothing readable in
-// the browser's database), a file over 50 MB and one over the quota are
-// refused with nothing changed, and a removal is undone. The browser's date
+// the browser's database; the bundle made from them while locked), a file
+// over 50 MB and one over the quota are refused with nothing changed, and a
+// removal is undone. The browser's date
 // is 31 October 2025.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   addCase,
   appUnderTest,
@@ -138,6 +143,19 @@ test('a parent keeps a PDF and a picture with milestones, opens and downloads th
   await page.getByRole('heading', { level: 1, name: /^Documents: Council decided to assess/ }).waitFor();
   const picture = await download(page, page.getByRole('button', { name: 'Download letter-photo.png' }));
   assert.ok(picture.bytes.equals(PNG), 'the picture is the same after locking');
+
+  // Still locked, the bundle holds both: the PDF's 2 pages, then the picture.
+  await page.getByRole('link', { name: 'Make an evidence bundle of this case' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Make an evidence bundle' }).waitFor();
+  const bundle = await download(page, page.getByRole('button', { name: 'Make the bundle' }));
+  const dir = await mkdtemp(join(tmpdir(), 'documents-'));
+  await writeFile(join(dir, 'bundle.pdf'), bundle.bytes);
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(dir, 'bundle.pdf')]).toString())[1]);
+  const text = execFileSync('pdftotext', ['-layout', join(dir, 'bundle.pdf'), '-']).toString().split('\f');
+  assert.match(text[pages - 3], /EP report for Maya page 1/);
+  assert.match(text[pages - 2], /EP report for Maya page 2/);
+  assert.match(text[pages - 1], new RegExp(`letter-photo\\.png[\\s\\S]*Page ${pages} of ${pages}`));
+  await page.getByRole('heading', { level: 2, name: `Your bundle is ready: ${pages} pages` }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
