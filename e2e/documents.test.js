@@ -3,8 +3,7 @@
 // byte for byte, kept over a reload and under the lock (nothing readable in
 // the browser's database; the bundle made from them while locked), a file
 // over 50 MB and one over the quota are refused with nothing changed, and a
-// removal is undone. The browser's date
-// is 31 October 2025.
+// removal is undone. The browser's date is 31 October 2025.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
