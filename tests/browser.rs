@@ -994,7 +994,9 @@ mod indexed_db {
     }
 }
 
-/// The documents' database emptied, for a test of its own.
+/// The documents' database emptied, for a test of its own: every page that
+/// opened it (the lock's, in an earlier test) has closed it again, or this
+/// would wait.
 async fn no_documents() {
     let factory = web_sys::window().unwrap().indexed_db().unwrap().unwrap();
     let deleted = factory.delete_database(DOCUMENTS_DB).unwrap();

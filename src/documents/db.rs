@@ -29,6 +29,14 @@ mod web {
     /// The documents' database, open.
     pub struct DocDb(IdbDatabase);
 
+    /// Closed once used (after its transactions finish), so a connection
+    /// nobody holds never keeps another tab from upgrading or deleting it.
+    impl Drop for DocDb {
+        fn drop(&mut self) {
+            self.0.close();
+        }
+    }
+
     impl DocDb {
         /// Opens the documents' database, made empty the first time.
         pub async fn open() -> Result<DocDb, String> {
