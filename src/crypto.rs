@@ -8,6 +8,17 @@ use crate::lock::{Envelope, IV_LEN, SALT_LEN};
 
 pub use imp::{available, random_bytes, sha256};
 
+/// The lower-case hex of `bytes`, as a SHA-256 is written.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// The SHA-256 of `bytes` in lower-case hex: how a pooled file and a kept
+/// document are known.
+pub async fn sha256_hex(bytes: &[u8]) -> Result<String, String> {
+    sha256(bytes).await.map(|digest| hex(&digest))
+}
+
 /// Why a locked value could not be opened.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum OpenError {
@@ -312,5 +323,13 @@ mod imp {
 
     pub async fn decrypt(_key: &Key, _iv: &[u8], _sealed: &[u8]) -> Result<Vec<u8>, OpenError> {
         Err(OpenError::Failed(NO_BROWSER.to_owned()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn hashes_are_lower_case_hex() {
+        assert_eq!(super::hex(&[0x00, 0xab, 0x0f]), "00ab0f");
     }
 }

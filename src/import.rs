@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use rules::{Case, CaseFile, ReadError, import_case_file};
 
+use crate::documents::listed_in;
 use crate::file_fields::keep_with_cases;
 use crate::state::case_name;
 
@@ -77,12 +78,7 @@ impl ImportPlan {
             .filter(|case| case.events.len() > LARGE_CASE_EVENTS)
             .map(|case| (case_name(case).to_owned(), case.events.len()))
             .collect();
-        let not_brought = file
-            .cases
-            .iter()
-            .flat_map(|case| &case.events)
-            .map(|event| event.documents.len())
-            .sum();
+        let not_brought = listed_in(&file.cases).count();
         ImportPlan {
             documents: Rc::default(),
             not_brought,

@@ -183,6 +183,20 @@ pub fn grouped(n: usize) -> String {
     out
 }
 
+/// `bytes` in `unit`s of `scale` bytes, rounded to one decimal place:
+/// "4.2 MB". Whole tenths, worked out by hand: formatting an `f64` would
+/// bring the float printer into the app (many kilobytes).
+///
+/// ```
+/// use ehc_timeline::labels::tenths_of;
+/// assert_eq!(tenths_of(4_180_000, 1_000_000, "MB"), "4.2 MB");
+/// assert_eq!(tenths_of(878, 1_000, "KB"), "0.9 KB");
+/// ```
+pub fn tenths_of(bytes: u64, scale: u64, unit: &str) -> String {
+    let tenths = (bytes * 10 + scale / 2) / scale;
+    format!("{}.{} {unit}", tenths / 10, tenths % 10)
+}
+
 /// "1 case", "1,200 cases": a count and its noun, one or many.
 ///
 /// ```

@@ -8,8 +8,9 @@ use rules::{Case, CaseFile};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::back_link;
+use crate::components::{back_link, warning_text};
 use crate::documents::kept::Kept;
+use crate::documents::listed_in;
 use crate::export::file_name;
 use crate::file_fields;
 use crate::parts::{GivenCases, LockKey};
@@ -24,12 +25,7 @@ pub fn BackupPage() -> Html {
     let LockKey(lock) = use_context::<LockKey>().expect("the part hands over the lock's key");
     let busy = use_state_eq(|| None::<String>);
     let outcome = use_state(|| None as Outcome);
-    let documents: usize = given
-        .cases
-        .iter()
-        .flat_map(|case| &case.events)
-        .map(|event| event.documents.len())
-        .sum();
+    let documents = listed_in(&given.cases).count();
     let export = {
         let (busy, outcome, given) = (busy.clone(), outcome.clone(), given.clone());
         Callback::from(move |_: MouseEvent| {
@@ -51,13 +47,7 @@ pub fn BackupPage() -> Html {
                 "One file with every case ({}) and every document kept with them ({documents}), to keep somewhere safe: a USB stick, or your own cloud storage. Import it on this or another device to get everything back.",
                 given.cases.len()
             )}</p>
-            <div class="warning-text">
-                <span class="warning-text__icon" aria-hidden="true">{"!"}</span>
-                <strong class="warning-text__text">
-                    <span class="visually-hidden">{"Warning"}</span>
-                    {"The file is not locked: anyone who has it can read every case and document in it."}
-                </strong>
-            </div>
+            { warning_text("The file is not locked: anyone who has it can read every case and document in it.") }
             <p class="body">
                 <button type="button" class="button" onclick={export} disabled={busy.is_some()}>{"Export everything"}</button>
             </p>
@@ -83,11 +73,7 @@ async fn everything(
     today: chrono::NaiveDate,
     busy: &UseStateHandle<Option<String>>,
 ) -> Result<String, String> {
-    let listed: Vec<&rules::Document> = cases
-        .iter()
-        .flat_map(|case| &case.events)
-        .flat_map(|event| &event.documents)
-        .collect();
+    let listed: Vec<&rules::Document> = listed_in(cases).collect();
     let mut bytes = BTreeMap::new();
     if !listed.is_empty() {
         let kept = Kept::open(lock).await.map_err(|why| {

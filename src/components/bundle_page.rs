@@ -12,7 +12,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::{back_link, name_choice, not_found};
+use crate::components::{back_link, name_choice, not_found, warning_text};
 use crate::documents::kept::Kept;
 use crate::documents::kind_in_words;
 use crate::export::file_name;
@@ -74,8 +74,7 @@ pub fn BundlePage(props: &BundlePageProps) -> Html {
     let Some(entry) = cases.entry(&props.case_id) else {
         return not_found();
     };
-    let case = entry.case.clone();
-    let documents = bundle_order(&case);
+    let documents = bundle_order(&entry.case);
 
     let make = {
         let (rows, busy, outcome, lock, initials, appeal) = (
@@ -86,27 +85,24 @@ pub fn BundlePage(props: &BundlePageProps) -> Html {
             *initials,
             *appeal,
         );
-        let (case, evaluation_today) = (case.clone(), cases.today);
-        let chronology_for = {
-            let entry = entry.clone();
-            move |order: &[String]| {
-                let name = if initials {
-                    NameShown::Initials
-                } else {
-                    NameShown::AsRecorded
-                };
-                Chronology::numbered(&entry.case, entry.evaluation(), name, order)
-            }
-        };
+        let (entry, today) = (entry.clone(), cases.today);
         Callback::from(move |_: MouseEvent| {
             let order: Vec<String> = rows
                 .iter()
                 .filter(|(_, on)| *on)
                 .map(|(id, _)| id.clone())
                 .collect();
-            let chronology = chronology_for(&order);
-            let (busy, outcome, lock, case) =
-                (busy.clone(), outcome.clone(), lock.clone(), case.clone());
+            let name = match initials {
+                true => NameShown::Initials,
+                false => NameShown::AsRecorded,
+            };
+            let chronology = Chronology::numbered(&entry.case, entry.evaluation(), name, &order);
+            let (busy, outcome, lock, case) = (
+                busy.clone(),
+                outcome.clone(),
+                lock.clone(),
+                entry.case.clone(),
+            );
             let appeal = appeal
                 .and_then(|n| APPEALS.get(n))
                 .map(|(_, appeal)| *appeal);
@@ -118,17 +114,13 @@ pub fn BundlePage(props: &BundlePageProps) -> Html {
                     &chronology,
                     appeal,
                     lock.as_ref(),
-                    evaluation_today,
+                    today,
                     &busy,
                 )
                 .await;
                 busy.set(None);
                 if let Ok((made, _)) = &made {
-                    let name = file_name(
-                        &format!("bundle {}", chronology.child),
-                        evaluation_today,
-                        "pdf",
-                    );
+                    let name = file_name(&format!("bundle {}", chronology.child), today, "pdf");
                     if let Err(why) = browser::download_bytes(&name, "application/pdf", &made.pdf) {
                         outcome.set(Some(Err(format!(
                             "The bundle was made but could not be saved: {why}."
@@ -151,7 +143,7 @@ pub fn BundlePage(props: &BundlePageProps) -> Html {
     };
     html! {
         <>
-            { back_link(&View::Case(case.id.clone()), recorded) }
+            { back_link(&View::Case(entry.case.id.clone()), recorded) }
             <span class="caption-l">{recorded}</span>
             <h1 class="heading-xl" tabindex="-1">{"Make an evidence bundle"}</h1>
             <p class="body">{"One PDF for the SEND Tribunal, the Ombudsman or a solicitor: a cover page, an index, the chronology, then each document below in this order, every page numbered (\u{201c}Page 12 of 140\u{201d}) and bookmarked, as the Tribunal's practice direction on bundles asks. It is made on this device: nothing is sent anywhere."}</p>
@@ -270,10 +262,7 @@ fn outcome_panel(outcome: &Outcome) -> Html {
                 <h2 class="heading-m">{format!("Your bundle is ready: {} pages", made.pages)}</h2>
                 <p class="body">{"It was saved to your downloads. Open it to check it before you send it."}</p>
                 if let Some(warning) = &made.over_limit {
-                    <div class="warning-text">
-                        <span class="warning-text__icon" aria-hidden="true">{"!"}</span>
-                        <strong class="warning-text__text"><span class="visually-hidden">{"Warning"}</span>{warning}</strong>
-                    </div>
+                    { warning_text(warning) }
                 }
                 { for made.left_out.iter().chain(unread).map(|why| html! { <p class="body">{why}</p> }) }
             </div>

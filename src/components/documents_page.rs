@@ -12,9 +12,9 @@ use yew::prelude::*;
 use crate::browser;
 use crate::case::case_name;
 use crate::components::{ErrorSummary, back_link, undo_banner};
-use crate::crypto::sha256;
+use crate::crypto::sha256_hex;
 use crate::documents::kept::Kept;
-use crate::documents::{described, hex, media_type, over_quota, too_big};
+use crate::documents::{described, media_type, over_quota, too_big};
 use crate::forms::{Errors, FieldError};
 use crate::parts::{GivenCases, LockKey};
 use crate::route::View;
@@ -203,7 +203,7 @@ impl Adding {
 }
 
 /// "Request for an assessment received, 6 January 2025".
-pub fn event_words(event: &rules::Event) -> String {
+fn event_words(event: &rules::Event) -> String {
     format!(
         "{}, {}",
         event.kind.label(),
@@ -339,7 +339,7 @@ async fn add_file(
     let failed =
         |why: String| format!("\u{201c}{name}\u{201d} was not added: {why}. Nothing was changed.");
     let bytes = browser::file_bytes(file).await.map_err(failed)?;
-    let sha256 = hex(&sha256(&bytes).await.map_err(failed)?);
+    let sha256 = sha256_hex(&bytes).await.map_err(failed)?;
     let id = kept.add(&bytes, today).await.map_err(failed)?;
     Ok(Document {
         id,

@@ -9,6 +9,7 @@ use crate::browser;
 use crate::components::fields::error_message;
 use crate::components::{ErrorSummary, PER_PAGE, back_link, grouped, list_items};
 use crate::documents::kept::Kept;
+use crate::documents::listed_in;
 use crate::forms::{Errors, FieldError};
 use crate::hooks::use_navigator;
 use crate::import::ImportPlan;
@@ -202,11 +203,7 @@ async fn with_documents(
     let kept = Kept::open(lock)
         .await
         .map_err(|why| format!("its documents could not be kept ({why}). Nothing was imported"))?;
-    let total: usize = cases
-        .iter()
-        .flat_map(|case| &case.events)
-        .map(|event| event.documents.len())
-        .sum();
+    let total = listed_in(&cases).count();
     let listed = cases
         .iter_mut()
         .flat_map(|case| &mut case.events)

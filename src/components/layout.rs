@@ -99,6 +99,19 @@ fn use_update_banner() -> Html {
     }
 }
 
+/// The GOV.UK warning text: "!" and words in bold, said as a warning to a
+/// screen reader.
+pub fn warning_text(text: &str) -> Html {
+    html! {
+        <div class="warning-text">
+            <span class="warning-text__icon" aria-hidden="true">{"!"}</span>
+            <strong class="warning-text__text">
+                <span class="visually-hidden">{"Warning"}</span>{text}
+            </strong>
+        </div>
+    }
+}
+
 /// "Back to …": the link at the top of a page to the page above it.
 pub fn back_link(to: &View, name: &str) -> Html {
     html! { <a class="back-link" href={to.to_hash()}>{format!("Back to {name}")}</a> }

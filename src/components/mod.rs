@@ -51,7 +51,7 @@ pub use chronology_page::{ChronologyPage, chronology_document, name_choice};
 pub use contested_points::contested_points;
 pub use date_input::{DateInputProps, date_input};
 pub use deadline_tag::deadline_tag;
-pub use documents_page::{DocumentsPage, DocumentsPageProps, event_words};
+pub use documents_page::{DocumentsPage, DocumentsPageProps};
 pub use error_summary::{ERROR_SUMMARY_ID, ErrorSummary};
 pub use event_form::{EventFormProps, MilestonePage, MilestonePageProps, event_form};
 pub use event_list::event_list;
@@ -60,7 +60,7 @@ pub use fields::{TextFieldProps, select_field, text_field};
 pub use html_text::{push_escaped, table_start};
 pub use import_page::{ImportPage, ImportPageProps, ImportStep, import_error};
 pub use latest::{Latest, PER_PAGE};
-pub use layout::{Layout, back_link, footer, not_found, static_html};
+pub use layout::{Layout, back_link, footer, not_found, static_html, warning_text};
 pub use letters_page::LettersPage;
 pub use lock_page::{
     LOCK_PAGE_TITLE, LockControl, LockPage, NO_CRYPTO, check_new_passphrase, lock_summary,

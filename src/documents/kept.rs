@@ -4,10 +4,10 @@
 use chrono::NaiveDate;
 use rules::Case;
 
-use crate::crypto::{DataKey, OpenError, SessionKey, random_bytes};
+use crate::crypto::{DataKey, OpenError, SessionKey, hex, random_bytes};
 
 use super::db::DocDb;
-use super::{hex, keys, unlisted};
+use super::{keys, unlisted};
 
 /// The documents' database and key, ready to use.
 pub struct Kept {

@@ -18,6 +18,8 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 use rules::{Case, Document};
 
+use crate::labels::tenths_of;
+
 /// The largest file kept: 50 MB, as the page says.
 pub const MAX_BYTES: u64 = 50_000_000;
 
@@ -46,12 +48,10 @@ pub fn over_quota(name: &str, size: u64, used: f64, allowed: f64) -> Option<Stri
 
 /// `bytes` in megabytes to one decimal place, or in kilobytes below 1 MB.
 pub fn megabytes(bytes: u64) -> String {
-    let (scale, unit) = match bytes {
-        0..1_000_000 => (1_000, "KB"),
-        _ => (1_000_000, "MB"),
-    };
-    let tenths = (bytes * 10 + scale / 2) / scale;
-    format!("{}.{} {unit}", tenths / 10, tenths % 10)
+    match bytes {
+        0..1_000_000 => tenths_of(bytes, 1_000, "KB"),
+        _ => tenths_of(bytes, 1_000_000, "MB"),
+    }
 }
 
 /// The media type of a file the browser named `given` (empty when it does
@@ -75,17 +75,18 @@ pub fn media_type(name: &str, given: &str) -> String {
     .to_owned()
 }
 
-/// The lower-case hex of `bytes`.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// The id of every document some case lists: what must be kept.
-pub fn listed(cases: &[Case]) -> HashSet<&str> {
+/// Every document the events of `cases` list, case by case, in the order
+/// of their events.
+pub fn listed_in(cases: &[Case]) -> impl Iterator<Item = &Document> {
     cases
         .iter()
         .flat_map(|case| &case.events)
         .flat_map(|event| &event.documents)
+}
+
+/// The id of every document some case lists: what must be kept.
+pub fn listed(cases: &[Case]) -> HashSet<&str> {
+    listed_in(cases)
         .map(|document| document.id.as_str())
         .collect()
 }

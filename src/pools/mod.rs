@@ -65,8 +65,8 @@ pub async fn bring(
         name: name.clone(),
         why,
     };
-    let hash = match crate::crypto::sha256(bytes).await {
-        Ok(digest) => hex(&digest),
+    let hash = match crate::crypto::sha256_hex(bytes).await {
+        Ok(hash) => hash,
         Err(why) => return unreadable(format!("its fingerprint could not be taken ({why})")),
     };
     match db.pool_of(&hash).await {
@@ -182,11 +182,6 @@ pub fn outcome_sentences(outcomes: &[Outcome]) -> Vec<String> {
     )];
     sentences.extend(rest);
     sentences
-}
-
-/// The lower-case hex of `bytes`, as a SHA-256 is written.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 #[cfg(test)]
@@ -322,10 +317,5 @@ mod tests {
             }]),
             ["Added 1 file with 1 case."]
         );
-    }
-
-    #[test]
-    fn hashes_are_lower_case_hex() {
-        assert_eq!(hex(&[0x00, 0xab, 0x0f]), "00ab0f");
     }
 }

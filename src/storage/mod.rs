@@ -27,6 +27,7 @@ use std::rc::Rc;
 use rules::json::{Error, Reader, Value, Writer};
 use rules::{Case, FORMAT, Problem, read_case_file, write_case};
 
+use crate::labels::tenths_of;
 use backup::BackupRecord;
 use sync::Session;
 
@@ -39,18 +40,13 @@ pub const FULL: &str = "this device's storage for the app is full";
 /// What the app's storage uses of what the browser allows it
 /// (`navigator.storage.estimate()`, in bytes), in words.
 pub fn quota_text(used: f64, allowed: f64) -> String {
-    // In whole tenths, written out by hand: formatting an `f64` would bring
-    // the float printer into the app (many kilobytes).
     fn size(bytes: f64) -> String {
         let bytes = bytes.max(0.0) as u64;
         match [(1_000_000_000, "GB"), (1_000_000, "MB"), (1_000, "KB")]
             .into_iter()
             .find(|(scale, _)| bytes >= *scale)
         {
-            Some((scale, unit)) => {
-                let tenths = (bytes * 10 + scale / 2) / scale;
-                format!("{}.{} {unit}", tenths / 10, tenths % 10)
-            }
+            Some((scale, unit)) => tenths_of(bytes, scale, unit),
             None => format!("{bytes} bytes"),
         }
     }
