@@ -57,17 +57,18 @@ pub fn BundlePage(props: &BundlePageProps) -> Html {
     let LockKey(lock) = use_context::<LockKey>().expect("the part hands over the lock's key");
     let initials = use_state_eq(|| false);
     let appeal = use_state_eq(|| None::<usize>);
+    // The first order, worked out at the first render only.
     let rows = {
-        let first: Vec<Row> = cases
-            .entry(&props.case_id)
-            .map(|entry| {
-                bundle_order(&entry.case)
+        let case = cases.entry(&props.case_id).map(|entry| entry.case.clone());
+        use_state(move || -> Vec<Row> {
+            case.map(|case| {
+                bundle_order(&case)
                     .iter()
                     .map(|(_, d)| (d.id.clone(), true))
                     .collect()
             })
-            .unwrap_or_default();
-        use_state(move || first)
+            .unwrap_or_default()
+        })
     };
     let busy = use_state_eq(|| None::<String>);
     let outcome = use_state(|| None as Outcome);

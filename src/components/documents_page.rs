@@ -38,20 +38,25 @@ type Removed = Option<(usize, Document)>;
 pub fn DocumentsPage(props: &DocumentsPageProps) -> Html {
     let given = use_context::<GivenCases>().expect("the part hands over the case");
     let LockKey(lock) = use_context::<LockKey>().expect("the part hands over the lock's key");
+    // The case as this page last saved it, read by each change when it
+    // happens: a change made while files are still being added is kept.
     let case = {
-        let found = given
-            .cases
-            .iter()
-            .find(|c| c.id == props.case_id.as_str())
-            .cloned();
-        use_state(move || found.map(Rc::new))
+        let (cases, id) = (given.cases.clone(), props.case_id.clone());
+        use_mut_ref(move || {
+            cases
+                .iter()
+                .find(|c| c.id == id.as_str())
+                .cloned()
+                .map(Rc::new)
+        })
     };
+    let redraw = use_force_update();
     let errors = use_state(Errors::default);
     let said = use_state(Vec::<String>::new);
     let progress = use_state(|| None::<(usize, usize)>);
     let removed = use_state(|| None as Removed);
 
-    let Some(current) = (*case).clone() else {
+    let Some(current) = case.borrow().clone() else {
         return crate::components::not_found();
     };
     let Some(event) = current
@@ -67,14 +72,15 @@ pub fn DocumentsPage(props: &DocumentsPageProps) -> Html {
     let change = {
         let (case, on_import, event_id) = (case.clone(), given.on_import.clone(), event_id.clone());
         Callback::from(move |change: Change| {
-            let Some(mut changed) = (*case).as_deref().cloned() else {
+            let Some(mut changed) = case.borrow().as_deref().cloned() else {
                 return;
             };
             if let Some(event) = changed.events.iter_mut().find(|e| e.id == event_id) {
                 change(&mut event.documents);
             }
             on_import.emit(vec![changed.clone()]);
-            case.set(Some(Rc::new(changed)));
+            *case.borrow_mut() = Some(Rc::new(changed));
+            redraw.force_update();
         })
     };
 
