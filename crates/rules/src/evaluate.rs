@@ -8,7 +8,7 @@ use crate::case_file::Case;
 use crate::checks::{Warning, check_order, check_years};
 use crate::claims;
 use crate::context::{CaseContext, Notice};
-use crate::date_order::into_date_order;
+use crate::date_order::sort_by_date;
 use crate::deadline::Deadline;
 use crate::stages;
 use crate::timeline::Timeline;
@@ -77,7 +77,7 @@ pub fn evaluate_under<'a>(case: &'a Case, today: NaiveDate, later: &[Version]) -
         window.settle(today);
     }
     deadlines.extend(windows);
-    let deadlines = into_date_order(deadlines, |d| (d.due, d.trigger.date));
+    sort_by_date(&mut deadlines, |d| (d.due, d.trigger.date));
     let mut warnings = check_order(&context.timeline);
     warnings.extend(check_years(&case.events));
     Evaluation {

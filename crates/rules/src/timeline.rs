@@ -106,6 +106,7 @@ impl<'a> Timeline<'a> {
         Of {
             dated: &self.dated,
             heads,
+            kinds: kinds.len(),
         }
     }
 
@@ -186,6 +187,8 @@ pub(crate) struct Of<'t, 'a> {
     dated: &'t [Dated<'a>],
     /// The positions of each kind's events not visited yet.
     heads: [&'t [usize]; MERGED],
+    /// How many of `heads` are in use: most look-ups ask for one kind.
+    kinds: usize,
 }
 
 impl<'a> Iterator for Of<'_, 'a> {
@@ -194,7 +197,7 @@ impl<'a> Iterator for Of<'_, 'a> {
     fn next(&mut self) -> Option<Dated<'a>> {
         // The kind whose next event comes first in the timeline.
         let mut first: Option<(usize, usize)> = None;
-        for (head, positions) in self.heads.iter().enumerate() {
+        for (head, positions) in self.heads[..self.kinds].iter().enumerate() {
             if let Some(&position) = positions.first()
                 && first.is_none_or(|(_, earliest)| position < earliest)
             {
