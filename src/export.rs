@@ -4,7 +4,11 @@
 
 use chrono::NaiveDate;
 use outputs::{Evaluated, Letter};
-use rules::{Case, CaseFile, Extra, FORMAT, write_case_file};
+use rules::{
+    Case, CaseFile,
+    case_file::{Extra, FORMAT},
+    write_case_file,
+};
 
 use crate::browser;
 use crate::file_fields;

@@ -5,8 +5,8 @@
 //! part already keep. A case file the user exports puts them back at the top,
 //! where they came from.
 
-use rules::json::Value;
-use rules::{Case, CaseFile, Extra};
+use rules::case_file::json::Value;
+use rules::{Case, CaseFile, case_file::Extra};
 
 /// The case field holding the fields of the file the case came in.
 pub const FILE_FIELDS: &str = "file_fields";

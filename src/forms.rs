@@ -6,8 +6,12 @@ use std::rc::Rc;
 
 use chrono::{NaiveDate, NaiveTime};
 use rules::{
-    Case, Event, EventKind, ExceptionReason, Matters, Order, ResponseUnit, ReviewOutcome,
-    SendMethod, Transfer, When, parse_clock_time, warnings_about, write_clock_time,
+    Case, Event, EventKind,
+    case_file::{
+        ExceptionReason, Matters, Order, ResponseUnit, ReviewOutcome, SendMethod, Transfer, When,
+        parse_clock_time, write_clock_time,
+    },
+    checks::warnings_about,
 };
 
 use crate::labels::{Label, MediationIssues};

@@ -5,7 +5,7 @@
 use std::ops::Deref;
 use std::rc::Rc;
 
-use rules::{Case, Event, ReviewCompleteOn};
+use rules::{Case, Event, case_file::ReviewCompleteOn};
 use yew::prelude::*;
 
 use crate::browser;

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use rules::{Case, CaseFile, ReadError, import_case_file};
+use rules::{Case, CaseFile, ReadError, case_file::import_case_file};
 
 use crate::documents::listed_in;
 use crate::file_fields::keep_with_cases;

@@ -3,8 +3,12 @@
 
 use chrono::NaiveDate;
 use rules::{
-    Deadline, ExceptionReason, Matters, Order, ResponseUnit, ReviewCompleteOn, ReviewOutcome,
-    SendMethod, Status, Transfer, days_phrase,
+    Deadline, Status,
+    case_file::{
+        ExceptionReason, Matters, Order, ResponseUnit, ReviewCompleteOn, ReviewOutcome, SendMethod,
+        Transfer,
+    },
+    deadline::days_phrase,
 };
 
 /// A value with words a user can pick it by.

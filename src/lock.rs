@@ -8,7 +8,7 @@
 //! Version 2 is one an app without the lock calls too new, and so never
 //! overwrites. Inside, once decrypted, is the ordinary version-1 value.
 
-use rules::json::{Map, Value};
+use rules::case_file::json::{Map, Value};
 
 use crate::storage::idb::{DB_NAME, Db, OpenError};
 use crate::storage::migrate::BEFORE_KEY;

@@ -6,8 +6,8 @@
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use rules::json::Value;
-use rules::{Case, Evaluation, Event, ReviewCompleteOn, evaluate};
+use rules::case_file::json::Value;
+use rules::{Case, Evaluation, Event, case_file::ReviewCompleteOn, evaluate};
 use yew::Reducible;
 
 pub use crate::case::{case_name, new_event_id};

@@ -3,7 +3,7 @@
 
 use std::cmp::Reverse;
 
-use rules::{Deadline, Evaluation, Limit, Status};
+use rules::{Deadline, Evaluation, Status, deadline::Limit};
 
 use crate::state::{Entry, State};
 

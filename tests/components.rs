@@ -23,7 +23,12 @@ use ehc_timeline::parts::{
 use ehc_timeline::state::{Action, CaseEvaluation, Persistence, State};
 use ehc_timeline::storage::backup::BackupRecord;
 use ehc_timeline::storage::{LoadProblem, Loaded};
-use rules::{CaseFile, EventKind, Extra, FORMAT, Force, Status, evaluate, read_case_file};
+use rules::{
+    CaseFile, EventKind, Status,
+    case_file::{Extra, FORMAT},
+    evaluate, read_case_file,
+    rule::Force,
+};
 use yew::{Callback, ContextProvider, Html, Properties, component, html};
 
 #[derive(Properties, PartialEq)]
@@ -151,7 +156,7 @@ fn the_case_page_shows_name_deadlines_next_steps_and_events() {
     assert_reads(&html, "Log a milestone");
     assert_reads(&html, "Deadlines");
     assert_reads(&html, "What you can do next");
-    assert_reads(&html, rules::WHERE_TO_GET_ADVICE);
+    assert_reads(&html, rules::next_steps::WHERE_TO_GET_ADVICE);
     assert_reads(&html, "Write to the council's SEND team");
     assert_reads(
         &html,
@@ -185,7 +190,7 @@ fn the_case_page_shows_every_contested_reading_of_the_law() {
         &html,
         "The other reading: Some councils count that day as day 1",
     );
-    for point in rules::CONTESTED_POINTS {
+    for point in rules::contested::CONTESTED_POINTS {
         assert_reads(&html, point.point);
         assert_reads(&html, point.choice);
         assert_reads(&html, point.other);
@@ -269,8 +274,14 @@ fn a_case_of_thousands_of_deadlines_shows_the_latest_200() {
     );
     assert_reads(&html, "Show 200 more overdue deadlines");
     // The latest deadline is shown, the earliest is not.
-    assert_reads(&html, &format!("Due {}", rules::long_date(latest)));
-    assert_not_reads(&html, &format!("Due {}", rules::long_date(earliest)));
+    assert_reads(
+        &html,
+        &format!("Due {}", rules::calendar::long_date(latest)),
+    );
+    assert_not_reads(
+        &html,
+        &format!("Due {}", rules::calendar::long_date(earliest)),
+    );
 }
 
 #[test]
@@ -327,7 +338,7 @@ fn archived_cases_are_hidden_from_the_list() {
     let mut archived = late_assessment();
     archived
         .extra
-        .insert("archived".into(), rules::json::Value::Bool(true));
+        .insert("archived".into(), rules::case_file::json::Value::Bool(true));
     let html = render_app(vec![archived], day(3, 1), View::Cases);
     assert_not_reads(&html, "A. B.");
     assert_reads(&html, "All your cases are archived (1)");

@@ -6,7 +6,11 @@ use common::*;
 use ehc_timeline::View;
 use ehc_timeline::export::{case_file_text, file_name};
 use ehc_timeline::forms::{CaseDraft, DateParts, EventDraft};
-use rules::{EventKind, Order, When, read_case_file};
+use rules::{
+    EventKind,
+    case_file::{Order, When},
+    read_case_file,
+};
 
 fn date_message(day: &str, month: &str, year: &str) -> String {
     typed(day, month, year)

@@ -26,7 +26,7 @@ use outputs::{
     ombudsman_letter,
 };
 use proptest::prelude::*;
-use rules::{Case, Problem, read_case_file};
+use rules::{Case, case_file::Problem, read_case_file};
 use yew::Reducible;
 
 /// The device's cases before the import: the two-children example, whose ids

@@ -8,7 +8,7 @@ use common::*;
 use ehc_timeline::state::{
     Action, CaseDetails, Deleted, State, is_archived, new_case_id, new_event_id,
 };
-use rules::{Event, EventKind, ReviewCompleteOn, Status};
+use rules::{Event, EventKind, Status, case_file::ReviewCompleteOn};
 use yew::Reducible;
 
 fn state() -> Rc<State> {

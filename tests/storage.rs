@@ -10,7 +10,11 @@ use ehc_timeline::storage::{
     Backend, DecodeError, KEY, LoadProblem, Loaded, MIGRATIONS, MemoryBackend, STORAGE_VERSION,
     Saving, decode, encode, load, migrate, save,
 };
-use rules::{ApproxDate, Case, EventKind, ReviewCompleteOn, When, read_case_file};
+use rules::{
+    Case, EventKind,
+    case_file::{ApproxDate, ReviewCompleteOn, When},
+    read_case_file,
+};
 use serde_json::{Value, json};
 
 const V1: &str = include_str!("fixtures/storage-v1.json");
@@ -166,12 +170,14 @@ fn a_missing_storage_version_is_corrupt() {
     ));
 }
 
-fn pretend_v1_to_v2(mut value: rules::json::Value) -> Result<rules::json::Value, String> {
+fn pretend_v1_to_v2(
+    mut value: rules::case_file::json::Value,
+) -> Result<rules::case_file::json::Value, String> {
     // A pretend step: rename "child" to "name".
     let cases = value
         .as_object_mut()
         .and_then(|value| value.get_mut("cases"));
-    let Some(rules::json::Value::Array(cases)) = cases else {
+    let Some(rules::case_file::json::Value::Array(cases)) = cases else {
         return Err("no cases".into());
     };
     for case in cases {
@@ -185,7 +191,7 @@ fn pretend_v1_to_v2(mut value: rules::json::Value) -> Result<rules::json::Value,
 
 #[test]
 fn migrations_run_each_step_from_the_stored_version() {
-    let v1 = rules::json::Value::parse(V1).unwrap();
+    let v1 = rules::case_file::json::Value::parse(V1).unwrap();
     let v2 = migrate(v1, &[pretend_v1_to_v2]).unwrap();
     assert_eq!(v2["storage_version"], 2);
     assert_eq!(v2["cases"][0]["name"], "A. B.");

@@ -5,7 +5,7 @@
 //! download as a spreadsheet.
 
 use outputs::{Agenda, Evaluated, Filter, Row, Show, agenda_csv, councils, deadline_title};
-use rules::{Actor, Stage, Status, long_date};
+use rules::{Status, calendar::long_date, case_file::Stage, rule::Actor};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -324,7 +324,7 @@ fn agenda_table(caption: &str, rows: &[Row], today: chrono::NaiveDate) -> Html {
 fn stages() -> impl Iterator<Item = Stage> {
     Stage::ALL
         .into_iter()
-        .filter(|stage| rules::all_rules().any(|rule| rule.stage == *stage))
+        .filter(|stage| rules::stages::all_rules().any(|rule| rule.stage == *stage))
 }
 
 /// A stage's value in the stage select.

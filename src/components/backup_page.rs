@@ -73,7 +73,7 @@ async fn everything(
     today: chrono::NaiveDate,
     busy: &UseStateHandle<Option<String>>,
 ) -> Result<String, String> {
-    let listed: Vec<&rules::Document> = listed_in(cases).collect();
+    let listed: Vec<&rules::case_file::Document> = listed_in(cases).collect();
     let mut bytes = BTreeMap::new();
     if !listed.is_empty() {
         let kept = Kept::open(lock).await.map_err(|why| {

@@ -4,7 +4,7 @@
 //! the browser refused to keep the data for good and there is no export from
 //! the last 30 days, which many browsers do for any site at first.
 
-use rules::long_date;
+use rules::calendar::long_date;
 use yew::prelude::*;
 
 use crate::components::{ExportBackupButton, static_html};

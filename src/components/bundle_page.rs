@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use bundle::{Appeal, Cover, Input, Item, Made};
 use outputs::{Chronology, NameShown, bundle_order, event_what, written_when};
-use rules::{Case, Document};
+use rules::{Case, case_file::Document};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 

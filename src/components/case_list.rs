@@ -1,6 +1,6 @@
 //! The case list: each case with its next deadline and how many are overdue.
 
-use rules::long_date;
+use rules::calendar::long_date;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 

@@ -1,6 +1,6 @@
 //! A case: its details, deadlines, what to do next, events and settings.
 
-use rules::{Case, ReviewCompleteOn, long_date};
+use rules::{Case, calendar::long_date, case_file::ReviewCompleteOn};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

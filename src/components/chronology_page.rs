@@ -4,7 +4,7 @@
 //! controls above it are never printed.
 
 use outputs::{Chronology, DeadlineRow, EventRow, NameShown};
-use rules::NOT_LEGAL_ADVICE;
+use rules::report::NOT_LEGAL_ADVICE;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

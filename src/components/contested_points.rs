@@ -1,7 +1,7 @@
 //! The points where the law is read in more than one way, with the reading
 //! the app takes: the spec asks that these choices are shown, never hidden.
 
-use rules::CONTESTED_POINTS;
+use rules::contested::CONTESTED_POINTS;
 use yew::prelude::*;
 
 /// The points, folded away under a summary.

@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use rules::{Case, Document};
+use rules::{Case, case_file::Document};
 use yew::prelude::*;
 
 use crate::browser;

@@ -2,8 +2,10 @@
 //! the fields only some kinds take; and the pages that log and change one.
 
 use rules::{
-    EventKind, ExceptionReason, Matters, Order, ResponseUnit, ReviewOutcome, SendMethod, Stage,
-    Transfer,
+    EventKind,
+    case_file::{
+        ExceptionReason, Matters, Order, ResponseUnit, ReviewOutcome, SendMethod, Stage, Transfer,
+    },
 };
 use yew::prelude::*;
 

@@ -1,7 +1,10 @@
 //! What the family can do next about each overdue deadline, from the engine,
 //! with where to get advice in one line.
 
-use rules::{Evaluation, Status, WHERE_TO_GET_ADVICE, next_steps};
+use rules::{
+    Evaluation, Status,
+    next_steps::{WHERE_TO_GET_ADVICE, next_steps},
+};
 use yew::prelude::*;
 
 use super::layout::static_html;

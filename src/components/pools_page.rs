@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use rules::long_date;
+use rules::calendar::long_date;
 use yew::prelude::*;
 
 use crate::browser;

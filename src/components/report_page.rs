@@ -11,7 +11,7 @@ use outputs::council_report::{
     Group, HOW_TO_READ, NATIONAL_NOTE, PUBLISHED_RULE, PublishedFigure, percent_text, weeks_late,
 };
 use outputs::{CouncilReport, CouncilTally, Evaluated, councils};
-use rules::long_date;
+use rules::calendar::long_date;
 use yew::prelude::*;
 
 use super::agenda_page::not_archived;

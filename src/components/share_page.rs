@@ -1,5 +1,5 @@
 //! "Share anonymised": a case file for a parent group or an advocate who
-//! pools cases to show how late a council is ([`rules::anonymise`]). The page
+//! pools cases to show how late a council is ([`rules::case_file::anonymise`]). The page
 //! shows exactly what the file keeps, read from the very file it offers, and
 //! says plainly that dates with a council can still identify a family.
 
@@ -7,7 +7,12 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 use outputs::{in_date_order, written_when};
-use rules::{BIRTH_YEAR, Case, CaseFile, Event, FORMAT, long_date, write_case_file};
+use rules::{
+    Case, CaseFile, Event,
+    calendar::long_date,
+    case_file::{BIRTH_YEAR, FORMAT},
+    write_case_file,
+};
 use yew::prelude::*;
 
 use crate::browser;
@@ -53,7 +58,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     // One anonymised copy, shown and offered: what the page lists is what
     // the file holds.
     let file = use_memo(props.cases.clone(), |cases| {
-        rules::anonymise(
+        rules::case_file::anonymise(
             &CaseFile {
                 format: FORMAT.to_owned(),
                 exported_at: None,

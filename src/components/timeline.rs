@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use rules::{Deadline, Force, Limit, Status, long_date};
+use rules::{Deadline, Status, calendar::long_date, deadline::Limit, rule::Force};
 use yew::prelude::*;
 
 use super::layout::static_html;

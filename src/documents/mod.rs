@@ -1,7 +1,7 @@
 //! The documents families attach to events (letters, reports, emails),
 //! kept in the browser's own database, [`db::DOCUMENTS_DB`], never in the
 //! case file: an event lists each document's name, type, size and SHA-256
-//! (`rules::Document`), the database holds its bytes under its id.
+//! (`rules::case_file::Document`), the database holds its bytes under its id.
 //!
 //! The bytes are always stored encrypted, with a random key of their own
 //! ([`keys`]). While the lock is off that key is stored beside them; while
@@ -16,7 +16,7 @@ pub mod keys;
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
-use rules::{Case, Document};
+use rules::{Case, case_file::Document};
 
 use crate::labels::tenths_of;
 

@@ -6,13 +6,17 @@
 //! and its exports never see them, and the council report chooses either.
 //! Each file is kept under the SHA-256 of its bytes as they came, so the same
 //! file brought twice (by two volunteers, or in two folders) counts once. A
-//! file is anonymised again as it is pooled ([`rules::anonymise`]): a name or
+//! file is anonymised again as it is pooled ([`rules::case_file::anonymise`]): a name or
 //! note that a file still had never reaches the pool.
 
 pub mod db;
 
 use chrono::NaiveDate;
-use rules::{CaseFile, ReadError, anonymise, import_case_file, write_case_file};
+use rules::{
+    CaseFile, ReadError,
+    case_file::{anonymise, import_case_file},
+    write_case_file,
+};
 
 use crate::labels::counted;
 use db::PoolDb;

@@ -12,7 +12,7 @@
 //! need not agree with the cases: a lost write only moves a reminder.
 
 use chrono::NaiveDate;
-use rules::json::{Value, Writer};
+use rules::case_file::json::{Value, Writer};
 
 use super::Backend;
 
@@ -117,7 +117,9 @@ fn decode(text: &str) -> Option<BackupRecord> {
     let object = value.as_object()?;
     let date = |key| match object.get(key) {
         None => Some(None),
-        Some(value) => rules::parse_iso_date(value.as_str()?).ok().map(Some),
+        Some(value) => rules::case_file::parse_iso_date(value.as_str()?)
+            .ok()
+            .map(Some),
     };
     Some(BackupRecord {
         last_export: date("last_export")?,

@@ -24,8 +24,12 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use rules::json::{Error, Reader, Value, Writer};
-use rules::{Case, FORMAT, Problem, read_case_file, write_case};
+use rules::case_file::json::{Error, Reader, Value, Writer};
+use rules::{
+    Case,
+    case_file::{FORMAT, Problem, write_case},
+    read_case_file,
+};
 
 use crate::labels::tenths_of;
 use backup::BackupRecord;

@@ -11,8 +11,11 @@
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use rules::json::{Error, Reader, Value, Writer};
-use rules::{Case, Problem, read_case, write_case};
+use rules::case_file::json::{Error, Reader, Value, Writer};
+use rules::{
+    Case,
+    case_file::{Problem, read_case, write_case},
+};
 
 /// The storage version of the store of records: above the one localStorage
 /// value (1) and its locked form (2), so an app that knows only those never

@@ -182,12 +182,12 @@ pub fn archived_case(id: &str, child: &str, received: NaiveDate) -> Case {
     let mut archived = case(id, child, &[("e-1", EventKind::RequestReceived, received)]);
     archived
         .extra
-        .insert("archived".into(), rules::json::Value::Bool(true));
+        .insert("archived".into(), rules::case_file::json::Value::Bool(true));
     archived
 }
 
 /// A value written with serde_json's `json!`, as the engine's own JSON value
 /// (what a case keeps in its unknown fields).
-pub fn ours(value: serde_json::Value) -> rules::json::Value {
-    rules::json::Value::parse(&value.to_string()).unwrap()
+pub fn ours(value: serde_json::Value) -> rules::case_file::json::Value {
+    rules::case_file::json::Value::parse(&value.to_string()).unwrap()
 }

@@ -22,7 +22,11 @@ mod zip;
 use std::collections::BTreeMap;
 
 use chrono::Datelike;
-use rules::{CaseFile, Document, import_case_file, write_case_file};
+use rules::{
+    CaseFile,
+    case_file::{Document, import_case_file},
+    write_case_file,
+};
 use sha2::{Digest, Sha256};
 
 pub use error::{BackupError, Listing, ZipError};

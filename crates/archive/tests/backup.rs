@@ -73,7 +73,7 @@ fn a_backup_without_documents_holds_a_version_1_case_file() {
         read_case_file(r#"{"format": "ehc-timeline/1", "cases": [{"id": "c-1", "events": []}]}"#)
             .unwrap();
     let backup = read_backup(&write_backup(&file, &BTreeMap::new()).unwrap()).unwrap();
-    assert_eq!(backup.file.format, rules::FORMAT);
+    assert_eq!(backup.file.format, rules::case_file::FORMAT);
     assert!(backup.documents.is_empty());
 }
 

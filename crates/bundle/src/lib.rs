@@ -200,7 +200,7 @@ impl Cover {
             name: chronology.child.clone(),
             council: chronology.council.clone(),
             reference: chronology.reference.clone(),
-            made_on: rules::long_date(today),
+            made_on: rules::calendar::long_date(today),
         }
     }
 }
@@ -208,7 +208,11 @@ impl Cover {
 impl<'a> Item<'a> {
     /// The document `document` kept with `event`, whose file is `bytes`:
     /// dated and described as the chronology has the event.
-    pub fn of(event: &rules::Event, document: &rules::Document, bytes: &'a [u8]) -> Item<'a> {
+    pub fn of(
+        event: &rules::Event,
+        document: &rules::case_file::Document,
+        bytes: &'a [u8],
+    ) -> Item<'a> {
         Item {
             date: outputs::written_when(&event.when),
             description: outputs::event_what(event),

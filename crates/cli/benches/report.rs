@@ -9,7 +9,11 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use rules::{CaseFile, Extra, FORMAT, write_case_file};
+use rules::{
+    CaseFile,
+    case_file::{Extra, FORMAT},
+    write_case_file,
+};
 
 #[path = "../../outputs/benches/support/councils.rs"]
 mod councils;

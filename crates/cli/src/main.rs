@@ -14,8 +14,12 @@ use outputs::{
     ombudsman_letter,
 };
 use rules::{
-    Case, CaseFile, Evaluation, Report, Status, all_rules, case_text, evaluate, import_case_file,
-    parse_iso_date, write_case_file,
+    Case, CaseFile, Evaluation, Status,
+    case_file::{import_case_file, parse_iso_date},
+    evaluate,
+    report::{Report, case_text},
+    stages::all_rules,
+    write_case_file,
 };
 
 const USAGE: &str = "Usage:
@@ -373,7 +377,7 @@ fn anonymise(path: &str) -> ExitCode {
         Ok(file) => {
             print!(
                 "{}",
-                write_case_file(&rules::anonymise(&file, &mut os_random()))
+                write_case_file(&rules::case_file::anonymise(&file, &mut os_random()))
             );
             ExitCode::SUCCESS
         }
@@ -524,9 +528,9 @@ fn check(path: &str, today: NaiveDate, format: Format, cases: &[Case], evaluatio
                 .zip(evaluations)
                 .map(|(case, evaluation)| case_text(case, evaluation))
                 .collect();
-            println!("Deadlines on {}\n", rules::long_date(today));
+            println!("Deadlines on {}\n", rules::calendar::long_date(today));
             println!("{}\n", cases.join("\n\n"));
-            println!("{}", rules::NOT_LEGAL_ADVICE);
+            println!("{}", rules::report::NOT_LEGAL_ADVICE);
         }
     }
 }
@@ -550,8 +554,8 @@ fn rules_table() -> String {
             rule.citation,
             rule.actor.label(),
             match rule.force {
-                rules::Force::Statutory => "law",
-                rules::Force::Guidance => "guidance",
+                rules::rule::Force::Statutory => "law",
+                rules::rule::Force::Guidance => "guidance",
             },
             rule.in_force.describe()
         ));

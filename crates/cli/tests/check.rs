@@ -155,7 +155,7 @@ fn every_hostile_file_is_refused_as_the_engine_refuses_it() {
     for file in hostile::refused() {
         let path = format!("crates/rules/tests/fixtures/hostile/{}", file.name);
         let output = ehc(&["check", &path, "--today", "2025-03-01"]);
-        let error = rules::import_case_file(file.bytes).expect_err(file.name);
+        let error = rules::case_file::import_case_file(file.bytes).expect_err(file.name);
         file.assert_is(&error);
         assert_eq!(output.status.code(), Some(2), "{path}");
         assert_eq!(stderr(&output), format!("{path}: {error}\n"));

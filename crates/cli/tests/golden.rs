@@ -29,9 +29,12 @@ use std::process::Command;
 use chrono::{Days, NaiveDate, NaiveTime};
 use outputs::{chase_letter, complaint_letter, ombudsman_letter};
 use rules::{
-    ApproxDate, Case, CaseFile, Event, EventKind, ExceptionReason, FORMAT, Matters, Order,
-    ResponseUnit, ReviewCompleteOn, ReviewOutcome, SendMethod, Status, Transfer, When, evaluate,
-    write_case_file,
+    Case, CaseFile, Event, EventKind, Status,
+    case_file::{
+        ApproxDate, ExceptionReason, FORMAT, Matters, Order, ResponseUnit, ReviewCompleteOn,
+        ReviewOutcome, SendMethod, Transfer, When,
+    },
+    evaluate, write_case_file,
 };
 use sha2::{Digest, Sha256};
 

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use outputs::{Agenda, Evaluated, Filter, Show};
-use rules::{Actor, Case, Stage, Status, evaluate};
+use rules::{Case, Status, case_file::Stage, evaluate, rule::Actor};
 
 #[allow(dead_code)]
 #[path = "../../rules/benches/support/portfolio.rs"]

@@ -14,7 +14,11 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use outputs::{Chronology, Evaluated, NameShown, calendar, deadlines_csv};
-use rules::{Case, CaseFile, Extra, FORMAT, evaluate, write_case_file};
+use rules::{
+    Case, CaseFile,
+    case_file::{Extra, FORMAT},
+    evaluate, write_case_file,
+};
 
 #[allow(dead_code)]
 #[path = "../../rules/benches/support/portfolio.rs"]

@@ -9,7 +9,10 @@
 //! 10,000 cases filter in milliseconds.
 
 use chrono::{Datelike, Days, NaiveDate};
-use rules::{Actor, Case, Deadline, Stage, Status, month_name, sort_by_date};
+use rules::{
+    Case, Deadline, Status, calendar::month_name, case_file::Stage, date_order::sort_by_date,
+    rule::Actor,
+};
 
 use crate::Evaluated;
 use crate::spreadsheet::deadline_rows_csv;

@@ -4,7 +4,10 @@
 
 use chrono::NaiveDate;
 use rules::{
-    Actor, Case, Deadline, Document, Evaluation, Event, Status, When, long_date, month_name,
+    Case, Deadline, Evaluation, Event, Status,
+    calendar::{long_date, month_name},
+    case_file::{Document, When},
+    rule::Actor,
 };
 
 use crate::recorded;
@@ -35,7 +38,7 @@ pub fn written_when(when: &When) -> String {
 /// of its month or year, and events of one day keep the order they were logged.
 pub fn in_date_order(case: &Case) -> Vec<&Event> {
     let mut events: Vec<&Event> = case.events.iter().collect();
-    rules::sort_by_date(&mut events, |event| (sort_day(event), sort_day(event)));
+    rules::date_order::sort_by_date(&mut events, |event| (sort_day(event), sort_day(event)));
     events
 }
 

@@ -4,7 +4,7 @@
 //! importing a newer file updates the events rather than adding copies.
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
-use rules::{Case, Deadline, Limit, Status};
+use rules::{Case, Deadline, Status, deadline::Limit};
 
 use crate::Evaluated;
 use crate::chronology::{NameShown, child_named, deadline_title};

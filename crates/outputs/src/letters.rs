@@ -4,7 +4,10 @@
 //! fact they cannot know is left as a marked gap, such as "[your name]".
 
 use chrono::NaiveDate;
-use rules::{Case, Deadline, Evaluation, Event, EventKind, Status, long_date, status_phrase};
+use rules::{
+    Case, Deadline, Evaluation, Event, EventKind, Status, calendar::long_date,
+    report::status_phrase,
+};
 
 use crate::chronology::{
     days_and_weeks, deadline_title, in_date_order, owed_by_council, written_when,

@@ -12,7 +12,7 @@
 //! with the row's words as its name.
 
 use chrono::{Datelike, NaiveDate};
-use rules::{Deadline, Stage, Status, long_date};
+use rules::{Deadline, Status, calendar::long_date, case_file::Stage};
 
 use crate::chronology::deadline_title;
 use crate::markup::push_escaped;
@@ -65,7 +65,7 @@ pub fn case_picture(
                 .collect();
             // The project's one sort: stable, so deadlines of one day keep
             // the engine's order.
-            rules::sort_by_date(&mut rows, |(_, d)| (d.trigger.date, d.due));
+            rules::date_order::sort_by_date(&mut rows, |(_, d)| (d.trigger.date, d.due));
             (stage, rows)
         })
         .filter(|(_, rows)| !rows.is_empty())

@@ -2,7 +2,7 @@
 //! row per deadline, UTF-8 with a byte order mark so spreadsheets read the
 //! accents right, ISO dates in their own column beside the written ones.
 
-use rules::{Actor, Case, Deadline, Status, long_date};
+use rules::{Case, Deadline, Status, calendar::long_date, rule::Actor};
 
 use crate::Evaluated;
 use crate::chronology::deadline_title;

@@ -19,7 +19,7 @@ mod common;
 use chrono::NaiveDate;
 use common::{day, evaluated, kept};
 use outputs::{Agenda, Filter, Row, Show, When, agenda_csv, councils};
-use rules::{Actor, Case, Evaluation, Event, EventKind, Stage, Status};
+use rules::{Case, Evaluation, Event, EventKind, Status, case_file::Stage, rule::Actor};
 
 const TODAY: (i32, u32, u32) = (2026, 12, 4);
 

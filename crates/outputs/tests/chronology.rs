@@ -5,7 +5,11 @@ mod common;
 
 use common::{day, late_assessment, moving_and_mediation, on_time, waiting};
 use outputs::{Chronology, NameShown, days_and_weeks, written_when};
-use rules::{ApproxDate, Case, Event, EventKind, When, evaluate};
+use rules::{
+    Case, Event, EventKind,
+    case_file::{ApproxDate, When},
+    evaluate,
+};
 
 #[test]
 fn days_late_are_also_written_in_weeks() {

@@ -7,7 +7,12 @@ use chrono::NaiveDate;
 use common::{day, late_assessment, moving_and_mediation, on_time, request_only, waiting};
 use outputs::letters::DRAFTED_WITH;
 use outputs::{Letter, chase_letter, complaint_letter, ombudsman_letter};
-use rules::{ApproxDate, Case, Evaluation, Event, EventKind, When, evaluate, long_date};
+use rules::{
+    Case, Evaluation, Event, EventKind,
+    calendar::long_date,
+    case_file::{ApproxDate, When},
+    evaluate,
+};
 
 /// Asserts each of `paragraphs` is a whole paragraph of the letter.
 fn assert_paragraphs(letter: &Letter, paragraphs: &[&str]) {

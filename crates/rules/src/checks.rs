@@ -73,7 +73,7 @@ const ANSWERS: &[(&[EventKind], &[EventKind])] = &[
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use rules::{Case, Event, EventKind, warnings_about};
+/// use rules::{Case, Event, EventKind, checks::warnings_about};
 /// let date = |m, d| NaiveDate::from_ymd_opt(2025, m, d).unwrap();
 /// let case = Case {
 ///     events: vec![Event::new("e-1", EventKind::RequestReceived, date(2, 3))],

@@ -16,7 +16,7 @@ pub type DateKey = (NaiveDate, NaiveDate);
 /// use chrono::NaiveDate;
 /// let day = |d| NaiveDate::from_ymd_opt(2025, 1, d).unwrap();
 /// let mut logged = vec![("advice", day(9)), ("request", day(6)), ("decision", day(9))];
-/// rules::sort_by_date(&mut logged, |&(_, on)| (on, on));
+/// rules::date_order::sort_by_date(&mut logged, |&(_, on)| (on, on));
 /// assert_eq!(logged, [("request", day(6)), ("advice", day(9)), ("decision", day(9))]);
 /// ```
 pub fn sort_by_date<T>(items: &mut [T], key: impl Fn(&T) -> DateKey) {

@@ -10,40 +10,32 @@
 //! This is not legal advice: it counts the time limits as the regulations and
 //! the Ombudsman count them, and says where a point is disputed.
 
-mod calendar;
-mod case_file;
-mod checks;
+//! The crate root names what nearly every caller needs: a case and its events
+//! (read from and written to a case file), `evaluate`, and the deadlines it
+//! gives. The rest lives in public modules named for what they hold: the
+//! counting in [`calendar`], the file format's details in [`case_file`], a
+//! deadline's parts in [`deadline`], a rule's in [`rule`], and so on.
+
+pub mod calendar;
+pub mod case_file;
+pub mod checks;
 mod claims;
-mod contested;
-mod context;
-mod date_order;
-mod deadline;
-mod evaluate;
-mod exceptions;
-mod next_steps;
+pub mod contested;
+pub mod context;
+pub mod date_order;
+pub mod deadline;
+pub mod evaluate;
+pub mod exceptions;
+pub mod next_steps;
 mod receipt;
-mod report;
-mod rule;
-mod stages;
+pub mod report;
+pub mod rule;
+pub mod stages;
 mod subjects;
 mod timeline;
-mod versions;
+pub mod versions;
 
-pub use calendar::*;
-pub use case_file::*;
-pub use checks::{PLAUSIBLE_YEARS, Warning, warnings_about};
-pub use contested::{CONTESTED_POINTS, ContestedPoint};
-pub use context::Notice;
-pub use date_order::{DateKey, sort_by_date};
-pub use deadline::{Deadline, EventRef, Label, Limit, On, Sentence, Status, Step, days_phrase};
-pub use evaluate::{Evaluation, evaluate, evaluate_under};
-pub use exceptions::{ClaimedException, ExceptionSet};
-pub use next_steps::{WHERE_TO_GET_ADVICE, next_steps};
-pub use receipt::received_on;
-pub use report::{
-    CaseReport, DeadlineReport, NOT_LEGAL_ADVICE, REPORT_FORMAT, Report, case_text, deadline_line,
-    status_phrase,
-};
-pub use rule::{Actor, EHC_START, Force, InForce, Jurisdiction, Rule};
-pub use stages::all_rules;
-pub use versions::Version;
+pub use case_file::{Case, CaseFile, Event, EventKind, ReadError, read_case_file, write_case_file};
+pub use deadline::{Deadline, Status};
+pub use evaluate::{Evaluation, evaluate};
+pub use rule::Rule;

@@ -4,7 +4,11 @@
 mod support;
 
 use rules::EventKind::*;
-use rules::{Actor, Force, SendMethod, Status};
+use rules::{
+    Status,
+    case_file::SendMethod,
+    rule::{Actor, Force},
+};
 use support::{CaseBuilder, assert_deadline, d, only};
 
 fn request_on(date: &str) -> CaseBuilder {
@@ -227,7 +231,7 @@ fn a_tribunal_order_to_assess_restarts_the_clocks_from_the_order() {
     let evaluation = request_on("2025-01-06")
         .event(DecisionNotToAssess, "2025-02-10")
         .event_with(TribunalOrder, "2025-07-01", |e| {
-            e.order = Some(rules::Order::Assess)
+            e.order = Some(rules::case_file::Order::Assess)
         })
         .event(DecisionToAssess, "2025-07-10")
         .on("2025-07-20");
@@ -256,7 +260,7 @@ fn a_tribunal_order_to_assess_restarts_the_clocks_from_the_order() {
 fn an_appeal_the_council_does_not_oppose_cites_regulation_45() {
     let evaluation = CaseBuilder::new()
         .event_with(AppealConceded, "2025-03-03", |e| {
-            e.order = Some(rules::Order::IssuePlan)
+            e.order = Some(rules::case_file::Order::IssuePlan)
         })
         .on("2025-03-04");
     let draft = only(&evaluation, "order-draft-plan");

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use rules::{
+use rules::calendar::{
     Period, TribunalMove, add_working_days, bank_holiday, bank_holidays, is_working_day,
     next_working_day, tribunal_deadline,
 };

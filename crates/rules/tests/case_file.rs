@@ -5,7 +5,8 @@
 mod hostile;
 
 use rules::{
-    CaseFile, EventKind, FORMAT, FORMAT_WITH_DOCUMENTS, Problem, ReadError, When, import_case_file,
+    CaseFile, EventKind, ReadError,
+    case_file::{FORMAT, FORMAT_WITH_DOCUMENTS, Problem, When, import_case_file},
     read_case_file, write_case_file,
 };
 

@@ -4,7 +4,11 @@
 mod support;
 
 use rules::EventKind::*;
-use rules::{Actor, Force, ResponseUnit, Status};
+use rules::{
+    Status,
+    case_file::ResponseUnit,
+    rule::{Actor, Force},
+};
 use support::{CaseBuilder, assert_deadline, d, only};
 
 #[test]

@@ -7,8 +7,14 @@ mod support;
 use chrono::NaiveDate;
 use rules::EventKind::*;
 use rules::{
-    Actor, EHC_START, ExceptionSet, Force, InForce, Period, Rule, Stage, Status, Version,
-    all_rules, evaluate_under,
+    Rule, Status,
+    calendar::Period,
+    case_file::Stage,
+    evaluate::evaluate_under,
+    exceptions::ExceptionSet,
+    rule::{Actor, EHC_START, Force, InForce},
+    stages::all_rules,
+    versions::Version,
 };
 use support::{CaseBuilder, assert_deadline, d, only, worked};
 
@@ -52,7 +58,10 @@ fn a_request_on_1_september_2014_starts_the_ehc_clocks() {
 #[test]
 fn every_rule_is_in_force_in_england_and_every_ehc_rule_from_1_september_2014() {
     for rule in all_rules() {
-        assert_eq!(rule.in_force.jurisdiction, rules::Jurisdiction::England);
+        assert_eq!(
+            rule.in_force.jurisdiction,
+            rules::rule::Jurisdiction::England
+        );
         assert!(rule.in_force.until.is_none(), "{} has ended", rule.id);
         if rule.citation.starts_with("SEND Regulations 2014")
             || rule.citation.starts_with("Children and Families Act 2014")

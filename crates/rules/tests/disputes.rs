@@ -3,7 +3,11 @@
 mod support;
 
 use rules::EventKind::*;
-use rules::{Actor, Force, Matters, Status};
+use rules::{
+    Status,
+    case_file::Matters,
+    rule::{Actor, Force},
+};
 use support::{CaseBuilder, assert_deadline, d, only, worked};
 
 /// Source: timelines.md N7: a parent's deadline that ends in August moves to the
@@ -91,7 +95,7 @@ fn an_appeal_lodged_in_time_is_met() {
 fn a_review_decision_to_amend_is_not_itself_appealable() {
     let evaluation = CaseBuilder::new()
         .event_with(ReviewDecision, "2025-03-03", |e| {
-            e.outcome = Some(rules::ReviewOutcome::Amend)
+            e.outcome = Some(rules::case_file::ReviewOutcome::Amend)
         })
         .on("2025-03-04");
     assert!(evaluation.deadlines_of("appeal").next().is_none());

@@ -1,7 +1,7 @@
 //! The README is the user's guide to what the engine computes: it must list
 //! every rule the engine knows, with its citation.
 
-use rules::all_rules;
+use rules::stages::all_rules;
 
 #[test]
 fn the_readme_lists_every_rule_with_its_citation() {

@@ -4,7 +4,7 @@
 mod support;
 
 use rules::EventKind::*;
-use rules::{Event, ExceptionReason, Status};
+use rules::{Event, Status, case_file::ExceptionReason};
 use support::{CaseBuilder, assert_deadline, d, only};
 
 fn claim(reason: ExceptionReason, from: &str, until: &str) -> impl FnOnce(&mut Event) {
@@ -84,7 +84,7 @@ fn an_absence_shorter_than_four_weeks_does_not_count_for_the_assessment() {
 fn an_absence_of_two_weeks_counts_against_a_tribunal_order() {
     let evaluation = CaseBuilder::new()
         .event_with(TribunalOrder, "2025-03-03", |e| {
-            e.order = Some(rules::Order::AmendPlan)
+            e.order = Some(rules::case_file::Order::AmendPlan)
         })
         .event_with(
             ExceptionClaimed,

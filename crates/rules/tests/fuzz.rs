@@ -11,7 +11,13 @@ use std::cell::Cell;
 
 use case_files::{any_day, case_file_text, fuzz, fuzz_cases};
 use proptest::prelude::*;
-use rules::{case_text, deadline_line, evaluate, next_steps, read_case_file, write_case_file};
+use rules::{
+    evaluate,
+    next_steps::next_steps,
+    read_case_file,
+    report::{case_text, deadline_line},
+    write_case_file,
+};
 
 #[test]
 fn any_file_is_read_whole_or_refused_saying_where_and_the_engine_never_panics() {

@@ -1,4 +1,4 @@
-//! The engine's own JSON reader and writer (`rules::json`) against serde_json,
+//! The engine's own JSON reader and writer (`rules::case_file::json`) against serde_json,
 //! which the app used before: the same values read, the same faults in the
 //! same words at the same places, the same text written, compact and pretty.
 //! Files and stored records written by earlier versions read as they did.
@@ -8,7 +8,7 @@ mod case_files;
 
 use case_files::{case_file_text, fuzz, fuzz_cases};
 use proptest::prelude::*;
-use rules::json::{Number, Value, Writer};
+use rules::case_file::json::{Number, Value, Writer};
 
 /// What our reader makes of `text`, written back compact and pretty, or its
 /// fault in serde_json's words.

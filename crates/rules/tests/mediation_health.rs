@@ -9,7 +9,11 @@
 mod support;
 
 use rules::EventKind::*;
-use rules::{Actor, Matters, Order, Status};
+use rules::{
+    Status,
+    case_file::{Matters, Order},
+    rule::Actor,
+};
 use support::{CaseBuilder, assert_deadline, d, only, worked};
 
 #[test]

@@ -3,7 +3,7 @@
 //!
 //! Each source file is a module; `use crate::a::b` and `super::b` in it are
 //! its imports, resolved to the file of the module they name (the deepest one
-//! that exists). A name the crate root re-exports (`crate::sort_by_date`) is
+//! that exists). A name the crate root re-exports (`crate::Case`) is
 //! refused: the root imports everything, so it hides a cycle; import it from
 //! its own module. Test modules (after `#[cfg(test)]`) are left out.
 

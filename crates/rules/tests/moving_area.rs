@@ -9,7 +9,7 @@
 mod support;
 
 use rules::EventKind::*;
-use rules::{Actor, Status};
+use rules::{Status, rule::Actor};
 use support::{CaseBuilder, assert_deadline, d, only, worked};
 
 /// A case where the old council learned of a move on `learned`, the move

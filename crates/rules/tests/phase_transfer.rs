@@ -4,7 +4,10 @@
 mod support;
 
 use rules::EventKind::*;
-use rules::{Event, ExceptionReason, Status, Transfer};
+use rules::{
+    Event, Status,
+    case_file::{ExceptionReason, Transfer},
+};
 use support::{CaseBuilder, assert_deadline, d, only};
 
 fn moving(transfer: Transfer, starts: &str) -> CaseBuilder {

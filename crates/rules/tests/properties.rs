@@ -5,8 +5,14 @@ use chrono::{Datelike, Days, NaiveDate, NaiveTime};
 use proptest::prelude::*;
 use proptest::sample::select;
 use rules::{
-    Case, Event, EventKind, ExceptionReason, Limit, Matters, Order, Period, ResponseUnit,
-    ReviewCompleteOn, ReviewOutcome, SendMethod, Status, Transfer, evaluate,
+    Case, Event, EventKind, Status,
+    calendar::Period,
+    case_file::{
+        ExceptionReason, Matters, Order, ResponseUnit, ReviewCompleteOn, ReviewOutcome, SendMethod,
+        Transfer,
+    },
+    deadline::Limit,
+    evaluate,
 };
 
 /// The first day of the EHC system, 1 September 2014, and a span of years after it.
@@ -211,7 +217,7 @@ proptest! {
             items.into_iter().map(|(a, b, tag)| (day(a), day(b), tag)).collect();
         let mut expected = items.clone();
         expected.sort_by_key(|&(first, second, _)| (first, second));
-        rules::sort_by_date(&mut items, |&(first, second, _)| (first, second));
+        rules::date_order::sort_by_date(&mut items, |&(first, second, _)| (first, second));
         prop_assert_eq!(items, expected);
     }
 }

@@ -4,7 +4,7 @@
 mod support;
 
 use rules::EventKind::*;
-use rules::{ExceptionReason, Status};
+use rules::{Status, case_file::ExceptionReason};
 use support::{CaseBuilder, assert_deadline, d, only, worked};
 
 #[test]

@@ -5,7 +5,11 @@
 mod support;
 
 use rules::EventKind::*;
-use rules::{Actor, Force, ReviewCompleteOn, ReviewOutcome, Status};
+use rules::{
+    Status,
+    case_file::{ReviewCompleteOn, ReviewOutcome},
+    rule::{Actor, Force},
+};
 use support::{CaseBuilder, assert_deadline, d, only};
 
 fn plan_on(date: &str) -> CaseBuilder {

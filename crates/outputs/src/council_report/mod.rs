@@ -35,7 +35,7 @@ mod weeks_late;
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
-use rules::{Case, Evaluation, Status, all_rules};
+use rules::{Case, Evaluation, Status, stages::all_rules};
 use serde::Serialize;
 
 pub use published::{

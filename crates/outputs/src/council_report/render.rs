@@ -1,7 +1,7 @@
 //! The council report as a plain table a journalist can read, and as CSV for
 //! a spreadsheet: the same groups and figures as the JSON, in words.
 
-use rules::long_date;
+use rules::calendar::long_date;
 
 use super::{CouncilReport, FEW_CLOCKS, Group, PublishedFigure, RELEASE_2022, RELEASE_2025};
 use crate::spreadsheet::push_row;

@@ -9,7 +9,11 @@ use std::hint::black_box;
 
 use chrono::{Days, NaiveDate};
 use rules::EventKind::{self, *};
-use rules::{Case, Event, Order, ReviewOutcome, evaluate};
+use rules::{
+    Case, Event,
+    case_file::{Order, ReviewOutcome},
+    evaluate,
+};
 
 /// The advocate's portfolio: this many cases ...
 pub const CASES: usize = 1_000;
@@ -115,7 +119,7 @@ fn plausible_case(index: usize, size: usize, rng: &mut Lcg) -> Case {
     }
     push(ComplaintMade, 5, rng, &|e| {
         e.respond_within = Some(20);
-        e.unit = Some(rules::ResponseUnit::WorkingDays);
+        e.unit = Some(rules::case_file::ResponseUnit::WorkingDays);
     });
     let correspondence = [Letter, Email, Call, Meeting, Note];
     while events.len() < size {

@@ -81,6 +81,19 @@ const ONE_OFFS: [(i32, u32, u32, Change); 18] = [
 /// The bank holidays of England and Wales in `year`, in date order, with names.
 /// Like GOV.UK's list, a Christmas Day or New Year's Day at a weekend is not
 /// listed: its substitute day is.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rules::calendar::bank_holidays;
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let days = bank_holidays(2024);
+/// assert_eq!(days.len(), 8);
+/// // Good Friday at the end of March, Easter Monday on 1 April.
+/// assert_eq!(days[1], (day(2024, 3, 29), "Good Friday"));
+/// assert_eq!(days[2], (day(2024, 4, 1), "Easter Monday"));
+/// // None in February, 29 February included.
+/// assert!(days.iter().all(|(date, _)| *date != day(2024, 2, 29)));
+/// ```
 pub fn bank_holidays(year: i32) -> Vec<(NaiveDate, &'static str)> {
     let date = |month, day| NaiveDate::from_ymd_opt(year, month, day).expect("a real date");
     let mut days = Vec::with_capacity(10);
@@ -136,6 +149,16 @@ pub fn bank_holidays(year: i32) -> Vec<(NaiveDate, &'static str)> {
 
 /// The name of the bank holiday on `date`, if it is one (N6). Cheap: no allocation,
 /// at most one short table scan and, in March and April, the Easter arithmetic.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rules::calendar::bank_holiday;
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// // The last Monday of August 2026 is its last day.
+/// assert_eq!(bank_holiday(day(2026, 8, 31)), Some("Summer bank holiday"));
+/// assert_eq!(bank_holiday(day(2024, 2, 29)), None);
+/// assert_eq!(bank_holiday(day(2025, 12, 26)), Some("Boxing Day"));
+/// ```
 pub fn bank_holiday(date: NaiveDate) -> Option<&'static str> {
     let (year, month, day) = (date.year(), date.month(), date.day());
     if let Some(&(.., change)) = ONE_OFFS

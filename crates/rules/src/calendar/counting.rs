@@ -36,9 +36,15 @@ impl Period {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use rules::Period;
-    /// let received = NaiveDate::from_ymd_opt(2025, 1, 6).unwrap();
-    /// assert_eq!(Period::Weeks(6).due(received), NaiveDate::from_ymd_opt(2025, 2, 17).unwrap());
+    /// use rules::calendar::Period;
+    /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// assert_eq!(Period::Weeks(6).due(day(2025, 1, 6)), day(2025, 2, 17));
+    /// // A month end: 1 month after 31 January is the last day of February.
+    /// assert_eq!(Period::Months(1).due(day(2024, 1, 31)), day(2024, 2, 29));
+    /// // 15 days beginning with 15 February 2024 end on 29 February.
+    /// assert_eq!(Period::DaysBeginningWith(15).due(day(2024, 2, 15)), day(2024, 2, 29));
+    /// // Working days skip Christmas Day, Boxing Day and the weekend.
+    /// assert_eq!(Period::WorkingDays(3).due(day(2025, 12, 23)), day(2025, 12, 30));
     /// ```
     pub fn due(self, from: NaiveDate) -> NaiveDate {
         match self {
@@ -96,13 +102,32 @@ pub(crate) fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
 }
 
 /// `date` plus `days` calendar days. Dates in case files are four-digit years, so
-/// this cannot leave chrono's range.
+/// this cannot leave chrono's range. Every day counts, bank holidays included.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rules::calendar::add_days;
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert_eq!(add_days(day(2025, 1, 31), 1), day(2025, 2, 1));
+/// assert_eq!(add_days(day(2024, 2, 28), 1), day(2024, 2, 29));
+/// assert_eq!(add_days(day(2025, 12, 24), 1), day(2025, 12, 25));
+/// ```
 pub fn add_days(date: NaiveDate, days: u64) -> NaiveDate {
     date.checked_add_days(Days::new(days))
         .expect("a case date plus a statutory period stays within chrono's range")
 }
 
-/// `date` minus `days` calendar days.
+/// `date` minus `days` calendar days: the day before a due date, for the
+/// disputed reading that counts the first day as day 1.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rules::calendar::sub_days;
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert_eq!(sub_days(day(2025, 2, 1), 1), day(2025, 1, 31));
+/// assert_eq!(sub_days(day(2024, 3, 1), 1), day(2024, 2, 29));
+/// assert_eq!(sub_days(day(2025, 12, 26), 1), day(2025, 12, 25));
+/// ```
 pub fn sub_days(date: NaiveDate, days: u64) -> NaiveDate {
     date.checked_sub_days(Days::new(days))
         .expect("a case date minus a statutory period stays within chrono's range")
@@ -110,6 +135,16 @@ pub fn sub_days(date: NaiveDate, days: u64) -> NaiveDate {
 
 /// The corresponding date `months` calendar months after `date`, clamped to the
 /// last day of a shorter month (N3): 31 December + 2 months = 28 or 29 February.
+/// A bank holiday is a day like any other for a count in months.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rules::calendar::add_months;
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert_eq!(add_months(day(2025, 1, 31), 1), day(2025, 2, 28));
+/// assert_eq!(add_months(day(2024, 2, 29), 12), day(2025, 2, 28));
+/// assert_eq!(add_months(day(2025, 11, 25), 1), day(2025, 12, 25));
+/// ```
 pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
     let (year, month0) = shift_month(date, i64::from(months));
     let day = date.day().min(days_in_month(year, month0 + 1));
@@ -118,6 +153,16 @@ pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
 
 /// The corresponding date `months` calendar months before `date`, clamped to the
 /// last day of a shorter month: 5 months before 31 July is 28 or 29 February.
+/// Used to find when a count of months must have started.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rules::calendar::sub_months;
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert_eq!(sub_months(day(2025, 7, 31), 5), day(2025, 2, 28));
+/// assert_eq!(sub_months(day(2024, 3, 31), 1), day(2024, 2, 29));
+/// assert_eq!(sub_months(day(2026, 1, 26), 1), day(2025, 12, 26));
+/// ```
 pub fn sub_months(date: NaiveDate, months: u32) -> NaiveDate {
     let (year, month0) = shift_month(date, -i64::from(months));
     let day = date.day().min(days_in_month(year, month0 + 1));
@@ -128,6 +173,18 @@ pub fn sub_months(date: NaiveDate, months: u32) -> NaiveDate {
 /// day before the corresponding date. Where that date does not exist (29 February
 /// in a common year, 31 April) the period ends on the last day of the shorter
 /// month, as the Interpretation Act reading of a month gives.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rules::calendar::months_starting_with;
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// // A month end: there is no 31 February, so the month ends on the 28th.
+/// assert_eq!(months_starting_with(day(2025, 1, 31), 1), day(2025, 2, 28));
+/// // 12 months starting with 29 February 2024 end on 28 February 2025.
+/// assert_eq!(months_starting_with(day(2024, 2, 29), 12), day(2025, 2, 28));
+/// // A period may end on a bank holiday: months do not skip them.
+/// assert_eq!(months_starting_with(day(2024, 12, 26), 12), day(2025, 12, 25));
+/// ```
 pub fn months_starting_with(date: NaiveDate, months: u32) -> NaiveDate {
     let (year, month0) = shift_month(date, i64::from(months));
     match NaiveDate::from_ymd_opt(year, month0 + 1, date.day()) {
@@ -136,12 +193,30 @@ pub fn months_starting_with(date: NaiveDate, months: u32) -> NaiveDate {
     }
 }
 
-/// The number of days in `month` (1 to 12) of `year`.
+/// The number of days in `month` (1 to 12) of `year`: what clamps a count in
+/// months to a shorter month's end.
+///
+/// ```
+/// use rules::calendar::days_in_month;
+/// assert_eq!(days_in_month(2025, 1), 31);
+/// assert_eq!(days_in_month(2024, 2), 29);
+/// assert_eq!(days_in_month(2025, 2), 28);
+/// ```
 pub fn days_in_month(year: i32, month: u32) -> u32 {
     last_day_of_month(year, month).day()
 }
 
-/// The last day of `month` (1 to 12) of `year`.
+/// The last day of `month` (1 to 12) of `year`, a bank holiday or not.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rules::calendar::last_day_of_month;
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert_eq!(last_day_of_month(2025, 4), day(2025, 4, 30));
+/// assert_eq!(last_day_of_month(2024, 2), day(2024, 2, 29));
+/// // Good Friday 2024 was 29 March; the month still ends on the 31st.
+/// assert_eq!(last_day_of_month(2024, 3), day(2024, 3, 31));
+/// ```
 pub fn last_day_of_month(year: i32, month: u32) -> NaiveDate {
     let (next_year, next_month) = if month == 12 {
         (year + 1, 1)

@@ -39,6 +39,21 @@ impl TribunalMove {
 /// 1 month from the mediation certificate). Only one move applies: a deadline on
 /// Saturday 31 July moves to Monday 2 August, not on to September, because r12(2)
 /// lets the parent act on the next working day but the time still ended in July.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rules::calendar::{TribunalMove, tribunal_deadline};
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// // Sunday 31 August 2025 is in August: the first working day of September.
+/// assert_eq!(tribunal_deadline(day(2025, 8, 31)), (day(2025, 9, 1), Some(TribunalMove::August)));
+/// // Thursday 29 February 2024 is a working day: it stays.
+/// assert_eq!(tribunal_deadline(day(2024, 2, 29)), (day(2024, 2, 29), None));
+/// // The spring bank holiday of 2025 moves to the Tuesday after it.
+/// assert_eq!(
+///     tribunal_deadline(day(2025, 5, 26)),
+///     (day(2025, 5, 27), Some(TribunalMove::NonWorkingDay))
+/// );
+/// ```
 pub fn tribunal_deadline(date: NaiveDate) -> (NaiveDate, Option<TribunalMove>) {
     let (year, month, day) = (date.year(), date.month(), date.day());
     if month == 8 {
@@ -72,7 +87,7 @@ pub fn tribunal_deadline(date: NaiveDate) -> (NaiveDate, Option<TribunalMove>) {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use rules::excluded_days_reading;
+/// use rules::calendar::excluded_days_reading;
 /// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// // Saturday 31 July 2021 moves to Monday 2 August; read IPSEA's way, to 1 September.
 /// assert_eq!(excluded_days_reading(date(2021, 8, 2)), Some(date(2021, 9, 1)));

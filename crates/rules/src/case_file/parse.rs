@@ -44,8 +44,8 @@ pub fn read_case_file(bytes: impl AsRef<[u8]>) -> Result<CaseFile, ReadError> {
 /// nothing in it to import or check.
 ///
 /// ```
-/// let error = rules::import_case_file(r#"{"format": "ehc-timeline/1", "cases": []}"#).unwrap_err();
-/// assert_eq!(*error.problem, rules::Problem::NoCases);
+/// let error = rules::case_file::import_case_file(r#"{"format": "ehc-timeline/1", "cases": []}"#).unwrap_err();
+/// assert_eq!(*error.problem, rules::case_file::Problem::NoCases);
 /// ```
 pub fn import_case_file(bytes: impl AsRef<[u8]>) -> Result<CaseFile, ReadError> {
     let file = read_bytes(bytes.as_ref())?;

@@ -10,7 +10,9 @@ use std::time::Instant;
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
 use proptest::test_runner::{Config, TestRunner};
-use rules::{ExceptionReason, Matters, Order, ResponseUnit, ReviewOutcome, SendMethod, Transfer};
+use rules::case_file::{
+    ExceptionReason, Matters, Order, ResponseUnit, ReviewOutcome, SendMethod, Transfer,
+};
 use serde_json::Value;
 
 /// Valid case files to mutate: every field of the format, and the examples.

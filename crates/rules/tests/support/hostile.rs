@@ -2,7 +2,10 @@
 //! reader, `ehc`, the app's import) must say of each: one table, so that the
 //! doors cannot drift apart. The files are in `fixtures/hostile/`.
 
-use rules::{IdOf, Problem, ReadError};
+use rules::{
+    ReadError,
+    case_file::{IdOf, Problem},
+};
 
 /// A file every door refuses, and where and why.
 pub struct Refused {
