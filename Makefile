@@ -113,12 +113,13 @@ size: build
 	node build/size-report.mjs
 
 ## fuzz: a million generated case files (arbitrary text, and valid files
-## mutated) through the reader and the engine, and through the app's import,
+## mutated) through the reader and the engine, the text report, and the app's import,
 ## in release mode; prints the count and the time each took. `make test` runs
 ## the same tests on a few thousand.
 FUZZ_CASES ?= 1000000
 fuzz: check-tools
 	EHC_FUZZ_CASES=$(FUZZ_CASES) $(CARGO) test --release -p rules --test fuzz -- --nocapture
+	EHC_FUZZ_CASES=$(FUZZ_CASES) $(CARGO) test --release -p outputs --test report -- --nocapture
 	EHC_FUZZ_CASES=$(FUZZ_CASES) $(CARGO) test --release -p ehc-timeline --test import_fuzz -- --nocapture
 
 ## bench: the app's sizes; the fuzz run; the engine benchmark (1,000 cases x

@@ -3,8 +3,8 @@
 //! those it met late. Printed from the browser (A4, page numbers); the
 //! controls above it are never printed.
 
+use outputs::report::NOT_LEGAL_ADVICE;
 use outputs::{Chronology, DeadlineRow, EventRow, NameShown};
-use rules::report::NOT_LEGAL_ADVICE;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

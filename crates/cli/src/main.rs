@@ -12,12 +12,12 @@ use chrono::NaiveDate;
 use outputs::{
     Chronology, CouncilTally, Evaluated, NameShown, chase_letter, complaint_letter,
     ombudsman_letter,
+    report::{NOT_LEGAL_ADVICE, Report, case_text},
 };
 use rules::{
     Case, CaseFile, Evaluation, Status,
     case_file::{import_case_file, parse_iso_date},
     evaluate,
-    report::{Report, case_text},
     stages::all_rules,
     write_case_file,
 };
@@ -530,7 +530,7 @@ fn check(path: &str, today: NaiveDate, format: Format, cases: &[Case], evaluatio
                 .collect();
             println!("Deadlines on {}\n", rules::calendar::long_date(today));
             println!("{}\n", cases.join("\n\n"));
-            println!("{}", rules::report::NOT_LEGAL_ADVICE);
+            println!("{}", NOT_LEGAL_ADVICE);
         }
     }
 }

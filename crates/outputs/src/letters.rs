@@ -4,15 +4,13 @@
 //! fact they cannot know is left as a marked gap, such as "[your name]".
 
 use chrono::NaiveDate;
-use rules::{
-    Case, Deadline, Evaluation, Event, EventKind, Status, calendar::long_date,
-    report::status_phrase,
-};
+use rules::{Case, Deadline, Evaluation, Event, EventKind, Status, calendar::long_date};
 
 use crate::chronology::{
     days_and_weeks, deadline_title, in_date_order, owed_by_council, written_when,
 };
 use crate::recorded;
+use crate::report::status_phrase;
 
 /// A draft for the user to edit and send.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,7 +1,9 @@
 //! What a family takes to a complaint, made from a case and the rules
 //! engine's evaluation of it: the dated chronology, letter drafts, an
 //! iCalendar file of the deadlines to come and a spreadsheet of them all; and,
-//! over many cases, an advocate's agenda and the council report.
+//! over many cases, an advocate's agenda and the council report. The reports
+//! of `ehc check` and the sentences about a deadline's status are here too:
+//! the engine counts, and this crate puts what it counted in words.
 //!
 //! Pure like the engine: no clock (the day is always a parameter), no browser.
 //! The web app and `ehc` both use it, so the two never disagree.
@@ -15,6 +17,7 @@ pub mod ics;
 pub mod letters;
 pub mod markup;
 pub mod picture;
+pub mod report;
 pub mod spreadsheet;
 
 pub use agenda::{Agenda, Filter, Row, Show, When, agenda_csv, councils};

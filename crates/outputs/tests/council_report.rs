@@ -1,6 +1,6 @@
 //! The council report agrees with `ehc check`: for generated sets of case
 //! files, each group's counts and days-late percentiles are what the JSON
-//! report of `check` (`rules::report::Report`) says of the same cases on the same day;
+//! report of `check` (`outputs::report::Report`) says of the same cases on the same day;
 //! and tallies of parts merged make the same report as one tally of all.
 
 #[path = "../../rules/tests/support/case_files.rs"]
@@ -9,9 +9,9 @@ mod case_files;
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
-use outputs::CouncilTally;
+use outputs::{CouncilTally, report::Report};
 use proptest::prelude::*;
-use rules::{case_file::import_case_file, evaluate, report::Report};
+use rules::{case_file::import_case_file, evaluate};
 
 /// A group's key: the council, the rule and the year the clock started.
 type Key = (Option<String>, String, i32);

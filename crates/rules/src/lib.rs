@@ -28,7 +28,6 @@ pub mod evaluate;
 pub mod exceptions;
 pub mod next_steps;
 mod receipt;
-pub mod report;
 pub mod rule;
 pub mod stages;
 mod subjects;

@@ -1,8 +1,9 @@
 //! Fuzzing the case file reader and the engine: whatever file a user picks,
 //! it is read whole or refused with a message that says where, never a panic;
-//! what is read is written back unchanged; and the engine, the next steps and
-//! the report never panic on it, on any day. `EHC_FUZZ_CASES` inputs (a few
-//! thousand by default; `make fuzz` tries a million in release mode).
+//! what is read is written back unchanged; and the engine and the next steps
+//! never panic on it, on any day (the reports made from it are fuzzed in
+//! `crates/outputs/tests/report.rs`). `EHC_FUZZ_CASES` inputs (a few thousand
+//! by default; `make fuzz` tries a million in release mode).
 
 #[path = "support/case_files.rs"]
 mod case_files;
@@ -11,13 +12,7 @@ use std::cell::Cell;
 
 use case_files::{any_day, case_file_text, fuzz, fuzz_cases};
 use proptest::prelude::*;
-use rules::{
-    evaluate,
-    next_steps::next_steps,
-    read_case_file,
-    report::{case_text, deadline_line},
-    write_case_file,
-};
+use rules::{evaluate, next_steps::next_steps, read_case_file, write_case_file};
 
 #[test]
 fn any_file_is_read_whole_or_refused_saying_where_and_the_engine_never_panics() {
@@ -50,11 +45,9 @@ fn any_file_is_read_whole_or_refused_saying_where_and_the_engine_never_panics() 
                     for case in &file.cases {
                         let evaluation = evaluate(case, today);
                         for deadline in &evaluation.deadlines {
-                            prop_assert!(!deadline_line(deadline, today).is_empty());
                             let _ = next_steps(deadline, today);
                         }
                         deadlines.set(deadlines.get() + evaluation.deadlines.len() as u64);
-                        prop_assert!(!case_text(case, &evaluation).is_empty());
                     }
                 }
             }

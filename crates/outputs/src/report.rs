@@ -1,18 +1,18 @@
 //! Reports of evaluated cases: the JSON report of `ehc check --format json`
 //! (`ehc-timeline-report/1`, case-file.md) and a plain-text one for parents.
 //! Both are built from `Evaluation`s, so the app and the CLI say the same thing.
+//! They live here, with the letters and the chronology, rather than in the
+//! engine: the engine counts, and its outputs put what it counted in words.
 
 use chrono::NaiveDate;
+use rules::calendar::long_date;
+use rules::checks::Warning;
+use rules::context::Notice;
+use rules::deadline::{Limit, days_phrase};
+use rules::next_steps::next_steps;
+use rules::rule::{Actor, Force};
+use rules::{Case, Deadline, Evaluation, Status};
 use serde::Serialize;
-
-use crate::calendar::long_date;
-use crate::case_file::Case;
-use crate::checks::Warning;
-use crate::context::Notice;
-use crate::deadline::{Deadline, Limit, Status, days_phrase};
-use crate::evaluate::Evaluation;
-use crate::next_steps::next_steps;
-use crate::rule::{Actor, Force};
 
 /// The format id of the JSON report.
 pub const REPORT_FORMAT: &str = "ehc-timeline-report/1";
@@ -20,17 +20,24 @@ pub const REPORT_FORMAT: &str = "ehc-timeline-report/1";
 /// The JSON report: every deadline of every case on one day.
 #[derive(Debug, Serialize)]
 pub struct Report<'a> {
+    /// `REPORT_FORMAT`, so a reader knows the report's version.
     pub format: &'static str,
+    /// The day every case was evaluated on.
     pub today: NaiveDate,
+    /// Each case, in the order of the file.
     pub cases: Vec<CaseReport<'a>>,
 }
 
 /// One case in the JSON report.
 #[derive(Debug, Serialize)]
 pub struct CaseReport<'a> {
+    /// The case's id in its file.
     pub id: &'a str,
+    /// Its deadlines, in order of due date.
     pub deadlines: Vec<DeadlineReport<'a>>,
+    /// Dates that look wrong.
     pub warnings: &'a [Warning],
+    /// Facts to know that are not deadlines.
     pub notices: &'a [Notice],
 }
 
@@ -38,30 +45,46 @@ pub struct CaseReport<'a> {
 /// title, the events and the working.
 #[derive(Debug, Serialize)]
 pub struct DeadlineReport<'a> {
+    /// The rule's id.
     pub rule: &'static str,
+    /// The party or school, for a rule that runs once for each.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subject: Option<&'a str>,
+    /// The statutory due date (for a "not before" limit, the first day allowed).
     pub due: NaiveDate,
+    /// Where the deadline stands on `today`.
     pub status: Status,
+    /// The day it was done, if it was.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub done_on: Option<NaiveDate>,
+    /// Days past the due date (or too early), as `Deadline::days_late`.
     pub days_late: i64,
+    /// Where the limit comes from.
     pub citation: &'static str,
+    /// Who must act.
     pub actor: Actor,
+    /// Law or guidance.
     pub force: Force,
+    /// For an excepted limit, the due date plus the claimed period (not statutory).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub indicative_due: Option<NaiveDate>,
+    /// The rule's title, in words.
     pub title: &'static str,
+    /// The event that started the clock.
     pub trigger: TriggerReport<'a>,
+    /// The id of the event that stopped it, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub done_by: Option<&'a str>,
+    /// How the due date and status were worked out, a sentence a step.
     pub working: Vec<String>,
 }
 
 /// The event that started a clock.
 #[derive(Debug, Serialize)]
 pub struct TriggerReport<'a> {
+    /// Its id in the case.
     pub event: &'a str,
+    /// The date the count starts from.
     pub date: NaiveDate,
 }
 
@@ -268,8 +291,7 @@ fn summary(evaluation: &Evaluation) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::case_file::{Event, EventKind};
-    use crate::evaluate::evaluate;
+    use rules::{Event, EventKind, evaluate};
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
