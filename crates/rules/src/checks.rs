@@ -18,6 +18,7 @@ use crate::timeline::{Dated, Timeline};
 pub struct Warning {
     /// The id of the event at fault.
     pub event: String,
+    /// What looks wrong, in a sentence that names both dates and events.
     pub message: String,
 }
 

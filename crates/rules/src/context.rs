@@ -9,7 +9,9 @@ use crate::timeline::Timeline;
 /// A fact about the case that is not a deadline.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Notice {
+    /// The fact, in a plain-English sentence.
     pub text: String,
+    /// Where the law or guidance says it, so the family can check.
     pub citation: &'static str,
 }
 

@@ -45,7 +45,10 @@ impl Status {
 /// An event a deadline refers to: its id and its date, borrowed from the case.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EventRef<'a> {
+    /// The event's id in the case.
     pub id: &'a str,
+    /// The day it counts from: its own date, or the date the engine worked
+    /// out (a request's arrival, from how it was sent).
     pub date: NaiveDate,
     /// What happened, in words.
     pub label: Label<'a>,
@@ -121,15 +124,21 @@ pub enum Limit {
 /// One time limit of one case, borrowing its events' ids from the case.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Deadline<'a> {
+    /// The rule that sets the limit (in JSON, its id).
     #[serde(serialize_with = "serialize_rule_id")]
     pub rule: &'static Rule,
     /// For rules that run once per party or school: which one.
     pub subject: Option<Cow<'a, str>>,
+    /// Who must act: the rule's actor, unless the case names another (an
+    /// advice-giver, a school).
     pub actor: Actor,
     /// Where the limit comes from: the rule's citation, unless the clock was
     /// started another way (a tribunal order, a concession, a mediation agreement).
     pub citation: &'static str,
+    /// Law or guidance: the citation's force, which a concession or Ombudsman
+    /// practice can lower.
     pub force: Force,
+    /// A last day to act, or a first day before which the council must not.
     pub limit: Limit,
     /// The event that started the clock.
     pub trigger: EventRef<'a>,
@@ -137,6 +146,7 @@ pub struct Deadline<'a> {
     pub due: NaiveDate,
     /// The event that stopped the clock, if any.
     pub done: Option<EventRef<'a>>,
+    /// Where the limit stands on the day evaluated.
     pub status: Status,
     /// Whole calendar days past the due date: `done − due` when met late,
     /// `today − due` when overdue, days too early for `TooEarly`, 0 otherwise.

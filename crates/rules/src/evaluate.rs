@@ -19,6 +19,7 @@ use crate::versions::{self, Version};
 pub struct Evaluation<'a> {
     /// The id of the case evaluated.
     pub case_id: &'a str,
+    /// The day the statuses are settled on.
     pub today: NaiveDate,
     /// Every deadline, in order of due date.
     pub deadlines: Vec<Deadline<'a>>,

@@ -16,6 +16,7 @@ use ExceptionReason::*;
 pub struct ExceptionSet {
     /// The set's name in timelines.md: "EX-A".
     pub name: &'static str,
+    /// The exceptions the regulations allow for the rules of this set.
     pub reasons: &'static [ExceptionReason],
     /// The shortest absence from the area that counts, in days.
     pub min_absence_days: i64,
@@ -85,9 +86,11 @@ pub(crate) const CORONAVIRUS_WINDOW: (NaiveDate, NaiveDate) = (
 pub struct ClaimedException {
     /// The `exception-claimed` event.
     pub event: String,
+    /// Which of the regulations' exceptions the council claims.
     pub reason: ExceptionReason,
     /// The days the claim covers that count against this limit.
     pub from: NaiveDate,
+    /// The last day the claim covers, included.
     pub until: NaiveDate,
     /// Whether the family disputes the claim.
     pub disputed: bool,

@@ -9,14 +9,25 @@
 //!
 //! This is not legal advice: it counts the time limits as the regulations and
 //! the Ombudsman count them, and says where a point is disputed.
-
+//!
 //! The crate root names what nearly every caller needs: a case and its events
 //! (read from and written to a case file), `evaluate`, and the deadlines it
 //! gives. The rest lives in public modules named for what they hold: the
 //! counting in [`calendar`], the file format's details in [`case_file`], a
 //! deadline's parts in [`deadline`], a rule's in [`rule`], and so on.
 
+// Every public item says what it is for: the engine is read by people
+// checking its law as much as by code.
+#![deny(missing_docs)]
+
 pub mod calendar;
+// The format's fields and errors are described in case-file.md, but not yet
+// item by item: 128 items, to document once the reader's speed work in this
+// module (done alongside) has landed. The expectation fails when they are.
+#[expect(
+    missing_docs,
+    reason = "case_file's items are documented in shared/spec/case-file.md"
+)]
 pub mod case_file;
 pub mod checks;
 mod claims;

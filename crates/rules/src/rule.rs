@@ -25,6 +25,7 @@ pub struct Rule {
     pub citation: &'static str,
     /// Who must act, unless a deadline names someone else.
     pub actor: Actor,
+    /// Law or guidance: whether missing the limit breaks the law.
     pub force: Force,
     /// The exceptions that can switch this time limit off.
     pub exceptions: &'static ExceptionSet,
@@ -120,10 +121,13 @@ pub enum Actor {
     /// The parent or young person.
     #[serde(rename = "parent")]
     Parent,
+    /// The school or college, such as for an annual review it arranges.
     #[serde(rename = "school")]
     School,
+    /// The health body (the integrated care board).
     #[serde(rename = "health")]
     Health,
+    /// Health or social care, for advice either may give.
     #[serde(rename = "health-or-social-care")]
     HealthOrSocialCare,
     /// Another body asked for advice.
