@@ -2,6 +2,8 @@
 //! modules ask of them: "the first decision on or after the request and before
 //! the next one".
 
+use std::ops::Range;
+
 use chrono::NaiveDate;
 
 use crate::case_file::{Event, EventKind};
@@ -99,12 +101,14 @@ impl<'a> Timeline<'a> {
     /// positions merged, so the events of other kinds are never visited.
     pub fn of<'t>(&'t self, kinds: &[EventKind]) -> Of<'t, 'a> {
         assert!(kinds.len() <= MERGED, "at most {MERGED} kinds at once");
-        let mut heads: [&[usize]; MERGED] = [&[]; MERGED];
+        let mut heads = [(0, 0); MERGED];
         for (head, kind) in heads.iter_mut().zip(kinds) {
-            *head = self.positions(kind);
+            let group = self.group(kind);
+            // A case's events number far fewer than 2^32: they are in memory.
+            *head = (group.start as u32, group.end as u32);
         }
         Of {
-            dated: &self.dated,
+            timeline: self,
             heads,
             kinds: kinds.len(),
         }
@@ -112,13 +116,18 @@ impl<'a> Timeline<'a> {
 
     /// The positions in date order of the events of `kind`; none for a custom kind.
     fn positions(&self, kind: &EventKind) -> &[usize] {
+        &self.by_kind[self.group(kind)]
+    }
+
+    /// Where the positions of `kind`'s events are in `by_kind`.
+    fn group(&self, kind: &EventKind) -> Range<usize> {
         let Some(index) = kind.known_index() else {
-            return &[];
+            return 0..0;
         };
         let start = index
             .checked_sub(1)
             .map_or(0, |before| self.kind_ends[before]);
-        &self.by_kind[start..self.kind_ends[index]]
+        start..self.kind_ends[index]
     }
 
     /// The first event of one of `kinds` dated on or after `from` and, when
@@ -184,9 +193,10 @@ const MERGED: usize = 8;
 
 /// The events of some kinds in date order, from each kind's positions.
 pub(crate) struct Of<'t, 'a> {
-    dated: &'t [Dated<'a>],
-    /// The positions of each kind's events not visited yet.
-    heads: [&'t [usize]; MERGED],
+    timeline: &'t Timeline<'a>,
+    /// For each kind, the part of `by_kind` not visited yet, as (start, end):
+    /// small, so that the iterator is returned without a copy loop.
+    heads: [(u32, u32); MERGED],
     /// How many of `heads` are in use: most look-ups ask for one kind.
     kinds: usize,
 }
@@ -197,16 +207,17 @@ impl<'a> Iterator for Of<'_, 'a> {
     fn next(&mut self) -> Option<Dated<'a>> {
         // The kind whose next event comes first in the timeline.
         let mut first: Option<(usize, usize)> = None;
-        for (head, positions) in self.heads[..self.kinds].iter().enumerate() {
-            if let Some(&position) = positions.first()
-                && first.is_none_or(|(_, earliest)| position < earliest)
-            {
-                first = Some((head, position));
+        for (head, &(start, end)) in self.heads[..self.kinds].iter().enumerate() {
+            if start < end {
+                let position = self.timeline.by_kind[start as usize];
+                if first.is_none_or(|(_, earliest)| position < earliest) {
+                    first = Some((head, position));
+                }
             }
         }
         let (head, position) = first?;
-        self.heads[head] = &self.heads[head][1..];
-        Some(self.dated[position])
+        self.heads[head].0 += 1;
+        Some(self.timeline.dated[position])
     }
 }
 
