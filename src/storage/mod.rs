@@ -287,6 +287,25 @@ pub(crate) fn keep_aside(backend: &mut dyn Backend, text: &str) -> Result<String
     Err("too many copies of unreadable data are already kept".to_owned())
 }
 
+/// The copies of data kept aside in `backend`, each key with its text: the
+/// values that could not be read (`ehc-timeline-corrupt-N`), and the value
+/// the cases were moved into IndexedDB from ([`migrate::BEFORE_KEY`]).
+pub fn kept_aside(backend: &dyn Backend) -> Vec<(String, String)> {
+    let corrupt = (1..=100).map(|n| format!("{KEY}-corrupt-{n}"));
+    std::iter::once(migrate::BEFORE_KEY.to_owned())
+        .chain(corrupt)
+        .filter_map(|key| backend.get(&key).ok().flatten().map(|text| (key, text)))
+        .collect()
+}
+
+/// Deletes every copy kept aside ([`kept_aside`]), so that the lock leaves
+/// nothing readable behind: the lock page says so, and asks, before.
+pub fn forget_aside(backend: &mut dyn Backend) -> Result<(), String> {
+    kept_aside(backend)
+        .iter()
+        .try_for_each(|(key, _)| backend.remove(key))
+}
+
 /// Writes every case to `backend` under [`KEY`], in one value, with no check
 /// for another tab's write: the app saves through [`Session::save`].
 pub fn save<'a>(
