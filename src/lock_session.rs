@@ -335,11 +335,11 @@ impl Records {
         match self.db.change(change).await {
             Ok(()) => {
                 self.saved.borrow_mut().written(&puts, &mine);
-                let announced: Vec<String> = puts
-                    .iter()
-                    .map(|put| format!("{} {}", put.id, put.record.as_ref().map_or(0, |_| put.rev)))
-                    .collect();
-                self.channel.post(&announced.join("\n"));
+                let written = puts.iter().map(|put| {
+                    let rev = put.record.as_ref().map_or(0, |_| put.rev);
+                    (put.id.as_str(), rev)
+                });
+                self.announce(written);
                 Ok(Synced::Unchanged)
             }
             Err(WriteError::Failed(reason)) => Err(SaveError::Failed(reason)),
@@ -449,10 +449,25 @@ impl Records {
             WriteError::Failed(reason) => reason,
             WriteError::Conflict(_) | WriteError::LockChanged => CHANGED_ELSEWHERE.to_owned(),
         })?;
+        // Every case has a new revision: the other tabs look, and find the
+        // lock changed.
+        self.announce(
+            cases
+                .iter()
+                .zip(&puts)
+                .map(|(case, put)| (case.id.as_str(), put.rev)),
+        );
         let revisions = puts.iter().map(|put| put.rev);
         *self.saved.borrow_mut() = Saved::new(revisions.zip(cases));
         *self.sealing.borrow_mut() = sealing;
         Ok(())
+    }
+
+    /// Tells the other tabs the cases written, each "id revision" on a line
+    /// (revision 0: deleted).
+    fn announce<'a>(&self, written: impl Iterator<Item = (&'a str, u64)>) {
+        let lines: Vec<String> = written.map(|(id, rev)| format!("{id} {rev}")).collect();
+        self.channel.post(&lines.join("\n"));
     }
 }
 

@@ -1025,8 +1025,9 @@ mod indexed_db {
         db.change(change).await.unwrap();
     }
 
+    /// A new lock with [`PASSPHRASE`], as the lock page sets it.
     async fn sealing() -> Sealing {
-        let key = SessionKey::derive(PASSPHRASE, random_bytes().unwrap(), 1_000)
+        let key = SessionKey::derive(PASSPHRASE, random_bytes().unwrap(), ITERATIONS)
             .await
             .unwrap();
         Sealing::new(key).await.unwrap()
@@ -1144,6 +1145,40 @@ mod indexed_db {
             Err(WriteError::LockChanged),
             "nor without one"
         );
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_locked_record_that_cannot_be_opened_is_kept_aside_and_the_others_load() {
+        clear();
+        let name = "locked-unreadable";
+        let db = fresh(name).await;
+        let sealing = sealing().await;
+        let cases = shared(decode(V1).unwrap());
+        lock_store(&db, &sealing, &cases).await;
+        // One record's sealed bytes changed: it no longer opens.
+        let (key, text) = db.read_all().await.unwrap().records.remove(0);
+        let broken = text.replacen("\"sealed\":\"", "\"sealed\":\"AAAA", 1);
+        put_raw(name, "cases", &key, &broken.clone().into()).await;
+        let start = Start::LockedRecords {
+            db: db.clone(),
+            header: sealing.header.clone(),
+        };
+        let store = Store::new(LocalStore);
+        let (loaded, _) = ehc_timeline::unlock::unlock(&start, &store, PASSPHRASE)
+            .await
+            .unwrap();
+        assert_eq!(loaded.cases.len(), 1, "the other case loads");
+        let Some(LoadProblem::KeptAside {
+            kept_as,
+            unreadable,
+            ..
+        }) = loaded.problem
+        else {
+            panic!("{:?}", loaded.problem);
+        };
+        assert_eq!(unreadable, broken, "offered for download as stored");
+        assert_eq!(kept_as, KEPT_ASIDE);
+        assert_eq!(storage().get_item(KEPT_ASIDE).unwrap(), Some(broken));
     }
 
     #[wasm_bindgen_test]

@@ -3,9 +3,24 @@
 // the app's save to IndexedDB starts before it). Logging one event in a case
 // of 500 events (alone on the device) and in one case of a portfolio of
 // 1,000 and of 10,000 cases x 60 events (the cost must not grow with the
-// portfolio); and undoing the deletion of a case in the list of 1,000. Run
-// by `make bench`; nothing here asserts a time.
-import { RUNS, clickRows, header, newContext, readyAt, repeat, seededPage, stored, storedEvents, timeClick, withApp } from './measure.mjs';
+// portfolio); and undoing the deletion of a case in the list of 1,000. With
+// each, the bytes one change writes: the record of the case changed, the
+// same at any size of portfolio. Run by `make bench`; nothing here asserts a
+// time.
+import {
+  RUNS,
+  clickRows,
+  header,
+  newContext,
+  readyAt,
+  repeat,
+  seededPage,
+  stored,
+  storedEvents,
+  storedRecord,
+  timeClick,
+  withApp,
+} from './measure.mjs';
 
 /** A page showing `hash`, with the cases of `value` stored. */
 async function openSeeded(browser, url, value, hash) {
@@ -16,7 +31,10 @@ async function openSeeded(browser, url, value, hash) {
   return { context, page };
 }
 
-/** Logs a letter in case `c-0` of `value`, `RUNS` times, each timed from "Save milestone". */
+/**
+ * Logs a letter in case `c-0` of `value`, `RUNS` times, each timed from
+ * "Save milestone"; prints the characters of the record then stored.
+ */
 async function logLetters(browser, url, value) {
   const { context, page } = await openSeeded(browser, url, value, '#/case/c-0');
   const first = await page.locator('.events > li').count();
@@ -37,6 +55,7 @@ async function logLetters(browser, url, value) {
     saved = await storedEvents(page, 'c-0');
   }
   if (saved !== first + RUNS) throw new Error(`${saved} events were saved, not ${first + RUNS}`);
+  written.push((await storedRecord(page, 'c-0')).length);
   await context.close();
   return runs;
 }
@@ -58,6 +77,9 @@ async function undoDeletes(browser, url, value) {
   return runs;
 }
 
+/** The characters of each record written by `logLetters`, in order. */
+const written = [];
+
 await withApp(async ({ url, browser }) => {
   const portfolio = await stored('portfolio.json');
   header('Changes, from the click to the updated screen, headless Chromium');
@@ -68,4 +90,8 @@ await withApp(async ({ url, browser }) => {
     await logLetters(browser, url, await stored('portfolio-10000.json')),
   );
   clickRows('undo the deletion of a case in the list of 1,000', await undoDeletes(browser, url, portfolio));
+  const [alone, thousand, tenThousand] = written.map((n) => n.toLocaleString('en-GB'));
+  console.log(
+    `\nbytes written per change (one record, characters of JSON): ${alone} in the case of 500 events, ${thousand} in the 1,000-case portfolio, ${tenThousand} in the 10,000-case portfolio`,
+  );
 });

@@ -160,8 +160,8 @@ pub enum LoadProblem {
     CouldNotKeepAside { reason: String, unreadable: String },
     /// Written by a newer version of the app: refused and left as it is.
     TooNew { found: u64 },
-    /// Locked with a passphrase by another tab while this one was open: left
-    /// as it is until this page is reloaded and unlocked.
+    /// The lock was set, changed or removed by another tab while this one
+    /// was open: left as it is until this page is reloaded.
     LockedElsewhere,
     /// The browser would not let the app read its storage.
     Unavailable { reason: String },
