@@ -1,8 +1,11 @@
-//! The passphrase lock's stored form, in plain Rust: the envelope that holds
-//! the encrypted cases, its base64 fields, and the checks on a new passphrase.
-//! The encryption itself is WebCrypto's, in [`crate::crypto`].
+//! The passphrase lock's stored forms, in plain Rust: the header of a store
+//! of records locked one by one ([`Header`], see [`crate::lock_records`]),
+//! the envelope that holds all the cases where IndexedDB cannot be opened
+//! (and as earlier versions locked them), their base64 fields, start-up, and
+//! the checks on a new passphrase. The encryption itself is WebCrypto's, in
+//! [`crate::crypto`].
 //!
-//! A locked store is one value under [`crate::storage::KEY`]:
+//! The envelope is one value under [`crate::storage::KEY`]:
 //! `{"storage_version": 2, "encrypted": {"kdf": "PBKDF2-SHA-256", "iterations":
 //! 600000, "cipher": "AES-256-GCM", "salt": b64, "iv": b64, "ciphertext": b64}}`.
 //! Version 2 is one an app without the lock calls too new, and so never

@@ -191,7 +191,7 @@ pub struct Loaded {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Saving {
     /// One localStorage value, merged with other tabs' by the [`Session`]:
-    /// where IndexedDB cannot be opened, and under the lock.
+    /// where IndexedDB cannot be opened (locked there, one encrypted value).
     Local(Session),
     /// IndexedDB, one record per case; what this tab knows of each record.
     Records(idb::Db, records::Saved),
