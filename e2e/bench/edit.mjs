@@ -38,6 +38,9 @@ async function openSeeded(browser, url, value, hash) {
 async function logLetters(browser, url, value) {
   const { context, page } = await openSeeded(browser, url, value, '#/case/c-0');
   const first = await page.locator('.events > li').count();
+  // A case of many events lists its latest ones only: the list then shows
+  // as many events after the save as before.
+  const capped = first < (await storedEvents(page, 'c-0'));
   const runs = await repeat(RUNS, async (run) => {
     await page.getByRole('link', { name: 'Log a milestone' }).click();
     await page.getByRole('heading', { level: 1, name: 'Log a milestone' }).waitFor();
@@ -46,7 +49,7 @@ async function logLetters(browser, url, value) {
     await date.getByLabel('Day').fill('20');
     await date.getByLabel('Month').fill('11');
     await date.getByLabel('Year').fill('2026');
-    return timeClick(page, 'Save milestone', '.events > li', first + run + 1);
+    return timeClick(page, 'Save milestone', '.events > li', capped ? first : first + run + 1);
   });
   // The last save may still be on its way to the store.
   let saved = await storedEvents(page, 'c-0');
