@@ -40,7 +40,8 @@ async function logLetters(browser, url, value) {
   const first = await page.locator('.events > li').count();
   // A case of many events lists its latest ones only: the list then shows
   // as many events after the save as before.
-  const capped = first < (await storedEvents(page, 'c-0'));
+  const total = await storedEvents(page, 'c-0');
+  const capped = first < total;
   const runs = await repeat(RUNS, async (run) => {
     await page.getByRole('link', { name: 'Log a milestone' }).click();
     await page.getByRole('heading', { level: 1, name: 'Log a milestone' }).waitFor();
@@ -53,11 +54,11 @@ async function logLetters(browser, url, value) {
   });
   // The last save may still be on its way to the store.
   let saved = await storedEvents(page, 'c-0');
-  for (let tries = 0; saved !== first + RUNS && tries < 100; tries += 1) {
+  for (let tries = 0; saved !== total + RUNS && tries < 100; tries += 1) {
     await page.waitForTimeout(20);
     saved = await storedEvents(page, 'c-0');
   }
-  if (saved !== first + RUNS) throw new Error(`${saved} events were saved, not ${first + RUNS}`);
+  if (saved !== total + RUNS) throw new Error(`${saved} events were saved, not ${total + RUNS}`);
   written.push((await storedRecord(page, 'c-0')).length);
   await context.close();
   return runs;
