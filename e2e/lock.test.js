@@ -1,11 +1,25 @@
 // End-to-end: the passphrase lock, as a parent would use it. The cases are
 // locked, the browser's storage is read to check nothing is left in plain
 // text, the page is reloaded and unlocked, a file is exported, the passphrase
-// is changed and the lock removed. The browser's date is 31 October 2025.
+// is changed and the lock removed; two locked tabs save in the same instant,
+// a tab is closed right after a save, and copies kept aside are deleted
+// with the lock. The browser's date is 31 October 2025.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { addCase, appUnderTest, logMilestone, openApp, screenshot, storedCases, storedRecords } from './support.js';
+import {
+  addCase,
+  appUnderTest,
+  download,
+  everythingStored,
+  fillDate,
+  logMilestone,
+  openApp,
+  screenshot,
+  storedCases,
+  storedObjects,
+  storedRecords,
+} from './support.js';
 
 const app = appUnderTest();
 
@@ -20,20 +34,26 @@ function stored(page) {
 }
 
 /**
- * Asserts the stored value is locked and none of `secrets` can be read in it,
- * and that no case is left in the browser's database.
+ * Asserts the cases are locked record by record in the browser's database,
+ * and none of `secrets` can be read anywhere the app stores anything;
+ * returns the lock's header.
  */
 async function assertLocked(page, secrets) {
-  assert.deepEqual(await storedRecords(page), {}, 'no readable record left in IndexedDB');
-  const text = await stored(page);
-  const value = JSON.parse(text);
-  assert.equal(value.storage_version, 2);
-  assert.deepEqual(Object.keys(value), ['storage_version', 'encrypted']);
-  assert.equal(value.encrypted.kdf, 'PBKDF2-SHA-256');
-  assert.equal(value.encrypted.cipher, 'AES-256-GCM');
-  assert.equal(value.encrypted.iterations, 600000);
-  for (const secret of secrets) assert.ok(!text.includes(secret), `"${secret}" is stored in plain text`);
-  return value;
+  const meta = await storedObjects(page, 'meta');
+  assert.equal(meta.storage_version, 4);
+  const header = JSON.parse(meta.lock);
+  assert.deepEqual(Object.keys(header), ['kdf', 'iterations', 'cipher', 'salt', 'secret']);
+  assert.equal(header.kdf, 'PBKDF2-SHA-256');
+  assert.equal(header.cipher, 'AES-256-GCM');
+  assert.equal(header.iterations, 600000);
+  for (const [key, text] of Object.entries(await storedRecords(page))) {
+    assert.match(key, /^[0-9a-f]{64}$/, 'a key that names nothing');
+    assert.deepEqual(Object.keys(JSON.parse(text)), ['rev', 'sealed']);
+  }
+  assert.equal(await stored(page), null, 'no value of the cases in localStorage');
+  const everything = await everythingStored(page);
+  for (const secret of secrets) assert.ok(!everything.includes(secret), `"${secret}" is stored in plain text`);
+  return header;
 }
 
 /** On the Unlock page: types `passphrase` and presses "Unlock". */
@@ -125,10 +145,14 @@ test('a parent locks the cases with a passphrase, unlocks them after a reload, e
   await page.getByRole('link', { name: 'Change or remove the passphrase' }).click();
   await page.getByRole('heading', { level: 2, name: 'Change the passphrase' }).waitFor();
   await screenshot(page, '55-lock-on', errors);
-  const before = (await assertLocked(page, [])).encrypted.salt;
+  const before = await assertLocked(page, []);
+  const sealed = Object.values(await storedRecords(page));
   await choosePassphrase(page, NEW_PASSPHRASE, NEW_PASSPHRASE, 'Change the passphrase');
   await page.getByRole('alert').filter({ hasText: 'The passphrase is changed' }).waitFor();
-  assert.notEqual((await assertLocked(page, ['Maya'])).encrypted.salt, before, 'a new salt');
+  assert.notEqual((await assertLocked(page, ['Maya'])).salt, before.salt, 'a new salt');
+  const resealed = Object.values(await storedRecords(page));
+  assert.equal(resealed.length, sealed.length);
+  assert.ok(resealed.every((text) => !sealed.includes(text)), 'every record encrypted anew');
   await page.reload();
   await unlockWith(page, PASSPHRASE);
   await refused.getByRole('link', { name: 'The passphrase is not right' }).waitFor();
@@ -139,14 +163,16 @@ test('a parent locks the cases with a passphrase, unlocks them after a reload, e
   await page.getByRole('button', { name: 'Remove the lock' }).click();
   await page.getByRole('alert').filter({ hasText: 'The lock is removed' }).waitFor();
   await screenshot(page, '56-lock-removed', errors);
-  const plain = JSON.parse(await stored(page));
-  assert.equal(plain.storage_version, 1);
-  assert.equal(plain.cases[0].child, 'Maya Patel');
-  assert.equal(plain.cases[0].events.length, 2);
+  const plain = await storedCases(page);
+  assert.equal(plain[0].child, 'Maya Patel');
+  assert.equal(plain[0].events.length, 2);
+  assert.deepEqual(Object.keys(await storedRecords(page)), [plain[0].id], 'keyed by case id again');
+  const meta = await storedObjects(page, 'meta');
+  assert.equal(meta.storage_version, 3);
+  assert.equal(meta.lock, undefined);
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Lock with a passphrase' }).waitFor();
   await page.getByText('With a lock, your cases are stored on this device encrypted').waitFor();
-  // Unlocked, the cases move back into the browser's database.
   assert.equal((await storedCases(page))[0].events.length, 2);
   assert.equal(await stored(page), null);
   await context.close();
@@ -164,15 +190,144 @@ test('two tabs: locking in one is told in the other, which then writes nothing',
   await page.getByRole('heading', { level: 1, name: 'Lock with a passphrase' }).waitFor();
   await choosePassphrase(page, PASSPHRASE, PASSPHRASE, 'Lock my cases');
   await page.getByRole('alert').filter({ hasText: 'Your cases are locked' }).waitFor();
-  const locked = await assertLocked(page, ['Sam Lee']);
+  await assertLocked(page, ['Sam Lee']);
+  const locked = await everythingStored(page);
 
   await other
-    .getByText('Your cases were locked with a passphrase in another tab or window. Reload this page to unlock them.')
+    .getByText('The lock on your cases was set, changed or removed in another tab or window. Reload this page to carry on.')
     .waitFor();
   await screenshot(other, '57-locked-in-another-tab', errors);
   // A change here stays on this page: the lock is not written over.
   await other.getByRole('button', { name: 'Archive case' }).click();
   await other.getByRole('heading', { level: 1, name: 'Your cases', exact: true }).waitFor();
-  assert.deepEqual(JSON.parse(await stored(other)), locked);
+  assert.equal(await everythingStored(other), locked);
+  await context.close();
+});
+
+/** A page of its own in `context`, unlocked with `passphrase` at `hash`. */
+async function unlockedPage(context, hash, passphrase = PASSPHRASE) {
+  const page = await context.newPage();
+  await page.goto(`${app.server.url}${hash}`);
+  await unlockWith(page, passphrase);
+  await page.getByRole('heading', { level: 1, name: 'Unlock your cases' }).waitFor({ state: 'detached' });
+  return page;
+}
+
+/** Locks the cases from the lock page with `passphrase`. */
+async function lockFromPage(page, passphrase = PASSPHRASE) {
+  await page.goto(`${app.server.url}#/lock`);
+  await page.getByRole('heading', { level: 1, name: 'Lock with a passphrase' }).waitFor();
+  await choosePassphrase(page, passphrase, passphrase, 'Lock my cases');
+  await page.getByRole('alert').filter({ hasText: 'Your cases are locked' }).waitFor();
+}
+
+/** The case `name` as exported from its case page: every event. */
+async function exported(page, name) {
+  await page.goto(`${app.server.url}#/`);
+  await page.getByRole('link', { name }).click();
+  const file = await download(page, page.getByRole('button', { name: 'Export this case' }));
+  return JSON.parse(file.text).cases[0];
+}
+
+/** The revision of the one record stored, readable without the key. */
+async function revision(page) {
+  const [text] = Object.values(await storedRecords(page));
+  return JSON.parse(text).rev;
+}
+
+/** Presses the submit button of each page's form in the same instant. */
+const submitTogether = (...pages) =>
+  Promise.all(pages.map((page) => page.evaluate(() => document.querySelector('main form button[type=submit]').click())));
+
+test('two locked tabs adding events to one case in the same instant keep both, every time', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await addCase(page, { child: 'Ava Stone', council: 'Anytown Council' });
+  const caseHash = new URL(page.url()).hash;
+  await lockFromPage(page);
+  const a = await unlockedPage(context, caseHash);
+  const b = await unlockedPage(context, caseHash);
+  await page.close();
+  const TRIALS = 5;
+  let rev = await revision(a);
+  for (let trial = 1; trial <= TRIALS; trial += 1) {
+    for (const [tab, what, day] of [[a, 'Letter', trial], [b, 'Phone call', trial + 10]]) {
+      await tab.goto(`${app.server.url}${caseHash}/log`);
+      await tab.locator('main form button[type=submit]').waitFor();
+      await tab.getByLabel('What happened').selectOption({ label: what });
+      await fillDate(tab, [day, 10, 2025]);
+    }
+    await submitTogether(a, b);
+    // Both written: the write that met the other's merged it in first.
+    for (let tries = 0; tries < 100 && (await revision(a)) < rev + 2; tries += 1) await a.waitForTimeout(50);
+    assert.ok((await revision(a)) >= rev + 2, `trial ${trial}: two writes`);
+    rev = await revision(a);
+  }
+  await assertLocked(a, ['Ava Stone', 'Anytown']);
+  const kept = await exported(a, 'Ava Stone');
+  assert.equal(kept.events.length, 2 * TRIALS, 'every event of every trial kept');
+  await screenshot(b, '58-locked-tabs-merged', errors);
+  await context.close();
+});
+
+test('a tab closed right after a save keeps the save, locked or not', async () => {
+  const { context, page } = await openApp(app.browser, app.server.url);
+  await addCase(page, { child: 'Noah Reid', council: 'Anytown Council' });
+  const caseHash = new URL(page.url()).hash;
+  await logMilestone(page, 'Request for an assessment received by the council', [1, 9, 2025]);
+  await page.close();
+  const reopened = await context.newPage();
+  await reopened.goto(`${app.server.url}${caseHash}`);
+  await reopened.getByRole('heading', { level: 1, name: 'Noah Reid' }).waitFor();
+  assert.equal((await storedCases(reopened))[0].events.length, 1);
+
+  await lockFromPage(reopened);
+  await reopened.close();
+  const locked = await unlockedPage(context, caseHash);
+  await logMilestone(locked, 'Council decided to assess', [20, 10, 2025], { note: 'Closed at once.' });
+  await locked.close();
+  const again = await unlockedPage(context, caseHash);
+  const kept = await exported(again, 'Noah Reid');
+  assert.deepEqual(kept.events.map((event) => event.note ?? null), [null, 'Closed at once.']);
+  await context.close();
+});
+
+test('locking deletes, once agreed, every copy kept aside, and nothing of the cases is left readable', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  const fixture = await readFile(new URL('../tests/fixtures/storage-v1.json', import.meta.url), 'utf8');
+  // The cases of an earlier version (moved in, and kept as they were), and
+  // a value that could not be read, kept aside.
+  await page.evaluate(
+    (fixture) => {
+      localStorage.setItem('ehc-timeline', fixture);
+      localStorage.setItem('ehc-timeline-corrupt-1', '{"cases": [{"child": "Lily Evans", "note');
+    },
+    fixture,
+  );
+  await page.reload();
+  await page.getByRole('link', { name: 'A. B.' }).waitFor();
+  const secrets = ['A. B.', 'C. D.', 'Lily Evans', 'Emailed by the school SENCO', 'c-7f3a0001'];
+  assert.ok((await everythingStored(page)).includes('Emailed by the school SENCO'), 'kept aside in plain text');
+
+  await page.goto(`${app.server.url}#/lock`);
+  await page.getByRole('heading', { level: 2, name: 'Copies kept aside' }).waitFor();
+  await page.getByText('This device also keeps 2 copies of your data set aside').waitFor();
+  const copy = await download(page, page.getByRole('button', { name: 'Download copy 2' }));
+  assert.match(copy.text, /Lily Evans/);
+  await choosePassphrase(page, PASSPHRASE, PASSPHRASE, 'Lock my cases');
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await summary.getByRole('link', { name: 'Tick the box to agree that the copies kept aside are deleted' }).waitFor();
+  assert.ok((await everythingStored(page)).includes('Lily Evans'), 'nothing changed');
+  await screenshot(page, '59-lock-copies-kept-aside', errors);
+
+  await page.getByLabel('Delete the copies kept aside').check();
+  await page.getByRole('button', { name: 'Lock my cases' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Your cases are locked' }).waitFor();
+  await assertLocked(page, secrets);
+  await page.getByRole('heading', { level: 2, name: 'Copies kept aside' }).waitFor({ state: 'detached' });
+  await page.reload();
+  await unlockWith(page, PASSPHRASE);
+  await page.getByRole('heading', { level: 1, name: 'Lock with a passphrase' }).waitFor();
+  await page.goto(`${app.server.url}#/`);
+  await page.getByRole('link', { name: 'A. B.' }).waitFor();
   await context.close();
 });

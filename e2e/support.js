@@ -277,22 +277,30 @@ export async function download(page, button) {
  * (and then nothing is left behind for the app to trip on).
  */
 export function storedRecords(page) {
+  return storedObjects(page, 'cases');
+}
+
+/**
+ * What the object store `store` ('cases' or 'meta') of the app's database
+ * holds, key to value; {} when there is no database.
+ */
+export function storedObjects(page, store) {
   return page.evaluate(
-    () =>
+    (store) =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('ehc-timeline');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains('cases')) {
+          if (!db.objectStoreNames.contains(store)) {
             db.close();
             indexedDB.deleteDatabase('ehc-timeline').onsuccess = () => resolve({});
             return;
           }
-          const transaction = db.transaction('cases');
-          const cases = transaction.objectStore('cases');
-          const keys = cases.getAllKeys();
-          const values = cases.getAll();
+          const transaction = db.transaction(store);
+          const objects = transaction.objectStore(store);
+          const keys = objects.getAllKeys();
+          const values = objects.getAll();
           transaction.oncomplete = () => {
             db.close();
             resolve(Object.fromEntries(keys.result.map((key, i) => [key, values.result[i]])));
@@ -300,10 +308,21 @@ export function storedRecords(page) {
           transaction.onerror = () => reject(transaction.error);
         };
       }),
+    store,
   );
 }
 
-/** The cases the app keeps in IndexedDB, in the order of their ids. */
+/**
+ * Everything the app stores, as one text: every localStorage key and
+ * value, and every key and value of its database's object stores.
+ */
+export async function everythingStored(page) {
+  const local = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
+  const cases = await storedObjects(page, 'cases');
+  const meta = await storedObjects(page, 'meta');
+  return [local, JSON.stringify(cases), JSON.stringify(meta)].join('\n');
+}
+
 export async function storedCases(page) {
   return Object.values(await storedRecords(page)).map((text) => JSON.parse(text).case);
 }

@@ -64,7 +64,7 @@ impl SessionKey {
     /// `plaintext` encrypted with a new random nonce.
     pub async fn seal(&self, plaintext: &str) -> Result<Envelope, String> {
         let iv = imp::random_bytes()?;
-        let ciphertext = imp::encrypt(&self.key, &iv, plaintext.as_bytes()).await?;
+        let ciphertext = imp::encrypt(&self.key, &iv, plaintext.as_bytes(), &[]).await?;
         Ok(Envelope {
             iterations: self.iterations,
             salt: self.salt,
@@ -75,19 +75,31 @@ impl SessionKey {
 
     /// The text inside `envelope`.
     pub async fn open(&self, envelope: &Envelope) -> Result<String, OpenError> {
-        let plain = imp::decrypt(&self.key, &envelope.iv, &envelope.ciphertext).await?;
+        let plain = imp::decrypt(&self.key, &envelope.iv, &envelope.ciphertext, &[]).await?;
         String::from_utf8(plain)
             .map_err(|_| OpenError::Failed("what was unlocked is not text".to_owned()))
     }
 
     /// `plain` encrypted, as [`seal_bytes`] does.
     pub async fn seal_bytes(&self, plain: &[u8]) -> Result<Vec<u8>, String> {
-        seal_bytes(&self.key, plain).await
+        seal_bytes(&self.key, plain, &[]).await
     }
 
     /// What [`SessionKey::seal_bytes`] sealed.
     pub async fn open_bytes(&self, sealed: &[u8]) -> Result<Vec<u8>, OpenError> {
-        open_bytes(&self.key, sealed).await
+        open_bytes(&self.key, sealed, &[]).await
+    }
+
+    /// `plain` encrypted and bound to `bound` (AES-GCM's additional data):
+    /// it opens only with that same `bound`, so a sealed record moved under
+    /// another record's key does not open.
+    pub async fn seal_bound(&self, plain: &[u8], bound: &[u8]) -> Result<Vec<u8>, String> {
+        seal_bytes(&self.key, plain, bound).await
+    }
+
+    /// What [`SessionKey::seal_bound`] sealed with `bound`.
+    pub async fn open_bound(&self, sealed: &[u8], bound: &[u8]) -> Result<Vec<u8>, OpenError> {
+        open_bytes(&self.key, sealed, bound).await
     }
 
     /// The key as a JavaScript object, to hand to a part's module.
@@ -134,27 +146,28 @@ impl DataKey {
 
     /// `plain` encrypted, as [`seal_bytes`] does.
     pub async fn seal(&self, plain: &[u8]) -> Result<Vec<u8>, String> {
-        seal_bytes(&self.0, plain).await
+        seal_bytes(&self.0, plain, &[]).await
     }
 
     /// What [`DataKey::seal`] sealed.
     pub async fn open(&self, sealed: &[u8]) -> Result<Vec<u8>, OpenError> {
-        open_bytes(&self.0, sealed).await
+        open_bytes(&self.0, sealed, &[]).await
     }
 }
 
-/// `plain` encrypted with a fresh random nonce, which leads the result.
-async fn seal_bytes(key: &imp::Key, plain: &[u8]) -> Result<Vec<u8>, String> {
+/// `plain` encrypted with a fresh random nonce, which leads the result, and
+/// bound to `bound` (none when empty).
+async fn seal_bytes(key: &imp::Key, plain: &[u8], bound: &[u8]) -> Result<Vec<u8>, String> {
     let iv: [u8; IV_LEN] = imp::random_bytes()?;
     let mut sealed = iv.to_vec();
-    sealed.extend(imp::encrypt(key, &iv, plain).await?);
+    sealed.extend(imp::encrypt(key, &iv, plain, bound).await?);
     Ok(sealed)
 }
 
-/// What [`seal_bytes`] sealed with `key`.
-async fn open_bytes(key: &imp::Key, sealed: &[u8]) -> Result<Vec<u8>, OpenError> {
+/// What [`seal_bytes`] sealed with `key` and `bound`.
+async fn open_bytes(key: &imp::Key, sealed: &[u8], bound: &[u8]) -> Result<Vec<u8>, OpenError> {
     match sealed.split_at_checked(IV_LEN) {
-        Some((iv, ciphertext)) => imp::decrypt(key, iv, ciphertext).await,
+        Some((iv, ciphertext)) => imp::decrypt(key, iv, ciphertext, bound).await,
         None => Err(OpenError::Failed(
             "the stored value is too short".to_owned(),
         )),
@@ -259,8 +272,14 @@ mod imp {
         Ok(Key(key.unchecked_into()))
     }
 
-    fn gcm(iv: &[u8]) -> AesGcmParams {
-        AesGcmParams::new("AES-GCM", &Uint8Array::from(iv))
+    /// AES-GCM with nonce `iv` and additional data `bound` (empty: none,
+    /// which AES-GCM treats alike).
+    fn gcm(iv: &[u8], bound: &[u8]) -> AesGcmParams {
+        let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(iv));
+        if !bound.is_empty() {
+            params.set_additional_data_u8_array(&Uint8Array::from(bound));
+        }
+        params
     }
 
     /// The SHA-256 digest of `bytes`: how a pooled file is known again.
@@ -269,16 +288,28 @@ mod imp {
         Ok(Uint8Array::new(&digest).to_vec())
     }
 
-    pub async fn encrypt(key: &Key, iv: &[u8], plain: &[u8]) -> Result<Vec<u8>, String> {
+    pub async fn encrypt(
+        key: &Key,
+        iv: &[u8],
+        plain: &[u8],
+        bound: &[u8],
+    ) -> Result<Vec<u8>, String> {
         let subtle = subtle()?;
+        let params = gcm(iv, bound);
         let sealed =
-            resolve(subtle.encrypt_with_object_and_u8_array(&gcm(iv), &key.0, plain)).await?;
+            resolve(subtle.encrypt_with_object_and_u8_array(&params, &key.0, plain)).await?;
         Ok(Uint8Array::new(&sealed).to_vec())
     }
 
-    pub async fn decrypt(key: &Key, iv: &[u8], sealed: &[u8]) -> Result<Vec<u8>, OpenError> {
+    pub async fn decrypt(
+        key: &Key,
+        iv: &[u8],
+        sealed: &[u8],
+        bound: &[u8],
+    ) -> Result<Vec<u8>, OpenError> {
         let subtle = subtle().map_err(OpenError::Failed)?;
-        match resolve(subtle.decrypt_with_object_and_u8_array(&gcm(iv), &key.0, sealed)).await {
+        let params = gcm(iv, bound);
+        match resolve(subtle.decrypt_with_object_and_u8_array(&params, &key.0, sealed)).await {
             Ok(plain) => Ok(Uint8Array::new(&plain).to_vec()),
             Err(reason) if reason.starts_with("OperationError") => Err(OpenError::WrongPassphrase),
             Err(reason) => Err(OpenError::Failed(reason)),
@@ -317,11 +348,11 @@ mod imp {
         Err(NO_BROWSER.to_owned())
     }
 
-    pub async fn encrypt(_key: &Key, _iv: &[u8], _plain: &[u8]) -> Result<Vec<u8>, String> {
+    pub async fn encrypt(_: &Key, _: &[u8], _: &[u8], _: &[u8]) -> Result<Vec<u8>, String> {
         Err(NO_BROWSER.to_owned())
     }
 
-    pub async fn decrypt(_key: &Key, _iv: &[u8], _sealed: &[u8]) -> Result<Vec<u8>, OpenError> {
+    pub async fn decrypt(_: &Key, _: &[u8], _: &[u8], _: &[u8]) -> Result<Vec<u8>, OpenError> {
         Err(OpenError::Failed(NO_BROWSER.to_owned()))
     }
 }

@@ -20,6 +20,7 @@ pub mod hooks;
 pub mod import;
 pub mod labels;
 pub mod lock;
+pub mod lock_records;
 pub mod lock_session;
 pub mod parts;
 pub mod pools;
@@ -28,6 +29,7 @@ pub mod serial;
 pub mod state;
 pub mod storage;
 pub mod summary;
+pub mod unlock;
 
 pub use app::{Page, Providers, ProvidersProps};
 pub use route::View;

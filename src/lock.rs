@@ -1,8 +1,11 @@
-//! The passphrase lock's stored form, in plain Rust: the envelope that holds
-//! the encrypted cases, its base64 fields, and the checks on a new passphrase.
-//! The encryption itself is WebCrypto's, in [`crate::crypto`].
+//! The passphrase lock's stored forms, in plain Rust: the header of a store
+//! of records locked one by one ([`Header`], see [`crate::lock_records`]),
+//! the envelope that holds all the cases where IndexedDB cannot be opened
+//! (and as earlier versions locked them), their base64 fields, start-up, and
+//! the checks on a new passphrase. The encryption itself is WebCrypto's, in
+//! [`crate::crypto`].
 //!
-//! A locked store is one value under [`crate::storage::KEY`]:
+//! The envelope is one value under [`crate::storage::KEY`]:
 //! `{"storage_version": 2, "encrypted": {"kdf": "PBKDF2-SHA-256", "iterations":
 //! 600000, "cipher": "AES-256-GCM", "salt": b64, "iv": b64, "ciphertext": b64}}`.
 //! Version 2 is one an app without the lock calls too new, and so never
@@ -12,7 +15,7 @@ use rules::case_file::json::{Map, Value};
 
 use crate::storage::idb::{DB_NAME, Db, OpenError};
 use crate::storage::migrate::BEFORE_KEY;
-use crate::storage::records::{Saved, read_records};
+use crate::storage::records::{Saved, read_records, record_revision};
 use crate::storage::{self, Backend, DecodeError, KEY, LoadProblem, Loaded, Saving, backup};
 
 pub use crate::storage::LOCKED_STORAGE_VERSION;
@@ -92,22 +95,7 @@ fn read_envelope(value: &Value, encrypted: &Value) -> Result<Envelope, String> {
     let fields = encrypted
         .as_object()
         .ok_or("\"encrypted\" is not a JSON object")?;
-    expect_text(fields, "kdf", KDF)?;
-    expect_text(fields, "cipher", CIPHER)?;
-    let iterations = fields
-        .get("iterations")
-        .and_then(Value::as_u64)
-        .ok_or("\"iterations\" is missing or not a whole number")?;
-    let iterations = u32::try_from(iterations)
-        .ok()
-        .filter(|n| ITERATION_RANGE.contains(n))
-        .ok_or_else(|| {
-            format!(
-                "\"iterations\" is {iterations}, outside {} to {}",
-                ITERATION_RANGE.start(),
-                ITERATION_RANGE.end()
-            )
-        })?;
+    let iterations = read_kdf(fields)?;
     let ciphertext = bytes(fields, "ciphertext")?;
     if ciphertext.len() < TAG_LEN {
         return Err(format!(
@@ -121,6 +109,68 @@ fn read_envelope(value: &Value, encrypted: &Value) -> Result<Envelope, String> {
         iv: sized(fields, "iv")?,
         ciphertext,
     })
+}
+
+/// The lock's header in the store of records (`meta`, under `lock`): how
+/// to remake the key, and the secret that names the records, sealed by that
+/// key, which also tells a wrong passphrase (see [`crate::lock_records`]):
+/// `{"kdf": "PBKDF2-SHA-256", "iterations": 600000, "cipher": "AES-256-GCM",
+/// "salt": b64, "secret": b64}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Header {
+    pub iterations: u32,
+    pub salt: [u8; SALT_LEN],
+    /// The records' secret: its nonce, then its ciphertext and tag.
+    pub secret: Vec<u8>,
+}
+
+impl Header {
+    /// The header to store, as compact JSON (nothing in it needs escaping).
+    pub fn encode(&self) -> String {
+        format!(
+            r#"{{"kdf":"{KDF}","iterations":{},"cipher":"{CIPHER}","salt":"{}","secret":"{}"}}"#,
+            self.iterations,
+            base64_encode(&self.salt),
+            base64_encode(&self.secret),
+        )
+    }
+
+    /// The header in stored `text`, or why it cannot be used.
+    pub fn read(text: &str) -> Result<Header, String> {
+        let value = Value::parse(text).map_err(|error| format!("it is not JSON: {error}"))?;
+        let fields = value.as_object().ok_or("it is not a JSON object")?;
+        let iterations = read_kdf(fields)?;
+        let secret = bytes(fields, "secret")?;
+        if secret.len() < IV_LEN + TAG_LEN {
+            return Err(format!("\"secret\" is {} bytes, too short", secret.len()));
+        }
+        Ok(Header {
+            iterations,
+            salt: sized(fields, "salt")?,
+            secret,
+        })
+    }
+}
+
+/// The rounds of a stored key derivation, after checking its method and
+/// cipher are the ones this version knows.
+fn read_kdf(fields: &Map) -> Result<u32, String> {
+    expect_text(fields, "kdf", KDF)?;
+    expect_text(fields, "cipher", CIPHER)?;
+    let iterations = fields
+        .get("iterations")
+        .and_then(Value::as_u64)
+        .ok_or("\"iterations\" is missing or not a whole number")?;
+    u32::try_from(iterations)
+        .ok()
+        .filter(|n| ITERATION_RANGE.contains(n))
+        .ok_or_else(|| {
+            format!(
+                "\"iterations\" is {iterations}, outside {} to {}",
+                ITERATION_RANGE.start(),
+                ITERATION_RANGE.end()
+            )
+        })
 }
 
 fn expect_text(fields: &Map, name: &str, expected: &str) -> Result<(), String> {
@@ -152,12 +202,15 @@ fn sized<const N: usize>(fields: &Map, name: &str) -> Result<[u8; N], String> {
 pub enum Start {
     /// Not locked: loaded as usual.
     Open(Loaded),
-    /// Locked: the stored text, and its envelope to unlock or why it cannot
-    /// be read.
+    /// Locked in the one localStorage value: the stored text, and its
+    /// envelope to unlock or why it cannot be read.
     Locked {
         stored: String,
         envelope: Result<Envelope, String>,
     },
+    /// Locked record by record in IndexedDB: the lock's [`Header`] as
+    /// stored, to unlock (see [`crate::lock_records`]).
+    LockedRecords { db: Db, header: String },
 }
 
 /// Reads storage at start-up: a locked value is left as it is, to unlock.
@@ -176,7 +229,8 @@ pub fn start(backend: &mut dyn Backend) -> Start {
 
 /// Reads storage at start-up, as [`start`] does, from IndexedDB where it
 /// opens: a version-1 value still in localStorage is moved in first
-/// ([`storage::migrate`]). A locked value stays in localStorage, to unlock.
+/// ([`storage::migrate`]). A locked value stays in localStorage, to unlock
+/// (and be moved in then); a locked store of records is left to unlock.
 /// Where IndexedDB cannot be opened, or the move fails, the cases stay in
 /// localStorage and the app works there as before.
 pub async fn open(local: &mut dyn Backend) -> Start {
@@ -205,30 +259,61 @@ pub async fn open(local: &mut dyn Backend) -> Start {
         // Too new, or unreadable (and kept aside): as before, in localStorage.
         return started;
     }
+    match db.lock_header().await {
+        Ok(Some(header)) => return Start::LockedRecords { db, header },
+        Ok(None) => {}
+        Err(reason) => return on_local_storage(local, reason),
+    }
     let stored = match db.read_all().await {
         Ok(stored) => stored,
         Err(reason) => return on_local_storage(local, reason),
     };
-    let (cases, unreadable) = read_records(&stored.records);
-    let problem = unreadable.into_iter().next().map(|(key, reason)| {
-        let text = stored.records.iter().find(|(k, _)| *k == key);
-        LoadProblem::KeptAside {
-            reason,
-            kept_as: key.clone(),
-            unreadable: text.map(|(_, text)| text.clone()).unwrap_or_default(),
-        }
-    });
+    let read = read_records(&stored.records);
+    let (loaded, saved) = loaded_records(read, &stored.records, local);
     Start::Open(Loaded {
+        saving: Saving::Records(db, saved),
+        ..loaded
+    })
+}
+
+/// The cases `read` from a store of records (`records`, as stored), with
+/// the first record that cannot be read as the problem (offered for
+/// download as stored), and what this tab knows of them. Each record that
+/// cannot be read stays where it is, and is copied aside in `local` too
+/// (as unreadable localStorage data is), where the lock page finds it.
+pub fn loaded_records(
+    (cases, unreadable): storage::records::Read,
+    records: &[(String, String)],
+    local: &mut dyn Backend,
+) -> (Loaded, Saved) {
+    let mut saved = Saved::new(cases.iter().cloned());
+    let mut problem = None;
+    for (key, reason) in unreadable {
+        let text = records
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or("", |(_, text)| text.as_str());
+        let kept_as = storage::keep_aside(local, text);
+        saved.unreadable_kept &= kept_as.is_ok();
+        saved.unreadable.push((key.clone(), record_revision(text)));
+        problem.get_or_insert_with(|| LoadProblem::KeptAside {
+            reason,
+            kept_as: kept_as.unwrap_or(key),
+            unreadable: text.to_owned(),
+        });
+    }
+    let loaded = Loaded {
         cases: cases
             .iter()
             .map(|(_, case)| rules::Case::clone(case))
             .collect(),
         problem,
         writable: true,
-        saving: Saving::Records(db, Saved::new(cases)),
+        saving: Saving::default(),
         backup: backup::load(local),
         moved: local.get(BEFORE_KEY).ok().flatten().map(Into::into),
-    })
+    };
+    (loaded, saved)
 }
 
 /// The start on localStorage when IndexedDB cannot be used, saying so.

@@ -8,9 +8,13 @@
 //! every record it changes; another tab's write is read back for the state
 //! to merge with its latest cases, never written over, and each write is
 //! announced to the other tabs on a BroadcastChannel (case ids and
-//! revisions). In localStorage, saving is [`Session`]'s. Under the lock,
-//! another tab's write cannot be read without decrypting, so it is never
-//! written over: the save is refused until the page is reloaded.
+//! revisions). Under the lock each record is sealed on its own
+//! ([`Sealing`]) and saved, checked and merged the same way; setting,
+//! changing or removing the lock rewrites every record in one transaction.
+//! In localStorage (where IndexedDB cannot be opened), saving is
+//! [`Session`]'s, and the lock is one encrypted value: another tab's write
+//! there cannot be read without decrypting, so it is never written over,
+//! and the save is refused until the page is reloaded.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -21,11 +25,12 @@ use yew::Callback;
 use crate::browser::{Channel, Listener};
 use crate::crypto::{OpenError, SessionKey};
 use crate::lock::Envelope;
+use crate::lock_records::{Sealing, whole_store};
 use crate::serial::Serial;
-use crate::storage::idb::{DB_NAME, Db, WriteError};
+use crate::storage::idb::{Change, DB_NAME, Db, WriteError};
 use crate::storage::records::{Saved, decode_record};
 use crate::storage::sync::{SaveError, Session, Synced, Theirs};
-use crate::storage::{KEY, Saving, Store, decode, encode};
+use crate::storage::{KEY, LoadProblem, Saving, Store, decode, encode, forget_aside};
 
 /// What a change of the lock reports: done, or why nothing changed.
 pub type Changed = Callback<Result<(), String>>;
@@ -37,6 +42,8 @@ pub type Done = Callback<Result<Synced, SaveError>>;
 const CHANGED_ELSEWHERE: &str =
     "your cases were changed in another tab or window. Reload this page to see them and carry on";
 
+const UNREADABLE_NOT_KEPT: &str = "a record in this browser's database cannot be read, and no copy of it could be kept aside while the lock changes. Download it from the message on your cases, then reload the page and try again";
+
 /// Shared through context by the lock gate, the app's root.
 #[derive(Clone)]
 pub struct Lock {
@@ -45,18 +52,19 @@ pub struct Lock {
     seen: Rc<RefCell<Option<String>>>,
     /// In localStorage, unlocked: the two-tab session the app's saves use.
     session: Rc<RefCell<Session>>,
-    /// In IndexedDB: the store of records (until the lock moves the cases
-    /// into localStorage).
-    records: Rc<RefCell<Option<Rc<Records>>>>,
+    /// In IndexedDB: the store of records, locked or not.
+    records: Option<Rc<Records>>,
     serial: Rc<Serial>,
     store: Store,
 }
 
-/// The store of records, what this tab knows of each, and the other tabs.
+/// The store of records, what this tab knows of each, the other tabs, and
+/// while the lock is on, what seals the records.
 struct Records {
     db: Db,
     saved: RefCell<Saved>,
     channel: Channel,
+    sealing: RefCell<Option<Sealing>>,
 }
 
 impl PartialEq for Lock {
@@ -75,6 +83,7 @@ impl Lock {
                     db,
                     saved: RefCell::new(saved),
                     channel: Channel::new(DB_NAME),
+                    sealing: RefCell::default(),
                 };
                 (Session::default(), Some(Rc::new(records)))
             }
@@ -82,9 +91,29 @@ impl Lock {
         Lock::new(store, None, None, session, records)
     }
 
-    /// The handle on `store` after unlocking `stored` with `key`.
+    /// The handle on `store` after unlocking its one localStorage value
+    /// `stored` with `key` (where IndexedDB cannot be opened).
     pub fn unlocked(store: Store, key: SessionKey, stored: String) -> Lock {
         Lock::new(store, Some(key), Some(stored), Session::default(), None)
+    }
+
+    /// The handle on `store` after unlocking the store of records `db`
+    /// with `sealing`; `saved`: what was read of it.
+    pub fn unlocked_records(store: Store, db: Db, saved: Saved, sealing: Sealing) -> Lock {
+        let key = sealing.key.clone();
+        let records = Records {
+            db,
+            saved: RefCell::new(saved),
+            channel: Channel::new(DB_NAME),
+            sealing: RefCell::new(Some(sealing)),
+        };
+        Lock::new(
+            store,
+            Some(key),
+            None,
+            Session::default(),
+            Some(Rc::new(records)),
+        )
     }
 
     fn new(
@@ -98,7 +127,7 @@ impl Lock {
             key: Rc::new(RefCell::new(key)),
             seen: Rc::new(RefCell::new(seen)),
             session: Rc::new(RefCell::new(session)),
-            records: Rc::new(RefCell::new(records)),
+            records,
             serial: Rc::default(),
             store,
         }
@@ -109,19 +138,20 @@ impl Lock {
         self.key.borrow().is_some()
     }
 
-    /// Saves `cases` after whatever is queued: encrypted while the lock is
-    /// on; else each changed case in IndexedDB, or all in localStorage.
+    /// Saves `cases` after whatever is queued: each changed case in
+    /// IndexedDB (sealed while the lock is on), or all in localStorage
+    /// (encrypted while the lock is on).
     pub fn save(&self, cases: Vec<Rc<Case>>, done: Done) {
         let lock = self.clone();
         self.run(async move {
             let key = lock.key.borrow().clone();
             let saved = match (key, lock.records()) {
-                (None, Some(records)) => records.save(cases).await,
+                (_, Some(records)) => records.save(cases).await,
                 (None, None) => lock
                     .session
                     .borrow_mut()
                     .save(&mut *lock.store.0.borrow_mut(), &owned(&cases)),
-                (Some(key), _) => match key.seal(&encode(cases.iter().map(Rc::as_ref))).await {
+                (Some(key), None) => match key.seal(&encode(cases.iter().map(Rc::as_ref))).await {
                     Ok(sealed) => lock.write_locked(&sealed.encode()),
                     Err(reason) => Err(reason),
                 }
@@ -134,17 +164,15 @@ impl Lock {
 
     /// Takes in what another tab wrote, merged with this tab's cases `mine`
     /// (after whatever is queued): the cases `ids` of the store of records,
-    /// or (`None`) the localStorage value. Writes nothing; while locked,
-    /// another tab's write cannot be read, and is left to the next save.
+    /// or (`None`) the localStorage value. Writes nothing; the locked
+    /// localStorage value cannot be read, and is left to the next save.
     pub fn take_in(&self, ids: Option<Vec<String>>, mine: Vec<Rc<Case>>, done: Done) {
         let lock = self.clone();
         self.run(async move {
-            if lock.is_on() {
-                return;
-            }
             let found = match (ids, lock.records()) {
                 (Some(ids), Some(records)) => records.take_in(&ids).await,
                 (Some(_), None) => return,
+                (None, _) if lock.is_on() => return,
                 (None, _) => lock
                     .session
                     .borrow_mut()
@@ -178,47 +206,57 @@ impl Lock {
     }
 
     fn records(&self) -> Option<Rc<Records>> {
-        self.records.borrow().clone()
+        self.records.clone()
     }
 
     /// Locks `cases` with `key`, a new one (made from a new passphrase and
-    /// salt by the lock's part), for this save and every later one. Until it
-    /// is written, nothing changes.
+    /// salt by the lock's part), for this save and every later one: every
+    /// record sealed anew in one transaction (or the one localStorage value
+    /// encrypted). Then the copies of unreadable or moved data kept aside,
+    /// which the lock page said it would delete, are deleted. Until the
+    /// cases are written, nothing changes.
     pub fn set_passphrase(&self, key: SessionKey, cases: Vec<Case>, done: Changed) {
         let lock = self.clone();
         self.run(async move {
-            let written = match key.seal(&encode(&cases)).await {
-                Ok(sealed) => {
-                    let sealed = sealed.encode();
-                    lock.replace(&sealed).map(|()| {
-                        *lock.key.borrow_mut() = Some(key);
-                        *lock.seen.borrow_mut() = Some(sealed);
-                    })
-                }
-                Err(reason) => Err(reason),
+            let written = match lock.records() {
+                Some(records) => records.relock(Some(key.clone()), cases).await,
+                None => match key.seal(&encode(&cases)).await {
+                    Ok(sealed) => {
+                        let sealed = sealed.encode();
+                        lock.replace(&sealed)
+                            .map(|()| *lock.seen.borrow_mut() = Some(sealed))
+                    }
+                    Err(reason) => Err(reason),
+                },
             };
-            // Locked in localStorage: no readable copy is left in IndexedDB.
-            let records = lock.records.borrow_mut().take_if(|_| written.is_ok());
-            let written = match records {
-                Some(records) => records.db.clear().await.map_err(|reason| {
-                    format!("your cases are locked, but the unlocked copy in this browser's database could not be deleted ({reason}). Reload the page and lock them again")
-                }),
-                None => written,
-            };
+            let written = written.and_then(|()| {
+                *lock.key.borrow_mut() = Some(key);
+                forget_aside(&mut *lock.store.0.borrow_mut()).map_err(|reason| {
+                    format!("your cases are locked, but a copy kept aside could not be deleted ({reason}). Open this page again and change the passphrase to try again")
+                })
+            });
             done.emit(written);
         });
     }
 
-    /// Stores `cases` unlocked again, and ends the lock.
+    /// Stores `cases` unlocked again, and ends the lock: every record
+    /// rewritten plain in one transaction (or the one localStorage value).
     pub fn remove(&self, cases: Vec<Case>, done: Changed) {
         let lock = self.clone();
         self.run(async move {
-            let text = encode(&cases);
-            let written = lock.replace(&text).map(|()| {
+            let written = match lock.records() {
+                Some(records) => records.relock(None, cases).await,
+                None => {
+                    let text = encode(&cases);
+                    lock.replace(&text).map(|()| {
+                        *lock.seen.borrow_mut() = None;
+                        *lock.session.borrow_mut() = Session::new(Some(text), cases);
+                    })
+                }
+            };
+            if written.is_ok() {
                 *lock.key.borrow_mut() = None;
-                *lock.seen.borrow_mut() = None;
-                *lock.session.borrow_mut() = Session::new(Some(text), cases);
-            });
+            }
             done.emit(written);
         });
     }
@@ -282,29 +320,68 @@ impl Records {
         if puts.is_empty() {
             return Ok(Synced::Unchanged);
         }
-        match self.db.write(&puts).await {
+        let sealing = self.sealing.borrow().clone();
+        let stored = match &sealing {
+            Some(sealing) => sealing.seal_puts(&puts).await.map_err(SaveError::Failed)?,
+            None => puts.clone(),
+        };
+        let header = sealing.as_ref().map(|sealing| sealing.header.as_str());
+        let change = Change {
+            puts: &stored,
+            lock_now: header,
+            lock_after: header,
+            whole: None,
+        };
+        match self.db.change(change).await {
             Ok(()) => {
                 self.saved.borrow_mut().written(&puts, &mine);
-                let announced: Vec<String> = puts
-                    .iter()
-                    .map(|put| format!("{} {}", put.id, put.record.as_ref().map_or(0, |_| put.rev)))
-                    .collect();
-                self.channel.post(&announced.join("\n"));
+                let written = puts.iter().map(|put| {
+                    let rev = put.record.as_ref().map_or(0, |_| put.rev);
+                    (put.id.as_str(), rev)
+                });
+                self.announce(written);
                 Ok(Synced::Unchanged)
             }
             Err(WriteError::Failed(reason)) => Err(SaveError::Failed(reason)),
-            Err(WriteError::Conflict(ids)) => self.take_in(&ids).await,
+            Err(WriteError::LockChanged) => Err(SaveError::Refused(LoadProblem::LockedElsewhere)),
+            Err(WriteError::Conflict(keys)) => {
+                // The keys as stored, each that of its case in `puts`.
+                let ids: Vec<String> = (stored.iter().zip(&puts))
+                    .filter(|(put, _)| keys.contains(&put.id))
+                    .map(|(_, put)| put.id.clone())
+                    .collect();
+                self.take_in(&ids).await
+            }
         }
     }
 
     /// Reads cases `ids` as stored now: those another tab wrote since this
     /// tab last knew them, each with what this tab knew of it.
     async fn take_in(&self, ids: &[String]) -> Result<Synced, SaveError> {
-        let stored = self.db.read(ids).await.map_err(SaveError::Failed)?;
+        let sealing = self.sealing.borrow().clone();
+        let mut keys = ids.to_vec();
+        if let Some(sealing) = &sealing {
+            for key in &mut keys {
+                *key = sealing.record_key(key).await.map_err(SaveError::Failed)?;
+            }
+        }
+        let (header, stored) = self.db.read(&keys).await.map_err(SaveError::Failed)?;
+        if header.as_deref() != sealing.as_ref().map(|sealing| sealing.header.as_str()) {
+            return Err(SaveError::Refused(LoadProblem::LockedElsewhere));
+        }
+        let mut read = Vec::with_capacity(stored.len());
+        for (id, (key, text)) in ids.iter().zip(stored) {
+            let their = match (text, &sealing) {
+                (None, _) => None,
+                (Some(text), None) => Some(decode_record(&text)),
+                (Some(text), Some(sealing)) => Some(sealing.open(&key, &text).await),
+            };
+            read.push((id.clone(), their));
+        }
         let mut found = Theirs::default();
         let mut saved = self.saved.borrow_mut();
-        for (id, text) in stored {
-            let their = match text.map(|text| decode_record(&text)) {
+        for (id, their) in read {
+            let their = match their {
                 // Unreadable: left as it is, and this tab's case with it.
                 Some(Err(_)) => continue,
                 Some(Ok((rev, case))) => Some((rev, Rc::new(case))),
@@ -326,6 +403,71 @@ impl Records {
             true => Synced::Unchanged,
             false => Synced::Theirs(found),
         })
+    }
+
+    /// Rewrites the whole store with `cases`, in one transaction: sealed
+    /// by `new` (a new lock, or the same secret under a new passphrase), or
+    /// plain where `None`. Nothing is written if any record is not as this
+    /// tab knows it, or the lock was changed elsewhere.
+    async fn relock(&self, new: Option<SessionKey>, cases: Vec<Case>) -> Result<(), String> {
+        let (unreadable, kept) = {
+            let saved = self.saved.borrow();
+            (saved.unreadable.clone(), saved.unreadable_kept)
+        };
+        if !kept {
+            return Err(UNREADABLE_NOT_KEPT.to_owned());
+        }
+        let old = self.sealing.borrow().clone();
+        let sealing = match (new, &old) {
+            (None, _) => None,
+            (Some(key), Some(old)) => Some(old.rekeyed(key).await?),
+            (Some(key), None) => Some(Sealing::new(key).await?),
+        };
+        let known: Vec<(String, u64)> = (self.saved.borrow().known())
+            .map(|(id, rev)| (id.to_owned(), rev))
+            .collect();
+        let mut whole = Vec::with_capacity(known.len());
+        for (id, rev) in &known {
+            let key = match &old {
+                Some(old) => old.record_key(id).await?,
+                None => id.clone(),
+            };
+            whole.push((key, Some(*rev)));
+        }
+        // Cleared with the rest: each is copied aside (see `loaded_records`).
+        whole.extend(unreadable);
+        let known: std::collections::HashMap<String, u64> = known.into_iter().collect();
+        let cases: Vec<Rc<Case>> = cases.into_iter().map(Rc::new).collect();
+        let puts = whole_store(&cases, |id| known.get(id).copied(), sealing.as_ref()).await?;
+        let change = Change {
+            puts: &puts,
+            lock_now: old.as_ref().map(|old| old.header.as_str()),
+            lock_after: sealing.as_ref().map(|new| new.header.as_str()),
+            whole: Some(&whole),
+        };
+        self.db.change(change).await.map_err(|error| match error {
+            WriteError::Failed(reason) => reason,
+            WriteError::Conflict(_) | WriteError::LockChanged => CHANGED_ELSEWHERE.to_owned(),
+        })?;
+        // Every case has a new revision: the other tabs look, and find the
+        // lock changed.
+        self.announce(
+            cases
+                .iter()
+                .zip(&puts)
+                .map(|(case, put)| (case.id.as_str(), put.rev)),
+        );
+        let revisions = puts.iter().map(|put| put.rev);
+        *self.saved.borrow_mut() = Saved::new(revisions.zip(cases));
+        *self.sealing.borrow_mut() = sealing;
+        Ok(())
+    }
+
+    /// Tells the other tabs the cases written, each "id revision" on a line
+    /// (revision 0: deleted).
+    fn announce<'a>(&self, written: impl Iterator<Item = (&'a str, u64)>) {
+        let lines: Vec<String> = written.map(|(id, rev)| format!("{id} {rev}")).collect();
+        self.channel.post(&lines.join("\n"));
     }
 }
 

@@ -362,6 +362,7 @@ pub fn show<P: Part>(
     let lock = lock_on.filter(|_| P::LOCKS).map(|on| LockControl {
         on,
         writable,
+        aside: crate::storage::kept_aside(&browser::LocalStore).into(),
         backup: cases.to_owned().into(),
         today,
         change: Callback::from(move |(passphrase, done): (Option<String>, Changed)| {

@@ -17,9 +17,10 @@ use ehc_timeline::crypto::{OpenError, SessionKey, random_bytes};
 use ehc_timeline::documents::db::{DOCUMENTS_DB, DocDb};
 use ehc_timeline::documents::kept::Kept;
 use ehc_timeline::documents::keys;
-use ehc_timeline::lock::{Envelope, ITERATIONS};
+use ehc_timeline::lock::{Envelope, Header, ITERATIONS};
 use ehc_timeline::lock_session::{Lock, unlock};
 use ehc_timeline::parts::{self, Import, LockSettings};
+use ehc_timeline::storage::idb::{DB_NAME, Db};
 use ehc_timeline::storage::sync::{SaveError, Synced};
 use ehc_timeline::storage::{Backend, KEY, LoadProblem, MemoryBackend, decode, encode, load, save};
 use ehc_timeline::{Store, View, lock};
@@ -668,18 +669,34 @@ async fn the_unlock_page_refuses_a_wrong_passphrase_then_opens_the_cases_and_sav
         text(&root)
     );
 
-    button(&root, "Delete case").click();
-    yew::scheduler::flush().await;
-    until(100, || {
-        storage().get_item(KEY).unwrap().as_deref() != Some(&stored)
-    })
-    .await;
-    let saved = storage().get_item(KEY).unwrap().unwrap();
-    let opened = key.open(&envelope_of(&saved)).await.unwrap();
-    assert!(
-        decode(&opened).unwrap().is_empty(),
-        "the deletion is saved, locked"
+    // Unlocked, the value moved into records locked one by one.
+    assert_eq!(storage().get_item(KEY).unwrap(), None);
+    let db = Db::open(DB_NAME).await.unwrap();
+    let header = db.lock_header().await.unwrap().expect("locked");
+    assert_eq!(
+        Header::read(&header).unwrap().salt,
+        key.salt,
+        "same passphrase"
     );
+    assert_eq!(db.read_all().await.unwrap().records.len(), 1);
+
+    button(&root, "Delete case").click();
+    for _ in 0..100 {
+        if db.read_all().await.unwrap().records.is_empty() {
+            break;
+        }
+        next_task().await;
+    }
+    assert!(
+        db.read_all().await.unwrap().records.is_empty(),
+        "the deletion is saved"
+    );
+    assert_eq!(
+        db.lock_header().await.unwrap(),
+        Some(header),
+        "still locked"
+    );
+    db.close();
 }
 
 #[wasm_bindgen_test]
@@ -735,7 +752,9 @@ mod indexed_db {
     use std::rc::Rc;
 
     use super::*;
-    use ehc_timeline::storage::idb::{Db, OpenError, WriteError};
+    use ehc_timeline::lock::Start;
+    use ehc_timeline::lock_records::{Sealing, whole_store};
+    use ehc_timeline::storage::idb::{Change, OpenError, WriteError};
     use ehc_timeline::storage::migrate::{BEFORE_KEY, MIGRATED_KEY, migrate};
     use ehc_timeline::storage::records::{
         RECORDS_VERSION, Saved, decode_record, encode_record, read_records,
@@ -991,6 +1010,222 @@ mod indexed_db {
             assert_eq!(storage().get_item(MIGRATED_KEY).unwrap(), None);
             assert!(contents(&db).await.is_empty());
         }
+    }
+
+    /// The records of a store locked with `sealing`, written in one
+    /// transaction as setting the lock writes them.
+    async fn lock_store(db: &Db, sealing: &Sealing, cases: &[Rc<Case>]) {
+        let puts = whole_store(cases, |_| None, Some(sealing)).await.unwrap();
+        let change = Change {
+            puts: &puts,
+            lock_now: None,
+            lock_after: Some(&sealing.header),
+            whole: Some(&[]),
+        };
+        db.change(change).await.unwrap();
+    }
+
+    /// A new lock with [`PASSPHRASE`], as the lock page sets it.
+    async fn sealing() -> Sealing {
+        let key = SessionKey::derive(PASSPHRASE, random_bytes().unwrap(), ITERATIONS)
+            .await
+            .unwrap();
+        Sealing::new(key).await.unwrap()
+    }
+
+    /// The cases of a locked store, in the order of their keys.
+    async fn opened(db: &Db, sealing: &Sealing) -> Vec<Case> {
+        let (cases, unreadable) = sealing
+            .open_all(&db.read_all().await.unwrap().records)
+            .await;
+        assert!(unreadable.is_empty(), "{unreadable:?}");
+        cases.into_iter().map(|(_, c)| Case::clone(&c)).collect()
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_locked_record_holds_nothing_readable_of_its_case() {
+        let db = fresh("locked-plain").await;
+        let sealing = sealing().await;
+        let cases = shared(decode(V1).unwrap());
+        lock_store(&db, &sealing, &cases).await;
+        let records = db.read_all().await.unwrap().records;
+        let header = db.lock_header().await.unwrap().unwrap();
+        assert_eq!(records.len(), 2);
+        for (key, text) in &records {
+            for plain in ["A. B.", "C. D.", "c-7f3a0001", "c-7f3a0002", "\"case\""] {
+                assert!(!key.contains(plain), "{key}");
+                assert!(!text.contains(plain), "{text}");
+                assert!(!header.contains(plain), "{header}");
+            }
+        }
+        // Keys in the order of their hashes: the cases in the order of ids.
+        let mut found = opened(&db, &sealing).await;
+        found.sort_by(|a, b| a.id.cmp(&b.id));
+        assert_eq!(found, decode(V1).unwrap());
+        // A fresh nonce at every write: the same case sealed twice differs.
+        let plain = Saved::default().changes(&cases[..1]);
+        let again = sealing.seal_puts(&plain).await.unwrap();
+        let first = records.iter().find(|(key, _)| *key == again[0].id).unwrap();
+        assert_ne!(Some(&first.1), again[0].record.as_ref());
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_failed_transaction_keeps_the_old_encrypted_record() {
+        let name = "locked-closed";
+        let db = fresh(name).await;
+        let sealing = sealing().await;
+        let cases = shared(vec![request_case()]);
+        lock_store(&db, &sealing, &cases).await;
+        let mut saved = Saved::new([(1, cases[0].clone())]);
+        db.close();
+        let now = vec![renamed(&cases[0], "Lost")];
+        let puts = sealing.seal_puts(&saved.changes(&now)).await.unwrap();
+        let change = Change {
+            puts: &puts,
+            lock_now: Some(&sealing.header),
+            lock_after: Some(&sealing.header),
+            whole: None,
+        };
+        assert!(matches!(
+            db.change(change).await,
+            Err(WriteError::Failed(_))
+        ));
+        assert_eq!(opened(&fresh(name).await, &sealing).await, [request_case()]);
+    }
+
+    #[wasm_bindgen_test]
+    async fn locked_records_are_checked_by_revision_and_two_locked_tabs_merge() {
+        let db = fresh("locked-tabs").await;
+        let sealing = sealing().await;
+        let case = Rc::new(request_case());
+        lock_store(&db, &sealing, std::slice::from_ref(&case)).await;
+        let tab = || {
+            let saved = Saved::new([(1, case.clone())]);
+            let store = Store::new(MemoryBackend::default());
+            Lock::unlocked_records(store, db.clone(), saved, sealing.clone())
+        };
+        let (tab_a, tab_b) = (tab(), tab());
+        let with = |id: &str| {
+            let mut case = request_case();
+            case.events
+                .push(Event::new(id, EventKind::RequestReceived, day(2, 3)));
+            vec![Rc::new(case)]
+        };
+        let (calls_a, done_a) = recorder();
+        tab_a.save(with("e-a"), done_a);
+        until(100, || !calls_a.borrow().is_empty()).await;
+        assert_eq!(*calls_a.borrow(), [Ok(Synced::Unchanged)]);
+        // Tab B has not seen tab A's write: refused, and tab A's case read.
+        let (calls_b, done_b) = recorder();
+        tab_b.save(with("e-b"), done_b);
+        until(100, || !calls_b.borrow().is_empty()).await;
+        let Ok(Synced::Theirs(theirs)) = calls_b.borrow()[0].clone() else {
+            panic!("{:?}", calls_b.borrow());
+        };
+        assert_eq!(theirs.ids, ["c-1"]);
+        assert_eq!(
+            theirs.theirs,
+            with("e-a")
+                .iter()
+                .map(|c| Case::clone(c))
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(opened(&db, &sealing).await, [Case::clone(&with("e-a")[0])]);
+        // A write under a lock that is no longer the store's writes nothing.
+        let plain = Saved::default().changes(&with("e-c"));
+        let change = Change {
+            puts: &sealing.seal_puts(&plain).await.unwrap(),
+            lock_now: Some("another lock"),
+            lock_after: Some("another lock"),
+            whole: None,
+        };
+        assert_eq!(db.change(change).await, Err(WriteError::LockChanged));
+        assert_eq!(
+            db.write(&[]).await,
+            Err(WriteError::LockChanged),
+            "nor without one"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_locked_record_that_cannot_be_opened_is_kept_aside_and_the_others_load() {
+        clear();
+        let name = "locked-unreadable";
+        let db = fresh(name).await;
+        let sealing = sealing().await;
+        let cases = shared(decode(V1).unwrap());
+        lock_store(&db, &sealing, &cases).await;
+        // One record's sealed bytes changed: it no longer opens.
+        let (key, text) = db.read_all().await.unwrap().records.remove(0);
+        let broken = text.replacen("\"sealed\":\"", "\"sealed\":\"AAAA", 1);
+        put_raw(name, "cases", &key, &broken.clone().into()).await;
+        let start = Start::LockedRecords {
+            db: db.clone(),
+            header: sealing.header.clone(),
+        };
+        let store = Store::new(LocalStore);
+        let (loaded, _) = ehc_timeline::unlock::unlock(&start, &store, PASSPHRASE)
+            .await
+            .unwrap();
+        assert_eq!(loaded.cases.len(), 1, "the other case loads");
+        let Some(LoadProblem::KeptAside {
+            kept_as,
+            unreadable,
+            ..
+        }) = loaded.problem
+        else {
+            panic!("{:?}", loaded.problem);
+        };
+        assert_eq!(unreadable, broken, "offered for download as stored");
+        assert_eq!(kept_as, KEPT_ASIDE);
+        assert_eq!(storage().get_item(KEPT_ASIDE).unwrap(), Some(broken));
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_old_locked_value_moves_into_records_locked_one_by_one() {
+        clear();
+        let (_, stored) = locked(PASSPHRASE, &[&request_case()]).await;
+        storage().set_item(KEY, &stored).unwrap();
+        let store = Store::new(LocalStore);
+        let Start::Locked { .. } = lock::open(&mut LocalStore).await else {
+            panic!("the old value is to unlock");
+        };
+        let start = Start::Locked {
+            stored: stored.clone(),
+            envelope: Ok(envelope_of(&stored)),
+        };
+        let (loaded, lock) = ehc_timeline::unlock::unlock(&start, &store, PASSPHRASE)
+            .await
+            .unwrap();
+        assert_eq!(loaded.cases, [request_case()]);
+        assert!(lock.is_on());
+        assert_eq!(storage().get_item(KEY).unwrap(), None);
+        assert_eq!(
+            storage().get_item(BEFORE_KEY).unwrap().as_deref(),
+            Some(stored.as_str()),
+            "kept as it was, still locked"
+        );
+        assert_eq!(loaded.moved.as_deref(), Some(stored.as_str()));
+        let db = Db::open(DB_NAME).await.unwrap();
+        for (key, text) in db.read_all().await.unwrap().records {
+            assert!(
+                !key.contains("c-1") && !text.contains("A. B."),
+                "{key} {text}"
+            );
+        }
+        // Started again: the store of records is what is locked.
+        let start = lock::open(&mut LocalStore).await;
+        assert!(matches!(start, Start::LockedRecords { .. }));
+        let wrong = ehc_timeline::unlock::unlock(&start, &store, "not the passphrase").await;
+        assert_eq!(
+            wrong.err(),
+            Some(ehc_timeline::crypto::OpenError::WrongPassphrase)
+        );
+        let (again, _) = ehc_timeline::unlock::unlock(&start, &store, PASSPHRASE)
+            .await
+            .unwrap();
+        assert_eq!(again.cases, [request_case()]);
+        db.close();
     }
 }
 

@@ -211,7 +211,7 @@ fn a_lock_set_in_another_tab_is_never_written_over_and_is_told_as_such() {
     );
     assert_reads(
         &html,
-        "Your cases were locked with a passphrase in another tab or window. Reload this page to unlock them. Anything you do here will not be saved.",
+        "The lock on your cases was set, changed or removed in another tab or window. Reload this page to carry on. Anything you do here will not be saved.",
     );
 }
 

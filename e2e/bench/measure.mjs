@@ -93,8 +93,8 @@ export async function seededPage(context, url, value) {
   return page;
 }
 
-/** The number of events of case `id` as the app stored it in IndexedDB. */
-export function storedEvents(page, id) {
+/** The text of the record of case `id` as the app stored it in IndexedDB. */
+export function storedRecord(page, id) {
   return page.evaluate(
     (id) =>
       new Promise((resolve, reject) => {
@@ -102,12 +102,17 @@ export function storedEvents(page, id) {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const get = open.result.transaction('cases').objectStore('cases').get(id);
-          get.onsuccess = () => resolve(JSON.parse(get.result).case.events.length);
+          get.onsuccess = () => resolve(get.result);
           get.onerror = () => reject(get.error);
         };
       }),
     id,
   );
+}
+
+/** The number of events of case `id` as the app stored it in IndexedDB. */
+export async function storedEvents(page, id) {
+  return JSON.parse(await storedRecord(page, id)).case.events.length;
 }
 
 /**

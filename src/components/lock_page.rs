@@ -3,9 +3,12 @@
 //! in a part loaded on demand ([`crate::parts`]): the main module keeps the
 //! lock, and changes it when the page asks ([`LockControl`]).
 
+use std::rc::Rc;
+
 use chrono::NaiveDate;
 use yew::prelude::*;
 
+use crate::components::fields::{CheckboxProps, checkbox, error_message};
 use crate::components::{ErrorSummary, TextFieldProps, backup_button, static_html, text_field};
 use crate::crypto;
 use crate::export::offer_all_cases;
@@ -30,6 +33,9 @@ pub const NO_CRYPTO: &str = "This browser does not allow encryption on this page
 pub struct LockControl {
     pub on: bool,
     pub writable: bool,
+    /// The copies of data kept aside on this device (each key and text),
+    /// which setting the lock or changing its passphrase deletes.
+    pub aside: Rc<[(String, String)]>,
     /// Every case, as the case file written on `today`.
     pub backup: AttrValue,
     pub today: NaiveDate,
@@ -55,6 +61,12 @@ pub fn LockPage() -> Html {
     let busy = use_state_eq(|| false);
     let outcome = use_state_eq(|| None::<Outcome>);
     let export_error = use_state_eq(|| None::<String>);
+    // The copies kept aside: as given, then none once the lock is set.
+    let aside = {
+        let given = lock.as_ref().map(|lock| lock.aside.clone());
+        use_state(move || given.unwrap_or_default())
+    };
+    let forget = use_state_eq(|| false);
     // Whether the lock is on: as given, then as this page last changed it.
     let is_on = {
         let given = lock.as_ref().is_some_and(|lock| lock.on);
@@ -79,11 +91,14 @@ pub fn LockPage() -> Html {
     // or not), or why nothing changed.
     let report = |done: (&'static str, &'static str), failed: &'static str, now_on: bool| {
         let (busy, outcome, is_on) = (busy.clone(), outcome.clone(), is_on.clone());
-        let (passphrase, confirm) = (passphrase.clone(), confirm.clone());
+        let (passphrase, confirm, aside) = (passphrase.clone(), confirm.clone(), aside.clone());
         Callback::from(move |result: Result<(), String>| {
             busy.set(false);
             outcome.set(Some(match result {
                 Ok(()) => {
+                    if now_on {
+                        aside.set(Rc::default());
+                    }
                     is_on.set(now_on);
                     passphrase.set(String::new());
                     confirm.set(String::new());
@@ -96,6 +111,8 @@ pub fn LockPage() -> Html {
     let onsubmit = {
         let (change, errors, busy) = (lock.change.clone(), errors.clone(), busy.clone());
         let (passphrase, confirm) = (passphrase.clone(), confirm.clone());
+        let consent = forget.clone();
+        let asks = !aside.is_empty();
         let done = if on {
             report(
                 (
@@ -120,9 +137,18 @@ pub fn LockPage() -> Html {
             if *busy {
                 return;
             }
-            match check_new_passphrase(&passphrase, &confirm) {
-                Err(found) => errors.set(Errors::new(found)),
-                Ok(()) => {
+            let mut found = check_new_passphrase(&passphrase, &confirm)
+                .err()
+                .unwrap_or_default();
+            if asks && !*consent {
+                found.push(FieldError::new(
+                    FORGET_ASIDE,
+                    "Tick the box to agree that the copies kept aside are deleted",
+                ));
+            }
+            match found.is_empty() {
+                false => errors.set(Errors::new(found)),
+                true => {
                     errors.set(Errors::default());
                     busy.set(true);
                     change.emit((Some((*passphrase).clone()), done.clone()));
@@ -187,6 +213,7 @@ pub fn LockPage() -> Html {
                     width: Some("input--width-20"),
                     ..TextFieldProps::default()
                 })) }
+                { aside_consent(&aside, &forget, errors.on(FORGET_ASIDE), lock.today) }
                 <button type="submit" class="button">
                     { if on { "Change the passphrase" } else { "Lock my cases" } }
                 </button>
@@ -228,6 +255,60 @@ const REMOVE: &str = concat!(
 /// While the lock is being changed.
 const WORKING: &str =
     r#"<p class="body" role="status">Working on it: this takes a second or two.</p>"#;
+
+/// The id of the checkbox that agrees to delete the copies kept aside.
+const FORGET_ASIDE: &str = "forget-aside";
+
+/// The copies of data kept aside, each to download, and the box that
+/// agrees they are deleted when the lock is set (none: nothing to ask).
+fn aside_consent(
+    aside: &Rc<[(String, String)]>,
+    forget: &UseStateHandle<bool>,
+    error: Option<&FieldError>,
+    today: NaiveDate,
+) -> Html {
+    if aside.is_empty() {
+        return html! {};
+    }
+    let count = match aside.len() {
+        1 => "one copy".to_owned(),
+        n => format!("{n} copies"),
+    };
+    let downloads = aside.iter().enumerate().map(|(n, (_, text))| {
+        let text = text.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let _ = crate::export::download_unreadable(&text, today);
+        });
+        html! {
+            <button type="button" class="button button--secondary" {onclick}>
+                {format!("Download copy {}", n + 1)}
+            </button>
+        }
+    });
+    let on_change = {
+        let forget = forget.clone();
+        Callback::from(move |ticked| forget.set(ticked))
+    };
+    let group = classes!("form-group", error.is_some().then_some("form-group--error"));
+    html! {
+        <div class={group}>
+            <h2 class="heading-m">{"Copies kept aside"}</h2>
+            <p class="body">{format!(
+                "This device also keeps {count} of your data set aside: data that could not be read, or your cases as they were stored before this version of EHC Timeline. So that nothing readable is left behind, they are deleted when you lock your cases or change the passphrase. Download any you want to keep first."
+            )}</p>
+            <div class="button-group">{ for downloads }</div>
+            { error_message(FORGET_ASIDE, error) }
+            <div class="checkboxes">
+                { checkbox(&CheckboxProps {
+                    id: FORGET_ASIDE.into(),
+                    label: "Delete the copies kept aside".into(),
+                    checked: **forget,
+                    on_change,
+                }) }
+            </div>
+        </div>
+    }
+}
 
 fn outcome_banner(outcome: Option<&Outcome>) -> Html {
     match outcome {

@@ -24,7 +24,7 @@ pub fn load_problem_text(problem: &LoadProblem) -> String {
         LoadProblem::TooNew { found } => format!(
             "Your cases were saved by a newer version of EHC Timeline (storage version {found}). This version cannot read them and will not change them. Open the newest version of the app. Anything you do here will not be saved."
         ),
-        LoadProblem::LockedElsewhere => "Your cases were locked with a passphrase in another tab or window. Reload this page to unlock them. Anything you do here will not be saved.".to_owned(),
+        LoadProblem::LockedElsewhere => "The lock on your cases was set, changed or removed in another tab or window. Reload this page to carry on. Anything you do here will not be saved.".to_owned(),
         LoadProblem::LocalOnly { reason } => format!(
             "This browser does not let the app use its database (IndexedDB: {reason}), so your cases are kept in its smaller storage, as in earlier versions. That holds about 5 MB, about 1,300 cases of 60 events each: export your cases now and then to keep a copy."
         ),

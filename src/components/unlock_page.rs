@@ -9,12 +9,13 @@ use yew::prelude::*;
 use crate::app::{Page, Providers};
 use crate::browser;
 use crate::components::{ErrorSummary, TextFieldProps, footer, static_html, text_field};
-use crate::crypto::{self, OpenError, SessionKey};
+use crate::crypto::{self, OpenError};
 use crate::forms::{Errors, FieldError};
-use crate::lock::{self, Envelope, Start};
-use crate::lock_session::{Lock, unlock};
+use crate::lock::{Header, Start};
+use crate::lock_session::Lock;
 use crate::route::View;
 use crate::storage::{Loaded, Store};
+use crate::unlock::unlock;
 
 /// The facts the app starts from, as for [`Providers`], with storage as read by
 /// [`lock::start`].
@@ -39,8 +40,8 @@ impl PartialEq for LockGateProps {
 
 #[derive(Clone, PartialEq)]
 enum Gate {
-    /// The stored text, and its envelope or why it cannot be read.
-    Locked(Rc<str>, Rc<Result<Envelope, String>>),
+    /// The locked start, to unlock.
+    Locked,
     Open(Rc<Loaded>, Lock),
 }
 
@@ -56,7 +57,7 @@ pub fn LockGate(props: &LockGateProps) -> Html {
                 let lock = Lock::open(props.store, loaded.saving.clone());
                 Gate::Open(Rc::new(loaded), lock)
             }
-            Start::Locked { stored, envelope } => Gate::Locked(stored.into(), Rc::new(envelope)),
+            Start::Locked { .. } | Start::LockedRecords { .. } => Gate::Locked,
         })
     };
     let form = UnlockForm {
@@ -64,9 +65,9 @@ pub fn LockGate(props: &LockGateProps) -> Html {
         errors: use_state(Errors::default),
         busy: use_state_eq(|| false),
     };
-    let locked = matches!(*gate, Gate::Locked(..));
+    let locked = matches!(*gate, Gate::Locked);
     // Just unlocked: the Unlock button is gone, so focus the new page's heading.
-    let unlocked = matches!(*props.start, Start::Locked { .. }) && !locked;
+    let unlocked = !matches!(*props.start, Start::Open(_)) && !locked;
     use_effect_with((locked, unlocked), |&(locked, unlocked)| {
         // The first render is in the page: `make bench` measures loading to here.
         if !unlocked {
@@ -88,17 +89,14 @@ pub fn LockGate(props: &LockGateProps) -> Html {
                 </Providers>
             </ContextProvider<Lock>>
         },
-        Gate::Locked(stored, envelope) => {
-            let (gate, store, stored) = (gate.clone(), props.store.clone(), stored.clone());
-            let passphrase = form.passphrase.clone();
-            let on_unlocked = move |(key, plaintext): (SessionKey, String)| {
+        Gate::Locked => {
+            let (gate, passphrase) = (gate.clone(), form.passphrase.clone());
+            let on_unlocked = move |(loaded, lock): (Loaded, Lock)| {
                 // The gate outlives the Unlock page: it keeps no passphrase.
                 passphrase.set(String::new());
-                let loaded = lock::loaded(&plaintext, &*store.0.borrow());
-                let lock = Lock::unlocked(store.clone(), key, stored.to_string());
                 gate.set(Gate::Open(Rc::new(loaded), lock))
             };
-            unlock_page(envelope, form, on_unlocked)
+            unlock_page(&props.start, &props.store, form, on_unlocked)
         }
     }
 }
@@ -114,34 +112,45 @@ struct UnlockForm {
     busy: UseStateHandle<bool>,
 }
 
+/// Why the locked `start` cannot be unlocked whatever the passphrase.
+fn unreadable(start: &Start) -> Option<String> {
+    match start {
+        Start::Locked {
+            envelope: Err(reason),
+            ..
+        } => Some(reason.clone()),
+        Start::LockedRecords { header, .. } => Header::read(header).err(),
+        _ => None,
+    }
+}
+
 /// One passphrase field and a button; "The passphrase is not right" when
-/// it is not. `on_unlocked` takes the key and the unlocked version-1 value.
+/// it is not. `on_unlocked` takes the cases unlocked and their handle.
 fn unlock_page(
-    envelope: &Rc<Result<Envelope, String>>,
+    start: &Rc<Start>,
+    store: &Store,
     form: UnlockForm,
-    on_unlocked: impl Fn((SessionKey, String)) + 'static,
+    on_unlocked: impl Fn((Loaded, Lock)) + 'static,
 ) -> Html {
     let UnlockForm {
         passphrase,
         errors,
         busy,
     } = form;
-    let envelope = match envelope.as_ref() {
-        Ok(envelope) => Rc::new(envelope.clone()),
-        Err(reason) => {
-            return frame(html! {
-                <>
-                    <h1 class="heading-xl" tabindex="-1">{"Your cases cannot be unlocked"}</h1>
-                    <p class="body">{format!(
-                        "The locked cases saved on this device cannot be read ({reason}). Nothing has been changed or deleted."
-                    )}</p>
-                    { static_html(ANOTHER_BROWSER) }
-                </>
-            });
-        }
-    };
+    if let Some(reason) = unreadable(start) {
+        return frame(html! {
+            <>
+                <h1 class="heading-xl" tabindex="-1">{"Your cases cannot be unlocked"}</h1>
+                <p class="body">{format!(
+                    "The locked cases saved on this device cannot be read ({reason}). Nothing has been changed or deleted."
+                )}</p>
+                { static_html(ANOTHER_BROWSER) }
+            </>
+        });
+    }
     let onsubmit = {
         let (passphrase, errors, busy) = (passphrase.clone(), errors.clone(), busy.clone());
+        let (start, store) = (start.clone(), store.clone());
         let on_unlocked = Rc::new(on_unlocked);
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -158,10 +167,11 @@ fn unlock_page(
                 return refuse("Enter your passphrase".to_owned());
             }
             busy.set(true);
-            let (envelope, typed, busy) = (envelope.clone(), (*passphrase).clone(), busy.clone());
+            let (start, store) = (start.clone(), store.clone());
+            let (typed, busy) = ((*passphrase).clone(), busy.clone());
             let on_unlocked = on_unlocked.clone();
             yew::platform::spawn_local(async move {
-                match unlock(&envelope, &typed).await {
+                match unlock(&start, &store, &typed).await {
                     Ok(opened) => on_unlocked(opened),
                     Err(error) => {
                         busy.set(false);

@@ -4,11 +4,13 @@
 //! request is awaited through one small promise ([`settled`]).
 //!
 //! The database [`DB_NAME`] holds two object stores: `cases`, each record
-//! under its case's id, and `meta`, the storage version (and later the app's
-//! small records). A write is one readwrite transaction that first reads the
-//! revision of each record it is about to change, and writes nothing if any
-//! is not the one expected: IndexedDB applies a transaction whole or not at
-//! all, so a closed tab or a crash leaves each case as it was or as it became.
+//! under its key (the case's id, or under the lock an opaque key, see
+//! [`crate::lock_records`]), and `meta`, the storage version and the lock's
+//! header. A write is one readwrite transaction that first reads the lock's
+//! header and the revision of each record it is about to change, and writes
+//! nothing if any is not the one expected: IndexedDB applies a transaction
+//! whole or not at all, so a closed tab or a crash leaves each case as it was
+//! or as it became.
 //!
 //! [`records`]: super::records
 
@@ -16,6 +18,8 @@
 pub use native::Db;
 #[cfg(target_arch = "wasm32")]
 pub use web::{Db, committed, open_database, reason, request, settled, why};
+
+use crate::storage::records::Put;
 
 /// The app's database.
 pub const DB_NAME: &str = "ehc-timeline";
@@ -44,6 +48,8 @@ impl OpenError {
 pub enum WriteError {
     /// Another tab (or version) wrote these cases since this tab read them.
     Conflict(Vec<String>),
+    /// Another tab set, changed or removed the lock since this tab read it.
+    LockChanged,
     /// The browser refused the transaction (a full disk, ...).
     Failed(String),
 }
@@ -52,6 +58,34 @@ pub enum WriteError {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Stored {
     pub records: Vec<(String, String)>,
+}
+
+/// One write: the records to change, and what the store must hold for it
+/// to go ahead.
+#[derive(Clone, Copy, Debug)]
+pub struct Change<'a> {
+    pub puts: &'a [Put],
+    /// The lock's header `meta` must hold now (`None`: no lock).
+    pub lock_now: Option<&'a str>,
+    /// The header it holds after; the storage version follows it.
+    pub lock_after: Option<&'a str>,
+    /// For a change of the whole store (setting, changing or removing the
+    /// lock): every record it must hold now, each key with its revision
+    /// (`None`: one that cannot be read). The store is cleared before
+    /// `puts` are written, so nothing else is left in it.
+    pub whole: Option<&'a [(String, Option<u64>)]>,
+}
+
+impl<'a> Change<'a> {
+    /// A change of records `puts` in a store without the lock.
+    pub fn unlocked(puts: &'a [Put]) -> Change<'a> {
+        Change {
+            puts,
+            lock_now: None,
+            lock_after: None,
+            whole: None,
+        }
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -64,14 +98,16 @@ mod web {
         IdbTransactionMode,
     };
 
-    use super::{OpenError, Stored, WriteError};
+    use super::{Change, OpenError, Put, Stored, WriteError};
     use crate::storage::FULL;
-    use crate::storage::records::{Put, RECORDS_VERSION, record_revision};
+    use crate::storage::records::{LOCKED_RECORDS_VERSION, RECORDS_VERSION, record_revision};
 
     const CASES: &str = "cases";
     const META: &str = "meta";
     /// The key in `meta` of the storage version the store was written by.
     const VERSION_KEY: &str = "storage_version";
+    /// The key in `meta` of the lock's header, while the lock is on.
+    const LOCK_KEY: &str = "lock";
 
     /// An open database.
     #[derive(Clone, Debug, PartialEq, Eq)]
@@ -161,12 +197,12 @@ mod web {
             let db = open_database(name, &[CASES, META])
                 .await
                 .map_err(|error| match error {
-                    OpenError::TooNew(_) => OpenError::TooNew(RECORDS_VERSION + 1),
+                    OpenError::TooNew(_) => OpenError::TooNew(LOCKED_RECORDS_VERSION + 1),
                     error => error,
                 })?;
             let db = Db(db);
             match db.version().await.map_err(OpenError::Unavailable)? {
-                Some(found) if found > RECORDS_VERSION => Err(OpenError::TooNew(found)),
+                Some(found) if found > LOCKED_RECORDS_VERSION => Err(OpenError::TooNew(found)),
                 _ => Ok(db),
             }
         }
@@ -203,45 +239,80 @@ mod web {
             Ok(Stored { records })
         }
 
-        /// The records of cases `ids` as stored now (`None`: no record).
-        pub async fn read(&self, ids: &[String]) -> Result<Vec<(String, Option<String>)>, String> {
-            let cases = store(&self.transaction(IdbTransactionMode::Readonly)?, CASES)?;
-            let mut found = Vec::with_capacity(ids.len());
-            for id in ids {
-                let value = request(cases.get(&id.as_str().into())).await?;
-                found.push((id.clone(), (!value.is_undefined()).then(|| text(value))));
+        /// The lock's header, while the lock is on.
+        pub async fn lock_header(&self) -> Result<Option<String>, String> {
+            let meta = store(&self.transaction(IdbTransactionMode::Readonly)?, META)?;
+            let found = request(meta.get(&LOCK_KEY.into())).await?;
+            Ok(found.as_string())
+        }
+
+        /// The lock's header and the records under `keys` as stored now
+        /// (`None`: no record), read together.
+        pub async fn read(
+            &self,
+            keys: &[String],
+        ) -> Result<(Option<String>, Vec<(String, Option<String>)>), String> {
+            let transaction = self.transaction(IdbTransactionMode::Readonly)?;
+            let header = request(store(&transaction, META)?.get(&LOCK_KEY.into())).await?;
+            let cases = store(&transaction, CASES)?;
+            let mut found = Vec::with_capacity(keys.len());
+            for key in keys {
+                let value = request(cases.get(&key.as_str().into())).await?;
+                found.push((key.clone(), (!value.is_undefined()).then(|| text(value))));
             }
-            Ok(found)
+            Ok((header.as_string(), found))
         }
 
-        /// Deletes every record, in one transaction.
-        pub async fn clear(&self) -> Result<(), String> {
-            let transaction = self.transaction(IdbTransactionMode::Readwrite)?;
-            store(&transaction, CASES)?
-                .clear()
-                .map_err(|e| reason(&e))?;
-            committed(&transaction).await
-        }
-
-        /// Writes `puts` in one transaction, with the storage version, after
-        /// checking in that same transaction that each record still has the
-        /// revision expected. Writes nothing on any conflict or failure.
+        /// Writes `puts` in one transaction, with no lock.
         pub async fn write(&self, puts: &[Put]) -> Result<(), WriteError> {
+            self.change(Change::unlocked(puts)).await
+        }
+
+        /// Makes `change` in one transaction, with the storage version, after
+        /// checking in that same transaction the lock's header and that each
+        /// record still has the revision expected (for a change of the whole
+        /// store, that it holds those records and no others). Writes nothing
+        /// on any conflict or failure.
+        pub async fn change(&self, change: Change<'_>) -> Result<(), WriteError> {
             let failed = WriteError::Failed;
             let transaction = self
                 .transaction(IdbTransactionMode::Readwrite)
                 .map_err(failed)?;
             let cases = store(&transaction, CASES).map_err(failed)?;
+            let meta = store(&transaction, META).map_err(failed)?;
+            let header = request(meta.get(&LOCK_KEY.into())).await.map_err(failed)?;
+            if header.as_string().as_deref() != change.lock_now {
+                let _ = transaction.abort();
+                return Err(WriteError::LockChanged);
+            }
+            let expected: Vec<(&str, Option<u64>)> = match change.whole {
+                Some(whole) => whole
+                    .iter()
+                    .map(|(key, rev)| (key.as_str(), *rev))
+                    .collect(),
+                None => (change.puts.iter())
+                    .map(|put| (put.id.as_str(), put.expect))
+                    .collect(),
+            };
             let mut conflicts = Vec::new();
-            for put in puts {
-                let found = request(cases.get(&put.id.as_str().into()))
-                    .await
-                    .map_err(failed)?;
-                // A record that cannot be read is someone else's: never over it.
+            for (key, expect) in expected {
+                let found = request(cases.get(&key.into())).await.map_err(failed)?;
+                // A record that cannot be read is someone else's: never over
+                // it, but in a change of the whole store, known as such.
                 let stored = (!found.is_undefined())
                     .then(|| found.as_string().and_then(|text| record_revision(&text)));
-                if stored != put.expect.map(Some) {
-                    conflicts.push(put.id.clone());
+                let known = match change.whole {
+                    Some(_) => Some(expect),
+                    None => expect.map(Some),
+                };
+                if stored != known {
+                    conflicts.push(key.to_owned());
+                }
+            }
+            if let Some(whole) = change.whole {
+                let count = request(cases.count()).await.map_err(failed)?;
+                if count.as_f64() != Some(whole.len() as f64) {
+                    conflicts.push(String::new());
                 }
             }
             if !conflicts.is_empty() {
@@ -249,16 +320,27 @@ mod web {
                 return Err(WriteError::Conflict(conflicts));
             }
             let writes = || -> Result<(), JsValue> {
-                for put in puts {
+                if change.whole.is_some() {
+                    cases.clear()?;
+                }
+                for put in change.puts {
                     let key = JsValue::from(put.id.as_str());
                     match &put.record {
                         Some(record) => cases.put_with_key(&record.into(), &key)?,
                         None => cases.delete(&key)?,
                     };
                 }
-                store(&transaction, META)
-                    .map_err(JsValue::from)?
-                    .put_with_key(&(RECORDS_VERSION as f64).into(), &VERSION_KEY.into())?;
+                let version = match change.lock_after {
+                    Some(header) => {
+                        meta.put_with_key(&header.into(), &LOCK_KEY.into())?;
+                        LOCKED_RECORDS_VERSION
+                    }
+                    None => {
+                        meta.delete(&LOCK_KEY.into())?;
+                        RECORDS_VERSION
+                    }
+                };
+                meta.put_with_key(&(version as f64).into(), &VERSION_KEY.into())?;
                 Ok(())
             };
             if let Err(error) = writes() {
@@ -297,8 +379,7 @@ mod native {
     //! Outside the browser there is no IndexedDB: [`Db::open`] fails, so no
     //! [`Db`] is ever made and its other functions cannot be reached.
 
-    use super::{OpenError, Stored, WriteError};
-    use crate::storage::records::Put;
+    use super::{Change, OpenError, Put, Stored, WriteError};
 
     /// No database can be open natively.
     #[derive(Clone, Debug, PartialEq, Eq)]
@@ -319,7 +400,14 @@ mod native {
             match *self {}
         }
 
-        pub async fn read(&self, _ids: &[String]) -> Result<Vec<(String, Option<String>)>, String> {
+        pub async fn lock_header(&self) -> Result<Option<String>, String> {
+            match *self {}
+        }
+
+        pub async fn read(
+            &self,
+            _keys: &[String],
+        ) -> Result<(Option<String>, Vec<(String, Option<String>)>), String> {
             match *self {}
         }
 
@@ -327,7 +415,7 @@ mod native {
             match *self {}
         }
 
-        pub async fn clear(&self) -> Result<(), String> {
+        pub async fn change(&self, _change: Change<'_>) -> Result<(), WriteError> {
             match *self {}
         }
     }

@@ -48,6 +48,9 @@ pub async fn migrate(db: &Db, local: &mut dyn Backend) -> Result<bool, String> {
     puts.retain(|put| put.record.is_some());
     db.write(&puts).await.map_err(|error| match error {
         WriteError::Conflict(_) => "another tab wrote at the same time".to_owned(),
+        WriteError::LockChanged => {
+            "the cases in this browser's database are locked with a passphrase".to_owned()
+        }
         WriteError::Failed(reason) => reason,
     })?;
     let (copied, _) = read_records(&db.read_all().await?.records);

@@ -164,8 +164,8 @@ pub enum LoadProblem {
     CouldNotKeepAside { reason: String, unreadable: String },
     /// Written by a newer version of the app: refused and left as it is.
     TooNew { found: u64 },
-    /// Locked with a passphrase by another tab while this one was open: left
-    /// as it is until this page is reloaded and unlocked.
+    /// The lock was set, changed or removed by another tab while this one
+    /// was open: left as it is until this page is reloaded.
     LockedElsewhere,
     /// The browser would not let the app read its storage.
     Unavailable { reason: String },
@@ -195,7 +195,7 @@ pub struct Loaded {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Saving {
     /// One localStorage value, merged with other tabs' by the [`Session`]:
-    /// where IndexedDB cannot be opened, and under the lock.
+    /// where IndexedDB cannot be opened (locked there, one encrypted value).
     Local(Session),
     /// IndexedDB, one record per case; what this tab knows of each record.
     Records(idb::Db, records::Saved),
@@ -289,6 +289,25 @@ pub(crate) fn keep_aside(backend: &mut dyn Backend, text: &str) -> Result<String
         }
     }
     Err("too many copies of unreadable data are already kept".to_owned())
+}
+
+/// The copies of data kept aside in `backend`, each key with its text: the
+/// values that could not be read (`ehc-timeline-corrupt-N`), and the value
+/// the cases were moved into IndexedDB from ([`migrate::BEFORE_KEY`]).
+pub fn kept_aside(backend: &dyn Backend) -> Vec<(String, String)> {
+    let corrupt = (1..=100).map(|n| format!("{KEY}-corrupt-{n}"));
+    std::iter::once(migrate::BEFORE_KEY.to_owned())
+        .chain(corrupt)
+        .filter_map(|key| backend.get(&key).ok().flatten().map(|text| (key, text)))
+        .collect()
+}
+
+/// Deletes every copy kept aside ([`kept_aside`]), so that the lock leaves
+/// nothing readable behind: the lock page says so, and asks, before.
+pub fn forget_aside(backend: &mut dyn Backend) -> Result<(), String> {
+    kept_aside(backend)
+        .iter()
+        .try_for_each(|(key, _)| backend.remove(key))
 }
 
 /// Writes every case to `backend` under [`KEY`], in one value, with no check

@@ -22,6 +22,12 @@ use rules::{
 /// mistakes this store for theirs.
 pub const RECORDS_VERSION: u64 = 3;
 
+/// The storage version of the store of records under the lock, each record
+/// encrypted (see `crate::lock_records`): above [`RECORDS_VERSION`], so an
+/// app without that lock refuses the store rather than writing plain records
+/// beside the encrypted ones.
+pub const LOCKED_RECORDS_VERSION: u64 = 4;
+
 /// The stored text of `case` at revision `rev`, compact.
 pub fn encode_record(rev: u64, case: &Case) -> String {
     let mut writer = Writer::new(false);
@@ -86,6 +92,12 @@ pub struct Put {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Saved {
     cases: HashMap<String, (u64, Rc<Case>)>,
+    /// The records of the store that could not be read, each key with its
+    /// revision (if that can be read), left where they are: a change of the
+    /// whole store clears them, once each is copied aside.
+    pub unreadable: Vec<(String, Option<u64>)>,
+    /// Whether each of them is copied aside (see `storage::keep_aside`).
+    pub unreadable_kept: bool,
 }
 
 impl Saved {
@@ -96,7 +108,14 @@ impl Saved {
                 .into_iter()
                 .map(|(rev, case)| (case.id.clone(), (rev, case)))
                 .collect(),
+            unreadable: Vec::new(),
+            unreadable_kept: true,
         }
+    }
+
+    /// The id and revision of every case this tab knows.
+    pub fn known(&self) -> impl Iterator<Item = (&str, u64)> {
+        self.cases.iter().map(|(id, (rev, _))| (id.as_str(), *rev))
     }
 
     /// The revision this tab knows for case `id`.

@@ -1,0 +1,121 @@
+//! Unlocking at start-up: the passphrase opens the store of records locked
+//! one by one ([`crate::lock_records`]), or the one localStorage value an
+//! older version locked, which is then moved into records locked one by one
+//! without loss: copied, read back and compared, and only then renamed to
+//! [`BEFORE_KEY`] (kept, still encrypted, until the next export of all
+//! cases), as the move from version 1 is ([`crate::storage::migrate`]).
+//! Where IndexedDB cannot be opened, or the move fails, the cases stay in
+//! the localStorage value, locked, and are saved there as before.
+
+use std::rc::Rc;
+
+use rules::Case;
+
+use crate::crypto::{OpenError, SessionKey};
+use crate::lock::{self, Start, loaded_records};
+use crate::lock_records::{Sealing, whole_store};
+use crate::lock_session::{self, Lock};
+use crate::storage::idb::{Change, DB_NAME, Db, WriteError};
+use crate::storage::migrate::{BEFORE_KEY, MIGRATED_KEY};
+use crate::storage::records::{Saved, record_revision, same_cases};
+use crate::storage::{KEY, LOCKED_STORAGE_VERSION, Loaded, Store};
+
+/// The cases of the locked `start`, opened with `passphrase`, and the
+/// handle that saves them under the same lock.
+pub async fn unlock(
+    start: &Start,
+    store: &Store,
+    passphrase: &str,
+) -> Result<(Loaded, Lock), OpenError> {
+    match start {
+        Start::LockedRecords { db, header } => {
+            open_records(header, store, passphrase, db.clone()).await
+        }
+        Start::Locked {
+            stored,
+            envelope: Ok(envelope),
+        } => {
+            let (key, plaintext) = lock_session::unlock(envelope, passphrase).await?;
+            let loaded = lock::loaded(&plaintext, &*store.0.borrow());
+            if loaded.problem.is_none()
+                && let Ok(moved) = move_in(store, key.clone(), &loaded.cases, stored).await
+            {
+                return Ok(moved);
+            }
+            let lock = Lock::unlocked(store.clone(), key, stored.clone());
+            Ok((loaded, lock))
+        }
+        _ => Err(OpenError::Failed("there is nothing to unlock".to_owned())),
+    }
+}
+
+/// The cases of the locked store of records `db`, whose lock's header is
+/// `header`, opened with `passphrase`.
+async fn open_records(
+    header: &str,
+    store: &Store,
+    passphrase: &str,
+    db: Db,
+) -> Result<(Loaded, Lock), OpenError> {
+    let sealing = Sealing::unlock(header, passphrase).await?;
+    let stored = db.read_all().await.map_err(OpenError::Failed)?;
+    let read = sealing.open_all(&stored.records).await;
+    let (loaded, saved) = loaded_records(read, &stored.records, &mut *store.0.borrow_mut());
+    let lock = Lock::unlocked_records(store.clone(), db, saved, sealing);
+    Ok((loaded, lock))
+}
+
+/// Moves `cases`, unlocked from the localStorage value `stored` with
+/// `key`, into records sealed with the same passphrase, over whatever the
+/// database holds (what an interrupted move, or a lock of an older version
+/// that could not clear it, left there). Leaves `stored` in place unless
+/// the copy reads back the same.
+async fn move_in(
+    store: &Store,
+    key: SessionKey,
+    cases: &[Case],
+    stored: &str,
+) -> Result<(Loaded, Lock), String> {
+    let db = Db::open(DB_NAME).await.map_err(|error| error.in_words())?;
+    let header = db.lock_header().await?;
+    let before = db.read_all().await?.records;
+    let whole: Vec<(String, Option<u64>)> = (before.into_iter())
+        .map(|(key, text)| {
+            let rev = record_revision(&text);
+            (key, rev)
+        })
+        .collect();
+    let sealing = Sealing::new(key).await?;
+    let cases: Vec<Rc<Case>> = cases.iter().cloned().map(Rc::new).collect();
+    let puts = whole_store(&cases, |_| None, Some(&sealing)).await?;
+    let change = Change {
+        puts: &puts,
+        lock_now: header.as_deref(),
+        lock_after: Some(&sealing.header),
+        whole: Some(&whole),
+    };
+    db.change(change).await.map_err(|error| match error {
+        WriteError::Failed(reason) => reason,
+        WriteError::Conflict(_) | WriteError::LockChanged => {
+            "another tab wrote at the same time".to_owned()
+        }
+    })?;
+    let copied = db.read_all().await?.records;
+    let read = sealing.open_all(&copied).await;
+    let read_back: Vec<Rc<Case>> = read.0.iter().map(|(_, case)| case.clone()).collect();
+    if !read.1.is_empty() || !same_cases(&read_back, &cases) {
+        return Err("the copy in IndexedDB is not the same as the cases".to_owned());
+    }
+    {
+        let mut local = store.0.borrow_mut();
+        local.set(BEFORE_KEY, stored)?;
+        local.remove(KEY)?;
+        local.set(MIGRATED_KEY, &LOCKED_STORAGE_VERSION.to_string())?;
+    }
+    let (loaded, saved): (Loaded, Saved) =
+        loaded_records(read, &copied, &mut *store.0.borrow_mut());
+    Ok((
+        loaded,
+        Lock::unlocked_records(store.clone(), db, saved, sealing),
+    ))
+}
