@@ -5,6 +5,7 @@
 //! the writer its compact and pretty layouts, so every file reads and writes
 //! byte for byte as before.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Index;
 
@@ -249,10 +250,12 @@ impl fmt::Display for Value {
     }
 }
 
-/// A fault in a JSON text, and where: `line` 0 until it is placed.
+/// A fault in a JSON text, and where: `line` 0 until it is placed. The
+/// problem is boxed so that every value read is returned small, in
+/// registers, rather than copied through memory beside a large error.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Error {
-    pub problem: Problem,
+    pub problem: Box<Problem>,
     pub line: usize,
     pub column: usize,
 }
@@ -261,7 +264,7 @@ impl Error {
     /// A fault found in a value read, placed where the reader stands.
     pub fn raised(problem: Problem) -> Error {
         Error {
-            problem,
+            problem: Box::new(problem),
             line: 0,
             column: 0,
         }
@@ -271,7 +274,7 @@ impl Error {
 impl fmt::Display for Error {
     /// In serde_json's words: `expected value at line 1 column 3`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.problem {
+        match &*self.problem {
             Problem::EndsEarly { detail } | Problem::NotJson { detail } => f.write_str(detail)?,
             other => write!(f, "{other}")?,
         }
@@ -312,6 +315,7 @@ const RECURSION_LIMIT: &str = "recursion limit exceeded";
 /// Reads JSON text as serde_json's `Deserializer` over a string does, step by
 /// step, so the case file reader can place each fault where serde_json did.
 pub struct Reader<'a> {
+    text: &'a str,
     bytes: &'a [u8],
     index: usize,
     /// How many more arrays and objects may open, as serde_json allows 127.
@@ -321,6 +325,10 @@ pub struct Reader<'a> {
     /// The path to the fault of a failed read, innermost step first: each
     /// step is noted only as an error unwinds out of it.
     pub trail: Vec<Step>,
+    /// The keys read in the objects open, each object's above those of the
+    /// objects it is in: one list for a whole read, so checking that no key
+    /// is written twice allocates nothing per object.
+    pub keys: Vec<Cow<'a, str>>,
 }
 
 type Result<T> = std::result::Result<T, Error>;
@@ -328,11 +336,13 @@ type Result<T> = std::result::Result<T, Error>;
 impl<'a> Reader<'a> {
     pub fn new(text: &'a str, strict: bool) -> Reader<'a> {
         Reader {
+            text,
             bytes: text.as_bytes(),
             index: 0,
             depth: 128,
             strict,
             trail: Vec::new(),
+            keys: Vec::new(),
         }
     }
 
@@ -344,11 +354,11 @@ impl<'a> Reader<'a> {
             .map_or(0, |i| i + 1);
         let detail = detail.to_owned();
         Error {
-            problem: if detail.starts_with("EOF") {
+            problem: Box::new(if detail.starts_with("EOF") {
                 Problem::EndsEarly { detail }
             } else {
                 Problem::NotJson { detail }
-            },
+            }),
             line: 1 + before[..line_start].iter().filter(|&&b| b == b'\n').count(),
             column: index - line_start,
         }
@@ -386,14 +396,17 @@ impl<'a> Reader<'a> {
         result
     }
 
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.index).copied()
     }
 
+    #[inline(always)]
     fn eat(&mut self) {
         self.index += 1;
     }
 
+    #[inline(always)]
     fn next(&mut self) -> Option<u8> {
         let byte = self.peek();
         if byte.is_some() {
@@ -402,7 +415,10 @@ impl<'a> Reader<'a> {
         byte
     }
 
-    /// The next byte that is not white space, not read.
+    /// The next byte that is not white space, not read. Inlined, as the
+    /// small steps of reading are, even where the build is for size:
+    /// reading a case file spent a fifth of its time calling them.
+    #[inline(always)]
     fn whitespace(&mut self) -> Option<u8> {
         while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.peek() {
             self.eat();
@@ -434,17 +450,36 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    /// A string's text, its opening quote read.
-    fn string_body(&mut self) -> Result<String> {
-        let mut text = Vec::new();
-        let mut start = self.index;
-        loop {
-            while let Some(&b) = self.bytes.get(self.index) {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.index += 1;
+    /// A string's text, its opening quote read: borrowed from the JSON text
+    /// unless it has escapes.
+    fn string_body(&mut self) -> Result<Cow<'a, str>> {
+        let start = self.index;
+        self.plain_run();
+        match self.peek() {
+            Some(b'"') => {
+                let text = &self.text[start..self.index];
+                self.eat();
+                Ok(Cow::Borrowed(text))
             }
+            _ => self.escaped_string(start).map(Cow::Owned),
+        }
+    }
+
+    /// Moves past the bytes of a string that stand for themselves.
+    fn plain_run(&mut self) {
+        let rest = &self.bytes[self.index..];
+        let run = rest
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            .unwrap_or(rest.len());
+        self.index += run;
+    }
+
+    /// The rest of a string that started at `start` and has escapes (or faults).
+    fn escaped_string(&mut self, mut start: usize) -> Result<String> {
+        let mut text = Vec::new();
+        loop {
+            self.plain_run();
             let Some(b) = self.peek() else {
                 return Err(self.error(EOF_STRING));
             };
@@ -723,7 +758,7 @@ impl<'a> Reader<'a> {
             b'"' => {
                 self.eat();
                 match self.string_body() {
-                    Ok(text) => format!("string {text:?}"),
+                    Ok(text) => format!("string {:?}", &*text),
                     Err(error) => return error,
                 }
             }
@@ -745,7 +780,8 @@ impl<'a> Reader<'a> {
     }
 
     /// A string; another value is a fault naming what was `expected`.
-    pub fn string(&mut self, expected: &'static str) -> Result<String> {
+    /// Borrowed from the JSON text unless it has escapes.
+    pub fn string(&mut self, expected: &'static str) -> Result<Cow<'a, str>> {
         if self.value_start()? == b'"' {
             self.eat();
             self.string_body()
@@ -858,14 +894,14 @@ impl<'a> Reader<'a> {
 
     /// The next key of an object, `first` telling whether one was read; a key
     /// that cannot be read is noted as `?`.
-    pub fn next_key(&mut self, first: &mut bool) -> Result<Option<String>> {
+    pub fn next_key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>> {
         self.within(
             || Step::Key("?".to_owned()),
             |reader| reader.has_next_key(first),
         )
     }
 
-    fn has_next_key(&mut self, first: &mut bool) -> Result<Option<String>> {
+    fn has_next_key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>> {
         let peek = match self.whitespace() {
             None => return Err(self.peek_error(EOF_OBJECT)),
             Some(b'}') => return Ok(None),
@@ -924,14 +960,25 @@ impl<'a> Reader<'a> {
 
     /// The elements of an array, each read by `read` and noted by its index.
     pub fn list<T>(&mut self, mut read: impl FnMut(&mut Self) -> Result<T>) -> Result<Vec<T>> {
+        let mut items = Vec::new();
+        self.elements(|reader| {
+            items.push(read(reader)?);
+            Ok(())
+        })?;
+        Ok(items)
+    }
+
+    /// Reads the elements of an array one by one with `read`, each noted by
+    /// its index, keeping none of them.
+    pub fn elements(&mut self, mut read: impl FnMut(&mut Self) -> Result<()>) -> Result<()> {
         self.array(|reader| {
-            let mut items = Vec::new();
             let mut first = true;
+            let mut index = 0;
             while reader.next_element(&mut first)? {
-                let index = items.len();
-                items.push(reader.within(|| Step::Index(index), &mut read)?);
+                reader.within(|| Step::Index(index), &mut read)?;
+                index += 1;
             }
-            Ok(items)
+            Ok(())
         })
     }
 
@@ -972,9 +1019,11 @@ impl<'a> Reader<'a> {
 
     /// A key of an object that already has it: refused in a strict read, as
     /// JSON leaves open which of the two counts.
-    pub fn duplicate(&mut self, key: String) -> Error {
-        self.trail.push(Step::Key(key.clone()));
-        Error::raised(Problem::DuplicateKey { key })
+    pub fn duplicate(&mut self, key: &str) -> Error {
+        self.trail.push(Step::Key(key.to_owned()));
+        Error::raised(Problem::DuplicateKey {
+            key: key.to_owned(),
+        })
     }
 
     /// Any value, with the path to a fault inside it noted.
@@ -988,7 +1037,8 @@ impl<'a> Reader<'a> {
             b'-' | b'0'..=b'9' => self.number().map(Value::Number),
             b'"' => {
                 self.eat();
-                self.string_body().map(Value::String)
+                self.string_body()
+                    .map(|text| Value::String(text.into_owned()))
             }
             b'[' => self.list(Self::value).map(Value::Array),
             b'{' => self
@@ -997,11 +1047,11 @@ impl<'a> Reader<'a> {
                     let mut first = true;
                     while let Some(key) = reader.next_key(&mut first)? {
                         if reader.strict && object.contains_key(&key) {
-                            return Err(reader.duplicate(key));
+                            return Err(reader.duplicate(&key));
                         }
                         reader.colon()?;
-                        let value = reader.within(|| Step::Key(key.clone()), Self::value)?;
-                        object.insert(key, value);
+                        let value = reader.within(|| Step::Key(key.to_string()), Self::value)?;
+                        object.insert(key.into_owned(), value);
                     }
                     Ok(object)
                 })

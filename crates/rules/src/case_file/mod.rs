@@ -19,5 +19,6 @@ pub use model::{
     ReviewOutcome, SendMethod, Settings, Transfer, When, format_for,
 };
 pub use parse::{
-    import_case_file, parse_iso_date, read_case, read_case_file, write_case, write_case_file,
+    import_case_file, import_each_case, parse_iso_date, read_case, read_case_file, write_case,
+    write_case_file,
 };
