@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use rules::json::{Error, Reader, Value, Writer};
-use rules::{Case, Problem, read_case, write_case};
+use rules::{Case, JsonFault, Problem, read_case, write_case};
 
 /// The storage version of the store of records: above the one localStorage
 /// value (1) and its locked form (2), so an app that knows only those never
@@ -40,14 +40,16 @@ pub fn decode_record(text: &str) -> Result<(u64, Case), String> {
         match key {
             "rev" if rev.is_none() => rev = Some(reader.unsigned("u64", u64::MAX)?),
             "case" if case.is_none() => case = Some(read_case(reader)?),
-            "rev" | "case" => return Err(record_error(format!("duplicate field `{key}`"))),
+            "rev" | "case" => {
+                return Err(record_error(JsonFault::DuplicateField(key.to_owned())));
+            }
             _ => return Ok(false),
         }
         Ok(true)
     });
     let record = read.and_then(|()| {
-        let rev = rev.ok_or_else(|| record_error("missing field `rev`".to_owned()))?;
-        let case = case.ok_or_else(|| record_error("missing field `case`".to_owned()))?;
+        let rev = rev.ok_or_else(|| record_error(JsonFault::MissingField("rev")))?;
+        let case = case.ok_or_else(|| record_error(JsonFault::MissingField("case")))?;
         Ok((rev, case))
     });
     record
@@ -57,8 +59,8 @@ pub fn decode_record(text: &str) -> Result<(u64, Case), String> {
 }
 
 /// A fault of a record's fields, in serde's words.
-fn record_error(detail: String) -> Error {
-    Error::raised(Problem::NotJson { detail })
+fn record_error(fault: JsonFault) -> Error {
+    Error::raised(Problem::NotJson(fault))
 }
 
 /// The revision of a stored record; `None` when it cannot be read (a write

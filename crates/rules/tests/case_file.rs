@@ -5,8 +5,8 @@
 mod hostile;
 
 use rules::{
-    CaseFile, EventKind, FORMAT, FORMAT_WITH_DOCUMENTS, Problem, ReadError, When, import_case_file,
-    read_case_file, write_case_file,
+    CaseFile, EventKind, FORMAT, FORMAT_WITH_DOCUMENTS, Found, Problem, ReadError, When,
+    import_case_file, read_case_file, write_case_file,
 };
 
 /// A file with one event; `event` is the event's JSON object.
@@ -463,8 +463,8 @@ fn each_problem_is_a_kind_a_caller_can_match() {
     assert_eq!(
         *value.problem,
         Problem::WrongValue {
-            found: "integer `-1`".into(),
-            expected: "u32".into()
+            found: Found::Negative(-1),
+            expected: "u32"
         }
     );
 }

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::ops::Index;
 
-use super::error::Problem;
+use super::error::{Found, JsonFault, Problem};
 
 /// A JSON value, as an unknown field of a case file keeps it.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -275,7 +275,7 @@ impl fmt::Display for Error {
     /// In serde_json's words: `expected value at line 1 column 3`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &*self.problem {
-            Problem::EndsEarly { detail } | Problem::NotJson { detail } => f.write_str(detail)?,
+            Problem::EndsEarly(fault) | Problem::NotJson(fault) => write!(f, "{fault}")?,
             other => write!(f, "{other}")?,
         }
         if self.line > 0 {
@@ -291,26 +291,6 @@ pub enum Step {
     Key(String),
     Index(usize),
 }
-
-const EOF_LIST: &str = "EOF while parsing a list";
-const EOF_OBJECT: &str = "EOF while parsing an object";
-const EOF_STRING: &str = "EOF while parsing a string";
-const EOF_VALUE: &str = "EOF while parsing a value";
-const EXPECTED_COLON: &str = "expected `:`";
-const EXPECTED_LIST_COMMA_OR_END: &str = "expected `,` or `]`";
-const EXPECTED_OBJECT_COMMA_OR_END: &str = "expected `,` or `}`";
-const EXPECTED_IDENT: &str = "expected ident";
-const EXPECTED_VALUE: &str = "expected value";
-const INVALID_ESCAPE: &str = "invalid escape";
-const INVALID_NUMBER: &str = "invalid number";
-const NUMBER_OUT_OF_RANGE: &str = "number out of range";
-const CONTROL_CHARACTER: &str = "control character (\\u0000-\\u001F) found while parsing a string";
-const KEY_MUST_BE_A_STRING: &str = "key must be a string";
-const LONE_SURROGATE: &str = "lone leading surrogate in hex escape";
-const TRAILING_COMMA: &str = "trailing comma";
-const TRAILING_CHARACTERS: &str = "trailing characters";
-const END_OF_HEX_ESCAPE: &str = "unexpected end of hex escape";
-const RECURSION_LIMIT: &str = "recursion limit exceeded";
 
 /// Reads JSON text as serde_json's `Deserializer` over a string does, step by
 /// step, so the case file reader can place each fault where serde_json did.
@@ -346,39 +326,40 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn at_index(&self, index: usize, detail: &'static str) -> Error {
+    /// The line and column of the byte before `index`, as serde_json counts them.
+    fn position(&self, index: usize) -> (usize, usize) {
         let before = &self.bytes[..index];
         let line_start = before
             .iter()
             .rposition(|&b| b == b'\n')
             .map_or(0, |i| i + 1);
-        let detail = detail.to_owned();
+        let line = 1 + before[..line_start].iter().filter(|&&b| b == b'\n').count();
+        (line, index - line_start)
+    }
+
+    fn at_index(&self, index: usize, fault: JsonFault) -> Error {
+        let (line, column) = self.position(index);
         Error {
-            problem: Box::new(if detail.starts_with("EOF") {
-                Problem::EndsEarly { detail }
-            } else {
-                Problem::NotJson { detail }
-            }),
-            line: 1 + before[..line_start].iter().filter(|&&b| b == b'\n').count(),
-            column: index - line_start,
+            problem: Box::new(Problem::of_json(fault)),
+            line,
+            column,
         }
     }
 
     /// A fault in the byte just read.
-    fn error(&self, detail: &'static str) -> Error {
-        self.at_index(self.index, detail)
+    fn error(&self, fault: JsonFault) -> Error {
+        self.at_index(self.index, fault)
     }
 
     /// A fault in the byte about to be read.
-    fn peek_error(&self, detail: &'static str) -> Error {
-        self.at_index((self.index + 1).min(self.bytes.len()), detail)
+    fn peek_error(&self, fault: JsonFault) -> Error {
+        self.at_index((self.index + 1).min(self.bytes.len()), fault)
     }
 
     /// Places a fault raised while reading a value where the reader stands.
     pub fn fix(&self, mut error: Error) -> Error {
         if error.line == 0 {
-            let placed = self.error("");
-            (error.line, error.column) = (placed.line, placed.column);
+            (error.line, error.column) = self.position(self.index);
         }
         error
     }
@@ -428,13 +409,14 @@ impl<'a> Reader<'a> {
 
     /// The first byte of a value, which must be there.
     fn value_start(&mut self) -> Result<u8> {
-        self.whitespace().ok_or_else(|| self.peek_error(EOF_VALUE))
+        self.whitespace()
+            .ok_or_else(|| self.peek_error(JsonFault::EofValue))
     }
 
     /// Only white space may follow the value read.
     pub fn end(&mut self) -> Result<()> {
         match self.whitespace() {
-            Some(_) => Err(self.peek_error(TRAILING_CHARACTERS)),
+            Some(_) => Err(self.peek_error(JsonFault::TrailingCharacters)),
             None => Ok(()),
         }
     }
@@ -442,8 +424,8 @@ impl<'a> Reader<'a> {
     fn ident(&mut self, rest: &[u8]) -> Result<()> {
         for &expected in rest {
             match self.next() {
-                None => return Err(self.error(EOF_VALUE)),
-                Some(next) if next != expected => return Err(self.error(EXPECTED_IDENT)),
+                None => return Err(self.error(JsonFault::EofValue)),
+                Some(next) if next != expected => return Err(self.error(JsonFault::ExpectedIdent)),
                 Some(_) => {}
             }
         }
@@ -481,7 +463,7 @@ impl<'a> Reader<'a> {
         loop {
             self.plain_run();
             let Some(b) = self.peek() else {
-                return Err(self.error(EOF_STRING));
+                return Err(self.error(JsonFault::EofString));
             };
             text.extend_from_slice(&self.bytes[start..self.index]);
             self.eat();
@@ -496,7 +478,7 @@ impl<'a> Reader<'a> {
                     self.escape(&mut text)?;
                     start = self.index;
                 }
-                _ => return Err(self.error(CONTROL_CHARACTER)),
+                _ => return Err(self.error(JsonFault::ControlCharacter)),
             }
         }
     }
@@ -504,7 +486,7 @@ impl<'a> Reader<'a> {
     fn escape(&mut self, text: &mut Vec<u8>) -> Result<()> {
         let byte = match self.next() {
             Some(byte) => byte,
-            None => return Err(self.error(EOF_STRING)),
+            None => return Err(self.error(JsonFault::EofString)),
         };
         let escaped = match byte {
             b'"' => b'"',
@@ -516,7 +498,7 @@ impl<'a> Reader<'a> {
             b'r' => b'\r',
             b't' => b'\t',
             b'u' => return self.unicode_escape(text),
-            _ => return Err(self.error(INVALID_ESCAPE)),
+            _ => return Err(self.error(JsonFault::InvalidEscape)),
         };
         text.push(escaped);
         Ok(())
@@ -525,7 +507,7 @@ impl<'a> Reader<'a> {
     fn hex_escape(&mut self) -> Result<u16> {
         let Some(digits) = self.bytes.get(self.index..self.index + 4) else {
             self.index = self.bytes.len();
-            return Err(self.error(EOF_STRING));
+            return Err(self.error(JsonFault::EofString));
         };
         self.index += 4;
         digits
@@ -533,28 +515,28 @@ impl<'a> Reader<'a> {
             .try_fold(0u16, |n, &b| {
                 Some(n * 16 + (b as char).to_digit(16)? as u16)
             })
-            .ok_or_else(|| self.error(INVALID_ESCAPE))
+            .ok_or_else(|| self.error(JsonFault::InvalidEscape))
     }
 
     /// A `\u` escape, with the second half of a surrogate pair.
     fn unicode_escape(&mut self, text: &mut Vec<u8>) -> Result<()> {
         let n = self.hex_escape()?;
         if (0xDC00..=0xDFFF).contains(&n) {
-            return Err(self.error(LONE_SURROGATE));
+            return Err(self.error(JsonFault::LoneSurrogate));
         }
         let code = if (0xD800..=0xDBFF).contains(&n) {
             for expected in [b'\\', b'u'] {
                 let Some(next) = self.peek() else {
-                    return Err(self.error(EOF_STRING));
+                    return Err(self.error(JsonFault::EofString));
                 };
                 self.eat();
                 if next != expected {
-                    return Err(self.error(END_OF_HEX_ESCAPE));
+                    return Err(self.error(JsonFault::EndOfHexEscape));
                 }
             }
             let n2 = self.hex_escape()?;
             if !(0xDC00..=0xDFFF).contains(&n2) {
-                return Err(self.error(LONE_SURROGATE));
+                return Err(self.error(JsonFault::LoneSurrogate));
             }
             (((n - 0xD800) as u32) << 10 | (n2 - 0xDC00) as u32) + 0x1_0000
         } else {
@@ -568,10 +550,10 @@ impl<'a> Reader<'a> {
     /// A number, its sign read.
     fn integer(&mut self, positive: bool) -> Result<Number> {
         let significand = match self.next() {
-            None => return Err(self.error(EOF_VALUE)),
+            None => return Err(self.error(JsonFault::EofValue)),
             Some(b'0') => {
                 if let Some(b'0'..=b'9') = self.peek() {
-                    return Err(self.peek_error(INVALID_NUMBER));
+                    return Err(self.peek_error(JsonFault::InvalidNumber));
                 }
                 0
             }
@@ -588,7 +570,7 @@ impl<'a> Reader<'a> {
                 }
                 significand
             }
-            Some(_) => return Err(self.error(INVALID_NUMBER)),
+            Some(_) => return Err(self.error(JsonFault::InvalidNumber)),
         };
         Ok(match self.peek() {
             Some(b'.') => Number::Float(self.decimal(positive, significand, 0)?),
@@ -637,8 +619,8 @@ impl<'a> Reader<'a> {
         }
         if after_point == 0 {
             return Err(match self.peek() {
-                Some(_) => self.peek_error(INVALID_NUMBER),
-                None => self.peek_error(EOF_VALUE),
+                Some(_) => self.peek_error(JsonFault::InvalidNumber),
+                None => self.peek_error(JsonFault::EofValue),
             });
         }
         self.with_exponent(positive, significand, before_point + after_point)
@@ -666,9 +648,9 @@ impl<'a> Reader<'a> {
             _ => true,
         };
         let mut exp = match self.next() {
-            None => return Err(self.error(EOF_VALUE)),
+            None => return Err(self.error(JsonFault::EofValue)),
             Some(c @ b'0'..=b'9') => (c - b'0') as i32,
-            Some(_) => return Err(self.error(INVALID_NUMBER)),
+            Some(_) => return Err(self.error(JsonFault::InvalidNumber)),
         };
         while let Some(c @ b'0'..=b'9') = self.peek() {
             self.eat();
@@ -677,7 +659,7 @@ impl<'a> Reader<'a> {
                 Some(next) => exp = next,
                 None => {
                     if significand != 0 && positive_exp {
-                        return Err(self.error(NUMBER_OUT_OF_RANGE));
+                        return Err(self.error(JsonFault::NumberOutOfRange));
                     }
                     while let Some(b'0'..=b'9') = self.peek() {
                         self.eat();
@@ -704,7 +686,7 @@ impl<'a> Reader<'a> {
                     if exponent >= 0 {
                         f *= pow;
                         if f.is_infinite() {
-                            return Err(self.error(NUMBER_OUT_OF_RANGE));
+                            return Err(self.error(JsonFault::NumberOutOfRange));
                         }
                     } else {
                         f /= pow;
@@ -716,7 +698,7 @@ impl<'a> Reader<'a> {
                         break;
                     }
                     if exponent >= 0 {
-                        return Err(self.error(NUMBER_OUT_OF_RANGE));
+                        return Err(self.error(JsonFault::NumberOutOfRange));
                     }
                     f /= 1e308;
                     exponent += 308;
@@ -735,38 +717,37 @@ impl<'a> Reader<'a> {
                 if let Err(error) = self.ident(b"ull") {
                     return error;
                 }
-                "null".to_owned()
+                Found::Null
             }
             b't' => {
                 self.eat();
                 if let Err(error) = self.ident(b"rue") {
                     return error;
                 }
-                "boolean `true`".to_owned()
+                Found::Bool(true)
             }
             b'f' => {
                 self.eat();
                 if let Err(error) = self.ident(b"alse") {
                     return error;
                 }
-                "boolean `false`".to_owned()
+                Found::Bool(false)
             }
             b'-' | b'0'..=b'9' => match self.number() {
-                Ok(number) => number_found(number),
+                Ok(number) => number.into(),
                 Err(error) => return error,
             },
             b'"' => {
                 self.eat();
                 match self.string_body() {
-                    Ok(text) => format!("string {:?}", &*text),
+                    Ok(text) => Found::String(text.into_owned()),
                     Err(error) => return error,
                 }
             }
-            b'[' => "sequence".to_owned(),
-            b'{' => "map".to_owned(),
-            _ => return self.peek_error(EXPECTED_VALUE),
+            b'[' => Found::Sequence,
+            b'{' => Found::Map,
+            _ => return self.peek_error(JsonFault::ExpectedValue),
         };
-        let expected = expected.to_owned();
         self.fix(Error::raised(Problem::WrongType { found, expected }))
     }
 
@@ -822,15 +803,13 @@ impl<'a> Reader<'a> {
             b'-' | b'0'..=b'9' => match self.number()? {
                 Number::PosInt(n) if n <= max => return Ok(n),
                 Number::Float(f) => {
-                    let found = number_found(Number::Float(f));
-                    let expected = expected.to_owned();
+                    let found = Found::Float(f);
                     return Err(self.fix(Error::raised(Problem::WrongType { found, expected })));
                 }
-                other => number_found(other),
+                other => other.into(),
             },
             _ => return Err(self.invalid_type(expected)),
         };
-        let expected = expected.to_owned();
         Err(self.fix(Error::raised(Problem::WrongValue { found, expected })))
     }
 
@@ -841,7 +820,7 @@ impl<'a> Reader<'a> {
         }
         self.depth -= 1;
         if self.depth == 0 {
-            return Err(self.peek_error(RECURSION_LIMIT));
+            return Err(self.peek_error(JsonFault::RecursionLimit));
         }
         self.eat();
         Ok(())
@@ -849,22 +828,22 @@ impl<'a> Reader<'a> {
 
     /// Closes a collection read by `read`, whose fault is placed where the
     /// reader stands after the closing bracket.
-    fn close<T>(&mut self, read: Result<T>, close: u8, eof: &'static str) -> Result<T> {
+    fn close<T>(&mut self, read: Result<T>, close: u8, eof: JsonFault) -> Result<T> {
         self.depth += 1;
         let end = match self.whitespace() {
             Some(b) if b == close => {
                 self.eat();
                 Ok(())
             }
-            Some(b',') if close == b'}' => Err(self.peek_error(TRAILING_COMMA)),
+            Some(b',') if close == b'}' => Err(self.peek_error(JsonFault::TrailingComma)),
             Some(b',') => {
                 self.eat();
                 match self.whitespace() {
-                    Some(b']') => Err(self.peek_error(TRAILING_COMMA)),
-                    _ => Err(self.peek_error(TRAILING_CHARACTERS)),
+                    Some(b']') => Err(self.peek_error(JsonFault::TrailingComma)),
+                    _ => Err(self.peek_error(JsonFault::TrailingCharacters)),
                 }
             }
-            Some(_) => Err(self.peek_error(TRAILING_CHARACTERS)),
+            Some(_) => Err(self.peek_error(JsonFault::TrailingCharacters)),
             None => Err(self.peek_error(eof)),
         };
         match (read, end) {
@@ -882,14 +861,14 @@ impl<'a> Reader<'a> {
     ) -> Result<T> {
         self.open(b'{', expected)?;
         let read = read(self);
-        self.close(read, b'}', EOF_OBJECT)
+        self.close(read, b'}', JsonFault::EofObject)
     }
 
     /// An array, its elements read by `read` with [`Reader::next_element`].
     pub fn array<T>(&mut self, read: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
         self.open(b'[', "a sequence")?;
         let read = read(self);
-        self.close(read, b']', EOF_LIST)
+        self.close(read, b']', JsonFault::EofList)
     }
 
     /// The next key of an object, `first` telling whether one was read; a key
@@ -903,23 +882,23 @@ impl<'a> Reader<'a> {
 
     fn has_next_key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>> {
         let peek = match self.whitespace() {
-            None => return Err(self.peek_error(EOF_OBJECT)),
+            None => return Err(self.peek_error(JsonFault::EofObject)),
             Some(b'}') => return Ok(None),
             Some(b',') if !*first => {
                 self.eat();
                 match self.whitespace() {
                     Some(b'"') => b'"',
-                    Some(b'}') => return Err(self.peek_error(TRAILING_COMMA)),
-                    Some(_) => return Err(self.peek_error(KEY_MUST_BE_A_STRING)),
-                    None => return Err(self.peek_error(EOF_VALUE)),
+                    Some(b'}') => return Err(self.peek_error(JsonFault::TrailingComma)),
+                    Some(_) => return Err(self.peek_error(JsonFault::KeyMustBeAString)),
+                    None => return Err(self.peek_error(JsonFault::EofValue)),
                 }
             }
-            Some(_) if !*first => return Err(self.peek_error(EXPECTED_OBJECT_COMMA_OR_END)),
+            Some(_) if !*first => return Err(self.peek_error(JsonFault::ExpectedObjectCommaOrEnd)),
             Some(b) => b,
         };
         *first = false;
         if peek != b'"' {
-            return Err(self.peek_error(KEY_MUST_BE_A_STRING));
+            return Err(self.peek_error(JsonFault::KeyMustBeAString));
         }
         self.eat();
         self.string_body().map(Some)
@@ -932,15 +911,15 @@ impl<'a> Reader<'a> {
                 self.eat();
                 Ok(())
             }
-            Some(_) => Err(self.peek_error(EXPECTED_COLON)),
-            None => Err(self.peek_error(EOF_OBJECT)),
+            Some(_) => Err(self.peek_error(JsonFault::ExpectedColon)),
+            None => Err(self.peek_error(JsonFault::EofObject)),
         }
     }
 
     /// Whether an array has another element, `first` telling whether one was read.
     pub fn next_element(&mut self, first: &mut bool) -> Result<bool> {
         match self.whitespace() {
-            None => Err(self.peek_error(EOF_LIST)),
+            None => Err(self.peek_error(JsonFault::EofList)),
             Some(b']') => Ok(false),
             _ if *first => {
                 *first = false;
@@ -949,12 +928,12 @@ impl<'a> Reader<'a> {
             Some(b',') => {
                 self.eat();
                 match self.whitespace() {
-                    Some(b']') => Err(self.peek_error(TRAILING_COMMA)),
+                    Some(b']') => Err(self.peek_error(JsonFault::TrailingComma)),
                     Some(_) => Ok(true),
-                    None => Err(self.peek_error(EOF_VALUE)),
+                    None => Err(self.peek_error(JsonFault::EofValue)),
                 }
             }
-            Some(_) => Err(self.peek_error(EXPECTED_LIST_COMMA_OR_END)),
+            Some(_) => Err(self.peek_error(JsonFault::ExpectedListCommaOrEnd)),
         }
     }
 
@@ -1056,7 +1035,7 @@ impl<'a> Reader<'a> {
                     Ok(object)
                 })
                 .map(Value::Object),
-            _ => Err(self.peek_error(EXPECTED_VALUE)),
+            _ => Err(self.peek_error(JsonFault::ExpectedValue)),
         };
         value.map_err(|error| self.fix(error))
     }
@@ -1067,13 +1046,13 @@ fn with_digit(significand: u64, c: u8) -> Option<u64> {
     significand.checked_mul(10)?.checked_add((c - b'0') as u64)
 }
 
-/// A number as serde_json names an unexpected one: ``integer `3` `` or
-/// ``floating point `1e-7` `` (its float written as it writes one).
-fn number_found(number: Number) -> String {
-    match number {
-        Number::PosInt(n) => format!("integer `{n}`"),
-        Number::NegInt(n) => format!("integer `{n}`"),
-        Number::Float(f) => format!("floating point `{}`", zmij::Buffer::new().format_finite(f)),
+impl From<Number> for Found {
+    fn from(number: Number) -> Found {
+        match number {
+            Number::PosInt(n) => Found::Unsigned(n),
+            Number::NegInt(n) => Found::Negative(n),
+            Number::Float(f) => Found::Float(f),
+        }
     }
 }
 

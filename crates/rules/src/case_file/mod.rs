@@ -11,7 +11,7 @@ mod parse;
 
 pub use anonymise::{ANONYMOUS_KIND, BIRTH_YEAR, anonymise};
 pub use clock_time::{parse_clock_time, write_clock_time};
-pub use error::{IdOf, Problem, ReadError};
+pub use error::{Found, IdOf, JsonFault, Problem, ReadError};
 pub use kind::{EventKind, Stage};
 pub use model::{
     ApproxDate, Case, CaseFile, Document, Event, ExceptionReason, Extra, FORMAT,
