@@ -40,9 +40,8 @@ pub fn decode_record(text: &str) -> Result<(u64, Case), String> {
         match key {
             "rev" if rev.is_none() => rev = Some(reader.unsigned("u64", u64::MAX)?),
             "case" if case.is_none() => case = Some(read_case(reader)?),
-            "rev" | "case" => {
-                return Err(record_error(JsonFault::DuplicateField(key.to_owned())));
-            }
+            "rev" => return Err(record_error(JsonFault::DuplicateField("rev"))),
+            "case" => return Err(record_error(JsonFault::DuplicateField("case"))),
             _ => return Ok(false),
         }
         Ok(true)

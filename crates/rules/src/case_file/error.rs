@@ -302,7 +302,7 @@ impl Problem {
 /// A fault in the JSON grammar, or (the last two) in the fields of a record
 /// the app stores; each in serde_json's words, which the reader has always
 /// shown and users have seen.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum JsonFault {
     EofList,
     EofObject,
@@ -326,7 +326,7 @@ pub enum JsonFault {
     /// A field a record must have, by name.
     MissingField(&'static str),
     /// A field written twice in a record, by name.
-    DuplicateField(String),
+    DuplicateField(&'static str),
 }
 
 impl JsonFault {
@@ -371,7 +371,7 @@ impl fmt::Display for JsonFault {
 }
 
 /// The value found where a field takes another, as serde names it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub enum Found {
     Null,
     Bool(bool),
@@ -386,6 +386,14 @@ pub enum Found {
 
 /// A JSON number is never NaN, so a `Found` always equals itself.
 impl Eq for Found {}
+
+/// As serde names it, not derived: a derived `Debug` would print the float
+/// with the standard library's float formatting, 9 KB of the app's first load.
+impl fmt::Debug for Found {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Found({self})")
+    }
+}
 
 impl fmt::Display for Found {
     /// ``integer `3` ``, ``floating point `1e-7` `` (its float written as

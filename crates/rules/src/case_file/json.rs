@@ -377,17 +377,14 @@ impl<'a> Reader<'a> {
         result
     }
 
-    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.index).copied()
     }
 
-    #[inline(always)]
     fn eat(&mut self) {
         self.index += 1;
     }
 
-    #[inline(always)]
     fn next(&mut self) -> Option<u8> {
         let byte = self.peek();
         if byte.is_some() {
@@ -396,10 +393,7 @@ impl<'a> Reader<'a> {
         byte
     }
 
-    /// The next byte that is not white space, not read. Inlined, as the
-    /// small steps of reading are, even where the build is for size:
-    /// reading a case file spent a fifth of its time calling them.
-    #[inline(always)]
+    /// The next byte that is not white space, not read.
     fn whitespace(&mut self) -> Option<u8> {
         while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.peek() {
             self.eat();
