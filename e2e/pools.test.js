@@ -1,7 +1,7 @@
 // Pooling in the built app: a family shares its case anonymised, and a
 // coordinator gathers such files (several at once, with progress) in a pool
 // kept apart from their own cases, where a file brought twice counts once,
-// and which the council report counts on its own.
+// and which the council report counts, and the agenda shows, on its own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -85,6 +85,26 @@ test('a case shared anonymised keeps no name, reference or note, and pools apart
   await page.getByText('Counted from 300 cases on 31 October 2025.').waitFor();
   assert.deepEqual(await page.getByLabel('Council').locator('option').allTextContents(), ['Every council', 'Othertown Council']);
   await page.getByText('Time limits at Othertown Council, by the year the clock started').waitFor();
+
+  // The agenda shows a pool on its own too; its rows link to no page, as
+  // none of its cases is the user's.
+  await page.goto(`${app.server.url}#/agenda`);
+  await page.getByRole('heading', { level: 1, name: 'Agenda' }).waitFor();
+  const count = page.locator('p[role="status"]');
+  const own = await count.textContent();
+  assert.ok((await page.locator('main table a').count()) > 0, 'the own case links to its page');
+  await page.getByLabel('Cases shown').selectOption({ label: 'Pool: Othertown (300 cases)' });
+  await page.getByText('Every deadline of the cases of the pool “Othertown”, which other families shared').waitFor();
+  await page.locator('main table').first().getByText('Othertown Council').first().waitFor();
+  const pooled = Number((await count.textContent()).replace(/[^0-9]/g, ''));
+  assert.ok(pooled > 0 && pooled % 300 === 0, `each of the 300 cases has the same deadlines to come: ${pooled}`);
+  assert.equal(await page.locator('main table a').count(), 0);
+  assert.deepEqual(await page.getByLabel('Council').locator('option').allTextContents(), ['Every council', 'Othertown Council']);
+  await screenshot(page, '72-agenda-pool', errors);
+  await page.getByLabel('Cases shown').selectOption({ label: 'Your cases' });
+  await page.getByText('Every deadline of your cases that are not archived').waitFor();
+  assert.equal(await count.textContent(), own);
+
   await page.goto(`${app.server.url}#/pools`);
   await page.getByRole('heading', { level: 1, name: 'Pool cases with others' }).waitFor();
   await page.getByRole('button', { name: 'Remove the pool Othertown' }).waitFor();

@@ -27,7 +27,8 @@ function ehc(command, format) {
 
 /**
  * The histogram of weeks late of `council`'s cases, worked out from what
- * `ehc check` says of each deadline: the days late of those met late or
+ * `ehc check` says of each deadline the council answers for (not the
+ * family's own windows, actor `parent`): the days late of those met late or
  * overdue, in weeks begun (1 to 7 days is 1 week), in at most 12 equal bins.
  */
 async function weeksLateFromCheck(council) {
@@ -36,7 +37,7 @@ async function weeksLateFromCheck(council) {
   const weeks = JSON.parse(ehc('check', 'json'))
     .cases.filter((c) => ours.has(c.id))
     .flatMap((c) => c.deadlines)
-    .filter((d) => d.status === 'met-late' || d.status === 'overdue')
+    .filter((d) => d.actor !== 'parent' && (d.status === 'met-late' || d.status === 'overdue'))
     .map((d) => Math.ceil(Math.max(d.days_late, 1) / 7));
   const latest = Math.max(...weeks);
   const width = Math.ceil(latest / 12);

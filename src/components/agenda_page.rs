@@ -9,6 +9,7 @@ use rules::{Status, calendar::long_date, case_file::Stage, rule::Actor};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::report_source::use_case_source;
 use crate::browser;
 use crate::case::case_name;
 use crate::components::fields::{SelectFieldProps, field_group};
@@ -88,11 +89,14 @@ type Select = (
 pub fn AgendaPage() -> Html {
     let cases = use_cases();
     let filter = use_state_eq(Filter::default);
-    let evaluated = not_archived(&cases);
+    let source = use_case_source(cases.today);
+    let (evaluated, reading) = source.evaluated(&cases);
+    let pool = source.pool().map(str::to_owned);
     // Sorted once for the cases handed over; each filter then only walks it.
-    let agenda = use_memo((cases.today, evaluated.len()), |&(today, _)| {
-        Agenda::new(&evaluated, today)
-    });
+    let agenda = use_memo(
+        (cases.today, pool.clone(), evaluated.len()),
+        |&(today, _, _)| Agenda::new(&evaluated, today),
+    );
     let rows = agenda.rows(&evaluated, &filter);
     let today = cases.today;
 
@@ -111,14 +115,28 @@ pub fn AgendaPage() -> Html {
         })
     };
     let download = {
-        let (cases, agenda, filter) = (cases.clone(), agenda.clone(), (*filter).clone());
+        let (cases, source) = (cases.clone(), source.clone());
+        let (agenda, filter) = (agenda.clone(), (*filter).clone());
         Callback::from(move |_: MouseEvent| {
-            let evaluated = not_archived(&cases);
+            let (evaluated, _) = source.evaluated(&cases);
             let text = agenda_csv(&agenda.rows(&evaluated, &filter));
             let _ = browser::download(&file_name("agenda", today, "csv"), "text/csv", &text);
         })
     };
     let shown = &rows[..rows.len().min(ROWS_SHOWN)];
+    let cases_select = source.select("agenda-cases", "Cases shown", {
+        let filter = filter.clone();
+        Callback::from(move |()| {
+            filter.set(Filter {
+                council: None,
+                ..(*filter).clone()
+            })
+        })
+    });
+    let about = match &pool {
+        None => "Every deadline of your cases that are not archived: overdue ones first, then by the day they are due.".to_owned(),
+        Some(pool) => format!("Every deadline of the cases of the pool \u{201c}{pool}\u{201d}, which other families shared: overdue ones first, then by the day they are due."),
+    };
     let selects: [Select; 4] = [
         (
             "agenda-council",
@@ -193,9 +211,11 @@ pub fn AgendaPage() -> Html {
                 { back_link(&View::Cases, "your cases") }
             </div>
             <h1 class="heading-xl" tabindex="-1">{"Agenda"}</h1>
-            <p class="body">
-                {"Every deadline of your cases that are not archived: overdue ones first, then by the day they are due."}
-            </p>
+            <p class="body">{about}</p>
+            <div class="no-print">{cases_select}</div>
+            if let Some(reading) = reading {
+                <p class="body">{reading}</p>
+            }
             <div class="agenda__filters no-print">
                 { field_group(&SEARCH.into(), &"Search by child or reference".into(), None, None, html! {
                     <input class="input input--width-20" id={SEARCH} name={SEARCH} type="search"
@@ -228,7 +248,7 @@ pub fn AgendaPage() -> Html {
                 html! {
                     <section class="agenda__group">
                         <h2 class="heading-m">{&heading}</h2>
-                        { agenda_table(&heading, rows, today) }
+                        { agenda_table(&heading, rows, today, pool.is_none()) }
                     </section>
                 }
             }) }
@@ -260,8 +280,10 @@ fn count_words(count: usize) -> String {
     }
 }
 
-/// The table of one heading's rows, written as HTML text ([`push_escaped`]).
-fn agenda_table(caption: &str, rows: &[Row], today: chrono::NaiveDate) -> Html {
+/// The table of one heading's rows, written as HTML text ([`push_escaped`]);
+/// each case and deadline linked to its page where `links` (the user's own
+/// cases: a pool's have no page).
+fn agenda_table(caption: &str, rows: &[Row], today: chrono::NaiveDate, links: bool) -> Html {
     let mut html = table_start(
         "table agenda__table",
         "visually-hidden",
@@ -279,18 +301,12 @@ fn agenda_table(caption: &str, rows: &[Row], today: chrono::NaiveDate) -> Html {
         let (case, deadline) = (row.case, row.deadline);
         html.push_str(r#"<tr><td class="nowrap">"#);
         html.push_str(&long_date(deadline.due));
-        html.push_str(r#"</td><td><a href=""#);
-        push_escaped(&mut html, &View::Case(case.id.clone()).to_hash());
-        html.push_str(r#"">"#);
-        push_escaped(&mut html, case_name(case));
-        html.push_str(r#"</a></td><td><a href=""#);
-        push_escaped(
-            &mut html,
-            &View::Deadline(case.id.clone(), row.index).to_hash(),
-        );
-        html.push_str(r#"">"#);
-        push_escaped(&mut html, &deadline_title(deadline));
-        html.push_str("</a>");
+        html.push_str("</td><td>");
+        let case_page = links.then(|| View::Case(case.id.clone()));
+        push_linked(&mut html, case_page, case_name(case));
+        html.push_str("</td><td>");
+        let card = links.then(|| View::Deadline(case.id.clone(), row.index));
+        push_linked(&mut html, card, &deadline_title(deadline));
         // A family's own window that has passed is closed, as the
         // spreadsheet and `ehc check` say, not overdue.
         let (colour, words) =
@@ -317,6 +333,20 @@ fn agenda_table(caption: &str, rows: &[Row], today: chrono::NaiveDate) -> Html {
     }
     html.push_str("</tbody></table>");
     Html::from_html_unchecked(html.into())
+}
+
+/// `text`, escaped, as a link to `page`, or as it is where there is none.
+fn push_linked(html: &mut String, page: Option<View>, text: &str) {
+    match page {
+        Some(page) => {
+            html.push_str(r#"<a href=""#);
+            push_escaped(html, &page.to_hash());
+            html.push_str(r#"">"#);
+            push_escaped(html, text);
+            html.push_str("</a>");
+        }
+        None => push_escaped(html, text),
+    }
 }
 
 /// The stages some rule belongs to, in the order the process runs: the

@@ -14,9 +14,8 @@ use outputs::{CouncilReport, CouncilTally, Evaluated, councils};
 use rules::calendar::long_date;
 use yew::prelude::*;
 
-use super::agenda_page::not_archived;
 use super::report_charts::{clocks_words, share_bars, share_words, weeks_late_chart, weeks_words};
-use super::report_source::{use_pooled, use_pools};
+use super::report_source::use_case_source;
 use crate::browser;
 use crate::components::fields::SelectFieldProps;
 use crate::components::{back_link, grouped, push_escaped, select_field, table_start};
@@ -24,7 +23,6 @@ use crate::export::file_name;
 use crate::hooks::use_cases;
 use crate::labels::counted;
 use crate::route::View;
-use crate::state::Entry;
 
 const ABOUT: &str = concat!(
     r#"<p class="body">For each council and time limit, how many deadlines of your cases were "#,
@@ -52,26 +50,8 @@ const COLUMNS: [&str; 10] = [
 pub fn ReportPage() -> Html {
     let cases = use_cases();
     let council = use_state_eq(|| None::<String>);
-    let pools = use_pools();
-    let pool = use_state_eq(|| None::<String>);
-    let pooled = use_pooled((*pool).clone(), cases.today);
-    let (evaluated, reading) = match (&*pool, pooled.as_deref()) {
-        (None, _) => (not_archived(&cases), None),
-        (Some(_), Some(Ok(pooled))) => (
-            pooled.entries.iter().map(Entry::evaluated).collect(),
-            (pooled.unreadable > 0).then(|| {
-                format!(
-                    "{} of the pool could not be read, and are not counted.",
-                    counted(pooled.unreadable, "file", "files")
-                )
-            }),
-        ),
-        (Some(_), Some(Err(why))) => (
-            Vec::new(),
-            Some(format!("The pool could not be read: {why}")),
-        ),
-        (Some(_), None) => (Vec::new(), Some("Reading the pool\u{2026}".to_owned())),
-    };
+    let source = use_case_source(cases.today);
+    let (evaluated, reading) = source.evaluated(&cases);
     let report = Rc::new(report_of(
         chosen(&evaluated, council.as_deref()),
         cases.today,
@@ -100,37 +80,16 @@ pub fn ReportPage() -> Html {
         error: None,
         on_change: on_council,
     });
-    let on_pool = {
-        let (pool, council) = (pool.clone(), council.clone());
-        Callback::from(move |value: String| {
-            council.set(None);
-            pool.set((!value.is_empty()).then_some(value));
-        })
-    };
-    let source = (!pools.is_empty()).then(|| {
-        select_field(&SelectFieldProps {
-            id: "report-cases".into(),
-            label: "Cases counted".into(),
-            hint: Some("A pool holds cases other families shared anonymised: it is counted on its own, never with yours.".into()),
-            options: pools
-                .iter()
-                .map(|pool| {
-                    let label = format!("Pool: {} ({})", pool.name, counted(pool.cases, "case", "cases"));
-                    (pool.name.clone().into(), label.into())
-                })
-                .collect(),
-            placeholder: Some("Your cases".into()),
-            value: pool.as_deref().unwrap_or_default().to_owned().into(),
-            error: None,
-            on_change: on_pool,
-        })
+    let cases_select = source.select("report-cases", "Cases counted", {
+        let council = council.clone();
+        Callback::from(move |()| council.set(None))
     });
     html! {
         <>
             <div class="no-print">{ back_link(&View::Cases, "your cases") }</div>
             <h1 class="heading-xl" tabindex="-1">{"Council report"}</h1>
             { Html::from_html_unchecked(ABOUT.into()) }
-            <div class="no-print">{source}{select}</div>
+            <div class="no-print">{cases_select}{select}</div>
             if let Some(reading) = reading {
                 <p class="body">{reading}</p>
             }

@@ -1,20 +1,115 @@
-//! Which cases the council report counts: the user's own, or a pool of
-//! cases others shared ([`crate::pools`]), read from the pools' database
-//! and evaluated here, never mixed into the user's own.
+//! Which cases the agenda and the council report show: the user's own (those
+//! not archived), or a pool of cases others shared ([`crate::pools`]), read
+//! from the pools' database and evaluated here, never mixed into the user's
+//! own.
 
 use std::rc::Rc;
 
 use chrono::NaiveDate;
+use outputs::Evaluated;
 use rules::read_case_file;
 use yew::prelude::*;
 
+use super::agenda_page::not_archived;
+use crate::components::fields::SelectFieldProps;
+use crate::components::select_field;
+use crate::labels::counted;
 use crate::pools::db::PoolDb;
 use crate::pools::{PoolSummary, summaries};
-use crate::state::Entry;
+use crate::state::{Entry, State};
+
+/// The cases a page shows, as the user chose them.
+#[derive(Clone)]
+pub struct CaseSource {
+    /// The pools kept on this device; none where they cannot be read.
+    pools: Rc<Vec<PoolSummary>>,
+    /// The pool chosen; `None`: the user's own cases.
+    pool: UseStateHandle<Option<String>>,
+    /// The chosen pool's cases once read, or why they could not be.
+    pooled: Option<Rc<Result<Pooled, String>>>,
+}
+
+/// The user's own cases at first; a pool once chosen from
+/// [`CaseSource::select`].
+#[hook]
+pub fn use_case_source(today: NaiveDate) -> CaseSource {
+    let pools = use_pools();
+    let pool = use_state_eq(|| None::<String>);
+    let pooled = use_pooled((*pool).clone(), today);
+    CaseSource {
+        pools,
+        pool,
+        pooled,
+    }
+}
+
+impl CaseSource {
+    /// The pool chosen, if one is: its cases are not the user's, so no
+    /// page of theirs can be linked to.
+    pub fn pool(&self) -> Option<&str> {
+        self.pool.as_deref()
+    }
+
+    /// The cases chosen, each with its evaluation, and a sentence to show
+    /// while a pool is read, or when some of it or all of it cannot be.
+    pub fn evaluated<'s>(&'s self, own: &'s State) -> (Vec<Evaluated<'s>>, Option<String>) {
+        match (self.pool(), self.pooled.as_deref()) {
+            (None, _) => (not_archived(own), None),
+            (Some(_), Some(Ok(pooled))) => (
+                pooled.entries.iter().map(Entry::evaluated).collect(),
+                (pooled.unreadable > 0).then(|| {
+                    format!(
+                        "{} of the pool could not be read, and are left out.",
+                        counted(pooled.unreadable, "file", "files")
+                    )
+                }),
+            ),
+            (Some(_), Some(Err(why))) => (
+                Vec::new(),
+                Some(format!("The pool could not be read: {why}")),
+            ),
+            (Some(_), None) => (Vec::new(), Some("Reading the pool\u{2026}".to_owned())),
+        }
+    }
+
+    /// The select of the cases shown, `id` its id and `label` its label,
+    /// `changed` told of a new choice; `None` where no pool is kept.
+    pub fn select(
+        &self,
+        id: &'static str,
+        label: &'static str,
+        changed: Callback<()>,
+    ) -> Option<Html> {
+        let pool = self.pool.clone();
+        let on_change = Callback::from(move |value: String| {
+            changed.emit(());
+            pool.set((!value.is_empty()).then_some(value));
+        });
+        (!self.pools.is_empty()).then(|| {
+            select_field(&SelectFieldProps {
+                id: id.into(),
+                label: label.into(),
+                hint: Some("A pool holds cases other families shared anonymised: it is shown on its own, never with yours.".into()),
+                options: self
+                    .pools
+                    .iter()
+                    .map(|pool| {
+                        let label = format!("Pool: {} ({})", pool.name, counted(pool.cases, "case", "cases"));
+                        (pool.name.clone().into(), label.into())
+                    })
+                    .collect(),
+                placeholder: Some("Your cases".into()),
+                value: self.pool().unwrap_or_default().to_owned().into(),
+                error: None,
+                on_change,
+            })
+        })
+    }
+}
 
 /// The pools kept on this device; none where they cannot be read.
 #[hook]
-pub fn use_pools() -> Rc<Vec<PoolSummary>> {
+fn use_pools() -> Rc<Vec<PoolSummary>> {
     let pools = use_state(Rc::<Vec<PoolSummary>>::default);
     {
         let pools = pools.clone();
@@ -41,7 +136,7 @@ pub struct Pooled {
 /// The cases of the pool `pool` on `today`, once read (`None` while they
 /// are, or when no pool is chosen), or why they could not be.
 #[hook]
-pub fn use_pooled(pool: Option<String>, today: NaiveDate) -> Option<Rc<Result<Pooled, String>>> {
+fn use_pooled(pool: Option<String>, today: NaiveDate) -> Option<Rc<Result<Pooled, String>>> {
     let read = use_state(|| None);
     {
         let read = read.clone();

@@ -14,7 +14,7 @@ use std::rc::Rc;
 use rules::case_file::json::{Error, Reader, Value, Writer};
 use rules::{
     Case,
-    case_file::{Problem, read_case, write_case},
+    case_file::{JsonFault, Problem, read_case, write_case},
 };
 
 /// The storage version of the store of records: above the one localStorage
@@ -49,14 +49,15 @@ pub fn decode_record(text: &str) -> Result<(u64, Case), String> {
         match key {
             "rev" if rev.is_none() => rev = Some(reader.unsigned("u64", u64::MAX)?),
             "case" if case.is_none() => case = Some(read_case(reader)?),
-            "rev" | "case" => return Err(record_error(format!("duplicate field `{key}`"))),
+            "rev" => return Err(record_error(JsonFault::DuplicateField("rev"))),
+            "case" => return Err(record_error(JsonFault::DuplicateField("case"))),
             _ => return Ok(false),
         }
         Ok(true)
     });
     let record = read.and_then(|()| {
-        let rev = rev.ok_or_else(|| record_error("missing field `rev`".to_owned()))?;
-        let case = case.ok_or_else(|| record_error("missing field `case`".to_owned()))?;
+        let rev = rev.ok_or_else(|| record_error(JsonFault::MissingField("rev")))?;
+        let case = case.ok_or_else(|| record_error(JsonFault::MissingField("case")))?;
         Ok((rev, case))
     });
     record
@@ -66,8 +67,8 @@ pub fn decode_record(text: &str) -> Result<(u64, Case), String> {
 }
 
 /// A fault of a record's fields, in serde's words.
-fn record_error(detail: String) -> Error {
-    Error::raised(Problem::NotJson { detail })
+fn record_error(fault: JsonFault) -> Error {
+    Error::raised(Problem::NotJson(fault))
 }
 
 /// The revision of a stored record; `None` when it cannot be read (a write

@@ -5,6 +5,8 @@
 
 mod bundle;
 
+use std::fs::File;
+use std::io::Read;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -16,7 +18,7 @@ use outputs::{
 };
 use rules::{
     Case, CaseFile, Evaluation, Status,
-    case_file::{import_case_file, parse_iso_date},
+    case_file::{import_case_file, import_each_case, parse_iso_date},
     evaluate,
     stages::all_rules,
     write_case_file,
@@ -329,18 +331,17 @@ fn tally_files(paths: &[String], today: NaiveDate) -> Result<CouncilTally, (&str
     // failure is the first of the files it took.
     let work = || {
         let mut tally = CouncilTally::default();
+        let mut bytes = Vec::new();
         loop {
             let at = next.fetch_add(1, Ordering::Relaxed);
             let Some(path) = paths.get(at) else {
                 return (tally, None);
             };
-            match read(path) {
-                Ok(file) => {
-                    for case in &file.cases {
-                        tally.add(case, &evaluate(case, today));
-                    }
-                }
-                Err(message) => return (tally, Some((at, message))),
+            let counted = read_each(path, &mut bytes, |case| {
+                tally.add(&case, &evaluate(&case, today));
+            });
+            if let Err(message) = counted {
+                return (tally, Some((at, message)));
             }
         }
     };
@@ -461,16 +462,44 @@ fn run(output: Output, options: &Options) -> ExitCode {
 }
 
 /// The case file at `path`, read as the app's import reads it, or why it
-/// cannot be read. A zip file (which starts `PK`, as no JSON can) is read as
-/// a backup: its `cases.json`, once every document in it is checked.
+/// cannot be read.
 fn read(path: &str) -> Result<CaseFile, String> {
-    let bytes = std::fs::read(path).map_err(|error| format!("cannot read the file: {error}"))?;
-    if bytes.starts_with(b"PK") {
-        return archive::read_backup(&bytes)
-            .map(|backup| backup.file)
-            .map_err(|error| error.to_string());
+    let bytes = std::fs::read(path).map_err(cannot_read)?;
+    match as_backup(&bytes) {
+        Some(backup) => backup,
+        None => import_case_file(&bytes).map_err(|error| error.to_string()),
     }
-    import_case_file(&bytes).map_err(|error| error.to_string())
+}
+
+/// Reads the case file at `path` as [`read`] does, into `bytes` (a buffer
+/// used again for the next file), handing each case to `each` as soon as it
+/// is read, so that no more than one case is held at a time.
+fn read_each(path: &str, bytes: &mut Vec<u8>, each: impl FnMut(Case)) -> Result<(), String> {
+    bytes.clear();
+    File::open(path)
+        .and_then(|mut file| file.read_to_end(bytes))
+        .map_err(cannot_read)?;
+    match as_backup(bytes) {
+        Some(backup) => {
+            backup?.cases.into_iter().for_each(each);
+            Ok(())
+        }
+        None => import_each_case(&bytes[..], each).map_err(|error| error.to_string()),
+    }
+}
+
+fn cannot_read(error: std::io::Error) -> String {
+    format!("cannot read the file: {error}")
+}
+
+/// A zip file (which starts `PK`, as no JSON can) read as a backup: its
+/// `cases.json`, once every document in it is checked; `None` for another file.
+fn as_backup(bytes: &[u8]) -> Option<Result<CaseFile, String>> {
+    bytes.starts_with(b"PK").then(|| {
+        archive::read_backup(bytes)
+            .map(|backup| backup.file)
+            .map_err(|error| error.to_string())
+    })
 }
 
 /// Prints the letter asked for, of the one case chosen.

@@ -278,7 +278,13 @@ pub fn owed_by_council<'e, 'a>(
     evaluation
         .deadlines
         .iter()
-        .filter(move |deadline| deadline.status == status && deadline.actor != Actor::Parent)
+        .filter(move |deadline| deadline.status == status && council_answers_for(deadline))
+}
+
+/// Whether the council must answer for `deadline`: a limit on it or on a
+/// body it answers for, not a family's own window (to appeal, to complain).
+pub fn council_answers_for(deadline: &Deadline) -> bool {
+    deadline.actor != Actor::Parent
 }
 
 fn rows(evaluation: &Evaluation, status: Status) -> Vec<DeadlineRow> {

@@ -6,7 +6,7 @@ mod hostile;
 
 use rules::{
     CaseFile, EventKind, ReadError,
-    case_file::{FORMAT, FORMAT_WITH_DOCUMENTS, Problem, When, import_case_file},
+    case_file::{FORMAT, FORMAT_WITH_DOCUMENTS, Found, Problem, When, import_case_file},
     read_case_file, write_case_file,
 };
 
@@ -464,8 +464,8 @@ fn each_problem_is_a_kind_a_caller_can_match() {
     assert_eq!(
         *value.problem,
         Problem::WrongValue {
-            found: "integer `-1`".into(),
-            expected: "u32".into()
+            found: Found::Negative(-1),
+            expected: "u32"
         }
     );
 }

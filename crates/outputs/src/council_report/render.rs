@@ -28,6 +28,7 @@ const COLUMNS: [&str; 15] = [
 /// How the figures are counted, a sentence a line: said under the table,
 /// and on the app's page.
 pub const HOW_TO_READ: &str = "A clock is one time limit of one case, counted in the year the event that started it happened.
+Only time limits on the council, and on the bodies it answers for, are counted: the family's own windows (to comment on a draft plan or on proposed changes, to contact a mediation adviser, to appeal, to complain to the Ombudsman) are left out, as they are not the council's to meet.
 \"Met late\" includes final plans issued before the family's 15 days to comment had passed.
 \"Met on time\" is met / (met + met late + overdue): excepted clocks are left out, as the Department for Education leaves out exceptions.
 Days late: for a clock met late, from the due date to the day it was done; for one still overdue, from the due date to the day of the report (late so far).

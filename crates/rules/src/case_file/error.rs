@@ -95,17 +95,24 @@ pub enum Problem {
     /// Bytes that are not UTF-8 (such as `é` saved by an old Windows editor):
     /// `byte` at `offset` bytes from the start of the file.
     NotUtf8 { offset: usize, byte: u8 },
-    /// The file stops in the middle of a value; `detail` says in which, in
-    /// serde_json's words, as the reader always said.
-    EndsEarly { detail: String },
-    /// The text is not JSON; `detail` describes the fault in serde_json's words.
-    NotJson { detail: String },
+    /// The file stops in the middle of a value: a fault whose
+    /// [`JsonFault::is_end`] is true.
+    EndsEarly(JsonFault),
+    /// The text is not JSON.
+    NotJson(JsonFault),
     /// A key written twice in one object, where JSON does not say which counts.
     DuplicateKey { key: String },
-    /// A value of another JSON type than the field takes, as serde words both.
-    WrongType { found: String, expected: String },
-    /// A value of the right type out of the field's range, as serde words both.
-    WrongValue { found: String, expected: String },
+    /// A value of another JSON type than the field takes; `expected` names
+    /// what it takes as serde does (`a string`, `u32`).
+    WrongType {
+        found: Found,
+        expected: &'static str,
+    },
+    /// A value of the right type out of the field's range.
+    WrongValue {
+        found: Found,
+        expected: &'static str,
+    },
     /// No `format`, or one that is not an EHC Timeline case file's.
     NotACaseFile,
     /// The format of a later version of the app.
@@ -163,10 +170,10 @@ impl fmt::Display for Problem {
                 f,
                 "this is not UTF-8 text: byte {offset} (0x{byte:02X}) is not UTF-8; save the file as UTF-8"
             ),
-            Problem::EndsEarly { detail } => {
-                write!(f, "the file ends too early ({detail}): is it complete?")
+            Problem::EndsEarly(fault) => {
+                write!(f, "the file ends too early ({fault}): is it complete?")
             }
-            Problem::NotJson { detail } => write!(f, "this is not valid JSON: {detail}"),
+            Problem::NotJson(fault) => write!(f, "this is not valid JSON: {fault}"),
             Problem::DuplicateKey { key } => write!(
                 f,
                 "\"{key}\" is written twice in the same object: keep only one"
@@ -279,3 +286,132 @@ impl fmt::Display for Problem {
 }
 
 impl std::error::Error for Problem {}
+
+impl Problem {
+    /// The problem of a fault in the JSON grammar: the file ending too early,
+    /// or not JSON at all.
+    pub fn of_json(fault: JsonFault) -> Problem {
+        if fault.is_end() {
+            Problem::EndsEarly(fault)
+        } else {
+            Problem::NotJson(fault)
+        }
+    }
+}
+
+/// A fault in the JSON grammar, or (the last two) in the fields of a record
+/// the app stores; each in serde_json's words, which the reader has always
+/// shown and users have seen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonFault {
+    EofList,
+    EofObject,
+    EofString,
+    EofValue,
+    ExpectedColon,
+    ExpectedListCommaOrEnd,
+    ExpectedObjectCommaOrEnd,
+    ExpectedIdent,
+    ExpectedValue,
+    InvalidEscape,
+    InvalidNumber,
+    NumberOutOfRange,
+    ControlCharacter,
+    KeyMustBeAString,
+    LoneSurrogate,
+    TrailingComma,
+    TrailingCharacters,
+    EndOfHexEscape,
+    RecursionLimit,
+    /// A field a record must have, by name.
+    MissingField(&'static str),
+    /// A field written twice in a record, by name.
+    DuplicateField(&'static str),
+}
+
+impl JsonFault {
+    /// Whether the text stopped in the middle of a value.
+    pub fn is_end(&self) -> bool {
+        matches!(
+            self,
+            JsonFault::EofList | JsonFault::EofObject | JsonFault::EofString | JsonFault::EofValue
+        )
+    }
+}
+
+impl fmt::Display for JsonFault {
+    /// `EOF while parsing a list`, ``missing field `rev` ``.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            JsonFault::EofList => "EOF while parsing a list",
+            JsonFault::EofObject => "EOF while parsing an object",
+            JsonFault::EofString => "EOF while parsing a string",
+            JsonFault::EofValue => "EOF while parsing a value",
+            JsonFault::ExpectedColon => "expected `:`",
+            JsonFault::ExpectedListCommaOrEnd => "expected `,` or `]`",
+            JsonFault::ExpectedObjectCommaOrEnd => "expected `,` or `}`",
+            JsonFault::ExpectedIdent => "expected ident",
+            JsonFault::ExpectedValue => "expected value",
+            JsonFault::InvalidEscape => "invalid escape",
+            JsonFault::InvalidNumber => "invalid number",
+            JsonFault::NumberOutOfRange => "number out of range",
+            JsonFault::ControlCharacter => {
+                "control character (\\u0000-\\u001F) found while parsing a string"
+            }
+            JsonFault::KeyMustBeAString => "key must be a string",
+            JsonFault::LoneSurrogate => "lone leading surrogate in hex escape",
+            JsonFault::TrailingComma => "trailing comma",
+            JsonFault::TrailingCharacters => "trailing characters",
+            JsonFault::EndOfHexEscape => "unexpected end of hex escape",
+            JsonFault::RecursionLimit => "recursion limit exceeded",
+            JsonFault::MissingField(field) => return write!(f, "missing field `{field}`"),
+            JsonFault::DuplicateField(field) => return write!(f, "duplicate field `{field}`"),
+        })
+    }
+}
+
+/// The value found where a field takes another, as serde names it.
+#[derive(Clone, PartialEq)]
+pub enum Found {
+    Null,
+    Bool(bool),
+    Unsigned(u64),
+    Negative(i64),
+    /// Always finite: JSON has no NaN.
+    Float(f64),
+    String(String),
+    Sequence,
+    Map,
+}
+
+/// A JSON number is never NaN, so a `Found` always equals itself.
+impl Eq for Found {}
+
+/// As serde names it, not derived: a derived `Debug` would print the float
+/// with the standard library's float formatting, 9 KB of the app's first load.
+impl fmt::Debug for Found {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Found({self})")
+    }
+}
+
+impl fmt::Display for Found {
+    /// ``integer `3` ``, ``floating point `1e-7` `` (its float written as
+    /// serde_json writes one), `string "a"`, `map`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Found::Null => f.write_str("null"),
+            Found::Bool(value) => write!(f, "boolean `{value}`"),
+            Found::Unsigned(n) => write!(f, "integer `{n}`"),
+            Found::Negative(n) => write!(f, "integer `{n}`"),
+            Found::Float(x) => write!(
+                f,
+                "floating point `{}`",
+                zmij::Buffer::new().format_finite(*x)
+            ),
+            Found::String(text) => write!(f, "string {text:?}"),
+            Found::Sequence => f.write_str("sequence"),
+            Found::Map => f.write_str("map"),
+        }
+    }
+}

@@ -5,10 +5,11 @@
 //! the writer its compact and pretty layouts, so every file reads and writes
 //! byte for byte as before.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Index;
 
-use super::error::Problem;
+use super::error::{Found, JsonFault, Problem};
 
 /// A JSON value, as an unknown field of a case file keeps it.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -249,10 +250,12 @@ impl fmt::Display for Value {
     }
 }
 
-/// A fault in a JSON text, and where: `line` 0 until it is placed.
+/// A fault in a JSON text, and where: `line` 0 until it is placed. The
+/// problem is boxed so that every value read is returned small, in
+/// registers, rather than copied through memory beside a large error.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Error {
-    pub problem: Problem,
+    pub problem: Box<Problem>,
     pub line: usize,
     pub column: usize,
 }
@@ -261,7 +264,7 @@ impl Error {
     /// A fault found in a value read, placed where the reader stands.
     pub fn raised(problem: Problem) -> Error {
         Error {
-            problem,
+            problem: Box::new(problem),
             line: 0,
             column: 0,
         }
@@ -271,8 +274,8 @@ impl Error {
 impl fmt::Display for Error {
     /// In serde_json's words: `expected value at line 1 column 3`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.problem {
-            Problem::EndsEarly { detail } | Problem::NotJson { detail } => f.write_str(detail)?,
+        match &*self.problem {
+            Problem::EndsEarly(fault) | Problem::NotJson(fault) => write!(f, "{fault}")?,
             other => write!(f, "{other}")?,
         }
         if self.line > 0 {
@@ -289,29 +292,10 @@ pub enum Step {
     Index(usize),
 }
 
-const EOF_LIST: &str = "EOF while parsing a list";
-const EOF_OBJECT: &str = "EOF while parsing an object";
-const EOF_STRING: &str = "EOF while parsing a string";
-const EOF_VALUE: &str = "EOF while parsing a value";
-const EXPECTED_COLON: &str = "expected `:`";
-const EXPECTED_LIST_COMMA_OR_END: &str = "expected `,` or `]`";
-const EXPECTED_OBJECT_COMMA_OR_END: &str = "expected `,` or `}`";
-const EXPECTED_IDENT: &str = "expected ident";
-const EXPECTED_VALUE: &str = "expected value";
-const INVALID_ESCAPE: &str = "invalid escape";
-const INVALID_NUMBER: &str = "invalid number";
-const NUMBER_OUT_OF_RANGE: &str = "number out of range";
-const CONTROL_CHARACTER: &str = "control character (\\u0000-\\u001F) found while parsing a string";
-const KEY_MUST_BE_A_STRING: &str = "key must be a string";
-const LONE_SURROGATE: &str = "lone leading surrogate in hex escape";
-const TRAILING_COMMA: &str = "trailing comma";
-const TRAILING_CHARACTERS: &str = "trailing characters";
-const END_OF_HEX_ESCAPE: &str = "unexpected end of hex escape";
-const RECURSION_LIMIT: &str = "recursion limit exceeded";
-
 /// Reads JSON text as serde_json's `Deserializer` over a string does, step by
 /// step, so the case file reader can place each fault where serde_json did.
 pub struct Reader<'a> {
+    text: &'a str,
     bytes: &'a [u8],
     index: usize,
     /// How many more arrays and objects may open, as serde_json allows 127.
@@ -321,6 +305,10 @@ pub struct Reader<'a> {
     /// The path to the fault of a failed read, innermost step first: each
     /// step is noted only as an error unwinds out of it.
     pub trail: Vec<Step>,
+    /// The keys read in the objects open, each object's above those of the
+    /// objects it is in: one list for a whole read, so checking that no key
+    /// is written twice allocates nothing per object.
+    pub keys: Vec<Cow<'a, str>>,
 }
 
 type Result<T> = std::result::Result<T, Error>;
@@ -328,47 +316,50 @@ type Result<T> = std::result::Result<T, Error>;
 impl<'a> Reader<'a> {
     pub fn new(text: &'a str, strict: bool) -> Reader<'a> {
         Reader {
+            text,
             bytes: text.as_bytes(),
             index: 0,
             depth: 128,
             strict,
             trail: Vec::new(),
+            keys: Vec::new(),
         }
     }
 
-    fn at_index(&self, index: usize, detail: &'static str) -> Error {
+    /// The line and column of the byte before `index`, as serde_json counts them.
+    fn position(&self, index: usize) -> (usize, usize) {
         let before = &self.bytes[..index];
         let line_start = before
             .iter()
             .rposition(|&b| b == b'\n')
             .map_or(0, |i| i + 1);
-        let detail = detail.to_owned();
+        let line = 1 + before[..line_start].iter().filter(|&&b| b == b'\n').count();
+        (line, index - line_start)
+    }
+
+    fn at_index(&self, index: usize, fault: JsonFault) -> Error {
+        let (line, column) = self.position(index);
         Error {
-            problem: if detail.starts_with("EOF") {
-                Problem::EndsEarly { detail }
-            } else {
-                Problem::NotJson { detail }
-            },
-            line: 1 + before[..line_start].iter().filter(|&&b| b == b'\n').count(),
-            column: index - line_start,
+            problem: Box::new(Problem::of_json(fault)),
+            line,
+            column,
         }
     }
 
     /// A fault in the byte just read.
-    fn error(&self, detail: &'static str) -> Error {
-        self.at_index(self.index, detail)
+    fn error(&self, fault: JsonFault) -> Error {
+        self.at_index(self.index, fault)
     }
 
     /// A fault in the byte about to be read.
-    fn peek_error(&self, detail: &'static str) -> Error {
-        self.at_index((self.index + 1).min(self.bytes.len()), detail)
+    fn peek_error(&self, fault: JsonFault) -> Error {
+        self.at_index((self.index + 1).min(self.bytes.len()), fault)
     }
 
     /// Places a fault raised while reading a value where the reader stands.
     pub fn fix(&self, mut error: Error) -> Error {
         if error.line == 0 {
-            let placed = self.error("");
-            (error.line, error.column) = (placed.line, placed.column);
+            (error.line, error.column) = self.position(self.index);
         }
         error
     }
@@ -412,13 +403,14 @@ impl<'a> Reader<'a> {
 
     /// The first byte of a value, which must be there.
     fn value_start(&mut self) -> Result<u8> {
-        self.whitespace().ok_or_else(|| self.peek_error(EOF_VALUE))
+        self.whitespace()
+            .ok_or_else(|| self.peek_error(JsonFault::EofValue))
     }
 
     /// Only white space may follow the value read.
     pub fn end(&mut self) -> Result<()> {
         match self.whitespace() {
-            Some(_) => Err(self.peek_error(TRAILING_CHARACTERS)),
+            Some(_) => Err(self.peek_error(JsonFault::TrailingCharacters)),
             None => Ok(()),
         }
     }
@@ -426,27 +418,46 @@ impl<'a> Reader<'a> {
     fn ident(&mut self, rest: &[u8]) -> Result<()> {
         for &expected in rest {
             match self.next() {
-                None => return Err(self.error(EOF_VALUE)),
-                Some(next) if next != expected => return Err(self.error(EXPECTED_IDENT)),
+                None => return Err(self.error(JsonFault::EofValue)),
+                Some(next) if next != expected => return Err(self.error(JsonFault::ExpectedIdent)),
                 Some(_) => {}
             }
         }
         Ok(())
     }
 
-    /// A string's text, its opening quote read.
-    fn string_body(&mut self) -> Result<String> {
-        let mut text = Vec::new();
-        let mut start = self.index;
-        loop {
-            while let Some(&b) = self.bytes.get(self.index) {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.index += 1;
+    /// A string's text, its opening quote read: borrowed from the JSON text
+    /// unless it has escapes.
+    fn string_body(&mut self) -> Result<Cow<'a, str>> {
+        let start = self.index;
+        self.plain_run();
+        match self.peek() {
+            Some(b'"') => {
+                let text = &self.text[start..self.index];
+                self.eat();
+                Ok(Cow::Borrowed(text))
             }
+            _ => self.escaped_string(start).map(Cow::Owned),
+        }
+    }
+
+    /// Moves past the bytes of a string that stand for themselves.
+    fn plain_run(&mut self) {
+        let rest = &self.bytes[self.index..];
+        let run = rest
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            .unwrap_or(rest.len());
+        self.index += run;
+    }
+
+    /// The rest of a string that started at `start` and has escapes (or faults).
+    fn escaped_string(&mut self, mut start: usize) -> Result<String> {
+        let mut text = Vec::new();
+        loop {
+            self.plain_run();
             let Some(b) = self.peek() else {
-                return Err(self.error(EOF_STRING));
+                return Err(self.error(JsonFault::EofString));
             };
             text.extend_from_slice(&self.bytes[start..self.index]);
             self.eat();
@@ -461,7 +472,7 @@ impl<'a> Reader<'a> {
                     self.escape(&mut text)?;
                     start = self.index;
                 }
-                _ => return Err(self.error(CONTROL_CHARACTER)),
+                _ => return Err(self.error(JsonFault::ControlCharacter)),
             }
         }
     }
@@ -469,7 +480,7 @@ impl<'a> Reader<'a> {
     fn escape(&mut self, text: &mut Vec<u8>) -> Result<()> {
         let byte = match self.next() {
             Some(byte) => byte,
-            None => return Err(self.error(EOF_STRING)),
+            None => return Err(self.error(JsonFault::EofString)),
         };
         let escaped = match byte {
             b'"' => b'"',
@@ -481,7 +492,7 @@ impl<'a> Reader<'a> {
             b'r' => b'\r',
             b't' => b'\t',
             b'u' => return self.unicode_escape(text),
-            _ => return Err(self.error(INVALID_ESCAPE)),
+            _ => return Err(self.error(JsonFault::InvalidEscape)),
         };
         text.push(escaped);
         Ok(())
@@ -490,7 +501,7 @@ impl<'a> Reader<'a> {
     fn hex_escape(&mut self) -> Result<u16> {
         let Some(digits) = self.bytes.get(self.index..self.index + 4) else {
             self.index = self.bytes.len();
-            return Err(self.error(EOF_STRING));
+            return Err(self.error(JsonFault::EofString));
         };
         self.index += 4;
         digits
@@ -498,28 +509,28 @@ impl<'a> Reader<'a> {
             .try_fold(0u16, |n, &b| {
                 Some(n * 16 + (b as char).to_digit(16)? as u16)
             })
-            .ok_or_else(|| self.error(INVALID_ESCAPE))
+            .ok_or_else(|| self.error(JsonFault::InvalidEscape))
     }
 
     /// A `\u` escape, with the second half of a surrogate pair.
     fn unicode_escape(&mut self, text: &mut Vec<u8>) -> Result<()> {
         let n = self.hex_escape()?;
         if (0xDC00..=0xDFFF).contains(&n) {
-            return Err(self.error(LONE_SURROGATE));
+            return Err(self.error(JsonFault::LoneSurrogate));
         }
         let code = if (0xD800..=0xDBFF).contains(&n) {
             for expected in [b'\\', b'u'] {
                 let Some(next) = self.peek() else {
-                    return Err(self.error(EOF_STRING));
+                    return Err(self.error(JsonFault::EofString));
                 };
                 self.eat();
                 if next != expected {
-                    return Err(self.error(END_OF_HEX_ESCAPE));
+                    return Err(self.error(JsonFault::EndOfHexEscape));
                 }
             }
             let n2 = self.hex_escape()?;
             if !(0xDC00..=0xDFFF).contains(&n2) {
-                return Err(self.error(LONE_SURROGATE));
+                return Err(self.error(JsonFault::LoneSurrogate));
             }
             (((n - 0xD800) as u32) << 10 | (n2 - 0xDC00) as u32) + 0x1_0000
         } else {
@@ -533,10 +544,10 @@ impl<'a> Reader<'a> {
     /// A number, its sign read.
     fn integer(&mut self, positive: bool) -> Result<Number> {
         let significand = match self.next() {
-            None => return Err(self.error(EOF_VALUE)),
+            None => return Err(self.error(JsonFault::EofValue)),
             Some(b'0') => {
                 if let Some(b'0'..=b'9') = self.peek() {
-                    return Err(self.peek_error(INVALID_NUMBER));
+                    return Err(self.peek_error(JsonFault::InvalidNumber));
                 }
                 0
             }
@@ -553,7 +564,7 @@ impl<'a> Reader<'a> {
                 }
                 significand
             }
-            Some(_) => return Err(self.error(INVALID_NUMBER)),
+            Some(_) => return Err(self.error(JsonFault::InvalidNumber)),
         };
         Ok(match self.peek() {
             Some(b'.') => Number::Float(self.decimal(positive, significand, 0)?),
@@ -602,8 +613,8 @@ impl<'a> Reader<'a> {
         }
         if after_point == 0 {
             return Err(match self.peek() {
-                Some(_) => self.peek_error(INVALID_NUMBER),
-                None => self.peek_error(EOF_VALUE),
+                Some(_) => self.peek_error(JsonFault::InvalidNumber),
+                None => self.peek_error(JsonFault::EofValue),
             });
         }
         self.with_exponent(positive, significand, before_point + after_point)
@@ -631,9 +642,9 @@ impl<'a> Reader<'a> {
             _ => true,
         };
         let mut exp = match self.next() {
-            None => return Err(self.error(EOF_VALUE)),
+            None => return Err(self.error(JsonFault::EofValue)),
             Some(c @ b'0'..=b'9') => (c - b'0') as i32,
-            Some(_) => return Err(self.error(INVALID_NUMBER)),
+            Some(_) => return Err(self.error(JsonFault::InvalidNumber)),
         };
         while let Some(c @ b'0'..=b'9') = self.peek() {
             self.eat();
@@ -642,7 +653,7 @@ impl<'a> Reader<'a> {
                 Some(next) => exp = next,
                 None => {
                     if significand != 0 && positive_exp {
-                        return Err(self.error(NUMBER_OUT_OF_RANGE));
+                        return Err(self.error(JsonFault::NumberOutOfRange));
                     }
                     while let Some(b'0'..=b'9') = self.peek() {
                         self.eat();
@@ -669,7 +680,7 @@ impl<'a> Reader<'a> {
                     if exponent >= 0 {
                         f *= pow;
                         if f.is_infinite() {
-                            return Err(self.error(NUMBER_OUT_OF_RANGE));
+                            return Err(self.error(JsonFault::NumberOutOfRange));
                         }
                     } else {
                         f /= pow;
@@ -681,7 +692,7 @@ impl<'a> Reader<'a> {
                         break;
                     }
                     if exponent >= 0 {
-                        return Err(self.error(NUMBER_OUT_OF_RANGE));
+                        return Err(self.error(JsonFault::NumberOutOfRange));
                     }
                     f /= 1e308;
                     exponent += 308;
@@ -700,38 +711,37 @@ impl<'a> Reader<'a> {
                 if let Err(error) = self.ident(b"ull") {
                     return error;
                 }
-                "null".to_owned()
+                Found::Null
             }
             b't' => {
                 self.eat();
                 if let Err(error) = self.ident(b"rue") {
                     return error;
                 }
-                "boolean `true`".to_owned()
+                Found::Bool(true)
             }
             b'f' => {
                 self.eat();
                 if let Err(error) = self.ident(b"alse") {
                     return error;
                 }
-                "boolean `false`".to_owned()
+                Found::Bool(false)
             }
             b'-' | b'0'..=b'9' => match self.number() {
-                Ok(number) => number_found(number),
+                Ok(number) => number.into(),
                 Err(error) => return error,
             },
             b'"' => {
                 self.eat();
                 match self.string_body() {
-                    Ok(text) => format!("string {text:?}"),
+                    Ok(text) => Found::String(text.into_owned()),
                     Err(error) => return error,
                 }
             }
-            b'[' => "sequence".to_owned(),
-            b'{' => "map".to_owned(),
-            _ => return self.peek_error(EXPECTED_VALUE),
+            b'[' => Found::Sequence,
+            b'{' => Found::Map,
+            _ => return self.peek_error(JsonFault::ExpectedValue),
         };
-        let expected = expected.to_owned();
         self.fix(Error::raised(Problem::WrongType { found, expected }))
     }
 
@@ -745,7 +755,8 @@ impl<'a> Reader<'a> {
     }
 
     /// A string; another value is a fault naming what was `expected`.
-    pub fn string(&mut self, expected: &'static str) -> Result<String> {
+    /// Borrowed from the JSON text unless it has escapes.
+    pub fn string(&mut self, expected: &'static str) -> Result<Cow<'a, str>> {
         if self.value_start()? == b'"' {
             self.eat();
             self.string_body()
@@ -786,15 +797,13 @@ impl<'a> Reader<'a> {
             b'-' | b'0'..=b'9' => match self.number()? {
                 Number::PosInt(n) if n <= max => return Ok(n),
                 Number::Float(f) => {
-                    let found = number_found(Number::Float(f));
-                    let expected = expected.to_owned();
+                    let found = Found::Float(f);
                     return Err(self.fix(Error::raised(Problem::WrongType { found, expected })));
                 }
-                other => number_found(other),
+                other => other.into(),
             },
             _ => return Err(self.invalid_type(expected)),
         };
-        let expected = expected.to_owned();
         Err(self.fix(Error::raised(Problem::WrongValue { found, expected })))
     }
 
@@ -805,7 +814,7 @@ impl<'a> Reader<'a> {
         }
         self.depth -= 1;
         if self.depth == 0 {
-            return Err(self.peek_error(RECURSION_LIMIT));
+            return Err(self.peek_error(JsonFault::RecursionLimit));
         }
         self.eat();
         Ok(())
@@ -813,22 +822,22 @@ impl<'a> Reader<'a> {
 
     /// Closes a collection read by `read`, whose fault is placed where the
     /// reader stands after the closing bracket.
-    fn close<T>(&mut self, read: Result<T>, close: u8, eof: &'static str) -> Result<T> {
+    fn close<T>(&mut self, read: Result<T>, close: u8, eof: JsonFault) -> Result<T> {
         self.depth += 1;
         let end = match self.whitespace() {
             Some(b) if b == close => {
                 self.eat();
                 Ok(())
             }
-            Some(b',') if close == b'}' => Err(self.peek_error(TRAILING_COMMA)),
+            Some(b',') if close == b'}' => Err(self.peek_error(JsonFault::TrailingComma)),
             Some(b',') => {
                 self.eat();
                 match self.whitespace() {
-                    Some(b']') => Err(self.peek_error(TRAILING_COMMA)),
-                    _ => Err(self.peek_error(TRAILING_CHARACTERS)),
+                    Some(b']') => Err(self.peek_error(JsonFault::TrailingComma)),
+                    _ => Err(self.peek_error(JsonFault::TrailingCharacters)),
                 }
             }
-            Some(_) => Err(self.peek_error(TRAILING_CHARACTERS)),
+            Some(_) => Err(self.peek_error(JsonFault::TrailingCharacters)),
             None => Err(self.peek_error(eof)),
         };
         match (read, end) {
@@ -846,44 +855,44 @@ impl<'a> Reader<'a> {
     ) -> Result<T> {
         self.open(b'{', expected)?;
         let read = read(self);
-        self.close(read, b'}', EOF_OBJECT)
+        self.close(read, b'}', JsonFault::EofObject)
     }
 
     /// An array, its elements read by `read` with [`Reader::next_element`].
     pub fn array<T>(&mut self, read: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
         self.open(b'[', "a sequence")?;
         let read = read(self);
-        self.close(read, b']', EOF_LIST)
+        self.close(read, b']', JsonFault::EofList)
     }
 
     /// The next key of an object, `first` telling whether one was read; a key
     /// that cannot be read is noted as `?`.
-    pub fn next_key(&mut self, first: &mut bool) -> Result<Option<String>> {
+    pub fn next_key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>> {
         self.within(
             || Step::Key("?".to_owned()),
             |reader| reader.has_next_key(first),
         )
     }
 
-    fn has_next_key(&mut self, first: &mut bool) -> Result<Option<String>> {
+    fn has_next_key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>> {
         let peek = match self.whitespace() {
-            None => return Err(self.peek_error(EOF_OBJECT)),
+            None => return Err(self.peek_error(JsonFault::EofObject)),
             Some(b'}') => return Ok(None),
             Some(b',') if !*first => {
                 self.eat();
                 match self.whitespace() {
                     Some(b'"') => b'"',
-                    Some(b'}') => return Err(self.peek_error(TRAILING_COMMA)),
-                    Some(_) => return Err(self.peek_error(KEY_MUST_BE_A_STRING)),
-                    None => return Err(self.peek_error(EOF_VALUE)),
+                    Some(b'}') => return Err(self.peek_error(JsonFault::TrailingComma)),
+                    Some(_) => return Err(self.peek_error(JsonFault::KeyMustBeAString)),
+                    None => return Err(self.peek_error(JsonFault::EofValue)),
                 }
             }
-            Some(_) if !*first => return Err(self.peek_error(EXPECTED_OBJECT_COMMA_OR_END)),
+            Some(_) if !*first => return Err(self.peek_error(JsonFault::ExpectedObjectCommaOrEnd)),
             Some(b) => b,
         };
         *first = false;
         if peek != b'"' {
-            return Err(self.peek_error(KEY_MUST_BE_A_STRING));
+            return Err(self.peek_error(JsonFault::KeyMustBeAString));
         }
         self.eat();
         self.string_body().map(Some)
@@ -896,15 +905,15 @@ impl<'a> Reader<'a> {
                 self.eat();
                 Ok(())
             }
-            Some(_) => Err(self.peek_error(EXPECTED_COLON)),
-            None => Err(self.peek_error(EOF_OBJECT)),
+            Some(_) => Err(self.peek_error(JsonFault::ExpectedColon)),
+            None => Err(self.peek_error(JsonFault::EofObject)),
         }
     }
 
     /// Whether an array has another element, `first` telling whether one was read.
     pub fn next_element(&mut self, first: &mut bool) -> Result<bool> {
         match self.whitespace() {
-            None => Err(self.peek_error(EOF_LIST)),
+            None => Err(self.peek_error(JsonFault::EofList)),
             Some(b']') => Ok(false),
             _ if *first => {
                 *first = false;
@@ -913,25 +922,36 @@ impl<'a> Reader<'a> {
             Some(b',') => {
                 self.eat();
                 match self.whitespace() {
-                    Some(b']') => Err(self.peek_error(TRAILING_COMMA)),
+                    Some(b']') => Err(self.peek_error(JsonFault::TrailingComma)),
                     Some(_) => Ok(true),
-                    None => Err(self.peek_error(EOF_VALUE)),
+                    None => Err(self.peek_error(JsonFault::EofValue)),
                 }
             }
-            Some(_) => Err(self.peek_error(EXPECTED_LIST_COMMA_OR_END)),
+            Some(_) => Err(self.peek_error(JsonFault::ExpectedListCommaOrEnd)),
         }
     }
 
     /// The elements of an array, each read by `read` and noted by its index.
     pub fn list<T>(&mut self, mut read: impl FnMut(&mut Self) -> Result<T>) -> Result<Vec<T>> {
+        let mut items = Vec::new();
+        self.elements(|reader| {
+            items.push(read(reader)?);
+            Ok(())
+        })?;
+        Ok(items)
+    }
+
+    /// Reads the elements of an array one by one with `read`, each noted by
+    /// its index, keeping none of them.
+    pub fn elements(&mut self, mut read: impl FnMut(&mut Self) -> Result<()>) -> Result<()> {
         self.array(|reader| {
-            let mut items = Vec::new();
             let mut first = true;
+            let mut index = 0;
             while reader.next_element(&mut first)? {
-                let index = items.len();
-                items.push(reader.within(|| Step::Index(index), &mut read)?);
+                reader.within(|| Step::Index(index), &mut read)?;
+                index += 1;
             }
-            Ok(items)
+            Ok(())
         })
     }
 
@@ -972,9 +992,11 @@ impl<'a> Reader<'a> {
 
     /// A key of an object that already has it: refused in a strict read, as
     /// JSON leaves open which of the two counts.
-    pub fn duplicate(&mut self, key: String) -> Error {
-        self.trail.push(Step::Key(key.clone()));
-        Error::raised(Problem::DuplicateKey { key })
+    pub fn duplicate(&mut self, key: &str) -> Error {
+        self.trail.push(Step::Key(key.to_owned()));
+        Error::raised(Problem::DuplicateKey {
+            key: key.to_owned(),
+        })
     }
 
     /// Any value, with the path to a fault inside it noted.
@@ -988,7 +1010,8 @@ impl<'a> Reader<'a> {
             b'-' | b'0'..=b'9' => self.number().map(Value::Number),
             b'"' => {
                 self.eat();
-                self.string_body().map(Value::String)
+                self.string_body()
+                    .map(|text| Value::String(text.into_owned()))
             }
             b'[' => self.list(Self::value).map(Value::Array),
             b'{' => self
@@ -997,16 +1020,16 @@ impl<'a> Reader<'a> {
                     let mut first = true;
                     while let Some(key) = reader.next_key(&mut first)? {
                         if reader.strict && object.contains_key(&key) {
-                            return Err(reader.duplicate(key));
+                            return Err(reader.duplicate(&key));
                         }
                         reader.colon()?;
-                        let value = reader.within(|| Step::Key(key.clone()), Self::value)?;
-                        object.insert(key, value);
+                        let value = reader.within(|| Step::Key(key.to_string()), Self::value)?;
+                        object.insert(key.into_owned(), value);
                     }
                     Ok(object)
                 })
                 .map(Value::Object),
-            _ => Err(self.peek_error(EXPECTED_VALUE)),
+            _ => Err(self.peek_error(JsonFault::ExpectedValue)),
         };
         value.map_err(|error| self.fix(error))
     }
@@ -1017,13 +1040,13 @@ fn with_digit(significand: u64, c: u8) -> Option<u64> {
     significand.checked_mul(10)?.checked_add((c - b'0') as u64)
 }
 
-/// A number as serde_json names an unexpected one: ``integer `3` `` or
-/// ``floating point `1e-7` `` (its float written as it writes one).
-fn number_found(number: Number) -> String {
-    match number {
-        Number::PosInt(n) => format!("integer `{n}`"),
-        Number::NegInt(n) => format!("integer `{n}`"),
-        Number::Float(f) => format!("floating point `{}`", zmij::Buffer::new().format_finite(f)),
+impl From<Number> for Found {
+    fn from(number: Number) -> Found {
+        match number {
+            Number::PosInt(n) => Found::Unsigned(n),
+            Number::NegInt(n) => Found::Negative(n),
+            Number::Float(f) => Found::Float(f),
+        }
     }
 }
 

@@ -11,7 +11,7 @@ mod parse;
 
 pub use anonymise::{ANONYMOUS_KIND, BIRTH_YEAR, anonymise};
 pub use clock_time::{parse_clock_time, write_clock_time};
-pub use error::{IdOf, Problem, ReadError};
+pub use error::{Found, IdOf, JsonFault, Problem, ReadError};
 pub use kind::{EventKind, Stage};
 pub use model::{
     ApproxDate, Case, CaseFile, Document, Event, ExceptionReason, Extra, FORMAT,
@@ -19,5 +19,6 @@ pub use model::{
     ReviewOutcome, SendMethod, Settings, Transfer, When, format_for,
 };
 pub use parse::{
-    import_case_file, parse_iso_date, read_case, read_case_file, write_case, write_case_file,
+    import_case_file, import_each_case, parse_iso_date, read_case, read_case_file, write_case,
+    write_case_file,
 };

@@ -9,6 +9,7 @@
 //! bytes that are not UTF-8, a key written twice and an empty or repeated id
 //! are refused everywhere.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use chrono::{NaiveDate, NaiveTime};
@@ -36,7 +37,14 @@ type Json<T> = Result<T, Error>;
 /// assert_eq!(latin1.to_string(), "line 2, column 25: this is not UTF-8 text: byte 53 (0xEB) is not UTF-8; save the file as UTF-8");
 /// ```
 pub fn read_case_file(bytes: impl AsRef<[u8]>) -> Result<CaseFile, ReadError> {
-    read_bytes(bytes.as_ref())
+    let mut cases = Vec::new();
+    let header = read_bytes(bytes.as_ref(), &mut |case| cases.push(case))?;
+    Ok(CaseFile {
+        format: format_for(&cases).to_owned(),
+        exported_at: header.exported_at,
+        cases,
+        extra: header.extra,
+    })
 }
 
 /// Reads a case file a user brings to the app's import or to `ehc`: as
@@ -48,22 +56,49 @@ pub fn read_case_file(bytes: impl AsRef<[u8]>) -> Result<CaseFile, ReadError> {
 /// assert_eq!(*error.problem, rules::case_file::Problem::NoCases);
 /// ```
 pub fn import_case_file(bytes: impl AsRef<[u8]>) -> Result<CaseFile, ReadError> {
-    let file = read_bytes(bytes.as_ref())?;
+    let file = read_case_file(bytes)?;
     if file.cases.is_empty() {
         return Err(ReadError::whole(Problem::NoCases));
     }
     Ok(file)
 }
 
-fn read_bytes(bytes: &[u8]) -> Result<CaseFile, ReadError> {
+/// Reads a case file as [`import_case_file`] does, but hands each case to
+/// `each` as soon as it is read instead of keeping them all: for a count over
+/// many files, which then holds one case at a time. A fault refuses the file
+/// as ever, though `each` has by then seen the cases before it.
+///
+/// ```
+/// let mut ids = Vec::new();
+/// rules::import_each_case(r#"{"format": "ehc-timeline/1", "cases": [{"id": "c-1", "events": []},
+///   {"id": "c-2", "events": []}]}"#, |case| ids.push(case.id)).unwrap();
+/// assert_eq!(ids, ["c-1", "c-2"]);
+/// ```
+pub fn import_each_case(
+    bytes: impl AsRef<[u8]>,
+    mut each: impl FnMut(Case),
+) -> Result<(), ReadError> {
+    let mut any = false;
+    read_bytes(bytes.as_ref(), &mut |case| {
+        any = true;
+        each(case);
+    })?;
+    if !any {
+        return Err(ReadError::whole(Problem::NoCases));
+    }
+    Ok(())
+}
+
+/// Reads a case file from its bytes, handing each case to `each`.
+fn read_bytes(bytes: &[u8], each: &mut dyn FnMut(Case)) -> Result<Header, ReadError> {
     let text = utf8(bytes)?;
     let mut reader = Reader::new(text, true);
-    let file =
-        read_file(&mut reader).map_err(|error| located(text, trail_path(&reader.trail), error))?;
+    let header = read_fields(&mut reader, &mut None, FileFields::new(each))
+        .map_err(|error| located(text, trail_path(&reader.trail), error))?;
     reader
         .end()
         .map_err(|error| located(text, String::new(), error))?;
-    Ok(file)
+    Ok(header)
 }
 
 /// The text of `bytes` without a leading byte order mark, or where the first
@@ -94,19 +129,23 @@ fn utf8(bytes: &[u8]) -> Result<&str, ReadError> {
 
 /// The ids read so far in a list whose ids must be unique: `None` for a case
 /// read alone, as the app's storage reads one, which has no other cases to
-/// clash with (its events are checked all the same).
-type Ids = Option<HashSet<String>>;
+/// clash with (its events are checked all the same). Borrowed from the JSON
+/// text, as most ids are.
+type Ids<'a> = Option<HashSet<Cow<'a, str>>>;
 
 /// Reads the `id` of a case or an event, refusing an empty one or one already
 /// among the ids `seen`, right where it is written.
-fn read_id(reader: &mut Reader, of: IdOf, seen: &mut Ids) -> Json<String> {
+fn read_id<'a>(reader: &mut Reader<'a>, of: IdOf, seen: &mut Ids<'a>) -> Json<String> {
     let id = at(reader, "id", |reader| reader.string("a string"))?;
     let problem = if id.is_empty() {
         Problem::EmptyId(of)
     } else if seen.as_mut().is_none_or(|seen| seen.insert(id.clone())) {
-        return Ok(id);
+        return Ok(id.into_owned());
     } else {
-        Problem::RepeatedId { of, id }
+        Problem::RepeatedId {
+            of,
+            id: id.into_owned(),
+        }
     };
     reader.trail.push(Step::Key("id".to_owned()));
     Err(Error::raised(problem))
@@ -136,7 +175,7 @@ fn located(text: &str, path: String, error: Error) -> ReadError {
         column: (error.line > 0).then_some(error.column),
         event: event_id_at(text, &path),
         path,
-        problem: Box::new(error.problem),
+        problem: error.problem,
     }
 }
 
@@ -164,7 +203,7 @@ fn at<'a, T>(
 
 /// A struct read field by field: known keys with their own type (so a bad value
 /// is reported where it stands), unknown keys kept in `extra`.
-trait Fields: Default {
+trait Fields {
     /// What the object is, for "expected ..." messages.
     const WHAT: &'static str;
     /// What the fields make.
@@ -173,12 +212,15 @@ trait Fields: Default {
     /// the end of the object, whose fields it concerns.
     fn finish(self, extra: Map) -> Result<Self::Output, Problem>;
     /// Reads the value of `key` if it is known; `false` for an unknown key.
-    fn field(&mut self, key: &str, reader: &mut Reader, ids: &mut Ids) -> Json<bool>;
+    fn field<'a>(&mut self, key: &str, reader: &mut Reader<'a>, ids: &mut Ids<'a>) -> Json<bool>;
 }
 
-/// Reads an object as `T`, with `ids` the ids of the list it is in.
-fn read_fields<T: Fields>(reader: &mut Reader, ids: &mut Ids) -> Json<T::Output> {
-    let mut fields = T::default();
+/// Reads an object with `fields`, with `ids` the ids of the list it is in.
+fn read_fields<'a, T: Fields>(
+    reader: &mut Reader<'a>,
+    ids: &mut Ids<'a>,
+    mut fields: T,
+) -> Json<T::Output> {
     let extra = read_object(reader, T::WHAT, &mut |key, reader| {
         fields.field(key, reader, ids)
     })?;
@@ -196,75 +238,114 @@ fn read_object<'a>(
     field: &mut dyn FnMut(&str, &mut Reader<'a>) -> Json<bool>,
 ) -> Json<Map> {
     reader.object(what, |reader| {
-        let mut extra = Map::new();
-        // The known keys read so far: a few, each once, as a repeat is refused.
-        let mut known: Vec<String> = Vec::new();
-        let mut first = true;
-        while let Some(key) = reader.next_key(&mut first)? {
-            if known.contains(&key) || extra.contains_key(&key) {
-                return Err(reader.duplicate(key));
-            }
-            reader.colon()?;
-            if field(&key, reader)? {
-                known.push(key);
-            } else {
-                let value = at(reader, &key, Reader::value)?;
-                extra.insert(key, value);
-            }
-        }
-        Ok(extra)
+        // The known keys of this object go on the reader's list, above
+        // those of the objects it is in, and come off it at its end.
+        let known = reader.keys.len();
+        let read = read_keys(reader, known, field);
+        reader.keys.truncate(known);
+        read
     })
+}
+
+/// The keys of an object open, the known ones noted on the reader's list
+/// from `known` on, so that a key written twice is refused.
+fn read_keys<'a>(
+    reader: &mut Reader<'a>,
+    known: usize,
+    field: &mut dyn FnMut(&str, &mut Reader<'a>) -> Json<bool>,
+) -> Json<Map> {
+    let mut extra = Map::new();
+    let mut first = true;
+    while let Some(key) = reader.next_key(&mut first)? {
+        if reader.keys[known..].contains(&key) || extra.contains_key(&key) {
+            return Err(reader.duplicate(&key));
+        }
+        reader.colon()?;
+        if field(&key, reader)? {
+            reader.keys.push(key);
+        } else {
+            let value = at(reader, &key, Reader::value)?;
+            extra.insert(key.into_owned(), value);
+        }
+    }
+    Ok(extra)
 }
 
 /// A list of cases or events, whose ids must differ.
-fn read_unique<T: Fields>(reader: &mut Reader, key: &str) -> Json<Vec<T::Output>> {
-    let mut ids = Some(HashSet::new());
-    at(reader, key, |reader| {
-        reader.list(|reader| read_fields::<T>(reader, &mut ids))
-    })
+fn read_unique<T: Fields + Default>(reader: &mut Reader, key: &str) -> Json<Vec<T::Output>> {
+    let mut items = Vec::new();
+    each_unique::<T>(reader, key, &mut |item| items.push(item))?;
+    Ok(items)
 }
 
-fn read_file(reader: &mut Reader) -> Json<CaseFile> {
-    read_fields::<FileFields>(reader, &mut None)
+/// Reads a list whose ids must differ, handing each item to `each`.
+fn each_unique<T: Fields + Default>(
+    reader: &mut Reader,
+    key: &str,
+    each: &mut dyn FnMut(T::Output),
+) -> Json<()> {
+    let mut ids = Some(HashSet::new());
+    at(reader, key, |reader| {
+        reader.elements(|reader| {
+            each(read_fields(reader, &mut ids, T::default())?);
+            Ok(())
+        })
+    })
 }
 
 /// Reads one case, as the app's storage keeps each: its events' ids are checked.
 pub fn read_case(reader: &mut Reader) -> Json<Case> {
-    read_fields::<CaseFields>(reader, &mut None)
+    read_fields(reader, &mut None, CaseFields::default())
 }
 
-#[derive(Default)]
-struct FileFields {
-    /// Checked, then replaced by the format of what was read.
-    format: Option<String>,
+/// What a case file holds besides its cases (the format is that of what
+/// was read, [`format_for`]).
+struct Header {
     exported_at: Option<NaiveDate>,
-    cases: Option<Vec<Case>>,
+    extra: Map,
 }
 
-impl Fields for FileFields {
-    const WHAT: &'static str = "a case file: a JSON object with \"format\" and \"cases\"";
-    type Output = CaseFile;
+struct FileFields<'s> {
+    /// Whether the file says its format (one this version reads).
+    format: bool,
+    exported_at: Option<NaiveDate>,
+    /// Each case, as soon as it is read.
+    each: &'s mut dyn FnMut(Case),
+}
 
-    fn finish(self, extra: Map) -> Result<CaseFile, Problem> {
-        self.format.ok_or(Problem::NotACaseFile)?;
-        let cases = self.cases.unwrap_or_default();
-        Ok(CaseFile {
-            format: format_for(&cases).to_owned(),
+impl<'s> FileFields<'s> {
+    fn new(each: &'s mut dyn FnMut(Case)) -> FileFields<'s> {
+        FileFields {
+            format: false,
+            exported_at: None,
+            each,
+        }
+    }
+}
+
+impl Fields for FileFields<'_> {
+    const WHAT: &'static str = "a case file: a JSON object with \"format\" and \"cases\"";
+    type Output = Header;
+
+    fn finish(self, extra: Map) -> Result<Header, Problem> {
+        if !self.format {
+            return Err(Problem::NotACaseFile);
+        }
+        Ok(Header {
             exported_at: self.exported_at,
-            cases,
             extra,
         })
     }
 
-    fn field(&mut self, key: &str, reader: &mut Reader, _: &mut Ids) -> Json<bool> {
+    fn field<'a>(&mut self, key: &str, reader: &mut Reader<'a>, _: &mut Ids<'a>) -> Json<bool> {
         match key {
             "format" => {
                 let format = at(reader, key, |reader| reader.string("a string"))?;
                 check_format(&format).map_err(Error::raised)?;
-                self.format = Some(format);
+                self.format = true;
             }
             "exported_at" => self.exported_at = Some(read_date(reader, key)?),
-            "cases" => self.cases = Some(read_unique::<CaseFields>(reader, key)?),
+            "cases" => each_unique::<CaseFields>(reader, key, self.each)?,
             _ => return Ok(false),
         }
         Ok(true)
@@ -319,7 +400,7 @@ impl Fields for CaseFields {
         })
     }
 
-    fn field(&mut self, key: &str, reader: &mut Reader, ids: &mut Ids) -> Json<bool> {
+    fn field<'a>(&mut self, key: &str, reader: &mut Reader<'a>, ids: &mut Ids<'a>) -> Json<bool> {
         match key {
             "id" => self.id = Some(read_id(reader, IdOf::Case, ids)?),
             "child" => self.child = Some(read_string(reader, key)?),
@@ -328,7 +409,7 @@ impl Fields for CaseFields {
             "date_of_birth" => self.date_of_birth = Some(read_date(reader, key)?),
             "settings" => {
                 self.settings = Some(at(reader, key, |reader| {
-                    read_fields::<SettingsFields>(reader, &mut None)
+                    read_fields(reader, &mut None, SettingsFields::default())
                 })?)
             }
             "events" => self.events = Some(read_unique::<EventFields>(reader, key)?),
@@ -354,12 +435,12 @@ impl Fields for SettingsFields {
         })
     }
 
-    fn field(&mut self, key: &str, reader: &mut Reader, _: &mut Ids) -> Json<bool> {
+    fn field<'a>(&mut self, key: &str, reader: &mut Reader<'a>, _: &mut Ids<'a>) -> Json<bool> {
         if key != "review_complete_on" {
             return Ok(false);
         }
         let value = read_string(reader, key)?;
-        self.review_complete_on = Some(match value.as_str() {
+        self.review_complete_on = Some(match &*value {
             "decision" => ReviewCompleteOn::Decision,
             "meeting" => ReviewCompleteOn::Meeting,
             other => {
@@ -482,7 +563,7 @@ impl Fields for EventFields {
         })
     }
 
-    fn field(&mut self, key: &str, reader: &mut Reader, ids: &mut Ids) -> Json<bool> {
+    fn field<'a>(&mut self, key: &str, reader: &mut Reader<'a>, ids: &mut Ids<'a>) -> Json<bool> {
         let r = reader;
         match key {
             "id" => self.id = Some(read_id(r, IdOf::Event, ids)?),
@@ -552,7 +633,7 @@ impl Fields for DocumentFields {
         })
     }
 
-    fn field(&mut self, key: &str, reader: &mut Reader, ids: &mut Ids) -> Json<bool> {
+    fn field<'a>(&mut self, key: &str, reader: &mut Reader<'a>, ids: &mut Ids<'a>) -> Json<bool> {
         let r = reader;
         match key {
             "id" => self.id = Some(read_id(r, IdOf::Document, ids)?),
@@ -585,7 +666,7 @@ fn read_digest(reader: &mut Reader, key: &str) -> Json<String> {
 }
 
 fn read_string(reader: &mut Reader, key: &str) -> Json<String> {
-    at(reader, key, |reader| reader.string("a string"))
+    at(reader, key, |reader| reader.string("a string")).map(Cow::into_owned)
 }
 
 fn read_bool(reader: &mut Reader, key: &str) -> Json<bool> {
@@ -639,22 +720,26 @@ fn read_date(reader: &mut Reader, key: &str) -> Json<NaiveDate> {
 
 /// Parses `YYYY-MM-DD` strictly, saying why a date is not real.
 pub fn parse_iso_date(text: &str) -> Result<NaiveDate, Problem> {
-    let shape_error = || Problem::NotADate {
-        text: text.to_owned(),
-    };
-    let parts: Vec<&str> = text.split('-').collect();
-    let [year, month, day] = parts.as_slice() else {
-        return Err(shape_error());
-    };
-    let digits =
-        |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
-    if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
-        return Err(shape_error());
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(at, &b)| match at {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !shaped {
+        return Err(Problem::NotADate {
+            text: text.to_owned(),
+        });
     }
-    let (year, month, day): (i32, u32, u32) = (
-        year.parse().map_err(|_| shape_error())?,
-        month.parse().map_err(|_| shape_error())?,
-        day.parse().map_err(|_| shape_error())?,
+    let number = |digits: &[u8]| {
+        digits
+            .iter()
+            .fold(0, |n, &digit| n * 10 + u32::from(digit - b'0'))
+    };
+    let (year, month, day) = (
+        number(&bytes[..4]) as i32,
+        number(&bytes[5..7]),
+        number(&bytes[8..]),
     );
     if !(1..=12).contains(&month) {
         return Err(Problem::NoSuchMonth {
