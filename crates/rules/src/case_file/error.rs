@@ -65,8 +65,11 @@ impl std::error::Error for ReadError {}
 /// Whose id a problem is about: a case's, an event's or a document's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum IdOf {
+    /// A case's `id`, unique in the file.
     Case,
+    /// An event's `id`, unique in its case.
     Event,
+    /// A document's `id`, unique among its event's documents.
     Document,
 }
 
@@ -94,69 +97,135 @@ impl IdOf {
 pub enum Problem {
     /// Bytes that are not UTF-8 (such as `é` saved by an old Windows editor):
     /// `byte` at `offset` bytes from the start of the file.
-    NotUtf8 { offset: usize, byte: u8 },
+    NotUtf8 {
+        /// How many bytes from the start of the file, counting from 0.
+        offset: usize,
+        /// The first byte that is not UTF-8.
+        byte: u8,
+    },
     /// The file stops in the middle of a value: a fault whose
     /// [`JsonFault::is_end`] is true.
     EndsEarly(JsonFault),
     /// The text is not JSON.
     NotJson(JsonFault),
     /// A key written twice in one object, where JSON does not say which counts.
-    DuplicateKey { key: String },
+    DuplicateKey {
+        /// The key, as written.
+        key: String,
+    },
     /// A value of another JSON type than the field takes; `expected` names
     /// what it takes as serde does (`a string`, `u32`).
     WrongType {
+        /// The value in the file.
         found: Found,
+        /// What the field takes.
         expected: &'static str,
     },
     /// A value of the right type out of the field's range.
     WrongValue {
+        /// The value in the file.
         found: Found,
+        /// What the field takes.
         expected: &'static str,
     },
     /// No `format`, or one that is not an EHC Timeline case file's.
     NotACaseFile,
     /// The format of a later version of the app.
-    NewerVersion { format: String },
-    /// A case or an event without an `id`.
+    NewerVersion {
+        /// The file's `format`, such as `ehc-timeline/3`.
+        format: String,
+    },
+    /// A case, an event or a document without an `id`.
     MissingId(IdOf),
-    /// A case or an event whose `id` is `""`, which no page can link to.
+    /// A case, an event or a document whose `id` is `""`, which no page can link to.
     EmptyId(IdOf),
     /// A case id used twice in the file, an event id twice in a case, or a
     /// document id twice on an event.
-    RepeatedId { of: IdOf, id: String },
+    RepeatedId {
+        /// Whose id it is.
+        of: IdOf,
+        /// The id used twice.
+        id: String,
+    },
     /// An event without a `kind`.
-    NoKind { event: String },
+    NoKind {
+        /// The event's id.
+        event: String,
+    },
     /// An event with neither `date` nor `approx`.
-    NoDate { event: String },
+    NoDate {
+        /// The event's id.
+        event: String,
+    },
     /// An event with both `date` and `approx`.
-    BothDates { event: String },
+    BothDates {
+        /// The event's id.
+        event: String,
+    },
     /// An event without a field its kind cannot do without.
     Needs {
+        /// The event's id.
         event: String,
+        /// The event's kind, as written in the file (such as `tribunal-order`).
         kind: String,
+        /// The field it needs, such as `order`.
         field: &'static str,
     },
     /// A document without a field every document needs.
     DocumentNeeds {
+        /// The document's id.
         document: String,
+        /// The field it needs, such as `sha256`.
         field: &'static str,
     },
     /// A `sha256` that is not 64 hex digits in lower case.
-    NotADigest { text: String },
+    NotADigest {
+        /// The `sha256` as written.
+        text: String,
+    },
     /// A `kind` that is neither in the spec nor namespaced `x-...`.
-    UnknownKind { kind: String },
+    UnknownKind {
+        /// The `kind` as written.
+        kind: String,
+    },
     /// A value outside a field's closed set; both as written in the file.
-    NotAllowed { value: String, allowed: Vec<String> },
+    NotAllowed {
+        /// The value, quoted as in the file (`"sometimes"`).
+        value: String,
+        /// Every value the field allows, each quoted.
+        allowed: Vec<String>,
+    },
     /// A date not written `YYYY-MM-DD`.
-    NotADate { text: String },
+    NotADate {
+        /// The date as written.
+        text: String,
+    },
     /// A date whose month is not 1 to 12.
-    NoSuchMonth { text: String, month: u32 },
+    NoSuchMonth {
+        /// The date as written.
+        text: String,
+        /// Its month, as written.
+        month: u32,
+    },
     /// A date past the end of its month, such as 30 February.
-    NoSuchDay { text: String, year: i32, month: u32 },
+    NoSuchDay {
+        /// The date as written.
+        text: String,
+        /// Its year.
+        year: i32,
+        /// Its month, 1 to 12.
+        month: u32,
+    },
     /// An approximate date not written `YYYY-MM` or `YYYY`.
-    NotApprox { text: String },
+    NotApprox {
+        /// The `approx` as written.
+        text: String,
+    },
     /// A time not written `HH:MM`.
-    NotATime { text: String },
+    NotATime {
+        /// The `time` as written.
+        text: String,
+    },
     /// A file with no cases, where the app and `ehc` need some.
     NoCases,
 }
@@ -304,24 +373,44 @@ impl Problem {
 /// shown and users have seen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum JsonFault {
+    /// The text ends inside an array.
     EofList,
+    /// The text ends inside an object.
     EofObject,
+    /// The text ends inside a string.
     EofString,
+    /// The text ends where a value should start.
     EofValue,
+    /// An object's key not followed by `:`.
     ExpectedColon,
+    /// An array's element followed by neither `,` nor `]`.
     ExpectedListCommaOrEnd,
+    /// An object's value followed by neither `,` nor `}`.
     ExpectedObjectCommaOrEnd,
+    /// A misspelt `true`, `false` or `null`.
     ExpectedIdent,
+    /// Something that cannot start a value, such as `'` or `}`.
     ExpectedValue,
+    /// A backslash in a string followed by a letter JSON does not allow.
     InvalidEscape,
+    /// A number JSON does not allow, such as `01` or `1.`.
     InvalidNumber,
+    /// A number too large for a 64-bit float.
     NumberOutOfRange,
+    /// A character below U+0020 written as it is in a string (it must be escaped).
     ControlCharacter,
+    /// An object's key that is not a string.
     KeyMustBeAString,
+    /// A `\u` escape of one half of a surrogate pair without the other.
     LoneSurrogate,
+    /// A comma before `]` or `}`.
     TrailingComma,
+    /// More than white space after the value.
     TrailingCharacters,
+    /// A `\u` escape of the first half of a surrogate pair not followed by
+    /// another `\u` escape.
     EndOfHexEscape,
+    /// Arrays and objects nested deeper than 127.
     RecursionLimit,
     /// A field a record must have, by name.
     MissingField(&'static str),
@@ -373,14 +462,21 @@ impl fmt::Display for JsonFault {
 /// The value found where a field takes another, as serde names it.
 #[derive(Clone, PartialEq)]
 pub enum Found {
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
+    /// A whole number from 0 up.
     Unsigned(u64),
+    /// A whole number below 0.
     Negative(i64),
     /// Always finite: JSON has no NaN.
     Float(f64),
+    /// A string, its text.
     String(String),
+    /// An array.
     Sequence,
+    /// An object.
     Map,
 }
 

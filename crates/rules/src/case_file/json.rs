@@ -14,20 +14,30 @@ use super::error::{Found, JsonFault, Problem};
 /// A JSON value, as an unknown field of a case file keeps it.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub enum Value {
+    /// `null`.
     #[default]
     Null,
+    /// `true` or `false`.
     Bool(bool),
+    /// A number.
     Number(Number),
+    /// A string, its escapes resolved.
     String(String),
+    /// An array.
     Array(Vec<Value>),
+    /// An object.
     Object(Map),
 }
 
 /// A JSON number as read: a whole number keeps its exact value.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Number {
+    /// A whole number from 0 up.
     PosInt(u64),
+    /// A whole number below 0 that fits in an `i64`.
     NegInt(i64),
+    /// A number with a fraction or an exponent, `-0`, or a whole number that
+    /// does not fit in 64 bits (as serde_json reads them).
     Float(f64),
 }
 
@@ -36,26 +46,32 @@ pub enum Number {
 pub struct Map(Vec<(String, Value)>);
 
 impl Map {
+    /// An empty object.
     pub fn new() -> Map {
         Map(Vec::new())
     }
 
+    /// How many keys it has.
     pub fn len(&self) -> usize {
         self.0.len()
     }
 
+    /// Whether it has no keys.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
+    /// The value of `key`, if it is there.
     pub fn get(&self, key: &str) -> Option<&Value> {
         self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
+    /// The value of `key`, to change in place, if it is there.
     pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
         self.0.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
+    /// Whether `key` is there.
     pub fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
@@ -77,10 +93,12 @@ impl Map {
         Some(self.0.remove(index).1)
     }
 
+    /// The keys, in order.
     pub fn keys(&self) -> impl Iterator<Item = &String> {
         self.0.iter().map(|(k, _)| k)
     }
 
+    /// Each key with its value, in order.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
         self.into_iter()
     }
@@ -135,10 +153,12 @@ impl Value {
         Ok(value)
     }
 
+    /// The value of `key`, if this is an object that has it.
     pub fn get(&self, key: &str) -> Option<&Value> {
         self.as_object().and_then(|map| map.get(key))
     }
 
+    /// The object, if this is one.
     pub fn as_object(&self) -> Option<&Map> {
         match self {
             Value::Object(map) => Some(map),
@@ -146,6 +166,7 @@ impl Value {
         }
     }
 
+    /// The object, to change in place, if this is one.
     pub fn as_object_mut(&mut self) -> Option<&mut Map> {
         match self {
             Value::Object(map) => Some(map),
@@ -153,6 +174,7 @@ impl Value {
         }
     }
 
+    /// The text, if this is a string.
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Value::String(text) => Some(text),
@@ -160,6 +182,7 @@ impl Value {
         }
     }
 
+    /// The number, if this is a whole number from 0 up.
     pub fn as_u64(&self) -> Option<u64> {
         match self {
             Value::Number(Number::PosInt(n)) => Some(*n),
@@ -167,6 +190,7 @@ impl Value {
         }
     }
 
+    /// The number, if this is a whole number that fits in an `i64`.
     pub fn as_i64(&self) -> Option<i64> {
         match self {
             Value::Number(Number::PosInt(n)) => i64::try_from(*n).ok(),
@@ -255,8 +279,11 @@ impl fmt::Display for Value {
 /// registers, rather than copied through memory beside a large error.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Error {
+    /// What is wrong.
     pub problem: Box<Problem>,
+    /// 1-based line of the fault, as serde_json counts it; 0 until placed.
     pub line: usize,
+    /// Column of the fault on its line, in bytes, as serde_json counts it.
     pub column: usize,
 }
 
@@ -288,7 +315,9 @@ impl fmt::Display for Error {
 /// A step of the path to a fault: an object's key (`?` for a key that could
 /// not be read) or an array's index.
 pub enum Step {
+    /// The value of this key in an object.
     Key(String),
+    /// The element at this index in an array, counting from 0.
     Index(usize),
 }
 
@@ -314,6 +343,8 @@ pub struct Reader<'a> {
 type Result<T> = std::result::Result<T, Error>;
 
 impl<'a> Reader<'a> {
+    /// A reader at the start of `text`; `strict` refuses a key written twice
+    /// in one object, as the case file does.
     pub fn new(text: &'a str, strict: bool) -> Reader<'a> {
         Reader {
             text,
@@ -776,6 +807,7 @@ impl<'a> Reader<'a> {
         parse(&text).map_err(|problem| self.fix(Error::raised(problem)))
     }
 
+    /// `true` or `false`.
     pub fn boolean(&mut self) -> Result<bool> {
         match self.value_start()? {
             b't' => {
@@ -1060,6 +1092,8 @@ pub struct Writer {
 }
 
 impl Writer {
+    /// An empty writer: `pretty` for lines indented by two spaces, as a case
+    /// file is written; otherwise compact.
     pub fn new(pretty: bool) -> Writer {
         Writer {
             out: String::new(),
@@ -1069,16 +1103,19 @@ impl Writer {
         }
     }
 
+    /// The JSON text written.
     pub fn finish(self) -> String {
         self.out
     }
 
+    /// Opens an array (`[`) or an object (`{`).
     pub fn open(&mut self, bracket: char) {
         self.out.push(bracket);
         self.depth += 1;
         self.first = true;
     }
 
+    /// Closes the array (`]`) or object (`}`) open last.
     pub fn close(&mut self, bracket: char) {
         self.depth -= 1;
         if !self.first {
@@ -1118,6 +1155,7 @@ impl Writer {
         self.out.push_str(text);
     }
 
+    /// Writes `text` as a JSON string, escaped as serde_json escapes it.
     pub fn string(&mut self, text: &str) {
         self.out.push('"');
         let mut start = 0;
@@ -1156,6 +1194,7 @@ impl Writer {
         }
     }
 
+    /// Writes `value`, with all it holds.
     pub fn value(&mut self, value: &Value) {
         match value {
             Value::Null => self.raw("null"),

@@ -6,15 +6,25 @@ use std::fmt;
 /// A stage of the process, for grouping event kinds where a user picks one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Stage {
+    /// Asking for an EHC needs assessment, the decision and the advice gathered.
     Assessment,
+    /// The decision to issue a plan, the draft, the schools consulted and the final plan.
     Plan,
+    /// The annual review and changes to the plan.
     Review,
+    /// A move to a new school or college at a change of phase.
     PhaseTransfer,
+    /// Re-assessment, a move to another council's area and the end of a plan.
     Reassessment,
+    /// Mediation and appeals to the tribunal.
     Disagreement,
+    /// What the tribunal decides or recommends, and the response to it.
     Tribunal,
+    /// Complaints to the council and to the Ombudsman.
     Complaint,
+    /// Exceptions to a time limit that the council claims.
     Exception,
+    /// Letters, emails, calls, meetings and notes, for the chronology only.
     Correspondence,
 }
 
@@ -59,6 +69,8 @@ macro_rules! event_kinds {
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         pub enum EventKind {
             $(#[doc = $label] $variant,)*
+            /// A namespaced kind, `x-` and the user's own words: kept and
+            /// shown, ignored by the rules.
             Custom(String),
         }
 
