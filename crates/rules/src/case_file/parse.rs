@@ -70,7 +70,7 @@ pub fn import_case_file(bytes: impl AsRef<[u8]>) -> Result<CaseFile, ReadError> 
 ///
 /// ```
 /// let mut ids = Vec::new();
-/// rules::import_each_case(r#"{"format": "ehc-timeline/1", "cases": [{"id": "c-1", "events": []},
+/// rules::case_file::import_each_case(r#"{"format": "ehc-timeline/1", "cases": [{"id": "c-1", "events": []},
 ///   {"id": "c-2", "events": []}]}"#, |case| ids.push(case.id)).unwrap();
 /// assert_eq!(ids, ["c-1", "c-2"]);
 /// ```
