@@ -36,10 +36,11 @@ serve: build
 build: web-tools
 	trunk build --release
 
-## example: builds `ehc` and checks the bundled example case file.
+## example: builds `ehc` (the native profile: built for speed, not size) and
+## checks the bundled example case file.
 example: check-tools
-	$(CARGO) build --release -p ehc-cli
-	./target/release/ehc check $(EXAMPLE) --today $(TODAY)
+	$(CARGO) build --profile native -p ehc-cli
+	"$${CARGO_TARGET_DIR:-target}/native/ehc" check $(EXAMPLE) --today $(TODAY)
 
 ## test: formatting, lints, native tests, the engine's purity guard, the
 ## browser tests, the end-to-end tests and the size budget.
