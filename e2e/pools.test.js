@@ -4,6 +4,7 @@
 // and which the council report counts, and the agenda shows, on its own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { appUnderTest, download, importExample, openApp, screenshot, storedCases } from './support.js';
 
@@ -13,6 +14,32 @@ const app = appUnderTest();
 function pools(page) {
   return page.locator('main table').last().evaluate((table) =>
     [...table.querySelectorAll('tbody tr')].map((row) => [...row.cells].slice(0, 4).map((cell) => cell.textContent.trim()).join(' | ')),
+  );
+}
+
+/**
+ * Everything the pools' database holds, as one text: each key, and each
+ * value (sealed bytes read as Latin-1, so any plain text in them shows).
+ */
+function poolsStored(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('ehc-timeline-pools');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const transaction = open.result.transaction('files');
+          const files = transaction.objectStore('files');
+          const keys = files.getAllKeys();
+          const values = files.getAll();
+          transaction.oncomplete = () => {
+            open.result.close();
+            const text = (value) => (ArrayBuffer.isView(value) ? new TextDecoder('latin1').decode(value) : JSON.stringify(value));
+            resolve(keys.result.map((key, i) => `${key}\n${text(values.result[i])}`).join('\n'));
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
   );
 }
 
@@ -115,5 +142,36 @@ test('a case shared anonymised keeps no name, reference or note, and pools apart
   await page.getByText('Yes, remove the pool').waitFor({ state: 'detached' });
   assert.deepEqual(await pools(page), ['Anytown parents | 1 | 1 | 31 October 2025']);
   assert.deepEqual((await storedCases(page)).map((c) => c.id), ['c-late']);
+
+  // The pools are sealed, lock or no lock: nothing of a pooled case, not
+  // even its file's fingerprint, can be read in their database.
+  const pooledJson = JSON.stringify(file.cases[0].events[0]);
+  const fingerprint = createHash('sha256').update(shared.text).digest('hex');
+  const secrets = ['Anytown', '"local_authority"', '2025-', pooledJson, fingerprint];
+  const assertSealed = async () => {
+    const stored = await poolsStored(page);
+    assert.match(stored, /^p-[0-9a-f]{16}\n/, 'a record under a random id');
+    for (const secret of secrets) assert.ok(!stored.includes(secret), `"${secret}" is in the pools in plain text`);
+  };
+  await assertSealed();
+  await page.goto(`${app.server.url}#/lock`);
+  await page.getByRole('heading', { level: 1, name: 'Lock with a passphrase' }).waitFor();
+  const fields = page.locator('input[type=password]');
+  await fields.nth(0).fill('blue kettle on the stairs');
+  await fields.nth(1).fill('blue kettle on the stairs');
+  await page.getByRole('button', { name: 'Lock my cases' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Your cases are locked' }).waitFor();
+  await assertSealed();
+
+  // Unlocked after a reload, the pool opens again.
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Unlock your cases' }).waitFor();
+  await page.getByLabel('Passphrase').fill('blue kettle on the stairs');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Unlock your cases' }).waitFor({ state: 'detached' });
+  await page.goto(`${app.server.url}#/pools`);
+  await page.getByRole('button', { name: 'Remove the pool Anytown parents' }).waitFor();
+  assert.deepEqual(await pools(page), ['Anytown parents | 1 | 1 | 31 October 2025']);
+  await assertSealed();
   assert.deepEqual(errors, []);
 });

@@ -78,9 +78,10 @@ pub trait Part: 'static {
     /// the asking of the main module to change it.
     const LOCKS: bool = false;
 
-    /// Whether its pages open the documents: only then is it given the
-    /// lock's key ([`LockKey`]).
-    const DOCUMENTS: bool = false;
+    /// Whether its pages open what is sealed with the documents' key (the
+    /// documents, the pools): only then is it given the lock's key
+    /// ([`LockKey`]), which opens that key.
+    const OPENS_SEALED: bool = false;
 
     /// The page `view` names, or nothing for a page of another part (the
     /// main module shows it).
@@ -118,7 +119,7 @@ pub struct Import;
 impl Part for Import {
     const IMPORTS: bool = true;
     const EVALUATES: bool = false;
-    const DOCUMENTS: bool = true;
+    const OPENS_SEALED: bool = true;
 
     fn page(view: &View) -> Html {
         match view {
@@ -149,6 +150,8 @@ impl Part for LockSettings {
 pub struct Agenda;
 
 impl Part for Agenda {
+    const OPENS_SEALED: bool = true;
+
     fn page(view: &View) -> Html {
         match view {
             View::Agenda => html! { <AgendaPage /> },
@@ -163,6 +166,7 @@ pub struct Pools;
 
 impl Part for Pools {
     const EVALUATES: bool = false;
+    const OPENS_SEALED: bool = true;
 
     fn page(view: &View) -> Html {
         match view {
@@ -177,6 +181,8 @@ impl Part for Pools {
 pub struct Report;
 
 impl Part for Report {
+    const OPENS_SEALED: bool = true;
+
     fn page(view: &View) -> Html {
         match view {
             View::Report => html! { <ReportPage /> },
@@ -191,7 +197,7 @@ pub struct Documents;
 impl Part for Documents {
     const IMPORTS: bool = true;
     const EVALUATES: bool = false;
-    const DOCUMENTS: bool = true;
+    const OPENS_SEALED: bool = true;
 
     fn page(view: &View) -> Html {
         match view {
@@ -208,7 +214,7 @@ impl Part for Documents {
 pub struct Bundle;
 
 impl Part for Bundle {
-    const DOCUMENTS: bool = true;
+    const OPENS_SEALED: bool = true;
 
     fn page(view: &View) -> Html {
         match view {
@@ -236,7 +242,7 @@ impl PartialEq for GivenCases {
 }
 
 /// The lock's key while on (`None`: the lock is off), which opens the
-/// documents' key: given to the pages of a part that opens documents.
+/// documents' key: given to the pages of a part that opens what it seals.
 #[derive(Clone, PartialEq)]
 pub struct LockKey(pub Option<SessionKey>);
 
@@ -256,7 +262,7 @@ pub struct PartPageProps {
     pub on_import: Callback<Vec<Case>>,
     /// What the lock page is given; `None` where the lock cannot be used.
     pub lock: Option<LockControl>,
-    /// What opens the documents (see [`Part::DOCUMENTS`]).
+    /// What opens the documents and pools (see [`Part::OPENS_SEALED`]).
     pub lock_key: LockKey,
 }
 
@@ -279,7 +285,7 @@ pub fn PartPage<P: Part>(props: &PartPageProps) -> Html {
             { P::page(&view) }
         </ContextProvider<Navigator>>
     };
-    let page = match P::DOCUMENTS {
+    let page = match P::OPENS_SEALED {
         true => html! {
             <ContextProvider<LockKey> context={props.lock_key.clone()}>{page}</ContextProvider<LockKey>>
         },
@@ -380,7 +386,7 @@ pub fn show<P: Part>(
         writable,
         on_import,
         lock,
-        lock_key: LockKey(lock_key.filter(|_| P::DOCUMENTS)),
+        lock_key: LockKey(lock_key.filter(|_| P::OPENS_SEALED)),
     };
     // Yew numbers each app it mounts, from 1 in every module, and marks the
     // app's elements with its number: the main module's app is 1. A page

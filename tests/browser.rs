@@ -20,7 +20,11 @@ use ehc_timeline::documents::keys;
 use ehc_timeline::lock::{Envelope, Header, ITERATIONS};
 use ehc_timeline::lock_session::{Lock, unlock};
 use ehc_timeline::parts::{self, Import, LockSettings};
-use ehc_timeline::storage::idb::{DB_NAME, Db};
+use ehc_timeline::pools::{
+    self,
+    db::{POOLS_DB, PoolDb},
+};
+use ehc_timeline::storage::idb::{DB_NAME, Db, committed, open_database, request};
 use ehc_timeline::storage::sync::{SaveError, Synced};
 use ehc_timeline::storage::{Backend, KEY, LoadProblem, MemoryBackend, decode, encode, load, save};
 use ehc_timeline::{Store, View, lock};
@@ -1229,14 +1233,18 @@ mod indexed_db {
     }
 }
 
-/// The documents' database emptied, for a test of its own: every page that
+/// The database `name` emptied, for a test of its own: every page that
 /// opened it (the lock's, in an earlier test) has closed it again, or this
 /// would wait.
-async fn no_documents() {
+async fn no_database(name: &str) {
     let factory = web_sys::window().unwrap().indexed_db().unwrap().unwrap();
-    let deleted = factory.delete_database(DOCUMENTS_DB).unwrap();
+    let deleted = factory.delete_database(name).unwrap();
     let promise = js_sys::Promise::new(&mut |resolve, _| deleted.set_onsuccess(Some(&resolve)));
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+async fn no_documents() {
+    no_database(DOCUMENTS_DB).await;
 }
 
 #[wasm_bindgen_test]
@@ -1300,4 +1308,159 @@ async fn a_document_stays_readable_through_the_lock_and_only_its_sealed_key_is_k
     keys::settle(None).await.unwrap();
     assert_eq!(names().await, [keys::PLAIN]);
     assert_eq!(read_with(None).await.unwrap(), letter);
+}
+
+/// Every record of the pools' database as stored, key and value.
+async fn pool_records() -> Vec<(String, JsValue)> {
+    let db = open_database(POOLS_DB, &["files"]).await.unwrap();
+    let files = db
+        .transaction_with_str("files")
+        .unwrap()
+        .object_store("files")
+        .unwrap();
+    let keys = request(files.get_all_keys()).await.unwrap();
+    let values = request(files.get_all()).await.unwrap();
+    db.close();
+    js_sys::Array::from(&keys)
+        .iter()
+        .map(|key| key.as_string().unwrap())
+        .zip(js_sys::Array::from(&values).iter())
+        .collect()
+}
+
+/// A pooled record as the version before pools were sealed stored it:
+/// plain, under the file's SHA-256.
+async fn put_plain_pool_record(hash: &str, text: &str) {
+    let record = js_sys::Object::new();
+    for (field, value) in [
+        ("pool", JsValue::from("Northumberland parents")),
+        ("name", "family-1.json".into()),
+        ("added", 739_000.into()),
+        ("cases", 1.into()),
+        ("text", text.into()),
+    ] {
+        js_sys::Reflect::set(&record, &field.into(), &value).unwrap();
+    }
+    let db = open_database(POOLS_DB, &["files"]).await.unwrap();
+    let transaction = db
+        .transaction_with_str_and_mode("files", web_sys::IdbTransactionMode::Readwrite)
+        .unwrap();
+    let files = transaction.object_store("files").unwrap();
+    files.put_with_key(&record, &hash.into()).unwrap();
+    committed(&transaction).await.unwrap();
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn pooled_cases_are_sealed_and_a_plain_record_of_before_is_read_and_sealed() {
+    no_documents().await;
+    no_database(POOLS_DB).await;
+    let lock = SessionKey::derive("pool passphrase", random_bytes().unwrap(), 1_000)
+        .await
+        .unwrap();
+    let old_text = r#"{"format": "ehc-timeline/1", "cases": [{"id": "c-old", "local_authority": "Northumberland",
+        "events": [{"id": "e-1", "kind": "request-received", "date": "2025-01-06"}]}]}"#;
+    let old_hash = "ab".repeat(32);
+    put_plain_pool_record(&old_hash, old_text).await;
+
+    // Opened under the lock: the plain record is read, then sealed.
+    let db = PoolDb::open(Some(&lock)).await.unwrap();
+    let files = db.files().await.unwrap();
+    assert_eq!(files.len(), 1);
+    assert_eq!(
+        (
+            files[0].hash.as_str(),
+            files[0].pool.as_str(),
+            files[0].cases
+        ),
+        (old_hash.as_str(), "Northumberland parents", 1)
+    );
+    let mut kept = files;
+    let new_text = br#"{"format": "ehc-timeline/1", "cases": [{"id": "c-new", "local_authority": "Northumberland",
+        "events": [{"id": "e-1", "kind": "request-received", "date": "2025-02-03"}]}]}"#;
+    let mut n = 0;
+    let mut random = || {
+        n += 1;
+        n
+    };
+    let pool = "Northumberland parents";
+    let added = pools::bring(
+        &db,
+        &mut kept,
+        "new.json".into(),
+        new_text,
+        pool,
+        day(3, 1),
+        &mut random,
+    )
+    .await;
+    assert_eq!(
+        added,
+        pools::Outcome::Added {
+            name: "new.json".into(),
+            cases: 1
+        }
+    );
+    let again = pools::bring(
+        &db,
+        &mut kept,
+        "copy.json".into(),
+        new_text,
+        pool,
+        day(3, 1),
+        &mut random,
+    )
+    .await;
+    assert_eq!(
+        again,
+        pools::Outcome::AlreadyPooled {
+            name: "copy.json".into(),
+            pool: pool.into()
+        }
+    );
+
+    // Nothing of either case can be read where they are stored.
+    let new_hash = ehc_timeline::crypto::sha256_hex(new_text).await.unwrap();
+    let stored = pool_records().await;
+    assert_eq!(stored.len(), 2);
+    for (key, value) in &stored {
+        assert!(
+            key.starts_with("p-") && key.len() == 18,
+            "{key} names nothing"
+        );
+        let bytes = js_sys::Uint8Array::new(value).to_vec();
+        let text = String::from_utf8_lossy(&bytes);
+        for secret in [
+            "Northumberland",
+            "2025-0",
+            "request-received",
+            &old_hash,
+            &new_hash,
+        ] {
+            assert!(!text.contains(secret), "{secret} is stored in plain text");
+        }
+    }
+
+    // They open again with the key, and not without it.
+    let db = PoolDb::open(Some(&lock)).await.unwrap();
+    let mut texts = db.texts(pool).await.unwrap();
+    texts.sort();
+    assert_eq!(texts.len(), 2);
+    assert_eq!(texts[1], old_text);
+    assert!(texts[0].contains("\"2025-02-03\"") && !texts[0].contains("c-new"));
+    let mut hashes: Vec<String> = db
+        .files()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|f| f.hash)
+        .collect();
+    hashes.sort();
+    assert_eq!(hashes, [old_hash.clone(), new_hash]);
+    assert!(
+        PoolDb::open(None).await.is_err(),
+        "without the passphrase nothing opens"
+    );
+    db.remove_pool(pool).await.unwrap();
+    assert!(pool_records().await.is_empty());
 }

@@ -10,9 +10,10 @@ use crate::browser;
 use crate::components::{
     ErrorSummary, SharePanel, TextFieldProps, back_link, grouped, shareable, text_field,
 };
+use crate::crypto::SessionKey;
 use crate::forms::{Errors, FieldError};
 use crate::labels::counted;
-use crate::parts::GivenCases;
+use crate::parts::{GivenCases, LockKey};
 use crate::pools::db::PoolDb;
 use crate::pools::{Outcome, PoolSummary, bring, outcome_sentences, pool_name, summaries};
 use crate::route::View;
@@ -29,6 +30,7 @@ type Removing = Option<(String, Option<String>)>;
 #[component]
 pub fn PoolsPage() -> Html {
     let given = use_context::<GivenCases>().expect("the part hands over the cases");
+    let LockKey(lock) = use_context::<LockKey>().expect("the part hands over the lock's key");
     let today = given.today;
     let mine = use_memo(given.cases, |all| Rc::new(shareable(all)));
     let typed = use_state(String::new);
@@ -39,11 +41,11 @@ pub fn PoolsPage() -> Html {
     let removing = use_state(|| None as Removing);
 
     let reload = {
-        let kept = kept.clone();
+        let (kept, lock) = (kept.clone(), lock.clone());
         Callback::from(move |()| {
-            let kept = kept.clone();
+            let (kept, lock) = (kept.clone(), lock.clone());
             yew::platform::spawn_local(async move {
-                let read = match PoolDb::open().await {
+                let read = match PoolDb::open(lock.as_ref()).await {
                     Ok(db) => db.files().await.map(|files| summaries(&files)),
                     Err(why) => Err(why),
                 };
@@ -57,12 +59,13 @@ pub fn PoolsPage() -> Html {
     }
 
     let on_files = {
-        let (typed, errors, progress, said, reload) = (
+        let (typed, errors, progress, said, reload, lock) = (
             typed.clone(),
             errors.clone(),
             progress.clone(),
             said.clone(),
             reload.clone(),
+            lock.clone(),
         );
         Callback::from(move |(files, from_folder): (Vec<web_sys::File>, bool)| {
             let pool = match pool_name(&typed) {
@@ -74,8 +77,10 @@ pub fn PoolsPage() -> Html {
             };
             errors.set(Errors::default());
             let (progress, said, reload) = (progress.clone(), said.clone(), reload.clone());
+            let lock = lock.clone();
             yew::platform::spawn_local(async move {
-                said.set(pooled(files, from_folder, &pool, today, &progress).await);
+                let db = PoolDb::open(lock.as_ref()).await;
+                said.set(pooled(db, files, from_folder, &pool, today, &progress).await);
                 progress.set(None);
                 reload.emit(());
             });
@@ -98,8 +103,8 @@ pub fn PoolsPage() -> Html {
             <h2 class="heading-l">{"Share your cases anonymised"}</h2>
             <SharePanel cases={mine.as_ref().clone()} what="cases" {today} />
             <h2 class="heading-l">{"Cases pooled on this device"}</h2>
-            <p class="body">{"Pooled cases are kept apart from your own cases: they never appear in your list, your exports or your backups. They are kept as they were shared, anonymised, and are not locked by a passphrase."}</p>
-            { kept_pools(&kept, &removing, &reload) }
+            <p class="body">{"Pooled cases are kept apart from your own cases: they never appear in your list, your exports or your backups. They are kept as they were shared, anonymised, and encrypted: while your cases are locked, only your passphrase opens them."}</p>
+            { kept_pools(&kept, &removing, &reload, lock.as_ref()) }
             <h3 class="heading-m">{"Add files to a pool"}</h3>
             { text_field(&TextFieldProps {
                 id: "pool-name".into(),
@@ -138,10 +143,11 @@ pub fn PoolsPage() -> Html {
     }
 }
 
-/// Brings `files` to `pool`, showing how far it is once past
-/// [`PROGRESS_AFTER_MS`]; what it did, in sentences. Of a folder, only its
-/// `.json` files are read.
+/// Brings `files` to `pool` in `db` (or says why it could not be opened),
+/// showing how far it is once past [`PROGRESS_AFTER_MS`]; what it did, in
+/// sentences. Of a folder, only its `.json` files are read.
 async fn pooled(
+    db: Result<PoolDb, String>,
     files: Vec<web_sys::File>,
     from_folder: bool,
     pool: &str,
@@ -151,8 +157,12 @@ async fn pooled(
     let (files, skipped): (Vec<_>, Vec<_>) = files
         .into_iter()
         .partition(|file| !from_folder || file.name().to_ascii_lowercase().ends_with(".json"));
-    let db = match PoolDb::open().await {
-        Ok(db) => db,
+    let read = match db {
+        Ok(db) => db.files().await.map(|kept| (db, kept)),
+        Err(why) => Err(why),
+    };
+    let (db, mut kept) = match read {
+        Ok(read) => read,
         Err(why) => {
             return vec![format!(
                 "The pools could not be opened, so nothing was added: {why}."
@@ -169,6 +179,7 @@ async fn pooled(
             Ok(bytes) => {
                 bring(
                     &db,
+                    &mut kept,
                     file.name(),
                     &bytes,
                     pool,
@@ -199,6 +210,7 @@ fn kept_pools(
     kept: &UseStateHandle<Kept>,
     removing: &UseStateHandle<Removing>,
     reload: &Callback<()>,
+    lock: Option<&SessionKey>,
 ) -> Html {
     let pools = match &**kept {
         None => return html! { <p class="body">{"Reading the pools…"}</p> },
@@ -235,7 +247,7 @@ fn kept_pools(
                 </tbody>
             </table>
             if let Some((name, failed)) = &**removing {
-                { confirm_removal(name, failed.as_deref(), removing, reload) }
+                { confirm_removal(name, failed.as_deref(), removing, reload, lock) }
             }
         </>
     }
@@ -248,13 +260,16 @@ fn confirm_removal(
     failed: Option<&str>,
     removing: &UseStateHandle<Removing>,
     reload: &Callback<()>,
+    lock: Option<&SessionKey>,
 ) -> Html {
     let remove = {
         let (removing, reload, name) = (removing.clone(), reload.clone(), name.to_owned());
+        let lock = lock.cloned();
         Callback::from(move |_| {
             let (removing, reload, name) = (removing.clone(), reload.clone(), name.clone());
+            let lock = lock.clone();
             yew::platform::spawn_local(async move {
-                let removed = match PoolDb::open().await {
+                let removed = match PoolDb::open(lock.as_ref()).await {
                     Ok(db) => db.remove_pool(&name).await,
                     Err(why) => Err(why),
                 };

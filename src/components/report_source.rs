@@ -13,7 +13,9 @@ use yew::prelude::*;
 use super::agenda_page::not_archived;
 use crate::components::fields::SelectFieldProps;
 use crate::components::select_field;
+use crate::crypto::SessionKey;
 use crate::labels::counted;
+use crate::parts::LockKey;
 use crate::pools::db::PoolDb;
 use crate::pools::{PoolSummary, summaries};
 use crate::state::{Entry, State};
@@ -33,9 +35,10 @@ pub struct CaseSource {
 /// [`CaseSource::select`].
 #[hook]
 pub fn use_case_source(today: NaiveDate) -> CaseSource {
-    let pools = use_pools();
+    let LockKey(lock) = use_context::<LockKey>().expect("the part hands over the lock's key");
+    let pools = use_pools(lock.clone());
     let pool = use_state_eq(|| None::<String>);
-    let pooled = use_pooled((*pool).clone(), today);
+    let pooled = use_pooled((*pool).clone(), today, lock);
     CaseSource {
         pools,
         pool,
@@ -107,15 +110,16 @@ impl CaseSource {
     }
 }
 
-/// The pools kept on this device; none where they cannot be read.
+/// The pools kept on this device, opened under `lock`; none where they
+/// cannot be read (locked with a passphrase this page does not have).
 #[hook]
-fn use_pools() -> Rc<Vec<PoolSummary>> {
+fn use_pools(lock: Option<SessionKey>) -> Rc<Vec<PoolSummary>> {
     let pools = use_state(Rc::<Vec<PoolSummary>>::default);
     {
         let pools = pools.clone();
         use_effect_with((), move |()| {
             yew::platform::spawn_local(async move {
-                if let Ok(db) = PoolDb::open().await
+                if let Ok(db) = PoolDb::open(lock.as_ref()).await
                     && let Ok(files) = db.files().await
                 {
                     pools.set(Rc::new(summaries(&files)));
@@ -133,10 +137,15 @@ pub struct Pooled {
     pub unreadable: usize,
 }
 
-/// The cases of the pool `pool` on `today`, once read (`None` while they
-/// are, or when no pool is chosen), or why they could not be.
+/// The cases of the pool `pool` on `today`, opened under `lock`, once read
+/// (`None` while they are, or when no pool is chosen), or why they could
+/// not be.
 #[hook]
-fn use_pooled(pool: Option<String>, today: NaiveDate) -> Option<Rc<Result<Pooled, String>>> {
+fn use_pooled(
+    pool: Option<String>,
+    today: NaiveDate,
+    lock: Option<SessionKey>,
+) -> Option<Rc<Result<Pooled, String>>> {
     let read = use_state(|| None);
     {
         let read = read.clone();
@@ -144,7 +153,7 @@ fn use_pooled(pool: Option<String>, today: NaiveDate) -> Option<Rc<Result<Pooled
             read.set(None);
             if let Some(pool) = pool.clone() {
                 yew::platform::spawn_local(async move {
-                    read.set(Some(Rc::new(pooled(&pool, today).await)));
+                    read.set(Some(Rc::new(pooled(&pool, today, lock.as_ref()).await)));
                 });
             }
         });
@@ -152,8 +161,8 @@ fn use_pooled(pool: Option<String>, today: NaiveDate) -> Option<Rc<Result<Pooled
     (*read).clone()
 }
 
-async fn pooled(pool: &str, today: NaiveDate) -> Result<Pooled, String> {
-    let texts = PoolDb::open().await?.texts(pool).await?;
+async fn pooled(pool: &str, today: NaiveDate, lock: Option<&SessionKey>) -> Result<Pooled, String> {
+    let texts = PoolDb::open(lock).await?.texts(pool).await?;
     let mut found = Pooled {
         entries: Vec::new(),
         unreadable: 0,

@@ -1,9 +1,17 @@
 //! The pools' own IndexedDB database, [`POOLS_DB`], apart from the app's:
-//! one object store, `files`, each record under the SHA-256 of the file it
-//! came from, holding the pool's name, the file's name, the day it was added
-//! (as days from the common era: a number, not a date to parse), how many
-//! cases it holds and its anonymised case file. Only the pages of
-//! the `pools` and `report` parts open it; the main module never does.
+//! one object store, `files`, a record for each file pooled, holding the
+//! SHA-256 of the file as it came, the pool's name, the file's name, the day
+//! it was added (as days from the common era: a number, not a date to
+//! parse), how many cases it holds and its anonymised case file.
+//!
+//! Each record is sealed (JSON, encrypted) with the documents' key
+//! ([`crate::documents::keys`]), under a random id: while the lock is on,
+//! nothing of a pool, not even the fingerprint of a file of dates, which
+//! could be guessed, can be read without the passphrase, and a change of
+//! the lock seals that one key again, never the pools. Records of a version
+//! before this one are plain, under their hash: they are read as they are
+//! and sealed the first time the key is at hand. Only the pages of the
+//! `pools`, `agenda` and `report` parts open it; the main module never does.
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::PoolDb;
@@ -16,24 +24,35 @@ pub const POOLS_DB: &str = "ehc-timeline-pools";
 #[cfg(target_arch = "wasm32")]
 mod web {
     use chrono::{Datelike, NaiveDate};
-    use js_sys::{Array, Object, Reflect};
-    use wasm_bindgen::JsValue;
+    use js_sys::{Array, JSON, Object, Reflect, Uint8Array};
+    use wasm_bindgen::{JsCast, JsValue};
     use web_sys::{IdbDatabase, IdbObjectStore, IdbTransaction, IdbTransactionMode};
 
     use super::POOLS_DB;
+    use crate::crypto::{DataKey, SessionKey, hex, random_bytes};
+    use crate::documents::{db::DocDb, keys};
     use crate::pools::Pooled;
     use crate::storage::idb::{OpenError, committed, open_database, reason, request};
 
     const FILES: &str = "files";
 
-    /// The pools' database, open.
-    pub struct PoolDb(IdbDatabase);
+    /// The pools' database, open, with the key that opens its records.
+    pub struct PoolDb {
+        db: IdbDatabase,
+        key: DataKey,
+    }
 
     impl PoolDb {
-        /// Opens the pools' database, made empty the first time.
-        pub async fn open() -> Result<PoolDb, String> {
-            let db = open_database(POOLS_DB, &[FILES]).await;
-            Ok(PoolDb(db.map_err(OpenError::in_words)?))
+        /// Opens the pools' database, made empty the first time, with the
+        /// key the lock `lock` opens (`None`: the lock is off).
+        pub async fn open(lock: Option<&SessionKey>) -> Result<PoolDb, String> {
+            let db = open_database(POOLS_DB, &[FILES])
+                .await
+                .map_err(OpenError::in_words)?;
+            let key = keys::data_key(&DocDb::open().await?, lock)
+                .await
+                .map_err(|why| format!("the pools are locked: {why}"))?;
+            Ok(PoolDb { db, key })
         }
 
         fn files_store(
@@ -41,31 +60,77 @@ mod web {
             mode: IdbTransactionMode,
         ) -> Result<(IdbTransaction, IdbObjectStore), String> {
             let transaction = self
-                .0
+                .db
                 .transaction_with_str_and_mode(FILES, mode)
                 .map_err(|e| reason(&e))?;
             let store = transaction.object_store(FILES).map_err(|e| reason(&e))?;
             Ok((transaction, store))
         }
 
-        /// Every record, with its key.
-        async fn records(&self) -> Result<Vec<(JsValue, JsValue)>, String> {
+        /// `record` as JSON, encrypted, ready to store.
+        async fn seal(&self, record: &Object) -> Result<Uint8Array, String> {
+            let json: String = JSON::stringify(record).map_err(|e| reason(&e))?.into();
+            Ok(Uint8Array::from(&self.key.seal(json.as_bytes()).await?[..]))
+        }
+
+        /// What [`PoolDb::seal`] sealed; `None` for what it did not.
+        async fn opened(&self, sealed: &JsValue) -> Option<Object> {
+            let json = self
+                .key
+                .open(&Uint8Array::new(sealed).to_vec())
+                .await
+                .ok()?;
+            JSON::parse(std::str::from_utf8(&json).ok()?)
+                .ok()?
+                .dyn_into()
+                .ok()
+        }
+
+        /// Every record, opened, with its key. Plain ones, of a version
+        /// before records were sealed, are sealed as they are found, all
+        /// in one transaction: until it commits, they stay as they were.
+        async fn records(&self) -> Result<Vec<(JsValue, Object)>, String> {
             let (_, files) = self.files_store(IdbTransactionMode::Readonly)?;
             let keys = request(files.get_all_keys()).await?;
             let values = request(files.get_all()).await?;
-            Ok(Array::from(&keys)
-                .iter()
-                .zip(Array::from(&values).iter())
-                .collect())
+            let (mut records, mut plain) = (Vec::new(), Vec::new());
+            for (key, value) in Array::from(&keys).iter().zip(Array::from(&values).iter()) {
+                if value.is_instance_of::<Uint8Array>() {
+                    records.extend(self.opened(&value).await.map(|record| (key, record)));
+                } else if let (Some(hash), Ok(record)) = (key.as_string(), value.dyn_into()) {
+                    set(&record, "hash", hash.into())?;
+                    plain.push((key, record));
+                }
+            }
+            if plain.is_empty() {
+                return Ok(records);
+            }
+            let mut sealed = Vec::with_capacity(plain.len());
+            for (_, record) in &plain {
+                sealed.push((new_id()?, self.seal(record).await?));
+            }
+            let (transaction, files) = self.files_store(IdbTransactionMode::Readwrite)?;
+            for ((old, _), (id, bytes)) in plain.iter().zip(&sealed) {
+                files.delete(old).map_err(|e| reason(&e))?;
+                files.put_with_key(bytes, id).map_err(|e| reason(&e))?;
+            }
+            committed(&transaction).await?;
+            records.extend(
+                sealed
+                    .into_iter()
+                    .zip(plain)
+                    .map(|((id, _), (_, record))| (id, record)),
+            );
+            Ok(records)
         }
 
-        /// Every file kept, in the order of their hashes.
+        /// Every file kept.
         pub async fn files(&self) -> Result<Vec<Pooled>, String> {
             Ok(self
                 .records()
                 .await?
                 .iter()
-                .filter_map(|(key, record)| pooled(key, record))
+                .filter_map(|(_, record)| pooled(record))
                 .collect())
         }
 
@@ -80,17 +145,11 @@ mod web {
                 .collect())
         }
 
-        /// The pool that already keeps the file of this hash, if one does.
-        pub async fn pool_of(&self, hash: &str) -> Result<Option<String>, String> {
-            let (_, files) = self.files_store(IdbTransactionMode::Readonly)?;
-            let record = request(files.get(&hash.into())).await?;
-            Ok(text_of(&record, "pool"))
-        }
-
-        /// Keeps `file`, whose anonymised case file is `text`.
+        /// Keeps `file`, whose anonymised case file is `text`, sealed.
         pub async fn add(&self, file: &Pooled, text: &str) -> Result<(), String> {
             let record = Object::new();
-            let fields: [(&str, JsValue); 5] = [
+            let fields: [(&str, JsValue); 6] = [
+                ("hash", file.hash.as_str().into()),
                 ("pool", file.pool.as_str().into()),
                 ("name", file.name.as_str().into()),
                 ("added", f64::from(file.added.num_days_from_ce()).into()),
@@ -98,11 +157,12 @@ mod web {
                 ("text", text.into()),
             ];
             for (field, value) in fields {
-                Reflect::set(&record, &field.into(), &value).map_err(|e| reason(&e))?;
+                set(&record, field, value)?;
             }
+            let sealed = self.seal(&record).await?;
             let (transaction, files) = self.files_store(IdbTransactionMode::Readwrite)?;
             files
-                .put_with_key(&record, &file.hash.as_str().into())
+                .put_with_key(&sealed, &new_id()?)
                 .map_err(|e| reason(&e))?;
             committed(&transaction).await
         }
@@ -120,6 +180,17 @@ mod web {
         }
     }
 
+    /// A new record's key: random, so it tells nothing of the file.
+    fn new_id() -> Result<JsValue, String> {
+        Ok(format!("p-{}", hex(&random_bytes::<8>()?)).into())
+    }
+
+    fn set(record: &Object, field: &str, value: JsValue) -> Result<(), String> {
+        Reflect::set(record, &field.into(), &value)
+            .map(drop)
+            .map_err(|e| reason(&e))
+    }
+
     fn text_of(record: &JsValue, field: &str) -> Option<String> {
         Reflect::get(record, &field.into()).ok()?.as_string()
     }
@@ -129,9 +200,9 @@ mod web {
     }
 
     /// A record as a [`Pooled`]; `None` for one some other program wrote.
-    fn pooled(key: &JsValue, record: &JsValue) -> Option<Pooled> {
+    fn pooled(record: &JsValue) -> Option<Pooled> {
         Some(Pooled {
-            hash: key.as_string()?,
+            hash: text_of(record, "hash")?,
             pool: text_of(record, "pool")?,
             name: text_of(record, "name")?,
             added: number(record, "added")
@@ -146,13 +217,14 @@ mod native {
     //! Outside the browser there is no IndexedDB: [`PoolDb::open`] fails, so
     //! no [`PoolDb`] is ever made and its other functions cannot be reached.
 
+    use crate::crypto::SessionKey;
     use crate::pools::Pooled;
 
     /// No database can be open natively.
     pub enum PoolDb {}
 
     impl PoolDb {
-        pub async fn open() -> Result<PoolDb, String> {
+        pub async fn open(_lock: Option<&SessionKey>) -> Result<PoolDb, String> {
             Err("IndexedDB needs a browser".to_owned())
         }
 
@@ -161,10 +233,6 @@ mod native {
         }
 
         pub async fn texts(&self, _pool: &str) -> Result<Vec<String>, String> {
-            match *self {}
-        }
-
-        pub async fn pool_of(&self, _hash: &str) -> Result<Option<String>, String> {
             match *self {}
         }
 

@@ -4,8 +4,9 @@
 //! A pool is a name under which files are kept apart from the user's own
 //! caseload, in a database of their own ([`db`]): the caseload, its storage
 //! and its exports never see them, and the council report chooses either.
-//! Each file is kept under the SHA-256 of its bytes as they came, so the same
-//! file brought twice (by two volunteers, or in two folders) counts once. A
+//! Each file is kept with the SHA-256 of its bytes as they came, so the same
+//! file brought twice (by two volunteers, or in two folders) counts once;
+//! kept sealed, as the documents are, so the lock covers the pools too. A
 //! file is anonymised again as it is pooled ([`rules::case_file::anonymise`]): a name or
 //! note that a file still had never reaches the pool.
 
@@ -55,10 +56,13 @@ pub fn anonymised(bytes: &[u8], random: &mut dyn FnMut() -> u64) -> Result<CaseF
 }
 
 /// Brings the file `name` of `bytes` to the pool `pool` on `today`: kept
-/// anonymised under its hash, unless the same bytes are kept already or it
-/// is not a case file. One file's fault never stops the others.
+/// anonymised with its hash, and added to `kept` (the files kept, read
+/// once for a whole batch: each record must be opened to know its hash),
+/// unless the same bytes are kept already or it is not a case file. One
+/// file's fault never stops the others.
 pub async fn bring(
     db: &PoolDb,
+    kept: &mut Vec<Pooled>,
     name: String,
     bytes: &[u8],
     pool: &str,
@@ -73,10 +77,9 @@ pub async fn bring(
         Ok(hash) => hash,
         Err(why) => return unreadable(format!("its fingerprint could not be taken ({why})")),
     };
-    match db.pool_of(&hash).await {
-        Ok(Some(pool)) => return Outcome::AlreadyPooled { name, pool },
-        Ok(None) => {}
-        Err(why) => return unreadable(format!("the pools could not be read ({why})")),
+    if let Some(already) = kept.iter().find(|file| file.hash == hash) {
+        let pool = already.pool.clone();
+        return Outcome::AlreadyPooled { name, pool };
     }
     let file = match anonymised(bytes, random) {
         Ok(file) => file,
@@ -90,10 +93,11 @@ pub async fn bring(
         cases: file.cases.len(),
     };
     match db.add(&pooled, &write_case_file(&file)).await {
-        Ok(()) => Outcome::Added {
-            name,
-            cases: pooled.cases,
-        },
+        Ok(()) => {
+            let cases = pooled.cases;
+            kept.push(pooled);
+            Outcome::Added { name, cases }
+        }
         Err(why) => unreadable(format!("this device could not keep it ({why})")),
     }
 }
