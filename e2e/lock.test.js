@@ -331,3 +331,39 @@ test('locking deletes, once agreed, every copy kept aside, and nothing of the ca
   await page.getByRole('link', { name: 'A. B.' }).waitFor();
   await context.close();
 });
+
+test('locking 1,000 cases says how far the rewrite has come, then every case is sealed', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  const template = JSON.parse(
+    await readFile(new URL('../tests/fixtures/case-file-ehc-timeline-1.json', import.meta.url), 'utf8'),
+  ).cases[0];
+  const cases = Array.from({ length: 1000 }, (_, i) => ({
+    ...template,
+    id: `c-${String(i).padStart(4, '0')}`,
+    child: `Child ${i}`,
+  }));
+  await page.getByRole('link', { name: 'Import a case file' }).click();
+  await page.getByLabel('Case file').setInputFiles({
+    name: 'many.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'ehc-timeline/1', cases })),
+  });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('link', { name: 'Child 999', exact: true }).waitFor();
+  await page.getByRole('link', { name: 'Lock your cases' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Lock with a passphrase' }).waitFor();
+
+  // A slow phone: the sealing of 1,000 records takes well over 200 ms.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await choosePassphrase(page, PASSPHRASE, PASSPHRASE, 'Lock my cases');
+  const progress = page.getByRole('status').filter({ hasText: /^Rewriting your cases for the lock: \d+% done\. Keep this page open until it finishes\.$/ });
+  await progress.waitFor();
+  await screenshot(page, '57-lock-progress', errors);
+  await page.getByRole('alert').filter({ hasText: 'Your cases are locked' }).waitFor();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  assert.equal(await progress.count(), 0, 'the progress goes once the cases are locked');
+  await assertLocked(page, ['Child 1']);
+  assert.equal(Object.keys(await storedRecords(page)).length, 1000);
+  await context.close();
+});

@@ -15,9 +15,11 @@
 //! opening it also tells a wrong passphrase. A new passphrase seals the same
 //! secret again, so the records keep their keys and each is encrypted anew.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use rules::Case;
+use yew::Callback;
 
 use crate::crypto::{OpenError, SessionKey, hex, random_bytes, sha256};
 use crate::lock::{Header, base64_decode, base64_encode};
@@ -84,9 +86,10 @@ impl Sealing {
 
     /// `puts` (keyed by case id, each record plain) as they are stored
     /// locked: under their records' keys, each record sealed.
-    pub async fn seal_puts(&self, puts: &[Put]) -> Result<Vec<Put>, String> {
+    pub async fn seal_puts(&self, puts: &[Put], progress: &Progress) -> Result<Vec<Put>, String> {
         let mut sealed = Vec::with_capacity(puts.len());
         for put in puts {
+            progress.step();
             let key = self.record_key(&put.id).await?;
             let record = match &put.record {
                 Some(plain) => Some(self.seal(&key, put.rev, plain).await?),
@@ -159,6 +162,7 @@ pub async fn whole_store(
     cases: &[Rc<Case>],
     known: impl Fn(&str) -> Option<u64>,
     sealing: Option<&Sealing>,
+    progress: &Progress,
 ) -> Result<Vec<Put>, String> {
     let plain: Vec<Put> = cases
         .iter()
@@ -173,7 +177,41 @@ pub async fn whole_store(
         })
         .collect();
     match sealing {
-        Some(sealing) => sealing.seal_puts(&plain).await,
+        Some(sealing) => sealing.seal_puts(&plain, progress).await,
         None => Ok(plain),
+    }
+}
+
+/// How far a rewrite of the whole store has come, told as a percentage once
+/// it has taken over 200 ms: sealing a thousand cases takes a while, and a
+/// shorter rewrite would only flash a message. The default tells no one.
+#[derive(Default)]
+pub struct Progress {
+    on: Option<Callback<u8>>,
+    started: f64,
+    steps: usize,
+    done: Cell<usize>,
+}
+
+impl Progress {
+    /// A rewrite of `steps` steps (a record named or sealed), starting now.
+    pub fn new(steps: usize, on: Callback<u8>) -> Progress {
+        Progress {
+            on: Some(on),
+            started: js_sys::Date::now(),
+            steps,
+            done: Cell::new(0),
+        }
+    }
+
+    /// One more step done.
+    pub fn step(&self) {
+        let done = self.done.get() + 1;
+        self.done.set(done);
+        if let Some(on) = &self.on
+            && js_sys::Date::now() - self.started > 200.0
+        {
+            on.emit((done * 100 / self.steps.max(1)).min(100) as u8);
+        }
     }
 }

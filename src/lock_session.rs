@@ -25,7 +25,7 @@ use yew::Callback;
 use crate::browser::{Channel, Listener};
 use crate::crypto::{OpenError, SessionKey};
 use crate::lock::Envelope;
-use crate::lock_records::{Sealing, whole_store};
+use crate::lock_records::{Progress, Sealing, whole_store};
 use crate::serial::Serial;
 use crate::storage::idb::{Change, DB_NAME, Db, WriteError};
 use crate::storage::records::{Saved, decode_record};
@@ -34,6 +34,9 @@ use crate::storage::{KEY, LoadProblem, Saving, Store, decode, encode, forget_asi
 
 /// What a change of the lock reports: done, or why nothing changed.
 pub type Changed = Callback<Result<(), String>>;
+
+/// Hears how far a rewrite of the whole store has come, in percent.
+pub type Told = Callback<u8>;
 
 /// What a save (or a look at another tab's write) reports, as
 /// [`Session::save`] does.
@@ -215,11 +218,12 @@ impl Lock {
     /// encrypted). Then the copies of unreadable or moved data kept aside,
     /// which the lock page said it would delete, are deleted. Until the
     /// cases are written, nothing changes.
-    pub fn set_passphrase(&self, key: SessionKey, cases: Vec<Case>, done: Changed) {
+    /// `told` hears how far the rewrite has come, past 200 ms.
+    pub fn set_passphrase(&self, key: SessionKey, cases: Vec<Case>, done: Changed, told: Told) {
         let lock = self.clone();
         self.run(async move {
             let written = match lock.records() {
-                Some(records) => records.relock(Some(key.clone()), cases).await,
+                Some(records) => records.relock(Some(key.clone()), cases, told).await,
                 None => match key.seal(&encode(&cases)).await {
                     Ok(sealed) => {
                         let sealed = sealed.encode();
@@ -240,12 +244,13 @@ impl Lock {
     }
 
     /// Stores `cases` unlocked again, and ends the lock: every record
-    /// rewritten plain in one transaction (or the one localStorage value).
-    pub fn remove(&self, cases: Vec<Case>, done: Changed) {
+    /// rewritten plain in one transaction (or the one localStorage value);
+    /// `told` as for [`Lock::set_passphrase`].
+    pub fn remove(&self, cases: Vec<Case>, done: Changed, told: Told) {
         let lock = self.clone();
         self.run(async move {
             let written = match lock.records() {
-                Some(records) => records.relock(None, cases).await,
+                Some(records) => records.relock(None, cases, told).await,
                 None => {
                     let text = encode(&cases);
                     lock.replace(&text).map(|()| {
@@ -322,7 +327,10 @@ impl Records {
         }
         let sealing = self.sealing.borrow().clone();
         let stored = match &sealing {
-            Some(sealing) => sealing.seal_puts(&puts).await.map_err(SaveError::Failed)?,
+            Some(sealing) => sealing
+                .seal_puts(&puts, &Progress::default())
+                .await
+                .map_err(SaveError::Failed)?,
             None => puts.clone(),
         };
         let header = sealing.as_ref().map(|sealing| sealing.header.as_str());
@@ -409,7 +417,12 @@ impl Records {
     /// by `new` (a new lock, or the same secret under a new passphrase), or
     /// plain where `None`. Nothing is written if any record is not as this
     /// tab knows it, or the lock was changed elsewhere.
-    async fn relock(&self, new: Option<SessionKey>, cases: Vec<Case>) -> Result<(), String> {
+    async fn relock(
+        &self,
+        new: Option<SessionKey>,
+        cases: Vec<Case>,
+        told: Told,
+    ) -> Result<(), String> {
         let (unreadable, kept) = {
             let saved = self.saved.borrow();
             (saved.unreadable.clone(), saved.unreadable_kept)
@@ -426,10 +439,17 @@ impl Records {
         let known: Vec<(String, u64)> = (self.saved.borrow().known())
             .map(|(id, rev)| (id.to_owned(), rev))
             .collect();
+        // Each record named under the old lock, then each sealed by the new.
+        let steps =
+            old.as_ref().map_or(0, |_| known.len()) + sealing.as_ref().map_or(0, |_| cases.len());
+        let progress = Progress::new(steps, told);
         let mut whole = Vec::with_capacity(known.len());
         for (id, rev) in &known {
             let key = match &old {
-                Some(old) => old.record_key(id).await?,
+                Some(old) => {
+                    progress.step();
+                    old.record_key(id).await?
+                }
                 None => id.clone(),
             };
             whole.push((key, Some(*rev)));
@@ -438,7 +458,13 @@ impl Records {
         whole.extend(unreadable);
         let known: std::collections::HashMap<String, u64> = known.into_iter().collect();
         let cases: Vec<Rc<Case>> = cases.into_iter().map(Rc::new).collect();
-        let puts = whole_store(&cases, |id| known.get(id).copied(), sealing.as_ref()).await?;
+        let puts = whole_store(
+            &cases,
+            |id| known.get(id).copied(),
+            sealing.as_ref(),
+            &progress,
+        )
+        .await?;
         let change = Change {
             puts: &puts,
             lock_now: old.as_ref().map(|old| old.header.as_str()),

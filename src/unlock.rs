@@ -13,7 +13,7 @@ use rules::Case;
 
 use crate::crypto::{OpenError, SessionKey};
 use crate::lock::{self, Start, loaded_records};
-use crate::lock_records::{Sealing, whole_store};
+use crate::lock_records::{Progress, Sealing, whole_store};
 use crate::lock_session::{self, Lock};
 use crate::storage::idb::{Change, DB_NAME, Db, WriteError};
 use crate::storage::migrate::{BEFORE_KEY, MIGRATED_KEY};
@@ -87,7 +87,7 @@ async fn move_in(
         .collect();
     let sealing = Sealing::new(key).await?;
     let cases: Vec<Rc<Case>> = cases.iter().cloned().map(Rc::new).collect();
-    let puts = whole_store(&cases, |_| None, Some(&sealing)).await?;
+    let puts = whole_store(&cases, |_| None, Some(&sealing), &Progress::default()).await?;
     let change = Change {
         puts: &puts,
         lock_now: header.as_deref(),

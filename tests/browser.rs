@@ -757,7 +757,7 @@ mod indexed_db {
 
     use super::*;
     use ehc_timeline::lock::Start;
-    use ehc_timeline::lock_records::{Sealing, whole_store};
+    use ehc_timeline::lock_records::{Progress, Sealing, whole_store};
     use ehc_timeline::storage::idb::{Change, OpenError, WriteError};
     use ehc_timeline::storage::migrate::{BEFORE_KEY, MIGRATED_KEY, migrate};
     use ehc_timeline::storage::records::{
@@ -1019,7 +1019,9 @@ mod indexed_db {
     /// The records of a store locked with `sealing`, written in one
     /// transaction as setting the lock writes them.
     async fn lock_store(db: &Db, sealing: &Sealing, cases: &[Rc<Case>]) {
-        let puts = whole_store(cases, |_| None, Some(sealing)).await.unwrap();
+        let puts = whole_store(cases, |_| None, Some(sealing), &Progress::default())
+            .await
+            .unwrap();
         let change = Change {
             puts: &puts,
             lock_now: None,
@@ -1068,7 +1070,10 @@ mod indexed_db {
         assert_eq!(found, decode(V1).unwrap());
         // A fresh nonce at every write: the same case sealed twice differs.
         let plain = Saved::default().changes(&cases[..1]);
-        let again = sealing.seal_puts(&plain).await.unwrap();
+        let again = sealing
+            .seal_puts(&plain, &Progress::default())
+            .await
+            .unwrap();
         let first = records.iter().find(|(key, _)| *key == again[0].id).unwrap();
         assert_ne!(Some(&first.1), again[0].record.as_ref());
     }
@@ -1083,7 +1088,10 @@ mod indexed_db {
         let mut saved = Saved::new([(1, cases[0].clone())]);
         db.close();
         let now = vec![renamed(&cases[0], "Lost")];
-        let puts = sealing.seal_puts(&saved.changes(&now)).await.unwrap();
+        let puts = sealing
+            .seal_puts(&saved.changes(&now), &Progress::default())
+            .await
+            .unwrap();
         let change = Change {
             puts: &puts,
             lock_now: Some(&sealing.header),
@@ -1138,7 +1146,10 @@ mod indexed_db {
         // A write under a lock that is no longer the store's writes nothing.
         let plain = Saved::default().changes(&with("e-c"));
         let change = Change {
-            puts: &sealing.seal_puts(&plain).await.unwrap(),
+            puts: &sealing
+                .seal_puts(&plain, &Progress::default())
+                .await
+                .unwrap(),
             lock_now: Some("another lock"),
             lock_after: Some("another lock"),
             whole: None,

@@ -13,7 +13,7 @@ use crate::components::back_link;
 use crate::crypto::SessionKey;
 use crate::export::case_file_text;
 use crate::hooks::{Cases, use_cases};
-use crate::lock_session::{Changed, Lock};
+use crate::lock_session::{Changed, Lock, Told};
 use crate::parts::FromMain;
 use crate::route::View;
 
@@ -33,9 +33,13 @@ pub fn OnDemandPage(props: &OnDemandPageProps) -> Html {
     let lock = use_context::<Lock>();
     let host = use_node_ref();
     let failed = use_state_eq(|| None::<String>);
+    // How far a change of the lock has come: its rewrite of every record
+    // runs here, in the main module, while the lock's page waits.
+    let rewritten = use_state_eq(|| None::<u8>);
     {
         let (host, failed, focus, part) = (host.clone(), failed.clone(), props.focus, props.part);
         let lock = lock.clone();
+        let rewritten = rewritten.clone();
         use_effect_with(props.view.clone(), move |view| {
             let shown = Rc::new(RefCell::new(None::<ShownPage>));
             let left = Rc::new(Cell::new(false));
@@ -46,7 +50,7 @@ pub fn OnDemandPage(props: &OnDemandPageProps) -> Html {
                 let Some(host) = host.cast::<web_sys::Element>().filter(|_| !gone.get()) else {
                     return;
                 };
-                let main = from_main(cases, lock);
+                let main = from_main(cases, lock, rewritten);
                 match module.and_then(|module| module.show_page(&host, &hash, &given, focus, main))
                 {
                     Ok(page) => *slot.borrow_mut() = Some(page),
@@ -70,13 +74,20 @@ pub fn OnDemandPage(props: &OnDemandPageProps) -> Html {
                 </p>
             }
             <div ref={host}></div>
+            <div role="status" aria-live="polite">
+                if let Some(percent) = *rewritten {
+                    <p class="body">
+                        {format!("Rewriting your cases for the lock: {percent}% done. Keep this page open until it finishes.")}
+                    </p>
+                }
+            </div>
         </>
     }
 }
 
 /// What this module gives a page of a part: the facts of storage, and
 /// where an import and a change of the lock come back to.
-fn from_main(cases: Cases, lock: Option<Lock>) -> FromMain {
+fn from_main(cases: Cases, lock: Option<Lock>, rewritten: UseStateHandle<Option<u8>>) -> FromMain {
     FromMain {
         writable: cases.writable,
         lock_on: lock.as_ref().map(Lock::is_on),
@@ -86,9 +97,20 @@ fn from_main(cases: Cases, lock: Option<Lock>) -> FromMain {
             move |(key, done): (Option<SessionKey>, Changed)| {
                 let Some(lock) = &lock else { return };
                 let mine = cases.all_cases().cloned().collect();
+                let told: Told = {
+                    let rewritten = rewritten.clone();
+                    Callback::from(move |percent| rewritten.set(Some(percent)))
+                };
+                let done = {
+                    let rewritten = rewritten.clone();
+                    Callback::from(move |written| {
+                        rewritten.set(None);
+                        done.emit(written);
+                    })
+                };
                 match key {
-                    Some(key) => lock.set_passphrase(key, mine, done),
-                    None => lock.remove(mine, done),
+                    Some(key) => lock.set_passphrase(key, mine, done, told),
+                    None => lock.remove(mine, done, told),
                 }
             }
         }),
