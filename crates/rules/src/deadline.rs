@@ -286,17 +286,43 @@ impl From<&'static str> for Sentence<'_> {
     }
 }
 
-/// A deadline's steps: the first, which every deadline has, kept in place,
-/// so that most deadlines need no allocation for them.
+/// A deadline's steps: the first, which every deadline has, and the second,
+/// which many have (a note, a disputed reading), kept in place, so that most
+/// deadlines need no allocation for them.
 #[derive(Clone, Debug, PartialEq)]
 struct Steps<'a> {
     first: Step<'a>,
+    second: Option<Step<'a>>,
     more: Vec<Step<'a>>,
 }
 
 impl<'a> Steps<'a> {
+    fn new(first: Step<'a>) -> Steps<'a> {
+        Steps {
+            first,
+            second: None,
+            more: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, step: Step<'a>) {
+        if self.second.is_none() {
+            self.second = Some(step);
+        } else {
+            self.more.push(step);
+        }
+    }
+
     fn iter(&self) -> impl Iterator<Item = &Step<'a>> {
-        std::iter::once(&self.first).chain(&self.more)
+        std::iter::once(&self.first)
+            .chain(&self.second)
+            .chain(&self.more)
+    }
+
+    fn iter_mut(&mut self) -> impl Iterator<Item = &mut Step<'a>> {
+        std::iter::once(&mut self.first)
+            .chain(&mut self.second)
+            .chain(&mut self.more)
     }
 }
 
@@ -325,10 +351,7 @@ impl<'a> Deadline<'a> {
             citation: rule.citation,
             force: rule.force,
             limit: Limit::By,
-            steps: Steps {
-                first: working.into(),
-                more: Vec::new(),
-            },
+            steps: Steps::new(working.into()),
             trigger,
             due,
             done: None,
@@ -375,7 +398,7 @@ impl<'a> Deadline<'a> {
 
     /// Adds a step to the working.
     pub fn note(mut self, step: impl Into<Step<'a>>) -> Deadline<'a> {
-        self.steps.more.push(step.into());
+        self.steps.push(step.into());
         self
     }
 
@@ -410,7 +433,7 @@ impl<'a> Deadline<'a> {
         self.rule = rule;
         let Some(period) = period else { return };
         self.due = period.due(self.trigger.date);
-        for step in std::iter::once(&mut self.steps.first).chain(&mut self.steps.more) {
+        for step in self.steps.iter_mut() {
             if let Step::Count(counted) = step {
                 *counted = period;
             }
@@ -419,7 +442,7 @@ impl<'a> Deadline<'a> {
 
     /// Adds a step to the working of a deadline already built.
     pub(crate) fn add_step(&mut self, step: impl Into<Step<'a>>) {
-        self.steps.more.push(step.into());
+        self.steps.push(step.into());
     }
 
     /// How the due date and status were worked out, a sentence a step: the

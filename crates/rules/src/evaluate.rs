@@ -73,11 +73,7 @@ pub fn evaluate_under<'a>(case: &'a Case, today: NaiveDate, later: &[Version]) -
         claims::apply(deadline, &claims);
         deadline.settle(today);
     }
-    let mut windows = stages::complaints::ombudsman_windows(&context, &deadlines);
-    for window in &mut windows {
-        window.settle(today);
-    }
-    deadlines.extend(windows);
+    stages::complaints::add_ombudsman_windows(&context, &mut deadlines, today);
     sort_by_date(&mut deadlines, |d| (d.due, d.trigger.date));
     let mut warnings = check_order(&context.timeline);
     warnings.extend(check_years(&case.events));

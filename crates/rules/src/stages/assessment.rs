@@ -329,25 +329,93 @@ fn draft_plan_windows<'a>(
 }
 
 /// Who gives advice, guessed from the party's name: it only labels the deadline.
+/// Health if the name contains, whatever its letters' case, "health", "nhs",
+/// "paediatric", "therap", "camhs", "nurse", "doctor" or "gp"; else the school
+/// if it contains "school", "senco", "college", "nursery", "setting" or
+/// "teacher". One pass over the name, looking for a word only where its first
+/// letter is, and no lower-cased copy made.
 fn advice_actor(party: &str) -> Actor {
-    let party = party.to_ascii_lowercase();
-    let any = |words: &[&str]| words.iter().any(|w| party.contains(w));
-    if any(&[
-        "health",
-        "nhs",
-        "paediatric",
-        "therap",
-        "camhs",
-        "nurse",
-        "doctor",
-        "gp",
-    ]) {
-        Actor::Health
-    } else if any(&[
-        "school", "senco", "college", "nursery", "setting", "teacher",
-    ]) {
-        Actor::School
-    } else {
-        Actor::Other
+    let name = party.as_bytes();
+    let mut school = false;
+    for start in 0..name.len() {
+        let rest = &name[start..];
+        let is = |word: &str| {
+            rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word.as_bytes())
+        };
+        match name[start].to_ascii_lowercase() {
+            b'h' if is("health") => return Actor::Health,
+            b'n' if is("nhs") || is("nurse") => return Actor::Health,
+            b'p' if is("paediatric") => return Actor::Health,
+            b't' if is("therap") => return Actor::Health,
+            b'c' if is("camhs") => return Actor::Health,
+            b'd' if is("doctor") => return Actor::Health,
+            b'g' if is("gp") => return Actor::Health,
+            b's' if is("school") || is("senco") || is("setting") => school = true,
+            b'c' if is("college") => school = true,
+            b'n' if is("nursery") => school = true,
+            b't' if is("teacher") => school = true,
+            _ => {}
+        }
+    }
+    if school { Actor::School } else { Actor::Other }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Actor, advice_actor};
+
+    /// The guess as it was first written: the name lower-cased, then searched
+    /// for each word.
+    fn searched(party: &str) -> Actor {
+        let party = party.to_ascii_lowercase();
+        let any = |words: &[&str]| words.iter().any(|w| party.contains(w));
+        if any(&[
+            "health",
+            "nhs",
+            "paediatric",
+            "therap",
+            "camhs",
+            "nurse",
+            "doctor",
+            "gp",
+        ]) {
+            Actor::Health
+        } else if any(&[
+            "school", "senco", "college", "nursery", "setting", "teacher",
+        ]) {
+            Actor::School
+        } else {
+            Actor::Other
+        }
+    }
+
+    #[test]
+    fn advice_actor_guesses_as_a_lower_cased_search_does() {
+        for party in [
+            "Educational psychologist",
+            "Community PAEDIATRICIAN",
+            "Speech and language therapist",
+            "School",
+            "Hill Top Nursery",
+            "Little Acorns nursery school",
+            "SENCo",
+            "Your GP",
+            "gp",
+            "g",
+            "",
+            "CAMHS",
+            "Social care",
+            "Sixth-form College",
+            "Early years setting",
+            "Class teacher",
+            "Öffentliche Schule",
+            "İnfant health visitor",
+            "NHS",
+            "Doctor Who",
+            "healt",
+            "nurs",
+        ] {
+            assert_eq!(advice_actor(party), searched(party), "{party}");
+        }
     }
 }

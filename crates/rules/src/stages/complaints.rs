@@ -155,22 +155,28 @@ pub(crate) fn deadlines<'a>(
 
 /// One window for each statutory council deadline that was missed: it starts
 /// the day after the due date (for a plan issued too early, the day after it was
-/// issued) and lasts 12 months beginning with that day.
-pub(crate) fn ombudsman_windows<'a>(
+/// issued) and lasts 12 months beginning with that day. The windows go after the
+/// settled deadlines, in their order, settled on `today`: built in place, so no
+/// list of them is made and copied in.
+pub(crate) fn add_ombudsman_windows<'a>(
     cx: &CaseContext<'a>,
-    settled: &[Deadline<'a>],
-) -> Vec<Deadline<'a>> {
-    settled
-        .iter()
-        .filter(|d| d.actor == Actor::Council && d.force == Force::Statutory)
-        .filter(|d| {
-            matches!(
+    deadlines: &mut Vec<Deadline<'a>>,
+    today: NaiveDate,
+) {
+    for settled in 0..deadlines.len() {
+        let d = &deadlines[settled];
+        let missed = d.actor == Actor::Council
+            && d.force == Force::Statutory
+            && matches!(
                 d.status,
                 Status::Overdue | Status::MetLate | Status::TooEarly
-            )
-        })
-        .map(|missed| window(cx, missed))
-        .collect()
+            );
+        if missed {
+            let mut window = window(cx, d);
+            window.settle(today);
+            deadlines.push(window);
+        }
+    }
 }
 
 fn window<'a>(cx: &CaseContext<'a>, missed: &Deadline<'a>) -> Deadline<'a> {
