@@ -226,6 +226,7 @@ test('2,000 cases, more than localStorage could hold, import and are all there a
   await page.getByText('Showing the first 200 of 2,000 cases. 1,800 more cases are not shown.').waitFor();
   assert.equal(await table.locator('tbody tr').count(), 200);
   const first = await table.locator('tbody tr th').allInnerTexts();
+  await screenshot(page, 'safety-09-2000-cases', errors);
   for (let shown = 200; shown < 2000; shown += 200) {
     await page.getByRole('button', { name: 'Show 200 more cases' }).click();
     await table.locator('tbody tr').nth(shown + 199).waitFor();
@@ -239,7 +240,6 @@ test('2,000 cases, more than localStorage could hold, import and are all there a
   const sorted = all.map((name) => name.toLowerCase()).sort();
   assert.deepEqual(all.map((name) => name.toLowerCase()), sorted, 'every case in the order of the list (by name here)');
   assert.deepEqual(await storedCases(page), stored, 'every case as imported');
-  await screenshot(page, 'safety-09-2000-cases', errors);
   await context.close();
 });
 
