@@ -67,7 +67,7 @@ fn cases_round_trip_through_local_storage() {
     save(&mut LocalStore, [&request_case()]).unwrap();
     let loaded = load(&mut LocalStore);
     assert_eq!(loaded.problem, None);
-    assert_eq!(loaded.cases, vec![request_case()]);
+    assert_eq!(loaded.cases, vec![Rc::new(request_case())]);
     let stored = storage().get_item(KEY).unwrap().unwrap();
     assert!(stored.contains("\"storage_version\":1"), "{stored}");
 }
@@ -223,7 +223,7 @@ async fn an_empty_milestone_puts_focus_on_the_error_summary() {
     assert_eq!(focused_id().as_deref(), Some("error-summary"));
     assert_eq!(
         load(&mut LocalStore).cases,
-        vec![request_case()],
+        vec![Rc::new(request_case())],
         "nothing saved"
     );
 }
@@ -724,7 +724,7 @@ async fn the_lock_page_locks_with_no_plain_text_left_and_removing_it_stores_plai
     );
     assert_eq!(
         load(&mut LocalStore).cases,
-        vec![request_case()],
+        vec![Rc::new(request_case())],
         "nothing changed"
     );
 
@@ -747,7 +747,7 @@ async fn the_lock_page_locks_with_no_plain_text_left_and_removing_it_stores_plai
     until(100, || text(&root).contains("The lock is removed")).await;
     let loaded = load(&mut LocalStore);
     assert_eq!(loaded.problem, None);
-    assert_eq!(loaded.cases, vec![request_case()]);
+    assert_eq!(loaded.cases, vec![Rc::new(request_case())]);
 }
 
 /// The browser's IndexedDB, one record per case: the store, its revision
@@ -1201,7 +1201,7 @@ mod indexed_db {
         let (loaded, lock) = ehc_timeline::unlock::unlock(&start, &store, PASSPHRASE)
             .await
             .unwrap();
-        assert_eq!(loaded.cases, [request_case()]);
+        assert_eq!(loaded.cases, [Rc::new(request_case())]);
         assert!(lock.is_on());
         assert_eq!(storage().get_item(KEY).unwrap(), None);
         assert_eq!(
