@@ -303,7 +303,7 @@ async fn a_deleted_case_can_be_undone_and_both_are_saved() {
     button(&root, "Undo").click();
     yew::scheduler::flush().await;
     assert!(!text(&root).contains("Case deleted"));
-    assert_eq!(load(&mut LocalStore).cases, vec![request_case()]);
+    assert_eq!(load(&mut LocalStore).cases, vec![Rc::new(request_case())]);
 }
 
 /// Yields to the browser's event loop until `done` holds, at most `tries`
@@ -413,7 +413,11 @@ async fn importing_shows_a_preview_before_writing_anything() {
         "{}",
         text(&root)
     );
-    assert_eq!(load(&mut LocalStore).cases, vec![request_case()], "not yet");
+    assert_eq!(
+        load(&mut LocalStore).cases,
+        vec![Rc::new(request_case())],
+        "not yet"
+    );
     button(&root, "Import").click();
     yew::scheduler::flush().await;
     let saved = load(&mut LocalStore).cases;
@@ -429,7 +433,7 @@ async fn import_refused(bytes: &[u8]) -> String {
     let root = mount_import().await;
     choose_bytes(&root, bytes);
     until(50, || text(&root).contains("There is a problem")).await;
-    assert_eq!(load(&mut LocalStore).cases, vec![request_case()]);
+    assert_eq!(load(&mut LocalStore).cases, vec![Rc::new(request_case())]);
     text(&root)
 }
 
@@ -482,8 +486,11 @@ async fn another_tabs_write_shows_on_the_open_page_and_is_not_written_over() {
     yew::scheduler::flush().await;
     button(&root, "Undo").click();
     yew::scheduler::flush().await;
-    until(20, || load(&mut LocalStore).cases == [renamed.clone()]).await;
-    assert_eq!(load(&mut LocalStore).cases, vec![renamed]);
+    until(20, || {
+        load(&mut LocalStore).cases == [Rc::new(renamed.clone())]
+    })
+    .await;
+    assert_eq!(load(&mut LocalStore).cases, vec![Rc::new(renamed)]);
 }
 
 // The passphrase lock: real WebCrypto in Chromium.
@@ -1228,7 +1235,7 @@ mod indexed_db {
         let (again, _) = ehc_timeline::unlock::unlock(&start, &store, PASSPHRASE)
             .await
             .unwrap();
-        assert_eq!(again.cases, [request_case()]);
+        assert_eq!(again.cases, [Rc::new(request_case())]);
         db.close();
     }
 }
