@@ -102,7 +102,7 @@ async fn move_in(
     let copied = db.read_all().await?.records;
     let read = sealing.open_all(&copied).await;
     let read_back: Vec<Rc<Case>> = read.0.iter().map(|(_, case)| case.clone()).collect();
-    if !read.1.is_empty() || !same_cases(&read_back, &cases) {
+    if !read.1.is_empty() || !same_cases(&read_back, cases) {
         return Err("the copy in IndexedDB is not the same as the cases".to_owned());
     }
     {
