@@ -220,10 +220,26 @@ test('2,000 cases, more than localStorage could hold, import and are all there a
   const stored = await storedWhen(page, (found) => found.length === 2000);
   assert.equal(stored.length, 2000);
   await page.reload();
-  await page.getByRole('link', { name: 'Child 1999', exact: true }).waitFor();
-  assert.equal(await page.getByRole('table', { name: 'Your cases' }).locator('tbody tr').count(), 2000);
-  assert.deepEqual(await storedCases(page), stored, 'every case as imported');
+  // The list draws its first 200 cases, in the order chosen, and the rest
+  // 200 at a time on request, in the same order as one list of all 2,000.
+  const table = page.getByRole('table', { name: 'Your cases' });
+  await page.getByText('Showing the first 200 of 2,000 cases. 1,800 more cases are not shown.').waitFor();
+  assert.equal(await table.locator('tbody tr').count(), 200);
+  const first = await table.locator('tbody tr th').allInnerTexts();
   await screenshot(page, 'safety-09-2000-cases', errors);
+  for (let shown = 200; shown < 2000; shown += 200) {
+    await page.getByRole('button', { name: 'Show 200 more cases' }).click();
+    await table.locator('tbody tr').nth(shown + 199).waitFor();
+  }
+  await page.getByRole('link', { name: 'Child 1999', exact: true }).waitFor();
+  assert.equal(await table.locator('tbody tr').count(), 2000);
+  assert.equal(await page.getByRole('button', { name: /^Show \d+ more cases?$/ }).count(), 0, 'no more to show');
+  assert.equal(await page.getByText(/Showing the first/).count(), 0);
+  const all = await table.locator('tbody tr th').allInnerTexts();
+  assert.deepEqual(all.slice(0, 200), first, 'the first page is the start of the whole list');
+  const sorted = all.map((name) => name.toLowerCase()).sort();
+  assert.deepEqual(all.map((name) => name.toLowerCase()), sorted, 'every case in the order of the list (by name here)');
+  assert.deepEqual(await storedCases(page), stored, 'every case as imported');
   await context.close();
 });
 

@@ -34,7 +34,7 @@ pub struct ProvidersProps {
 pub fn Providers(props: &ProvidersProps) -> Html {
     let state = {
         let props = props.clone();
-        use_reducer(move || State::from_loaded(props.today, props.loaded.as_ref().clone()))
+        use_reducer(move || State::from_loaded(props.today, &props.loaded))
     };
     let view = {
         let initial = props.view.clone();

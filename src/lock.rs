@@ -11,6 +11,8 @@
 //! Version 2 is one an app without the lock calls too new, and so never
 //! overwrites. Inside, once decrypted, is the ordinary version-1 value.
 
+use std::rc::Rc;
+
 use rules::case_file::json::{Map, Value};
 
 use crate::storage::idb::{DB_NAME, Db, OpenError};
@@ -303,10 +305,7 @@ pub fn loaded_records(
         });
     }
     let loaded = Loaded {
-        cases: cases
-            .iter()
-            .map(|(_, case)| rules::Case::clone(case))
-            .collect(),
+        cases: cases.iter().map(|(_, case)| Rc::clone(case)).collect(),
         problem,
         writable: true,
         saving: Saving::default(),
@@ -348,7 +347,7 @@ pub fn loaded(plaintext: &str, backend: &dyn Backend) -> Loaded {
         saving: Saving::default(),
         backup: backup::load(backend),
         moved: None,
-        cases,
+        cases: cases.into_iter().map(Rc::new).collect(),
         problem,
     }
 }

@@ -51,7 +51,11 @@ pub struct Entry {
 impl Entry {
     /// Evaluates `case` on `today`.
     pub fn new(case: Case, today: NaiveDate) -> Entry {
-        let case = Rc::new(case);
+        Entry::shared(Rc::new(case), today)
+    }
+
+    /// Evaluates `case`, shared with storage, on `today`.
+    fn shared(case: Rc<Case>, today: NaiveDate) -> Entry {
         Entry {
             evaluated: CaseEvaluation::of(case.clone(), today),
             case,
@@ -233,12 +237,20 @@ impl State {
         load_problem: Option<LoadProblem>,
         writable: bool,
     ) -> State {
+        let cases = cases.into_iter().map(Rc::new);
+        State::of_shared(today, cases, load_problem, writable)
+    }
+
+    /// [`State::new`], of cases shared with storage.
+    fn of_shared(
+        today: NaiveDate,
+        cases: impl Iterator<Item = Rc<Case>>,
+        load_problem: Option<LoadProblem>,
+        writable: bool,
+    ) -> State {
         State {
             today,
-            cases: cases
-                .into_iter()
-                .map(|case| Entry::new(case, today))
-                .collect(),
+            cases: cases.map(|case| Entry::shared(case, today)).collect(),
             deleted: None,
             revision: 0,
             save: SaveStatus::Saved,
@@ -252,12 +264,14 @@ impl State {
         .holding_cases()
     }
 
-    /// The state at start from what [`crate::storage::load`] found.
-    pub fn from_loaded(today: NaiveDate, loaded: Loaded) -> State {
-        let state = State::new(today, loaded.cases, loaded.problem, loaded.writable);
+    /// The state at start from what [`crate::storage::load`] found, its
+    /// cases shared, not copied.
+    pub fn from_loaded(today: NaiveDate, loaded: &Loaded) -> State {
+        let cases = loaded.cases.iter().cloned();
+        let state = State::of_shared(today, cases, loaded.problem.clone(), loaded.writable);
         State {
             backup: loaded.backup.combine(state.backup),
-            moved: loaded.moved,
+            moved: loaded.moved.clone(),
             ..state
         }
     }

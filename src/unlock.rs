@@ -73,7 +73,7 @@ async fn open_records(
 async fn move_in(
     store: &Store,
     key: SessionKey,
-    cases: &[Case],
+    cases: &[Rc<Case>],
     stored: &str,
 ) -> Result<(Loaded, Lock), String> {
     let db = Db::open(DB_NAME).await.map_err(|error| error.in_words())?;
@@ -86,8 +86,7 @@ async fn move_in(
         })
         .collect();
     let sealing = Sealing::new(key).await?;
-    let cases: Vec<Rc<Case>> = cases.iter().cloned().map(Rc::new).collect();
-    let puts = whole_store(&cases, |_| None, Some(&sealing), &Progress::default()).await?;
+    let puts = whole_store(cases, |_| None, Some(&sealing), &Progress::default()).await?;
     let change = Change {
         puts: &puts,
         lock_now: header.as_deref(),
@@ -103,7 +102,7 @@ async fn move_in(
     let copied = db.read_all().await?.records;
     let read = sealing.open_all(&copied).await;
     let read_back: Vec<Rc<Case>> = read.0.iter().map(|(_, case)| case.clone()).collect();
-    if !read.1.is_empty() || !same_cases(&read_back, &cases) {
+    if !read.1.is_empty() || !same_cases(&read_back, cases) {
         return Err("the copy in IndexedDB is not the same as the cases".to_owned());
     }
     {

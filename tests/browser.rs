@@ -67,7 +67,7 @@ fn cases_round_trip_through_local_storage() {
     save(&mut LocalStore, [&request_case()]).unwrap();
     let loaded = load(&mut LocalStore);
     assert_eq!(loaded.problem, None);
-    assert_eq!(loaded.cases, vec![request_case()]);
+    assert_eq!(loaded.cases, vec![Rc::new(request_case())]);
     let stored = storage().get_item(KEY).unwrap().unwrap();
     assert!(stored.contains("\"storage_version\":1"), "{stored}");
 }
@@ -223,7 +223,7 @@ async fn an_empty_milestone_puts_focus_on_the_error_summary() {
     assert_eq!(focused_id().as_deref(), Some("error-summary"));
     assert_eq!(
         load(&mut LocalStore).cases,
-        vec![request_case()],
+        vec![Rc::new(request_case())],
         "nothing saved"
     );
 }
@@ -303,7 +303,7 @@ async fn a_deleted_case_can_be_undone_and_both_are_saved() {
     button(&root, "Undo").click();
     yew::scheduler::flush().await;
     assert!(!text(&root).contains("Case deleted"));
-    assert_eq!(load(&mut LocalStore).cases, vec![request_case()]);
+    assert_eq!(load(&mut LocalStore).cases, vec![Rc::new(request_case())]);
 }
 
 /// Yields to the browser's event loop until `done` holds, at most `tries`
@@ -413,7 +413,11 @@ async fn importing_shows_a_preview_before_writing_anything() {
         "{}",
         text(&root)
     );
-    assert_eq!(load(&mut LocalStore).cases, vec![request_case()], "not yet");
+    assert_eq!(
+        load(&mut LocalStore).cases,
+        vec![Rc::new(request_case())],
+        "not yet"
+    );
     button(&root, "Import").click();
     yew::scheduler::flush().await;
     let saved = load(&mut LocalStore).cases;
@@ -429,7 +433,7 @@ async fn import_refused(bytes: &[u8]) -> String {
     let root = mount_import().await;
     choose_bytes(&root, bytes);
     until(50, || text(&root).contains("There is a problem")).await;
-    assert_eq!(load(&mut LocalStore).cases, vec![request_case()]);
+    assert_eq!(load(&mut LocalStore).cases, vec![Rc::new(request_case())]);
     text(&root)
 }
 
@@ -482,8 +486,11 @@ async fn another_tabs_write_shows_on_the_open_page_and_is_not_written_over() {
     yew::scheduler::flush().await;
     button(&root, "Undo").click();
     yew::scheduler::flush().await;
-    until(20, || load(&mut LocalStore).cases == [renamed.clone()]).await;
-    assert_eq!(load(&mut LocalStore).cases, vec![renamed]);
+    until(20, || {
+        load(&mut LocalStore).cases == [Rc::new(renamed.clone())]
+    })
+    .await;
+    assert_eq!(load(&mut LocalStore).cases, vec![Rc::new(renamed)]);
 }
 
 // The passphrase lock: real WebCrypto in Chromium.
@@ -724,7 +731,7 @@ async fn the_lock_page_locks_with_no_plain_text_left_and_removing_it_stores_plai
     );
     assert_eq!(
         load(&mut LocalStore).cases,
-        vec![request_case()],
+        vec![Rc::new(request_case())],
         "nothing changed"
     );
 
@@ -747,7 +754,7 @@ async fn the_lock_page_locks_with_no_plain_text_left_and_removing_it_stores_plai
     until(100, || text(&root).contains("The lock is removed")).await;
     let loaded = load(&mut LocalStore);
     assert_eq!(loaded.problem, None);
-    assert_eq!(loaded.cases, vec![request_case()]);
+    assert_eq!(loaded.cases, vec![Rc::new(request_case())]);
 }
 
 /// The browser's IndexedDB, one record per case: the store, its revision
@@ -1212,7 +1219,7 @@ mod indexed_db {
         let (loaded, lock) = ehc_timeline::unlock::unlock(&start, &store, PASSPHRASE)
             .await
             .unwrap();
-        assert_eq!(loaded.cases, [request_case()]);
+        assert_eq!(loaded.cases, [Rc::new(request_case())]);
         assert!(lock.is_on());
         assert_eq!(storage().get_item(KEY).unwrap(), None);
         assert_eq!(
@@ -1239,7 +1246,7 @@ mod indexed_db {
         let (again, _) = ehc_timeline::unlock::unlock(&start, &store, PASSPHRASE)
             .await
             .unwrap();
-        assert_eq!(again.cases, [request_case()]);
+        assert_eq!(again.cases, [Rc::new(request_case())]);
         db.close();
     }
 }

@@ -882,7 +882,7 @@ fn the_backup_reminder_shows_on_the_case_list_after_more_than_30_days() {
 
 #[test]
 fn a_browser_that_refuses_to_keep_the_data_is_explained_calmly() {
-    let state = State::from_loaded(day(3, 1), loaded(vec![request_only()]))
+    let state = State::from_loaded(day(3, 1), &loaded(vec![request_only()]))
         .apply(Action::SetPersistence(Persistence::Refused))
         .unwrap();
     // No reminder is due yet: a note beside the export button, not a banner.

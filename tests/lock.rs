@@ -232,7 +232,7 @@ fn start_up_leaves_a_locked_value_to_unlock_and_loads_anything_else() {
     let Start::Open(found) = start(&mut backend) else {
         panic!("not locked");
     };
-    assert_eq!(found.cases, vec![late_assessment()]);
+    assert_eq!(found.cases, vec![Rc::new(late_assessment())]);
     assert!(found.writable);
 
     // Not JSON at all is not a lock: loading keeps it aside as usual.
@@ -248,7 +248,7 @@ fn start_up_leaves_a_locked_value_to_unlock_and_loads_anything_else() {
 #[test]
 fn what_is_unlocked_loads_like_an_ordinary_value() {
     let found = loaded(&encode([&late_assessment()]), &MemoryBackend::default());
-    assert_eq!(found.cases, vec![late_assessment()]);
+    assert_eq!(found.cases, vec![Rc::new(late_assessment())]);
     assert_eq!(found.problem, None);
     assert!(found.writable);
 
@@ -426,7 +426,7 @@ fn start_up_reads_an_unlocked_store_once() {
     let Start::Open(found) = start(&mut backend) else {
         panic!("an unlocked store opens");
     };
-    assert_eq!(found.cases, vec![late_assessment()]);
+    assert_eq!(found.cases, vec![Rc::new(late_assessment())]);
     assert_eq!(
         backend.reads.get(),
         1,

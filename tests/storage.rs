@@ -3,6 +3,8 @@
 
 mod common;
 
+use std::rc::Rc;
+
 use common::*;
 use ehc_timeline::lock;
 use ehc_timeline::storage::sync::{ClashKind, Merge, SaveError, Session, Synced, merge};
@@ -56,7 +58,7 @@ fn the_v1_fixture_loads_every_case_with_its_unknown_fields() {
 fn saving_and_loading_round_trips_the_cases() {
     let cases = load(&mut backend_with(V1)).cases;
     let mut backend = MemoryBackend::default();
-    save(&mut backend, &cases).unwrap();
+    save(&mut backend, cases.iter().map(Rc::as_ref)).unwrap();
     assert_eq!(load(&mut backend).cases, cases);
     let stored: Value = serde_json::from_str(&backend.values[KEY]).unwrap();
     assert_eq!(stored["storage_version"], json!(1));
@@ -157,7 +159,7 @@ fn a_failed_save_keeps_the_previous_data() {
     let mut cases = load(&mut backend).cases;
     cases.pop();
     backend.refuse_writes = Some("this device's storage for the app is full".into());
-    let error = save(&mut backend, &cases).unwrap_err();
+    let error = save(&mut backend, cases.iter().map(Rc::as_ref)).unwrap_err();
     assert_eq!(error, "this device's storage for the app is full");
     assert_eq!(backend.values[KEY], V1);
 }
@@ -596,7 +598,7 @@ fn every_fixture_ever_written_loads_in_this_version() {
             let loaded = load(&mut backend_with(&text));
             assert_eq!(loaded.problem, None, "{name}");
             assert!(loaded.writable, "{name}");
-            loaded.cases
+            loaded.cases.iter().map(|case| Case::clone(case)).collect()
         } else if name.starts_with("records-v") {
             records::fixture_cases(&text)
         } else if name.starts_with("case-file-") {

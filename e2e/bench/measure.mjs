@@ -48,6 +48,7 @@ export async function newContext(browser) {
       if (name === 'ehc-ready') {
         window.ehcReadyHeading = document.querySelector('main h1')?.textContent;
         window.ehcReadyRows = document.querySelectorAll('main tbody tr').length;
+        window.ehcReadyOf = document.querySelector('main')?.textContent.match(/Showing the first [\d,]+ of ([\d,]+) cases/)?.[1];
       }
       return mark(name, ...rest);
     };
@@ -115,21 +116,29 @@ export async function storedEvents(page, id) {
   return JSON.parse(await storedRecord(page, id)).case.events.length;
 }
 
+/** The rows the case list draws at first; "Show more" draws the rest (src/components/latest.rs). */
+export const LIST_PAGE = 200;
+
 /**
  * Milliseconds from the navigation's start to the app's "ehc-ready" mark, set
  * once its first render is in the page (a page of `newContext`). With `rows`,
- * checks that the case list then showed that many cases.
+ * checks that the case list then listed that many cases: drew them all, or
+ * its first page of them and said it holds `rows`.
  */
 export async function readyAt(page, { rows } = {}) {
   const ready = () => performance.getEntriesByName('ehc-ready').length > 0;
   await page.waitForFunction(ready, null, { timeout: 120_000 });
-  const [time, heading, shown] = await page.evaluate(() => [
+  const [time, heading, shown, of] = await page.evaluate(() => [
     performance.getEntriesByName('ehc-ready')[0].startTime,
     window.ehcReadyHeading,
     window.ehcReadyRows,
+    window.ehcReadyOf,
   ]);
   if (!heading) throw new Error('the "ehc-ready" mark was set before the first render');
-  if (rows !== undefined && shown !== rows) throw new Error(`the app listed ${shown} cases, not ${rows}`);
+  const listed = of === undefined ? shown : Number(of.replaceAll(',', ''));
+  if (rows !== undefined && (listed !== rows || shown !== Math.min(rows, LIST_PAGE))) {
+    throw new Error(`the app listed ${listed} cases and drew ${shown} rows, not ${rows} and ${Math.min(rows, LIST_PAGE)}`);
+  }
   return time;
 }
 

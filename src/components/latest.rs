@@ -46,7 +46,19 @@ impl Latest {
     /// Above a list of `total` items with some not shown: "Showing the latest
     /// 200 of 8,632 deadlines. 8,432 earlier deadlines are not shown.", and a
     /// button that shows up to [`PER_PAGE`] more. Nothing when all are shown.
-    pub fn notice(&self, total: usize, (one, many): Noun) -> Html {
+    pub fn notice(&self, total: usize, noun: Noun) -> Html {
+        self.told(total, noun, ("latest", "earlier"))
+    }
+
+    /// Below a list of `total` items drawn from its first: "Showing the
+    /// first 200 of 10,000 cases. 9,800 more cases are not shown.", and the
+    /// same button.
+    pub fn notice_of_first(&self, total: usize, noun: Noun) -> Html {
+        self.told(total, noun, ("first", "more"))
+    }
+
+    /// The notice, with the words for the items shown and those not.
+    fn told(&self, total: usize, (one, many): Noun, (shown, rest): Noun) -> Html {
         let hidden = self.hidden(total);
         if hidden == 0 {
             return html! {};
@@ -55,7 +67,7 @@ impl Latest {
         html! {
             <>
                 <p class="body">{format!(
-                    "Showing the latest {} of {} {many}. {} earlier {} not shown.",
+                    "Showing the {shown} {} of {} {many}. {} {rest} {} not shown.",
                     grouped(total - hidden),
                     grouped(total),
                     grouped(hidden),

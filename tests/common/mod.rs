@@ -95,7 +95,7 @@ pub fn render_part<P: Part>(cases: Vec<Case>, today: NaiveDate, view: View) -> S
 /// What loading storage holding `cases` finds, with no problem.
 pub fn loaded(cases: Vec<Case>) -> Loaded {
     Loaded {
-        cases,
+        cases: cases.into_iter().map(Rc::new).collect(),
         problem: None,
         writable: true,
         saving: Saving::default(),
