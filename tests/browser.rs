@@ -1186,6 +1186,43 @@ mod indexed_db {
     }
 
     #[wasm_bindgen_test]
+    async fn a_lock_whose_header_cannot_be_read_is_downloaded_as_stored_and_set_aside_whole() {
+        use ehc_timeline::unlock::{damaged_text, set_aside};
+        use rules::case_file::json::Value;
+        clear();
+        let name = "locked-damaged";
+        let db = fresh(name).await;
+        let sealing = sealing().await;
+        lock_store(&db, &sealing, &shared(decode(V1).unwrap())).await;
+        let damaged = sealing.header.replacen("\"salt\"", "\"sal", 1);
+        put_raw(name, "meta", "lock", &damaged.clone().into()).await;
+        let start = Start::LockedRecords {
+            db: db.clone(),
+            header: damaged.clone(),
+        };
+        let records = db.read_all().await.unwrap().records;
+        assert_eq!(records.len(), 2);
+
+        let text = damaged_text(&start).await.unwrap();
+        let value = Value::parse(&text).unwrap();
+        assert_eq!(value.get("lock").and_then(Value::as_str), Some(&*damaged));
+        let stored = value.get("records").and_then(Value::as_object).unwrap();
+        assert_eq!(stored.keys().count(), 2);
+        for (key, record) in &records {
+            assert_eq!(stored.get(key).and_then(Value::as_str), Some(&**record));
+        }
+
+        set_aside(&start, &Store::new(LocalStore)).await.unwrap();
+        assert_eq!(
+            storage().get_item(KEPT_ASIDE).unwrap(),
+            Some(text),
+            "kept aside whole before anything is cleared"
+        );
+        assert_eq!(db.lock_header().await.unwrap(), None);
+        assert!(contents(&db).await.is_empty(), "a fresh store");
+    }
+
+    #[wasm_bindgen_test]
     async fn the_old_locked_value_moves_into_records_locked_one_by_one() {
         clear();
         let (_, stored) = locked(PASSPHRASE, &[&request_case()]).await;

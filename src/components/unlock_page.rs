@@ -15,7 +15,7 @@ use crate::lock::{Header, Start};
 use crate::lock_session::Lock;
 use crate::route::View;
 use crate::storage::{Loaded, Store};
-use crate::unlock::unlock;
+use crate::unlock::{damaged_text, set_aside, unlock};
 
 /// The facts the app starts from, as for [`Providers`], with storage as read by
 /// [`lock::start`].
@@ -40,9 +40,24 @@ impl PartialEq for LockGateProps {
 
 #[derive(Clone, PartialEq)]
 enum Gate {
-    /// The locked start, to unlock.
-    Locked,
-    Open(Rc<Loaded>, Lock),
+    /// The locked start, to unlock (or, when its lock cannot be read, to
+    /// set aside).
+    Locked(Rc<Start>),
+    /// The cases open, with the lock, on the page to show first.
+    Open(Rc<Loaded>, Lock, View),
+}
+
+impl Gate {
+    /// The gate of `start`: open unless it is locked.
+    fn of(start: Rc<Start>, store: &Store, view: View) -> Gate {
+        match start.as_ref() {
+            Start::Open(loaded) => {
+                let lock = Lock::open(store.clone(), loaded.saving.clone());
+                Gate::Open(Rc::new(loaded.clone()), lock, view)
+            }
+            Start::Locked { .. } | Start::LockedRecords { .. } => Gate::Locked(start),
+        }
+    }
 }
 
 /// The Unlock page while the cases are locked, then the app; the lock is
@@ -52,20 +67,14 @@ enum Gate {
 pub fn LockGate(props: &LockGateProps) -> Html {
     let gate = {
         let props = props.clone();
-        use_state(move || match props.start.as_ref().clone() {
-            Start::Open(loaded) => {
-                let lock = Lock::open(props.store, loaded.saving.clone());
-                Gate::Open(Rc::new(loaded), lock)
-            }
-            Start::Locked { .. } | Start::LockedRecords { .. } => Gate::Locked,
-        })
+        use_state(move || Gate::of(props.start, &props.store, props.view))
     };
     let form = UnlockForm {
         passphrase: use_state(String::new),
         errors: use_state(Errors::default),
         busy: use_state_eq(|| false),
     };
-    let locked = matches!(*gate, Gate::Locked);
+    let locked = matches!(*gate, Gate::Locked(_));
     // Just unlocked: the Unlock button is gone, so focus the new page's heading.
     let unlocked = !matches!(*props.start, Start::Open(_)) && !locked;
     use_effect_with((locked, unlocked), |&(locked, unlocked)| {
@@ -81,22 +90,26 @@ pub fn LockGate(props: &LockGateProps) -> Html {
         }
     });
     match &*gate {
-        Gate::Open(loaded, lock) => html! {
+        Gate::Open(loaded, lock, view) => html! {
             <ContextProvider<Lock> context={lock.clone()}>
                 <Providers today={props.today} loaded={loaded.clone()} store={props.store.clone()}
-                    view={props.view.clone()}>
+                    view={view.clone()}>
                     <Page {unlocked} />
                 </Providers>
             </ContextProvider<Lock>>
         },
-        Gate::Locked => {
-            let (gate, passphrase) = (gate.clone(), form.passphrase.clone());
+        Gate::Locked(start) => {
+            if let Some(reason) = unreadable(start) {
+                return damaged_page(start, &reason, props, form, gate.setter());
+            }
+            let (gate, passphrase, view) =
+                (gate.clone(), form.passphrase.clone(), props.view.clone());
             let on_unlocked = move |(loaded, lock): (Loaded, Lock)| {
                 // The gate outlives the Unlock page: it keeps no passphrase.
                 passphrase.set(String::new());
-                gate.set(Gate::Open(Rc::new(loaded), lock))
+                gate.set(Gate::Open(Rc::new(loaded), lock, view.clone()))
             };
-            unlock_page(&props.start, &props.store, form, on_unlocked)
+            unlock_page(start, &props.store, form, on_unlocked)
         }
     }
 }
@@ -124,6 +137,86 @@ fn unreadable(start: &Start) -> Option<String> {
     }
 }
 
+/// The page of a lock that cannot be read whatever the passphrase (a
+/// damaged header, not a wrong passphrase), with the ways on that unreadable
+/// data has: download it exactly as stored, import a backup, or start
+/// afresh; the last two keep it aside first (never deleted), then open the
+/// app on what storage holds then.
+fn damaged_page(
+    start: &Rc<Start>,
+    reason: &str,
+    props: &LockGateProps,
+    form: UnlockForm,
+    gate: UseStateSetter<Gate>,
+) -> Html {
+    let UnlockForm { errors, busy, .. } = form;
+    let refuse = {
+        let (errors, busy) = (errors.clone(), busy.clone());
+        move |message: String| {
+            busy.set(false);
+            errors.set(Errors::new(vec![FieldError::new(
+                "damaged-actions",
+                message,
+            )]));
+        }
+    };
+    let on_download = {
+        let (start, refuse, today) = (start.clone(), refuse.clone(), props.today);
+        Callback::from(move |_: MouseEvent| {
+            let (start, refuse) = (start.clone(), refuse.clone());
+            yew::platform::spawn_local(async move {
+                let downloaded = damaged_text(&start)
+                    .await
+                    .and_then(|text| crate::export::download_unreadable(&text, today));
+                if let Err(error) = downloaded {
+                    refuse(format!("The damaged data could not be downloaded: {error}"));
+                }
+            });
+        })
+    };
+    let go_on = |view: View| {
+        let (start, store, refuse) = (start.clone(), props.store.clone(), refuse.clone());
+        let (gate, busy) = (gate.clone(), busy.clone());
+        Callback::from(move |_: MouseEvent| {
+            if *busy {
+                return;
+            }
+            busy.set(true);
+            let (start, store, refuse) = (start.clone(), store.clone(), refuse.clone());
+            let (gate, view) = (gate.clone(), view.clone());
+            yew::platform::spawn_local(async move {
+                match set_aside(&start, &store).await {
+                    Ok(next) => gate.set(Gate::of(Rc::new(next), &store, view)),
+                    Err(error) => refuse(format!(
+                        "The damaged data could not be kept aside, so nothing was changed: {error}"
+                    )),
+                }
+            });
+        })
+    };
+    frame(html! {
+        <>
+            <ErrorSummary errors={(*errors).clone()} />
+            <h1 class="heading-xl" tabindex="-1">{"Your cases cannot be unlocked"}</h1>
+            <p class="body">{format!(
+                "The locked cases saved on this device cannot be read ({reason}). Nothing has been changed or deleted."
+            )}</p>
+            { static_html(DAMAGED_WAYS) }
+            <div class="button-group" id="damaged-actions">
+                <button type="button" class="button button--secondary" onclick={on_download}>
+                    {"Download the damaged data"}
+                </button>
+                <button type="button" class="button button--secondary" onclick={go_on(View::Import)}>
+                    {"Import a backup"}
+                </button>
+                <button type="button" class="button button--secondary" onclick={go_on(View::Cases)}>
+                    {"Start afresh"}
+                </button>
+            </div>
+        </>
+    })
+}
+
 /// One passphrase field and a button; "The passphrase is not right" when
 /// it is not. `on_unlocked` takes the cases unlocked and their handle.
 fn unlock_page(
@@ -137,17 +230,6 @@ fn unlock_page(
         errors,
         busy,
     } = form;
-    if let Some(reason) = unreadable(start) {
-        return frame(html! {
-            <>
-                <h1 class="heading-xl" tabindex="-1">{"Your cases cannot be unlocked"}</h1>
-                <p class="body">{format!(
-                    "The locked cases saved on this device cannot be read ({reason}). Nothing has been changed or deleted."
-                )}</p>
-                { static_html(ANOTHER_BROWSER) }
-            </>
-        });
-    }
     let onsubmit = {
         let (passphrase, errors, busy) = (passphrase.clone(), errors.clone(), busy.clone());
         let (start, store) = (start.clone(), store.clone());
@@ -233,7 +315,12 @@ macro_rules! another_browser {
     };
 }
 
-const ANOTHER_BROWSER: &str = another_browser!();
+/// What can be done with a lock that cannot be read.
+const DAMAGED_WAYS: &str = concat!(
+    r#"<p class="body">You can download the damaged data exactly as it is stored, to keep it or to give it to someone who can help.</p>"#,
+    r#"<p class="body">To get your cases back, import a backup: a case file you exported. Or start afresh with no cases. Either way the damaged data is first kept aside in this browser, not deleted, and what you do from then on is saved as usual.</p>"#,
+    another_browser!()
+);
 
 /// What a forgotten passphrase means, folded away.
 const FORGOTTEN: &str = concat!(
