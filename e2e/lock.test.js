@@ -406,3 +406,36 @@ test('a lock that cannot be read downloads exactly as stored, is kept aside, and
   assert.equal(await keptAside(1), file.text, 'both copies still kept');
   await context.close();
 });
+
+test('plain cases saved beside the locked store, at a start when the database could not be opened, are kept aside, told and can be imported', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await addCase(page, { child: 'Maya Patel', council: 'Anytown Council' });
+  await page.getByRole('link', { name: 'Back to your cases' }).click();
+  await page.getByRole('link', { name: 'Lock your cases' }).click();
+  await choosePassphrase(page, PASSPHRASE, PASSPHRASE, 'Lock my cases');
+  await page.getByRole('alert').filter({ hasText: 'Your cases are locked' }).waitFor();
+  const fixture = await readFile(new URL('../tests/fixtures/storage-v1.json', import.meta.url), 'utf8');
+  await page.evaluate((fixture) => localStorage.setItem('ehc-timeline', fixture), fixture);
+
+  // The locked store wins: the passphrase is asked, the plain value kept aside.
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Unlock your cases' }).waitFor();
+  await page.getByText('This browser also held cases saved outside the lock').waitFor();
+  await screenshot(page, '61-unlock-plain-beside', errors);
+  assert.equal(await stored(page), null);
+  assert.equal(await page.evaluate(() => localStorage.getItem('ehc-timeline-corrupt-1')), fixture);
+  await unlockWith(page, PASSPHRASE);
+  await page.getByRole('heading', { level: 2, name: 'Copies kept aside' }).waitFor();
+  const copy = await download(page, page.getByRole('button', { name: 'Download copy 1' }));
+  assert.equal(copy.text, fixture);
+  await page.getByRole('link', { name: 'Back to your cases' }).click();
+  await page.getByRole('link', { name: 'Maya Patel' }).waitFor();
+  await page.getByRole('link', { name: 'Import a case file' }).click();
+  await page.getByLabel('Case file').setInputFiles({ name: copy.name, mimeType: 'text/plain', buffer: copy.bytes });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your cases' }).waitFor();
+  for (const child of ['Maya Patel', 'A. B.', 'C. D.']) await page.getByRole('link', { name: child }).waitFor();
+  await assertLocked(page, []);
+  assert.equal(Object.keys(await storedRecords(page)).length, 3, 'the imported cases are saved under the lock');
+  await context.close();
+});

@@ -29,7 +29,7 @@ pub async fn unlock(
     passphrase: &str,
 ) -> Result<(Loaded, Lock), OpenError> {
     match start {
-        Start::LockedRecords { db, header } => {
+        Start::LockedRecords { db, header, .. } => {
             open_records(header, store, passphrase, db.clone()).await
         }
         Start::Locked {
@@ -126,7 +126,7 @@ async fn move_in(
 /// store of records (see [`records_text`]).
 pub async fn damaged_text(start: &Start) -> Result<String, String> {
     match start {
-        Start::LockedRecords { db, header } => {
+        Start::LockedRecords { db, header, .. } => {
             Ok(records_text(header, &db.read_all().await?.records))
         }
         Start::Locked { stored, .. } => Ok(stored.clone()),
@@ -161,7 +161,7 @@ fn records_text(header: &str, records: &[(String, String)]) -> String {
 pub async fn set_aside(start: &Start, store: &Store) -> Result<Start, String> {
     let mut local = store.clone();
     match start {
-        Start::LockedRecords { db, header } => {
+        Start::LockedRecords { db, header, .. } => {
             let records = db.read_all().await?.records;
             keep_aside(&mut local, &records_text(header, &records))?;
             let whole: Vec<(String, Option<u64>)> = (records.iter())

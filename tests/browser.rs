@@ -1166,6 +1166,7 @@ mod indexed_db {
         let start = Start::LockedRecords {
             db: db.clone(),
             header: sealing.header.clone(),
+            beside: None,
         };
         let store = Store::new(LocalStore);
         let (loaded, _) = ehc_timeline::unlock::unlock(&start, &store, PASSPHRASE)
@@ -1199,6 +1200,7 @@ mod indexed_db {
         let start = Start::LockedRecords {
             db: db.clone(),
             header: damaged.clone(),
+            beside: None,
         };
         let records = db.read_all().await.unwrap().records;
         assert_eq!(records.len(), 2);
@@ -1266,6 +1268,21 @@ mod indexed_db {
             .await
             .unwrap();
         assert_eq!(again.cases, [request_case()]);
+
+        // Plain cases saved at a start when the database could not be
+        // opened: the locked store still opens, and they are kept aside.
+        storage().set_item(KEY, V1).unwrap();
+        let start = lock::open(&mut LocalStore).await;
+        let Start::LockedRecords { beside, .. } = &start else {
+            panic!("the locked store comes first");
+        };
+        assert_eq!(beside.as_deref(), Some(KEPT_ASIDE));
+        assert_eq!(storage().get_item(KEPT_ASIDE).unwrap().as_deref(), Some(V1));
+        assert_eq!(storage().get_item(KEY).unwrap(), None);
+        let (again, _) = ehc_timeline::unlock::unlock(&start, &store, PASSPHRASE)
+            .await
+            .unwrap();
+        assert_eq!(again.cases, [request_case()], "the locked cases, unchanged");
         db.close();
     }
 }

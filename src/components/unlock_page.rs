@@ -202,6 +202,7 @@ fn damaged_page(
                 "The locked cases saved on this device cannot be read ({reason}). Nothing has been changed or deleted."
             )}</p>
             { static_html(DAMAGED_WAYS) }
+            { beside_notice(start) }
             <div class="button-group" id="damaged-actions">
                 <button type="button" class="button button--secondary" onclick={on_download}>
                     {"Download the damaged data"}
@@ -215,6 +216,24 @@ fn damaged_page(
             </div>
         </>
     })
+}
+
+/// What was kept aside from beside the locked store, said before it is
+/// unlocked: plain cases saved at a start when the database could not be
+/// opened are not in the lock, and not lost.
+fn beside_notice(start: &Start) -> Html {
+    let Start::LockedRecords {
+        beside: Some(kept_as),
+        ..
+    } = start
+    else {
+        return html! {};
+    };
+    html! {
+        <div class="inset-text"><p class="body">{format!(
+            "This browser also held cases saved outside the lock, at a time when its database could not be opened. They were not added to your locked cases: they are kept aside in this browser under \"{kept_as}\", not deleted. Once your cases are unlocked, download them from the lock page (\"Copies kept aside\"), then import that file to add them."
+        )}</p></div>
+    }
 }
 
 /// One passphrase field and a button; "The passphrase is not right" when
@@ -276,6 +295,7 @@ fn unlock_page(
         <>
             <ErrorSummary errors={(*errors).clone()} />
             { static_html(UNLOCK_HEADING) }
+            { beside_notice(start) }
             if crypto::available() {
                 <form novalidate=true {onsubmit}>
                     { text_field(&TextFieldProps {
