@@ -368,7 +368,7 @@ test('a lock that cannot be read downloads exactly as stored, is kept aside, and
   await putStored(page, 'meta', 'lock', damaged);
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Your cases cannot be unlocked' }).waitFor();
-  await page.getByText('("salt" is missing or not text)', { exact: false }).waitFor();
+  await page.getByText(/cannot be read \(it is not JSON/).waitFor();
   assert.equal(await page.getByLabel('Passphrase').count(), 0, 'not a passphrase to retype');
   await screenshot(page, '60-lock-damaged', errors);
   const file = await download(page, page.getByRole('button', { name: 'Download the damaged data' }));
@@ -434,7 +434,8 @@ test('plain cases saved beside the locked store, at a start when the database co
   await page.getByLabel('Case file').setInputFiles({ name: copy.name, mimeType: 'text/plain', buffer: copy.bytes });
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Your cases' }).waitFor();
-  for (const child of ['Maya Patel', 'A. B.', 'C. D.']) await page.getByRole('link', { name: child }).waitFor();
+  // C. D. is archived, so not listed; all three are stored.
+  for (const child of ['Maya Patel', 'A. B.']) await page.getByRole('link', { name: child }).waitFor();
   await assertLocked(page, []);
   assert.equal(Object.keys(await storedRecords(page)).length, 3, 'the imported cases are saved under the lock');
   await context.close();

@@ -19,7 +19,7 @@ use crate::lock_session::{self, Lock};
 use crate::storage::idb::{Change, DB_NAME, Db, WriteError};
 use crate::storage::migrate::{BEFORE_KEY, MIGRATED_KEY};
 use crate::storage::records::{Saved, record_revision, same_cases};
-use crate::storage::{Backend, KEY, LOCKED_STORAGE_VERSION, Loaded, Store, keep_aside};
+use crate::storage::{KEY, LOCKED_STORAGE_VERSION, Loaded, Store, keep_aside};
 
 /// The cases of the locked `start`, opened with `passphrase`, and the
 /// handle that saves them under the same lock.
@@ -154,16 +154,14 @@ fn records_text(header: &str, records: &[(String, String)]) -> String {
 
 /// Sets the locked data of `start`, whose lock cannot be read, aside in
 /// `store` (as [`damaged_text`] gives it, under `ehc-timeline-corrupt-N`,
-/// as unreadable data is kept), then clears it from where it was and starts
-/// again from what storage holds then. Nothing is cleared unless the copy
-/// is kept; a store of records is cleared in one transaction that checks
-/// it still holds what was copied.
-pub async fn set_aside(start: &Start, store: &Store) -> Result<Start, String> {
-    let mut local = store.clone();
+/// as unreadable data is kept), then clears it from where it was. Nothing
+/// is cleared unless the copy is kept; a store of records is cleared in one
+/// transaction that checks it still holds what was copied.
+pub async fn set_aside(start: &Start, store: &Store) -> Result<(), String> {
     match start {
         Start::LockedRecords { db, header, .. } => {
             let records = db.read_all().await?.records;
-            keep_aside(&mut local, &records_text(header, &records))?;
+            keep_aside(&mut *store.0.borrow_mut(), &records_text(header, &records))?;
             let whole: Vec<(String, Option<u64>)> = (records.iter())
                 .map(|(key, text)| (key.clone(), record_revision(text)))
                 .collect();
@@ -179,10 +177,11 @@ pub async fn set_aside(start: &Start, store: &Store) -> Result<Start, String> {
             })?;
         }
         Start::Locked { stored, .. } => {
-            keep_aside(&mut local, stored)?;
+            let mut local = store.0.borrow_mut();
+            keep_aside(&mut *local, stored)?;
             local.remove(KEY)?;
         }
         Start::Open(_) => {}
     }
-    Ok(lock::open(&mut local).await)
+    Ok(())
 }

@@ -145,8 +145,12 @@ impl Pooled {
             )
         });
         let unopened = (self.unopened > 0).then(|| {
+            let (are, they, them) = match self.unopened {
+                1 => ("is", "it", "it"),
+                _ => ("are", "they", "them"),
+            };
             format!(
-                "{} kept in the pools could not be opened, and are left out: they may belong to this pool. On the pools page you can download them as they are stored, or remove them.",
+                "{} in the pools could not be opened and {are} left out: {they} may belong to this pool. The pools page offers {them} to download as stored, or to remove.",
                 counted(self.unopened, "file", "files")
             )
         });

@@ -40,24 +40,9 @@ impl PartialEq for LockGateProps {
 
 #[derive(Clone, PartialEq)]
 enum Gate {
-    /// The locked start, to unlock (or, when its lock cannot be read, to
-    /// set aside).
-    Locked(Rc<Start>),
-    /// The cases open, with the lock, on the page to show first.
-    Open(Rc<Loaded>, Lock, View),
-}
-
-impl Gate {
-    /// The gate of `start`: open unless it is locked.
-    fn of(start: Rc<Start>, store: &Store, view: View) -> Gate {
-        match start.as_ref() {
-            Start::Open(loaded) => {
-                let lock = Lock::open(store.clone(), loaded.saving.clone());
-                Gate::Open(Rc::new(loaded.clone()), lock, view)
-            }
-            Start::Locked { .. } | Start::LockedRecords { .. } => Gate::Locked(start),
-        }
-    }
+    /// The locked start, to unlock.
+    Locked,
+    Open(Rc<Loaded>, Lock),
 }
 
 /// The Unlock page while the cases are locked, then the app; the lock is
@@ -67,14 +52,20 @@ impl Gate {
 pub fn LockGate(props: &LockGateProps) -> Html {
     let gate = {
         let props = props.clone();
-        use_state(move || Gate::of(props.start, &props.store, props.view))
+        use_state(move || match props.start.as_ref().clone() {
+            Start::Open(loaded) => {
+                let lock = Lock::open(props.store, loaded.saving.clone());
+                Gate::Open(Rc::new(loaded), lock)
+            }
+            Start::Locked { .. } | Start::LockedRecords { .. } => Gate::Locked,
+        })
     };
     let form = UnlockForm {
         passphrase: use_state(String::new),
         errors: use_state(Errors::default),
         busy: use_state_eq(|| false),
     };
-    let locked = matches!(*gate, Gate::Locked(_));
+    let locked = matches!(*gate, Gate::Locked);
     // Just unlocked: the Unlock button is gone, so focus the new page's heading.
     let unlocked = !matches!(*props.start, Start::Open(_)) && !locked;
     use_effect_with((locked, unlocked), |&(locked, unlocked)| {
@@ -90,26 +81,25 @@ pub fn LockGate(props: &LockGateProps) -> Html {
         }
     });
     match &*gate {
-        Gate::Open(loaded, lock, view) => html! {
+        Gate::Open(loaded, lock) => html! {
             <ContextProvider<Lock> context={lock.clone()}>
                 <Providers today={props.today} loaded={loaded.clone()} store={props.store.clone()}
-                    view={view.clone()}>
+                    view={props.view.clone()}>
                     <Page {unlocked} />
                 </Providers>
             </ContextProvider<Lock>>
         },
-        Gate::Locked(start) => {
-            if let Some(reason) = unreadable(start) {
-                return damaged_page(start, &reason, props, form, gate.setter());
+        Gate::Locked => {
+            if let Some(reason) = unreadable(&props.start) {
+                return damaged_page(&props.start, &reason, props.today, &props.store, form);
             }
-            let (gate, passphrase, view) =
-                (gate.clone(), form.passphrase.clone(), props.view.clone());
+            let (gate, passphrase) = (gate.clone(), form.passphrase.clone());
             let on_unlocked = move |(loaded, lock): (Loaded, Lock)| {
                 // The gate outlives the Unlock page: it keeps no passphrase.
                 passphrase.set(String::new());
-                gate.set(Gate::Open(Rc::new(loaded), lock, view.clone()))
+                gate.set(Gate::Open(Rc::new(loaded), lock))
             };
-            unlock_page(start, &props.store, form, on_unlocked)
+            unlock_page(&props.start, &props.store, form, on_unlocked)
         }
     }
 }
@@ -145,9 +135,9 @@ fn unreadable(start: &Start) -> Option<String> {
 fn damaged_page(
     start: &Rc<Start>,
     reason: &str,
-    props: &LockGateProps,
+    today: NaiveDate,
+    store: &Store,
     form: UnlockForm,
-    gate: UseStateSetter<Gate>,
 ) -> Html {
     let UnlockForm { errors, busy, .. } = form;
     let refuse = {
@@ -161,7 +151,7 @@ fn damaged_page(
         }
     };
     let on_download = {
-        let (start, refuse, today) = (start.clone(), refuse.clone(), props.today);
+        let (start, refuse) = (start.clone(), refuse.clone());
         Callback::from(move |_: MouseEvent| {
             let (start, refuse) = (start.clone(), refuse.clone());
             yew::platform::spawn_local(async move {
@@ -174,19 +164,21 @@ fn damaged_page(
             });
         })
     };
+    // Once set aside, the page starts again from what storage holds then
+    // (another lock, the cases of an older store, or none), at `view`.
     let go_on = |view: View| {
-        let (start, store, refuse) = (start.clone(), props.store.clone(), refuse.clone());
-        let (gate, busy) = (gate.clone(), busy.clone());
+        let (start, store, refuse) = (start.clone(), store.clone(), refuse.clone());
+        let busy = busy.clone();
         Callback::from(move |_: MouseEvent| {
             if *busy {
                 return;
             }
             busy.set(true);
             let (start, store, refuse) = (start.clone(), store.clone(), refuse.clone());
-            let (gate, view) = (gate.clone(), view.clone());
+            let hash = view.to_hash();
             yew::platform::spawn_local(async move {
                 match set_aside(&start, &store).await {
-                    Ok(next) => gate.set(Gate::of(Rc::new(next), &store, view)),
+                    Ok(()) => browser::reload_at(&hash),
                     Err(error) => refuse(format!(
                         "The damaged data could not be kept aside, so nothing was changed: {error}"
                     )),

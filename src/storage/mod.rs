@@ -117,23 +117,6 @@ impl Store {
     }
 }
 
-/// The shared store as a backend, borrowed for each call only, so that an
-/// async start-up (which awaits IndexedDB) can read and write it without
-/// holding a borrow across an await.
-impl Backend for Store {
-    fn get(&self, key: &str) -> Result<Option<String>, String> {
-        self.0.borrow().get(key)
-    }
-
-    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
-        self.0.borrow_mut().set(key, value)
-    }
-
-    fn remove(&mut self, key: &str) -> Result<(), String> {
-        self.0.borrow_mut().remove(key)
-    }
-}
-
 impl PartialEq for Store {
     fn eq(&self, other: &Store) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
