@@ -1573,7 +1573,7 @@ async fn a_pooled_record_that_cannot_be_opened_is_counted_downloadable_as_stored
     assert_eq!(
         downloaded,
         serde_json::json!({
-            "p-00aa00aa00aa00aa": {"sealed": lock::base64_encode(&damaged)},
+            "p-00aa00aa00aa00aa": {"sealed": "0701fa0309"},
             "p-00bb00bb00bb00bb": {"stored": "12"},
         }),
         "exactly as stored"

@@ -380,7 +380,7 @@ fn a_damaged_lock_is_explained_on_the_unlock_page_with_the_ways_on_of_unreadable
     );
     assert_reads(
         &html,
-        "Either way the damaged data is first kept aside in this browser, not deleted",
+        "Either way the damaged data is kept aside in this browser first, not deleted.",
     );
     for offer in [
         "Download the damaged data",

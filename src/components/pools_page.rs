@@ -363,7 +363,7 @@ fn unopened_files(
         <div class="form-group">
             <h3 class="heading-m">{"Files that could not be opened"}</h3>
             <p class="body">{format!(
-                "{} kept in the pools on this device could not be opened, so no pool here, nor the agenda or the council report, counts {them}: {they} may be damaged, or sealed with a key this device no longer has. You can download {them} exactly as stored, to keep or to give to someone who can help, or remove {them}.",
+                "{} in the pools could not be opened, so no pool counts {them}: {they} may be damaged, or sealed with a key this device no longer has. You can download {them} as stored, or remove {them}.",
                 counted(*unopened, "file", "files"),
             )}</p>
             <div class="button-group">

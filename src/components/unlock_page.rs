@@ -223,7 +223,7 @@ fn beside_notice(start: &Start) -> Html {
     };
     html! {
         <div class="inset-text"><p class="body">{format!(
-            "This browser also held cases saved outside the lock, at a time when its database could not be opened. They were not added to your locked cases: they are kept aside in this browser under \"{kept_as}\", not deleted. Once your cases are unlocked, download them from the lock page (\"Copies kept aside\"), then import that file to add them."
+            "This browser also held cases saved outside the lock, when its database could not be opened. They are kept aside under \"{kept_as}\", not deleted: once unlocked, download them from the lock page and import that file to add them."
         )}</p></div>
     }
 }
@@ -330,8 +330,7 @@ macro_rules! another_browser {
 /// What can be done with a lock that cannot be read.
 const DAMAGED_WAYS: &str = concat!(
     r#"<p class="body">You can download the damaged data exactly as it is stored, to keep it or to give it to someone who can help.</p>"#,
-    r#"<p class="body">To get your cases back, import a backup: a case file you exported. Or start afresh with no cases. Either way the damaged data is first kept aside in this browser, not deleted, and what you do from then on is saved as usual.</p>"#,
-    another_browser!()
+    r#"<p class="body">To get your cases back, import a case file you exported. Or start afresh with no cases. Either way the damaged data is kept aside in this browser first, not deleted.</p>"#
 );
 
 /// What a forgotten passphrase means, folded away.

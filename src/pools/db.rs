@@ -33,7 +33,6 @@ mod web {
     use crate::documents::{db::DocDb, keys};
     use rules::case_file::json::Writer;
 
-    use crate::lock::base64_encode;
     use crate::pools::Pooled;
     use crate::storage::idb::{OpenError, committed, open_database, reason, request, text};
 
@@ -177,7 +176,7 @@ mod web {
         }
 
         /// The records that cannot be opened, exactly as stored, in one
-        /// text to download: `{key: {"sealed": base64}}`, or `{"stored":
+        /// text to download: `{key: {"sealed": hex}}`, or `{"stored":
         /// JSON}` for a value that is not sealed bytes.
         pub async fn unopened_text(&self) -> Result<String, String> {
             let mut writer = Writer::new(true);
@@ -188,7 +187,7 @@ mod web {
                 match value.dyn_ref::<Uint8Array>() {
                     Some(bytes) => {
                         writer.key("sealed");
-                        writer.string(&base64_encode(&bytes.to_vec()));
+                        writer.string(&hex(&bytes.to_vec()));
                     }
                     None => {
                         writer.key("stored");
