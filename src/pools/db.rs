@@ -56,12 +56,14 @@ mod web {
         /// Opens the pools' database, made empty the first time, with the
         /// key the lock `lock` opens (`None`: the lock is off).
         pub async fn open(lock: Option<&SessionKey>) -> Result<PoolDb, String> {
-            let db = open_database(POOLS_DB, &[FILES])
-                .await
-                .map_err(OpenError::in_words)?;
+            // The key first: a connection is opened only to be kept (and
+            // closed when dropped), never left open by a refusal.
             let key = keys::data_key(&DocDb::open().await?, lock)
                 .await
                 .map_err(|why| format!("the pools are locked: {why}"))?;
+            let db = open_database(POOLS_DB, &[FILES])
+                .await
+                .map_err(OpenError::in_words)?;
             Ok(PoolDb { db, key })
         }
 
