@@ -176,24 +176,30 @@ test('a case shared anonymised keeps no name, reference or note, and pools apart
   assert.deepEqual(errors, []);
 });
 
-/** Runs `change(files)` on the pools' object store in one readwrite transaction. */
-function changePools(page, change) {
+/**
+ * Changes the pools' object store in one readwrite transaction, as the app
+ * never would: cleared first if `clear`, then each [key, value] put, a value
+ * `{ bytes: [...] }` as a Uint8Array (data, not code: the page's CSP allows no eval).
+ */
+function changePools(page, { clear = false, puts }) {
   return page.evaluate(
-    (change) =>
+    ({ clear, puts }) =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('ehc-timeline-pools');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const transaction = open.result.transaction('files', 'readwrite');
-          new Function('files', change)(transaction.objectStore('files'));
+          const files = transaction.objectStore('files');
+          if (clear) files.clear();
+          for (const [key, value] of puts) files.put(value.bytes ? new Uint8Array(value.bytes) : value, key);
           transaction.oncomplete = () => {
             open.result.close();
             resolve();
           };
-          transaction.onerror = () => reject(transaction.error);
+          transaction.onerror = transaction.onabort = () => reject(transaction.error);
         };
       }),
-    change,
+    { clear, puts },
   );
 }
 
@@ -210,7 +216,7 @@ test('a pooled file that cannot be opened is said where the pool is shown, downl
   const one = { format: 'ehc-timeline/1', cases: [{ id: 'c-1', local_authority: 'Othertown Council', events: [{ id: 'e-1', kind: 'request-received', date: '2025-01-06' }] }] };
   await page.getByLabel('Choose anonymised case files').setInputFiles([json('one.json', JSON.stringify(one))]);
   await page.getByText('Added 1 file with 1 case.').waitFor();
-  await changePools(page, "files.put(new Uint8Array([7, 1, 250, 3, 9]), 'p-00aa00aa00aa00aa')");
+  await changePools(page, { puts: [['p-00aa00aa00aa00aa', { bytes: [7, 1, 250, 3, 9] }]] });
 
   await page.reload();
   await page.getByRole('heading', { level: 3, name: 'Files that could not be opened' }).waitFor();
@@ -245,11 +251,8 @@ test('two tabs opening the plain pools of before in the same instant seal each f
   const text = JSON.stringify({ format: 'ehc-timeline/1', cases: [{ id: 'c-1', local_authority: 'Northumberland', events: [{ id: 'e-1', kind: 'request-received', date: '2025-01-06' }] }] });
   for (let round = 0; round < 8; round += 1) {
     // Three records as the version before sealing stored them: plain, under the file's hash.
-    await changePools(
-      page,
-      `files.clear();
-       for (const n of [1, 2, 3]) files.put({ pool: 'Northumberland parents', name: 'f' + n + '.json', added: 739000, cases: 1, text: ${JSON.stringify(text)} }, String(n).repeat(64));`,
-    );
+    const record = (n) => ({ pool: 'Northumberland parents', name: `f${n}.json`, added: 739000, cases: 1, text });
+    await changePools(page, { clear: true, puts: [1, 2, 3].map((n) => [String(n).repeat(64), record(n)]) });
     await Promise.all([page.reload(), other.reload()]);
     for (const tab of [page, other]) await tab.getByRole('cell', { name: 'Northumberland parents' }).waitFor();
     const keys = await poolKeys(page);
