@@ -254,7 +254,7 @@ test('two tabs opening the plain pools of before in the same instant seal each f
     const record = (n) => ({ pool: 'Northumberland parents', name: `f${n}.json`, added: 739000, cases: 1, text });
     await changePools(page, { clear: true, puts: [1, 2, 3].map((n) => [String(n).repeat(64), record(n)]) });
     await Promise.all([page.reload(), other.reload()]);
-    for (const tab of [page, other]) await tab.getByRole('cell', { name: 'Northumberland parents' }).waitFor();
+    for (const tab of [page, other]) await tab.getByRole('cell', { name: 'Northumberland parents', exact: true }).waitFor();
     const keys = await poolKeys(page);
     assert.equal(keys.length, 3, `round ${round}: each file once (${keys})`);
     assert.ok(keys.every((key) => /^p-[0-9a-f]{16}$/.test(key)), `round ${round}: all sealed`);
