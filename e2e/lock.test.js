@@ -349,7 +349,7 @@ test('locking 1,000 cases says how far the rewrite has come, then every case is 
     buffer: Buffer.from(JSON.stringify({ format: 'ehc-timeline/1', cases })),
   });
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByRole('link', { name: 'Child 999', exact: true }).waitFor();
+  await page.getByText('Showing the first 200 of 1,000 cases. 800 more cases are not shown.').waitFor();
   await page.getByRole('link', { name: 'Lock your cases' }).click();
   await page.getByRole('heading', { level: 1, name: 'Lock with a passphrase' }).waitFor();
 
@@ -365,5 +365,112 @@ test('locking 1,000 cases says how far the rewrite has come, then every case is 
   assert.equal(await progress.count(), 0, 'the progress goes once the cases are locked');
   await assertLocked(page, ['Child 1']);
   assert.equal(Object.keys(await storedRecords(page)).length, 1000);
+
+/** Writes `value` under `key` in the object store `store` of the app's database, as damage would. */
+function putStored(page, store, key, value) {
+  return page.evaluate(
+    ([store, key, value]) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('ehc-timeline');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const transaction = open.result.transaction(store, 'readwrite');
+          transaction.objectStore(store).put(value, key);
+          transaction.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    [store, key, value],
+  );
+}
+
+test('a lock that cannot be read downloads exactly as stored, is kept aside, and the app starts afresh or imports a backup', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  const keptAside = (n) => page.evaluate((n) => localStorage.getItem(`ehc-timeline-corrupt-${n}`), n);
+  await addCase(page, { child: 'Maya Patel', council: 'Anytown Council' });
+  await page.getByRole('link', { name: 'Back to your cases' }).click();
+  await page.getByRole('link', { name: 'Lock your cases' }).click();
+  await choosePassphrase(page, PASSPHRASE, PASSPHRASE, 'Lock my cases');
+  await page.getByRole('alert').filter({ hasText: 'Your cases are locked' }).waitFor();
+
+  // The lock's header in the database is damaged: no passphrase can open it.
+  const records = await storedRecords(page);
+  const damaged = (await storedObjects(page, 'meta')).lock.replace('"salt"', '"sal');
+  await putStored(page, 'meta', 'lock', damaged);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Your cases cannot be unlocked' }).waitFor();
+  await page.getByText(/cannot be read \(it is not JSON/).waitFor();
+  assert.equal(await page.getByLabel('Passphrase').count(), 0, 'not a passphrase to retype');
+  await screenshot(page, '60-lock-damaged', errors);
+  const file = await download(page, page.getByRole('button', { name: 'Download the damaged data' }));
+  assert.equal(file.name, 'ehc-timeline-unreadable-2025-10-31.txt');
+  assert.deepEqual(JSON.parse(file.text), { lock: damaged, records }, 'the header and every sealed record as stored');
+
+  // Start afresh: the damaged data is kept aside first, then the app works.
+  await page.getByRole('button', { name: 'Start afresh' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your cases', exact: true }).waitFor();
+  assert.equal(await keptAside(1), file.text);
+  assert.deepEqual(await storedRecords(page), {});
+  assert.equal((await storedObjects(page, 'meta')).lock, undefined);
+  await addCase(page, { child: 'Sam Lee', council: 'Anytown Council' });
+  await page.goto(`${app.server.url}#/`);
+  await page.reload();
+  await page.getByRole('link', { name: 'Sam Lee' }).waitFor();
+
+  // An old locked value in localStorage that cannot be read: import a backup.
+  const envelope =
+    '{"storage_version":2,"encrypted":{"kdf":"PBKDF2-SHA-256","iterations":600000,"cipher":"AES-256-GCM","salt":"AAAA","iv":"AAAA","ciphertext":"AAAA"}}';
+  await page.evaluate((envelope) => localStorage.setItem('ehc-timeline', envelope), envelope);
+  await page.reload();
+  await page.getByText('"ciphertext" is 3 bytes, shorter than its 16-byte tag', { exact: false }).waitFor();
+  const old = await download(page, page.getByRole('button', { name: 'Download the damaged data' }));
+  assert.equal(old.text, envelope);
+  await page.getByRole('button', { name: 'Import a backup' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Import a case file' }).waitFor();
+  assert.equal(await keptAside(2), envelope);
+  assert.equal(await stored(page), null);
+  const backup = await readFile(new URL('../examples/two-children.json', import.meta.url));
+  await page.getByLabel('Case file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your cases' }).waitFor();
+  for (const child of ['A. B.', 'C. B.', 'Sam Lee']) await page.getByRole('link', { name: child }).waitFor();
+  assert.equal(await keptAside(1), file.text, 'both copies still kept');
+  await context.close();
+});
+
+test('plain cases saved beside the locked store, at a start when the database could not be opened, are kept aside, told and can be imported', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await addCase(page, { child: 'Maya Patel', council: 'Anytown Council' });
+  await page.getByRole('link', { name: 'Back to your cases' }).click();
+  await page.getByRole('link', { name: 'Lock your cases' }).click();
+  await choosePassphrase(page, PASSPHRASE, PASSPHRASE, 'Lock my cases');
+  await page.getByRole('alert').filter({ hasText: 'Your cases are locked' }).waitFor();
+  const fixture = await readFile(new URL('../tests/fixtures/storage-v1.json', import.meta.url), 'utf8');
+  await page.evaluate((fixture) => localStorage.setItem('ehc-timeline', fixture), fixture);
+
+  // The locked store wins: the passphrase is asked, the plain value kept aside.
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Unlock your cases' }).waitFor();
+  await page.getByText('This browser also held cases saved outside the lock').waitFor();
+  await screenshot(page, '61-unlock-plain-beside', errors);
+  assert.equal(await stored(page), null);
+  assert.equal(await page.evaluate(() => localStorage.getItem('ehc-timeline-corrupt-1')), fixture);
+  await unlockWith(page, PASSPHRASE);
+  await page.getByRole('heading', { level: 2, name: 'Copies kept aside' }).waitFor();
+  const copy = await download(page, page.getByRole('button', { name: 'Download copy 1' }));
+  assert.equal(copy.text, fixture);
+  await page.getByRole('link', { name: 'Back to your cases' }).click();
+  await page.getByRole('link', { name: 'Maya Patel' }).waitFor();
+  await page.getByRole('link', { name: 'Import a case file' }).click();
+  await page.getByLabel('Case file').setInputFiles({ name: copy.name, mimeType: 'text/plain', buffer: copy.bytes });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your cases' }).waitFor();
+  // C. D. is archived, so not listed; all three are stored.
+  for (const child of ['Maya Patel', 'A. B.']) await page.getByRole('link', { name: child }).waitFor();
+  await assertLocked(page, []);
+  assert.equal(Object.keys(await storedRecords(page)).length, 3, 'the imported cases are saved under the lock');
   await context.close();
 });

@@ -175,3 +175,90 @@ test('a case shared anonymised keeps no name, reference or note, and pools apart
   await assertSealed();
   assert.deepEqual(errors, []);
 });
+
+/**
+ * Changes the pools' object store in one readwrite transaction, as the app
+ * never would: cleared first if `clear`, then each [key, value] put, a value
+ * `{ bytes: [...] }` as a Uint8Array (data, not code: the page's CSP allows no eval).
+ */
+function changePools(page, { clear = false, puts }) {
+  return page.evaluate(
+    ({ clear, puts }) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('ehc-timeline-pools');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const transaction = open.result.transaction('files', 'readwrite');
+          const files = transaction.objectStore('files');
+          if (clear) files.clear();
+          for (const [key, value] of puts) files.put(value.bytes ? new Uint8Array(value.bytes) : value, key);
+          transaction.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          transaction.onerror = transaction.onabort = () => reject(transaction.error);
+        };
+      }),
+    { clear, puts },
+  );
+}
+
+/** The keys of the pools' records. */
+function poolKeys(page) {
+  return poolsStored(page).then((text) => text.split('\n').filter((line) => /^[0-9a-z-]{18,64}$/.test(line)));
+}
+
+test('a pooled file that cannot be opened is said where the pool is shown, downloads as stored and is removed after asking', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await page.goto(`${app.server.url}#/pools`);
+  await page.getByText('No cases are pooled on this device yet.').waitFor();
+  await page.getByLabel('Pool name').fill('Othertown');
+  const one = { format: 'ehc-timeline/1', cases: [{ id: 'c-1', local_authority: 'Othertown Council', events: [{ id: 'e-1', kind: 'request-received', date: '2025-01-06' }] }] };
+  await page.getByLabel('Choose anonymised case files').setInputFiles([json('one.json', JSON.stringify(one))]);
+  await page.getByText('Added 1 file with 1 case.').waitFor();
+  await changePools(page, { puts: [['p-00aa00aa00aa00aa', { bytes: [7, 1, 250, 3, 9] }]] });
+
+  await page.reload();
+  await page.getByRole('heading', { level: 3, name: 'Files that could not be opened' }).waitFor();
+  await page.getByText('1 file in the pools could not be opened, so no pool counts it').waitFor();
+  assert.deepEqual(await pools(page), ['Othertown | 1 | 1 | 31 October 2025'], 'the pool that opens is shown');
+  await screenshot(page, '73-pools-unopened', errors);
+  const file = await download(page, page.getByRole('button', { name: 'Download the files that could not be opened' }));
+  assert.deepEqual(JSON.parse(file.text), { 'p-00aa00aa00aa00aa': { sealed: '0701fa0309' } });
+
+  for (const [view, select] of [['agenda', 'Cases shown'], ['report', 'Cases counted']]) {
+    await page.goto(`${app.server.url}#/${view}`);
+    await page.getByLabel(select).selectOption({ label: 'Pool: Othertown (1 case)' });
+    await page.getByText('1 file in the pools could not be opened and is left out: it may belong to this pool.').waitFor();
+  }
+
+  await page.goto(`${app.server.url}#/pools`);
+  await page.getByRole('button', { name: 'Remove the files that could not be opened' }).click();
+  await page.getByText('Remove the files that could not be opened from this device?').waitFor();
+  await page.getByRole('button', { name: 'Yes, remove the files' }).click();
+  await page.getByRole('heading', { level: 3, name: 'Files that could not be opened' }).waitFor({ state: 'detached' });
+  assert.deepEqual(await pools(page), ['Othertown | 1 | 1 | 31 October 2025']);
+  assert.equal((await poolKeys(page)).length, 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('two tabs opening the plain pools of before in the same instant seal each file once, every time', async () => {
+  const { context, page } = await openApp(app.browser, app.server.url);
+  const other = await context.newPage();
+  await Promise.all([page.goto(`${app.server.url}#/pools`), other.goto(`${app.server.url}#/pools`)]);
+  await page.getByText('No cases are pooled on this device yet.').waitFor();
+  const text = JSON.stringify({ format: 'ehc-timeline/1', cases: [{ id: 'c-1', local_authority: 'Northumberland', events: [{ id: 'e-1', kind: 'request-received', date: '2025-01-06' }] }] });
+  for (let round = 0; round < 8; round += 1) {
+    // Three records as the version before sealing stored them: plain, under the file's hash.
+    const record = (n) => ({ pool: 'Northumberland parents', name: `f${n}.json`, added: 739000, cases: 1, text });
+    await changePools(page, { clear: true, puts: [1, 2, 3].map((n) => [String(n).repeat(64), record(n)]) });
+    await Promise.all([page.reload(), other.reload()]);
+    for (const tab of [page, other]) await tab.getByRole('cell', { name: 'Northumberland parents', exact: true }).waitFor();
+    const keys = await poolKeys(page);
+    assert.equal(keys.length, 3, `round ${round}: each file once (${keys})`);
+    assert.ok(keys.every((key) => /^p-[0-9a-f]{16}$/.test(key)), `round ${round}: all sealed`);
+    for (const tab of [page, other]) assert.deepEqual((await pools(tab)).map((row) => row.split(' | ').slice(0, 3).join(' | ')), ['Northumberland parents | 3 | 3']);
+  }
+  await context.close();
+});

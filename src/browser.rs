@@ -334,6 +334,12 @@ mod imp {
         }
     }
 
+    /// Loads the page again at `hash`: the app starts afresh from storage.
+    pub fn reload_at(hash: &str) {
+        set_hash(hash);
+        let _ = window().location().reload();
+    }
+
     /// Sets the page title.
     pub fn set_title(title: &str) {
         document().set_title(title);
@@ -655,6 +661,8 @@ mod imp {
     }
 
     pub fn set_hash(_hash: &str) {}
+
+    pub fn reload_at(_hash: &str) {}
 
     pub struct Listener;
 

@@ -211,8 +211,14 @@ pub enum Start {
         envelope: Result<Envelope, String>,
     },
     /// Locked record by record in IndexedDB: the lock's [`Header`] as
-    /// stored, to unlock (see [`crate::lock_records`]).
-    LockedRecords { db: Db, header: String },
+    /// stored, to unlock (see [`crate::lock_records`]), and where a plain
+    /// value found beside it in localStorage was kept aside
+    /// ([`beside_lock`]).
+    LockedRecords {
+        db: Db,
+        header: String,
+        beside: Option<String>,
+    },
 }
 
 /// Reads storage at start-up: a locked value is left as it is, to unlock.
@@ -250,6 +256,16 @@ pub async fn open(local: &mut dyn Backend) -> Start {
         }
         Err(OpenError::Unavailable(reason)) => return on_local_storage(local, reason),
     };
+    let header = match db.lock_header().await {
+        Ok(header) => header,
+        Err(reason) => return on_local_storage(local, reason),
+    };
+    if let Some(header) = &header
+        && let Ok(beside) = beside_lock(local)
+    {
+        let header = header.clone();
+        return Start::LockedRecords { db, header, beside };
+    }
     if let Err(reason) = storage::migrate::migrate(&db, local).await {
         return on_local_storage(local, reason);
     }
@@ -261,10 +277,9 @@ pub async fn open(local: &mut dyn Backend) -> Start {
         // Too new, or unreadable (and kept aside): as before, in localStorage.
         return started;
     }
-    match db.lock_header().await {
-        Ok(Some(header)) => return Start::LockedRecords { db, header },
-        Ok(None) => {}
-        Err(reason) => return on_local_storage(local, reason),
+    if let Some(header) = header {
+        let beside = None;
+        return Start::LockedRecords { db, header, beside };
     }
     let stored = match db.read_all().await {
         Ok(stored) => stored,
@@ -276,6 +291,24 @@ pub async fn open(local: &mut dyn Backend) -> Start {
         saving: Saving::Records(db, saved),
         ..loaded
     })
+}
+
+/// Clears the way to a locked store of records: a value in `local` under
+/// [`KEY`] beside it (the plain cases saved at a start when the database
+/// could not be opened, or data that cannot be read) is kept aside, never
+/// lost, and the locked store opens; the key it is kept under, `None` when
+/// there is no value. `Err` leaves it where it is: too new or locked (left
+/// to the rules of loading it), or a copy that could not be kept.
+fn beside_lock(local: &mut dyn Backend) -> Result<Option<String>, ()> {
+    let Some(text) = local.get(KEY).map_err(drop)? else {
+        return Ok(None);
+    };
+    if let Err(DecodeError::TooNew(_)) = storage::decode(&text) {
+        return Err(());
+    }
+    let kept = storage::keep_aside(local, &text).map_err(drop)?;
+    local.remove(KEY).map_err(drop)?;
+    Ok(Some(kept))
 }
 
 /// The cases `read` from a store of records (`records`, as stored), with

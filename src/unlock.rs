@@ -10,6 +10,7 @@
 use std::rc::Rc;
 
 use rules::Case;
+use rules::case_file::json::Writer;
 
 use crate::crypto::{OpenError, SessionKey};
 use crate::lock::{self, Start, loaded_records};
@@ -18,7 +19,7 @@ use crate::lock_session::{self, Lock};
 use crate::storage::idb::{Change, DB_NAME, Db, WriteError};
 use crate::storage::migrate::{BEFORE_KEY, MIGRATED_KEY};
 use crate::storage::records::{Saved, record_revision, same_cases};
-use crate::storage::{KEY, LOCKED_STORAGE_VERSION, Loaded, Store};
+use crate::storage::{KEY, LOCKED_STORAGE_VERSION, Loaded, Store, keep_aside};
 
 /// The cases of the locked `start`, opened with `passphrase`, and the
 /// handle that saves them under the same lock.
@@ -28,7 +29,7 @@ pub async fn unlock(
     passphrase: &str,
 ) -> Result<(Loaded, Lock), OpenError> {
     match start {
-        Start::LockedRecords { db, header } => {
+        Start::LockedRecords { db, header, .. } => {
             open_records(header, store, passphrase, db.clone()).await
         }
         Start::Locked {
@@ -117,4 +118,69 @@ async fn move_in(
         loaded,
         Lock::unlocked_records(store.clone(), db, saved, sealing),
     ))
+}
+
+/// The locked data of `start` exactly as stored, in one text to download
+/// when its lock cannot be read: the localStorage value as it is, or the
+/// store of records (see [`records_text`]).
+pub async fn damaged_text(start: &Start) -> Result<String, String> {
+    match start {
+        Start::LockedRecords { db, header, .. } => {
+            Ok(records_text(header, &db.read_all().await?.records))
+        }
+        Start::Locked { stored, .. } => Ok(stored.clone()),
+        Start::Open(_) => Err("there is nothing locked".to_owned()),
+    }
+}
+
+/// A store of records as `{"lock": header, "records": {key: record}}`, each
+/// string as stored.
+fn records_text(header: &str, records: &[(String, String)]) -> String {
+    let mut writer = Writer::new(false);
+    writer.open('{');
+    writer.key("lock");
+    writer.string(header);
+    writer.key("records");
+    writer.open('{');
+    for (key, text) in records {
+        writer.key(key);
+        writer.string(text);
+    }
+    writer.close('}');
+    writer.close('}');
+    writer.finish()
+}
+
+/// Sets the locked data of `start`, whose lock cannot be read, aside in
+/// `store` (as [`damaged_text`] gives it, under `ehc-timeline-corrupt-N`,
+/// as unreadable data is kept), then clears it from where it was. Nothing
+/// is cleared unless the copy is kept; a store of records is cleared in one
+/// transaction that checks it still holds what was copied.
+pub async fn set_aside(start: &Start, store: &Store) -> Result<(), String> {
+    match start {
+        Start::LockedRecords { db, header, .. } => {
+            let records = db.read_all().await?.records;
+            keep_aside(&mut *store.0.borrow_mut(), &records_text(header, &records))?;
+            let whole: Vec<(String, Option<u64>)> = (records.iter())
+                .map(|(key, text)| (key.clone(), record_revision(text)))
+                .collect();
+            let change = Change {
+                puts: &[],
+                lock_now: Some(header),
+                lock_after: None,
+                whole: Some(&whole),
+            };
+            db.change(change).await.map_err(|error| match error {
+                WriteError::Failed(reason) => reason,
+                _ => "another tab changed the cases at the same time".to_owned(),
+            })?;
+        }
+        Start::Locked { stored, .. } => {
+            let mut local = store.0.borrow_mut();
+            keep_aside(&mut *local, stored)?;
+            local.remove(KEY)?;
+        }
+        Start::Open(_) => {}
+    }
+    Ok(())
 }

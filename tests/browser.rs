@@ -1184,6 +1184,7 @@ mod indexed_db {
         let start = Start::LockedRecords {
             db: db.clone(),
             header: sealing.header.clone(),
+            beside: None,
         };
         let store = Store::new(LocalStore);
         let (loaded, _) = ehc_timeline::unlock::unlock(&start, &store, PASSPHRASE)
@@ -1201,6 +1202,44 @@ mod indexed_db {
         assert_eq!(unreadable, broken, "offered for download as stored");
         assert_eq!(kept_as, KEPT_ASIDE);
         assert_eq!(storage().get_item(KEPT_ASIDE).unwrap(), Some(broken));
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_lock_whose_header_cannot_be_read_is_downloaded_as_stored_and_set_aside_whole() {
+        use ehc_timeline::unlock::{damaged_text, set_aside};
+        use rules::case_file::json::Value;
+        clear();
+        let name = "locked-damaged";
+        let db = fresh(name).await;
+        let sealing = sealing().await;
+        lock_store(&db, &sealing, &shared(decode(V1).unwrap())).await;
+        let damaged = sealing.header.replacen("\"salt\"", "\"sal", 1);
+        put_raw(name, "meta", "lock", &damaged.clone().into()).await;
+        let start = Start::LockedRecords {
+            db: db.clone(),
+            header: damaged.clone(),
+            beside: None,
+        };
+        let records = db.read_all().await.unwrap().records;
+        assert_eq!(records.len(), 2);
+
+        let text = damaged_text(&start).await.unwrap();
+        let value = Value::parse(&text).unwrap();
+        assert_eq!(value.get("lock").and_then(Value::as_str), Some(&*damaged));
+        let stored = value.get("records").and_then(Value::as_object).unwrap();
+        assert_eq!(stored.keys().count(), 2);
+        for (key, record) in &records {
+            assert_eq!(stored.get(key).and_then(Value::as_str), Some(&**record));
+        }
+
+        set_aside(&start, &Store::new(LocalStore)).await.unwrap();
+        assert_eq!(
+            storage().get_item(KEPT_ASIDE).unwrap(),
+            Some(text),
+            "kept aside whole before anything is cleared"
+        );
+        assert_eq!(db.lock_header().await.unwrap(), None);
+        assert!(contents(&db).await.is_empty(), "a fresh store");
     }
 
     #[wasm_bindgen_test]
@@ -1247,6 +1286,21 @@ mod indexed_db {
             .await
             .unwrap();
         assert_eq!(again.cases, [Rc::new(request_case())]);
+
+        // Plain cases saved at a start when the database could not be
+        // opened: the locked store still opens, and they are kept aside.
+        storage().set_item(KEY, V1).unwrap();
+        let start = lock::open(&mut LocalStore).await;
+        let Start::LockedRecords { beside, .. } = &start else {
+            panic!("the locked store comes first");
+        };
+        assert_eq!(beside.as_deref(), Some(KEPT_ASIDE));
+        assert_eq!(storage().get_item(KEPT_ASIDE).unwrap().as_deref(), Some(V1));
+        assert_eq!(storage().get_item(KEY).unwrap(), None);
+        let (again, _) = ehc_timeline::unlock::unlock(&start, &store, PASSPHRASE)
+            .await
+            .unwrap();
+        assert_eq!(again.cases, [Rc::new(request_case())], "the locked cases, unchanged");
         db.close();
     }
 }
@@ -1359,12 +1413,18 @@ async fn put_plain_pool_record(hash: &str, text: &str) {
     ] {
         js_sys::Reflect::set(&record, &field.into(), &value).unwrap();
     }
+    put_pool_value(hash, &record).await;
+}
+
+/// Stores `value` under `key` in the pools' database, as the app never
+/// would: a record of before, or a damaged one.
+async fn put_pool_value(key: &str, value: &JsValue) {
     let db = open_database(POOLS_DB, &["files"]).await.unwrap();
     let transaction = db
         .transaction_with_str_and_mode("files", web_sys::IdbTransactionMode::Readwrite)
         .unwrap();
     let files = transaction.object_store("files").unwrap();
-    files.put_with_key(&record, &hash.into()).unwrap();
+    files.put_with_key(value, &key.into()).unwrap();
     committed(&transaction).await.unwrap();
     db.close();
 }
@@ -1461,7 +1521,8 @@ async fn pooled_cases_are_sealed_and_a_plain_record_of_before_is_read_and_sealed
 
     // They open again with the key, and not without it.
     let db = PoolDb::open(Some(&lock)).await.unwrap();
-    let mut texts = db.texts(pool).await.unwrap();
+    let (mut texts, unopened) = db.texts(pool).await.unwrap();
+    assert_eq!(unopened, 0);
     texts.sort();
     assert_eq!(texts.len(), 2);
     assert_eq!(texts[1], old_text);
@@ -1481,4 +1542,89 @@ async fn pooled_cases_are_sealed_and_a_plain_record_of_before_is_read_and_sealed
     );
     db.remove_pool(pool).await.unwrap();
     assert!(pool_records().await.is_empty());
+}
+
+/// A pooled case file of one case, of the council `council`.
+fn pool_file(council: &str) -> String {
+    format!(
+        r#"{{"format": "ehc-timeline/1", "cases": [{{"id": "c-1", "local_authority": "{council}",
+        "events": [{{"id": "e-1", "kind": "request-received", "date": "2025-01-06"}}]}}]}}"#
+    )
+}
+
+#[wasm_bindgen_test]
+async fn a_pooled_record_that_cannot_be_opened_is_counted_downloadable_as_stored_and_removable() {
+    no_documents().await;
+    no_database(POOLS_DB).await;
+    let db = PoolDb::open(None).await.unwrap();
+    let added = pools::bring(
+        &db,
+        &mut Vec::new(),
+        "family.json".into(),
+        pool_file("Northumberland").as_bytes(),
+        "Parents",
+        day(3, 1),
+        &mut pools::random,
+    )
+    .await;
+    assert!(matches!(added, pools::Outcome::Added { .. }), "{added:?}");
+    // A record whose sealed bytes were damaged, and one another program
+    // wrote under a key that is not a file's hash.
+    let damaged = [7u8, 1, 250, 3, 9];
+    put_pool_value(
+        "p-00aa00aa00aa00aa",
+        &js_sys::Uint8Array::from(&damaged[..]),
+    )
+    .await;
+    put_pool_value("p-00bb00bb00bb00bb", &JsValue::from(12)).await;
+
+    let (files, unopened) = db.kept().await.unwrap();
+    assert_eq!((files.len(), unopened), (1, 2));
+    let (texts, unopened) = db.texts("Parents").await.unwrap();
+    assert_eq!(
+        (texts.len(), unopened),
+        (1, 2),
+        "the report and agenda say so"
+    );
+    let downloaded: serde_json::Value =
+        serde_json::from_str(&db.unopened_text().await.unwrap()).unwrap();
+    assert_eq!(
+        downloaded,
+        serde_json::json!({
+            "p-00aa00aa00aa00aa": {"sealed": "0701fa0309"},
+            "p-00bb00bb00bb00bb": {"stored": "12"},
+        }),
+        "exactly as stored"
+    );
+
+    db.remove_unopened().await.unwrap();
+    assert_eq!(db.kept().await.unwrap(), (files, 0), "the pool stays");
+    assert_eq!(pool_records().await.len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn two_tabs_sealing_the_plain_records_of_before_at_once_store_each_file_once() {
+    no_documents().await;
+    for round in 0..6 {
+        no_database(POOLS_DB).await;
+        for n in 0..3 {
+            let hash = format!("{n}{round}").repeat(32);
+            put_plain_pool_record(&hash, &pool_file("Northumberland")).await;
+        }
+        {
+            // Two tabs' connections, each reading the plain records and
+            // sealing them in the same instant.
+            let (first, second) = (
+                PoolDb::open(None).await.unwrap(),
+                PoolDb::open(None).await.unwrap(),
+            );
+            let (seen_first, seen_second) =
+                futures::future::join(first.files(), second.files()).await;
+            assert_eq!(seen_first.unwrap().len(), 3, "round {round}");
+            assert_eq!(seen_second.unwrap().len(), 3, "round {round}");
+        }
+        let stored = pool_records().await;
+        assert_eq!(stored.len(), 3, "round {round}: each file once");
+        assert!(stored.iter().all(|(key, _)| key.starts_with("p-")));
+    }
 }

@@ -372,12 +372,23 @@ fn render_unlock_page(envelope: Result<Envelope, String>) -> String {
 }
 
 #[test]
-fn a_damaged_lock_is_explained_on_the_unlock_page_and_nothing_is_offered() {
+fn a_damaged_lock_is_explained_on_the_unlock_page_with_the_ways_on_of_unreadable_data() {
     let html = render_unlock_page(Err("\"iv\" is 4 bytes, not 12".to_owned()));
     assert_reads(
         &html,
         "Your cases cannot be unlocked The locked cases saved on this device cannot be read (\"iv\" is 4 bytes, not 12). Nothing has been changed or deleted.",
     );
+    assert_reads(
+        &html,
+        "Either way the damaged data is kept aside in this browser first, not deleted.",
+    );
+    for offer in [
+        "Download the damaged data",
+        "Import a backup",
+        "Start afresh",
+    ] {
+        assert_reads(&html, offer);
+    }
     assert_not_reads(&html, "Passphrase");
 }
 

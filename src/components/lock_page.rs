@@ -294,7 +294,7 @@ fn aside_consent(
         <div class={group}>
             <h2 class="heading-m">{"Copies kept aside"}</h2>
             <p class="body">{format!(
-                "This device also keeps {count} of your data set aside: data that could not be read, or your cases as they were stored before this version of EHC Timeline. So that nothing readable is left behind, they are deleted when you lock your cases or change the passphrase. Download any you want to keep first."
+                "This device also keeps {count} of your data set aside: data that could not be read, cases saved outside the lock, or your cases as they were stored before this version of EHC Timeline. So that nothing readable is left behind, they are deleted when you lock your cases or change the passphrase. Download any you want to keep first."
             )}</p>
             <div class="button-group">{ for downloads }</div>
             { error_message(FORGET_ASIDE, error) }

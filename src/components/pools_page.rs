@@ -21,11 +21,13 @@ use crate::route::View;
 /// How long a batch runs before its progress is shown, in milliseconds.
 const PROGRESS_AFTER_MS: f64 = 200.0;
 
-/// The pools kept, or why they could not be read.
-type Kept = Option<Result<Vec<PoolSummary>, String>>;
+/// The pools kept and how many files in them cannot be opened, or why
+/// they could not be read.
+type Kept = Option<Result<(Vec<PoolSummary>, usize), String>>;
 
-/// The pool the user asked to remove, and why removing it failed, if it did.
-type Removing = Option<(String, Option<String>)>;
+/// The pool the user asked to remove (`None`: the files that cannot be
+/// opened), and why removing it failed, if it did.
+type Removing = Option<(Option<String>, Option<String>)>;
 
 #[component]
 pub fn PoolsPage() -> Html {
@@ -39,6 +41,7 @@ pub fn PoolsPage() -> Html {
     let said = use_state(Vec::<String>::new);
     let kept = use_state(|| None as Kept);
     let removing = use_state(|| None as Removing);
+    let download_error = use_state_eq(|| None::<String>);
 
     let reload = {
         let (kept, lock) = (kept.clone(), lock.clone());
@@ -46,7 +49,9 @@ pub fn PoolsPage() -> Html {
             let (kept, lock) = (kept.clone(), lock.clone());
             yew::platform::spawn_local(async move {
                 let read = match PoolDb::open(lock.as_ref()).await {
-                    Ok(db) => db.files().await.map(|files| summaries(&files)),
+                    Ok(db) => {
+                        (db.kept().await).map(|(files, unopened)| (summaries(&files), unopened))
+                    }
                     Err(why) => Err(why),
                 };
                 kept.set(Some(read));
@@ -105,6 +110,10 @@ pub fn PoolsPage() -> Html {
             <h2 class="heading-l">{"Cases pooled on this device"}</h2>
             <p class="body">{"Pooled cases are kept apart from your own cases: they never appear in your list, your exports or your backups. They are kept as they were shared, anonymised, and encrypted: while your cases are locked, only your passphrase opens them."}</p>
             { kept_pools(&kept, &removing, &reload, lock.as_ref()) }
+            { unopened_files(&kept, &removing, &download_error, today, lock.as_ref()) }
+            if let Some((None, failed)) = &*removing {
+                { confirm_removal(None, failed.as_deref(), &removing, &reload, lock.as_ref()) }
+            }
             <h3 class="heading-m">{"Add files to a pool"}</h3>
             { text_field(&TextFieldProps {
                 id: "pool-name".into(),
@@ -217,14 +226,14 @@ fn kept_pools(
         Some(Err(why)) => {
             return html! { <p class="error-message" role="alert">{format!("The pools could not be read: {why}")}</p> };
         }
-        Some(Ok(pools)) if pools.is_empty() => {
+        Some(Ok((pools, _))) if pools.is_empty() => {
             return html! { <p class="body">{"No cases are pooled on this device yet."}</p> };
         }
-        Some(Ok(pools)) => pools,
+        Some(Ok((pools, _))) => pools,
     };
     let ask = |name: &str| {
         let (removing, name) = (removing.clone(), name.to_owned());
-        Callback::from(move |_| removing.set(Some((name.clone(), None))))
+        Callback::from(move |_| removing.set(Some((Some(name.clone()), None))))
     };
     html! {
         <>
@@ -246,32 +255,34 @@ fn kept_pools(
                     }) }
                 </tbody>
             </table>
-            if let Some((name, failed)) = &**removing {
-                { confirm_removal(name, failed.as_deref(), removing, reload, lock) }
+            if let Some((Some(name), failed)) = &**removing {
+                { confirm_removal(Some(name), failed.as_deref(), removing, reload, lock) }
             }
         </>
     }
 }
 
-/// "Remove the pool …?", with the button that does it and one that does not.
-/// A removal that failed says why, and the pool stays.
+/// "Remove the pool …?" (`name`; `None`: the files that cannot be
+/// opened), with the button that does it and one that does not. A removal
+/// that failed says why, and the files stay.
 fn confirm_removal(
-    name: &str,
+    name: Option<&str>,
     failed: Option<&str>,
     removing: &UseStateHandle<Removing>,
     reload: &Callback<()>,
     lock: Option<&SessionKey>,
 ) -> Html {
     let remove = {
-        let (removing, reload, name) = (removing.clone(), reload.clone(), name.to_owned());
+        let (removing, reload, name) = (removing.clone(), reload.clone(), name.map(str::to_owned));
         let lock = lock.cloned();
         Callback::from(move |_| {
             let (removing, reload, name) = (removing.clone(), reload.clone(), name.clone());
             let lock = lock.clone();
             yew::platform::spawn_local(async move {
-                let removed = match PoolDb::open(lock.as_ref()).await {
-                    Ok(db) => db.remove_pool(&name).await,
-                    Err(why) => Err(why),
+                let removed = match (PoolDb::open(lock.as_ref()).await, &name) {
+                    (Ok(db), Some(name)) => db.remove_pool(name).await,
+                    (Ok(db), None) => db.remove_unopened().await,
+                    (Err(why), _) => Err(why),
                 };
                 match removed {
                     Ok(()) => removing.set(None),
@@ -285,16 +296,87 @@ fn confirm_removal(
         let removing = removing.clone();
         Callback::from(move |_| removing.set(None))
     };
+    let (question, what, failed_what) = match name {
+        Some(name) => (
+            format!("Remove the pool \u{201c}{name}\u{201d} and every file in it from this device? Your own cases stay as they are."),
+            "the pool",
+            "The pool",
+        ),
+        None => (
+            "Remove the files that could not be opened from this device? Your own cases and the pools shown stay as they are.".to_owned(),
+            "the files",
+            "The files",
+        ),
+    };
     html! {
         <div class="warning-text" role="alert">
-            <p class="body">{format!("Remove the pool \u{201c}{name}\u{201d} and every file in it from this device? Your own cases stay as they are.")}</p>
+            <p class="body">{question}</p>
             if let Some(why) = failed {
-                <p class="error-message">{format!("The pool could not be removed: {why}")}</p>
+                <p class="error-message">{format!("{failed_what} could not be removed: {why}")}</p>
             }
             <div class="button-group">
-                <button type="button" class="button button--warning" onclick={remove}>{"Yes, remove the pool"}</button>
+                <button type="button" class="button button--warning" onclick={remove}>{format!("Yes, remove {what}")}</button>
                 <button type="button" class="button button--secondary" onclick={cancel}>{"Cancel"}</button>
             </div>
+        </div>
+    }
+}
+
+/// The files kept in the pools that cannot be opened (damaged, or sealed
+/// with a key this device no longer has): how many, never counted in a
+/// pool, each way on: download them exactly as stored, or remove them.
+fn unopened_files(
+    kept: &UseStateHandle<Kept>,
+    removing: &UseStateHandle<Removing>,
+    failed: &UseStateHandle<Option<String>>,
+    today: chrono::NaiveDate,
+    lock: Option<&SessionKey>,
+) -> Html {
+    let Some(Ok((_, unopened @ 1..))) = &**kept else {
+        return html! {};
+    };
+    let (them, they) = if *unopened == 1 {
+        ("it", "it")
+    } else {
+        ("them", "they")
+    };
+    let on_download = {
+        let (lock, failed) = (lock.cloned(), failed.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (lock, failed) = (lock.clone(), failed.clone());
+            yew::platform::spawn_local(async move {
+                let text = match PoolDb::open(lock.as_ref()).await {
+                    Ok(db) => db.unopened_text().await,
+                    Err(why) => Err(why),
+                };
+                let downloaded =
+                    text.and_then(|text| crate::export::download_unreadable(&text, today));
+                failed.set(downloaded.err());
+            });
+        })
+    };
+    let ask = {
+        let removing = removing.clone();
+        Callback::from(move |_: MouseEvent| removing.set(Some((None, None))))
+    };
+    html! {
+        <div class="form-group">
+            <h3 class="heading-m">{"Files that could not be opened"}</h3>
+            <p class="body">{format!(
+                "{} in the pools could not be opened, so no pool counts {them}: {they} may be damaged, or sealed with a key this device no longer has. You can download {them} as stored, or remove {them}.",
+                counted(*unopened, "file", "files"),
+            )}</p>
+            <div class="button-group">
+                <button type="button" class="button button--secondary" onclick={on_download}>
+                    {"Download the files that could not be opened"}
+                </button>
+                <button type="button" class="button button--warning" onclick={ask}>
+                    {"Remove the files that could not be opened"}
+                </button>
+            </div>
+            if let Some(why) = &**failed {
+                <p class="error-message" role="alert">{format!("The files could not be downloaded: {why}")}</p>
+            }
         </div>
     }
 }

@@ -60,12 +60,7 @@ impl CaseSource {
             (None, _) => (not_archived(own), None),
             (Some(_), Some(Ok(pooled))) => (
                 pooled.entries.iter().map(Entry::evaluated).collect(),
-                (pooled.unreadable > 0).then(|| {
-                    format!(
-                        "{} of the pool could not be read, and are left out.",
-                        counted(pooled.unreadable, "file", "files")
-                    )
-                }),
+                pooled.left_out(),
             ),
             (Some(_), Some(Err(why))) => (
                 Vec::new(),
@@ -130,11 +125,40 @@ fn use_pools(lock: Option<SessionKey>) -> Rc<Vec<PoolSummary>> {
     (*pools).clone()
 }
 
-/// The cases of a pool, evaluated on one day, and how many of its files
-/// could not be read.
+/// The cases of a pool, evaluated on one day, how many of its files
+/// could not be read, and how many files kept in the pools could not be
+/// opened (of any pool: what is sealed cannot say which).
 pub struct Pooled {
     pub entries: Vec<Entry>,
     pub unreadable: usize,
+    pub unopened: usize,
+}
+
+impl Pooled {
+    /// What is left out of the pool's figures, and what can be done, in
+    /// words; `None` when nothing is.
+    fn left_out(&self) -> Option<String> {
+        let unreadable = (self.unreadable > 0).then(|| {
+            format!(
+                "{} of the pool could not be read, and are left out.",
+                counted(self.unreadable, "file", "files")
+            )
+        });
+        let unopened = (self.unopened > 0).then(|| {
+            let (are, they, them) = match self.unopened {
+                1 => ("is", "it", "it"),
+                _ => ("are", "they", "them"),
+            };
+            format!(
+                "{} in the pools could not be opened and {are} left out: {they} may belong to this pool. The pools page offers {them} to download as stored, or to remove.",
+                counted(self.unopened, "file", "files")
+            )
+        });
+        match (unreadable, unopened) {
+            (Some(a), Some(b)) => Some(format!("{a} {b}")),
+            (a, b) => a.or(b),
+        }
+    }
 }
 
 /// The cases of the pool `pool` on `today`, opened under `lock`, once read
@@ -162,10 +186,11 @@ fn use_pooled(
 }
 
 async fn pooled(pool: &str, today: NaiveDate, lock: Option<&SessionKey>) -> Result<Pooled, String> {
-    let texts = PoolDb::open(lock).await?.texts(pool).await?;
+    let (texts, unopened) = PoolDb::open(lock).await?.texts(pool).await?;
     let mut found = Pooled {
         entries: Vec::new(),
         unreadable: 0,
+        unopened,
     };
     for text in texts {
         match read_case_file(&text) {

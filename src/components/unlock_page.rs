@@ -15,7 +15,7 @@ use crate::lock::{Header, Start};
 use crate::lock_session::Lock;
 use crate::route::View;
 use crate::storage::{Loaded, Store};
-use crate::unlock::unlock;
+use crate::unlock::{damaged_text, set_aside, unlock};
 
 /// The facts the app starts from, as for [`Providers`], with storage as read by
 /// [`lock::start`].
@@ -90,6 +90,9 @@ pub fn LockGate(props: &LockGateProps) -> Html {
             </ContextProvider<Lock>>
         },
         Gate::Locked => {
+            if let Some(reason) = unreadable(&props.start) {
+                return damaged_page(&props.start, &reason, props.today, &props.store, form);
+            }
             let (gate, passphrase) = (gate.clone(), form.passphrase.clone());
             let on_unlocked = move |(loaded, lock): (Loaded, Lock)| {
                 // The gate outlives the Unlock page: it keeps no passphrase.
@@ -124,6 +127,107 @@ fn unreadable(start: &Start) -> Option<String> {
     }
 }
 
+/// The page of a lock that cannot be read whatever the passphrase (a
+/// damaged header, not a wrong passphrase), with the ways on that unreadable
+/// data has: download it exactly as stored, import a backup, or start
+/// afresh; the last two keep it aside first (never deleted), then open the
+/// app on what storage holds then.
+fn damaged_page(
+    start: &Rc<Start>,
+    reason: &str,
+    today: NaiveDate,
+    store: &Store,
+    form: UnlockForm,
+) -> Html {
+    let UnlockForm { errors, busy, .. } = form;
+    let refuse = {
+        let (errors, busy) = (errors.clone(), busy.clone());
+        move |message: String| {
+            busy.set(false);
+            errors.set(Errors::new(vec![FieldError::new(
+                "damaged-actions",
+                message,
+            )]));
+        }
+    };
+    let on_download = {
+        let (start, refuse) = (start.clone(), refuse.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (start, refuse) = (start.clone(), refuse.clone());
+            yew::platform::spawn_local(async move {
+                let downloaded = damaged_text(&start)
+                    .await
+                    .and_then(|text| crate::export::download_unreadable(&text, today));
+                if let Err(error) = downloaded {
+                    refuse(format!("The damaged data could not be downloaded: {error}"));
+                }
+            });
+        })
+    };
+    // Once set aside, the page starts again from what storage holds then
+    // (another lock, the cases of an older store, or none), at `view`.
+    let go_on = |view: View| {
+        let (start, store, refuse) = (start.clone(), store.clone(), refuse.clone());
+        let busy = busy.clone();
+        Callback::from(move |_: MouseEvent| {
+            if *busy {
+                return;
+            }
+            busy.set(true);
+            let (start, store, refuse) = (start.clone(), store.clone(), refuse.clone());
+            let hash = view.to_hash();
+            yew::platform::spawn_local(async move {
+                match set_aside(&start, &store).await {
+                    Ok(()) => browser::reload_at(&hash),
+                    Err(error) => refuse(format!(
+                        "The damaged data could not be kept aside, so nothing was changed: {error}"
+                    )),
+                }
+            });
+        })
+    };
+    frame(html! {
+        <>
+            <ErrorSummary errors={(*errors).clone()} />
+            <h1 class="heading-xl" tabindex="-1">{"Your cases cannot be unlocked"}</h1>
+            <p class="body">{format!(
+                "The locked cases saved on this device cannot be read ({reason}). Nothing has been changed or deleted."
+            )}</p>
+            { static_html(DAMAGED_WAYS) }
+            { beside_notice(start) }
+            <div class="button-group" id="damaged-actions">
+                <button type="button" class="button button--secondary" onclick={on_download}>
+                    {"Download the damaged data"}
+                </button>
+                <button type="button" class="button button--secondary" onclick={go_on(View::Import)}>
+                    {"Import a backup"}
+                </button>
+                <button type="button" class="button button--secondary" onclick={go_on(View::Cases)}>
+                    {"Start afresh"}
+                </button>
+            </div>
+        </>
+    })
+}
+
+/// What was kept aside from beside the locked store, said before it is
+/// unlocked: plain cases saved at a start when the database could not be
+/// opened are not in the lock, and not lost.
+fn beside_notice(start: &Start) -> Html {
+    let Start::LockedRecords {
+        beside: Some(kept_as),
+        ..
+    } = start
+    else {
+        return html! {};
+    };
+    html! {
+        <div class="inset-text"><p class="body">{format!(
+            "This browser also held cases saved outside the lock, when its database could not be opened. They are kept aside under \"{kept_as}\", not deleted: once unlocked, download them from the lock page and import that file to add them."
+        )}</p></div>
+    }
+}
+
 /// One passphrase field and a button; "The passphrase is not right" when
 /// it is not. `on_unlocked` takes the cases unlocked and their handle.
 fn unlock_page(
@@ -137,17 +241,6 @@ fn unlock_page(
         errors,
         busy,
     } = form;
-    if let Some(reason) = unreadable(start) {
-        return frame(html! {
-            <>
-                <h1 class="heading-xl" tabindex="-1">{"Your cases cannot be unlocked"}</h1>
-                <p class="body">{format!(
-                    "The locked cases saved on this device cannot be read ({reason}). Nothing has been changed or deleted."
-                )}</p>
-                { static_html(ANOTHER_BROWSER) }
-            </>
-        });
-    }
     let onsubmit = {
         let (passphrase, errors, busy) = (passphrase.clone(), errors.clone(), busy.clone());
         let (start, store) = (start.clone(), store.clone());
@@ -194,6 +287,7 @@ fn unlock_page(
         <>
             <ErrorSummary errors={(*errors).clone()} />
             { static_html(UNLOCK_HEADING) }
+            { beside_notice(start) }
             if crypto::available() {
                 <form novalidate=true {onsubmit}>
                     { text_field(&TextFieldProps {
@@ -233,7 +327,11 @@ macro_rules! another_browser {
     };
 }
 
-const ANOTHER_BROWSER: &str = another_browser!();
+/// What can be done with a lock that cannot be read.
+const DAMAGED_WAYS: &str = concat!(
+    r#"<p class="body">You can download the damaged data exactly as it is stored, to keep it or to give it to someone who can help.</p>"#,
+    r#"<p class="body">To get your cases back, import a case file you exported. Or start afresh with no cases. Either way the damaged data is kept aside in this browser first, not deleted.</p>"#
+);
 
 /// What a forgotten passphrase means, folded away.
 const FORGOTTEN: &str = concat!(

@@ -31,8 +31,10 @@ mod web {
     use super::POOLS_DB;
     use crate::crypto::{DataKey, SessionKey, hex, random_bytes};
     use crate::documents::{db::DocDb, keys};
+    use rules::case_file::json::Writer;
+
     use crate::pools::Pooled;
-    use crate::storage::idb::{OpenError, committed, open_database, reason, request};
+    use crate::storage::idb::{OpenError, committed, open_database, reason, request, text};
 
     const FILES: &str = "files";
 
@@ -42,16 +44,26 @@ mod web {
         key: DataKey,
     }
 
+    /// A handle let go closes its connection, so that none is left open to
+    /// hold up a later version's upgrade, or a deletion.
+    impl Drop for PoolDb {
+        fn drop(&mut self) {
+            self.db.close();
+        }
+    }
+
     impl PoolDb {
         /// Opens the pools' database, made empty the first time, with the
         /// key the lock `lock` opens (`None`: the lock is off).
         pub async fn open(lock: Option<&SessionKey>) -> Result<PoolDb, String> {
-            let db = open_database(POOLS_DB, &[FILES])
-                .await
-                .map_err(OpenError::in_words)?;
+            // The key first: a connection is opened only to be kept (and
+            // closed when dropped), never left open by a refusal.
             let key = keys::data_key(&DocDb::open().await?, lock)
                 .await
                 .map_err(|why| format!("the pools are locked: {why}"))?;
+            let db = open_database(POOLS_DB, &[FILES])
+                .await
+                .map_err(OpenError::in_words)?;
             Ok(PoolDb { db, key })
         }
 
@@ -86,63 +98,118 @@ mod web {
                 .ok()
         }
 
-        /// Every record, opened, with its key. Plain ones, of a version
-        /// before records were sealed, are sealed as they are found, all
-        /// in one transaction: until it commits, they stay as they were.
-        async fn records(&self) -> Result<Vec<(JsValue, Object)>, String> {
-            let (_, files) = self.files_store(IdbTransactionMode::Readonly)?;
-            let keys = request(files.get_all_keys()).await?;
-            let values = request(files.get_all()).await?;
-            let (mut records, mut plain) = (Vec::new(), Vec::new());
-            for (key, value) in Array::from(&keys).iter().zip(Array::from(&values).iter()) {
-                if value.is_instance_of::<Uint8Array>() {
-                    records.extend(self.opened(&value).await.map(|record| (key, record)));
-                } else if let (Some(hash), Ok(record)) = (key.as_string(), value.dyn_into()) {
-                    set(&record, "hash", hash.into())?;
-                    plain.push((key, record));
+        /// Every record, opened, with its key, and those that cannot be
+        /// opened (damaged, or sealed with a key no longer here), as
+        /// stored. Plain ones, of a version before records were sealed, are
+        /// sealed as they are found, all in one transaction: until it
+        /// commits, they stay as they were. Each is sealed only if it is
+        /// still there in that transaction, so that two tabs sealing at
+        /// once never store a file twice; when another tab was first, all
+        /// is read again.
+        async fn records(
+            &self,
+        ) -> Result<(Vec<(JsValue, Object)>, Vec<(JsValue, JsValue)>), String> {
+            loop {
+                let (_, files) = self.files_store(IdbTransactionMode::Readonly)?;
+                let keys = request(files.get_all_keys()).await?;
+                let values = request(files.get_all()).await?;
+                let (mut records, mut plain, mut unopened) = (Vec::new(), Vec::new(), Vec::new());
+                for (key, value) in Array::from(&keys).iter().zip(Array::from(&values).iter()) {
+                    let record = value.dyn_ref::<Object>().cloned();
+                    if value.is_instance_of::<Uint8Array>() {
+                        match self.opened(&value).await {
+                            Some(record) => records.push((key, record)),
+                            None => unopened.push((key, value)),
+                        }
+                    } else if let (Some(hash), Some(record)) = (key.as_string(), record) {
+                        set(&record, "hash", hash.into())?;
+                        plain.push((key, record));
+                    } else {
+                        unopened.push((key, value));
+                    }
+                }
+                if plain.is_empty() {
+                    return Ok((records, unopened));
+                }
+                let mut sealed = Vec::with_capacity(plain.len());
+                for (_, record) in &plain {
+                    sealed.push((new_id()?, self.seal(record).await?));
+                }
+                let (transaction, files) = self.files_store(IdbTransactionMode::Readwrite)?;
+                let mut all_there = true;
+                for ((old, _), (id, bytes)) in plain.iter().zip(&sealed) {
+                    if request(files.get(old)).await?.is_undefined() {
+                        all_there = false;
+                        continue;
+                    }
+                    files.delete(old).map_err(|e| reason(&e))?;
+                    files.put_with_key(bytes, id).map_err(|e| reason(&e))?;
+                }
+                committed(&transaction).await?;
+                if all_there {
+                    let ids = sealed.into_iter().map(|(id, _)| id);
+                    records.extend(ids.zip(plain).map(|(id, (_, record))| (id, record)));
+                    return Ok((records, unopened));
                 }
             }
-            if plain.is_empty() {
-                return Ok(records);
-            }
-            let mut sealed = Vec::with_capacity(plain.len());
-            for (_, record) in &plain {
-                sealed.push((new_id()?, self.seal(record).await?));
-            }
-            let (transaction, files) = self.files_store(IdbTransactionMode::Readwrite)?;
-            for ((old, _), (id, bytes)) in plain.iter().zip(&sealed) {
-                files.delete(old).map_err(|e| reason(&e))?;
-                files.put_with_key(bytes, id).map_err(|e| reason(&e))?;
-            }
-            committed(&transaction).await?;
-            records.extend(
-                sealed
-                    .into_iter()
-                    .zip(plain)
-                    .map(|((id, _), (_, record))| (id, record)),
-            );
-            Ok(records)
+        }
+
+        /// Every file kept, and how many records cannot be opened.
+        pub async fn kept(&self) -> Result<(Vec<Pooled>, usize), String> {
+            let (records, unopened) = self.records().await?;
+            let files = records.iter().filter_map(|(_, record)| pooled(record));
+            Ok((files.collect(), unopened.len()))
         }
 
         /// Every file kept.
         pub async fn files(&self) -> Result<Vec<Pooled>, String> {
-            Ok(self
-                .records()
-                .await?
-                .iter()
-                .filter_map(|(_, record)| pooled(record))
-                .collect())
+            Ok(self.kept().await?.0)
         }
 
-        /// The anonymised case files of the pool `pool`.
-        pub async fn texts(&self, pool: &str) -> Result<Vec<String>, String> {
-            Ok(self
-                .records()
-                .await?
-                .iter()
+        /// The anonymised case files of the pool `pool`, and how many
+        /// records cannot be opened (of any pool: what is sealed cannot
+        /// say).
+        pub async fn texts(&self, pool: &str) -> Result<(Vec<String>, usize), String> {
+            let (records, unopened) = self.records().await?;
+            let texts = (records.iter())
                 .filter(|(_, record)| text_of(record, "pool").as_deref() == Some(pool))
-                .filter_map(|(_, record)| text_of(record, "text"))
-                .collect())
+                .filter_map(|(_, record)| text_of(record, "text"));
+            Ok((texts.collect(), unopened.len()))
+        }
+
+        /// The records that cannot be opened, exactly as stored, in one
+        /// text to download: `{key: {"sealed": hex}}`, or `{"stored":
+        /// JSON}` for a value that is not sealed bytes.
+        pub async fn unopened_text(&self) -> Result<String, String> {
+            let mut writer = Writer::new(true);
+            writer.open('{');
+            for (key, value) in self.records().await?.1 {
+                writer.key(&text(key));
+                writer.open('{');
+                match value.dyn_ref::<Uint8Array>() {
+                    Some(bytes) => {
+                        writer.key("sealed");
+                        writer.string(&hex(&bytes.to_vec()));
+                    }
+                    None => {
+                        writer.key("stored");
+                        writer.string(&text(value.clone()));
+                    }
+                }
+                writer.close('}');
+            }
+            writer.close('}');
+            Ok(writer.finish())
+        }
+
+        /// Removes the records that cannot be opened, in one transaction.
+        pub async fn remove_unopened(&self) -> Result<(), String> {
+            let unopened = self.records().await?.1;
+            let (transaction, files) = self.files_store(IdbTransactionMode::Readwrite)?;
+            for (key, _) in &unopened {
+                files.delete(key).map_err(|e| reason(&e))?;
+            }
+            committed(&transaction).await
         }
 
         /// Keeps `file`, whose anonymised case file is `text`, sealed.
@@ -169,7 +236,7 @@ mod web {
 
         /// Removes every file of the pool `pool`, in one transaction.
         pub async fn remove_pool(&self, pool: &str) -> Result<(), String> {
-            let records = self.records().await?;
+            let records = self.records().await?.0;
             let (transaction, files) = self.files_store(IdbTransactionMode::Readwrite)?;
             for (key, record) in &records {
                 if text_of(record, "pool").as_deref() == Some(pool) {
@@ -228,11 +295,23 @@ mod native {
             Err("IndexedDB needs a browser".to_owned())
         }
 
+        pub async fn kept(&self) -> Result<(Vec<Pooled>, usize), String> {
+            match *self {}
+        }
+
         pub async fn files(&self) -> Result<Vec<Pooled>, String> {
             match *self {}
         }
 
-        pub async fn texts(&self, _pool: &str) -> Result<Vec<String>, String> {
+        pub async fn texts(&self, _pool: &str) -> Result<(Vec<String>, usize), String> {
+            match *self {}
+        }
+
+        pub async fn unopened_text(&self) -> Result<String, String> {
+            match *self {}
+        }
+
+        pub async fn remove_unopened(&self) -> Result<(), String> {
             match *self {}
         }
 

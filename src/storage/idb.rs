@@ -17,7 +17,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::Db;
 #[cfg(target_arch = "wasm32")]
-pub use web::{Db, committed, open_database, reason, request, settled, why};
+pub use web::{Db, committed, open_database, reason, request, settled, text, why};
 
 use crate::storage::records::Put;
 
@@ -362,7 +362,7 @@ mod web {
 
     /// A stored value as text: a record is text; anything else another
     /// program put there is shown as JSON.
-    fn text(value: JsValue) -> String {
+    pub fn text(value: JsValue) -> String {
         value
             .as_string()
             .or_else(|| js_sys::JSON::stringify(&value).ok().map(String::from))
