@@ -1300,7 +1300,11 @@ mod indexed_db {
         let (again, _) = ehc_timeline::unlock::unlock(&start, &store, PASSPHRASE)
             .await
             .unwrap();
-        assert_eq!(again.cases, [Rc::new(request_case())], "the locked cases, unchanged");
+        assert_eq!(
+            again.cases,
+            [Rc::new(request_case())],
+            "the locked cases, unchanged"
+        );
         db.close();
     }
 }
