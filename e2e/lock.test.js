@@ -365,6 +365,8 @@ test('locking 1,000 cases says how far the rewrite has come, then every case is 
   assert.equal(await progress.count(), 0, 'the progress goes once the cases are locked');
   await assertLocked(page, ['Child 1']);
   assert.equal(Object.keys(await storedRecords(page)).length, 1000);
+  await context.close();
+});
 
 /** Writes `value` under `key` in the object store `store` of the app's database, as damage would. */
 function putStored(page, store, key, value) {
