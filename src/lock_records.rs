@@ -21,6 +21,7 @@ use std::rc::Rc;
 use rules::Case;
 use yew::Callback;
 
+use crate::browser;
 use crate::crypto::{OpenError, SessionKey, hex, random_bytes, sha256};
 use crate::lock::{Header, base64_decode, base64_encode};
 use crate::storage::records::{Put, decode_record, encode_record, record_revision};
@@ -198,7 +199,7 @@ impl Progress {
     pub fn new(steps: usize, on: Callback<u8>) -> Progress {
         Progress {
             on: Some(on),
-            started: js_sys::Date::now(),
+            started: browser::elapsed_ms(),
             steps,
             done: Cell::new(0),
         }
@@ -209,7 +210,7 @@ impl Progress {
         let done = self.done.get() + 1;
         self.done.set(done);
         if let Some(on) = &self.on
-            && js_sys::Date::now() - self.started > 200.0
+            && browser::elapsed_ms() - self.started > 200.0
         {
             on.emit((done * 100 / self.steps.max(1)).min(100) as u8);
         }
