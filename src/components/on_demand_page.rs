@@ -74,13 +74,17 @@ pub fn OnDemandPage(props: &OnDemandPageProps) -> Html {
                 </p>
             }
             <div ref={host}></div>
-            <div role="status" aria-live="polite">
-                if let Some(percent) = *rewritten {
-                    <p class="body">
-                        {format!("Rewriting your cases for the lock: {percent}% done. Keep this page open until it finishes.")}
-                    </p>
-                }
-            </div>
+            // Only the lock's part changes the lock: no other page gets an
+            // empty live region of its own.
+            if props.part == "lock" {
+                <div role="status" aria-live="polite">
+                    if let Some(percent) = *rewritten {
+                        <p class="body">
+                            {format!("Rewriting your cases for the lock: {percent}% done. Keep this page open until it finishes.")}
+                        </p>
+                    }
+                </div>
+            }
         </>
     }
 }
