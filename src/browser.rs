@@ -4,6 +4,11 @@
 
 pub use imp::*;
 
+/// How long a long task (pooling files, rewriting the store for the lock)
+/// runs before its progress is shown, in milliseconds: a shorter one would
+/// only flash a message.
+pub const PROGRESS_AFTER_MS: f64 = 200.0;
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use std::cell::{Cell, OnceCell};

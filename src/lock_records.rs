@@ -184,8 +184,8 @@ pub async fn whole_store(
 }
 
 /// How far a rewrite of the whole store has come, told as a percentage once
-/// it has taken over 200 ms: sealing a thousand cases takes a while, and a
-/// shorter rewrite would only flash a message. The default tells no one.
+/// it has run past [`browser::PROGRESS_AFTER_MS`]: sealing a thousand cases
+/// takes a while. The default tells no one.
 #[derive(Default)]
 pub struct Progress {
     on: Option<Callback<u8>>,
@@ -210,7 +210,7 @@ impl Progress {
         let done = self.done.get() + 1;
         self.done.set(done);
         if let Some(on) = &self.on
-            && browser::elapsed_ms() - self.started > 200.0
+            && browser::elapsed_ms() - self.started > browser::PROGRESS_AFTER_MS
         {
             on.emit((done * 100 / self.steps.max(1)).min(100) as u8);
         }

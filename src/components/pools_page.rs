@@ -18,9 +18,6 @@ use crate::pools::db::PoolDb;
 use crate::pools::{Outcome, PoolSummary, bring, outcome_sentences, pool_name, summaries};
 use crate::route::View;
 
-/// How long a batch runs before its progress is shown, in milliseconds.
-const PROGRESS_AFTER_MS: f64 = 200.0;
-
 /// The pools kept and how many files in them cannot be opened, or why
 /// they could not be read.
 type Kept = Option<Result<(Vec<PoolSummary>, usize), String>>;
@@ -153,7 +150,7 @@ pub fn PoolsPage() -> Html {
 }
 
 /// Brings `files` to `pool` in `db` (or says why it could not be opened),
-/// showing how far it is once past [`PROGRESS_AFTER_MS`]; what it did, in
+/// showing how far it is once past [`browser::PROGRESS_AFTER_MS`]; what it did, in
 /// sentences. Of a folder, only its `.json` files are read.
 async fn pooled(
     db: Result<PoolDb, String>,
@@ -181,7 +178,7 @@ async fn pooled(
     let started = browser::elapsed_ms();
     let mut outcomes = Vec::with_capacity(files.len());
     for (done, file) in files.iter().enumerate() {
-        if browser::elapsed_ms() - started > PROGRESS_AFTER_MS {
+        if browser::elapsed_ms() - started > browser::PROGRESS_AFTER_MS {
             progress.set(Some((done, files.len())));
         }
         outcomes.push(match browser::file_bytes(file).await {
