@@ -262,3 +262,31 @@ test('two tabs opening the plain pools of before in the same instant seal each f
   }
   await context.close();
 });
+
+test('two tabs pooling the same new file in the same instant keep it once, every time', async () => {
+  const { context, page } = await openApp(app.browser, app.server.url);
+  const other = await context.newPage();
+  const text = JSON.stringify({ format: 'ehc-timeline/1', cases: [{ id: 'c-1', local_authority: 'Northumberland', events: [{ id: 'e-1', kind: 'request-received', date: '2025-01-06' }] }] });
+  for (let round = 0; round < 8; round += 1) {
+    if (round > 0) await changePools(page, { clear: true, puts: [] });
+    await Promise.all([page.goto(`${app.server.url}#/pools`), other.goto(`${app.server.url}#/pools`)]);
+    await Promise.all([page.reload(), other.reload()]);
+    for (const tab of [page, other]) {
+      await tab.getByText('No cases are pooled on this device yet.').waitFor();
+      await tab.getByLabel('Pool name').fill('Northumberland parents');
+    }
+    const file = json(`family-${round}.json`, text);
+    await Promise.all([page, other].map((tab) => tab.getByLabel('Choose anonymised case files').setInputFiles([file])));
+    const said = await Promise.all(
+      [page, other].map(async (tab) => {
+        const status = tab.locator('div[role="status"]').filter({ hasText: /Added|already/ });
+        await status.waitFor();
+        return status.textContent();
+      }),
+    );
+    assert.equal(said.filter((text) => text.includes('Added 1 file with 1 case.')).length, 1, `round ${round}: one tab added it (${said})`);
+    assert.equal(said.filter((text) => text.includes('was already in the pool “Northumberland parents”')).length, 1, `round ${round}: the other found it kept (${said})`);
+    assert.equal((await poolKeys(page)).length, 1, `round ${round}: the file kept once`);
+  }
+  await context.close();
+});

@@ -601,6 +601,46 @@ mod imp {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 
+    /// Held while this tab alone runs a task that the app's other tabs must
+    /// not run at the same moment (the Web Locks API); let go when dropped.
+    pub struct Exclusive(js_sys::Function);
+
+    impl Drop for Exclusive {
+        fn drop(&mut self) {
+            let _ = self.0.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    }
+
+    /// Waits until no other tab of the app holds `name`, then holds it.
+    /// `None` where the browser has no Web Locks or refuses one: the task
+    /// then runs as it would without.
+    pub async fn exclusive(name: &str) -> Option<Exclusive> {
+        use js_sys::{Function, Promise, Reflect};
+        use wasm_bindgen::JsValue;
+        let locks = Reflect::get(&window(), &"navigator".into())
+            .and_then(|navigator| Reflect::get(&navigator, &"locks".into()))
+            .ok()
+            .filter(|locks| locks.is_object())?;
+        let request = Reflect::get(&locks, &"request".into()).ok()?;
+        let request = request.dyn_ref::<Function>()?;
+        let mut asked = None;
+        // Settles with the function that lets the lock go, once granted.
+        let granted = Promise::new(&mut |granted, _| {
+            // While the lock is held, the browser waits for the promise
+            // this returns, which only the function handed out settles.
+            let hold = Closure::once_into_js(move |_lock: JsValue| {
+                Promise::new(&mut |release, _| {
+                    let _ = granted.call1(&JsValue::NULL, &release);
+                })
+            });
+            asked = request.call2(&locks, &name.into(), &hold).ok();
+        });
+        // The request's own promise fails at once if the browser refuses.
+        let either = Promise::race(&js_sys::Array::of2(&granted, &asked?));
+        let release = wasm_bindgen_futures::JsFuture::from(either).await.ok()?;
+        Some(Exclusive(release.dyn_into().ok()?))
+    }
+
     /// Milliseconds since the page's clock began: for how long a task has
     /// run, never for a date.
     pub fn elapsed_ms() -> f64 {
@@ -795,4 +835,11 @@ mod imp {
     }
 
     pub async fn drawn() {}
+
+    /// No other tabs outside the browser: nothing to wait for.
+    pub struct Exclusive;
+
+    pub async fn exclusive(_name: &str) -> Option<Exclusive> {
+        Some(Exclusive)
+    }
 }

@@ -14,7 +14,7 @@ use crate::crypto::SessionKey;
 use crate::forms::{Errors, FieldError};
 use crate::labels::counted;
 use crate::parts::{GivenCases, LockKey};
-use crate::pools::db::PoolDb;
+use crate::pools::db::{POOLS_DB, PoolDb};
 use crate::pools::{Outcome, PoolSummary, bring, outcome_sentences, pool_name, summaries};
 use crate::route::View;
 
@@ -163,6 +163,9 @@ async fn pooled(
     let (files, skipped): (Vec<_>, Vec<_>) = files
         .into_iter()
         .partition(|file| !from_folder || file.name().to_ascii_lowercase().ends_with(".json"));
+    // Another tab pooling at the same moment waits for this batch, and then
+    // finds its files among those kept: the same file is never kept twice.
+    let _alone = browser::exclusive(POOLS_DB).await;
     let read = match db {
         Ok(db) => db.files().await.map(|kept| (db, kept)),
         Err(why) => Err(why),
