@@ -410,8 +410,11 @@ impl Fields for CaseFields {
     type Output = Case;
 
     fn finish(self, extra: Map) -> Result<Case, Problem> {
+        let Some(id) = self.id else {
+            return Err(Problem::MissingId(IdOf::Case));
+        };
         Ok(Case {
-            id: self.id.ok_or(Problem::MissingId(IdOf::Case))?,
+            id,
             child: self.child,
             local_authority: self.local_authority,
             reference: self.reference,
@@ -531,7 +534,10 @@ impl Fields for EventFields {
 
     fn finish(self, extra: Map) -> Result<Event, Problem> {
         let mut f = self;
-        let id = f.id.take().ok_or(Problem::MissingId(IdOf::Event))?;
+        // Not `ok_or`, which builds the problem for every event and drops it.
+        let Some(id) = f.id.take() else {
+            return Err(Problem::MissingId(IdOf::Event));
+        };
         let kind = f
             .kind
             .take()
@@ -640,7 +646,9 @@ impl Fields for DocumentFields {
     type Output = Document;
 
     fn finish(self, extra: Map) -> Result<Document, Problem> {
-        let id = self.id.ok_or(Problem::MissingId(IdOf::Document))?;
+        let Some(id) = self.id else {
+            return Err(Problem::MissingId(IdOf::Document));
+        };
         let needs = |field| Problem::DocumentNeeds {
             document: id.clone(),
             field,
