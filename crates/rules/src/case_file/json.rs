@@ -429,12 +429,15 @@ impl<'a> Reader<'a> {
         byte
     }
 
-    /// The next byte that is not white space, not read. A pretty file's
-    /// indentation is passed eight spaces at a time.
+    /// The next byte that is not white space, not read. Natively, a pretty
+    /// file's indentation is passed eight spaces at a time; not in the app's
+    /// wasm, built for size, where this is copied into every caller.
     fn whitespace(&mut self) -> Option<u8> {
         while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.peek() {
             self.eat();
-            while self.bytes.get(self.index..self.index + 8) == Some(b"        ") {
+            while cfg!(not(target_arch = "wasm32"))
+                && self.bytes.get(self.index..self.index + 8) == Some(b"        ")
+            {
                 self.index += 8;
             }
         }
