@@ -2,8 +2,10 @@
 //! the next file not yet taken and reads it (a file is read by one worker,
 //! from its start, so its faults are found and named as `check` names them);
 //! the cases it reads it evaluates and counts itself, unless another worker
-//! has no file left to read: then it hands that worker the cases in batches,
-//! so one big file, or the last of many, still keeps every core busy. The
+//! has no file left to read: then it hands such workers the cases in
+//! batches, keeping a few waiting for them (a worker woken takes a while to
+//! run, longer on a busy computer), so one big file, or the last of many,
+//! still keeps every core busy. The
 //! workers' counts are merged, and the report sorts what it counts, so it is
 //! the same, byte for byte, whatever the number of threads.
 
@@ -19,6 +21,11 @@ use rules::{Case, evaluate};
 /// cases out.
 const BATCH: usize = 16;
 
+/// How many batches may wait for each worker with no file left: enough to
+/// keep it busy while the reader is not running (on a busy computer, for
+/// tens of milliseconds), few enough to hold little (about 2 MB).
+const WAITING: usize = 8;
+
 /// Every case of every file counted on `threads` threads; or the first file
 /// in the order given that cannot be read, and why. `read` reads one file,
 /// handing each case on as soon as it is read.
@@ -33,10 +40,10 @@ where
 {
     let threads = threads.max(1);
     let shared = Shared {
+        threads,
         next: AtomicUsize::new(0),
         queue: Mutex::new(Queue {
             batches: Vec::new(),
-            idle: 0,
             reading: threads,
         }),
         ready: Condvar::new(),
@@ -76,17 +83,17 @@ where
 
 /// What the workers share: the next file to take, and the cases handed over.
 struct Shared {
+    threads: usize,
     next: AtomicUsize,
     queue: Mutex<Queue>,
     ready: Condvar,
 }
 
-/// Cases handed over, and who is waiting for them.
+/// Cases handed over, and how many workers are still reading.
 struct Queue {
     batches: Vec<Vec<Case>>,
-    /// Workers with no file left, waiting for a batch.
-    idle: usize,
-    /// Workers still reading files: while any is, a batch may come.
+    /// Workers still reading files: while any is, a batch may come; the
+    /// others count the batches.
     reading: usize,
 }
 
@@ -133,7 +140,8 @@ impl Shared {
         failed
     }
 
-    /// Gives `batch` to a worker waiting for one, or counts it here.
+    /// Hands `batch` to the workers with no file left, `WAITING` batches
+    /// for each at most; or counts it here, when they have enough to do.
     fn hand_over_or_count(
         &self,
         batch: &mut Vec<Case>,
@@ -141,7 +149,7 @@ impl Shared {
         tally: &mut CouncilTally,
     ) {
         let mut queue = self.queue();
-        if queue.idle > queue.batches.len() {
+        if queue.batches.len() < WAITING * (self.threads - queue.reading) {
             queue
                 .batches
                 .push(std::mem::replace(batch, Vec::with_capacity(BATCH)));
@@ -164,12 +172,10 @@ impl Shared {
             } else if queue.reading == 0 {
                 return;
             } else {
-                queue.idle += 1;
                 queue = self
                     .ready
                     .wait(queue)
                     .expect("a worker of the report does not panic");
-                queue.idle -= 1;
             }
         }
     }
