@@ -4,16 +4,15 @@
 //! reads many and prints the council report; or anonymises one.
 
 mod bundle;
+mod tally;
 
 use std::fs::File;
 use std::io::Read;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
 use outputs::{
-    Chronology, CouncilTally, Evaluated, NameShown, chase_letter, complaint_letter,
-    ombudsman_letter,
+    Chronology, Evaluated, NameShown, chase_letter, complaint_letter, ombudsman_letter,
     report::{NOT_LEGAL_ADVICE, Report, case_text},
 };
 use rules::{
@@ -305,7 +304,8 @@ fn parse_report<'a>(mut args: impl Iterator<Item = &'a str>) -> Result<Command, 
 /// Reads every case file, evaluates each case on `today` and prints the
 /// council report; exit status 2, naming the file, if one cannot be read.
 fn report(paths: &[String], today: NaiveDate, format: ReportFormat) -> ExitCode {
-    let tally = match tally_files(paths, today) {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let tally = match tally::tally_files(paths, today, threads, read_each) {
         Ok(tally) => tally,
         Err((path, message)) => return unreadable(path, &message),
     };
@@ -319,57 +319,6 @@ fn report(paths: &[String], today: NaiveDate, format: ReportFormat) -> ExitCode 
         ReportFormat::Csv => print!("{}", report.to_csv()),
     }
     ExitCode::SUCCESS
-}
-
-/// Every case of every file counted, the files shared out among as many
-/// threads as the computer runs at once; or the first file in the order
-/// given that cannot be read, and why.
-fn tally_files(paths: &[String], today: NaiveDate) -> Result<CouncilTally, (&str, String)> {
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    let next = AtomicUsize::new(0);
-    // Each worker takes the next file not yet taken, so a worker's first
-    // failure is the first of the files it took.
-    let work = || {
-        let mut tally = CouncilTally::default();
-        let mut bytes = Vec::new();
-        loop {
-            let at = next.fetch_add(1, Ordering::Relaxed);
-            let Some(path) = paths.get(at) else {
-                return (tally, None);
-            };
-            let counted = read_each(path, &mut bytes, |case| {
-                tally.add(&case, &evaluate(&case, today));
-            });
-            if let Err(message) = counted {
-                return (tally, Some((at, message)));
-            }
-        }
-    };
-    let parts: Vec<(CouncilTally, Option<(usize, String)>)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
-        workers
-            .into_iter()
-            .map(|worker| {
-                worker
-                    .join()
-                    .expect("a worker of the report does not panic")
-            })
-            .collect()
-    });
-    let mut whole = CouncilTally::default();
-    let mut failed: Option<(usize, String)> = None;
-    for (tally, failure) in parts {
-        whole.merge(tally);
-        if let Some((at, message)) = failure
-            && failed.as_ref().is_none_or(|(first, _)| at < *first)
-        {
-            failed = Some((at, message));
-        }
-    }
-    match failed {
-        Some((at, message)) => Err((&paths[at], message)),
-        None => Ok(whole),
-    }
 }
 
 /// Prints the anonymised copy of the case file at `path`.
@@ -474,7 +423,7 @@ fn read(path: &str) -> Result<CaseFile, String> {
 /// Reads the case file at `path` as [`read`] does, into `bytes` (a buffer
 /// used again for the next file), handing each case to `each` as soon as it
 /// is read, so that no more than one case is held at a time.
-fn read_each(path: &str, bytes: &mut Vec<u8>, each: impl FnMut(Case)) -> Result<(), String> {
+fn read_each(path: &str, bytes: &mut Vec<u8>, each: &mut dyn FnMut(Case)) -> Result<(), String> {
     bytes.clear();
     File::open(path)
         .and_then(|mut file| file.read_to_end(bytes))

@@ -124,7 +124,20 @@ pub struct Group {
 pub struct CouncilTally {
     cases: u64,
     councils: Councils,
-    groups: HashMap<(usize, &'static str, i32), Counts, BuildHasherDefault<ShortKeys>>,
+    groups: HashMap<(usize, RuleAt, i32), Counts, BuildHasherDefault<ShortKeys>>,
+}
+
+/// A rule, known by where its id is kept: two words to hash and compare for
+/// every clock counted, where its text took a loop over its bytes and a
+/// comparison of them. Groups of one id kept in two places are put together
+/// when the report is made ([`by_rule_id`]).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct RuleAt(usize, usize);
+
+impl RuleAt {
+    fn of(id: &'static str) -> RuleAt {
+        RuleAt(id.as_ptr() as usize, id.len())
+    }
 }
 
 /// The councils met so far, each with its index in the order met; the
@@ -199,6 +212,7 @@ impl Hasher for ShortKeys {
 /// One group's counts while they are tallied.
 #[derive(Default)]
 struct Counts {
+    rule: &'static str,
     title: &'static str,
     met: u32,
     met_late: u32,
@@ -220,7 +234,11 @@ impl CouncilTally {
             .iter()
             .filter(|deadline| council_answers_for(deadline))
         {
-            let key = (council, deadline.rule.id, deadline.trigger.date.year());
+            let key = (
+                council,
+                RuleAt::of(deadline.rule.id),
+                deadline.trigger.date.year(),
+            );
             let outcome = match deadline.status {
                 Status::Met => Outcome::Met,
                 Status::MetLate => Outcome::Late(Some(deadline.days_late)),
@@ -230,6 +248,7 @@ impl CouncilTally {
                 Status::Pending | Status::DueSoon | Status::NotApplicable => continue,
             };
             let counts = self.groups.entry(key).or_default();
+            counts.rule = deadline.rule.id;
             counts.title = deadline.rule.title;
             match outcome {
                 Outcome::Met => counts.met += 1,
@@ -261,12 +280,7 @@ impl CouncilTally {
                 .groups
                 .entry((indexes[council], rule, year))
                 .or_default();
-            mine.title = counts.title;
-            mine.met += counts.met;
-            mine.met_late += counts.met_late;
-            mine.overdue += counts.overdue;
-            mine.excepted += counts.excepted;
-            mine.days_late.extend(counts.days_late);
+            mine.add(counts);
         }
     }
 
@@ -277,8 +291,7 @@ impl CouncilTally {
             .enumerate()
             .map(|(at, rule)| (rule.id, at))
             .collect();
-        let mut groups: Vec<Group> = self
-            .groups
+        let mut groups: Vec<Group> = by_rule_id(self.groups)
             .into_iter()
             .map(|((council, rule, year), counts)| {
                 counts.into_group(names[council].clone(), rule, year)
@@ -313,7 +326,33 @@ enum Outcome {
     Excepted,
 }
 
+/// The groups keyed by their rule's id itself, those of one id kept in two
+/// places put together.
+fn by_rule_id<S>(
+    groups: HashMap<(usize, RuleAt, i32), Counts, S>,
+) -> HashMap<(usize, &'static str, i32), Counts> {
+    let mut by_id: HashMap<(usize, &'static str, i32), Counts> = HashMap::new();
+    for ((council, _, year), counts) in groups {
+        by_id
+            .entry((council, counts.rule, year))
+            .or_default()
+            .add(counts);
+    }
+    by_id
+}
+
 impl Counts {
+    /// Adds the clocks `other` counted of the same group.
+    fn add(&mut self, other: Counts) {
+        self.rule = other.rule;
+        self.title = other.title;
+        self.met += other.met;
+        self.met_late += other.met_late;
+        self.overdue += other.overdue;
+        self.excepted += other.excepted;
+        self.days_late.extend(other.days_late);
+    }
+
     fn into_group(mut self, council: Option<String>, rule: &'static str, year: i32) -> Group {
         self.days_late.sort_unstable();
         let decided = self.met + self.met_late + self.overdue;

@@ -10,6 +10,7 @@
 //! are refused everywhere.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::HashSet;
 
 use chrono::{NaiveDate, NaiveTime};
@@ -278,19 +279,40 @@ fn read_unique<T: Fields + Default>(reader: &mut Reader, key: &str) -> Json<Vec<
     Ok(items)
 }
 
+thread_local! {
+    /// How many events the case read last had: room for as many is made for
+    /// the next, whose list then seldom grows (each doubling copies every
+    /// event read so far).
+    static EVENTS_BEFORE: Cell<usize> = const { Cell::new(0) };
+}
+
+/// A case's events, whose ids must differ, in a list of their exact length.
+fn read_events(reader: &mut Reader, key: &str) -> Json<Vec<Event>> {
+    let mut events = Vec::with_capacity(EVENTS_BEFORE.get());
+    each_unique::<EventFields>(reader, key, &mut |event| events.push(event))?;
+    EVENTS_BEFORE.set(events.len());
+    events.shrink_to_fit();
+    Ok(events)
+}
+
 /// Reads a list whose ids must differ, handing each item to `each`.
 fn each_unique<T: Fields + Default>(
     reader: &mut Reader,
     key: &str,
     each: &mut dyn FnMut(T::Output),
 ) -> Json<()> {
-    let mut ids = Some(HashSet::new());
-    at(reader, key, |reader| {
+    let mut ids = Some(reader.id_sets.pop().unwrap_or_default());
+    let read = at(reader, key, |reader| {
         reader.elements(|reader| {
             each(read_fields(reader, &mut ids, T::default())?);
             Ok(())
         })
-    })
+    });
+    if let Some(mut set) = ids {
+        set.clear();
+        reader.id_sets.push(set);
+    }
+    read
 }
 
 /// Reads one case, as the app's storage keeps each: its events' ids are checked.
@@ -388,8 +410,11 @@ impl Fields for CaseFields {
     type Output = Case;
 
     fn finish(self, extra: Map) -> Result<Case, Problem> {
+        let Some(id) = self.id else {
+            return Err(Problem::MissingId(IdOf::Case));
+        };
         Ok(Case {
-            id: self.id.ok_or(Problem::MissingId(IdOf::Case))?,
+            id,
             child: self.child,
             local_authority: self.local_authority,
             reference: self.reference,
@@ -412,7 +437,7 @@ impl Fields for CaseFields {
                     read_fields(reader, &mut None, SettingsFields::default())
                 })?)
             }
-            "events" => self.events = Some(read_unique::<EventFields>(reader, key)?),
+            "events" => self.events = Some(read_events(reader, key)?),
             _ => return Ok(false),
         }
         Ok(true)
@@ -509,7 +534,10 @@ impl Fields for EventFields {
 
     fn finish(self, extra: Map) -> Result<Event, Problem> {
         let mut f = self;
-        let id = f.id.take().ok_or(Problem::MissingId(IdOf::Event))?;
+        // Not `ok_or`, which builds the problem for every event and drops it.
+        let Some(id) = f.id.take() else {
+            return Err(Problem::MissingId(IdOf::Event));
+        };
         let kind = f
             .kind
             .take()
@@ -618,7 +646,9 @@ impl Fields for DocumentFields {
     type Output = Document;
 
     fn finish(self, extra: Map) -> Result<Document, Problem> {
-        let id = self.id.ok_or(Problem::MissingId(IdOf::Document))?;
+        let Some(id) = self.id else {
+            return Err(Problem::MissingId(IdOf::Document));
+        };
         let needs = |field| Problem::DocumentNeeds {
             document: id.clone(),
             field,
