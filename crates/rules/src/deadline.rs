@@ -42,44 +42,85 @@ impl Status {
     }
 }
 
-/// An event a deadline refers to: its id and its date, borrowed from the case.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// An event a deadline refers to, borrowed from the case: small, since every
+/// deadline holds two and is moved while it is built and sorted.
+#[derive(Clone, PartialEq)]
 pub struct EventRef<'a> {
-    /// The event's id in the case.
-    pub id: &'a str,
     /// The day it counts from: its own date, or the date the engine worked
     /// out (a request's arrival, from how it was sent).
     pub date: NaiveDate,
-    /// What happened, in words.
+    /// What happened, in words, and the event it names.
     pub label: Label<'a>,
 }
 
 /// What happened, in words: an event's kind, or a date the engine worked out.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq)]
 pub enum Label<'a> {
-    /// The event's own kind.
-    Kind(&'a EventKind),
-    /// An event the engine dated from another: a request taken to have
-    /// arrived on a day worked out from how it was sent.
-    WorkedOut(&'a EventKind),
-    /// The day after a missed deadline, named by its title and subject.
-    DayAfterMissed(&'static str, Option<Cow<'a, str>>),
+    /// The event, named by its own kind.
+    Kind(&'a Event),
+    /// A request taken to have arrived on a day the engine worked out from
+    /// how this event sent it.
+    WorkedOut(&'a Event),
+    /// The day after a missed deadline (boxed: few deadlines refer to one).
+    DayAfterMissed(Box<Missed<'a>>),
+}
+
+/// A missed deadline, as the day after it is named.
+#[derive(Clone, PartialEq)]
+pub struct Missed<'a> {
+    /// The event that started the missed deadline's clock.
+    pub trigger: &'a Event,
+    /// The missed deadline's title.
+    pub title: &'static str,
+    /// The party or school it was about, if any.
+    pub subject: Option<Cow<'a, str>>,
+}
+
+impl<'a> Label<'a> {
+    /// The event named, or for a missed deadline the event that started it.
+    pub fn event(&self) -> &'a Event {
+        match self {
+            Label::Kind(event) | Label::WorkedOut(event) => event,
+            Label::DayAfterMissed(missed) => missed.trigger,
+        }
+    }
 }
 
 impl fmt::Display for Label<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Label::Kind(kind) => f.write_str(kind.label()),
-            Label::WorkedOut(kind) => {
-                write!(f, "{} (worked out from how it was sent)", kind.label())
-            }
-            Label::DayAfterMissed(title, None) => {
-                write!(f, "Day after the missed deadline: {title}")
-            }
-            Label::DayAfterMissed(title, Some(subject)) => {
-                write!(f, "Day after the missed deadline: {title} ({subject})")
-            }
+            Label::Kind(event) => f.write_str(event.kind.label()),
+            Label::WorkedOut(_) => write!(
+                f,
+                "{} (worked out from how it was sent)",
+                EventKind::RequestReceived.label()
+            ),
+            Label::DayAfterMissed(missed) => match &missed.subject {
+                None => write!(f, "Day after the missed deadline: {}", missed.title),
+                Some(subject) => write!(
+                    f,
+                    "Day after the missed deadline: {} ({subject})",
+                    missed.title
+                ),
+            },
         }
+    }
+}
+
+impl fmt::Debug for Label<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", self.to_string())
+    }
+}
+
+/// The id, date and words, not the whole event.
+impl fmt::Debug for EventRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EventRef")
+            .field("id", &self.id())
+            .field("date", &self.date)
+            .field("label", &self.label)
+            .finish()
     }
 }
 
@@ -89,14 +130,30 @@ impl Serialize for Label<'_> {
     }
 }
 
+/// In JSON, as it was when the reference held the event's id: id, date, label.
+impl Serialize for EventRef<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut fields = serializer.serialize_struct("EventRef", 3)?;
+        fields.serialize_field("id", self.id())?;
+        fields.serialize_field("date", &self.date)?;
+        fields.serialize_field("label", &self.label)?;
+        fields.end()
+    }
+}
+
 impl<'a> EventRef<'a> {
     /// A reference to `event`, which happened on `date`.
     pub fn new(event: &'a Event, date: NaiveDate) -> EventRef<'a> {
         EventRef {
-            id: &event.id,
             date,
-            label: Label::Kind(&event.kind),
+            label: Label::Kind(event),
         }
+    }
+
+    /// The event's id in the case.
+    pub fn id(&self) -> &'a str {
+        &self.label.event().id
     }
 
     /// "Request for an assessment received by the council on Monday 6 January 2025 (event e-1)."
@@ -105,7 +162,7 @@ impl<'a> EventRef<'a> {
             "{} on {} (event {}).",
             self.label,
             long_date_with_weekday(self.date),
-            self.id
+            self.id()
         )
     }
 }

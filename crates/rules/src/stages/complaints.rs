@@ -11,7 +11,7 @@ use crate::case_file::EventKind::*;
 use crate::case_file::ResponseUnit;
 use crate::case_file::Stage;
 use crate::context::{CaseContext, Notice};
-use crate::deadline::{Deadline, EventRef, Label, Limit, On, Sentence, Status};
+use crate::deadline::{Deadline, EventRef, Label, Limit, Missed, On, Sentence, Status};
 use crate::exceptions::NO_EXCEPTIONS;
 use crate::rule::{Actor, Force, InForce, Rule};
 use crate::timeline::Dated;
@@ -185,15 +185,17 @@ fn window<'a>(cx: &CaseContext<'a>, missed: &Deadline<'a>) -> Deadline<'a> {
         _ => missed.due,
     };
     let start = add_days(fault_day, 1);
-    let label = Label::DayAfterMissed(missed.rule.title, missed.subject.clone());
     let what: Cow<'a, str> = match &missed.subject {
         Some(subject) => format!("{} ({subject})", missed.rule.title).into(),
         None => missed.rule.title.into(),
     };
     let trigger = EventRef {
-        id: missed.trigger.id,
         date: start,
-        label,
+        label: Label::DayAfterMissed(Box::new(Missed {
+            trigger: missed.trigger.label.event(),
+            title: missed.rule.title,
+            subject: missed.subject.clone(),
+        })),
     };
     let complaint = cx
         .timeline
