@@ -74,6 +74,10 @@ pub struct Missed<'a> {
     pub title: &'static str,
     /// The party or school it was about, if any.
     pub subject: Option<Cow<'a, str>>,
+    /// Its due date.
+    pub due: NaiveDate,
+    /// Where its limit came from.
+    pub citation: &'static str,
 }
 
 impl<'a> Label<'a> {
@@ -231,6 +235,10 @@ pub enum Step<'a> {
     DayOneReading,
     /// A sentence of its own.
     Sentence(Sentence<'a>),
+    /// For the day after a missed deadline, the sentences about it, written
+    /// from the trigger: one step, not two, so the deadline keeps its steps in
+    /// place.
+    AboutMissed,
 }
 
 /// A dated event that a sentence of the working names.
@@ -507,6 +515,11 @@ impl<'a> Deadline<'a> {
     pub fn working(&self) -> Vec<String> {
         let mut lines = vec![self.trigger.describe()];
         for step in self.steps.iter() {
+            if let (Step::AboutMissed, Label::DayAfterMissed(missed)) = (step, &self.trigger.label)
+            {
+                lines.extend(missed.working());
+                continue;
+            }
             lines.push(match step {
                 Step::Count(period) => period.explain(self.trigger.date),
                 // DISPUTE: N1 (the Ombudsman and the High Court) against counting
@@ -516,6 +529,7 @@ impl<'a> Deadline<'a> {
                     long_date(sub_days(self.due, 1))
                 ),
                 Step::Sentence(sentence) => sentence.to_string(),
+                Step::AboutMissed => continue,
             });
         }
         if let Some(reason) = &self.not_applicable {
