@@ -351,43 +351,52 @@ impl From<&'static str> for Sentence<'_> {
     }
 }
 
-/// A deadline's steps: the first, which every deadline has, and the second,
-/// which many have (a note, a disputed reading), kept in place, so that most
-/// deadlines need no allocation for them.
+/// A deadline's steps: the count most begin with, kept as its period (8
+/// bytes, where a step takes 64); then the first other step (a note, a
+/// disputed reading), kept in place too, so that most deadlines need no
+/// allocation for them and stay small to move.
 #[derive(Clone, Debug, PartialEq)]
 struct Steps<'a> {
-    first: Step<'a>,
-    second: Option<Step<'a>>,
+    count: Option<Period>,
+    first_other: Option<Step<'a>>,
     more: Vec<Step<'a>>,
 }
 
 impl<'a> Steps<'a> {
     fn new(first: Step<'a>) -> Steps<'a> {
+        let (count, first_other) = match first {
+            Step::Count(period) => (Some(period), None),
+            other => (None, Some(other)),
+        };
         Steps {
-            first,
-            second: None,
+            count,
+            first_other,
             more: Vec::new(),
         }
     }
 
     fn push(&mut self, step: Step<'a>) {
-        if self.second.is_none() {
-            self.second = Some(step);
+        if self.first_other.is_none() {
+            self.first_other = Some(step);
         } else {
             self.more.push(step);
         }
     }
 
-    fn iter(&self) -> impl Iterator<Item = &Step<'a>> {
-        std::iter::once(&self.first)
-            .chain(&self.second)
-            .chain(&self.more)
+    /// The steps after the count, in order.
+    fn others(&self) -> impl Iterator<Item = &Step<'a>> {
+        self.first_other.iter().chain(&self.more)
     }
 
-    fn iter_mut(&mut self) -> impl Iterator<Item = &mut Step<'a>> {
-        std::iter::once(&mut self.first)
-            .chain(&mut self.second)
-            .chain(&mut self.more)
+    /// Every period counted, so that a later version of the rule can change it.
+    fn periods_mut(&mut self) -> impl Iterator<Item = &mut Period> {
+        let others = self.first_other.iter_mut().chain(&mut self.more);
+        self.count
+            .iter_mut()
+            .chain(others.filter_map(|step| match step {
+                Step::Count(period) => Some(period),
+                _ => None,
+            }))
     }
 }
 
@@ -498,10 +507,8 @@ impl<'a> Deadline<'a> {
         self.rule = rule;
         let Some(period) = period else { return };
         self.due = period.due(self.trigger.date);
-        for step in self.steps.iter_mut() {
-            if let Step::Count(counted) = step {
-                *counted = period;
-            }
+        for counted in self.steps.periods_mut() {
+            *counted = period;
         }
     }
 
@@ -514,7 +521,10 @@ impl<'a> Deadline<'a> {
     /// trigger, the count, any notes, then what happened.
     pub fn working(&self) -> Vec<String> {
         let mut lines = vec![self.trigger.describe()];
-        for step in self.steps.iter() {
+        if let Some(period) = self.steps.count {
+            lines.push(period.explain(self.trigger.date));
+        }
+        for step in self.steps.others() {
             if let (Step::AboutMissed, Label::DayAfterMissed(missed)) = (step, &self.trigger.label)
             {
                 lines.extend(missed.working());
