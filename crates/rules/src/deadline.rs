@@ -212,8 +212,9 @@ pub struct Deadline<'a> {
     /// Whole calendar days past the due date: `done − due` when met late,
     /// `today − due` when overdue, days too early for `TooEarly`, 0 otherwise.
     pub days_late: i64,
-    /// The exceptions the council claims that disapply this limit.
-    pub exceptions: Vec<ClaimedException>,
+    /// The exceptions the council claims that disapply this limit (a boxed
+    /// slice, 8 bytes smaller than a list: few limits have any).
+    pub exceptions: Box<[ClaimedException]>,
     /// For an excepted limit: the statutory date plus the claimed period. Not statutory.
     pub indicative_due: Option<NaiveDate>,
     /// Why the limit does not apply, when it does not (boxed: few limits
@@ -270,7 +271,7 @@ pub enum Sentence<'a> {
     /// Words that need nothing filled in.
     Text(&'static str),
     /// Words written, when shown, by the function from the two events.
-    Said(for<'b> fn(On<'b>, On<'b>) -> String, On<'a>, On<'a>),
+    Said(for<'b> fn(On<'b>, On<'b>) -> String, Pair<'a>),
     /// Words written already.
     Written(String),
 }
@@ -282,7 +283,32 @@ impl<'a> Sentence<'a> {
         first: On<'a>,
         second: On<'a>,
     ) -> Sentence<'a> {
-        Sentence::Said(write, first, second)
+        Sentence::Said(
+            write,
+            Pair {
+                dates: [first.date, second.date],
+                names: [first.name, second.name],
+            },
+        )
+    }
+}
+
+/// The two events of a sentence, their dates side by side: two `On`s would
+/// each pad its date to 8 bytes, and every deadline has room for a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pair<'a> {
+    dates: [NaiveDate; 2],
+    names: [&'a str; 2],
+}
+
+impl<'a> Pair<'a> {
+    /// The first event and the second.
+    pub fn events(self) -> (On<'a>, On<'a>) {
+        let on = |at: usize| On {
+            date: self.dates[at],
+            name: self.names[at],
+        };
+        (on(0), on(1))
     }
 }
 
@@ -290,7 +316,10 @@ impl fmt::Display for Sentence<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Sentence::Text(text) => f.write_str(text),
-            Sentence::Said(write, first, second) => f.write_str(&write(*first, *second)),
+            Sentence::Said(write, pair) => {
+                let (first, second) = pair.events();
+                f.write_str(&write(first, second))
+            }
             Sentence::Written(text) => f.write_str(text),
         }
     }
@@ -431,7 +460,7 @@ impl<'a> Deadline<'a> {
             done: None,
             status: Status::Pending,
             days_late: 0,
-            exceptions: Vec::new(),
+            exceptions: Box::default(),
             indicative_due: None,
             not_applicable: None,
         }
@@ -510,6 +539,13 @@ impl<'a> Deadline<'a> {
         for counted in self.steps.periods_mut() {
             *counted = period;
         }
+    }
+
+    /// Adds `claimed` to the exceptions claimed for this limit.
+    pub(crate) fn claim(&mut self, claimed: impl IntoIterator<Item = ClaimedException>) {
+        let mut exceptions = std::mem::take(&mut self.exceptions).into_vec();
+        exceptions.extend(claimed);
+        self.exceptions = exceptions.into_boxed_slice();
     }
 
     /// Adds a step to the working of a deadline already built.
