@@ -84,7 +84,7 @@ fn uid(case: &Case, deadline: &Deadline) -> String {
     let parts = [
         Some(case.id.as_str()),
         Some(deadline.rule.id),
-        Some(deadline.trigger.id),
+        Some(deadline.trigger.id()),
         deadline.subject.as_deref(),
     ];
     for (index, part) in parts.into_iter().flatten().enumerate() {

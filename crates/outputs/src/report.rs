@@ -129,10 +129,10 @@ impl<'a> DeadlineReport<'a> {
             indicative_due: deadline.indicative_due,
             title: deadline.rule.title,
             trigger: TriggerReport {
-                event: deadline.trigger.id,
+                event: deadline.trigger.id(),
                 date: deadline.trigger.date,
             },
-            done_by: deadline.done.as_ref().map(|done| done.id),
+            done_by: deadline.done.as_ref().map(|done| done.id()),
             working: deadline.working(),
         }
     }

@@ -38,7 +38,7 @@ pub(crate) fn apply(deadline: &mut Deadline, claims: &[ClaimedException]) {
     }
     let covered = days_covered(&applied);
     deadline.indicative_due = Some(add_days(deadline.due, covered as u64));
-    deadline.exceptions.extend(applied);
+    deadline.claim(applied);
 }
 
 /// Days covered by any of the claims, each day counted once.

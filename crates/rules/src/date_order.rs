@@ -2,7 +2,8 @@
 //!
 //! `sort_by_key` builds a fresh copy of the standard library's sort for every
 //! item type it is used on, about 3 KB of the app's WebAssembly each. Sorting
-//! (dates, position) pairs instead builds one sort, shared by every caller.
+//! (dates, position) pairs instead builds one sort, shared by every caller;
+//! the two dates are packed in one number, compared in one step.
 
 use chrono::NaiveDate;
 
@@ -30,13 +31,22 @@ pub fn sort_by_date<T>(items: &mut [T], key: impl Fn(&T) -> DateKey) {
 fn sorted_positions<T>(items: &[T], key: impl Fn(&T) -> DateKey) -> Option<Vec<usize>> {
     let mut order = Vec::with_capacity(items.len());
     for (position, item) in items.iter().enumerate() {
-        order.push((key(item), position));
+        let (first, second) = key(item);
+        order.push((packed(first) << 32 | packed(second), position));
     }
     sort_keys(order)
 }
 
+/// A date as a number in the dates' order: its year, then its day of the year.
+fn packed(date: NaiveDate) -> u64 {
+    use chrono::Datelike;
+    // chrono's years fit in 19 bits with their sign: shifted to be positive.
+    let year = (date.year() + (1 << 18)) as u64;
+    year << 9 | u64::from(date.ordinal())
+}
+
 /// The part of the sort that is not generic, so the item types share it.
-fn sort_keys(mut order: Vec<(DateKey, usize)>) -> Option<Vec<usize>> {
+fn sort_keys(mut order: Vec<(u64, usize)>) -> Option<Vec<usize>> {
     if order.is_sorted() {
         return None;
     }

@@ -42,44 +42,89 @@ impl Status {
     }
 }
 
-/// An event a deadline refers to: its id and its date, borrowed from the case.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// An event a deadline refers to, borrowed from the case: small, since every
+/// deadline holds two and is moved while it is built and sorted.
+#[derive(Clone, PartialEq)]
 pub struct EventRef<'a> {
-    /// The event's id in the case.
-    pub id: &'a str,
     /// The day it counts from: its own date, or the date the engine worked
     /// out (a request's arrival, from how it was sent).
     pub date: NaiveDate,
-    /// What happened, in words.
+    /// What happened, in words, and the event it names.
     pub label: Label<'a>,
 }
 
 /// What happened, in words: an event's kind, or a date the engine worked out.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq)]
 pub enum Label<'a> {
-    /// The event's own kind.
-    Kind(&'a EventKind),
-    /// An event the engine dated from another: a request taken to have
-    /// arrived on a day worked out from how it was sent.
-    WorkedOut(&'a EventKind),
-    /// The day after a missed deadline, named by its title and subject.
-    DayAfterMissed(&'static str, Option<Cow<'a, str>>),
+    /// The event, named by its own kind.
+    Kind(&'a Event),
+    /// A request taken to have arrived on a day the engine worked out from
+    /// how this event sent it.
+    WorkedOut(&'a Event),
+    /// The day after a missed deadline (boxed: few deadlines refer to one).
+    DayAfterMissed(Box<Missed<'a>>),
+}
+
+/// A missed deadline, as the day after it is named.
+#[derive(Clone, PartialEq)]
+pub struct Missed<'a> {
+    /// The event that started the missed deadline's clock.
+    pub trigger: &'a Event,
+    /// The missed deadline's title.
+    pub title: &'static str,
+    /// The party or school it was about, if any.
+    pub subject: Option<Cow<'a, str>>,
+    /// Its due date.
+    pub due: NaiveDate,
+    /// Where its limit came from.
+    pub citation: &'static str,
+}
+
+impl<'a> Label<'a> {
+    /// The event named, or for a missed deadline the event that started it.
+    pub fn event(&self) -> &'a Event {
+        match self {
+            Label::Kind(event) | Label::WorkedOut(event) => event,
+            Label::DayAfterMissed(missed) => missed.trigger,
+        }
+    }
 }
 
 impl fmt::Display for Label<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Label::Kind(kind) => f.write_str(kind.label()),
-            Label::WorkedOut(kind) => {
-                write!(f, "{} (worked out from how it was sent)", kind.label())
-            }
-            Label::DayAfterMissed(title, None) => {
-                write!(f, "Day after the missed deadline: {title}")
-            }
-            Label::DayAfterMissed(title, Some(subject)) => {
-                write!(f, "Day after the missed deadline: {title} ({subject})")
-            }
+            Label::Kind(event) => f.write_str(event.kind.label()),
+            Label::WorkedOut(_) => write!(
+                f,
+                "{} (worked out from how it was sent)",
+                EventKind::RequestReceived.label()
+            ),
+            Label::DayAfterMissed(missed) => match &missed.subject {
+                None => write!(f, "Day after the missed deadline: {}", missed.title),
+                Some(subject) => write!(
+                    f,
+                    "Day after the missed deadline: {} ({subject})",
+                    missed.title
+                ),
+            },
         }
+    }
+}
+
+impl fmt::Debug for Label<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", self.to_string())
+    }
+}
+
+/// The id, date and words, not the whole event.
+impl fmt::Debug for EventRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EventRef")
+            .field("id", &self.id())
+            .field("date", &self.date)
+            .field("label", &self.label)
+            .finish()
     }
 }
 
@@ -89,14 +134,30 @@ impl Serialize for Label<'_> {
     }
 }
 
+/// In JSON, as it was when the reference held the event's id: id, date, label.
+impl Serialize for EventRef<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut fields = serializer.serialize_struct("EventRef", 3)?;
+        fields.serialize_field("id", self.id())?;
+        fields.serialize_field("date", &self.date)?;
+        fields.serialize_field("label", &self.label)?;
+        fields.end()
+    }
+}
+
 impl<'a> EventRef<'a> {
     /// A reference to `event`, which happened on `date`.
     pub fn new(event: &'a Event, date: NaiveDate) -> EventRef<'a> {
         EventRef {
-            id: &event.id,
             date,
-            label: Label::Kind(&event.kind),
+            label: Label::Kind(event),
         }
+    }
+
+    /// The event's id in the case.
+    pub fn id(&self) -> &'a str {
+        &self.label.event().id
     }
 
     /// "Request for an assessment received by the council on Monday 6 January 2025 (event e-1)."
@@ -105,7 +166,7 @@ impl<'a> EventRef<'a> {
             "{} on {} (event {}).",
             self.label,
             long_date_with_weekday(self.date),
-            self.id
+            self.id()
         )
     }
 }
@@ -151,8 +212,9 @@ pub struct Deadline<'a> {
     /// Whole calendar days past the due date: `done − due` when met late,
     /// `today − due` when overdue, days too early for `TooEarly`, 0 otherwise.
     pub days_late: i64,
-    /// The exceptions the council claims that disapply this limit.
-    pub exceptions: Vec<ClaimedException>,
+    /// The exceptions the council claims that disapply this limit (a boxed
+    /// slice, 8 bytes smaller than a list: few limits have any).
+    pub exceptions: Box<[ClaimedException]>,
     /// For an excepted limit: the statutory date plus the claimed period. Not statutory.
     pub indicative_due: Option<NaiveDate>,
     /// Why the limit does not apply, when it does not (boxed: few limits
@@ -174,6 +236,10 @@ pub enum Step<'a> {
     DayOneReading,
     /// A sentence of its own.
     Sentence(Sentence<'a>),
+    /// For the day after a missed deadline, the sentences about it, written
+    /// from the trigger: one step, not two, so the deadline keeps its steps in
+    /// place.
+    AboutMissed,
 }
 
 /// A dated event that a sentence of the working names.
@@ -205,7 +271,7 @@ pub enum Sentence<'a> {
     /// Words that need nothing filled in.
     Text(&'static str),
     /// Words written, when shown, by the function from the two events.
-    Said(for<'b> fn(On<'b>, On<'b>) -> String, On<'a>, On<'a>),
+    Said(for<'b> fn(On<'b>, On<'b>) -> String, Pair<'a>),
     /// Words written already.
     Written(String),
 }
@@ -217,7 +283,32 @@ impl<'a> Sentence<'a> {
         first: On<'a>,
         second: On<'a>,
     ) -> Sentence<'a> {
-        Sentence::Said(write, first, second)
+        Sentence::Said(
+            write,
+            Pair {
+                dates: [first.date, second.date],
+                names: [first.name, second.name],
+            },
+        )
+    }
+}
+
+/// The two events of a sentence, their dates side by side: two `On`s would
+/// each pad its date to 8 bytes, and every deadline has room for a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pair<'a> {
+    dates: [NaiveDate; 2],
+    names: [&'a str; 2],
+}
+
+impl<'a> Pair<'a> {
+    /// The first event and the second.
+    pub fn events(self) -> (On<'a>, On<'a>) {
+        let on = |at: usize| On {
+            date: self.dates[at],
+            name: self.names[at],
+        };
+        (on(0), on(1))
     }
 }
 
@@ -225,7 +316,10 @@ impl fmt::Display for Sentence<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Sentence::Text(text) => f.write_str(text),
-            Sentence::Said(write, first, second) => f.write_str(&write(*first, *second)),
+            Sentence::Said(write, pair) => {
+                let (first, second) = pair.events();
+                f.write_str(&write(first, second))
+            }
             Sentence::Written(text) => f.write_str(text),
         }
     }
@@ -286,43 +380,52 @@ impl From<&'static str> for Sentence<'_> {
     }
 }
 
-/// A deadline's steps: the first, which every deadline has, and the second,
-/// which many have (a note, a disputed reading), kept in place, so that most
-/// deadlines need no allocation for them.
+/// A deadline's steps: the count most begin with, kept as its period (8
+/// bytes, where a step takes 64); then the first other step (a note, a
+/// disputed reading), kept in place too, so that most deadlines need no
+/// allocation for them and stay small to move.
 #[derive(Clone, Debug, PartialEq)]
 struct Steps<'a> {
-    first: Step<'a>,
-    second: Option<Step<'a>>,
+    count: Option<Period>,
+    first_other: Option<Step<'a>>,
     more: Vec<Step<'a>>,
 }
 
 impl<'a> Steps<'a> {
     fn new(first: Step<'a>) -> Steps<'a> {
+        let (count, first_other) = match first {
+            Step::Count(period) => (Some(period), None),
+            other => (None, Some(other)),
+        };
         Steps {
-            first,
-            second: None,
+            count,
+            first_other,
             more: Vec::new(),
         }
     }
 
     fn push(&mut self, step: Step<'a>) {
-        if self.second.is_none() {
-            self.second = Some(step);
+        if self.first_other.is_none() {
+            self.first_other = Some(step);
         } else {
             self.more.push(step);
         }
     }
 
-    fn iter(&self) -> impl Iterator<Item = &Step<'a>> {
-        std::iter::once(&self.first)
-            .chain(&self.second)
-            .chain(&self.more)
+    /// The steps after the count, in order.
+    fn others(&self) -> impl Iterator<Item = &Step<'a>> {
+        self.first_other.iter().chain(&self.more)
     }
 
-    fn iter_mut(&mut self) -> impl Iterator<Item = &mut Step<'a>> {
-        std::iter::once(&mut self.first)
-            .chain(&mut self.second)
-            .chain(&mut self.more)
+    /// Every period counted, so that a later version of the rule can change it.
+    fn periods_mut(&mut self) -> impl Iterator<Item = &mut Period> {
+        let others = self.first_other.iter_mut().chain(&mut self.more);
+        self.count
+            .iter_mut()
+            .chain(others.filter_map(|step| match step {
+                Step::Count(period) => Some(period),
+                _ => None,
+            }))
     }
 }
 
@@ -357,7 +460,7 @@ impl<'a> Deadline<'a> {
             done: None,
             status: Status::Pending,
             days_late: 0,
-            exceptions: Vec::new(),
+            exceptions: Box::default(),
             indicative_due: None,
             not_applicable: None,
         }
@@ -433,11 +536,16 @@ impl<'a> Deadline<'a> {
         self.rule = rule;
         let Some(period) = period else { return };
         self.due = period.due(self.trigger.date);
-        for step in self.steps.iter_mut() {
-            if let Step::Count(counted) = step {
-                *counted = period;
-            }
+        for counted in self.steps.periods_mut() {
+            *counted = period;
         }
+    }
+
+    /// Adds `claimed` to the exceptions claimed for this limit.
+    pub(crate) fn claim(&mut self, claimed: impl IntoIterator<Item = ClaimedException>) {
+        let mut exceptions = std::mem::take(&mut self.exceptions).into_vec();
+        exceptions.extend(claimed);
+        self.exceptions = exceptions.into_boxed_slice();
     }
 
     /// Adds a step to the working of a deadline already built.
@@ -449,7 +557,15 @@ impl<'a> Deadline<'a> {
     /// trigger, the count, any notes, then what happened.
     pub fn working(&self) -> Vec<String> {
         let mut lines = vec![self.trigger.describe()];
-        for step in self.steps.iter() {
+        if let Some(period) = self.steps.count {
+            lines.push(period.explain(self.trigger.date));
+        }
+        for step in self.steps.others() {
+            if let (Step::AboutMissed, Label::DayAfterMissed(missed)) = (step, &self.trigger.label)
+            {
+                lines.extend(missed.working());
+                continue;
+            }
             lines.push(match step {
                 Step::Count(period) => period.explain(self.trigger.date),
                 // DISPUTE: N1 (the Ombudsman and the High Court) against counting
@@ -459,6 +575,7 @@ impl<'a> Deadline<'a> {
                     long_date(sub_days(self.due, 1))
                 ),
                 Step::Sentence(sentence) => sentence.to_string(),
+                Step::AboutMissed => continue,
             });
         }
         if let Some(reason) = &self.not_applicable {

@@ -42,11 +42,16 @@ impl<'a> Dated<'a> {
 
     /// A reference to this event for a deadline.
     pub fn to_ref(self) -> EventRef<'a> {
-        let mut reference = EventRef::new(self.event, self.date);
-        if self.kind != &self.event.kind {
-            reference.label = Label::WorkedOut(self.kind);
+        let label = if self.kind == &self.event.kind {
+            Label::Kind(self.event)
+        } else {
+            // Only a request's arrival is dated from another event.
+            Label::WorkedOut(self.event)
+        };
+        EventRef {
+            date: self.date,
+            label,
         }
-        reference
     }
 }
 

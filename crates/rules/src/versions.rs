@@ -41,7 +41,7 @@ pub(crate) fn apply(deadlines: &mut Vec<Deadline>, notices: &mut Vec<Notice>, la
             return true;
         }
         if day < EHC_START && before_ehc.as_ref().is_none_or(|(_, first)| day < *first) {
-            before_ehc = Some((deadline.trigger.id.to_owned(), day));
+            before_ehc = Some((deadline.trigger.id().to_owned(), day));
         }
         false
     });

@@ -218,12 +218,12 @@ fn request_chain<'a>(
     } else if let Some(refusal) = issue.done.as_ref().filter(|done| {
         timeline
             .first(&[DecisionNotToIssue], done.date, next)
-            .is_some_and(|d| d.event.id == done.id)
+            .is_some_and(|d| d.event.id == done.id())
     }) {
         final_plan = final_plan.not_applicable(format!(
             "the council decided not to issue a plan on {} (event {}).",
             long_date(refusal.date),
-            refusal.id
+            refusal.id()
         ));
     }
     out.push(issue);

@@ -11,7 +11,7 @@ use crate::case_file::EventKind::*;
 use crate::case_file::ResponseUnit;
 use crate::case_file::Stage;
 use crate::context::{CaseContext, Notice};
-use crate::deadline::{Deadline, EventRef, Label, Limit, On, Sentence, Status};
+use crate::deadline::{Deadline, EventRef, Label, Limit, Missed, Status, Step};
 use crate::exceptions::NO_EXCEPTIONS;
 use crate::rule::{Actor, Force, InForce, Rule};
 use crate::timeline::Dated;
@@ -163,15 +163,19 @@ pub(crate) fn add_ombudsman_windows<'a>(
     deadlines: &mut Vec<Deadline<'a>>,
     today: NaiveDate,
 ) {
-    for settled in 0..deadlines.len() {
-        let d = &deadlines[settled];
-        let missed = d.actor == Actor::Council
+    let missed = |d: &Deadline| {
+        d.actor == Actor::Council
             && d.force == Force::Statutory
             && matches!(
                 d.status,
                 Status::Overdue | Status::MetLate | Status::TooEarly
-            );
-        if missed {
+            )
+    };
+    // Room for every window at once, so the list grows (and is copied) once at most.
+    deadlines.reserve(deadlines.iter().filter(|d| missed(d)).count());
+    for settled in 0..deadlines.len() {
+        let d = &deadlines[settled];
+        if missed(d) {
             let mut window = window(cx, d);
             window.settle(today);
             deadlines.push(window);
@@ -185,15 +189,19 @@ fn window<'a>(cx: &CaseContext<'a>, missed: &Deadline<'a>) -> Deadline<'a> {
         _ => missed.due,
     };
     let start = add_days(fault_day, 1);
-    let label = Label::DayAfterMissed(missed.rule.title, missed.subject.clone());
     let what: Cow<'a, str> = match &missed.subject {
         Some(subject) => format!("{} ({subject})", missed.rule.title).into(),
         None => missed.rule.title.into(),
     };
     let trigger = EventRef {
-        id: missed.trigger.id,
         date: start,
-        label,
+        label: Label::DayAfterMissed(Box::new(Missed {
+            trigger: missed.trigger.label.event(),
+            title: missed.rule.title,
+            subject: missed.subject.clone(),
+            due: missed.due,
+            citation: missed.citation,
+        })),
     };
     let complaint = cx
         .timeline
@@ -202,23 +210,21 @@ fn window<'a>(cx: &CaseContext<'a>, missed: &Deadline<'a>) -> Deadline<'a> {
     Deadline::after(&OMBUDSMAN_WINDOW, trigger, Period::MonthsStartingWith(12))
         .about(what, Actor::Parent)
         .done_by(complaint)
-        .note(Sentence::said(
-            |missed, citation| {
-                format!(
-                    "The council missed \"{}\" ({}), due {}.",
-                    missed.name,
-                    citation.name,
-                    long_date(missed.date)
-                )
-            },
-            On {
-                date: missed.due,
-                name: missed.rule.title,
-            },
-            On {
-                date: missed.due,
-                name: missed.citation,
-            },
-        ))
-        .note("The Ombudsman can use its discretion to look at an older complaint when there is a good reason, and normally expects you to use the council's own complaints procedure first.")
+        .note(Step::AboutMissed)
+}
+
+impl Missed<'_> {
+    /// The working of the window the missed deadline opens: what the council
+    /// missed, then the Ombudsman's discretion.
+    pub(crate) fn working(&self) -> [String; 2] {
+        [
+            format!(
+                "The council missed \"{}\" ({}), due {}.",
+                self.title,
+                self.citation,
+                long_date(self.due)
+            ),
+            "The Ombudsman can use its discretion to look at an older complaint when there is a good reason, and normally expects you to use the council's own complaints procedure first.".to_owned(),
+        ]
+    }
 }

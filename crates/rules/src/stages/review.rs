@@ -230,13 +230,13 @@ fn during_reassessment<'a>(cx: &CaseContext<'a>, mut deadline: Deadline<'a>) -> 
     }
     // DISPUTE: R (LW) v Islington excuses a review only where the re-assessment
     // does in substance what a review would; the engine takes it that it does.
-    deadline.exceptions.push(ClaimedException {
+    deadline.claim([ClaimedException {
         event: decision.event.id.clone(),
         reason: ExceptionReason::Reassessment,
         from: decision.date,
         until: plan.map_or(deadline.due, |plan| plan.date),
         disputed: false,
-    });
+    }]);
     deadline
 }
 
