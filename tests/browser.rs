@@ -899,7 +899,9 @@ mod indexed_db {
         let db = fresh("foreign").await;
         put_raw("foreign", "cases", "c-1", &"not a record".into()).await;
         let case = Rc::new(request_case());
-        let refused = db.write(&Saved::default().changes([&case])).await;
+        let refused = db
+            .write(&Saved::default().changes(std::slice::from_ref(&case)))
+            .await;
         assert_eq!(refused, Err(WriteError::Conflict(vec!["c-1".into()])));
         let stored = db.read_all().await.unwrap().records;
         assert_eq!(stored, [("c-1".to_owned(), "not a record".to_owned())]);

@@ -853,6 +853,25 @@ mod records {
     }
 
     #[test]
+    fn a_case_another_tab_wrote_is_compared_again_though_unchanged_here() {
+        let cases = shared(&decode(V1).unwrap());
+        let mut saved = Saved::new(cases.iter().map(|case| (1, case.clone())));
+        let mut theirs = Case::clone(&cases[0]);
+        theirs.child = Some("Named in another tab".into());
+        saved.read(&cases[0].id, Some((2, Rc::new(theirs))));
+        // The same `Rc` in the same place, but not what the store holds now.
+        assert_eq!(
+            saved.changes(&cases),
+            vec![Put {
+                id: "c-7f3a0001".into(),
+                expect: Some(2),
+                record: Some(encode_record(3, &cases[0])),
+                rev: 3,
+            }]
+        );
+    }
+
+    #[test]
     fn a_case_copied_unchanged_writes_nothing() {
         let cases = shared(&decode(V1).unwrap());
         let mut saved = Saved::new(cases.iter().map(|case| (3, case.clone())));

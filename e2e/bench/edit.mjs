@@ -6,7 +6,7 @@
 // portfolio); and undoing the deletion of a case in the list of 1,000. With
 // each, the bytes one change writes: the record of the case changed, the
 // same at any size of portfolio. Run by `make bench`; nothing here asserts a
-// time.
+// time. `node e2e/bench/edit.mjs portfolios` measures the two portfolios only.
 import {
   RUNS,
   clickRows,
@@ -84,15 +84,21 @@ async function undoDeletes(browser, url, value) {
 /** The characters of each record written by `logLetters`, in order. */
 const written = [];
 
+/** Whether to measure the two portfolios only (the issue's figures). */
+const portfoliosOnly = process.argv[2] === 'portfolios';
+
 await withApp(async ({ url, browser }) => {
   const portfolio = await stored('portfolio.json');
   header('Changes, from the click to the updated screen, headless Chromium');
-  clickRows('log an event in a case of 500 events', await logLetters(browser, url, await stored('case-500.json')));
+  if (!portfoliosOnly) {
+    clickRows('log an event in a case of 500 events', await logLetters(browser, url, await stored('case-500.json')));
+  }
   clickRows('log an event in a case of a 1,000-case portfolio', await logLetters(browser, url, portfolio));
   clickRows(
     'log an event in a case of a 10,000-case portfolio',
     await logLetters(browser, url, await stored('portfolio-10000.json')),
   );
+  if (portfoliosOnly) return;
   clickRows('undo the deletion of a case in the list of 1,000', await undoDeletes(browser, url, portfolio));
   const [alone, thousand, tenThousand] = written.map((n) => n.toLocaleString('en-GB'));
   console.log(

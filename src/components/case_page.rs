@@ -27,8 +27,6 @@ enum Action {
     Archive,
     Delete,
     Undo,
-    EditEvent(String),
-    DeleteEvent(String),
     /// Save the case's reading of when an annual review is complete.
     SaveSetting(ReviewCompleteOn),
 }
@@ -46,12 +44,13 @@ pub struct CasePageProps {
 pub fn CasePage(props: &CasePageProps) -> Html {
     let cases = use_cases();
     let navigator = use_navigator();
+    let found = cases.entry(&props.case_id).cloned();
     let export_error = use_state_eq(|| None::<String>);
     // The settings' radios: whether the meeting is chosen, held here, not in
     // a component of their own, whose machinery would cost more than a
     // render of the page. A bool, whose state code the app already has.
     let meeting = use_state_eq(|| {
-        cases.entry(&props.case_id).is_some_and(|entry| {
+        found.as_ref().is_some_and(|entry| {
             entry.case.settings.review_complete_on == ReviewCompleteOn::Meeting
         })
     });
@@ -64,8 +63,8 @@ pub fn CasePage(props: &CasePageProps) -> Html {
         // afterwards leaves it where the user is.
         let (shown, total) = (
             deadlines_shown.clone(),
-            cases
-                .entry(&props.case_id)
+            found
+                .as_ref()
                 .map_or(0, |entry| entry.evaluation().deadlines.len()),
         );
         let focused = use_mut_ref(|| None::<usize>);
@@ -84,7 +83,22 @@ pub fn CasePage(props: &CasePageProps) -> Html {
     }
     let steps_shown = use_state_eq(|| PER_PAGE);
     let events_shown = use_state_eq(|| PER_PAGE);
-    let Some(entry) = cases.entry(&props.case_id).cloned() else {
+    // The events' buttons, the same from one draw to the next while the
+    // case is shown, so an event's card is drawn again only when it changes.
+    // (An earlier handle's verbs change the latest state.)
+    let on_edit = {
+        let navigator = navigator.clone();
+        use_callback(props.case_id.clone(), move |event_id, case_id| {
+            navigator.go(View::EditEvent(case_id.to_string(), event_id))
+        })
+    };
+    let on_delete = {
+        let cases = cases.clone();
+        use_callback(props.case_id.clone(), move |event_id: String, case_id| {
+            cases.delete_event(case_id, &event_id)
+        })
+    };
+    let Some(entry) = found else {
         return not_found();
     };
     let case = &entry.case;
@@ -113,8 +127,6 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                     navigator.go(View::Cases);
                 }
                 Action::Undo => cases.undo_delete(),
-                Action::EditEvent(event_id) => navigator.go(View::EditEvent(id.clone(), event_id)),
-                Action::DeleteEvent(event_id) => cases.delete_event(id, &event_id),
                 Action::SaveSetting(setting) => cases.set_setting(id, setting),
             }
         })
@@ -179,7 +191,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                     }) }
                 </ul>
             }
-            { event_list(case, &Latest::from_state(&events_shown), &run.reform(Action::EditEvent), &run.reform(Action::DeleteEvent)) }
+            { event_list(case, &Latest::from_state(&events_shown), &on_edit, &on_delete) }
             { static_html(r#"<h2 class="heading-m">For a complaint</h2>"#) }
             <ul class="list">
                 { complaint_link(View::Chronology(id.clone()), "Print a chronology", " of the events and the deadlines missed") }

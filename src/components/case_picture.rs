@@ -29,11 +29,18 @@ pub struct CasePictureProps {
 }
 
 impl PartialEq for CasePictureProps {
-    /// By identity, as a deadline's card is: a new evaluation is a new `Rc`.
+    /// The same evaluation, or the same deadlines of the same case on the
+    /// same day, as a deadline's card: an event that moves no deadline
+    /// leaves the picture as it was.
     fn eq(&self, other: &CasePictureProps) -> bool {
-        Rc::ptr_eq(&self.evaluated, &other.evaluated)
-            && self.caption == other.caption
+        self.caption == other.caption
             && self.first == other.first
+            && (Rc::ptr_eq(&self.evaluated, &other.evaluated) || {
+                let (mine, theirs) = (self.evaluated.get(), other.evaluated.get());
+                mine.case_id == theirs.case_id
+                    && mine.today == theirs.today
+                    && mine.deadlines == theirs.deadlines
+            })
     }
 }
 

@@ -16,7 +16,9 @@ const NO_EVENTS: &str = r#"<p class="body">No events yet.</p>"#;
 
 /// The events section: the latest events as many as `shown` says, and a
 /// button that shows more. `on_edit` and `on_delete` are called with the
-/// event's id.
+/// event's id; each event is an [`EventCard`], drawn again only when that
+/// event changes (so the callbacks must be the same from one draw to the
+/// next: see `yew::use_callback`).
 pub fn event_list(
     case: &Case,
     shown: &Latest,
@@ -25,6 +27,7 @@ pub fn event_list(
 ) -> Html {
     let events = in_date_order(case);
     let hidden = shown.hidden(events.len());
+    let case_id = AttrValue::from(case.id.clone());
     html! {
         <section aria-labelledby="events-heading">
             { static_html(HEADING) }
@@ -33,21 +36,34 @@ pub fn event_list(
             } else {
                 { shown.notice(events.len(), ("event", "events")) }
                 <ul class="events">
-                    { for events[hidden..].iter().map(|event| event_item(&case.id, event, on_edit, on_delete)) }
+                    { for events[hidden..].iter().map(|&event| html! {
+                        <EventCard key={event.id.as_str()} case_id={case_id.clone()} event={event.clone()}
+                            on_edit={on_edit.clone()} on_delete={on_delete.clone()} />
+                    }) }
                 </ul>
             }
         </section>
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct EventCardProps {
+    pub case_id: AttrValue,
+    pub event: Event,
+    pub on_edit: Callback<String>,
+    pub on_delete: Callback<String>,
+}
+
 /// One event: when and what, its details, its note and documents, its two
 /// buttons and the link to its documents.
-fn event_item(
-    case_id: &str,
-    event: &Event,
-    on_edit: &Callback<String>,
-    on_delete: &Callback<String>,
-) -> Html {
+#[component]
+pub fn EventCard(props: &EventCardProps) -> Html {
+    let EventCardProps {
+        case_id,
+        event,
+        on_edit,
+        on_delete,
+    } = props;
     let what = AttrValue::from(format!(
         "{} — {}",
         written_when(&event.when),
@@ -71,7 +87,7 @@ fn event_item(
             <div class="button-group button-group--small">
                 { event_button("Edit", with_id(on_edit, &event.id), &what) }
                 { event_button("Delete", with_id(on_delete, &event.id), &what) }
-                <a class="link event__documents" href={View::Documents(case_id.to_owned(), event.id.clone()).to_hash()}>
+                <a class="link event__documents" href={View::Documents(case_id.to_string(), event.id.clone()).to_hash()}>
                     {documents_link(event)}<span class="visually-hidden">{format!(": {what}")}</span>
                 </a>
             </div>

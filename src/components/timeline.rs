@@ -27,8 +27,8 @@ const WORKING_SUMMARY: &str =
     r#"<summary class="details__summary">How this date was worked out</summary>"#;
 
 /// The deadlines section: the latest deadlines as many as `shown` says, and a
-/// button that shows more; each deadline is a [`DeadlineItem`], rendered
-/// again only when the evaluation changes.
+/// button that shows more; each deadline is a [`DeadlineItem`], drawn again
+/// only when that deadline changes.
 pub fn timeline(evaluated: &Rc<CaseEvaluation>, shown: &Latest) -> Html {
     let total = evaluated.get().deadlines.len();
     html! {
@@ -55,10 +55,17 @@ pub struct DeadlineItemProps {
 }
 
 impl PartialEq for DeadlineItemProps {
-    /// By identity: an evaluation is made anew whenever its case or the day
-    /// changes, and comparing it field by field would cost more than drawing.
+    /// The same evaluation, or the same deadline in the same place on the
+    /// same day: an event logged makes a new evaluation of the case, but
+    /// leaves most of its deadlines as they were, and comparing one costs
+    /// far less than drawing its card again.
     fn eq(&self, other: &DeadlineItemProps) -> bool {
-        Rc::ptr_eq(&self.evaluated, &other.evaluated) && self.index == other.index
+        self.index == other.index
+            && (Rc::ptr_eq(&self.evaluated, &other.evaluated) || {
+                let (mine, theirs) = (self.evaluated.get(), other.evaluated.get());
+                mine.today == theirs.today
+                    && mine.deadlines.get(self.index) == theirs.deadlines.get(other.index)
+            })
     }
 }
 

@@ -93,6 +93,11 @@ pub struct Put {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Saved {
     cases: HashMap<String, (u64, Rc<Case>)>,
+    /// The very cases of `cases`, in the order the app lists them, or empty
+    /// once another tab's write is read: a change of one case is then found
+    /// by walking this beside the app's list, a pointer comparison a case,
+    /// with no look-up by id (see [`Saved::changes`]).
+    listed: Vec<Rc<Case>>,
     /// The records of the store that could not be read, each key with its
     /// revision (if that can be read), left where they are: a change of the
     /// whole store clears them, once each is copied aside.
@@ -104,14 +109,15 @@ pub struct Saved {
 impl Saved {
     /// The store as read: each case with its revision.
     pub fn new(read: impl IntoIterator<Item = (u64, Rc<Case>)>) -> Saved {
-        Saved {
-            cases: read
-                .into_iter()
-                .map(|(rev, case)| (case.id.clone(), (rev, case)))
-                .collect(),
-            unreadable: Vec::new(),
+        let mut saved = Saved {
             unreadable_kept: true,
+            ..Saved::default()
+        };
+        for (rev, case) in read {
+            saved.listed.push(Rc::clone(&case));
+            saved.cases.insert(case.id.clone(), (rev, case));
         }
+        saved
     }
 
     /// The id and revision of every case this tab knows.
@@ -130,40 +136,63 @@ impl Saved {
     }
 
     /// Notes case `id` as read from the store: at its revision, or gone.
+    /// The app's list no longer matches [`Saved::listed`] place by place.
     pub fn read(&mut self, id: &str, stored: Option<(u64, Rc<Case>)>) {
         match stored {
             Some(known) => self.cases.insert(id.to_owned(), known),
             None => self.cases.remove(id),
         };
+        self.listed.clear();
     }
 
     /// The writes that take the store from what this tab knows to `now`: a
     /// record for each case whose `Rc` is new (and whose contents changed),
-    /// a deletion for each case gone. The cost is one pointer comparison per
-    /// case, and records only for what changed.
+    /// a deletion for each case gone. When `now` lists the same cases in the
+    /// same places as the last save, the cost is one pointer comparison per
+    /// case and a record for what changed; otherwise (a case added, deleted
+    /// or moved, or another tab's write read) each case is looked up by id.
     /// A case whose `Rc` is new but whose contents are not is noted under its
     /// new `Rc`, so it is compared once, not at every change.
-    pub fn changes<'a>(&mut self, now: impl IntoIterator<Item = &'a Rc<Case>>) -> Vec<Put> {
+    pub fn changes(&mut self, now: &[Rc<Case>]) -> Vec<Put> {
+        if let Some(puts) = self.changed_in_place(now) {
+            return puts;
+        }
+        let puts = self.changes_by_id(now);
+        if puts.is_empty() {
+            // The store holds `now`: the next change is found in place.
+            self.listed = now.to_vec();
+        }
+        puts
+    }
+
+    /// [`Saved::changes`] when each case of `now` is in its place in
+    /// `listed` (so no case was added or deleted): `None` otherwise.
+    fn changed_in_place(&mut self, now: &[Rc<Case>]) -> Option<Vec<Put>> {
+        if now.len() != self.listed.len() || now.len() != self.cases.len() {
+            return None;
+        }
         let mut puts = Vec::new();
-        let mut kept = HashSet::new();
-        for case in now {
-            kept.insert(case.id.as_str());
-            let known = self.cases.get_mut(&case.id);
-            if let Some((_, old)) = known
-                && (Rc::ptr_eq(old, case) || **old == **case)
-            {
-                *old = Rc::clone(case);
+        for (old, case) in self.listed.iter_mut().zip(now) {
+            if Rc::ptr_eq(old, case) {
                 continue;
             }
-            let expect = self.revision(&case.id);
-            let rev = expect.map_or(1, |rev| rev + 1);
-            puts.push(Put {
-                id: case.id.clone(),
-                expect,
-                record: Some(encode_record(rev, case)),
-                rev,
-            });
+            if old.id != case.id {
+                return None;
+            }
+            match change(&mut self.cases, case) {
+                Some(put) => puts.push(put),
+                None => *old = Rc::clone(case),
+            }
         }
+        Some(puts)
+    }
+
+    /// [`Saved::changes`] by looking each case up by id.
+    fn changes_by_id(&mut self, now: &[Rc<Case>]) -> Vec<Put> {
+        let mut puts: Vec<Put> = (now.iter())
+            .filter_map(|case| change(&mut self.cases, case))
+            .collect();
+        let kept: HashSet<&str> = now.iter().map(|case| case.id.as_str()).collect();
         for (id, (rev, _)) in &self.cases {
             if !kept.contains(id.as_str()) {
                 puts.push(Put {
@@ -179,9 +208,18 @@ impl Saved {
 
     /// Notes the writes as done: `puts` are what [`Saved::changes`] made
     /// of `now`, in the same order.
-    pub fn written<'a>(&mut self, puts: &[Put], now: impl IntoIterator<Item = &'a Rc<Case>>) {
+    pub fn written(&mut self, puts: &[Put], now: &[Rc<Case>]) {
         let mut pending = puts.iter().filter(|put| put.record.is_some()).peekable();
-        for case in now {
+        let in_place = self.listed.len() == now.len();
+        if !in_place {
+            self.listed = now.to_vec();
+        }
+        for (old, case) in self.listed.iter_mut().zip(now) {
+            // In place, only a case whose `Rc` moved can have been written.
+            if in_place && Rc::ptr_eq(old, case) {
+                continue;
+            }
+            *old = Rc::clone(case);
             if let Some(put) = pending.next_if(|put| put.id == case.id) {
                 self.cases
                     .insert(put.id.clone(), (put.rev, Rc::clone(case)));
@@ -191,6 +229,25 @@ impl Saved {
             self.cases.remove(&put.id);
         }
     }
+}
+
+/// The record to write for `case`, unless the store (as `cases` knows it)
+/// holds it as it is: then it is noted under this `Rc`.
+fn change(cases: &mut HashMap<String, (u64, Rc<Case>)>, case: &Rc<Case>) -> Option<Put> {
+    let expect = match cases.get_mut(&case.id) {
+        Some((_, old)) if Rc::ptr_eq(old, case) || **old == **case => {
+            *old = Rc::clone(case);
+            return None;
+        }
+        known => known.map(|(rev, _)| *rev),
+    };
+    let rev = expect.map_or(1, |rev| rev + 1);
+    Some(Put {
+        id: case.id.clone(),
+        expect,
+        record: Some(encode_record(rev, case)),
+        rev,
+    })
 }
 
 /// The cases in a store, each with its revision; the keys of the records
