@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { addCase, appUnderTest, fillDate, logMilestone, openApp, screenshot, storedRecords } from './support.js';
+import { addCase, appUnderTest, fillDate, logMilestone, openApp, screenshot, storedCases, storedRecords } from './support.js';
 
 const app = appUnderTest();
 
@@ -193,6 +193,12 @@ test('an advocate keeps several cases: sorted by urgency, renamed, archived, del
   await screenshot(page, '08-case-deleted', errors);
   await banner.getByRole('button', { name: 'Undo' }).click();
   assert.equal(await page.getByText('Case deleted').count(), 0);
+  // The case restored is written back (a save takes a moment: a reload at
+  // once could come first, on a busy machine).
+  for (let tries = 0; (await storedCases(page)).length !== 2; tries += 1) {
+    assert.ok(tries < 100, 'the case restored is stored again within 5 seconds');
+    await page.waitForTimeout(50);
+  }
 
   // All of it survives a reload.
   await page.reload();
