@@ -3,13 +3,14 @@
 // under e2e/screenshots/ to be looked at.
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { basename, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { crc32, deflateSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { securityHeaders } from '../build/headers.mjs';
+import { isHashed } from '../build/host.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // EHC_DIST: another build to test (`trunk build --dist DIR`); dist/ by default.
@@ -39,7 +40,7 @@ const ENCODINGS = [
  * Serves dist/ under `base` (a path ending in `/`; EHC_BASE, or `/`) on
  * `host` at `port` (0: a free one), as a static host would: each file's
  * compressed copy (`.br`, `.gz`) when the request accepts it, with the
- * security headers. Resolves to { url, close, overrides, requests }. A test can
+ * security headers, and long caching for hashed files (as `_headers` says). Resolves to { url, close, overrides, requests }. A test can
  * put a path's replacement text in `overrides` (a Map, keyed by the path under
  * `base`), as a new deployment would; `requests` lists every path asked for,
  * in full.
@@ -72,6 +73,10 @@ export async function serveDist({ host = '127.0.0.1', port = 0, base = process.e
         'content-type': types[extname(file)] ?? 'application/octet-stream',
         vary: 'accept-encoding',
         ...securityHeaders(file, body),
+        // As `_headers` tells a host: a hashed name never changes content.
+        // (Chromium fetches the page's icon outside the service worker, so
+        // offline it comes from this cache, as from a real host's.)
+        ...(isHashed(basename(file)) ? { 'cache-control': 'public, max-age=31536000, immutable' } : {}),
       };
       const accepted = String(request.headers['accept-encoding'] ?? '');
       let sent = body;
