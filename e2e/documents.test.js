@@ -19,6 +19,7 @@ import {
   screenshot,
   solidPng,
   tinyPdf,
+  untilStored,
 } from './support.js';
 
 const app = appUnderTest();
@@ -116,6 +117,7 @@ test('a parent keeps a PDF and a picture with milestones, opens and downloads th
   assert.equal(await page.getByRole('row').filter({ hasText: 'letter-photo.png' }).count(), 0);
   await page.getByRole('button', { name: 'Undo' }).click();
   await page.getByRole('row').filter({ hasText: 'letter-photo.png' }).waitFor();
+  await untilStored(page, (cases) => JSON.stringify(cases).includes('letter-photo.png'), 'the picture is on its milestone again');
 
   // Kept over a reload.
   const documentsPage = page.url();

@@ -333,6 +333,18 @@ export async function storedCases(page) {
 }
 
 /**
+ * Waits until the cases stored satisfy `holds` (a save takes a moment after
+ * the change a page shows: a reload at once, on a busy machine, can come
+ * first), for at most 5 seconds; `what` says what was awaited.
+ */
+export async function untilStored(page, holds, what) {
+  for (let tries = 0; !holds(await storedCases(page)); tries += 1) {
+    assert.ok(tries < 100, `within 5 seconds: ${what}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+/**
  * A small, valid PDF of `pages` A4 pages, page N saying `${text} page N`,
  * with a right cross-reference table, so every reader (poppler, the bundle's)
  * takes it as it is.
