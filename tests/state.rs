@@ -139,7 +139,7 @@ fn adding_an_event_re_evaluates_only_that_case() {
     assert_eq!((decision.status, decision.days_late), (Status::Overdue, 12));
     assert!(Rc::ptr_eq(
         &other,
-        &next.entry("c-7f3a").unwrap().shared_evaluation()
+        next.entry("c-7f3a").unwrap().shared_evaluation()
     ));
 }
 

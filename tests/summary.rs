@@ -42,6 +42,8 @@ fn most_urgent_first_then_the_nearest_deadline_then_cases_with_none_by_name() {
     );
 }
 
+// Natively only, where proptest builds (as tests/import_fuzz.rs).
+#[cfg(not(target_arch = "wasm32"))]
 mod stored {
     //! The summary each record carries, so a start-up lists the cases
     //! without evaluating them: true on every day it says, and the list
