@@ -1,7 +1,7 @@
 //! The app's state: one plain struct, changed only by [`State::reduce`] over an
 //! [`Action`]. Only facts (cases and their events) are kept; each case's
-//! evaluation is cached beside it and worked out again only when that case, or
-//! today's date, changes.
+//! evaluation is cached beside it, worked out when first asked for, and again
+//! only when that case, or today's date, changes.
 
 use std::cell::OnceCell;
 use std::rc::Rc;
