@@ -357,13 +357,19 @@ impl Records {
                 })
                 .collect()
         };
+        if !puts.is_empty() {
+            // Unwritten, the summaries are worked out again at the next start.
+            let _ = self.write(&puts).await;
+        }
+    }
+
+    /// Writes `puts` in one transaction, each record sealed while the lock
+    /// is on: the records as stored, and whether the write was made.
+    async fn write(&self, puts: &[Put]) -> Result<(Vec<Put>, Result<(), WriteError>), String> {
         let sealing = self.sealing.borrow().clone();
         let stored = match &sealing {
-            None => puts,
-            Some(sealing) => match sealing.seal_puts(&puts, &Progress::default()).await {
-                Ok(sealed) => sealed,
-                Err(_) => return,
-            },
+            Some(sealing) => sealing.seal_puts(puts, &Progress::default()).await?,
+            None => puts.to_vec(),
         };
         let header = sealing.as_ref().map(|sealing| sealing.header.as_str());
         let change = Change {
@@ -372,10 +378,8 @@ impl Records {
             lock_after: header,
             whole: None,
         };
-        if !stored.is_empty() {
-            // Unwritten, the summaries are worked out again at the next start.
-            let _ = self.db.change(change).await;
-        }
+        let written = self.db.change(change).await;
+        Ok((stored, written))
     }
 
     /// Writes the cases of `mine` that changed, each checked against the
@@ -387,22 +391,8 @@ impl Records {
         if puts.is_empty() {
             return Ok(Synced::Unchanged);
         }
-        let sealing = self.sealing.borrow().clone();
-        let stored = match &sealing {
-            Some(sealing) => sealing
-                .seal_puts(&puts, &Progress::default())
-                .await
-                .map_err(SaveError::Failed)?,
-            None => puts.clone(),
-        };
-        let header = sealing.as_ref().map(|sealing| sealing.header.as_str());
-        let change = Change {
-            puts: &stored,
-            lock_now: header,
-            lock_after: header,
-            whole: None,
-        };
-        match self.db.change(change).await {
+        let (stored, written) = self.write(&puts).await.map_err(SaveError::Failed)?;
+        match written {
             Ok(()) => {
                 self.saved.borrow_mut().written(&puts, &mine);
                 let written = puts.iter().map(|put| {
