@@ -16,7 +16,9 @@ use crate::storage::{Loaded, Store};
 
 mod storage_hooks;
 
-use storage_hooks::{use_backup_record, use_other_tabs, use_persistence, use_save};
+use storage_hooks::{
+    use_backup_record, use_other_tabs, use_persistence, use_save, use_stored_summaries,
+};
 
 /// The facts to start from, and what to show inside the providers.
 #[derive(Properties, Clone, PartialEq)]
@@ -53,6 +55,7 @@ pub fn Providers(props: &ProvidersProps) -> Html {
         })
     };
     use_save(&state, &lock);
+    use_stored_summaries(&state, &props.loaded, &lock);
     use_other_tabs(&state, &props.store, &lock);
     use_backup_record(&state, &props.store, props.loaded.backup);
     use_persistence(&state);

@@ -695,6 +695,18 @@ mod imp {
 
     use crate::parts::FromMain;
 
+    /// Today by the system's clock, in UTC: natively only tests ask (for
+    /// the day a record's summary is worked out on).
+    pub fn today() -> chrono::NaiveDate {
+        let since = std::time::UNIX_EPOCH
+            .elapsed()
+            .expect("the clock is after 1970");
+        let seconds = i64::try_from(since.as_secs()).expect("a date before the year 10000");
+        chrono::DateTime::from_timestamp(seconds, 0)
+            .expect("a date before the year 10000")
+            .date_naive()
+    }
+
     /// A different number each call (a counter, natively).
     pub fn random_u32() -> u32 {
         static NEXT: AtomicU32 = AtomicU32::new(1);

@@ -247,6 +247,7 @@ pub async fn open(local: &mut dyn Backend) -> Start {
         Err(OpenError::TooNew(found)) => {
             return Start::Open(Loaded {
                 cases: Vec::new(),
+                summaries: Vec::new(),
                 problem: Some(LoadProblem::TooNew { found }),
                 writable: false,
                 saving: Saving::default(),
@@ -317,7 +318,11 @@ fn beside_lock(local: &mut dyn Backend) -> Result<Option<String>, ()> {
 /// cannot be read stays where it is, and is copied aside in `local` too
 /// (as unreadable localStorage data is), where the lock page finds it.
 pub fn loaded_records(
-    (cases, unreadable): storage::records::Read,
+    storage::records::Read {
+        cases,
+        summaries,
+        unreadable,
+    }: storage::records::Read,
     records: &[(String, String)],
     local: &mut dyn Backend,
 ) -> (Loaded, Saved) {
@@ -339,6 +344,7 @@ pub fn loaded_records(
     }
     let loaded = Loaded {
         cases: cases.iter().map(|(_, case)| Rc::clone(case)).collect(),
+        summaries,
         problem,
         writable: true,
         saving: Saving::default(),
@@ -381,6 +387,7 @@ pub fn loaded(plaintext: &str, backend: &dyn Backend) -> Loaded {
         backup: backup::load(backend),
         moved: None,
         cases: cases.into_iter().map(Rc::new).collect(),
+        summaries: Vec::new(),
         problem,
     }
 }

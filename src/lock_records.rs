@@ -24,7 +24,8 @@ use yew::Callback;
 use crate::browser;
 use crate::crypto::{OpenError, SessionKey, hex, random_bytes, sha256};
 use crate::lock::{Header, base64_decode, base64_encode};
-use crate::storage::records::{Put, decode_record, encode_record, record_revision};
+use crate::storage::records::{Put, Read, decode_summarised, encode_record, record_revision};
+use crate::summary::Summary;
 
 /// Bytes of the secret that names the records.
 const SECRET_LEN: usize = 32;
@@ -118,9 +119,13 @@ impl Sealing {
         ))
     }
 
-    /// The revision and case of the locked record `text` under `key`, or
-    /// why it cannot be read.
-    pub async fn open(&self, key: &str, text: &str) -> Result<(u64, Case), String> {
+    /// The revision, case and summary of the locked record `text` under
+    /// `key`, or why it cannot be read.
+    pub async fn open(
+        &self,
+        key: &str,
+        text: &str,
+    ) -> Result<(u64, Case, Option<Summary>), String> {
         let sealed = rules::case_file::json::Value::parse(text)
             .ok()
             .and_then(|value| value.get("sealed")?.as_str().map(base64_decode))
@@ -134,25 +139,28 @@ impl Sealing {
             Err(OpenError::Failed(reason)) => return Err(reason),
         };
         let plain = String::from_utf8(plain).map_err(|_| "what it holds is not text")?;
-        let (rev, case) = decode_record(&plain)?;
+        let (rev, case, summary) = decode_summarised(&plain)?;
         match record_revision(text) == Some(rev) {
-            true => Ok((rev, case)),
+            true => Ok((rev, case, summary)),
             false => Err("its revision is not the one sealed inside".to_owned()),
         }
     }
 
     /// The cases in the locked store's `records` (each key with its text),
     /// and the keys of those that cannot be read, each with why.
-    pub async fn open_all(&self, records: &[(String, String)]) -> crate::storage::records::Read {
-        let mut cases = Vec::with_capacity(records.len());
-        let mut unreadable = Vec::new();
+    /// Each key is the sealed key of its case, not its id.
+    pub async fn open_all(&self, records: &[(String, String)]) -> Read {
+        let mut read = Read::default();
         for (key, text) in records {
             match self.open(key, text).await {
-                Ok((rev, case)) => cases.push((rev, Rc::new(case))),
-                Err(reason) => unreadable.push((key.clone(), reason)),
+                Ok((rev, case, summary)) => {
+                    read.cases.push((rev, Rc::new(case)));
+                    read.summaries.push(summary);
+                }
+                Err(reason) => read.unreadable.push((key.clone(), reason)),
             }
         }
-        (cases, unreadable)
+        read
     }
 }
 

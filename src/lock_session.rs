@@ -28,9 +28,10 @@ use crate::lock::Envelope;
 use crate::lock_records::{Progress, Sealing, whole_store};
 use crate::serial::Serial;
 use crate::storage::idb::{Change, DB_NAME, Db, WriteError};
-use crate::storage::records::{Saved, decode_record};
+use crate::storage::records::{Put, Saved, decode_summarised, encode_summarised};
 use crate::storage::sync::{SaveError, Session, Synced, Theirs};
 use crate::storage::{KEY, LoadProblem, Saving, Store, decode, encode, forget_aside};
+use crate::summary::Summary;
 
 /// What a change of the lock reports: done, or why nothing changed.
 pub type Changed = Callback<Result<(), String>>;
@@ -212,6 +213,22 @@ impl Lock {
         self.records.clone()
     }
 
+    /// Writes each case of `summarised` again with its summary (worked out
+    /// today), at the revision stored, where its record held none that holds
+    /// today: the next start lists it without evaluating it. After whatever
+    /// is queued, a few hundred records a transaction. Best effort: a record
+    /// another tab wrote since, or a case changed since (its save writes
+    /// it), is left as it is.
+    pub fn store_summaries(&self, summarised: Vec<(Rc<Case>, Summary)>) {
+        let Some(records) = self.records() else {
+            return;
+        };
+        for chunk in summarised.chunks(SUMMARIES_AT_ONCE) {
+            let (records, chunk) = (records.clone(), chunk.to_vec());
+            self.run(async move { records.store_summaries(&chunk).await });
+        }
+    }
+
     /// Locks `cases` with `key`, a new one (made from a new passphrase and
     /// salt by the lock's part), for this save and every later one: every
     /// record sealed anew in one transaction (or the one localStorage value
@@ -315,7 +332,56 @@ impl Lock {
     }
 }
 
+/// How many records [`Lock::store_summaries`] writes in one transaction.
+const SUMMARIES_AT_ONCE: usize = 500;
+
 impl Records {
+    /// [`Lock::store_summaries`]: the cases as this tab knows them stored.
+    async fn store_summaries(&self, summarised: &[(Rc<Case>, Summary)]) {
+        let puts: Vec<Put> = {
+            let saved = self.saved.borrow();
+            (summarised.iter())
+                .filter(|(case, _)| {
+                    saved
+                        .case(&case.id)
+                        .is_some_and(|known| Rc::ptr_eq(known, case))
+                })
+                .filter_map(|(case, summary)| {
+                    let rev = saved.revision(&case.id)?;
+                    Some(Put {
+                        id: case.id.clone(),
+                        expect: Some(rev),
+                        record: Some(encode_summarised(rev, case, summary)),
+                        rev,
+                    })
+                })
+                .collect()
+        };
+        if !puts.is_empty() {
+            // Unwritten, the summaries are worked out again at the next start.
+            let _ = self.write(&puts).await;
+        }
+    }
+
+    /// Writes `puts` in one transaction, each record sealed while the lock
+    /// is on: the records as stored, and whether the write was made.
+    async fn write(&self, puts: &[Put]) -> Result<(Vec<Put>, Result<(), WriteError>), String> {
+        let sealing = self.sealing.borrow().clone();
+        let stored = match &sealing {
+            Some(sealing) => sealing.seal_puts(puts, &Progress::default()).await?,
+            None => puts.to_vec(),
+        };
+        let header = sealing.as_ref().map(|sealing| sealing.header.as_str());
+        let change = Change {
+            puts: &stored,
+            lock_now: header,
+            lock_after: header,
+            whole: None,
+        };
+        let written = self.db.change(change).await;
+        Ok((stored, written))
+    }
+
     /// Writes the cases of `mine` that changed, each checked against the
     /// revision this tab knows. Where another tab wrote some of them since,
     /// nothing is written: their versions are read, for the state to merge
@@ -325,22 +391,8 @@ impl Records {
         if puts.is_empty() {
             return Ok(Synced::Unchanged);
         }
-        let sealing = self.sealing.borrow().clone();
-        let stored = match &sealing {
-            Some(sealing) => sealing
-                .seal_puts(&puts, &Progress::default())
-                .await
-                .map_err(SaveError::Failed)?,
-            None => puts.clone(),
-        };
-        let header = sealing.as_ref().map(|sealing| sealing.header.as_str());
-        let change = Change {
-            puts: &stored,
-            lock_now: header,
-            lock_after: header,
-            whole: None,
-        };
-        match self.db.change(change).await {
+        let (stored, written) = self.write(&puts).await.map_err(SaveError::Failed)?;
+        match written {
             Ok(()) => {
                 self.saved.borrow_mut().written(&puts, &mine);
                 let written = puts.iter().map(|put| {
@@ -381,7 +433,7 @@ impl Records {
         for (id, (key, text)) in ids.iter().zip(stored) {
             let their = match (text, &sealing) {
                 (None, _) => None,
-                (Some(text), None) => Some(decode_record(&text)),
+                (Some(text), None) => Some(decode_summarised(&text)),
                 (Some(text), Some(sealing)) => Some(sealing.open(&key, &text).await),
             };
             read.push((id.clone(), their));
@@ -392,7 +444,7 @@ impl Records {
             let their = match their {
                 // Unreadable: left as it is, and this tab's case with it.
                 Some(Err(_)) => continue,
-                Some(Ok((rev, case))) => Some((rev, Rc::new(case))),
+                Some(Ok((rev, case, _))) => Some((rev, Rc::new(case))),
                 None => None,
             };
             if their.as_ref().map(|(rev, _)| *rev) == saved.revision(&id) {

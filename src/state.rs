@@ -1,8 +1,9 @@
 //! The app's state: one plain struct, changed only by [`State::reduce`] over an
 //! [`Action`]. Only facts (cases and their events) are kept; each case's
-//! evaluation is cached beside it and worked out again only when that case, or
-//! today's date, changes.
+//! evaluation is cached beside it, worked out when first asked for, and again
+//! only when that case, or today's date, changes.
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
@@ -14,6 +15,7 @@ pub use crate::case::{case_name, new_event_id};
 use crate::storage::backup::BackupRecord;
 use crate::storage::sync::{Clash, Merge, Theirs, merge};
 use crate::storage::{LoadProblem, Loaded};
+use crate::summary::Summary;
 
 /// The extra case-file field that marks a case as archived. Unknown fields
 /// round-trip in the case file format, so an older app keeps it.
@@ -41,30 +43,82 @@ impl CaseEvaluation {
     }
 }
 
-/// One case and what the rules make of it today.
+/// One case and what the rules make of it today. The evaluation is worked
+/// out the first time it is asked for: a start-up lists the cases from the
+/// summaries stored with them, and evaluates only those it opens.
 #[derive(Clone, Debug)]
 pub struct Entry {
     pub case: Rc<Case>,
-    pub evaluated: Rc<CaseEvaluation>,
+    /// Shared by the entry's copies, so the case is evaluated once.
+    worked: Rc<Worked>,
+}
+
+/// What the rules make of a case on a day, each part once asked for.
+#[derive(Debug)]
+struct Worked {
+    today: NaiveDate,
+    evaluated: OnceCell<Rc<CaseEvaluation>>,
+    summary: OnceCell<Summary>,
+}
+
+impl Worked {
+    /// On `today`, starting from `summary` where it holds that day.
+    fn on(today: NaiveDate, summary: Option<Summary>) -> Rc<Worked> {
+        let fresh = OnceCell::new();
+        if let Some(summary) = summary.filter(|s| s.fresh_on(today)) {
+            let _ = fresh.set(summary);
+        }
+        Rc::new(Worked {
+            today,
+            evaluated: OnceCell::new(),
+            summary: fresh,
+        })
+    }
 }
 
 impl Entry {
-    /// Evaluates `case` on `today`.
+    /// `case` on `today`.
     pub fn new(case: Case, today: NaiveDate) -> Entry {
-        Entry::shared(Rc::new(case), today)
+        Entry::stored(Rc::new(case), today, None)
     }
 
-    /// Evaluates `case`, shared with storage, on `today`.
-    fn shared(case: Rc<Case>, today: NaiveDate) -> Entry {
+    /// `case`, shared with storage, on `today`, with the `summary` stored
+    /// with it (used where it holds on `today`).
+    pub fn stored(case: Rc<Case>, today: NaiveDate, summary: Option<Summary>) -> Entry {
         Entry {
-            evaluated: CaseEvaluation::of(case.clone(), today),
             case,
+            worked: Worked::on(today, summary),
         }
+    }
+
+    /// The same case on `today`, keeping its summary where it still holds.
+    fn on(&self, today: NaiveDate) -> Entry {
+        let summary = self.worked.summary.get().cloned();
+        Entry::stored(self.case.clone(), today, summary)
+    }
+
+    /// What the rules make of the case today, shared.
+    pub fn shared_evaluation(&self) -> &Rc<CaseEvaluation> {
+        let Worked {
+            today, evaluated, ..
+        } = &*self.worked;
+        evaluated.get_or_init(|| CaseEvaluation::of(self.case.clone(), *today))
     }
 
     /// What the rules make of the case today.
     pub fn evaluation(&self) -> &Evaluation<'_> {
-        self.evaluated.get()
+        self.shared_evaluation().get()
+    }
+
+    /// What the case list shows of the case today: stored, or worked out
+    /// from the evaluation.
+    pub fn summary(&self) -> &Summary {
+        (self.worked.summary).get_or_init(|| Summary::of(self.evaluation()))
+    }
+
+    /// Whether the case was evaluated (not listed from a stored summary).
+    pub fn is_evaluated(&self) -> bool {
+        self.worked.evaluated.get().is_some()
     }
 
     /// The child's name or initials, or the case id when there is none.
@@ -87,9 +141,10 @@ impl Entry {
 }
 
 impl PartialEq for Entry {
-    /// Entries are compared by identity: a changed case is always a new `Rc`.
+    /// Entries are compared by identity: a changed case, or a new day, is
+    /// always a new `Rc`.
     fn eq(&self, other: &Entry) -> bool {
-        Rc::ptr_eq(&self.case, &other.case) && Rc::ptr_eq(&self.evaluated, &other.evaluated)
+        Rc::ptr_eq(&self.case, &other.case) && Rc::ptr_eq(&self.worked, &other.worked)
     }
 }
 
@@ -237,20 +292,20 @@ impl State {
         load_problem: Option<LoadProblem>,
         writable: bool,
     ) -> State {
-        let cases = cases.into_iter().map(Rc::new);
-        State::of_shared(today, cases, load_problem, writable)
+        let cases = cases.into_iter().map(|case| Entry::new(case, today));
+        State::of_entries(today, cases.collect(), load_problem, writable)
     }
 
-    /// [`State::new`], of cases shared with storage.
-    fn of_shared(
+    /// [`State::new`], of `cases` made.
+    fn of_entries(
         today: NaiveDate,
-        cases: impl Iterator<Item = Rc<Case>>,
+        cases: Vec<Entry>,
         load_problem: Option<LoadProblem>,
         writable: bool,
     ) -> State {
         State {
             today,
-            cases: cases.map(|case| Entry::shared(case, today)).collect(),
+            cases,
             deleted: None,
             revision: 0,
             save: SaveStatus::Saved,
@@ -265,10 +320,13 @@ impl State {
     }
 
     /// The state at start from what [`crate::storage::load`] found, its
-    /// cases shared, not copied.
+    /// cases shared, not copied, each with the summary stored with it.
     pub fn from_loaded(today: NaiveDate, loaded: &Loaded) -> State {
-        let cases = loaded.cases.iter().cloned();
-        let state = State::of_shared(today, cases, loaded.problem.clone(), loaded.writable);
+        let summaries = (loaded.summaries.iter().cloned()).chain(std::iter::repeat(None));
+        let cases = (loaded.cases.iter().zip(summaries))
+            .map(|(case, summary)| Entry::stored(case.clone(), today, summary))
+            .collect();
+        let state = State::of_entries(today, cases, loaded.problem.clone(), loaded.writable);
         State {
             backup: loaded.backup.combine(state.backup),
             moved: loaded.moved.clone(),
@@ -422,7 +480,7 @@ impl State {
                 let mut next = self.clone();
                 next.today = today;
                 for entry in &mut next.cases {
-                    entry.evaluated = CaseEvaluation::of(entry.case.clone(), today);
+                    *entry = entry.on(today);
                 }
                 Some(next)
             }

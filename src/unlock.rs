@@ -102,8 +102,8 @@ async fn move_in(
     })?;
     let copied = db.read_all().await?.records;
     let read = sealing.open_all(&copied).await;
-    let read_back: Vec<Rc<Case>> = read.0.iter().map(|(_, case)| case.clone()).collect();
-    if !read.1.is_empty() || !same_cases(&read_back, cases) {
+    let read_back: Vec<Rc<Case>> = read.cases.iter().map(|(_, case)| case.clone()).collect();
+    if !read.unreadable.is_empty() || !same_cases(&read_back, cases) {
         return Err("the copy in IndexedDB is not the same as the cases".to_owned());
     }
     {

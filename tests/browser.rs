@@ -768,7 +768,7 @@ mod indexed_db {
     use ehc_timeline::storage::idb::{Change, OpenError, WriteError};
     use ehc_timeline::storage::migrate::{BEFORE_KEY, MIGRATED_KEY, migrate};
     use ehc_timeline::storage::records::{
-        RECORDS_VERSION, Saved, decode_record, encode_record, read_records,
+        RECORDS_VERSION, Read, Saved, decode_record, encode_record, read_records,
     };
     use web_sys::{IdbDatabase, IdbTransactionMode};
 
@@ -945,7 +945,9 @@ mod indexed_db {
         for (id, record) in fixture["cases"].as_object().unwrap() {
             put_raw(name, "cases", id, &record.to_string().into()).await;
         }
-        let (cases, unreadable) = read_records(&db.read_all().await.unwrap().records);
+        let Read {
+            cases, unreadable, ..
+        } = read_records(&db.read_all().await.unwrap().records);
         assert!(unreadable.is_empty(), "{unreadable:?}");
         let revisions: Vec<u64> = cases.iter().map(|(rev, _)| *rev).collect();
         assert_eq!(revisions, [4, 1]);
@@ -973,7 +975,7 @@ mod indexed_db {
             contents(&db).await,
             [row("c-7f3a0001", 1, "A. B."), row("c-7f3a0002", 1, "C. D.")]
         );
-        let (cases, _) = read_records(&db.read_all().await.unwrap().records);
+        let cases = read_records(&db.read_all().await.unwrap().records).cases;
         let cases: Vec<Case> = cases.into_iter().map(|(_, c)| Case::clone(&c)).collect();
         assert_eq!(cases, decode(V1).unwrap(), "every field, unknown ones too");
         assert_eq!(storage().get_item(KEY).unwrap(), None);
@@ -1050,7 +1052,9 @@ mod indexed_db {
 
     /// The cases of a locked store, in the order of their keys.
     async fn opened(db: &Db, sealing: &Sealing) -> Vec<Case> {
-        let (cases, unreadable) = sealing
+        let Read {
+            cases, unreadable, ..
+        } = sealing
             .open_all(&db.read_all().await.unwrap().records)
             .await;
         assert!(unreadable.is_empty(), "{unreadable:?}");

@@ -751,7 +751,8 @@ mod records {
 
     use super::*;
     use ehc_timeline::storage::records::{
-        Put, RECORDS_VERSION, Saved, decode_record, encode_record, read_records, record_revision,
+        Put, RECORDS_VERSION, Read, Saved, decode_record, encode_record, read_records,
+        record_revision,
     };
 
     const RECORDS: &str = include_str!("fixtures/records-v3.json");
@@ -771,7 +772,9 @@ mod records {
 
     /// The cases of a `records-vN.json` fixture, read as the app reads them.
     pub fn fixture_cases(text: &str) -> Vec<Case> {
-        let (cases, unreadable) = read_records(&fixture_records(text));
+        let Read {
+            cases, unreadable, ..
+        } = read_records(&fixture_records(text));
         assert_eq!(unreadable, Vec::new());
         cases
             .into_iter()
@@ -786,7 +789,7 @@ mod records {
     #[test]
     fn the_records_fixture_holds_the_v1_fixtures_cases_with_their_revisions() {
         assert_eq!(fixture_cases(RECORDS), decode(V1).unwrap());
-        let (read, _) = read_records(&fixture_records(RECORDS));
+        let read = read_records(&fixture_records(RECORDS)).cases;
         let revisions: Vec<(u64, &str)> =
             read.iter().map(|(rev, c)| (*rev, c.id.as_str())).collect();
         assert_eq!(revisions, [(4, "c-7f3a0001"), (1, "c-7f3a0002")]);
@@ -885,7 +888,9 @@ mod records {
             ("c-other".to_owned(), encode_record(1, &late_assessment())),
             ("c-bad".to_owned(), "{ not json".to_owned()),
         ];
-        let (cases, unreadable) = read_records(&records);
+        let Read {
+            cases, unreadable, ..
+        } = read_records(&records);
         assert_eq!(cases.len(), 1);
         let keys: Vec<&str> = unreadable.iter().map(|(key, _)| key.as_str()).collect();
         assert_eq!(keys, ["c-other", "c-bad"]);

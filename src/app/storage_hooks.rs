@@ -3,6 +3,8 @@
 //! record, and asking the browser to keep the data. The rules are in
 //! [`crate::storage`]; these hooks only run them at the right moments.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::browser;
@@ -11,7 +13,7 @@ use crate::state::{Action, Persistence, State};
 use crate::storage::backup::{self, BACKUP_KEY, BackupRecord};
 use crate::storage::migrate::BEFORE_KEY;
 use crate::storage::sync::{SaveError, Synced};
-use crate::storage::{KEY, Store};
+use crate::storage::{KEY, Loaded, Store};
 
 /// Saves the cases whenever they change: the one place the app writes them,
 /// through the one handle on storage. A failed write leaves storage as it
@@ -25,6 +27,38 @@ pub(super) fn use_save(state: &UseReducerHandle<State>, lock: &Lock) {
             let mine = state.shared_cases();
             lock.save(mine, Callback::from(move |saved| report(&state, saved)));
         }
+    });
+}
+
+/// Once the first screen is drawn: stores with each case whose record held
+/// no summary that holds today the one the case list worked out, so the
+/// next start need not evaluate it (see [`Lock::store_summaries`]).
+#[hook]
+pub(super) fn use_stored_summaries(
+    state: &UseReducerHandle<State>,
+    loaded: &Rc<Loaded>,
+    lock: &Lock,
+) {
+    let (state, loaded, lock) = (state.clone(), loaded.clone(), lock.clone());
+    use_effect_with((), move |()| {
+        if !state.writable {
+            return;
+        }
+        // After the first screen is drawn: an archived case's summary may
+        // need its evaluation.
+        yew::platform::spawn_local(async move {
+            browser::drawn().await;
+            let stored = (loaded.summaries.iter()).chain(std::iter::repeat(&None));
+            // The state's entries, in the order loaded, not changed since.
+            let stale = (loaded.cases.iter().zip(stored).zip(&state.cases))
+                .filter(|((case, _), entry)| Rc::ptr_eq(case, &entry.case))
+                .filter(|((_, stored), _)| {
+                    !stored.as_ref().is_some_and(|s| s.fresh_on(state.today))
+                })
+                .map(|(_, entry)| (entry.case.clone(), entry.summary().clone()))
+                .collect();
+            lock.store_summaries(stale);
+        });
     });
 }
 

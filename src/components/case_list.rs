@@ -16,7 +16,7 @@ use crate::hooks::{use_cases, use_navigator};
 use crate::route::View;
 use crate::state::{Deleted, Entry};
 use crate::storage::quota_text;
-use crate::summary::{SortBy, listed, next_deadline, overdue_count};
+use crate::summary::{Listed, SortBy, listed};
 
 /// What a button of the case list does: undo a deletion, or make a file.
 /// One callback runs them all, so the list builds one kind of closure.
@@ -246,8 +246,7 @@ struct CaseRowProps {
 #[component]
 fn CaseRow(props: &CaseRowProps) -> Html {
     let entry = &props.entry;
-    let next = next_deadline(entry.evaluation());
-    let overdue = overdue_count(entry.evaluation());
+    let Listed { overdue, next } = &entry.summary().listed;
     html! {
         <tr>
             <th scope="row" data-label="Child">
@@ -258,16 +257,16 @@ fn CaseRow(props: &CaseRowProps) -> Html {
             </th>
             <td data-label="Council">{entry.case.local_authority.clone().unwrap_or_default()}</td>
             <td data-label="Next deadline">
-                if let Some(deadline) = next {
-                    {long_date(deadline.due)}
+                if let Some((due, rule)) = next {
+                    {long_date(*due)}
                     <br />
-                    <span class="secondary-text">{deadline.rule.title}</span>
+                    <span class="secondary-text">{rule}</span>
                 } else {
                     {"None"}
                 }
             </td>
             <td data-label="Overdue">
-                if overdue > 0 {
+                if *overdue > 0 {
                     <strong class="tag tag--red">{format!("{overdue} overdue")}</strong>
                 } else {
                     {"None"}

@@ -179,9 +179,9 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                     </ul>
                 </div>
             }
-            <CasePicture evaluated={entry.evaluated.clone()} caption={CASE_PICTURE_CAPTION}
+            <CasePicture evaluated={entry.shared_evaluation().clone()} caption={CASE_PICTURE_CAPTION}
                 first={Latest::from_state(&deadlines_shown).hidden(entry.evaluation().deadlines.len())} />
-            { timeline(&entry.evaluated, &Latest::from_state(&deadlines_shown)) }
+            { timeline(entry.shared_evaluation(), &Latest::from_state(&deadlines_shown)) }
             { next_steps_section(entry.evaluation(), &Latest::from_state(&steps_shown)) }
             if !entry.evaluation().notices.is_empty() {
                 { static_html(r#"<h2 class="heading-m">Good to know</h2>"#) }

@@ -47,7 +47,7 @@ pub fn ChronologyPage(props: &ChronologyPageProps) -> Html {
                 </p>
             </div>
             { chronology_document(chronology, html! {
-                <CasePicture evaluated={entry.evaluated.clone()} caption={PICTURE_CAPTION} />
+                <CasePicture evaluated={entry.shared_evaluation().clone()} caption={PICTURE_CAPTION} />
             }) }
         </>
     }

@@ -40,11 +40,11 @@ pub async fn migrate(db: &Db, local: &mut dyn Backend) -> Result<bool, String> {
     let cases: Vec<Rc<Case>> = cases.into_iter().map(Rc::new).collect();
     // What an interrupted move left is written over with the value; no
     // record is deleted.
-    let (before, unreadable) = read_records(&db.read_all().await?.records);
-    if let Some((key, reason)) = unreadable.first() {
+    let before = read_records(&db.read_all().await?.records);
+    if let Some((key, reason)) = before.unreadable.first() {
         return Err(format!("the record \"{key}\" cannot be read ({reason})"));
     }
-    let mut puts = Saved::new(before).changes(&cases);
+    let mut puts = Saved::new(before.cases).changes(&cases);
     puts.retain(|put| put.record.is_some());
     db.write(&puts).await.map_err(|error| match error {
         WriteError::Conflict(_) => "another tab wrote at the same time".to_owned(),
@@ -53,7 +53,7 @@ pub async fn migrate(db: &Db, local: &mut dyn Backend) -> Result<bool, String> {
         }
         WriteError::Failed(reason) => reason,
     })?;
-    let (copied, _) = read_records(&db.read_all().await?.records);
+    let copied = read_records(&db.read_all().await?.records).cases;
     let copied: Vec<Rc<Case>> = copied.into_iter().map(|(_, case)| case).collect();
     let moved: Vec<Rc<Case>> = copied
         .into_iter()

@@ -32,6 +32,7 @@ use rules::{
 };
 
 use crate::labels::tenths_of;
+use crate::summary::Summary;
 use backup::BackupRecord;
 use sync::Session;
 
@@ -180,6 +181,9 @@ pub struct Loaded {
     /// Shared with what the store of records knows of each ([`Saving`]) and
     /// with the state: 10,000 cases were copied three times at start.
     pub cases: Vec<Rc<Case>>,
+    /// The summary stored with each of `cases`, in their order (none in
+    /// localStorage): the case list's lines without evaluating the cases.
+    pub summaries: Vec<Option<Summary>>,
     pub problem: Option<LoadProblem>,
     /// Whether saving may write over the stored value.
     pub writable: bool,
@@ -246,6 +250,7 @@ pub fn load_stored(backend: &mut dyn Backend, stored: Result<Option<String>, Str
     Loaded {
         saving: Saving::Local(Session::new(seen, cases.clone())),
         cases: cases.into_iter().map(Rc::new).collect(),
+        summaries: Vec::new(),
         problem,
         writable,
         backup,

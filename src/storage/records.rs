@@ -1,8 +1,10 @@
 //! The cases kept one record per case (the browser's IndexedDB, see
 //! [`super::idb`]), each with a revision number: the rules, in plain Rust.
 //!
-//! A record is the JSON text `{"rev": 3, "case": {...}}` stored under the
-//! case's id. A change writes only the cases it changed: [`Saved`] remembers
+//! A record is the JSON text `{"rev": 3, "list": {...}, "case": {...}}`
+//! stored under the case's id: `list` is what the case list shows of the
+//! case ([`Summary`]), worked out when the record was written, so a start-up
+//! need not evaluate every case (an app without it ignores the field). A change writes only the cases it changed: [`Saved`] remembers
 //! the revision and the very case (`Rc`) last written for each id, so the
 //! cases to write are those whose `Rc` moved, found without comparing a
 //! case's contents. Each write says the revision it expects to find stored;
@@ -17,6 +19,8 @@ use rules::{
     case_file::{JsonFault, Problem, read_case, write_case},
 };
 
+use crate::summary::Summary;
+
 /// The storage version of the store of records: above the one localStorage
 /// value (1) and its locked form (2), so an app that knows only those never
 /// mistakes this store for theirs.
@@ -28,12 +32,20 @@ pub const RECORDS_VERSION: u64 = 3;
 /// beside the encrypted ones.
 pub const LOCKED_RECORDS_VERSION: u64 = 4;
 
-/// The stored text of `case` at revision `rev`, compact.
+/// The stored text of `case` at revision `rev`, compact, with its summary
+/// worked out today.
 pub fn encode_record(rev: u64, case: &Case) -> String {
+    encode_summarised(rev, case, &Summary::on(case, crate::browser::today()))
+}
+
+/// The stored text of `case` at revision `rev` with its `summary`.
+pub fn encode_summarised(rev: u64, case: &Case, summary: &Summary) -> String {
     let mut writer = Writer::new(false);
     writer.open('{');
     writer.key("rev");
     writer.raw(&rev.to_string());
+    writer.key("list");
+    summary.write(&mut writer);
     writer.key("case");
     write_case(&mut writer, case);
     writer.close('}');
@@ -43,14 +55,22 @@ pub fn encode_record(rev: u64, case: &Case) -> String {
 /// The revision and case of a stored record, or why it cannot be read (in
 /// the words serde_json used, such as ``missing field `rev` at line 1 column 9``).
 pub fn decode_record(text: &str) -> Result<(u64, Case), String> {
+    decode_summarised(text).map(|(rev, case, _)| (rev, case))
+}
+
+/// [`decode_record`], with the record's summary where it holds one this
+/// build wrote.
+pub fn decode_summarised(text: &str) -> Result<(u64, Case, Option<Summary>), String> {
     let mut reader = Reader::new(text, true);
-    let (mut rev, mut case) = (None, None);
+    let (mut rev, mut case, mut summary) = (None, None, None);
     let read = reader.fields("struct RecordIn", |reader, key| {
         match key {
             "rev" if rev.is_none() => rev = Some(reader.unsigned("u64", u64::MAX)?),
             "case" if case.is_none() => case = Some(read_case(reader)?),
+            "list" if summary.is_none() => summary = Some(reader.value()?),
             "rev" => return Err(record_error(JsonFault::DuplicateField("rev"))),
             "case" => return Err(record_error(JsonFault::DuplicateField("case"))),
+            "list" => return Err(record_error(JsonFault::DuplicateField("list"))),
             _ => return Ok(false),
         }
         Ok(true)
@@ -58,7 +78,7 @@ pub fn decode_record(text: &str) -> Result<(u64, Case), String> {
     let record = read.and_then(|()| {
         let rev = rev.ok_or_else(|| record_error(JsonFault::MissingField("rev")))?;
         let case = case.ok_or_else(|| record_error(JsonFault::MissingField("case")))?;
-        Ok((rev, case))
+        Ok((rev, case, summary.as_ref().and_then(Summary::read)))
     });
     record
         .map_err(|error| reader.fix(error))
@@ -250,22 +270,38 @@ fn change(cases: &mut HashMap<String, (u64, Rc<Case>)>, case: &Rc<Case>) -> Opti
     })
 }
 
-/// The cases in a store, each with its revision; the keys of the records
-/// that cannot be read, each with why.
-pub type Read = (Vec<(u64, Rc<Case>)>, Vec<(String, String)>);
+/// What a store holds.
+#[derive(Debug, Default)]
+pub struct Read {
+    /// The cases, each with its revision.
+    pub cases: Vec<(u64, Rc<Case>)>,
+    /// The summary each record of `cases` holds, in their order.
+    pub summaries: Vec<Option<Summary>>,
+    /// The keys of the records that cannot be read, each with why.
+    pub unreadable: Vec<(String, String)>,
+}
+
+impl Read {
+    /// Notes the record under `key`, read as `record`.
+    pub fn add(&mut self, key: &str, record: Result<(u64, Case, Option<Summary>), String>) {
+        match record {
+            Ok((rev, case, summary)) if case.id == key => {
+                self.cases.push((rev, Rc::new(case)));
+                self.summaries.push(summary);
+            }
+            Ok(_) => (self.unreadable).push((key.to_owned(), "its case id is not its key".into())),
+            Err(reason) => self.unreadable.push((key.to_owned(), reason)),
+        }
+    }
+}
 
 /// The cases in the store's `records` (each key with its text).
 pub fn read_records(records: &[(String, String)]) -> Read {
-    let mut cases = Vec::new();
-    let mut unreadable = Vec::new();
+    let mut read = Read::default();
     for (key, text) in records {
-        match decode_record(text) {
-            Ok((rev, case)) if case.id == *key => cases.push((rev, Rc::new(case))),
-            Ok(_) => unreadable.push((key.clone(), "its case id is not its key".to_owned())),
-            Err(reason) => unreadable.push((key.clone(), reason)),
-        }
+        read.add(key, decode_summarised(text));
     }
-    (cases, unreadable)
+    read
 }
 
 /// Whether `a` and `b` hold the same cases, in whatever order; each case

@@ -96,6 +96,7 @@ pub fn render_part<P: Part>(cases: Vec<Case>, today: NaiveDate, view: View) -> S
 pub fn loaded(cases: Vec<Case>) -> Loaded {
     Loaded {
         cases: cases.into_iter().map(Rc::new).collect(),
+        summaries: Vec::new(),
         problem: None,
         writable: true,
         saving: Saving::default(),
