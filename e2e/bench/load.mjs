@@ -9,7 +9,7 @@
 // stores them (each record with the summary the case list shows, so only
 // the cases whose summary no longer holds are evaluated). Run by `make
 // bench`; nothing here asserts a time.
-import { RUNS, header, newContext, readyAt, repeat, row, seededPage, stored, withApp } from './measure.mjs';
+import { RUNS, header, inDatabase, newContext, readyAt, recordsPage, repeat, row, seededPage, stored, withApp } from './measure.mjs';
 
 /** A seed of records as the app stored them: each key with its text. */
 class Records {
@@ -22,7 +22,7 @@ class Records {
 function cold(browser, url, value, rows) {
   return repeat(RUNS, async () => {
     const context = await newContext(browser);
-    const page = value instanceof Records ? await recordsPage(context, url, value) : await seededPage(context, url, value);
+    const page = value instanceof Records ? await recordsPage(context, url, value.entries) : await seededPage(context, url, value);
     await page.goto(url);
     const time = await readyAt(page, { rows });
     await context.close();
@@ -52,39 +52,6 @@ async function warm(browser, url, value, rows) {
 }
 
 /**
- * In `page`, every record of the app's database, each [key, text]; or with
- * `records` (each [key, text]), writes them and the storage version first.
- */
-function inDatabase(page, records = null) {
-  return page.evaluate(
-    (records) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('ehc-timeline', 1);
-        open.onupgradeneeded = () => {
-          open.result.createObjectStore('cases');
-          open.result.createObjectStore('meta');
-        };
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const transaction = db.transaction(['cases', 'meta'], 'readwrite');
-          const cases = transaction.objectStore('cases');
-          for (const [key, text] of records ?? []) cases.put(text, key);
-          if (records) transaction.objectStore('meta').put(3, 'storage_version');
-          const keys = cases.getAllKeys();
-          const texts = cases.getAll();
-          transaction.oncomplete = () => {
-            db.close();
-            resolve(keys.result.map((key, at) => [key, texts.result[at]]));
-          };
-          transaction.onerror = () => reject(transaction.error);
-        };
-      }),
-    records,
-  );
-}
-
-/**
  * The records the app stores for the cases of `value` once it has started
  * on them: each with its summary, written after its first screen.
  */
@@ -104,14 +71,6 @@ async function summarised(browser, url, value) {
     throw new Error('the app did not store the summaries of the cases');
   }
   return new Records(records);
-}
-
-/** A new page of `context` that has put `records` in the origin's IndexedDB (as `seededPage`). */
-async function recordsPage(context, url, records) {
-  const page = await context.newPage();
-  await page.goto(`${url}bench-seed`);
-  await inDatabase(page, records.entries);
-  return page;
 }
 
 await withApp(async ({ url, browser }) => {

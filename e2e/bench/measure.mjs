@@ -62,36 +62,52 @@ export async function newContext(browser) {
  * as the app writes them, from a page of the origin that is not the app: the
  * app, opened next in this page, finds them there.
  */
-export async function seededPage(context, url, value) {
+export function seededPage(context, url, value) {
+  const records = value === null ? null : JSON.parse(value).cases.map((c) => [c.id, JSON.stringify({ rev: 1, case: c })]);
+  return recordsPage(context, url, records);
+}
+
+/** A new page of `context` that has put `records` (each [key, text], unless null) in the app's database, as `seededPage`. */
+export async function recordsPage(context, url, records) {
   const page = await context.newPage();
-  if (value !== null) {
+  if (records !== null) {
     await page.goto(`${url}bench-seed`);
-    await page.evaluate(
-      (text) =>
-        new Promise((resolve, reject) => {
-          const open = indexedDB.open('ehc-timeline', 1);
-          open.onupgradeneeded = () => {
-            open.result.createObjectStore('cases');
-            open.result.createObjectStore('meta');
-          };
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            const transaction = db.transaction(['cases', 'meta'], 'readwrite');
-            const cases = transaction.objectStore('cases');
-            for (const c of JSON.parse(text).cases) cases.put(JSON.stringify({ rev: 1, case: c }), c.id);
-            transaction.objectStore('meta').put(3, 'storage_version');
-            transaction.oncomplete = () => {
-              db.close();
-              resolve();
-            };
-            transaction.onerror = () => reject(transaction.error);
-          };
-        }),
-      value,
-    );
+    await inDatabase(page, records);
   }
   return page;
+}
+
+/**
+ * In `page`, every record of the app's database, each [key, text]; or with
+ * `records` (each [key, text]), writes them and the storage version first.
+ */
+export function inDatabase(page, records = null) {
+  return page.evaluate(
+    (records) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('ehc-timeline', 1);
+        open.onupgradeneeded = () => {
+          open.result.createObjectStore('cases');
+          open.result.createObjectStore('meta');
+        };
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const transaction = db.transaction(['cases', 'meta'], 'readwrite');
+          const cases = transaction.objectStore('cases');
+          for (const [key, text] of records ?? []) cases.put(text, key);
+          if (records) transaction.objectStore('meta').put(3, 'storage_version');
+          const keys = cases.getAllKeys();
+          const texts = cases.getAll();
+          transaction.oncomplete = () => {
+            db.close();
+            resolve(keys.result.map((key, at) => [key, texts.result[at]]));
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    records,
+  );
 }
 
 /** The text of the record of case `id` as the app stored it in IndexedDB. */
