@@ -26,6 +26,7 @@ pub mod parts;
 pub mod pools;
 pub mod route;
 pub mod serial;
+pub mod start;
 pub mod state;
 pub mod storage;
 pub mod summary;
