@@ -89,18 +89,30 @@ test('the first load fetches only what the first screen needs; after it, every p
   await context.close();
 });
 
-test('a new version waits for the user, then takes over in one reload', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
-  await controlled(page);
-  assert.equal(await page.getByText('A new version of EHC Timeline is ready').count(), 0);
-
-  // Deploy a new version: the same files, a new service worker.
+/**
+ * Deploys a new version (the same files, a new service worker), waits for
+ * the page's banner saying it is ready, and runs `then` with that banner;
+ * the old version is served again after.
+ */
+async function withNewVersion(page, then) {
   const worker = await readFile(join(dist, 'sw.js'), 'utf8');
   app.server.overrides.set('/sw.js', worker.replace(/const VERSION = "[^"]+"/, 'const VERSION = "next"'));
   try {
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     const banner = page.getByRole('region', { name: 'New version' });
     await banner.getByText('A new version of EHC Timeline is ready.').waitFor();
+    await then(banner);
+  } finally {
+    app.server.overrides.delete('/sw.js');
+  }
+}
+
+test('a new version waits for the user, then takes over in one reload', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await controlled(page);
+  assert.equal(await page.getByText('A new version of EHC Timeline is ready').count(), 0);
+
+  await withNewVersion(page, async (banner) => {
     await screenshot(page, '21-new-version-ready', errors);
     // Until the user chooses, the new version waits beside the old one.
     const waiting = await page.evaluate(() => caches.keys());
@@ -113,9 +125,7 @@ test('a new version waits for the user, then takes over in one reload', async ()
     await page.getByRole('heading', { level: 1, name: 'Your cases' }).waitFor();
     assert.equal(await page.getByText('A new version of EHC Timeline is ready').count(), 0);
     assert.deepEqual(await page.evaluate(() => caches.keys()), ['ehc-timeline-next']);
-  } finally {
-    app.server.overrides.delete('/sw.js');
-  }
+  });
   await context.close();
 });
 
@@ -136,12 +146,7 @@ test('a locked store opens offline right after a new version took over: the app 
   await page.getByRole('link', { name: 'Back to your cases' }).click();
   await page.getByRole('heading', { level: 1, name: 'Your cases', exact: true }).waitFor();
 
-  const worker = await readFile(join(dist, 'sw.js'), 'utf8');
-  app.server.overrides.set('/sw.js', worker.replace(/const VERSION = "[^"]+"/, 'const VERSION = "next"'));
-  try {
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-    const banner = page.getByRole('region', { name: 'New version' });
-    await banner.getByText('A new version of EHC Timeline is ready.').waitFor();
+  await withNewVersion(page, async (banner) => {
     // Offline from here: the new version's every file comes from its own cache.
     await context.setOffline(true);
     await Promise.all([
@@ -153,9 +158,7 @@ test('a locked store opens offline right after a new version took over: the app 
     await page.getByLabel('Passphrase').fill(passphrase);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await page.getByRole('link', { name: 'O. F.' }).waitFor();
-  } finally {
-    app.server.overrides.delete('/sw.js');
-  }
+  });
   assert.deepEqual(errors, []);
   await context.close();
 });

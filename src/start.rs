@@ -5,7 +5,7 @@
 //! The app is built twice from this crate. The first module (`ehc-timeline`,
 //! with the feature `lockless`) is what the page loads: it leaves out the
 //! lock's code (the Unlock page, the sealing of records, the rewrite of the
-//! whole store; about 18 KB gzip), which a store without a lock, and every
+//! whole store; about 19 KB gzip), which a store without a lock, and every
 //! first visit, never runs. Where the cases are locked, or the lock's settings
 //! are opened, it hands over, unrendered, to the app whole (the module
 //! `part-locked`, loaded as a part is), which opens storage afresh. The
