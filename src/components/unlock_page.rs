@@ -138,7 +138,7 @@ impl PartialEq for OpenAppProps {
 }
 
 /// The app on cases that are not locked, as [`LockGate`] opens it, without
-/// the Unlock page: the root of the first module (see [`crate::start`]),
+/// the Unlock page: the root of the first module (see `crate::start`),
 /// which leaves the lock's code out.
 #[component]
 pub fn OpenApp(props: &OpenAppProps) -> Html {
