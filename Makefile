@@ -79,6 +79,7 @@ fmt:
 lint:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) clippy -p ehc-timeline --all-targets --target wasm32-unknown-unknown -- -D warnings
+	$(CARGO) clippy -p ehc-timeline --bins --features lockless --target wasm32-unknown-unknown -- -D warnings
 
 ## unit: the native tests; the bundle's and `ehc bundle`'s read their PDFs
 ## back with poppler, which browser-tools installs.

@@ -3,7 +3,9 @@
 // council report, each a wasm module of its own, fetched the first time one of
 // its pages is opened, with this build's integrity (written in at build time
 // by build/parts.mjs). The service worker keeps them once the first screen is
-// usable (assets/register-sw.js).
+// usable (assets/register-sw.js). The part `locked` is the app with the
+// lock's code, which the first module hands a locked store over to
+// (src/start.rs); the service worker keeps it when it installs.
 (() => {
   const base = document.currentScript.src;
   const INTEGRITY = { PARTS_INTEGRITY: '' };

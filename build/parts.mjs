@@ -9,6 +9,14 @@ import { integrity } from './minify.mjs';
 
 const PART_FILE = /^part-([a-z]+)(\.js|_bg\.wasm)$/;
 
+/**
+ * The part the service worker keeps when it installs, beside the first load:
+ * the app with the lock's code, which the first module hands a locked store
+ * over to (src/start.rs), so that a locked store opens offline, right after a
+ * new version took over too. It is not part of the first load.
+ */
+export const KEPT_AT_INSTALL = 'locked';
+
 /** The part a built file belongs to (`print` for `part-print_bg.wasm`), or null for the first load. */
 export function partOf(name) {
   return PART_FILE.exec(name)?.[1] ?? null;

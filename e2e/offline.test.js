@@ -89,18 +89,30 @@ test('the first load fetches only what the first screen needs; after it, every p
   await context.close();
 });
 
-test('a new version waits for the user, then takes over in one reload', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
-  await controlled(page);
-  assert.equal(await page.getByText('A new version of EHC Timeline is ready').count(), 0);
-
-  // Deploy a new version: the same files, a new service worker.
+/**
+ * Deploys a new version (the same files, a new service worker), waits for
+ * the page's banner saying it is ready, and runs `then` with that banner;
+ * the old version is served again after.
+ */
+async function withNewVersion(page, then) {
   const worker = await readFile(join(dist, 'sw.js'), 'utf8');
   app.server.overrides.set('/sw.js', worker.replace(/const VERSION = "[^"]+"/, 'const VERSION = "next"'));
   try {
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     const banner = page.getByRole('region', { name: 'New version' });
     await banner.getByText('A new version of EHC Timeline is ready.').waitFor();
+    await then(banner);
+  } finally {
+    app.server.overrides.delete('/sw.js');
+  }
+}
+
+test('a new version waits for the user, then takes over in one reload', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await controlled(page);
+  assert.equal(await page.getByText('A new version of EHC Timeline is ready').count(), 0);
+
+  await withNewVersion(page, async (banner) => {
     await screenshot(page, '21-new-version-ready', errors);
     // Until the user chooses, the new version waits beside the old one.
     const waiting = await page.evaluate(() => caches.keys());
@@ -113,8 +125,40 @@ test('a new version waits for the user, then takes over in one reload', async ()
     await page.getByRole('heading', { level: 1, name: 'Your cases' }).waitFor();
     assert.equal(await page.getByText('A new version of EHC Timeline is ready').count(), 0);
     assert.deepEqual(await page.evaluate(() => caches.keys()), ['ehc-timeline-next']);
-  } finally {
-    app.server.overrides.delete('/sw.js');
-  }
+  });
+  await context.close();
+});
+
+test('a locked store opens offline right after a new version took over: the app with the lock is kept when it installs', async () => {
+  const { context, page, errors, requests } = await openApp(app.browser, app.server.url);
+  await addCase(page, { child: 'O. F.', council: 'Anytown Council' });
+  await controlled(page);
+  // The first module has no lock: the lock's page opens in the app with it.
+  assert.deepEqual(requests.filter((path) => path.includes('/part-')), []);
+  await page.getByRole('link', { name: 'Back to your cases' }).click();
+  await page.getByRole('link', { name: 'Lock your cases' }).click();
+  const passphrase = 'blue kettle on the stairs';
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('Type the passphrase again').fill(passphrase);
+  await page.getByRole('button', { name: 'Lock my cases' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Your cases are locked' }).waitFor();
+  assert.ok(requests.some((path) => path.endsWith('/part-locked_bg.wasm')), requests.join());
+  await page.getByRole('link', { name: 'Back to your cases' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your cases', exact: true }).waitFor();
+
+  await withNewVersion(page, async (banner) => {
+    // Offline from here: the new version's every file comes from its own cache.
+    await context.setOffline(true);
+    await Promise.all([
+      page.waitForEvent('load'),
+      banner.getByRole('button', { name: 'Use the new version' }).click(),
+    ]);
+    await page.getByRole('heading', { level: 1, name: 'Unlock your cases' }).waitFor();
+    assert.deepEqual(await page.evaluate(() => caches.keys()), ['ehc-timeline-next']);
+    await page.getByLabel('Passphrase').fill(passphrase);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('link', { name: 'O. F.' }).waitFor();
+  });
+  assert.deepEqual(errors, []);
   await context.close();
 });

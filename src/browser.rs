@@ -345,6 +345,13 @@ mod imp {
         let _ = window().location().reload();
     }
 
+    /// Shows `html` as the whole page, where the app could not start.
+    pub fn show_in_body(html: &str) {
+        if let Some(body) = document().body() {
+            body.set_inner_html(html);
+        }
+    }
+
     /// Sets the page title.
     pub fn set_title(title: &str) {
         document().set_title(title);
@@ -780,6 +787,8 @@ mod imp {
     pub fn storage_estimate(_answer: Callback<(f64, f64)>) {}
 
     pub fn apply_update() {}
+
+    pub fn show_in_body(_html: &str) {}
 
     pub fn set_title(_title: &str) {}
 

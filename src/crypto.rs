@@ -36,6 +36,11 @@ pub struct SessionKey {
     key: imp::Key,
     pub salt: [u8; SALT_LEN],
     pub iterations: u32,
+    /// In the first module (feature `lockless`, see `crate::start`) no key
+    /// can be made: every path that holds one, the lock's sealing and
+    /// rewriting, is left out of that module's wasm.
+    #[cfg(feature = "lockless")]
+    _never: std::convert::Infallible,
 }
 
 /// Keys are known by the salt they were made with: a new passphrase has a
@@ -54,11 +59,21 @@ impl SessionKey {
         iterations: u32,
     ) -> Result<SessionKey, String> {
         let key = imp::derive(passphrase, &salt, iterations).await?;
+        SessionKey::new(key, salt, iterations)
+    }
+
+    #[cfg(not(feature = "lockless"))]
+    fn new(key: imp::Key, salt: [u8; SALT_LEN], iterations: u32) -> Result<SessionKey, String> {
         Ok(SessionKey {
             key,
             salt,
             iterations,
         })
+    }
+
+    #[cfg(feature = "lockless")]
+    fn new(_: imp::Key, _: [u8; SALT_LEN], _: u32) -> Result<SessionKey, String> {
+        Err("this module has no lock: the page must be opened again".to_owned())
     }
 
     /// `plaintext` encrypted with a new random nonce.
@@ -124,11 +139,8 @@ impl SessionKey {
         let field = |name: &str| js_sys::Reflect::get(value, &name.into()).ok();
         let key = field("key")?.dyn_into::<web_sys::CryptoKey>().ok()?;
         let salt = js_sys::Uint8Array::new(&field("salt")?).to_vec();
-        Some(SessionKey {
-            key: imp::Key(key),
-            salt: salt.try_into().ok()?,
-            iterations: field("iterations")?.as_f64()? as u32,
-        })
+        let iterations = field("iterations")?.as_f64()? as u32;
+        SessionKey::new(imp::Key(key), salt.try_into().ok()?, iterations).ok()
     }
 }
 

@@ -3,7 +3,7 @@
 //!
 //! The data flows one way: what the user records ([`state`], saved by
 //! [`storage`]) goes through the engine to what the [`components`] show.
-//! `main.rs` gathers the browser's facts (today's date, stored cases, the
+//! `start.rs` gathers the browser's facts (today's date, stored cases, the
 //! page's hash) and renders [`Page`] inside [`Providers`]; tests render the same components natively.
 
 pub mod app;
@@ -26,6 +26,8 @@ pub mod parts;
 pub mod pools;
 pub mod route;
 pub mod serial;
+#[cfg(target_arch = "wasm32")]
+pub mod start;
 pub mod state;
 pub mod storage;
 pub mod summary;

@@ -261,9 +261,14 @@ pub async fn open(local: &mut dyn Backend) -> Start {
         Ok(header) => header,
         Err(reason) => return on_local_storage(local, reason),
     };
-    if let Some(header) = &header
-        && let Ok(beside) = beside_lock(local)
-    {
+    // The first module hands a locked store over as it is (`crate::start`):
+    // the module with the lock's code keeps aside what is beside it.
+    let beside = match &header {
+        Some(_) if cfg!(feature = "lockless") => Ok(None),
+        Some(_) => beside_lock(local),
+        None => Err(()),
+    };
+    if let (Some(header), Ok(beside)) = (&header, beside) {
         let header = header.clone();
         return Start::LockedRecords { db, header, beside };
     }

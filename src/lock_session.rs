@@ -22,7 +22,7 @@ use std::rc::Rc;
 use rules::Case;
 use yew::Callback;
 
-use crate::browser::{Channel, Listener};
+use crate::browser::{self, Channel, Listener, Part};
 use crate::crypto::{OpenError, SessionKey};
 use crate::lock::Envelope;
 use crate::lock_records::{Progress, Sealing, whole_store};
@@ -264,6 +264,10 @@ impl Lock {
     /// rewritten plain in one transaction (or the one localStorage value);
     /// `told` as for [`Lock::set_passphrase`].
     pub fn remove(&self, cases: Vec<Case>, done: Changed, told: Told) {
+        // Nothing to remove (and the first module has no lock at all).
+        if !self.is_on() {
+            return done.emit(Ok(()));
+        }
         let lock = self.clone();
         self.run(async move {
             let written = match lock.records() {
@@ -281,6 +285,18 @@ impl Lock {
             }
             done.emit(written);
         });
+    }
+
+    /// The module of the part `name` (see [`browser::part`]). The first
+    /// module (feature `lockless`) cannot change the lock: for the lock's
+    /// part, once every write queued before is made, the page starts again
+    /// and hands over to the app with the lock (`crate::start`).
+    pub async fn part(&self, name: &str) -> Result<Part, String> {
+        if cfg!(feature = "lockless") && name == "lock" {
+            self.run(async { browser::reload_at(&browser::hash()) });
+            std::future::pending::<()>().await;
+        }
+        browser::part(name).await
     }
 
     /// The lock's key, while on: what opens the documents' key too.

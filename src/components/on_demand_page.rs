@@ -46,7 +46,10 @@ pub fn OnDemandPage(props: &OnDemandPageProps) -> Html {
             let (hash, given) = (view.to_hash(), handed_over(&cases, view));
             let (slot, gone) = (shown.clone(), left.clone());
             yew::platform::spawn_local(async move {
-                let module = browser::part(part).await;
+                let module = match &lock {
+                    Some(lock) => lock.part(part).await,
+                    None => browser::part(part).await,
+                };
                 let Some(host) = host.cast::<web_sys::Element>().filter(|_| !gone.get()) else {
                     return;
                 };

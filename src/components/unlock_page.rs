@@ -81,14 +81,10 @@ pub fn LockGate(props: &LockGateProps) -> Html {
         }
     });
     match &*gate {
-        Gate::Open(loaded, lock) => html! {
-            <ContextProvider<Lock> context={lock.clone()}>
-                <Providers today={props.today} loaded={loaded.clone()} store={props.store.clone()}
-                    view={props.view.clone()}>
-                    <Page {unlocked} />
-                </Providers>
-            </ContextProvider<Lock>>
-        },
+        Gate::Open(loaded, lock) => {
+            let (today, store, view) = (props.today, &props.store, &props.view);
+            app(today, loaded, store, view, lock, unlocked)
+        }
         Gate::Locked => {
             if let Some(reason) = unreadable(&props.start) {
                 return damaged_page(&props.start, &reason, props.today, &props.store, form);
@@ -102,6 +98,64 @@ pub fn LockGate(props: &LockGateProps) -> Html {
             unlock_page(&props.start, &props.store, form, on_unlocked)
         }
     }
+}
+
+/// The app on `loaded`, saving through `lock`; `unlocked`: just unlocked.
+fn app(
+    today: NaiveDate,
+    loaded: &Rc<Loaded>,
+    store: &Store,
+    view: &View,
+    lock: &Lock,
+    unlocked: bool,
+) -> Html {
+    html! {
+        <ContextProvider<Lock> context={lock.clone()}>
+            <Providers {today} loaded={loaded.clone()} store={store.clone()} view={view.clone()}>
+                <Page {unlocked} />
+            </Providers>
+        </ContextProvider<Lock>>
+    }
+}
+
+/// What the app opens on where the cases are not locked.
+#[derive(Properties, Clone)]
+pub struct OpenAppProps {
+    pub today: NaiveDate,
+    pub loaded: Rc<Loaded>,
+    pub store: Store,
+    pub view: View,
+}
+
+/// The same cases are the same `Rc`, as for [`LockGateProps`].
+impl PartialEq for OpenAppProps {
+    fn eq(&self, other: &OpenAppProps) -> bool {
+        self.today == other.today
+            && Rc::ptr_eq(&self.loaded, &other.loaded)
+            && self.store == other.store
+            && self.view == other.view
+    }
+}
+
+/// The app on cases that are not locked, as [`LockGate`] opens it, without
+/// the Unlock page: the root of the first module (see `crate::start`),
+/// which leaves the lock's code out.
+#[component]
+pub fn OpenApp(props: &OpenAppProps) -> Html {
+    let lock = {
+        let (store, saving) = (props.store.clone(), props.loaded.saving.clone());
+        use_memo((), move |()| Lock::open(store, saving))
+    };
+    // The first render is in the page, as for the gate.
+    use_effect_with((), |()| browser::mark_ready());
+    app(
+        props.today,
+        &props.loaded,
+        &props.store,
+        &props.view,
+        &lock,
+        false,
+    )
 }
 
 /// The page title of the Unlock page.
