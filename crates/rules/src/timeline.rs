@@ -95,7 +95,7 @@ impl<'a> Timeline<'a> {
                 .collect();
             dated.extend(derived);
         }
-        crate::date_order::sort_by_date(&mut dated, |dated| (dated.date, dated.date));
+        crate::date_order::sort_vec_by_date(&mut dated, |dated| (dated.date, dated.date));
         let (by_kind, kind_ends) = index_by_kind(&dated);
         Timeline {
             dated,
