@@ -97,8 +97,12 @@ impl Period {
 }
 
 /// Whole days from `from` to `to` (negative when `to` is earlier).
+// Inline even where built for size (the app's wasm): every deadline asks.
+#[inline(always)]
 pub(crate) fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
-    (to - from).num_days()
+    // Day numbers, not `to - from`: built for size (the app's wasm), chrono's
+    // subtraction is three calls and a 128-bit multiply, for every deadline.
+    i64::from(to.num_days_from_ce()) - i64::from(from.num_days_from_ce())
 }
 
 /// `date` plus `days` calendar days. Dates in case files are four-digit years, so
@@ -112,6 +116,8 @@ pub(crate) fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
 /// assert_eq!(add_days(day(2024, 2, 28), 1), day(2024, 2, 29));
 /// assert_eq!(add_days(day(2025, 12, 24), 1), day(2025, 12, 25));
 /// ```
+// Inline even where built for size: most deadlines count in days or weeks.
+#[inline(always)]
 pub fn add_days(date: NaiveDate, days: u64) -> NaiveDate {
     date.checked_add_days(Days::new(days))
         .expect("a case date plus a statutory period stays within chrono's range")
