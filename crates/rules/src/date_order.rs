@@ -61,15 +61,19 @@ pub fn sort_vec_by_date<T>(items: &mut Vec<T>, key: impl Fn(&T) -> DateKey) {
 /// The positions of `items` in the order `key` sorts them, or none when they
 /// are in order already.
 fn sorted_positions<T>(items: &[T], key: impl Fn(&T) -> DateKey) -> Option<Vec<usize>> {
-    let mut order = Vec::with_capacity(items.len());
+    // Filled by index, not pushed: built for size (the app's wasm), each push
+    // would be a call.
+    let mut order = vec![(0, 0); items.len()];
     for (position, item) in items.iter().enumerate() {
         let (first, second) = key(item);
-        order.push((packed(first) << 32 | packed(second), position));
+        order.as_mut_slice()[position] = (packed(first) << 32 | packed(second), position);
     }
     sort_keys(order)
 }
 
 /// A date as a number in the dates' order: its year, then its day of the year.
+/// Inline even where built for size (the app's wasm): a call per item otherwise.
+#[inline(always)]
 fn packed(date: NaiveDate) -> u64 {
     use chrono::Datelike;
     // chrono's years fit in 19 bits with their sign: shifted to be positive.

@@ -209,7 +209,16 @@ pub fn months_starting_with(date: NaiveDate, months: u32) -> NaiveDate {
 /// assert_eq!(days_in_month(2025, 2), 28);
 /// ```
 pub fn days_in_month(year: i32, month: u32) -> u32 {
-    last_day_of_month(year, month).day()
+    // Worked out, not read from a date: built for size (the app's wasm),
+    // chrono's date making and reading are calls, and every count in months asks.
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        _ => panic!("a month is 1 to 12, not {month}"),
+    }
 }
 
 /// The last day of `month` (1 to 12) of `year`, a bank holiday or not.

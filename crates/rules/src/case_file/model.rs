@@ -236,7 +236,12 @@ impl Event {
     /// advice or the school consulted.
     #[inline(always)]
     pub fn subject(&self) -> Option<&str> {
-        self.party.as_deref().or(self.school.as_deref())
+        // A match, not `as_deref().or(..)`: those are calls where built for size.
+        match (&self.party, &self.school) {
+            (Some(party), _) => Some(party.as_str()),
+            (None, Some(school)) => Some(school.as_str()),
+            (None, None) => None,
+        }
     }
 }
 
