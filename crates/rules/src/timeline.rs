@@ -255,18 +255,19 @@ impl<'a> Iterator for Of<'_, 'a> {
 /// The positions of `dated`'s events grouped by kind (a counting sort, so in
 /// date order within each kind), and where each kind's group ends.
 fn index_by_kind(dated: &[Dated]) -> (Vec<usize>, [usize; KINDS]) {
-    let kinds = || {
-        dated
-            .iter()
-            .enumerate()
-            .filter(|(_, dated)| dated.bit != 0)
-            .map(|(position, dated)| (position, dated.bit.trailing_zeros() as usize))
+    // Plain loops: built for size (the app's wasm), an iterator's adapters
+    // would be calls for every event.
+    let kind = |dated: &Dated| match dated.bit {
+        0 => None,
+        bit => Some(bit.trailing_zeros() as usize),
     };
     // Each kind's count, then where its group starts, then, as the group is
     // filled, its next free place: once filled, where it ends.
     let mut next = [0; KINDS];
-    for (_, kind) in kinds() {
-        next[kind] += 1;
+    for dated in dated {
+        if let Some(kind) = kind(dated) {
+            next[kind] += 1;
+        }
     }
     let mut start = 0;
     for slot in &mut next {
@@ -275,9 +276,11 @@ fn index_by_kind(dated: &[Dated]) -> (Vec<usize>, [usize; KINDS]) {
         start += count;
     }
     let mut by_kind = vec![0; start];
-    for (position, kind) in kinds() {
-        by_kind[next[kind]] = position;
-        next[kind] += 1;
+    for (position, dated) in dated.iter().enumerate() {
+        if let Some(kind) = kind(dated) {
+            by_kind.as_mut_slice()[next[kind]] = position;
+            next[kind] += 1;
+        }
     }
     (by_kind, next)
 }
