@@ -22,7 +22,8 @@ pub(crate) fn claims<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<Cla
 /// indicative date (the statutory date plus the days the claims cover, each day
 /// counted once), and notes in the working the claims that do not count.
 pub(crate) fn apply(deadline: &mut Deadline, claims: &[ClaimedException]) {
-    if deadline.limit != Limit::By || deadline.not_applicable.is_some() {
+    // Most cases claim none: nothing to look through, and no list to drop.
+    if claims.is_empty() || deadline.limit != Limit::By || deadline.not_applicable.is_some() {
         return;
     }
     let mut applied: Vec<ClaimedException> = Vec::new();

@@ -26,18 +26,54 @@ pub fn sort_by_date<T>(items: &mut [T], key: impl Fn(&T) -> DateKey) {
     }
 }
 
-/// `items` sorted by `key` as `sort_by_date` sorts them, each item moved once
-/// rather than swapped into place: for items too large to swap cheaply.
+/// Sorts `items` as `sort_by_date` does, moving each item once into a new list
+/// rather than swapping it into place: for items too large to swap cheaply. A
+/// deadline is 232 bytes, and built for size (opt-level "z", the app's wasm)
+/// swapping deadlines into place took 13% of the engine's instructions.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let day = |d| NaiveDate::from_ymd_opt(2025, 1, d).unwrap();
+/// let mut logged = vec![("advice", day(9)), ("request", day(6)), ("decision", day(9))];
+/// rules::date_order::sort_vec_by_date(&mut logged, |&(_, on)| (on, on));
+/// assert_eq!(logged, [("request", day(6)), ("advice", day(9)), ("decision", day(9))]);
+/// ```
+pub fn sort_vec_by_date<T>(items: &mut Vec<T>, key: impl Fn(&T) -> DateKey) {
+    let Some(positions) = sorted_positions(items, key) else {
+        return;
+    };
+    let mut sorted: Vec<T> = Vec::with_capacity(items.len());
+    // SAFETY: `positions` is a permutation of `0..items.len()` (the sorted
+    // positions of every item), so each item is copied out exactly once, into
+    // its own place within `sorted`'s capacity. `items` gives up its items
+    // first (length 0), so none is dropped twice, and nothing here can panic.
+    unsafe {
+        let (from, to) = (items.as_ptr(), sorted.as_mut_ptr());
+        items.set_len(0);
+        for (place, &position) in positions.iter().enumerate() {
+            std::ptr::copy_nonoverlapping(from.add(position), to.add(place), 1);
+        }
+        sorted.set_len(positions.len());
+    }
+    *items = sorted;
+}
+
+/// The positions of `items` in the order `key` sorts them, or none when they
+/// are in order already.
 fn sorted_positions<T>(items: &[T], key: impl Fn(&T) -> DateKey) -> Option<Vec<usize>> {
-    let mut order = Vec::with_capacity(items.len());
+    // Filled by index, not pushed: built for size (the app's wasm), each push
+    // would be a call.
+    let mut order = vec![(0, 0); items.len()];
     for (position, item) in items.iter().enumerate() {
         let (first, second) = key(item);
-        order.push((packed(first) << 32 | packed(second), position));
+        order.as_mut_slice()[position] = (packed(first) << 32 | packed(second), position);
     }
     sort_keys(order)
 }
 
 /// A date as a number in the dates' order: its year, then its day of the year.
+/// Inline even where built for size (the app's wasm): a call per item otherwise.
+#[inline(always)]
 fn packed(date: NaiveDate) -> u64 {
     use chrono::Datelike;
     // chrono's years fit in 19 bits with their sign: shifted to be positive.

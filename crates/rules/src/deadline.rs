@@ -148,6 +148,7 @@ impl Serialize for EventRef<'_> {
 
 impl<'a> EventRef<'a> {
     /// A reference to `event`, which happened on `date`.
+    #[inline(always)]
     pub fn new(event: &'a Event, date: NaiveDate) -> EventRef<'a> {
         EventRef {
             date,
@@ -392,6 +393,7 @@ struct Steps<'a> {
 }
 
 impl<'a> Steps<'a> {
+    #[inline(always)]
     fn new(first: Step<'a>) -> Steps<'a> {
         let (count, first_other) = match first {
             Step::Count(period) => (Some(period), None),
@@ -433,6 +435,8 @@ fn serialize_rule_id<S: serde::Serializer>(rule: &&Rule, s: S) -> Result<S::Ok, 
     s.serialize_str(rule.id)
 }
 
+// The builders below are `#[inline(always)]`: built for size (the app's wasm),
+// each call would copy the whole deadline in and out, for every deadline.
 impl<'a> Deadline<'a> {
     /// A deadline `period` after `trigger`, with the working that counts it.
     pub fn after(rule: &'static Rule, trigger: EventRef<'a>, period: Period) -> Deadline<'a> {
@@ -467,12 +471,14 @@ impl<'a> Deadline<'a> {
     }
 
     /// Marks the deadline as stopped by `done`, when there is such an event.
+    #[inline(always)]
     pub fn done_by(mut self, done: Option<EventRef<'a>>) -> Deadline<'a> {
         self.done = done;
         self
     }
 
     /// Names the party or school the deadline is about.
+    #[inline(always)]
     pub fn about(mut self, subject: impl Into<Cow<'a, str>>, actor: Actor) -> Deadline<'a> {
         self.subject = Some(subject.into());
         self.actor = actor;
@@ -481,6 +487,7 @@ impl<'a> Deadline<'a> {
 
     /// Cites another source for this limit, such as reg 45 for an appeal the
     /// council did not oppose, or Ombudsman practice.
+    #[inline(always)]
     pub fn cited(mut self, citation: &'static str, force: Force) -> Deadline<'a> {
         self.citation = citation;
         self.force = force;
@@ -488,6 +495,7 @@ impl<'a> Deadline<'a> {
     }
 
     /// Makes this a "not before" limit: the due date is the first allowed day.
+    #[inline(always)]
     pub fn not_before(mut self) -> Deadline<'a> {
         self.limit = Limit::NotBefore;
         self
@@ -500,6 +508,7 @@ impl<'a> Deadline<'a> {
     }
 
     /// Adds a step to the working.
+    #[inline(always)]
     pub fn note(mut self, step: impl Into<Step<'a>>) -> Deadline<'a> {
         self.steps.push(step.into());
         self
@@ -611,6 +620,7 @@ impl<'a> Deadline<'a> {
 
     /// Settles the status on `today`, from the done event, the exceptions and
     /// whether the limit applies.
+    #[inline(always)]
     pub(crate) fn settle(&mut self, today: NaiveDate) {
         let (status, days) = match (self.limit, &self.done) {
             _ if self.not_applicable.is_some() => (Status::NotApplicable, 0),

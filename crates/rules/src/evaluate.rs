@@ -8,7 +8,7 @@ use crate::case_file::Case;
 use crate::checks::{Warning, check_order, check_years};
 use crate::claims;
 use crate::context::{CaseContext, Notice};
-use crate::date_order::sort_by_date;
+use crate::date_order::sort_vec_by_date;
 use crate::deadline::Deadline;
 use crate::stages;
 use crate::timeline::Timeline;
@@ -74,7 +74,7 @@ pub fn evaluate_under<'a>(case: &'a Case, today: NaiveDate, later: &[Version]) -
         deadline.settle(today);
     }
     stages::complaints::add_ombudsman_windows(&context, &mut deadlines, today);
-    sort_by_date(&mut deadlines, |d| (d.due, d.trigger.date));
+    sort_vec_by_date(&mut deadlines, |d| (d.due, d.trigger.date));
     let mut warnings = check_order(&context.timeline);
     warnings.extend(check_years(&case.events));
     Evaluation {

@@ -155,7 +155,9 @@ impl ClaimedException {
 
     /// The claim recorded in `event`, if it is a complete `exception-claimed`.
     pub(crate) fn from_event(event: &Event) -> Option<ClaimedException> {
-        if event.kind != EventKind::ExceptionClaimed {
+        // A match, not `!=`: comparing kinds is a call where built for size,
+        // and every event of every case is asked.
+        if !matches!(event.kind, EventKind::ExceptionClaimed) {
             return None;
         }
         let (reason, from, until) = (event.exception?, event.from?, event.until?);

@@ -21,8 +21,11 @@ pub(crate) struct Dated<'a> {
     bit: u64,
 }
 
+// `#[inline(always)]` here and on the look-ups' helpers below: built for size
+// (the app's wasm), each would be a call, asked thousands of times a case.
 impl<'a> Dated<'a> {
     /// `event`, of `kind`, placed on `date`.
+    #[inline(always)]
     pub fn new(event: &'a Event, kind: &'a EventKind, date: NaiveDate) -> Dated<'a> {
         Dated {
             event,
@@ -33,6 +36,7 @@ impl<'a> Dated<'a> {
     }
 
     /// This event, as a sentence of the working names it.
+    #[inline(always)]
     pub fn on(self) -> On<'a> {
         On {
             date: self.date,
@@ -41,8 +45,12 @@ impl<'a> Dated<'a> {
     }
 
     /// A reference to this event for a deadline.
+    #[inline(always)]
     pub fn to_ref(self) -> EventRef<'a> {
-        let label = if self.kind == &self.event.kind {
+        // The same place, not an equal kind: a request's arrival worked out
+        // from a sent request is the one `Dated` whose kind is not its event's
+        // own, and comparing places is no call where built for size.
+        let label = if std::ptr::eq(self.kind, &self.event.kind) {
             Label::Kind(self.event)
         } else {
             // Only a request's arrival is dated from another event.
@@ -95,7 +103,7 @@ impl<'a> Timeline<'a> {
                 .collect();
             dated.extend(derived);
         }
-        crate::date_order::sort_by_date(&mut dated, |dated| (dated.date, dated.date));
+        crate::date_order::sort_vec_by_date(&mut dated, |dated| (dated.date, dated.date));
         let (by_kind, kind_ends) = index_by_kind(&dated);
         Timeline {
             dated,
@@ -122,18 +130,22 @@ impl<'a> Timeline<'a> {
     }
 
     /// The positions in date order of the events of `kind`; none for a custom kind.
+    #[inline(always)]
     fn positions(&self, kind: &EventKind) -> &[usize] {
-        &self.by_kind[self.group(kind)]
+        &self.by_kind.as_slice()[self.group(kind)]
     }
 
     /// Where the positions of `kind`'s events are in `by_kind`.
+    #[inline(always)]
     fn group(&self, kind: &EventKind) -> Range<usize> {
         let Some(index) = kind.known_index() else {
             return 0..0;
         };
-        let start = index
-            .checked_sub(1)
-            .map_or(0, |before| self.kind_ends[before]);
+        let start = if index == 0 {
+            0
+        } else {
+            self.kind_ends[index - 1]
+        };
         start..self.kind_ends[index]
     }
 
@@ -145,15 +157,27 @@ impl<'a> Timeline<'a> {
         from: NaiveDate,
         before: Option<NaiveDate>,
     ) -> Option<Dated<'a>> {
-        let position = kinds
-            .iter()
-            .filter_map(|kind| {
-                let positions = self.positions(kind);
-                let next = positions.partition_point(|&at| self.dated[at].date < from);
-                positions.get(next).copied()
-            })
-            .min()?;
-        let found = self.dated[position];
+        // A plain loop over slices: built for size (the app's wasm), the
+        // iterator adapters, `partition_point` and a `Vec`'s indexing would
+        // each be a call, and this is the engine's most frequent question.
+        let dated = self.dated.as_slice();
+        let mut earliest: Option<usize> = None;
+        for kind in kinds {
+            let positions = self.positions(kind);
+            let (mut low, mut high) = (0, positions.len());
+            while low < high {
+                let middle = low + (high - low) / 2;
+                if dated[positions[middle]].date < from {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            if low < positions.len() && earliest.is_none_or(|at| positions[low] < at) {
+                earliest = Some(positions[low]);
+            }
+        }
+        let found = dated[earliest?];
         before.is_none_or(|end| found.date < end).then_some(found)
     }
 
@@ -216,7 +240,7 @@ impl<'a> Iterator for Of<'_, 'a> {
         let mut first: Option<(usize, usize)> = None;
         for (head, &(start, end)) in self.heads[..self.kinds].iter().enumerate() {
             if start < end {
-                let position = self.timeline.by_kind[start as usize];
+                let position = self.timeline.by_kind.as_slice()[start as usize];
                 if first.is_none_or(|(_, earliest)| position < earliest) {
                     first = Some((head, position));
                 }
@@ -224,25 +248,26 @@ impl<'a> Iterator for Of<'_, 'a> {
         }
         let (head, position) = first?;
         self.heads[head].0 += 1;
-        Some(self.timeline.dated[position])
+        Some(self.timeline.dated.as_slice()[position])
     }
 }
 
 /// The positions of `dated`'s events grouped by kind (a counting sort, so in
 /// date order within each kind), and where each kind's group ends.
 fn index_by_kind(dated: &[Dated]) -> (Vec<usize>, [usize; KINDS]) {
-    let kinds = || {
-        dated
-            .iter()
-            .enumerate()
-            .filter(|(_, dated)| dated.bit != 0)
-            .map(|(position, dated)| (position, dated.bit.trailing_zeros() as usize))
+    // Plain loops: built for size (the app's wasm), an iterator's adapters
+    // would be calls for every event.
+    let kind = |dated: &Dated| match dated.bit {
+        0 => None,
+        bit => Some(bit.trailing_zeros() as usize),
     };
     // Each kind's count, then where its group starts, then, as the group is
     // filled, its next free place: once filled, where it ends.
     let mut next = [0; KINDS];
-    for (_, kind) in kinds() {
-        next[kind] += 1;
+    for dated in dated {
+        if let Some(kind) = kind(dated) {
+            next[kind] += 1;
+        }
     }
     let mut start = 0;
     for slot in &mut next {
@@ -251,9 +276,11 @@ fn index_by_kind(dated: &[Dated]) -> (Vec<usize>, [usize; KINDS]) {
         start += count;
     }
     let mut by_kind = vec![0; start];
-    for (position, kind) in kinds() {
-        by_kind[next[kind]] = position;
-        next[kind] += 1;
+    for (position, dated) in dated.iter().enumerate() {
+        if let Some(kind) = kind(dated) {
+            by_kind.as_mut_slice()[next[kind]] = position;
+            next[kind] += 1;
+        }
     }
     (by_kind, next)
 }
@@ -284,6 +311,7 @@ fn derived_receipt<'a>(sent: &'a Event, received: &[NaiveDate]) -> Option<Dated<
 
 /// A kind as one bit of a 64-bit set: each known kind its own bit (there are
 /// fewer than 64), and no bit for a custom `x-` kind, which no rule looks for.
+#[inline(always)]
 fn kind_bit(kind: &EventKind) -> u64 {
     const _: () = assert!(EventKind::KNOWN.len() < 64);
     kind.known_index().map_or(0, |index| 1 << index)

@@ -7,8 +7,8 @@ use std::collections::HashSet;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use rules::calendar::{
-    Period, TribunalMove, add_working_days, bank_holiday, bank_holidays, is_working_day,
-    next_working_day, tribunal_deadline,
+    Period, TribunalMove, add_working_days, bank_holiday, bank_holidays, days_in_month,
+    is_working_day, next_working_day, tribunal_deadline,
 };
 
 fn date(year: i32, month: u32, day: u32) -> NaiveDate {
@@ -768,6 +768,21 @@ fn working_days_match_day_by_day_counting_for_every_date_from_2000_to_2100() {
                 "{n} working days after {d}"
             );
             assert_eq!(Period::WorkingDays(n).due(d), expected);
+        }
+    }
+}
+
+#[test]
+fn days_in_month_is_chronos_length_of_every_month_of_four_centuries_and_more() {
+    // Worked out by the leap-year rule: checked against the dates chrono makes,
+    // over the century years 1900 and 2100 (common) and 2000 (leap) and before 1.
+    for year in -401..=2404 {
+        for month in 1..=12 {
+            let last = (28..=31)
+                .rev()
+                .find(|&day| NaiveDate::from_ymd_opt(year, month, day).is_some())
+                .unwrap();
+            assert_eq!(days_in_month(year, month), last, "{year}-{month}");
         }
     }
 }

@@ -212,12 +212,17 @@ proptest! {
     fn sorting_by_date_is_the_standard_stable_sort(
         items in prop::collection::vec((0u32..40, 0u32..3, any::<u16>()), 0..200)
     ) {
-        // Few distinct dates, so many ties whose order must be kept.
-        let mut items: Vec<(NaiveDate, NaiveDate, u16)> =
-            items.into_iter().map(|(a, b, tag)| (day(a), day(b), tag)).collect();
+        // Few distinct dates, so many ties whose order must be kept; each tag
+        // owns its text, so an item moved twice or lost would be seen (and
+        // dropped twice, or never).
+        let mut items: Vec<(NaiveDate, NaiveDate, String)> =
+            items.into_iter().map(|(a, b, tag)| (day(a), day(b), tag.to_string())).collect();
         let mut expected = items.clone();
-        expected.sort_by_key(|&(first, second, _)| (first, second));
-        rules::date_order::sort_by_date(&mut items, |&(first, second, _)| (first, second));
-        prop_assert_eq!(items, expected);
+        expected.sort_by_key(|(first, second, _)| (*first, *second));
+        let mut moved = items.clone();
+        rules::date_order::sort_by_date(&mut items, |(first, second, _)| (*first, *second));
+        prop_assert_eq!(&items, &expected);
+        rules::date_order::sort_vec_by_date(&mut moved, |(first, second, _)| (*first, *second));
+        prop_assert_eq!(moved, expected);
     }
 }

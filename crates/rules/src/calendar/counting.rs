@@ -97,8 +97,12 @@ impl Period {
 }
 
 /// Whole days from `from` to `to` (negative when `to` is earlier).
+// Inline even where built for size (the app's wasm): every deadline asks.
+#[inline(always)]
 pub(crate) fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
-    (to - from).num_days()
+    // Day numbers, not `to - from`: built for size (the app's wasm), chrono's
+    // subtraction is three calls and a 128-bit multiply, for every deadline.
+    i64::from(to.num_days_from_ce()) - i64::from(from.num_days_from_ce())
 }
 
 /// `date` plus `days` calendar days. Dates in case files are four-digit years, so
@@ -112,9 +116,14 @@ pub(crate) fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
 /// assert_eq!(add_days(day(2024, 2, 28), 1), day(2024, 2, 29));
 /// assert_eq!(add_days(day(2025, 12, 24), 1), day(2025, 12, 25));
 /// ```
+// Inline even where built for size: most deadlines count in days or weeks.
+#[inline(always)]
 pub fn add_days(date: NaiveDate, days: u64) -> NaiveDate {
-    date.checked_add_days(Days::new(days))
-        .expect("a case date plus a statutory period stays within chrono's range")
+    // `let else`, not `expect`: built for size, `expect` is a call.
+    let Some(later) = date.checked_add_days(Days::new(days)) else {
+        panic!("a case date plus a statutory period stays within chrono's range");
+    };
+    later
 }
 
 /// `date` minus `days` calendar days: the day before a due date, for the
@@ -203,7 +212,16 @@ pub fn months_starting_with(date: NaiveDate, months: u32) -> NaiveDate {
 /// assert_eq!(days_in_month(2025, 2), 28);
 /// ```
 pub fn days_in_month(year: i32, month: u32) -> u32 {
-    last_day_of_month(year, month).day()
+    // Worked out, not read from a date: built for size (the app's wasm),
+    // chrono's date making and reading are calls, and every count in months asks.
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        _ => panic!("a month is 1 to 12, not {month}"),
+    }
 }
 
 /// The last day of `month` (1 to 12) of `year`, a bank holiday or not.

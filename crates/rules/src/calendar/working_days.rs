@@ -55,9 +55,11 @@ pub fn add_working_days(date: NaiveDate, n: u32) -> NaiveDate {
 pub fn next_working_day(date: NaiveDate) -> NaiveDate {
     let mut day = date;
     loop {
-        day = day
-            .succ_opt()
-            .expect("a case date plus a few working days stays within chrono's range");
+        // `let else`, not `expect`: built for size, `expect` is a call.
+        let Some(next) = day.succ_opt() else {
+            panic!("a case date plus a few working days stays within chrono's range");
+        };
+        day = next;
         if is_working_day(day) {
             return day;
         }

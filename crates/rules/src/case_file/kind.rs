@@ -102,7 +102,9 @@ macro_rules! event_kinds {
                 }
             }
 
-            /// The position of a known kind in `KNOWN`, found without comparing.
+            /// The position of a known kind in `KNOWN`, found without comparing;
+            /// inline even where built for size, as every look-up of the timeline asks.
+            #[inline(always)]
             pub fn known_index(&self) -> Option<usize> {
                 #[allow(dead_code)] // only its discriminants are used
                 enum Index { $($variant,)* }

@@ -163,24 +163,28 @@ pub(crate) fn add_ombudsman_windows<'a>(
     deadlines: &mut Vec<Deadline<'a>>,
     today: NaiveDate,
 ) {
-    let missed = |d: &Deadline| {
-        d.actor == Actor::Council
-            && d.force == Force::Statutory
-            && matches!(
-                d.status,
-                Status::Overdue | Status::MetLate | Status::TooEarly
-            )
-    };
     // Room for every window at once, so the list grows (and is copied) once at most.
     deadlines.reserve(deadlines.iter().filter(|d| missed(d)).count());
     for settled in 0..deadlines.len() {
-        let d = &deadlines[settled];
+        let d = &deadlines.as_slice()[settled];
         if missed(d) {
             let mut window = window(cx, d);
             window.settle(today);
             deadlines.push(window);
         }
     }
+}
+
+/// Whether `d` is a statutory limit the council missed: one that opens a
+/// window. Inline even where built for size: every deadline is asked twice.
+#[inline(always)]
+fn missed(d: &Deadline) -> bool {
+    d.actor == Actor::Council
+        && d.force == Force::Statutory
+        && matches!(
+            d.status,
+            Status::Overdue | Status::MetLate | Status::TooEarly
+        )
 }
 
 fn window<'a>(cx: &CaseContext<'a>, missed: &Deadline<'a>) -> Deadline<'a> {
