@@ -1,7 +1,7 @@
 // EHC Timeline's service worker. `VERSION`, `SHELL` (the files of one build
 // that the first screen needs, and the app with the lock's code, which a
 // locked store's first screen needs) and `LATER` (the parts loaded on demand,
-// src/parts.rs) are written above this line at build time by build/service-worker.mjs.
+// src/parts.rs, and the home-screen icons) are written above this line at build time by build/service-worker.mjs.
 //
 // One cache per build: a new version is installed beside the old one and only
 // takes over when the user chooses to reload, so a page never mixes files of

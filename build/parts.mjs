@@ -17,6 +17,16 @@ const PART_FILE = /^part-([a-z]+)(\.js|_bg\.wasm)$/;
  */
 export const KEPT_AT_INSTALL = 'locked';
 
+/**
+ * Whether a built file is a home-screen icon (the manifest's, and Apple's
+ * touch icon): no screen shows them, so they are not part of the first load;
+ * the service worker keeps them with the parts, once the first screen is
+ * usable, for a phone that adds the app to its home screen offline.
+ */
+export function isHomeScreenIcon(name) {
+  return /^icon-\d+\.png$/.test(name);
+}
+
 /** The part a built file belongs to (`print` for `part-print_bg.wasm`), or null for the first load. */
 export function partOf(name) {
   return PART_FILE.exec(name)?.[1] ?? null;

@@ -3,13 +3,13 @@
 // new build is a new cache and an old one is never mixed with it; minified,
 // as the rest of the build's JavaScript is. SHELL is cached when the worker
 // installs (the first load, and the app with the lock's code, which a locked
-// store needs); LATER (the other parts loaded on demand) when the page asks,
-// once its first screen is usable.
+// store needs); LATER (the other parts loaded on demand, and the home-screen
+// icons) when the page asks, once its first screen is usable.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { transform } from 'esbuild';
-import { KEPT_AT_INSTALL, partOf } from './parts.mjs';
+import { isHomeScreenIcon, KEPT_AT_INSTALL, partOf } from './parts.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run through trunk build');
@@ -35,7 +35,7 @@ for (const name of built) {
 }
 const version = hash.digest('hex').slice(0, 16);
 const url = (name) => `./${name}`;
-const atInstall = (name) => !partOf(name) || partOf(name) === KEPT_AT_INSTALL;
+const atInstall = (name) => (!partOf(name) && !isHomeScreenIcon(name)) || partOf(name) === KEPT_AT_INSTALL;
 const shell = ['./', ...built.filter(atInstall).map(url)];
 const later = built.filter((name) => !atInstall(name)).map(url);
 const body = await readFile(new URL('../assets/sw.js', import.meta.url), 'utf8');

@@ -64,7 +64,14 @@ test('the first load fetches only what the first screen needs; after it, every p
   const firstLoad = requests.map((path) => path.split('/').pop());
   assert.ok(firstLoad.some((name) => /^ehc-timeline-[0-9a-f]+_bg\.wasm$/.test(name)), firstLoad.join());
   assert.deepEqual(firstLoad.filter((name) => name.startsWith('part-')), [], firstLoad.join());
+  // Nor the home-screen icons, which no screen shows: the service worker
+  // keeps them with the parts, so the app still adds to a home screen offline.
+  assert.deepEqual(firstLoad.filter((name) => /^icon-\d+\.png$/.test(name)), [], firstLoad.join());
   await partsKept(page);
+  const icons = await page.evaluate(async () =>
+    Promise.all(['icon-192.png', 'icon-512.png'].map(async (name) => Boolean(await caches.match(name)))),
+  );
+  assert.deepEqual(icons, [true, true], 'the service worker keeps both home-screen icons');
 
   await addCase(page, { child: 'O. F.', council: 'Anytown Council' });
   await controlled(page);
