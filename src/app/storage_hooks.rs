@@ -19,8 +19,27 @@ use crate::storage::{KEY, Loaded, Store};
 /// through the one handle on storage. A failed write leaves storage as it
 /// was and tells the user; a write by another tab since this one last
 /// looked is merged, never written over.
+///
+/// When the page is hidden or left, a change still waiting behind another
+/// write is written at once ([`Lock::flush`]): a reload or a closed tab
+/// right after a change keeps it.
 #[hook]
 pub(super) fn use_save(state: &UseReducerHandle<State>, lock: &Lock) {
+    // The cases of the latest render: the listener outlives many renders.
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
+    {
+        let lock = lock.clone();
+        use_effect_with((), move |()| {
+            let hidden = browser::on_hidden(Callback::from(move |()| {
+                let state = latest.borrow();
+                if state.writable {
+                    lock.flush(&state.shared_cases());
+                }
+            }));
+            move || hidden.into_iter().for_each(browser::Listener::stop)
+        });
+    }
     let (state, lock) = (state.clone(), lock.clone());
     use_effect_with(state.revision, move |&revision| {
         if revision > 0 && state.writable {
