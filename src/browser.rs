@@ -272,25 +272,6 @@ mod imp {
     }
 
     /// Calls back each time the window gets the event `name`.
-    /// Calls back when the page is hidden (`visibilitychange`) or left
-    /// (`pagehide`, on a reload or a closed tab): the last moment a write
-    /// is sure to be started.
-    pub fn on_hidden(on_hidden: Callback<()>) -> [Listener; 2] {
-        let hidden = on_hidden.clone();
-        let visibility = Box::new(move |_| {
-            if window()
-                .document()
-                .is_some_and(|document| document.hidden())
-            {
-                hidden.emit(())
-            }
-        });
-        [
-            on_window_event("pagehide", on_hidden),
-            Listener::new(window().into(), "visibilitychange", visibility),
-        ]
-    }
-
     fn on_window_event(name: &'static str, on_event: Callback<()>) -> Listener {
         Listener::new(window().into(), name, Box::new(move |_| on_event.emit(())))
     }
@@ -771,10 +752,6 @@ mod imp {
 
     pub fn on_storage_change(_on_key: Callback<Option<String>>) -> Listener {
         Listener
-    }
-
-    pub fn on_hidden(_on_hidden: Callback<()>) -> [Listener; 2] {
-        [Listener, Listener]
     }
 
     /// No other tabs outside the browser.

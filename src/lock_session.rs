@@ -166,31 +166,6 @@ impl Lock {
         });
     }
 
-    /// When the page is hidden or left: writes this tab's cases `mine`
-    /// that differ from what it knows stored at once, past the queue, so
-    /// a change waiting behind another write is the browser's to finish
-    /// even if the page goes away next. Where the page stays, the write
-    /// checks, as every write does, and is put back where the queue's own
-    /// writes came first (they then make it as usual). The store of
-    /// records without the lock only: a sealed record cannot be made
-    /// before the page goes (WebCrypto answers later), and the unlocked
-    /// localStorage value is written in the task of the change.
-    pub fn flush(&self, mine: &[Rc<Case>]) {
-        let Some(records) = self
-            .records()
-            .filter(|_| self.serial.busy() && !self.is_on())
-        else {
-            return;
-        };
-        let puts = records.saved.borrow_mut().changes(mine);
-        if !puts.is_empty() {
-            records.announce_puts(&puts);
-            yew::platform::spawn_local(async move {
-                let _ = records.db.write(&puts).await;
-            });
-        }
-    }
-
     /// Takes in what another tab wrote, merged with this tab's cases `mine`
     /// (after whatever is queued): the cases `ids` of the store of records,
     /// or (`None`) the localStorage value. Writes nothing; the locked
@@ -405,9 +380,7 @@ impl Records {
     }
 
     /// Writes `puts` in one transaction, each record sealed while the lock
-    /// is on: the records as stored, and whether the write was made. The
-    /// other tabs are told as the write is started: a tab closed at once
-    /// still has them look.
+    /// is on: the records as stored, and whether the write was made.
     async fn write(&self, puts: &[Put]) -> Result<(Vec<Put>, Result<(), WriteError>), String> {
         let sealing = self.sealing.borrow().clone();
         let stored = match &sealing {
@@ -421,9 +394,6 @@ impl Records {
             lock_after: header,
             whole: None,
         };
-        // Posted before the write is started, in the same task: the other
-        // tabs' reads come after it.
-        self.announce_puts(puts);
         let written = self.db.change(change).await;
         Ok((stored, written))
     }
@@ -441,6 +411,11 @@ impl Records {
         match written {
             Ok(()) => {
                 self.saved.borrow_mut().written(&puts, &mine);
+                let written = puts.iter().map(|put| {
+                    let rev = put.record.as_ref().map_or(0, |_| put.rev);
+                    (put.id.as_str(), rev)
+                });
+                self.announce(written);
                 Ok(Synced::Unchanged)
             }
             Err(WriteError::Failed(reason)) => Err(SaveError::Failed(reason)),
@@ -580,14 +555,6 @@ impl Records {
         *self.saved.borrow_mut() = Saved::new(revisions.zip(cases));
         *self.sealing.borrow_mut() = sealing;
         Ok(())
-    }
-
-    /// Tells the other tabs the cases of `puts` (keyed by case id) written.
-    fn announce_puts(&self, puts: &[Put]) {
-        self.announce(puts.iter().map(|put| {
-            let rev = put.record.as_ref().map_or(0, |_| put.rev);
-            (put.id.as_str(), rev)
-        }));
     }
 
     /// Tells the other tabs the cases written, each "id revision" on a line

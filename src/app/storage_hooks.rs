@@ -19,10 +19,6 @@ use crate::storage::{KEY, Loaded, Store};
 /// through the one handle on storage. A failed write leaves storage as it
 /// was and tells the user; a write by another tab since this one last
 /// looked is merged, never written over.
-///
-/// When the page is hidden or left, a change still waiting behind another
-/// write is written at once ([`use_other_tabs`] listens, with the latest
-/// state): a reload or a closed tab right after a change keeps it.
 #[hook]
 pub(super) fn use_save(state: &UseReducerHandle<State>, lock: &Lock) {
     let (state, lock) = (state.clone(), lock.clone());
@@ -86,8 +82,7 @@ fn report(state: &UseReducerHandle<State>, saved: Result<Synced, SaveError>) {
 
 /// Takes in what another tab writes, on whatever page this one shows: the
 /// browser's `storage` event for localStorage, the handle's channel for the
-/// store of records. And when the page is hidden or left, writes at once a
-/// change waiting behind another write ([`Lock::flush`]).
+/// store of records.
 #[hook]
 pub(super) fn use_other_tabs(state: &UseReducerHandle<State>, store: &Store, lock: &Lock) {
     // The handle of the latest render: the listener outlives many renders.
@@ -119,16 +114,6 @@ pub(super) fn use_other_tabs(state: &UseReducerHandle<State>, store: &Store, loc
                 );
             })
         };
-        // The page hidden or left: see `use_save`.
-        let hidden = {
-            let (latest, lock) = (latest.clone(), lock.clone());
-            browser::on_hidden(Callback::from(move |()| {
-                let state = latest.borrow().clone();
-                if state.writable {
-                    lock.flush(&state.shared_cases());
-                }
-            }))
-        };
         let storage = {
             let take_in = take_in.clone();
             browser::on_storage_change(Callback::from(move |key: Option<String>| {
@@ -143,7 +128,6 @@ pub(super) fn use_other_tabs(state: &UseReducerHandle<State>, store: &Store, loc
         };
         let tabs = lock.on_other_tabs(Callback::from(move |ids| take_in.emit(Some(ids))));
         move || {
-            hidden.into_iter().for_each(browser::Listener::stop);
             storage.stop();
             if let Some(tabs) = tabs {
                 tabs.stop();

@@ -219,14 +219,6 @@ mod web {
                 .map_err(|e| reason(&e))
         }
 
-        /// A readwrite transaction, and its two object stores.
-        fn writing(&self) -> Result<(IdbTransaction, IdbObjectStore, IdbObjectStore), String> {
-            let transaction = self.transaction(IdbTransactionMode::Readwrite)?;
-            let cases = store(&transaction, CASES)?;
-            let meta = store(&transaction, META)?;
-            Ok((transaction, cases, meta))
-        }
-
         /// The storage version in `meta`: `None` for a store never written.
         async fn version(&self) -> Result<Option<u64>, String> {
             let meta = store(&self.transaction(IdbTransactionMode::Readonly)?, META)?;
@@ -281,15 +273,13 @@ mod web {
         /// record still has the revision expected (for a change of the whole
         /// store, that it holds those records and no others). Writes nothing
         /// on any conflict or failure.
-        ///
-        /// A change of some records under the same lock is made at once
-        /// ([`Db::change_at_once`]) and checked after.
         pub async fn change(&self, change: Change<'_>) -> Result<(), WriteError> {
-            if change.whole.is_none() && change.lock_now == change.lock_after {
-                return self.change_at_once(change).await;
-            }
             let failed = WriteError::Failed;
-            let (transaction, cases, meta) = self.writing().map_err(failed)?;
+            let transaction = self
+                .transaction(IdbTransactionMode::Readwrite)
+                .map_err(failed)?;
+            let cases = store(&transaction, CASES).map_err(failed)?;
+            let meta = store(&transaction, META).map_err(failed)?;
             let header = request(meta.get(&LOCK_KEY.into())).await.map_err(failed)?;
             if header.as_string().as_deref() != change.lock_now {
                 let _ = transaction.abort();
@@ -307,7 +297,10 @@ mod web {
             let mut conflicts = Vec::new();
             for (key, expect) in expected {
                 let found = request(cases.get(&key.into())).await.map_err(failed)?;
-                let stored = found_revision(&found);
+                // A record that cannot be read is someone else's: never over
+                // it, but in a change of the whole store, known as such.
+                let stored = (!found.is_undefined())
+                    .then(|| found.as_string().and_then(|text| record_revision(&text)));
                 let known = match change.whole {
                     Some(_) => Some(expect),
                     None => expect.map(Some),
@@ -331,14 +324,23 @@ mod web {
                     cases.clear()?;
                 }
                 for put in change.puts {
-                    write(&cases, put)?;
+                    let key = JsValue::from(put.id.as_str());
+                    match &put.record {
+                        Some(record) => cases.put_with_key(&record.into(), &key)?,
+                        None => cases.delete(&key)?,
+                    };
                 }
-                match change.lock_after {
-                    Some(header) => meta.put_with_key(&header.into(), &LOCK_KEY.into())?,
-                    None => meta.delete(&LOCK_KEY.into())?,
+                let version = match change.lock_after {
+                    Some(header) => {
+                        meta.put_with_key(&header.into(), &LOCK_KEY.into())?;
+                        LOCKED_RECORDS_VERSION
+                    }
+                    None => {
+                        meta.delete(&LOCK_KEY.into())?;
+                        RECORDS_VERSION
+                    }
                 };
-                let version = stored_version(change.lock_after);
-                meta.put_with_key(&version.into(), &VERSION_KEY.into())?;
+                meta.put_with_key(&(version as f64).into(), &VERSION_KEY.into())?;
                 Ok(())
             };
             if let Err(error) = writes() {
@@ -346,122 +348,6 @@ mod web {
                 return Err(failed(why(error.dyn_into().ok())));
             }
             committed(&transaction).await.map_err(failed)
-        }
-    }
-
-    impl Db {
-        /// [`Db::change`] of some records under the same lock: every request
-        /// made, and the commit asked for, before the first await, so that
-        /// in the task of the click that made the change the write is the
-        /// browser's to finish even if the page is closed or reloaded at
-        /// once (a write that waited for a read first was lost then). The
-        /// lock's header and each revision are read in the same transaction,
-        /// before the writes, and checked once it is written: on a conflict,
-        /// each record it wrote is put back as it was, where nothing wrote
-        /// it since, and the change counts as not made.
-        async fn change_at_once(&self, change: Change<'_>) -> Result<(), WriteError> {
-            let failed = WriteError::Failed;
-            let (transaction, cases, meta) = self.writing().map_err(failed)?;
-            let version = stored_version(change.lock_after);
-            let made = (|| -> Result<_, JsValue> {
-                let header = meta.get(&LOCK_KEY.into())?;
-                let version_before = meta.get(&VERSION_KEY.into())?;
-                meta.put_with_key(&version.into(), &VERSION_KEY.into())?;
-                let mut before = Vec::with_capacity(change.puts.len());
-                for put in change.puts {
-                    before.push(cases.get(&put.id.as_str().into())?);
-                    write(&cases, put)?;
-                }
-                // Standard (Chromium 76, Firefox 74, Safari 15), though web-sys
-                // marks it deprecated; where it is missing the transaction
-                // commits on its own, as before.
-                #[allow(deprecated)]
-                let _ = transaction.commit();
-                Ok((header, version_before, before))
-            })();
-            let (header, version_before, before) = match made {
-                Ok(made) => made,
-                Err(error) => {
-                    let _ = transaction.abort();
-                    return Err(failed(why(error.dyn_into().ok())));
-                }
-            };
-            committed(&transaction).await.map_err(failed)?;
-            let result = |request: &IdbRequest| request.result().unwrap_or(JsValue::UNDEFINED);
-            let before: Vec<JsValue> = before.iter().map(result).collect();
-            let conflict = if result(&header).as_string().as_deref() != change.lock_now {
-                Some(WriteError::LockChanged)
-            } else {
-                let keys: Vec<String> = (change.puts.iter().zip(&before))
-                    .filter(|(put, found)| found_revision(found) != put.expect.map(Some))
-                    .map(|(put, _)| put.id.clone())
-                    .collect();
-                (!keys.is_empty()).then_some(WriteError::Conflict(keys))
-            };
-            let Some(conflict) = conflict else {
-                return Ok(());
-            };
-            self.put_back(change.puts, &before, (result(&version_before), version))
-                .await
-                .map_err(failed)?;
-            Err(conflict)
-        }
-
-        /// Puts back each record of `puts` as it was `before` them, and the
-        /// storage version (as it was, and as written), where they still hold
-        /// what was written: another write since is left as it is.
-        async fn put_back(
-            &self,
-            puts: &[Put],
-            before: &[JsValue],
-            (version_before, version): (JsValue, f64),
-        ) -> Result<(), String> {
-            let (transaction, cases, meta) = self.writing()?;
-            let restore = |objects: &IdbObjectStore, key: &JsValue, was: &JsValue| {
-                match was.is_undefined() {
-                    true => objects.delete(key).map(drop),
-                    false => objects.put_with_key(was, key).map(drop),
-                }
-                .map_err(|e| reason(&e))
-            };
-            for (put, was) in puts.iter().zip(before) {
-                let key = JsValue::from(put.id.as_str());
-                let now = request(cases.get(&key)).await?;
-                if now.as_string() == put.record {
-                    restore(&cases, &key, was)?;
-                }
-            }
-            let now = request(meta.get(&VERSION_KEY.into())).await?;
-            if now.as_f64() == Some(version) {
-                restore(&meta, &VERSION_KEY.into(), &version_before)?;
-            }
-            committed(&transaction).await
-        }
-    }
-
-    /// Writes (or deletes) the record of `put`, in a readwrite transaction.
-    fn write(cases: &IdbObjectStore, put: &Put) -> Result<(), JsValue> {
-        let key = JsValue::from(put.id.as_str());
-        match &put.record {
-            Some(record) => cases.put_with_key(&record.into(), &key)?,
-            None => cases.delete(&key)?,
-        };
-        Ok(())
-    }
-
-    /// The revision of a record as found (`None`: no record). A record that
-    /// cannot be read (`Some(None)`) is someone else's: never written over,
-    /// but in a change of the whole store, known as such.
-    fn found_revision(found: &JsValue) -> Option<Option<u64>> {
-        (!found.is_undefined()).then(|| found.as_string().and_then(|text| record_revision(&text)))
-    }
-
-    /// The storage version a store is at, with the lock's header `lock` (or
-    /// none).
-    fn stored_version(lock: Option<&str>) -> f64 {
-        match lock {
-            Some(_) => LOCKED_RECORDS_VERSION as f64,
-            None => RECORDS_VERSION as f64,
         }
     }
 
