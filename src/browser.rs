@@ -54,11 +54,29 @@ mod imp {
         window().location().hash().unwrap_or_default()
     }
 
-    /// Sets the location hash (a new history entry), unless it is already set.
+    /// Puts `hash` in the address bar as a new history entry, unless it is
+    /// there already, and tells the `hashchange` listeners (the main module
+    /// follows a part's page that way). Through `history.pushState`, not
+    /// `location.hash`: setting the hash scrolls to its fragment, which forces
+    /// a layout of the page being left (9 ms after a Save at 10,000 cases).
+    /// The back button still fires `hashchange`, as the hashes differ.
     pub fn set_hash(hash: &str) {
-        let location = window().location();
-        if location.hash().ok().as_deref() != Some(hash) {
-            let _ = location.set_hash(hash);
+        let window = window();
+        if window.location().hash().ok().as_deref() == Some(hash) {
+            return;
+        }
+        let pushed = window.history().and_then(|history| {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash))
+        });
+        match pushed {
+            Ok(()) => {
+                if let Ok(changed) = web_sys::Event::new("hashchange") {
+                    let _ = window.dispatch_event(&changed);
+                }
+            }
+            Err(_) => {
+                let _ = window.location().set_hash(hash);
+            }
         }
     }
 
