@@ -443,6 +443,42 @@ test('a lock that cannot be read downloads exactly as stored, is kept aside, and
   await context.close();
 });
 
+test('a damaged lock too large for localStorage starts afresh, kept aside in the database and downloadable byte for byte', async () => {
+  const { context, page } = await openApp(app.browser, app.server.url);
+  await addCase(page, { child: 'Maya Patel', council: 'Anytown Council' });
+  await page.goto(`${app.server.url}#/lock`);
+  await choosePassphrase(page, PASSPHRASE, PASSPHRASE, 'Lock my cases');
+  await page.getByRole('alert').filter({ hasText: 'Your cases are locked' }).waitFor();
+
+  // A damaged header, and a record more than localStorage holds (about 5 MB).
+  const damaged = (await storedObjects(page, 'meta')).lock.replace('"salt"', '"sal');
+  await putStored(page, 'meta', 'lock', damaged);
+  await putStored(page, 'cases', 'zz-large', 'x'.repeat(6_000_000));
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Your cases cannot be unlocked' }).waitFor();
+  const file = await download(page, page.getByRole('button', { name: 'Download the damaged data' }));
+  assert.equal(JSON.parse(file.text).records['zz-large'].length, 6_000_000);
+
+  await page.getByRole('button', { name: 'Start afresh' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your cases', exact: true }).waitFor();
+  assert.deepEqual(await storedRecords(page), {});
+  const meta = await storedObjects(page, 'meta');
+  assert.equal(meta.lock, undefined);
+  assert.equal(meta['ehc-timeline-corrupt-1'], file.text, 'kept aside in the database, cleared in the same transaction');
+  assert.equal(await page.evaluate(() => localStorage.getItem('ehc-timeline-corrupt-1')), null);
+
+  // Offered afterwards on the lock page, byte for byte, and deleted once agreed when locking.
+  await page.goto(`${app.server.url}#/lock`);
+  await page.getByRole('heading', { level: 2, name: 'Copies kept aside' }).waitFor();
+  const copy = await download(page, page.getByRole('button', { name: 'Download copy 1' }));
+  assert.ok(copy.bytes.equals(file.bytes), 'the damaged data exactly as stored');
+  await page.getByLabel('Delete the copies kept aside').check();
+  await choosePassphrase(page, PASSPHRASE, PASSPHRASE, 'Lock my cases');
+  await page.getByRole('alert').filter({ hasText: 'Your cases are locked' }).waitFor();
+  assert.equal((await storedObjects(page, 'meta'))['ehc-timeline-corrupt-1'], undefined);
+  await context.close();
+});
+
 test('plain cases saved beside the locked store, at a start when the database could not be opened, are kept aside, told and can be imported', async () => {
   const { context, page, errors } = await openApp(app.browser, app.server.url);
   await addCase(page, { child: 'Maya Patel', council: 'Anytown Council' });

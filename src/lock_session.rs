@@ -250,12 +250,20 @@ impl Lock {
                     Err(reason) => Err(reason),
                 },
             };
-            let written = written.and_then(|()| {
-                *lock.key.borrow_mut() = Some(key);
-                forget_aside(&mut *lock.store.0.borrow_mut()).map_err(|reason| {
-                    format!("your cases are locked, but a copy kept aside could not be deleted ({reason}). Open this page again and change the passphrase to try again")
-                })
-            });
+            let written = match written {
+                Ok(()) => {
+                    *lock.key.borrow_mut() = Some(key);
+                    let local = forget_aside(&mut *lock.store.0.borrow_mut());
+                    let forgotten = match local {
+                        Ok(()) => forget_aside_in_db().await,
+                        Err(reason) => Err(reason),
+                    };
+                    forgotten.map_err(|reason| {
+                        format!("your cases are locked, but a copy kept aside could not be deleted ({reason}). Open this page again and change the passphrase to try again")
+                    })
+                }
+                Err(reason) => Err(reason),
+            };
             done.emit(written);
         });
     }
@@ -393,6 +401,7 @@ impl Records {
             lock_now: header,
             lock_after: header,
             whole: None,
+            aside: None,
         };
         let written = self.db.change(change).await;
         Ok((stored, written))
@@ -538,6 +547,7 @@ impl Records {
             lock_now: old.as_ref().map(|old| old.header.as_str()),
             lock_after: sealing.as_ref().map(|new| new.header.as_str()),
             whole: Some(&whole),
+            aside: None,
         };
         self.db.change(change).await.map_err(|error| match error {
             WriteError::Failed(reason) => reason,
@@ -580,4 +590,13 @@ pub async fn unlock(
         .map_err(OpenError::Failed)?;
     let plaintext = key.open(envelope).await?;
     Ok((key, plaintext))
+}
+
+/// Deletes the copies kept aside in the database (where localStorage could
+/// not hold them); where it cannot be opened, none can be there.
+async fn forget_aside_in_db() -> Result<(), String> {
+    match Db::open(DB_NAME).await {
+        Ok(db) => db.forget_aside().await,
+        Err(_) => Ok(()),
+    }
 }

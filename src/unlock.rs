@@ -93,6 +93,7 @@ async fn move_in(
         lock_now: header.as_deref(),
         lock_after: Some(&sealing.header),
         whole: Some(&whole),
+        aside: None,
     };
     db.change(change).await.map_err(|error| match error {
         WriteError::Failed(reason) => reason,
@@ -151,16 +152,19 @@ fn records_text(header: &str, records: &[(String, String)]) -> String {
     writer.finish()
 }
 
-/// Sets the locked data of `start`, whose lock cannot be read, aside in
-/// `store` (as [`damaged_text`] gives it, under `ehc-timeline-corrupt-N`,
-/// as unreadable data is kept), then clears it from where it was. Nothing
-/// is cleared unless the copy is kept; a store of records is cleared in one
-/// transaction that checks it still holds what was copied.
+/// Sets the locked data of `start`, whose lock cannot be read, aside (as
+/// [`damaged_text`] gives it, under `ehc-timeline-corrupt-N`, as unreadable
+/// data is kept): in localStorage, or where it cannot hold that much, in
+/// the database's `meta`; then clears it from where it was. Nothing is
+/// cleared unless the copy is kept; a store of records is cleared in one
+/// transaction that checks it still holds what was copied (and keeps the
+/// copy in `meta`, if there, in that same transaction).
 pub async fn set_aside(start: &Start, store: &Store) -> Result<(), String> {
     match start {
         Start::LockedRecords { db, header, .. } => {
             let records = db.read_all().await?.records;
-            keep_aside(&mut *store.0.borrow_mut(), &records_text(header, &records))?;
+            let text = records_text(header, &records);
+            let in_local = keep_aside(&mut *store.0.borrow_mut(), &text).is_ok();
             let whole: Vec<(String, Option<u64>)> = (records.iter())
                 .map(|(key, text)| (key.clone(), record_revision(text)))
                 .collect();
@@ -169,6 +173,7 @@ pub async fn set_aside(start: &Start, store: &Store) -> Result<(), String> {
                 lock_now: Some(header),
                 lock_after: None,
                 whole: Some(&whole),
+                aside: (!in_local).then_some(text.as_str()),
             };
             db.change(change).await.map_err(|error| match error {
                 WriteError::Failed(reason) => reason,
@@ -176,9 +181,12 @@ pub async fn set_aside(start: &Start, store: &Store) -> Result<(), String> {
             })?;
         }
         Start::Locked { stored, .. } => {
-            let mut local = store.0.borrow_mut();
-            keep_aside(&mut *local, stored)?;
-            local.remove(KEY)?;
+            let in_local = keep_aside(&mut *store.0.borrow_mut(), stored);
+            if in_local.is_err() {
+                let db = Db::open(DB_NAME).await.map_err(|error| error.in_words())?;
+                db.keep_aside(stored).await?;
+            }
+            store.0.borrow_mut().remove(KEY)?;
         }
         Start::Open(_) => {}
     }

@@ -1038,6 +1038,7 @@ mod indexed_db {
             lock_now: None,
             lock_after: Some(&sealing.header),
             whole: Some(&[]),
+            aside: None,
         };
         db.change(change).await.unwrap();
     }
@@ -1110,6 +1111,7 @@ mod indexed_db {
             lock_now: Some(&sealing.header),
             lock_after: Some(&sealing.header),
             whole: None,
+            aside: None,
         };
         assert!(matches!(
             db.change(change).await,
@@ -1166,6 +1168,7 @@ mod indexed_db {
             lock_now: Some("another lock"),
             lock_after: Some("another lock"),
             whole: None,
+            aside: None,
         };
         assert_eq!(db.change(change).await, Err(WriteError::LockChanged));
         assert_eq!(

@@ -17,6 +17,7 @@ use crate::forms::FieldError;
 use crate::lock::MIN_PASSPHRASE_CHARS;
 use crate::lock_session::{Changed, Lock};
 use crate::route::View;
+use crate::storage::idb::{DB_NAME, Db};
 
 /// The lock page's heading and title.
 pub const LOCK_PAGE_TITLE: &str = "Lock with a passphrase";
@@ -66,6 +67,22 @@ pub fn LockPage() -> Html {
         let given = lock.as_ref().map(|lock| lock.aside.clone());
         use_state(move || given.unwrap_or_default())
     };
+    {
+        // And those kept in the database, where localStorage could not hold them.
+        let aside = aside.clone();
+        use_effect_with((), move |()| {
+            yew::platform::spawn_local(async move {
+                let Ok(db) = Db::open(DB_NAME).await else {
+                    return;
+                };
+                if let Ok(found) = db.kept_aside().await
+                    && !found.is_empty()
+                {
+                    aside.set(aside.iter().cloned().chain(found).collect());
+                }
+            });
+        });
+    }
     let forget = use_state_eq(|| false);
     // Whether the lock is on: as given, then as this page last changed it.
     let is_on = {

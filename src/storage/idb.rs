@@ -74,6 +74,10 @@ pub struct Change<'a> {
     /// (`None`: one that cannot be read). The store is cleared before
     /// `puts` are written, so nothing else is left in it.
     pub whole: Option<&'a [(String, Option<u64>)]>,
+    /// Data to keep aside in `meta` ([`Db::kept_aside`]) in the same
+    /// transaction: a damaged store cleared with nothing lost, however large
+    /// (localStorage holds about 5 MB).
+    pub aside: Option<&'a str>,
 }
 
 impl<'a> Change<'a> {
@@ -84,6 +88,7 @@ impl<'a> Change<'a> {
             lock_now: None,
             lock_after: None,
             whole: None,
+            aside: None,
         }
     }
 }
@@ -99,8 +104,8 @@ mod web {
     };
 
     use super::{Change, OpenError, Put, Stored, WriteError};
-    use crate::storage::FULL;
     use crate::storage::records::{LOCKED_RECORDS_VERSION, RECORDS_VERSION, record_revision};
+    use crate::storage::{ASIDE_MAX, FULL, KEY, TOO_MANY_ASIDE, aside_key};
 
     const CASES: &str = "cases";
     const META: &str = "meta";
@@ -219,6 +224,14 @@ mod web {
                 .map_err(|e| reason(&e))
         }
 
+        /// A readwrite transaction, and its two object stores.
+        fn writing(&self) -> Result<(IdbTransaction, IdbObjectStore, IdbObjectStore), String> {
+            let transaction = self.transaction(IdbTransactionMode::Readwrite)?;
+            let cases = store(&transaction, CASES)?;
+            let meta = store(&transaction, META)?;
+            Ok((transaction, cases, meta))
+        }
+
         /// The storage version in `meta`: `None` for a store never written.
         async fn version(&self) -> Result<Option<u64>, String> {
             let meta = store(&self.transaction(IdbTransactionMode::Readonly)?, META)?;
@@ -319,6 +332,9 @@ mod web {
                 let _ = transaction.abort();
                 return Err(WriteError::Conflict(conflicts));
             }
+            if let Some(text) = change.aside {
+                put_aside(&meta, text).await.map_err(failed)?;
+            }
             let writes = || -> Result<(), JsValue> {
                 if change.whole.is_some() {
                     cases.clear()?;
@@ -349,6 +365,64 @@ mod web {
             }
             committed(&transaction).await.map_err(failed)
         }
+    }
+
+    impl Db {
+        /// The copies of data kept aside in `meta` (each key and text).
+        pub async fn kept_aside(&self) -> Result<Vec<(String, String)>, String> {
+            let meta = store(&self.transaction(IdbTransactionMode::Readonly)?, META)?;
+            let keys = request(meta.get_all_keys()).await?;
+            let values = request(meta.get_all()).await?;
+            Ok((Array::from(&keys).iter().zip(Array::from(&values).iter()))
+                .map(|(key, value)| (text(key), text(value)))
+                .filter(|(key, _)| is_aside_key(key))
+                .collect())
+        }
+
+        /// Keeps `text` aside in `meta`, in a transaction of its own.
+        pub async fn keep_aside(&self, text: &str) -> Result<(), String> {
+            let (transaction, _, meta) = self.writing()?;
+            put_aside(&meta, text).await?;
+            committed(&transaction).await
+        }
+
+        /// Deletes every copy kept aside in `meta`.
+        pub async fn forget_aside(&self) -> Result<(), String> {
+            let (transaction, _, meta) = self.writing()?;
+            let keys = request(meta.get_all_keys()).await?;
+            for key in Array::from(&keys).iter() {
+                if is_aside_key(&text(key.clone())) {
+                    meta.delete(&key).map_err(|e| reason(&e))?;
+                }
+            }
+            committed(&transaction).await
+        }
+    }
+
+    /// Whether `key` is one of [`aside_key`]'s.
+    fn is_aside_key(key: &str) -> bool {
+        (key.strip_prefix(KEY))
+            .and_then(|rest| rest.strip_prefix("-corrupt-"))
+            .is_some_and(|n| n.parse::<usize>().is_ok())
+    }
+
+    /// Puts `text` in `meta` under the first free [`aside_key`] (or leaves
+    /// it under the one already holding it).
+    async fn put_aside(meta: &IdbObjectStore, text: &str) -> Result<(), String> {
+        for n in 1..=ASIDE_MAX {
+            let key = JsValue::from(aside_key(n));
+            let kept = request(meta.get(&key)).await?;
+            if kept.as_string().as_deref() == Some(text) {
+                return Ok(());
+            }
+            if kept.is_undefined() {
+                return meta
+                    .put_with_key(&text.into(), &key)
+                    .map(drop)
+                    .map_err(|e| reason(&e));
+            }
+        }
+        Err(TOO_MANY_ASIDE.to_owned())
     }
 
     /// Waits for a readwrite transaction to be written, or says why it was
@@ -416,6 +490,18 @@ mod native {
         }
 
         pub async fn change(&self, _change: Change<'_>) -> Result<(), WriteError> {
+            match *self {}
+        }
+
+        pub async fn kept_aside(&self) -> Result<Vec<(String, String)>, String> {
+            match *self {}
+        }
+
+        pub async fn keep_aside(&self, _text: &str) -> Result<(), String> {
+            match *self {}
+        }
+
+        pub async fn forget_aside(&self) -> Result<(), String> {
             match *self {}
         }
     }

@@ -287,22 +287,34 @@ fn read(backend: &mut dyn Backend, text: &str) -> (Vec<Case>, Option<LoadProblem
 /// Copies an unreadable value to `ehc-timeline-corrupt-N`, the first N free
 /// (or the one already holding the same text), and returns that key.
 pub(crate) fn keep_aside(backend: &mut dyn Backend, text: &str) -> Result<String, String> {
-    for n in 1..=100 {
-        let key = format!("{KEY}-corrupt-{n}");
+    for n in 1..=ASIDE_MAX {
+        let key = aside_key(n);
         match backend.get(&key)? {
             Some(kept) if kept == text => return Ok(key),
             Some(_) => continue,
             None => return backend.set(&key, text).map(|()| key),
         }
     }
-    Err("too many copies of unreadable data are already kept".to_owned())
+    Err(TOO_MANY_ASIDE.to_owned())
+}
+
+/// How many copies of unreadable data are kept, at most.
+pub(crate) const ASIDE_MAX: usize = 100;
+
+/// Why no more can be kept aside.
+pub(crate) const TOO_MANY_ASIDE: &str = "too many copies of unreadable data are already kept";
+
+/// The key of the `n`th copy kept aside (in localStorage, or in the
+/// database's `meta` where localStorage cannot hold it).
+pub(crate) fn aside_key(n: usize) -> String {
+    format!("{KEY}-corrupt-{n}")
 }
 
 /// The copies of data kept aside in `backend`, each key with its text: the
 /// values that could not be read (`ehc-timeline-corrupt-N`), and the value
 /// the cases were moved into IndexedDB from ([`migrate::BEFORE_KEY`]).
 pub fn kept_aside(backend: &dyn Backend) -> Vec<(String, String)> {
-    let corrupt = (1..=100).map(|n| format!("{KEY}-corrupt-{n}"));
+    let corrupt = (1..=ASIDE_MAX).map(aside_key);
     std::iter::once(migrate::BEFORE_KEY.to_owned())
         .chain(corrupt)
         .filter_map(|key| backend.get(&key).ok().flatten().map(|text| (key, text)))
