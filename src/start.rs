@@ -14,7 +14,7 @@
 
 use std::rc::Rc;
 
-use crate::components::{LockGate, LockGateProps};
+use crate::components::{LockGate, StartProps};
 use crate::lock::{self, Start};
 use crate::route::View;
 use crate::storage::Store;
@@ -29,10 +29,10 @@ pub async fn run() {
     if cfg!(feature = "lockless") {
         match start {
             Start::Open(loaded) if view != View::Lock => {
-                let loaded = Rc::new(loaded);
-                let props = components::OpenAppProps {
+                let found = Rc::new(loaded);
+                let props = StartProps {
                     today,
-                    loaded,
+                    found,
                     store,
                     view,
                 };
@@ -42,10 +42,10 @@ pub async fn run() {
         }
         return;
     }
-    let start = Rc::new(start);
-    let props = LockGateProps {
+    let found = Rc::new(start);
+    let props = StartProps {
         today,
-        start,
+        found,
         store,
         view,
     };

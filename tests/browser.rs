@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 use ehc_timeline::browser::LocalStore;
-use ehc_timeline::components::{LockGate, LockGateProps};
+use ehc_timeline::components::{LockGate, StartProps};
 use ehc_timeline::crypto::{OpenError, SessionKey, random_bytes};
 use ehc_timeline::documents::db::{DOCUMENTS_DB, DocDb};
 use ehc_timeline::documents::kept::Kept;
@@ -138,9 +138,9 @@ async fn mount(view: View) -> Mounted {
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     // As main.rs starts it: the Unlock page first if the cases are locked.
-    let props = LockGateProps {
+    let props = StartProps {
         today: day(3, 1),
-        start: Rc::new(lock::start(&mut LocalStore)),
+        found: Rc::new(lock::start(&mut LocalStore)),
         store: Store::new(LocalStore),
         view,
     };

@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use common::*;
-use ehc_timeline::components::{LockGate, LockGateProps, check_new_passphrase};
+use ehc_timeline::components::{LockGate, StartProps, check_new_passphrase};
 use ehc_timeline::lock::{
     Envelope, ITERATIONS, Start, base64_decode, base64_encode, loaded, read, start,
 };
@@ -360,9 +360,9 @@ fn queued_tasks_finish_in_order_even_when_a_later_one_is_quicker() {
 
 /// The Unlock page, as the app starts on a locked value with `envelope`.
 fn render_unlock_page(envelope: Result<Envelope, String>) -> String {
-    render::<LockGate>(LockGateProps {
+    render::<LockGate>(StartProps {
         today: day(6, 1),
-        start: Rc::new(Start::Locked {
+        found: Rc::new(Start::Locked {
             stored: String::new(),
             envelope,
         }),

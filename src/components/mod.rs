@@ -73,4 +73,4 @@ pub use share_page::{ShareCasePage, ShareCasePageProps, SharePanel, SharePanelPr
 pub use storage_messages::{load_problem_text, use_storage_messages};
 pub use timeline::{DeadlineItem, DeadlineItemProps, deadline_title, list_items, timeline};
 pub use undo_banner::{secondary_button, undo_banner};
-pub use unlock_page::{LockGate, LockGateProps, OpenApp, OpenAppProps, UNLOCK_TITLE};
+pub use unlock_page::{LockGate, OpenApp, StartProps, UNLOCK_TITLE};

@@ -17,22 +17,23 @@ use crate::route::View;
 use crate::storage::{Loaded, Store};
 use crate::unlock::{damaged_text, set_aside, unlock};
 
-/// The facts the app starts from, as for [`Providers`], with storage as read by
-/// [`lock::start`].
+/// The facts the app starts from, as for [`Providers`]: today, what start-up
+/// found in storage (a [`Start`] for [`LockGate`], the [`Loaded`] cases for
+/// [`OpenApp`]), the store and the page asked for.
 #[derive(Properties, Clone)]
-pub struct LockGateProps {
+pub struct StartProps<T> {
     pub today: NaiveDate,
-    pub start: Rc<Start>,
+    pub found: Rc<T>,
     pub store: Store,
     pub view: View,
 }
 
 /// The same start is the same `Rc`: comparing what storage held, case by
 /// case, would be code for nothing.
-impl PartialEq for LockGateProps {
-    fn eq(&self, other: &LockGateProps) -> bool {
+impl<T> PartialEq for StartProps<T> {
+    fn eq(&self, other: &StartProps<T>) -> bool {
         self.today == other.today
-            && Rc::ptr_eq(&self.start, &other.start)
+            && Rc::ptr_eq(&self.found, &other.found)
             && self.store == other.store
             && self.view == other.view
     }
@@ -49,10 +50,10 @@ enum Gate {
 /// shared through context so saves and the lock page use it. One component
 /// for both (the Unlock page's state lives here): less code than two.
 #[component]
-pub fn LockGate(props: &LockGateProps) -> Html {
+pub fn LockGate(props: &StartProps<Start>) -> Html {
     let gate = {
         let props = props.clone();
-        use_state(move || match props.start.as_ref().clone() {
+        use_state(move || match props.found.as_ref().clone() {
             Start::Open(loaded) => {
                 let lock = Lock::open(props.store, loaded.saving.clone());
                 Gate::Open(Rc::new(loaded), lock)
@@ -67,7 +68,7 @@ pub fn LockGate(props: &LockGateProps) -> Html {
     };
     let locked = matches!(*gate, Gate::Locked);
     // Just unlocked: the Unlock button is gone, so focus the new page's heading.
-    let unlocked = !matches!(*props.start, Start::Open(_)) && !locked;
+    let unlocked = !matches!(*props.found, Start::Open(_)) && !locked;
     use_effect_with((locked, unlocked), |&(locked, unlocked)| {
         // The first render is in the page: `make bench` measures loading to here.
         if !unlocked {
@@ -86,8 +87,8 @@ pub fn LockGate(props: &LockGateProps) -> Html {
             app(today, loaded, store, view, lock, unlocked)
         }
         Gate::Locked => {
-            if let Some(reason) = unreadable(&props.start) {
-                return damaged_page(&props.start, &reason, props.today, &props.store, form);
+            if let Some(reason) = unreadable(&props.found) {
+                return damaged_page(&props.found, &reason, props.today, &props.store, form);
             }
             let (gate, passphrase) = (gate.clone(), form.passphrase.clone());
             let on_unlocked = move |(loaded, lock): (Loaded, Lock)| {
@@ -95,7 +96,7 @@ pub fn LockGate(props: &LockGateProps) -> Html {
                 passphrase.set(String::new());
                 gate.set(Gate::Open(Rc::new(loaded), lock))
             };
-            unlock_page(&props.start, &props.store, form, on_unlocked)
+            unlock_page(&props.found, &props.store, form, on_unlocked)
         }
     }
 }
@@ -118,39 +119,20 @@ fn app(
     }
 }
 
-/// What the app opens on where the cases are not locked.
-#[derive(Properties, Clone)]
-pub struct OpenAppProps {
-    pub today: NaiveDate,
-    pub loaded: Rc<Loaded>,
-    pub store: Store,
-    pub view: View,
-}
-
-/// The same cases are the same `Rc`, as for [`LockGateProps`].
-impl PartialEq for OpenAppProps {
-    fn eq(&self, other: &OpenAppProps) -> bool {
-        self.today == other.today
-            && Rc::ptr_eq(&self.loaded, &other.loaded)
-            && self.store == other.store
-            && self.view == other.view
-    }
-}
-
 /// The app on cases that are not locked, as [`LockGate`] opens it, without
 /// the Unlock page: the root of the first module (see `crate::start`),
 /// which leaves the lock's code out.
 #[component]
-pub fn OpenApp(props: &OpenAppProps) -> Html {
+pub fn OpenApp(props: &StartProps<Loaded>) -> Html {
     let lock = {
-        let (store, saving) = (props.store.clone(), props.loaded.saving.clone());
+        let (store, saving) = (props.store.clone(), props.found.saving.clone());
         use_memo((), move |()| Lock::open(store, saving))
     };
     // The first render is in the page, as for the gate.
     use_effect_with((), |()| browser::mark_ready());
     app(
         props.today,
-        &props.loaded,
+        &props.found,
         &props.store,
         &props.view,
         &lock,
