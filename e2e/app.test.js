@@ -120,7 +120,11 @@ test('a parent logs a request and a late decision and sees which deadline was mi
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'A. B.' }).waitFor();
   assert.equal(await deadline(page, 'Decision whether to assess').getByText('Met 8 days late').count(), 1);
-  const eventsText = await page.getByRole('region', { name: 'Events' }).innerText();
+  // Event cards are drawn as they come near the screen: scroll to them, as a reader would.
+  const eventsRegion = page.getByRole('region', { name: 'Events' });
+  await eventsRegion.scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn))));
+  const eventsText = await eventsRegion.innerText();
   assert.match(eventsText, /1 September 2025 — Request for an assessment received by the council/);
   assert.match(eventsText, /Who: SEND team/);
   assert.match(eventsText, /Document: request-2025-09-01\.pdf/);
