@@ -69,8 +69,13 @@ pub fn evaluate_under<'a>(case: &'a Case, today: NaiveDate, later: &[Version]) -
     }
     versions::apply(&mut deadlines, &mut notices, later);
     let claims = claims::claims(&case.events);
+    // Most cases claim no exception: then no call a deadline to apply none
+    // (built for size, the app's wasm, it would stay a call).
+    let claimed = !claims.is_empty();
     for deadline in &mut deadlines {
-        claims::apply(deadline, &claims);
+        if claimed {
+            claims::apply(deadline, &claims);
+        }
         deadline.settle(today);
     }
     stages::complaints::add_ombudsman_windows(&context, &mut deadlines, today);

@@ -26,6 +26,15 @@ pub struct Version {
 /// whose rule was not in force then, with a notice for triggers before the
 /// EHC system began.
 pub(crate) fn apply(deadlines: &mut Vec<Deadline>, notices: &mut Vec<Notice>, later: &[Version]) {
+    // Most cases have no later version and every clock in force: a look at
+    // each deadline, not a pass that could move or drop them.
+    if later.is_empty()
+        && deadlines
+            .iter()
+            .all(|deadline| deadline.rule.in_force.covers(deadline.trigger.date))
+    {
+        return;
+    }
     let mut before_ehc: Option<(String, chrono::NaiveDate)> = None;
     deadlines.retain_mut(|deadline| {
         let day = deadline.trigger.date;
