@@ -269,8 +269,6 @@ pub struct PartPageProps {
 /// A page of the part `P`, with the cases it was given.
 #[component]
 pub fn PartPage<P: Part>(props: &PartPageProps) -> Html {
-    // Made once, at the first render, and only by a part that reads cases.
-    let given = use_memo((), |()| std::cell::OnceCell::<HandedOver>::new());
     let view = {
         let initial = props.view.clone();
         use_state_eq(move || initial)
@@ -308,7 +306,28 @@ pub fn PartPage<P: Part>(props: &PartPageProps) -> Html {
         };
         return html! { <ContextProvider<GivenCases> context={given}>{page}</ContextProvider<GivenCases>> };
     }
-    let given = given.get_or_init(|| HandedOver {
+    html! {
+        <Evaluated today={props.today} cases={props.cases.clone()} writable={props.writable}>
+            {page}
+        </Evaluated>
+    }
+}
+
+/// What [`Evaluated`] is given.
+#[derive(Properties, Clone, PartialEq)]
+struct EvaluatedProps {
+    today: NaiveDate,
+    cases: Rc<Vec<Case>>,
+    writable: bool,
+    children: Html,
+}
+
+/// The page of a part that evaluates, under the cases handed over, evaluated
+/// ([`HandedOver`]): made once, at the first render. A component of its own,
+/// so that a part that does not evaluate carries none of its code.
+#[component]
+fn Evaluated(props: &EvaluatedProps) -> Html {
+    let given = use_memo((), |()| HandedOver {
         state: Rc::new(State::new(
             props.today,
             props.cases.as_ref().clone(),
@@ -316,7 +335,11 @@ pub fn PartPage<P: Part>(props: &PartPageProps) -> Html {
             props.writable,
         )),
     });
-    html! { <ContextProvider<HandedOver> context={given.clone()}>{page}</ContextProvider<HandedOver>> }
+    html! {
+        <ContextProvider<HandedOver> context={(*given).clone()}>
+            {props.children.clone()}
+        </ContextProvider<HandedOver>>
+    }
 }
 
 /// Shows in `host` the page of the part `P` that `hash` names, from the
