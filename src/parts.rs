@@ -269,6 +269,12 @@ pub struct PartPageProps {
 /// A page of the part `P`, with the cases it was given.
 #[component]
 pub fn PartPage<P: Part>(props: &PartPageProps) -> Html {
+    // The cases evaluated ([`HandedOver`]): made once, at the first render,
+    // and only by a part that evaluates. Kept as `dyn Any`, so that a part
+    // that does not carries none of its code, not even its drop.
+    let given = use_memo((), |()| {
+        std::cell::OnceCell::<Box<dyn std::any::Any>>::new()
+    });
     let view = {
         let initial = props.view.clone();
         use_state_eq(move || initial)
@@ -306,39 +312,21 @@ pub fn PartPage<P: Part>(props: &PartPageProps) -> Html {
         };
         return html! { <ContextProvider<GivenCases> context={given}>{page}</ContextProvider<GivenCases>> };
     }
-    html! {
-        <Evaluated today={props.today} cases={props.cases.clone()} writable={props.writable}>
-            {page}
-        </Evaluated>
-    }
-}
-
-/// What [`Evaluated`] is given.
-#[derive(Properties, Clone, PartialEq)]
-struct EvaluatedProps {
-    today: NaiveDate,
-    cases: Rc<Vec<Case>>,
-    writable: bool,
-    children: Html,
-}
-
-/// The page of a part that evaluates, under the cases handed over, evaluated
-/// ([`HandedOver`]): made once, at the first render. A component of its own,
-/// so that a part that does not evaluate carries none of its code.
-#[component]
-fn Evaluated(props: &EvaluatedProps) -> Html {
-    let given = use_memo((), |()| HandedOver {
-        state: Rc::new(State::new(
-            props.today,
-            props.cases.as_ref().clone(),
-            None,
-            props.writable,
-        )),
+    let given = given.get_or_init(|| {
+        Box::new(HandedOver {
+            state: Rc::new(State::new(
+                props.today,
+                props.cases.as_ref().clone(),
+                None,
+                props.writable,
+            )),
+        })
     });
-    html! {
-        <ContextProvider<HandedOver> context={(*given).clone()}>
-            {props.children.clone()}
-        </ContextProvider<HandedOver>>
+    match (**given).downcast_ref::<HandedOver>() {
+        Some(given) => html! {
+            <ContextProvider<HandedOver> context={given.clone()}>{page}</ContextProvider<HandedOver>>
+        },
+        None => page,
     }
 }
 
