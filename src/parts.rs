@@ -269,8 +269,12 @@ pub struct PartPageProps {
 /// A page of the part `P`, with the cases it was given.
 #[component]
 pub fn PartPage<P: Part>(props: &PartPageProps) -> Html {
-    // Made once, at the first render, and only by a part that reads cases.
-    let given = use_memo((), |()| std::cell::OnceCell::<HandedOver>::new());
+    // The cases evaluated ([`HandedOver`]): made once, at the first render,
+    // and only by a part that evaluates. Kept as `dyn Any`, so that a part
+    // that does not carries none of its code, not even its drop.
+    let given = use_memo((), |()| {
+        std::cell::OnceCell::<Box<dyn std::any::Any>>::new()
+    });
     let view = {
         let initial = props.view.clone();
         use_state_eq(move || initial)
@@ -308,15 +312,22 @@ pub fn PartPage<P: Part>(props: &PartPageProps) -> Html {
         };
         return html! { <ContextProvider<GivenCases> context={given}>{page}</ContextProvider<GivenCases>> };
     }
-    let given = given.get_or_init(|| HandedOver {
-        state: Rc::new(State::new(
-            props.today,
-            props.cases.as_ref().clone(),
-            None,
-            props.writable,
-        )),
+    let given = given.get_or_init(|| {
+        Box::new(HandedOver {
+            state: Rc::new(State::new(
+                props.today,
+                props.cases.as_ref().clone(),
+                None,
+                props.writable,
+            )),
+        })
     });
-    html! { <ContextProvider<HandedOver> context={given.clone()}>{page}</ContextProvider<HandedOver>> }
+    match (**given).downcast_ref::<HandedOver>() {
+        Some(given) => html! {
+            <ContextProvider<HandedOver> context={given.clone()}>{page}</ContextProvider<HandedOver>>
+        },
+        None => page,
+    }
 }
 
 /// Shows in `host` the page of the part `P` that `hash` names, from the

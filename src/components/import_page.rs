@@ -108,7 +108,6 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
         _ => Errors::default(),
     };
     let error = errors.on("case-file").cloned();
-    let failed = error.is_some();
     html! {
         <>
             { back_link(&View::Cases, "your cases") }
@@ -117,15 +116,7 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
             <p class="body">
                 {"Choose a case file exported from EHC Timeline (a .json file), or the .zip that \u{201c}Export everything\u{201d} saved, with its documents. You will see what it adds or replaces before anything changes."}
             </p>
-            <div class={if failed { "form-group form-group--error" } else { "form-group" }}>
-                <label class="label" for="case-file">{"Case file"}</label>
-                { error_message("case-file", error.as_ref()) }
-                <input key={if *flipped { "flipped" } else { "file" }} id="case-file" name="case-file" type="file"
-                    accept=".json,.zip,application/json,application/zip"
-                    class={if failed { "file-upload file-upload--error" } else { "file-upload" }}
-                    aria-describedby={failed.then_some("case-file-error")}
-                    {onchange} />
-            </div>
+            { file_field(error.as_ref(), if *flipped { "flipped" } else { "file" }, onchange) }
             if let ImportStep::Preview(plan) = &*step {
                 <div class="panel" aria-live="polite">
                     <h2 class="heading-m">{plan.summary()}</h2>
@@ -180,6 +171,36 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
         </>
     }
 }
+
+/// The field that chooses the file, marked with `error` when it failed; `key`
+/// a new one empties it. Each of its two looks is written out with its
+/// classes as text: a class given by an expression would bring Yew's set of
+/// classes (`Classes`, an `IndexSet`) into this part for this field alone.
+fn file_field(error: Option<&FieldError>, key: &'static str, onchange: Callback<Event>) -> Html {
+    let (label, message) = (
+        html! { <label class="label" for="case-file">{"Case file"}</label> },
+        error_message("case-file", error),
+    );
+    match error {
+        Some(_) => html! {
+            <div class="form-group form-group--error">
+                {label}{message}
+                <input {key} id="case-file" name="case-file" type="file" accept={ACCEPT}
+                    class="file-upload file-upload--error" aria-describedby="case-file-error" {onchange} />
+            </div>
+        },
+        None => html! {
+            <div class="form-group">
+                {label}{message}
+                <input {key} id="case-file" name="case-file" type="file" accept={ACCEPT}
+                    class="file-upload" {onchange} />
+            </div>
+        },
+    }
+}
+
+/// The files the import takes.
+const ACCEPT: &str = ".json,.zip,application/json,application/zip";
 
 /// The names of the cases the file adds, or those it replaces, as a list.
 fn names(names: &[String]) -> Html {

@@ -137,28 +137,29 @@ pub struct PoolSummary {
 }
 
 /// The pools that `files` make up, by name. A few pools, so a list searched
-/// in turn: a map's code would weigh more in the parts that show them.
+/// in turn, each new one put in its place: a map's code, or a sort's, would
+/// weigh more in the parts that show them.
 pub fn summaries(files: &[Pooled]) -> Vec<PoolSummary> {
     let mut pools: Vec<PoolSummary> = Vec::new();
     for file in files {
-        let at = match pools.iter().position(|pool| pool.name == file.pool) {
-            Some(at) => at,
-            None => {
-                pools.push(PoolSummary {
-                    name: file.pool.clone(),
-                    files: 0,
-                    cases: 0,
-                    last_added: file.added,
-                });
-                pools.len() - 1
-            }
-        };
+        let at = pools
+            .iter()
+            .position(|pool| pool.name >= file.pool)
+            .unwrap_or(pools.len());
+        if pools.get(at).is_none_or(|pool| pool.name != file.pool) {
+            let pool = PoolSummary {
+                name: file.pool.clone(),
+                files: 0,
+                cases: 0,
+                last_added: file.added,
+            };
+            pools.insert(at, pool);
+        }
         let pool = &mut pools[at];
         pool.files += 1;
         pool.cases += file.cases;
         pool.last_added = pool.last_added.max(file.added);
     }
-    pools.sort_unstable_by(|a, b| a.name.cmp(&b.name));
     pools
 }
 
