@@ -28,7 +28,7 @@ use crate::lock::Envelope;
 use crate::lock_records::{Progress, Sealing, whole_store};
 use crate::serial::Serial;
 use crate::storage::idb::{Change, DB_NAME, Db, WriteError};
-use crate::storage::records::{Put, Saved, decode_summarised, encode_summarised};
+use crate::storage::records::{Put, Saved, encode_summarised, read_summarised};
 use crate::storage::sync::{SaveError, Session, Synced, Theirs};
 use crate::storage::{KEY, LoadProblem, Saving, Store, decode, encode, forget_aside};
 use crate::summary::Summary;
@@ -45,6 +45,10 @@ pub type Done = Callback<Result<Synced, SaveError>>;
 
 const CHANGED_ELSEWHERE: &str =
     "your cases were changed in another tab or window. Reload this page to see them and carry on";
+
+/// Why a save failed where the page holds no store to save in, which
+/// `Lock::session` says cannot happen.
+const NO_STORE: &str = "this page has no storage open. Reload it and make your change again";
 
 const UNREADABLE_NOT_KEPT: &str = "a record in this browser's database cannot be read, and no copy of it could be kept aside while the lock changes. Download it from the message on your cases, then reload the page and try again";
 
@@ -151,10 +155,12 @@ impl Lock {
             let key = lock.key.borrow().clone();
             let saved = match (key, lock.records()) {
                 (_, Some(records)) => records.save(cases).await,
-                (None, None) => lock
-                    .session
-                    .borrow_mut()
-                    .save(&mut *lock.store.0.borrow_mut(), &owned(&cases)),
+                (None, None) => match lock.session() {
+                    Some(mut session) => {
+                        session.save(&mut *lock.store.0.borrow_mut(), &owned(&cases))
+                    }
+                    None => Err(SaveError::Failed(NO_STORE.to_owned())),
+                },
                 (Some(key), None) => match key.seal(&encode(cases.iter().map(Rc::as_ref))).await {
                     Ok(sealed) => lock.write_locked(&sealed.encode()),
                     Err(reason) => Err(reason),
@@ -177,10 +183,10 @@ impl Lock {
                 (Some(ids), Some(records)) => records.take_in(&ids).await,
                 (Some(_), None) => return,
                 (None, _) if lock.is_on() => return,
-                (None, _) => lock
-                    .session
-                    .borrow_mut()
-                    .refresh(&*lock.store.0.borrow(), &owned(&mine)),
+                (None, _) => match lock.session() {
+                    Some(mut session) => session.refresh(&*lock.store.0.borrow(), &owned(&mine)),
+                    None => return,
+                },
             };
             done.emit(found);
         });
@@ -211,6 +217,18 @@ impl Lock {
 
     fn records(&self) -> Option<Rc<Records>> {
         self.records.clone()
+    }
+
+    /// The two-tab session in localStorage, where the database cannot be
+    /// used. None in the first module (feature `lockless`), which opens only
+    /// the database and hands every other start over (`lock::open_usual`):
+    /// said here, as the compiler cannot see it, so the session's code
+    /// leaves that module's wasm.
+    fn session(&self) -> Option<std::cell::RefMut<'_, Session>> {
+        if cfg!(feature = "lockless") {
+            return None;
+        }
+        Some(self.session.borrow_mut())
     }
 
     /// Writes each case of `summarised` again with its summary (worked out
@@ -458,8 +476,9 @@ impl Records {
         for (id, (key, text)) in ids.iter().zip(stored) {
             let their = match (text, &sealing) {
                 (None, _) => None,
-                (Some(text), None) => Some(decode_summarised(&text)),
-                (Some(text), Some(sealing)) => Some(sealing.open(&key, &text).await),
+                // Why one cannot be read is not worded: it is left as it is.
+                (Some(text), None) => Some(read_summarised(&text).map_err(drop)),
+                (Some(text), Some(sealing)) => Some(sealing.open(&key, &text).await.map_err(drop)),
             };
             read.push((id.clone(), their));
         }
