@@ -13,12 +13,14 @@
 
 use std::rc::Rc;
 
+use rules::Case;
 use rules::case_file::json::{Map, Value};
 
 use crate::storage::idb::{DB_NAME, Db, OpenError};
 use crate::storage::migrate::BEFORE_KEY;
-use crate::storage::records::{Saved, read_records, record_revision};
+use crate::storage::records::{Saved, read_records, read_summarised, record_revision};
 use crate::storage::{self, Backend, DecodeError, KEY, LoadProblem, Loaded, Saving, backup};
+use crate::summary::Summary;
 
 pub use crate::storage::LOCKED_STORAGE_VERSION;
 
@@ -348,15 +350,67 @@ pub fn loaded_records(
         });
     }
     let loaded = Loaded {
+        problem,
+        ..readable(&cases, summaries, local)
+    };
+    (loaded, saved)
+}
+
+/// The cases of a store of records, every record read, with what
+/// localStorage keeps beside them; saving is for the caller to say.
+fn readable(
+    cases: &[(u64, Rc<Case>)],
+    summaries: Vec<Option<Summary>>,
+    local: &dyn Backend,
+) -> Loaded {
+    Loaded {
         cases: cases.iter().map(|(_, case)| Rc::clone(case)).collect(),
         summaries,
-        problem,
+        problem: None,
         writable: true,
         saving: Saving::default(),
         backup: backup::load(local),
         moved: local.get(BEFORE_KEY).ok().flatten().map(Into::into),
-    };
-    (loaded, saved)
+    }
+}
+
+/// The usual start, all the first module (feature `lockless`) opens itself
+/// (see `crate::start`): the database opens and holds no lock, every record
+/// in it reads, and localStorage holds no value of the cases. Every other
+/// start is `None`, and the module with the lock's code opens storage
+/// afresh, as [`open`] does: a value in localStorage (to move into the
+/// database, locked, or kept there while the database could not be used),
+/// a database that cannot be used or is too new, a record that cannot be
+/// read. What only such a start needs (the move, the localStorage session,
+/// the reader's words for a fault) stays out of the first module.
+pub async fn open_usual(local: &mut dyn Backend) -> Option<Loaded> {
+    if local.get(KEY) != Ok(None) {
+        return None;
+    }
+    usual(Db::open(DB_NAME).await.ok()?, local).await
+}
+
+/// [`open_usual`] on `db`, once localStorage is known to hold no value of
+/// the cases.
+pub async fn usual(db: Db, local: &dyn Backend) -> Option<Loaded> {
+    if db.lock_header().await.ok()?.is_some() {
+        return None;
+    }
+    let stored = db.read_all().await.ok()?;
+    let (mut cases, mut summaries) = (Vec::new(), Vec::new());
+    for (key, text) in &stored.records {
+        let (rev, case, summary) = read_summarised(text).ok()?;
+        if case.id != *key {
+            return None;
+        }
+        cases.push((rev, Rc::new(case)));
+        summaries.push(summary);
+    }
+    let saved = Saved::new(cases.iter().cloned());
+    Some(Loaded {
+        saving: Saving::Records(db, saved),
+        ..readable(&cases, summaries, local)
+    })
 }
 
 /// The start on localStorage when IndexedDB cannot be used, saying so.

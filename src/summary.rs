@@ -183,26 +183,33 @@ pub fn overdue_count(evaluation: &Evaluation) -> usize {
 /// Each case's place is worked out once, not at every comparison: sorting a
 /// portfolio of 1,000 cases then takes about 1 ms natively, not 3 to 5 ms.
 pub fn listed(state: &State, sort: SortBy, show_archived: bool) -> Vec<&Entry> {
-    let mut entries: Vec<&Entry> = state
+    let entries: Vec<&Entry> = state
         .cases
         .iter()
         .filter(|entry| show_archived || !entry.archived())
         .collect();
-    entries.sort_by_cached_key(|entry| {
-        // Names ignore ASCII case ("anna" beside "Anna"); other letters
-        // compare as typed, as Unicode's case tables would add about 17 KB
-        // (gzip) to every load of the app.
-        let name = (entry.name().to_ascii_lowercase(), entry.case.id.clone());
-        match sort {
-            SortBy::Name => (Reverse(0), None, name),
-            // Most overdue first, then the nearest next deadline, cases with
-            // none last, then by name.
-            SortBy::MostUrgent => {
-                let listed = &entry.summary().listed;
-                let next = listed.next.as_ref().map(|(due, _)| *due);
-                (Reverse(listed.overdue), Some((next.is_none(), next)), name)
+    let keys: Vec<_> = entries
+        .iter()
+        .map(|entry| {
+            // Names ignore ASCII case ("anna" beside "Anna"); other letters
+            // compare as typed, as Unicode's case tables would add about 17 KB
+            // (gzip) to every load of the app.
+            let name = (entry.name().to_ascii_lowercase(), entry.case.id.clone());
+            match sort {
+                SortBy::Name => (Reverse(0), None, name),
+                // Most overdue first, then the nearest next deadline, cases with
+                // none last, then by name.
+                SortBy::MostUrgent => {
+                    let listed = &entry.summary().listed;
+                    let next = listed.next.as_ref().map(|(due, _)| *due);
+                    (Reverse(listed.overdue), Some((next.is_none(), next)), name)
+                }
             }
-        }
-    });
-    entries
+        })
+        .collect();
+    // Ties broken by place, as `sort_by_cached_key` did; the engine's sort
+    // of positions, not a copy of the standard sort for this key type.
+    let order = |a: usize, b: usize| keys[a].cmp(&keys[b]).then(a.cmp(&b));
+    let sorted = rules::date_order::sorted_positions_by(entries.len(), &order);
+    sorted.into_iter().map(|at| entries[at]).collect()
 }

@@ -1027,6 +1027,36 @@ mod indexed_db {
         }
     }
 
+    #[wasm_bindgen_test]
+    async fn the_first_module_opens_only_a_store_of_readable_plain_records() {
+        clear();
+        let db = fresh("usual").await;
+        let cases = shared(decode(V1).unwrap());
+        db.write(&Saved::default().changes(&cases)).await.unwrap();
+        let loaded = lock::usual(db, &LocalStore).await.expect("usual");
+        assert_eq!(loaded.cases, cases);
+        assert!(loaded.problem.is_none() && loaded.writable);
+        assert!(matches!(
+            loaded.saving,
+            ehc_timeline::storage::Saving::Records(..)
+        ));
+
+        // Any other start goes to the app whole: a value in localStorage,
+        // a record that cannot be read or is under another case's id, a lock.
+        storage().set_item(KEY, V1).unwrap();
+        assert!(lock::open_usual(&mut LocalStore).await.is_none());
+        clear();
+        for (name, store, key, value) in [
+            ("usual-unreadable", "cases", "c-1", "{ not json".to_owned()),
+            ("usual-moved", "cases", "c-1", encode_record(1, &cases[0])),
+            ("usual-locked", "meta", "lock", "a header".to_owned()),
+        ] {
+            let db = fresh(name).await;
+            put_raw(name, store, key, &value.into()).await;
+            assert!(lock::usual(db, &LocalStore).await.is_none(), "{name}");
+        }
+    }
+
     /// The records of a store locked with `sealing`, written in one
     /// transaction as setting the lock writes them.
     async fn lock_store(db: &Db, sealing: &Sealing, cases: &[Rc<Case>]) {

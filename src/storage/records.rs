@@ -61,6 +61,13 @@ pub fn decode_record(text: &str) -> Result<(u64, Case), String> {
 /// [`decode_record`], with the record's summary where it holds one this
 /// build wrote.
 pub fn decode_summarised(text: &str) -> Result<(u64, Case, Option<Summary>), String> {
+    read_summarised(text).map_err(|error| error.to_string())
+}
+
+/// [`decode_summarised`], with why a record cannot be read not yet in
+/// words: where it is not shown, the reader's wording of every fault stays
+/// out of the first module's wasm.
+pub fn read_summarised(text: &str) -> Result<(u64, Case, Option<Summary>), Error> {
     let mut reader = Reader::new(text, true);
     let (mut rev, mut case, mut summary) = (None, None, None);
     let read = reader.fields("struct RecordIn", |reader, key| {
@@ -83,7 +90,6 @@ pub fn decode_summarised(text: &str) -> Result<(u64, Case, Option<Summary>), Str
     record
         .map_err(|error| reader.fix(error))
         .and_then(|record| reader.end().map(|()| record))
-        .map_err(|error| error.to_string())
 }
 
 /// A fault of a record's fields, in serde's words.

@@ -12,9 +12,10 @@ pub(crate) struct Subjects<'a> {
 impl<'a> Subjects<'a> {
     /// Groups items by `subjects`, the subject of each item in turn.
     pub fn new(subjects: Vec<Option<&'a str>>) -> Subjects<'a> {
-        let mut sorted: Vec<usize> = (0..subjects.len()).collect();
-        // The position breaks ties, so the quicker unstable sort is stable here.
-        sorted.sort_unstable_by_key(|&at| (subjects[at], at));
+        // The position breaks ties, so the order is a stable sort's.
+        let sorted = crate::date_order::sorted_positions_by(subjects.len(), &|a, b| {
+            (subjects[a], a).cmp(&(subjects[b], b))
+        });
         Subjects { subjects, sorted }
     }
 
