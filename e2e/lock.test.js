@@ -479,6 +479,41 @@ test('a damaged lock too large for localStorage starts afresh, kept aside in the
   await context.close();
 });
 
+test('a plain record too large for localStorage that cannot be read is kept aside in the database, every other case loads, and locking deletes it', async () => {
+  const { context, page } = await openApp(app.browser, app.server.url);
+  await addCase(page, { child: 'Maya Patel', council: 'Anytown Council' });
+  const large = `{"rev": 1, "case": ${'x'.repeat(6_000_000)}`;
+  await putStored(page, 'cases', 'zz-large', large);
+  await page.reload();
+  const banner = page.getByRole('region', { name: 'Important' });
+  await banner.getByText('under "ehc-timeline-corrupt-1"').waitFor();
+  await page.goto(`${app.server.url}#/`);
+  await page.getByRole('link', { name: 'Maya Patel' }).waitFor();
+  const file = await download(page, banner.getByRole('button', { name: 'Download the unreadable data' }));
+  assert.ok(file.bytes.equals(Buffer.from(large, 'utf8')), 'byte for byte');
+  assert.equal((await storedObjects(page, 'meta'))['ehc-timeline-corrupt-1'], large, 'kept aside in the database');
+  assert.equal(await page.evaluate(() => localStorage.getItem('ehc-timeline-corrupt-1')), null);
+  assert.equal((await storedRecords(page))['zz-large'], large, 'left where it was');
+
+  // Another start finds the same copy, and keeps no second.
+  await page.reload();
+  await banner.getByText('under "ehc-timeline-corrupt-1"').waitFor();
+  assert.equal((await storedObjects(page, 'meta'))['ehc-timeline-corrupt-2'], undefined);
+
+  // Offered on the lock page byte for byte; locking seals every case and,
+  // once agreed, deletes the record and its copy.
+  await page.goto(`${app.server.url}#/lock`);
+  await page.getByRole('heading', { level: 2, name: 'Copies kept aside' }).waitFor();
+  const copy = await download(page, page.getByRole('button', { name: 'Download copy 1' }));
+  assert.ok(copy.bytes.equals(file.bytes), 'the record exactly as stored');
+  await page.getByLabel('Delete the copies kept aside').check();
+  await choosePassphrase(page, PASSPHRASE, PASSPHRASE, 'Lock my cases');
+  await page.getByRole('alert').filter({ hasText: 'Your cases are locked' }).waitFor();
+  await assertLocked(page, ['Maya Patel', 'x'.repeat(1_000)]);
+  assert.equal((await storedObjects(page, 'meta'))['ehc-timeline-corrupt-1'], undefined);
+  await context.close();
+});
+
 test('plain cases saved beside the locked store, at a start when the database could not be opened, are kept aside, told and can be imported', async () => {
   const { context, page, errors } = await openApp(app.browser, app.server.url);
   await addCase(page, { child: 'Maya Patel', council: 'Anytown Council' });

@@ -294,7 +294,7 @@ pub async fn open(local: &mut dyn Backend) -> Start {
         Err(reason) => return on_local_storage(local, reason),
     };
     let read = read_records(&stored.records);
-    let (loaded, saved) = loaded_records(read, &stored.records, local);
+    let (loaded, saved) = loaded_records(read, &stored.records, &db, local).await;
     Start::Open(Loaded {
         saving: Saving::Records(db, saved),
         ..loaded
@@ -319,18 +319,20 @@ fn beside_lock(local: &mut dyn Backend) -> Result<Option<String>, ()> {
     Ok(Some(kept))
 }
 
-/// The cases `read` from a store of records (`records`, as stored), with
-/// the first record that cannot be read as the problem (offered for
-/// download as stored), and what this tab knows of them. Each record that
-/// cannot be read stays where it is, and is copied aside in `local` too
-/// (as unreadable localStorage data is), where the lock page finds it.
-pub fn loaded_records(
+/// The cases `read` from a store of records (`records`, as stored, in
+/// `db`), with the first record that cannot be read as the problem
+/// (offered for download as stored), and what this tab knows of them. Each
+/// record that cannot be read stays where it is, and is copied aside too
+/// (as unreadable localStorage data is), where the lock page finds it: in
+/// `local`, or where it cannot hold that much (about 5 MB), in `db`'s meta.
+pub async fn loaded_records(
     storage::records::Read {
         cases,
         summaries,
         unreadable,
     }: storage::records::Read,
     records: &[(String, String)],
+    db: &Db,
     local: &mut dyn Backend,
 ) -> (Loaded, Saved) {
     let mut saved = Saved::new(cases.iter().cloned());
@@ -340,7 +342,10 @@ pub fn loaded_records(
             .iter()
             .find(|(k, _)| *k == key)
             .map_or("", |(_, text)| text.as_str());
-        let kept_as = storage::keep_aside(local, text);
+        let kept_as = match storage::keep_aside(local, text) {
+            Ok(kept_as) => Ok(kept_as),
+            Err(_) => db.keep_aside(text).await,
+        };
         saved.unreadable_kept &= kept_as.is_ok();
         saved.unreadable.push((key.clone(), record_revision(text)));
         problem.get_or_insert_with(|| LoadProblem::KeptAside {

@@ -61,7 +61,7 @@ async fn open_records(
     let sealing = Sealing::unlock(header, passphrase).await?;
     let stored = db.read_all().await.map_err(OpenError::Failed)?;
     let read = sealing.open_all(&stored.records).await;
-    let (loaded, saved) = loaded_records(read, &stored.records, &mut *store.0.borrow_mut());
+    let (loaded, saved) = loaded_records(read, &stored.records, &db, &mut store.clone()).await;
     let lock = Lock::unlocked_records(store.clone(), db, saved, sealing);
     Ok((loaded, lock))
 }
@@ -114,7 +114,7 @@ async fn move_in(
         local.set(MIGRATED_KEY, &LOCKED_STORAGE_VERSION.to_string())?;
     }
     let (loaded, saved): (Loaded, Saved) =
-        loaded_records(read, &copied, &mut *store.0.borrow_mut());
+        loaded_records(read, &copied, &db, &mut store.clone()).await;
     Ok((
         loaded,
         Lock::unlocked_records(store.clone(), db, saved, sealing),

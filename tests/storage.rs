@@ -115,6 +115,35 @@ fn a_second_different_corruption_gets_its_own_copy() {
 }
 
 #[test]
+fn a_copy_kept_past_a_free_place_is_found_not_kept_twice() {
+    let mut backend = backend_with("not json");
+    backend.set("ehc-timeline-corrupt-2", "not json").unwrap();
+    let loaded = load(&mut backend);
+    assert!(matches!(
+        loaded.problem,
+        Some(LoadProblem::KeptAside { ref kept_as, .. }) if kept_as == "ehc-timeline-corrupt-2"
+    ));
+    assert!(!backend.values.contains_key("ehc-timeline-corrupt-1"));
+}
+
+#[test]
+fn past_a_hundred_copies_no_more_are_kept_and_nothing_is_written() {
+    let mut backend = backend_with("not json");
+    for n in 1..=100 {
+        backend
+            .set(&format!("ehc-timeline-corrupt-{n}"), &n.to_string())
+            .unwrap();
+    }
+    let loaded = load(&mut backend);
+    assert!(matches!(
+        loaded.problem,
+        Some(LoadProblem::CouldNotKeepAside { .. })
+    ));
+    assert!(!loaded.writable);
+    assert_eq!(backend.values.len(), 101);
+}
+
+#[test]
 fn data_the_engine_cannot_read_is_kept_aside_with_the_reason() {
     let text = r#"{"storage_version": 1, "format": "ehc-timeline/1", "cases": [{"id": "c-1",
         "events": [{"id": "e-1", "kind": "request-recieved", "date": "2025-01-06"}]}]}"#;

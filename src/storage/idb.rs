@@ -105,7 +105,7 @@ mod web {
 
     use super::{Change, OpenError, Put, Stored, WriteError};
     use crate::storage::records::{LOCKED_RECORDS_VERSION, RECORDS_VERSION, record_revision};
-    use crate::storage::{ASIDE_MAX, FULL, KEY, TOO_MANY_ASIDE, aside_key};
+    use crate::storage::{FULL, KEY, aside_slot};
 
     const CASES: &str = "cases";
     const META: &str = "meta";
@@ -370,59 +370,58 @@ mod web {
     impl Db {
         /// The copies of data kept aside in `meta` (each key and text).
         pub async fn kept_aside(&self) -> Result<Vec<(String, String)>, String> {
-            let meta = store(&self.transaction(IdbTransactionMode::Readonly)?, META)?;
-            let keys = request(meta.get_all_keys()).await?;
-            let values = request(meta.get_all()).await?;
-            Ok((Array::from(&keys).iter().zip(Array::from(&values).iter()))
-                .map(|(key, value)| (text(key), text(value)))
-                .filter(|(key, _)| is_aside_key(key))
-                .collect())
+            copies(&store(
+                &self.transaction(IdbTransactionMode::Readonly)?,
+                META,
+            )?)
+            .await
         }
 
-        /// Keeps `text` aside in `meta`, in a transaction of its own.
-        pub async fn keep_aside(&self, text: &str) -> Result<(), String> {
+        /// Keeps `text` aside in `meta`, in a transaction of its own; the
+        /// key it is kept under.
+        pub async fn keep_aside(&self, text: &str) -> Result<String, String> {
             let (transaction, _, meta) = self.writing()?;
-            put_aside(&meta, text).await?;
-            committed(&transaction).await
+            let key = put_aside(&meta, text).await?;
+            committed(&transaction).await.map(|()| key)
         }
 
         /// Deletes every copy kept aside in `meta`.
         pub async fn forget_aside(&self) -> Result<(), String> {
             let (transaction, _, meta) = self.writing()?;
-            let keys = request(meta.get_all_keys()).await?;
-            for key in Array::from(&keys).iter() {
-                if is_aside_key(&text(key.clone())) {
-                    meta.delete(&key).map_err(|e| reason(&e))?;
-                }
+            for (key, _) in copies(&meta).await? {
+                meta.delete(&key.into()).map_err(|e| reason(&e))?;
             }
             committed(&transaction).await
         }
     }
 
-    /// Whether `key` is one of [`aside_key`]'s.
+    /// The copies kept aside in `meta`, each key and text.
+    async fn copies(meta: &IdbObjectStore) -> Result<Vec<(String, String)>, String> {
+        let keys = request(meta.get_all_keys()).await?;
+        let values = request(meta.get_all()).await?;
+        Ok((Array::from(&keys).iter().zip(Array::from(&values).iter()))
+            .map(|(key, value)| (text(key), text(value)))
+            .filter(|(key, _)| is_aside_key(key))
+            .collect())
+    }
+
+    /// Whether `key` is one of [`crate::storage::aside_key`]'s.
     fn is_aside_key(key: &str) -> bool {
         (key.strip_prefix(KEY))
             .and_then(|rest| rest.strip_prefix("-corrupt-"))
             .is_some_and(|n| n.parse::<usize>().is_ok())
     }
 
-    /// Puts `text` in `meta` under the first free [`aside_key`] (or leaves
-    /// it under the one already holding it).
-    async fn put_aside(meta: &IdbObjectStore, text: &str) -> Result<(), String> {
-        for n in 1..=ASIDE_MAX {
-            let key = JsValue::from(aside_key(n));
-            let kept = request(meta.get(&key)).await?;
-            if kept.as_string().as_deref() == Some(text) {
-                return Ok(());
-            }
-            if kept.is_undefined() {
-                return meta
-                    .put_with_key(&text.into(), &key)
-                    .map(drop)
-                    .map_err(|e| reason(&e));
-            }
+    /// Puts `text` in `meta` where [`aside_slot`] says (nowhere, when a copy
+    /// there holds it already); the key it is kept under.
+    async fn put_aside(meta: &IdbObjectStore, text: &str) -> Result<String, String> {
+        let (key, write) = aside_slot(text, &copies(meta).await?)?;
+        if write {
+            let value = JsValue::from(text);
+            meta.put_with_key(&value, &key.as_str().into())
+                .map_err(|e| reason(&e))?;
         }
-        Err(TOO_MANY_ASIDE.to_owned())
+        Ok(key)
     }
 
     /// Waits for a readwrite transaction to be written, or says why it was
@@ -497,7 +496,7 @@ mod native {
             match *self {}
         }
 
-        pub async fn keep_aside(&self, _text: &str) -> Result<(), String> {
+        pub async fn keep_aside(&self, _text: &str) -> Result<String, String> {
             match *self {}
         }
 

@@ -118,6 +118,22 @@ impl Store {
     }
 }
 
+/// The handle as a backend, borrowed for each call only: what reads or
+/// writes through it may await in between.
+impl Backend for Store {
+    fn get(&self, key: &str) -> Result<Option<String>, String> {
+        self.0.borrow().get(key)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        self.0.borrow_mut().set(key, value)
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), String> {
+        self.0.borrow_mut().remove(key)
+    }
+}
+
 impl PartialEq for Store {
     fn eq(&self, other: &Store) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
@@ -284,29 +300,45 @@ fn read(backend: &mut dyn Backend, text: &str) -> (Vec<Case>, Option<LoadProblem
     }
 }
 
-/// Copies an unreadable value to `ehc-timeline-corrupt-N`, the first N free
-/// (or the one already holding the same text), and returns that key.
+/// Copies an unreadable value to `ehc-timeline-corrupt-N` (see
+/// [`aside_slot`]), and returns that key.
 pub(crate) fn keep_aside(backend: &mut dyn Backend, text: &str) -> Result<String, String> {
-    for n in 1..=ASIDE_MAX {
-        let key = aside_key(n);
-        match backend.get(&key)? {
-            Some(kept) if kept == text => return Ok(key),
-            Some(_) => continue,
-            None => return backend.set(&key, text).map(|()| key),
+    let mut kept = Vec::new();
+    for key in (1..=ASIDE_MAX).map(aside_key) {
+        if let Some(copy) = backend.get(&key)? {
+            kept.push((key, copy));
         }
     }
-    Err(TOO_MANY_ASIDE.to_owned())
+    match aside_slot(text, &kept)? {
+        (key, false) => Ok(key),
+        (key, true) => backend.set(&key, text).map(|()| key),
+    }
+}
+
+/// Where `text` is kept aside among the copies `kept` (each key with its
+/// text), in localStorage or in the database's `meta` alike: the key of the
+/// copy already holding it (`false`: nothing to write), or the first
+/// [`aside_key`] free (`true`: to write there).
+pub(crate) fn aside_slot(text: &str, kept: &[(String, String)]) -> Result<(String, bool), String> {
+    if let Some((key, _)) = kept.iter().find(|(_, copy)| copy == text) {
+        return Ok((key.clone(), false));
+    }
+    (1..=ASIDE_MAX)
+        .map(aside_key)
+        .find(|key| kept.iter().all(|(taken, _)| taken != key))
+        .map(|key| (key, true))
+        .ok_or_else(|| TOO_MANY_ASIDE.to_owned())
 }
 
 /// How many copies of unreadable data are kept, at most.
-pub(crate) const ASIDE_MAX: usize = 100;
+const ASIDE_MAX: usize = 100;
 
 /// Why no more can be kept aside.
-pub(crate) const TOO_MANY_ASIDE: &str = "too many copies of unreadable data are already kept";
+const TOO_MANY_ASIDE: &str = "too many copies of unreadable data are already kept";
 
 /// The key of the `n`th copy kept aside (in localStorage, or in the
 /// database's `meta` where localStorage cannot hold it).
-pub(crate) fn aside_key(n: usize) -> String {
+fn aside_key(n: usize) -> String {
     format!("{KEY}-corrupt-{n}")
 }
 
