@@ -443,6 +443,21 @@ test('a lock that cannot be read downloads exactly as stored, is kept aside, and
   await context.close();
 });
 
+/**
+ * On the lock page: the one copy kept aside in the database downloads as
+ * `bytes`, exactly as stored; setting the lock, once agreed, deletes it.
+ */
+async function lockDeletingTheCopy(page, bytes) {
+  await page.goto(`${app.server.url}#/lock`);
+  await page.getByRole('heading', { level: 2, name: 'Copies kept aside' }).waitFor();
+  const copy = await download(page, page.getByRole('button', { name: 'Download copy 1' }));
+  assert.ok(copy.bytes.equals(bytes), 'the copy exactly as stored');
+  await page.getByLabel('Delete the copies kept aside').check();
+  await choosePassphrase(page, PASSPHRASE, PASSPHRASE, 'Lock my cases');
+  await page.getByRole('alert').filter({ hasText: 'Your cases are locked' }).waitFor();
+  assert.equal((await storedObjects(page, 'meta'))['ehc-timeline-corrupt-1'], undefined);
+}
+
 test('a damaged lock too large for localStorage starts afresh, kept aside in the database and downloadable byte for byte', async () => {
   const { context, page } = await openApp(app.browser, app.server.url);
   await addCase(page, { child: 'Maya Patel', council: 'Anytown Council' });
@@ -468,14 +483,7 @@ test('a damaged lock too large for localStorage starts afresh, kept aside in the
   assert.equal(await page.evaluate(() => localStorage.getItem('ehc-timeline-corrupt-1')), null);
 
   // Offered afterwards on the lock page, byte for byte, and deleted once agreed when locking.
-  await page.goto(`${app.server.url}#/lock`);
-  await page.getByRole('heading', { level: 2, name: 'Copies kept aside' }).waitFor();
-  const copy = await download(page, page.getByRole('button', { name: 'Download copy 1' }));
-  assert.ok(copy.bytes.equals(file.bytes), 'the damaged data exactly as stored');
-  await page.getByLabel('Delete the copies kept aside').check();
-  await choosePassphrase(page, PASSPHRASE, PASSPHRASE, 'Lock my cases');
-  await page.getByRole('alert').filter({ hasText: 'Your cases are locked' }).waitFor();
-  assert.equal((await storedObjects(page, 'meta'))['ehc-timeline-corrupt-1'], undefined);
+  await lockDeletingTheCopy(page, file.bytes);
   await context.close();
 });
 
@@ -502,15 +510,8 @@ test('a plain record too large for localStorage that cannot be read is kept asid
 
   // Offered on the lock page byte for byte; locking seals every case and,
   // once agreed, deletes the record and its copy.
-  await page.goto(`${app.server.url}#/lock`);
-  await page.getByRole('heading', { level: 2, name: 'Copies kept aside' }).waitFor();
-  const copy = await download(page, page.getByRole('button', { name: 'Download copy 1' }));
-  assert.ok(copy.bytes.equals(file.bytes), 'the record exactly as stored');
-  await page.getByLabel('Delete the copies kept aside').check();
-  await choosePassphrase(page, PASSPHRASE, PASSPHRASE, 'Lock my cases');
-  await page.getByRole('alert').filter({ hasText: 'Your cases are locked' }).waitFor();
+  await lockDeletingTheCopy(page, file.bytes);
   await assertLocked(page, ['Maya Patel', 'x'.repeat(1_000)]);
-  assert.equal((await storedObjects(page, 'meta'))['ehc-timeline-corrupt-1'], undefined);
   await context.close();
 });
 
