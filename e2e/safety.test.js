@@ -200,6 +200,67 @@ test('two tabs saving in the same instant, many times: no change is lost silentl
   await a.context.close();
 });
 
+test("a change made while another tab's write is read in is never saved over it, and each tab's next change is kept", async () => {
+  const a = await openApp(app.browser, app.server.url);
+  await storeAndReload(a.page, { [KEY]: await fixture('storage-v1.json') });
+  const b = { page: await a.context.newPage(), errors: [] };
+  b.page.on('pageerror', (error) => b.errors.push(String(error)));
+  await b.page.goto(app.server.url);
+  await b.page.getByRole('link', { name: 'A. B.' }).waitFor();
+  // Both tabs slowed, as on a busy machine.
+  for (const page of [a.page, b.page]) {
+    const cdp = await a.context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  }
+  const TRIALS = 3;
+  for (let trial = 1; trial <= TRIALS; trial += 1) {
+    // Tab A saves its name for a case the instant it hears that tab B
+    // saved another (its listener hears after the app's own, which has
+    // started reading B's write in): A's change is made while it reads.
+    await openForm(a.page, '#/case/c-7f3a0002/rename');
+    await openForm(b.page, '#/case/c-7f3a0002/rename');
+    await a.page.getByLabel("Child's name or initials").fill(`Same A ${trial}`);
+    await b.page.getByLabel("Child's name or initials").fill(`Same B ${trial}`);
+    await a.page.evaluate(() => {
+      window.heard = [];
+      window.listener ??= new BroadcastChannel('ehc-timeline');
+      window.listener.onmessage = (event) => {
+        if (window.heard.push(event.data) === 1) document.querySelector('main form button[type=submit]').click();
+      };
+    });
+    await b.page.evaluate(() => document.querySelector('main form button[type=submit]').click());
+    const names = [`Same A ${trial}`, `Same B ${trial}`];
+    let kept;
+    let shown;
+    for (let tries = 0; tries < 100; tries += 1) {
+      kept = (await storedCases(a.page))[1].child;
+      shown = await Promise.all([a.page, b.page].map((page) => page.getByRole('heading', { level: 1 }).innerText()));
+      if (names.includes(kept) && shown.every((name) => name === kept) && (await a.page.evaluate(() => window.heard.length)) >= 1) break;
+      await a.page.waitForTimeout(50);
+    }
+    assert.ok(names.includes(kept), `trial ${trial}: ${kept}`);
+    assert.deepEqual(shown, [kept, kept], `trial ${trial}: both tabs show what is stored`);
+    // Either A's change came after it took B's in (both written, one after
+    // the other), or it was not written and A says so.
+    const writes = await a.page.evaluate(
+      () => window.heard.filter((message) => message.split('\n').some((line) => line.startsWith('c-7f3a0002 '))).length,
+    );
+    const told = await a.page.getByRole('alert').filter({ hasText: 'Not saved' }).getByText(`Your change to ${kept} was not saved`).count();
+    assert.ok(kept === `Same A ${trial}` ? writes >= 2 : told === 1, `trial ${trial}: ${kept} kept, ${writes} writes heard, told ${told}`);
+
+    // Then each tab changes a different case in the same instant: both kept.
+    await openForm(a.page, '#/case/c-7f3a0001/rename');
+    await openForm(b.page, '#/case/c-7f3a0002/rename');
+    await a.page.getByLabel("Child's name or initials").fill(`A ${trial}`);
+    await b.page.getByLabel("Child's name or initials").fill(`B ${trial}`);
+    await submitTogether(a.page, b.page);
+    const renamed = await storedWhen(a.page, (cases) => cases[0].child === `A ${trial}` && cases[1].child === `B ${trial}`);
+    assert.deepEqual(renamed.map((c) => c.child), [`A ${trial}`, `B ${trial}`], `trial ${trial}: two cases`);
+  }
+  await screenshot(b.page, 'safety-08b-tabs-reading-in', b.errors);
+  await a.context.close();
+});
+
 test('2,000 cases, more than localStorage could hold, import and are all there after a reload', async () => {
   const { context, page, errors } = await openApp(app.browser, app.server.url);
   const template = JSON.parse(await fixture('case-file-ehc-timeline-1.json')).cases[0];

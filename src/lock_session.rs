@@ -16,7 +16,7 @@
 //! there cannot be read without decrypting, so it is never written over,
 //! and the save is refused until the page is reloaded.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use rules::Case;
@@ -73,6 +73,8 @@ struct Records {
     saved: RefCell<Saved>,
     channel: Channel,
     sealing: RefCell<Option<Sealing>>,
+    /// How many times another tab's write was read in ([`Theirs::taken`]).
+    taken: Cell<u64>,
 }
 
 impl PartialEq for Lock {
@@ -92,6 +94,7 @@ impl Lock {
                     saved: RefCell::new(saved),
                     channel: Channel::new(DB_NAME),
                     sealing: RefCell::default(),
+                    taken: Cell::default(),
                 };
                 (Session::default(), Some(Rc::new(records)))
             }
@@ -114,6 +117,7 @@ impl Lock {
             saved: RefCell::new(saved),
             channel: Channel::new(DB_NAME),
             sealing: RefCell::new(Some(sealing)),
+            taken: Cell::default(),
         };
         Lock::new(
             store,
@@ -148,12 +152,18 @@ impl Lock {
 
     /// Saves `cases` after whatever is queued: each changed case in
     /// IndexedDB (sealed while the lock is on), or all in localStorage
-    /// (encrypted while the lock is on).
-    pub fn save(&self, cases: Vec<Rc<Case>>, done: Done) {
+    /// (encrypted while the lock is on). `taken`: how many writes of other
+    /// tabs the cases have taken in ([`Theirs::taken`]). Where another was
+    /// read in since they were given, they are not saved, nor reported: a
+    /// case there may be older than the other tab's, and would be written
+    /// over it as a change. The state merges that write with its latest
+    /// cases and saves those (see `Action::TakeInTheirs`).
+    pub fn save(&self, cases: Vec<Rc<Case>>, taken: u64, done: Done) {
         let lock = self.clone();
         self.run(async move {
             let key = lock.key.borrow().clone();
             let saved = match (key, lock.records()) {
+                (_, Some(records)) if records.taken.get() > taken => return,
                 (_, Some(records)) => records.save(cases).await,
                 (None, None) => match lock.session() {
                     Some(mut session) => {
@@ -519,10 +529,12 @@ impl Records {
             saved.read(&id, their);
             found.ids.push(id);
         }
-        Ok(match found.ids.is_empty() {
-            true => Synced::Unchanged,
-            false => Synced::Theirs(found),
-        })
+        if found.ids.is_empty() {
+            return Ok(Synced::Unchanged);
+        }
+        found.taken = self.taken.get() + 1;
+        self.taken.set(found.taken);
+        Ok(Synced::Theirs(found))
     }
 
     /// Rewrites the whole store with `cases`, in one transaction: sealed

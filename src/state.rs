@@ -205,6 +205,8 @@ pub struct State {
     pub writable: bool,
     /// This tab's changes that clashed with another tab's, until the next change.
     pub clashes: Vec<Clash>,
+    /// How many writes of other tabs the cases have taken in ([`Theirs::taken`]).
+    pub taken: u64,
     /// When the cases were last exported, for the backup reminder.
     pub backup: BackupRecord,
     pub persistence: Persistence,
@@ -312,6 +314,7 @@ impl State {
             load_problem,
             writable,
             clashes: Vec::new(),
+            taken: 0,
             backup: BackupRecord::default(),
             persistence: Persistence::Unknown,
             moved: None,
@@ -549,9 +552,16 @@ impl State {
 
     /// Another tab's versions of some cases, merged with this tab's latest
     /// ones (against what this tab last stored): each case keeps its place,
-    /// cases new there come last, and what clashed is told.
+    /// cases new there come last, and what clashed is told. Always saved
+    /// again: a save of this tab's that met the other's wrote none of its
+    /// cases, and one made before this merge is not made at all.
     fn take_in_theirs(&self, theirs: Theirs) -> State {
-        let Theirs { ids, base, theirs } = theirs;
+        let Theirs {
+            ids,
+            base,
+            theirs,
+            taken,
+        } = theirs;
         let mine: Vec<Case> = ids
             .iter()
             .filter_map(|id| self.entry(id))
@@ -559,9 +569,8 @@ impl State {
             .collect();
         let merged = merge(&base, &mine, &theirs);
         let mut next = self.clone();
-        if merged.cases != theirs {
-            next.revision += 1;
-        }
+        next.revision += 1;
+        next.taken = taken.max(self.taken);
         let mut cases: Vec<Option<Case>> = merged.cases.into_iter().map(Some).collect();
         let mut take = |id: &str| {
             cases

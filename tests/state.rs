@@ -412,6 +412,7 @@ mod storage_and_tabs {
             ids: vec![base.id.clone()],
             base: vec![base.clone()],
             theirs: vec![theirs],
+            taken: 1,
         }));
         let next = next.expect("the state changes");
         let kinds: Vec<&EventKind> = next.cases[0].case.events.iter().map(|e| &e.kind).collect();
@@ -427,6 +428,39 @@ mod storage_and_tabs {
             mine.revision + 1,
             "this tab's letter is saved again"
         );
+        assert_eq!(
+            next.taken, 1,
+            "its saves from now on are of cases with that write"
+        );
+    }
+
+    #[test]
+    fn another_tabs_version_kept_whole_still_saves_again() {
+        use ehc_timeline::storage::sync::Theirs;
+        // Both renamed the case: the other tab's name is kept. A save of
+        // this tab's that met it wrote none of its cases, so it saves again.
+        let base = late_assessment();
+        let rename = |name: &str| rules::Case {
+            child: Some(name.into()),
+            ..base.clone()
+        };
+        let mine = State::new(day(3, 1), vec![rename("Mine"), other_case()], None, true);
+        let next = mine
+            .apply(Action::TakeInTheirs(Theirs {
+                ids: vec![base.id.clone()],
+                base: vec![base.clone()],
+                theirs: vec![rename("Theirs")],
+                taken: 2,
+            }))
+            .expect("the state changes");
+        assert_eq!(next.cases[0].case.child.as_deref(), Some("Theirs"));
+        let told = Clash {
+            name: "Theirs".into(),
+            kind: ClashKind::BothChanged,
+        };
+        assert_eq!(next.clashes, vec![told], "this tab's name was not saved");
+        assert_eq!(next.revision, mine.revision + 1, "saved again");
+        assert_eq!(next.taken, 2);
     }
 
     #[test]

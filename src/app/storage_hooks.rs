@@ -25,7 +25,12 @@ pub(super) fn use_save(state: &UseReducerHandle<State>, lock: &Lock) {
     use_effect_with(state.revision, move |&revision| {
         if revision > 0 && state.writable {
             let mine = state.shared_cases();
-            lock.save(mine, Callback::from(move |saved| report(&state, saved)));
+            let taken = state.taken;
+            lock.save(
+                mine,
+                taken,
+                Callback::from(move |saved| report(&state, saved)),
+            );
         }
     });
 }

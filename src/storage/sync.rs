@@ -203,6 +203,9 @@ pub struct Theirs {
     pub ids: Vec<String>,
     pub base: Vec<Case>,
     pub theirs: Vec<Case>,
+    /// How many writes of other tabs this tab had read in, this one with
+    /// them: a save of cases from before it is not made (see `Lock::save`).
+    pub taken: u64,
 }
 
 /// Why a save wrote nothing.
