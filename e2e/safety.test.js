@@ -133,23 +133,66 @@ async function openForm(page, hash) {
   await page.locator('main form button[type=submit]').waitFor();
 }
 
-test('two tabs saving in the same instant, many times: no change is lost silently', async () => {
+/** Tab A on the cases of storage version 1, and tab B beside it. */
+async function twoTabs() {
   const a = await openApp(app.browser, app.server.url);
   await storeAndReload(a.page, { [KEY]: await fixture('storage-v1.json') });
   const b = { page: await a.context.newPage(), errors: [] };
   b.page.on('pageerror', (error) => b.errors.push(String(error)));
   await b.page.goto(app.server.url);
   await b.page.getByRole('link', { name: 'A. B.' }).waitFor();
+  return { a, b };
+}
+
+/** Opens case `id`'s rename form in both tabs, filled with `names`. */
+async function renameForms(pages, id, names) {
+  for (const [page, name] of pages.map((page, i) => [page, names[i]])) {
+    await openForm(page, `#/case/${id}/rename`);
+    await page.getByLabel("Child's name or initials").fill(name);
+  }
+}
+
+/** Both tabs rename a case each in the same instant: both changes are kept. */
+async function renameTwoCases(pages, trial) {
+  await openForm(pages[0], '#/case/c-7f3a0001/rename');
+  await openForm(pages[1], '#/case/c-7f3a0002/rename');
+  await pages[0].getByLabel("Child's name or initials").fill(`A ${trial}`);
+  await pages[1].getByLabel("Child's name or initials").fill(`B ${trial}`);
+  await submitTogether(...pages);
+  const renamed = await storedWhen(pages[0], (cases) => cases[0].child === `A ${trial}` && cases[1].child === `B ${trial}`);
+  assert.deepEqual(renamed.map((c) => c.child), [`A ${trial}`, `B ${trial}`], `trial ${trial}: two cases`);
+  return renamed;
+}
+
+/** The name stored for the second case once it is one of `names` and
+ * both tabs show it, and the names they show. */
+async function keptAndShown(pages, names) {
+  let kept;
+  let shown;
+  for (let tries = 0; tries < 100; tries += 1) {
+    kept = (await storedCases(pages[0]))[1].child;
+    shown = await Promise.all(pages.map((page) => page.getByRole('heading', { level: 1 }).innerText()));
+    if (names.includes(kept) && shown.every((name) => name === kept)) break;
+    await pages[0].waitForTimeout(50);
+  }
+  return { kept, shown };
+}
+
+/** How many writes of the second case `page` heard on the app's channel. */
+const writesHeard = (page) =>
+  page.evaluate(() => window.heard.filter((message) => message.split('\n').some((line) => line.startsWith('c-7f3a0002 '))).length);
+
+/** How many times `page` says its change to `kept` was not saved. */
+const toldNotSaved = (page, kept) =>
+  page.getByRole('alert').filter({ hasText: 'Not saved' }).getByText(`Your change to ${kept} was not saved`).count();
+
+test('two tabs saving in the same instant, many times: no change is lost silently', async () => {
+  const { a, b } = await twoTabs();
+  const pages = [a.page, b.page];
   const TRIALS = 6;
   for (let trial = 1; trial <= TRIALS; trial += 1) {
     // Different cases: both changes are kept.
-    await openForm(a.page, '#/case/c-7f3a0001/rename');
-    await openForm(b.page, '#/case/c-7f3a0002/rename');
-    await a.page.getByLabel("Child's name or initials").fill(`A ${trial}`);
-    await b.page.getByLabel("Child's name or initials").fill(`B ${trial}`);
-    await submitTogether(a.page, b.page);
-    const renamed = await storedWhen(a.page, (cases) => cases[0].child === `A ${trial}` && cases[1].child === `B ${trial}`);
-    assert.deepEqual(renamed.map((c) => c.child), [`A ${trial}`, `B ${trial}`], `trial ${trial}: two cases`);
+    const renamed = await renameTwoCases(pages, trial);
 
     // One case, an event added in each: both events are kept.
     const events = renamed[0].events.length;
@@ -166,34 +209,18 @@ test('two tabs saving in the same instant, many times: no change is lost silentl
     // wrote nothing, and its tab says which change was not saved), or its
     // tab had taken the first in before its own change (then both were
     // written, one after the other). Each write is heard on the app's channel.
-    await openForm(a.page, '#/case/c-7f3a0002/rename');
-    await openForm(b.page, '#/case/c-7f3a0002/rename');
-    await a.page.getByLabel("Child's name or initials").fill(`Same A ${trial}`);
-    await b.page.getByLabel("Child's name or initials").fill(`Same B ${trial}`);
+    const names = [`Same A ${trial}`, `Same B ${trial}`];
+    await renameForms(pages, 'c-7f3a0002', names);
     await a.page.evaluate(() => {
       window.heard = [];
       window.listener ??= new BroadcastChannel('ehc-timeline');
       window.listener.onmessage = (event) => window.heard.push(event.data);
     });
     await submitTogether(a.page, b.page);
-    const names = [`Same A ${trial}`, `Same B ${trial}`];
-    let kept;
-    for (let tries = 0; tries < 100; tries += 1) {
-      kept = (await storedCases(a.page))[1].child;
-      const shown = await Promise.all([a.page, b.page].map((page) => page.getByRole('heading', { level: 1 }).innerText()));
-      if (names.includes(kept) && shown.every((name) => name === kept)) break;
-      await a.page.waitForTimeout(50);
-    }
+    const { kept } = await keptAndShown(pages, names);
     assert.ok(names.includes(kept), `trial ${trial}: ${kept}`);
-    const writes = await a.page.evaluate(
-      () => window.heard.filter((message) => message.split('\n').some((line) => line.startsWith('c-7f3a0002 '))).length,
-    );
-    const loser = kept === `Same A ${trial}` ? b.page : a.page;
-    const told = await loser
-      .getByRole('alert')
-      .filter({ hasText: 'Not saved' })
-      .getByText(`Your change to ${kept} was not saved`)
-      .count();
+    const writes = await writesHeard(a.page);
+    const told = await toldNotSaved(kept === `Same A ${trial}` ? b.page : a.page, kept);
     assert.ok(writes >= 2 || told === 1, `trial ${trial}: one write (${writes}) and nothing told`);
   }
   await screenshot(b.page, 'safety-08-tabs-same-instant', b.errors);
@@ -201,26 +228,20 @@ test('two tabs saving in the same instant, many times: no change is lost silentl
 });
 
 test("a change made while another tab's write is read in is never saved over it, and each tab's next change is kept", async () => {
-  const a = await openApp(app.browser, app.server.url);
-  await storeAndReload(a.page, { [KEY]: await fixture('storage-v1.json') });
-  const b = { page: await a.context.newPage(), errors: [] };
-  b.page.on('pageerror', (error) => b.errors.push(String(error)));
-  await b.page.goto(app.server.url);
-  await b.page.getByRole('link', { name: 'A. B.' }).waitFor();
+  const { a, b } = await twoTabs();
+  const pages = [a.page, b.page];
   // Both tabs slowed, as on a busy machine.
-  for (const page of [a.page, b.page]) {
+  for (const page of pages) {
     const cdp = await a.context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   }
   const TRIALS = 3;
   for (let trial = 1; trial <= TRIALS; trial += 1) {
-    // Tab A saves its name for a case the instant it hears that tab B
-    // saved another (its listener hears after the app's own, which has
-    // started reading B's write in): A's change is made while it reads.
-    await openForm(a.page, '#/case/c-7f3a0002/rename');
-    await openForm(b.page, '#/case/c-7f3a0002/rename');
-    await a.page.getByLabel("Child's name or initials").fill(`Same A ${trial}`);
-    await b.page.getByLabel("Child's name or initials").fill(`Same B ${trial}`);
+    // Tab A saves its name for the case the instant it hears that tab B
+    // saved one (its listener hears after the app's own, which has started
+    // reading B's write in): A's change is made while it reads.
+    const names = [`Same A ${trial}`, `Same B ${trial}`];
+    await renameForms(pages, 'c-7f3a0002', names);
     await a.page.evaluate(() => {
       window.heard = [];
       window.listener ??= new BroadcastChannel('ehc-timeline');
@@ -229,33 +250,17 @@ test("a change made while another tab's write is read in is never saved over it,
       };
     });
     await b.page.evaluate(() => document.querySelector('main form button[type=submit]').click());
-    const names = [`Same A ${trial}`, `Same B ${trial}`];
-    let kept;
-    let shown;
-    for (let tries = 0; tries < 100; tries += 1) {
-      kept = (await storedCases(a.page))[1].child;
-      shown = await Promise.all([a.page, b.page].map((page) => page.getByRole('heading', { level: 1 }).innerText()));
-      if (names.includes(kept) && shown.every((name) => name === kept) && (await a.page.evaluate(() => window.heard.length)) >= 1) break;
-      await a.page.waitForTimeout(50);
-    }
+    const { kept, shown } = await keptAndShown(pages, names);
     assert.ok(names.includes(kept), `trial ${trial}: ${kept}`);
     assert.deepEqual(shown, [kept, kept], `trial ${trial}: both tabs show what is stored`);
     // Either A's change came after it took B's in (both written, one after
     // the other), or it was not written and A says so.
-    const writes = await a.page.evaluate(
-      () => window.heard.filter((message) => message.split('\n').some((line) => line.startsWith('c-7f3a0002 '))).length,
-    );
-    const told = await a.page.getByRole('alert').filter({ hasText: 'Not saved' }).getByText(`Your change to ${kept} was not saved`).count();
-    assert.ok(kept === `Same A ${trial}` ? writes >= 2 : told === 1, `trial ${trial}: ${kept} kept, ${writes} writes heard, told ${told}`);
+    const writes = await writesHeard(a.page);
+    const told = await toldNotSaved(a.page, kept);
+    assert.ok(kept === names[0] ? writes >= 2 : told === 1, `trial ${trial}: ${kept} kept, ${writes} writes heard, told ${told}`);
 
-    // Then each tab changes a different case in the same instant: both kept.
-    await openForm(a.page, '#/case/c-7f3a0001/rename');
-    await openForm(b.page, '#/case/c-7f3a0002/rename');
-    await a.page.getByLabel("Child's name or initials").fill(`A ${trial}`);
-    await b.page.getByLabel("Child's name or initials").fill(`B ${trial}`);
-    await submitTogether(a.page, b.page);
-    const renamed = await storedWhen(a.page, (cases) => cases[0].child === `A ${trial}` && cases[1].child === `B ${trial}`);
-    assert.deepEqual(renamed.map((c) => c.child), [`A ${trial}`, `B ${trial}`], `trial ${trial}: two cases`);
+    // Then each tab changes a different case in the same instant.
+    await renameTwoCases(pages, trial);
   }
   await screenshot(b.page, 'safety-08b-tabs-reading-in', b.errors);
   await a.context.close();
