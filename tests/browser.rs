@@ -588,8 +588,12 @@ async fn saves_through_the_lock_are_encrypted_and_written_in_order() {
         ..Case::default()
     };
     let (calls, done) = recorder();
-    lock.save(vec![Rc::new(second.clone())], done.clone());
-    lock.save(vec![Rc::new(request_case()), Rc::new(second.clone())], done);
+    lock.save(vec![Rc::new(second.clone())], 0, done.clone());
+    lock.save(
+        vec![Rc::new(request_case()), Rc::new(second.clone())],
+        0,
+        done,
+    );
     until(100, || calls.borrow().len() == 2).await;
     assert_eq!(
         *calls.borrow(),
@@ -613,7 +617,7 @@ async fn a_failed_encrypted_write_keeps_the_previous_value() {
     backend.borrow_mut().refuse_writes = Some("this device's storage for the app is full".into());
     let lock = Lock::unlocked(Store(backend.clone()), key, stored.clone());
     let (calls, done) = recorder();
-    lock.save(Vec::new(), done);
+    lock.save(Vec::new(), 0, done);
     until(100, || !calls.borrow().is_empty()).await;
     assert_eq!(
         *calls.borrow(),
@@ -631,7 +635,7 @@ async fn while_locked_another_tabs_write_is_never_written_over() {
     let theirs = key.seal(&encode(&[])).await.unwrap().encode();
     storage().set_item(KEY, &theirs).unwrap();
     let (calls, done) = recorder();
-    lock.save(vec![Rc::new(request_case())], done);
+    lock.save(vec![Rc::new(request_case())], 0, done);
     until(100, || !calls.borrow().is_empty()).await;
     let Err(SaveError::Failed(refused)) = calls.borrow()[0].clone() else {
         panic!("{:?}", calls.borrow());
@@ -1169,17 +1173,18 @@ mod indexed_db {
             vec![Rc::new(case)]
         };
         let (calls_a, done_a) = recorder();
-        tab_a.save(with("e-a"), done_a);
+        tab_a.save(with("e-a"), 0, done_a);
         until(100, || !calls_a.borrow().is_empty()).await;
         assert_eq!(*calls_a.borrow(), [Ok(Synced::Unchanged)]);
         // Tab B has not seen tab A's write: refused, and tab A's case read.
         let (calls_b, done_b) = recorder();
-        tab_b.save(with("e-b"), done_b);
+        tab_b.save(with("e-b"), 0, done_b);
         until(100, || !calls_b.borrow().is_empty()).await;
         let Ok(Synced::Theirs(theirs)) = calls_b.borrow()[0].clone() else {
             panic!("{:?}", calls_b.borrow());
         };
         assert_eq!(theirs.ids, ["c-1"]);
+        assert_eq!(theirs.taken, 1, "the first write of another tab read in");
         assert_eq!(
             theirs.theirs,
             with("e-a")
