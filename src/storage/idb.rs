@@ -105,7 +105,7 @@ mod web {
 
     use super::{Change, OpenError, Put, Stored, WriteError};
     use crate::storage::records::{LOCKED_RECORDS_VERSION, RECORDS_VERSION, record_revision};
-    use crate::storage::{FULL, KEY, aside_slot};
+    use crate::storage::{FULL, aside_slot, is_aside_key};
 
     const CASES: &str = "cases";
     const META: &str = "meta";
@@ -403,13 +403,6 @@ mod web {
             .map(|(key, value)| (text(key), text(value)))
             .filter(|(key, _)| is_aside_key(key))
             .collect())
-    }
-
-    /// Whether `key` is one of [`crate::storage::aside_key`]'s.
-    fn is_aside_key(key: &str) -> bool {
-        (key.strip_prefix(KEY))
-            .and_then(|rest| rest.strip_prefix("-corrupt-"))
-            .is_some_and(|n| n.parse::<usize>().is_ok())
     }
 
     /// Puts `text` in `meta` where [`aside_slot`] says (nowhere, when a copy

@@ -342,6 +342,15 @@ fn aside_key(n: usize) -> String {
     format!("{KEY}-corrupt-{n}")
 }
 
+/// Whether `key` is one of [`aside_key`]'s: the copies kept in the
+/// database's `meta` are told from its other records by their key alone.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn is_aside_key(key: &str) -> bool {
+    (key.strip_prefix(KEY))
+        .and_then(|rest| rest.strip_prefix("-corrupt-"))
+        .is_some_and(|n| n.parse::<usize>().is_ok())
+}
+
 /// The copies of data kept aside in `backend`, each key with its text: the
 /// values that could not be read (`ehc-timeline-corrupt-N`), and the value
 /// the cases were moved into IndexedDB from ([`migrate::BEFORE_KEY`]).
