@@ -15,8 +15,9 @@ function deadline(page, title) {
   });
 }
 
-/** The rows of the case list's table, as their visible text. */
+/** The rows of the case list, read once the list is on screen (a link to it draws it on the next frame). */
 async function caseRows(page) {
+  await page.getByRole('heading', { level: 1, name: 'Your cases' }).waitFor();
   return page.getByRole('table', { name: 'Your cases' }).locator('tbody tr').allInnerTexts();
 }
 
