@@ -375,17 +375,15 @@ test('unreadable data: kept aside, downloaded exactly as it was, and a backup re
   await context.close();
 });
 
-test('one unreadable record: the other cases load, and it is kept and downloads as it was', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
-  await storeAndReload(page, { [KEY]: await fixture('storage-v1.json') });
-  const broken = '{"rev": 2, "case": {"id": "c-7f3a0002", "child": "C. D.", ';
-  await page.evaluate(
-    (text) =>
+/** Writes `text` as the record of case `id`, as another tab (or a fault) would, unannounced. */
+function writeRecord(page, id, text) {
+  return page.evaluate(
+    ([id, text]) =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('ehc-timeline');
         open.onsuccess = () => {
           const transaction = open.result.transaction('cases', 'readwrite');
-          transaction.objectStore('cases').put(text, 'c-7f3a0002');
+          transaction.objectStore('cases').put(text, id);
           transaction.oncomplete = () => {
             open.result.close();
             resolve();
@@ -393,8 +391,17 @@ test('one unreadable record: the other cases load, and it is kept and downloads 
           transaction.onerror = () => reject(transaction.error);
         };
       }),
-    broken,
+    [id, text],
   );
+}
+
+const BROKEN_RECORD = '{"rev": 2, "case": {"id": "c-7f3a0002", "child": "C. D.", ';
+
+test('one unreadable record: the other cases load, and it is kept and downloads as it was', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await storeAndReload(page, { [KEY]: await fixture('storage-v1.json') });
+  const broken = BROKEN_RECORD;
+  await writeRecord(page, 'c-7f3a0002', broken);
   await page.reload();
   const banner = page.getByRole('region', { name: 'Important' });
   await banner.getByText('The cases saved on this device could not be read').waitFor();
@@ -458,5 +465,26 @@ test('a browser that will not keep the data, before any reminder is due: a quiet
   await page.getByText("This browser has not agreed to keep the app's data for good").waitFor();
   assert.equal(await page.getByRole('region', { name: 'Back up your cases' }).count(), 0, 'no banner yet');
   await screenshot(page, 'safety-07-persistence-note', errors);
+  await context.close();
+});
+
+test("a case another tab saved in a form this tab cannot read: the change is told as not saved, and the record is left as it is", async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await storeAndReload(page, { [KEY]: await fixture('storage-v1.json') });
+  await page.goto(`${app.server.url}#/case/c-7f3a0002`);
+  await page.getByRole('heading', { level: 1, name: 'C. D.' }).waitFor();
+  await writeRecord(page, 'c-7f3a0002', BROKEN_RECORD);
+
+  await page.getByRole('button', { name: 'Rename case' }).click();
+  await page.getByLabel("Child's name or initials").fill('C. D. renamed');
+  await page.getByRole('button', { name: 'Save case' }).click();
+  await page
+    .getByRole('alert')
+    .getByText(
+      'Your last change could not be saved on this device: another tab or window saved this case in a form this page cannot read.',
+    )
+    .waitFor();
+  assert.equal((await storedRecords(page))['c-7f3a0002'], BROKEN_RECORD, 'left as it is');
+  await screenshot(page, 'safety-11-unreadable-in-another-tab', errors);
   await context.close();
 });

@@ -50,6 +50,9 @@ const CHANGED_ELSEWHERE: &str =
 /// `Lock::session` says cannot happen.
 const NO_STORE: &str = "this page has no storage open. Reload it and make your change again";
 
+/// Why a save failed where another tab wrote a record this one cannot read.
+const UNREADABLE_THERE: &str = "another tab or window saved this case in a form this page cannot read. Reload this page to see what was saved, then make your change again";
+
 const UNREADABLE_NOT_KEPT: &str = "a record in this browser's database cannot be read, and no copy of it could be kept aside while the lock changes. Download it from the message on your cases, then reload the page and try again";
 
 /// Shared through context by the lock gate, the app's root.
@@ -471,7 +474,12 @@ impl Records {
                     .filter(|(put, _)| keys.contains(&put.id))
                     .map(|(_, put)| put.id.clone())
                     .collect();
-                self.take_in(&ids).await
+                match self.take_in(&ids).await {
+                    // Nothing read in: each record in the way is unreadable
+                    // here, so the change was not made.
+                    Ok(Synced::Unchanged) => Err(SaveError::Failed(UNREADABLE_THERE.to_owned())),
+                    found => found,
+                }
             }
         }
     }
