@@ -106,45 +106,43 @@ pub fn Page(props: &PageProps) -> Html {
     if *opened_at != *navigator.view() {
         *moved.borrow_mut() = true;
     }
-    match navigator.view() {
-        // The pages used least, in parts loaded on demand (see `parts`).
-        View::Lock => {
-            html! { <OnDemandPage part="lock" view={View::Lock} focus={*moved.borrow()} /> }
+    let view = navigator.view();
+    // The pages used least, in parts loaded on demand (see `parts`): one
+    // place that builds their page, whichever part it is.
+    let part = match view {
+        View::Lock => "lock",
+        View::Import | View::Backup => "import",
+        View::Chronology(_) => "chronology",
+        View::Letters(_) => "letters",
+        View::Agenda => "agenda",
+        View::Pools | View::ShareCase(_) => "pools",
+        View::Report => "report",
+        View::Documents(..) => "documents",
+        View::Bundle(_) => "bundle",
+        View::Cases => return html! { <CaseList /> },
+        View::AddCase | View::RenameCase(_) => {
+            let case_id = match view {
+                View::RenameCase(id) => Some(AttrValue::from(id.clone())),
+                _ => None,
+            };
+            return html! { <CaseFormPage {case_id} /> };
         }
-        view @ (View::Import | View::Backup) => {
-            html! { <OnDemandPage part="import" view={view.clone()} focus={*moved.borrow()} /> }
+        View::Case(id) | View::Deadline(id, _) => {
+            let deadline = match view {
+                View::Deadline(_, n) => Some(*n),
+                _ => None,
+            };
+            return html! { <CasePage case_id={id.clone()} {deadline} /> };
         }
-        view @ View::Chronology(_) => {
-            html! { <OnDemandPage part="chronology" view={view.clone()} focus={*moved.borrow()} /> }
+        View::LogEvent(id) | View::EditEvent(id, _) => {
+            let event_id = match view {
+                View::EditEvent(_, event) => Some(AttrValue::from(event.clone())),
+                _ => None,
+            };
+            return html! { <MilestonePage case_id={id.clone()} {event_id} /> };
         }
-        view @ View::Letters(_) => {
-            html! { <OnDemandPage part="letters" view={view.clone()} focus={*moved.borrow()} /> }
-        }
-        View::Agenda => {
-            html! { <OnDemandPage part="agenda" view={View::Agenda} focus={*moved.borrow()} /> }
-        }
-        view @ (View::Pools | View::ShareCase(_)) => {
-            html! { <OnDemandPage part="pools" view={view.clone()} focus={*moved.borrow()} /> }
-        }
-        View::Report => {
-            html! { <OnDemandPage part="report" view={View::Report} focus={*moved.borrow()} /> }
-        }
-        view @ View::Documents(..) => {
-            html! { <OnDemandPage part="documents" view={view.clone()} focus={*moved.borrow()} /> }
-        }
-        view @ View::Bundle(_) => {
-            html! { <OnDemandPage part="bundle" view={view.clone()} focus={*moved.borrow()} /> }
-        }
-        View::Cases => html! { <CaseList /> },
-        View::AddCase => html! { <CaseFormPage /> },
-        View::Case(id) => html! { <CasePage case_id={id.clone()} /> },
-        View::Deadline(id, n) => html! { <CasePage case_id={id.clone()} deadline={*n} /> },
-        View::RenameCase(id) => html! { <CaseFormPage case_id={AttrValue::from(id.clone())} /> },
-        View::LogEvent(id) => html! { <MilestonePage case_id={id.clone()} /> },
-        View::EditEvent(id, event) => {
-            html! { <MilestonePage case_id={id.clone()} event_id={AttrValue::from(event.clone())} /> }
-        }
-    }
+    };
+    html! { <OnDemandPage {part} view={view.clone()} focus={*moved.borrow()} /> }
 }
 
 /// On moving to another page: its title, and focus on its heading (not on the

@@ -7,7 +7,7 @@
 use rules::calendar::long_date;
 use yew::prelude::*;
 
-use crate::components::{ExportBackupButton, static_html};
+use crate::components::{ExportBackupButton, Markup, static_html};
 use crate::state::{Persistence, State};
 use crate::storage::backup::{REMIND_AFTER_DAYS, Reminder};
 
@@ -67,11 +67,16 @@ pub fn backup_reminder(state: &State) -> Html {
         return html! {};
     };
     let (heading, rest) = text.split_first().expect("the reminder has a heading");
+    let mut sentences = Markup::new(
+        r#"<h2 class="notification-banner__title" id="backup-title">Back up your cases</h2><p class="notification-banner__heading">"#,
+    );
+    sentences.text(heading).raw("</p>");
+    for line in rest {
+        sentences.raw(r#"<p class="body">"#).text(line).raw("</p>");
+    }
     html! {
         <div class="notification-banner" role="region" aria-labelledby="backup-title">
-            { static_html(r#"<h2 class="notification-banner__title" id="backup-title">Back up your cases</h2>"#) }
-            <p class="notification-banner__heading">{heading}</p>
-            { for rest.iter().map(|line| html! { <p class="body">{line}</p> }) }
+            { sentences.html() }
             <div class="notification-banner__actions">
                 <ExportBackupButton />
             </div>

@@ -8,7 +8,8 @@ use super::layout::static_html;
 use crate::browser;
 use crate::components::fields::{CheckboxProps, checkbox};
 use crate::components::{
-    Latest, PER_PAGE, lock_summary, persistence_note, secondary_button, undo_banner,
+    Latest, Markup, PER_PAGE, export_error_message, lock_summary, persistence_note,
+    secondary_button, undo_banner,
 };
 use crate::example::{EXAMPLE_ID, example_case};
 use crate::export;
@@ -32,7 +33,24 @@ enum Action {
     Calendar,
 }
 
-const HEADING: &str = r#"<h1 class="heading-xl" tabindex="-1">Your cases</h1>"#;
+/// The heading, and the link to add a case.
+const HEADING: &str = concat!(
+    r#"<h1 class="heading-xl" tabindex="-1">Your cases</h1>"#,
+    r##"<p class="body"><a href="#/add" class="button" draggable="false">Add a case</a></p>"##
+);
+
+/// Above the button that adds the example case.
+const EXAMPLE: &str = r#"<p class="body">See how it looks first, with a case that is invented: some deadlines met, some late, one still missing.</p>"#;
+
+/// Above the button that removes the example case.
+const EXAMPLE_ADDED: &str =
+    r#"<p class="body">The example case is invented, to show how the app works. </p>"#;
+
+/// The links beside "Export all cases".
+const FILE_LINKS: &str = concat!(
+    r##"<a href="#/backup" class="link">Export everything, with documents</a>"##,
+    r##"<a href="#/import" class="link">Import a case file</a>"##
+);
 
 /// What the app does, in two sentences, for a first visit.
 const FIRST_VISIT: &str = concat!(
@@ -138,13 +156,10 @@ pub fn CaseList() -> Html {
                 ) }
             }
             { static_html(HEADING) }
-            <p class="body">
-                <a href={View::AddCase.to_hash()} class="button" draggable="false">{"Add a case"}</a>
-            </p>
             if cases.cases.is_empty() {
                 { static_html(FIRST_VISIT) }
                 <div class="inset-text">
-                    <p class="body">{"See how it looks first, with a case that is invented: some deadlines met, some late, one still missing."}</p>
+                    { static_html(EXAMPLE) }
                     { secondary_button("Look at an example case", on(Action::Example)) }
                 </div>
             } else {
@@ -166,9 +181,9 @@ pub fn CaseList() -> Html {
                     </div>
                 </div>
                 if entries.is_empty() {
-                    <p class="body">{format!(
-                        "All your cases are archived ({archived}). Tick \"Show archived cases\" to see them."
-                    )}</p>
+                    { Markup::new(&format!(
+                        r#"<p class="body">All your cases are archived ({archived}). Tick "Show archived cases" to see them.</p>"#
+                    )).html() }
                 } else {
                     <div class="table-wrapper">
                     <table class="table">
@@ -192,18 +207,17 @@ pub fn CaseList() -> Html {
                 }
             }
             if cases.entry(EXAMPLE_ID).is_some() {
-                <p class="body">{"The example case is invented, to show how the app works. "}</p>
+                { static_html(EXAMPLE_ADDED) }
                 { secondary_button("Remove the example case", on(Action::RemoveExample)) }
             }
             { static_html(CASE_FILES) }
             { persistence_note(&cases) }
             if let Some(quota) = &*quota {
-                <p class="body">{quota}</p>
+                { Markup::new(r#"<p class="body">"#).text(quota).raw("</p>").html() }
             }
             <div class="button-group">
                 { secondary_button("Export all cases", on(Action::ExportAll)) }
-                <a href={View::Backup.to_hash()} class="link">{"Export everything, with documents"}</a>
-                <a href={View::Import.to_hash()} class="link">{"Import a case file"}</a>
+                { static_html(FILE_LINKS) }
             </div>
             if cases.moved.is_some() {
                 { static_html(MOVED) }
@@ -218,9 +232,7 @@ pub fn CaseList() -> Html {
                     { secondary_button("Add the deadlines to come to your calendar (.ics)", on(Action::Calendar)) }
                 </div>
             }
-            if let Some(error) = &*export_error {
-                <p class="error-message" role="alert">{format!("The file could not be made: {error}")}</p>
-            }
+            { export_error_message(export_error.as_deref()) }
             { lock_summary(lock.as_ref()) }
         </>
     }

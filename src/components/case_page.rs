@@ -1,13 +1,14 @@
 //! A case: its details, deadlines, what to do next, events and settings.
 
-use rules::{Case, calendar::long_date, case_file::ReviewCompleteOn};
+use rules::{Case, Evaluation, calendar::long_date, case_file::ReviewCompleteOn};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::layout::static_html;
 use crate::components::{
-    CASE_PICTURE_CAPTION, CasePicture, Latest, PER_PAGE, back_link, contested_points, event_list,
-    next_steps_section, not_found, secondary_button, timeline, undo_banner,
+    CASE_PICTURE_CAPTION, CasePicture, Latest, Markup, PER_PAGE, back_link, contested_points,
+    event_list, export_error_message, next_steps_section, not_found, secondary_button, timeline,
+    undo_banner,
 };
 use crate::example::is_example;
 use crate::export;
@@ -157,7 +158,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
             }
             if is_example(case) {
                 <div class="inset-text">
-                    <p class="body">{"This case is invented, to show how the app works: which deadlines the council met, which it met late and which it missed. Your own cases are not affected."}</p>
+                    { static_html(EXAMPLE) }
                     { secondary_button("Remove the example case", on(Action::Delete)) }
                 </div>
             }
@@ -168,37 +169,14 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                     {" "}<a href="#next-steps-heading" onclick={skip_to("next-steps-heading")}>{"See what you can do next"}</a>
                 </p>
             }
-            <p class="body">
-                <a class="button" draggable="false" href={View::LogEvent(id.clone()).to_hash()}>{"Log a milestone"}</a>
-            </p>
-            if !entry.evaluation().warnings.is_empty() {
-                <div class="warning-text" role="note">
-                    { static_html(r#"<h2 class="heading-m">Check these dates</h2>"#) }
-                    <ul class="list list--bullet">
-                        { for entry.evaluation().warnings.iter().map(|w| html! { <li>{&w.message}</li> }) }
-                    </ul>
-                </div>
-            }
+            { log_link_and_warnings(id, entry.evaluation()) }
             <CasePicture evaluated={entry.shared_evaluation().clone()} caption={CASE_PICTURE_CAPTION}
                 first={Latest::from_state(&deadlines_shown).hidden(entry.evaluation().deadlines.len())} />
             { timeline(entry.shared_evaluation(), &Latest::from_state(&deadlines_shown)) }
             { next_steps_section(entry.evaluation(), &Latest::from_state(&steps_shown)) }
-            if !entry.evaluation().notices.is_empty() {
-                { static_html(r#"<h2 class="heading-m">Good to know</h2>"#) }
-                <ul class="list list--bullet">
-                    { for entry.evaluation().notices.iter().map(|n| html! {
-                        <li>{&n.text}{" "}<cite>{format!("({})", n.citation)}</cite></li>
-                    }) }
-                </ul>
-            }
+            { notices(entry.evaluation()) }
             { event_list(case, &Latest::from_state(&events_shown), &on_edit, &on_delete) }
-            { static_html(r#"<h2 class="heading-m">For a complaint</h2>"#) }
-            <ul class="list">
-                { complaint_link(View::Chronology(id.clone()), "Print a chronology", " of the events and the deadlines missed") }
-                { complaint_link(View::Letters(id.clone()), "Draft a letter", ": a chase, a complaint to the council, or a note to the Ombudsman") }
-                { complaint_link(View::Bundle(id.clone()), "Make an evidence bundle", ": one numbered PDF of the chronology and the documents kept with the events, for the Tribunal") }
-                { complaint_link(View::ShareCase(id.clone()), "Share it anonymised", " with a parent group or an advocate who pools cases to show how late a council is") }
-            </ul>
+            { complaint_links(id) }
             <p class="body">
                 { secondary_button("Add the deadlines to your calendar (.ics)", on(Action::Calendar)) }
             </p>
@@ -210,9 +188,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                 { secondary_button(if archived { "Restore case" } else { "Archive case" }, on(Action::Archive)) }
                 <button type="button" class="button button--warning" onclick={on(Action::Delete)}>{"Delete case"}</button>
             </div>
-            if let Some(error) = &*export_error {
-                <p class="error-message" role="alert">{format!("The file could not be made: {error}")}</p>
-            }
+            { export_error_message(export_error.as_deref()) }
         </>
     }
 }
@@ -225,38 +201,95 @@ fn skip_to(id: &'static str) -> Callback<MouseEvent> {
     })
 }
 
-/// A link to a document for a complaint, and what the document is.
-fn complaint_link(view: View, link: &'static str, rest: &'static str) -> Html {
-    html! {
-        <li><a class="link" href={view.to_hash()}>{link}</a>{rest}</li>
+/// The example case's note, above the button that removes it.
+const EXAMPLE: &str = r#"<p class="body">This case is invented, to show how the app works: which deadlines the council met, which it met late and which it missed. Your own cases are not affected.</p>"#;
+
+/// "Log a milestone", and the warnings about the dates logged: no control
+/// of the page's own, so markup written as text.
+fn log_link_and_warnings(id: &str, evaluation: &Evaluation) -> Html {
+    let mut html = Markup::new(r#"<p class="body"><a class="button" draggable="false" href=""#);
+    html.text(&View::LogEvent(id.to_owned()).to_hash())
+        .raw(r#"">Log a milestone</a></p>"#);
+    if !evaluation.warnings.is_empty() {
+        html.raw(r#"<div class="warning-text" role="note"><h2 class="heading-m">Check these dates</h2><ul class="list list--bullet">"#);
+        for warning in &evaluation.warnings {
+            html.raw("<li>").text(&warning.message).raw("</li>");
+        }
+        html.raw("</ul></div>");
     }
+    html.html()
+}
+
+/// What the engine notes about the case ("Good to know"), when it notes any.
+fn notices(evaluation: &Evaluation) -> Html {
+    if evaluation.notices.is_empty() {
+        return html! {};
+    }
+    let mut html =
+        Markup::new(r#"<h2 class="heading-m">Good to know</h2><ul class="list list--bullet">"#);
+    for notice in &evaluation.notices {
+        html.raw("<li>")
+            .text(&notice.text)
+            .raw(" <cite>(")
+            .text(notice.citation)
+            .raw(")</cite></li>");
+    }
+    html.raw("</ul>").html()
+}
+
+/// The documents for a complaint, each a link and what it is.
+fn complaint_links(id: &str) -> Html {
+    let links = [
+        (
+            View::Chronology(id.to_owned()),
+            "Print a chronology</a> of the events and the deadlines missed",
+        ),
+        (
+            View::Letters(id.to_owned()),
+            "Draft a letter</a>: a chase, a complaint to the council, or a note to the Ombudsman",
+        ),
+        (
+            View::Bundle(id.to_owned()),
+            "Make an evidence bundle</a>: one numbered PDF of the chronology and the documents kept with the events, for the Tribunal",
+        ),
+        (
+            View::ShareCase(id.to_owned()),
+            "Share it anonymised</a> with a parent group or an advocate who pools cases to show how late a council is",
+        ),
+    ];
+    let mut html = Markup::new(r#"<h2 class="heading-m">For a complaint</h2><ul class="list">"#);
+    for (view, link_and_rest) in links {
+        html.raw(r#"<li><a class="link" href=""#)
+            .text(&view.to_hash())
+            .raw(r#"">"#)
+            .raw(link_and_rest)
+            .raw("</li>");
+    }
+    html.raw("</ul>").html()
 }
 
 /// Council, reference and date of birth, when known.
 fn case_details(case: &Case) -> Html {
-    if case.local_authority.is_none() && case.reference.is_none() && case.date_of_birth.is_none() {
+    let born = case.date_of_birth.map(long_date);
+    let rows = [
+        ("Council", case.local_authority.as_deref()),
+        ("Case reference", case.reference.as_deref()),
+        ("Date of birth", born.as_deref()),
+    ];
+    if rows.iter().all(|(_, value)| value.is_none()) {
         return html! {};
     }
-    html! {
-        <dl class="summary-list">
-            { details_row("Council", case.local_authority.clone()) }
-            { details_row("Case reference", case.reference.clone()) }
-            { details_row("Date of birth", case.date_of_birth.map(long_date)) }
-        </dl>
+    let mut html = Markup::new(r#"<dl class="summary-list">"#);
+    for (key, value) in rows {
+        if let Some(value) = value {
+            html.raw(r#"<div class="summary-list__row"><dt class="summary-list__key">"#)
+                .raw(key)
+                .raw(r#"</dt><dd class="summary-list__value">"#)
+                .text(value)
+                .raw("</dd></div>");
+        }
     }
-}
-
-/// One row of the case's details, when the value is known.
-fn details_row(key: &'static str, value: Option<String>) -> Html {
-    let Some(value) = value else {
-        return html! {};
-    };
-    html! {
-        <div class="summary-list__row">
-            <dt class="summary-list__key">{key}</dt>
-            <dd class="summary-list__value">{value}</dd>
-        </div>
-    }
+    html.raw("</dl>").html()
 }
 
 const SETTINGS_HEADING: &str =

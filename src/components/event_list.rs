@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::latest::Latest;
 use super::layout::static_html;
+use super::markup::Markup;
 use crate::route::View;
 
 const HEADING: &str = r#"<h2 class="heading-l" id="events-heading">Events</h2>"#;
@@ -71,19 +72,7 @@ pub fn EventCard(props: &EventCardProps) -> Html {
     ));
     html! {
         <li class="event">
-            <p class="body event__what">
-                <strong>{what.clone()}</strong>
-            </p>
-            { detail("Advice from: ", &event.party) }
-            { detail("School or college: ", &event.school) }
-            { detail("Who: ", &event.who) }
-            { detail("Document: ", &event.document) }
-            if let Some(note) = &event.note {
-                <p class="body event__note">{note}</p>
-            }
-            if !event.documents.is_empty() {
-                <p class="body event__detail">{documents_line(event)}</p>
-            }
+            { card_text(event, &what) }
             <div class="button-group button-group--small">
                 { event_button("Edit", with_id(on_edit, &event.id), &what) }
                 { event_button("Delete", with_id(on_delete, &event.id), &what) }
@@ -95,10 +84,41 @@ pub fn EventCard(props: &EventCardProps) -> Html {
     }
 }
 
-/// "Documents: ep-report.pdf, letter.png".
-fn documents_line(event: &Event) -> String {
-    let names: Vec<&str> = event.documents.iter().map(|d| d.name.as_str()).collect();
-    format!("Documents: {}", names.join(", "))
+/// What the card says of the event, as markup written as text: when and
+/// what, its details, its note and the names of its documents.
+fn card_text(event: &Event, what: &str) -> Html {
+    let mut html = Markup::new(r#"<p class="body event__what"><strong>"#);
+    html.text(what).raw("</strong></p>");
+    for (label, value) in [
+        ("Advice from: ", &event.party),
+        ("School or college: ", &event.school),
+        ("Who: ", &event.who),
+        ("Document: ", &event.document),
+    ] {
+        if let Some(value) = value {
+            html.raw(r#"<p class="body event__detail">"#)
+                .raw(label)
+                .text(value)
+                .raw("</p>");
+        }
+    }
+    if let Some(note) = &event.note {
+        html.raw(r#"<p class="body event__note">"#)
+            .text(note)
+            .raw("</p>");
+    }
+    if !event.documents.is_empty() {
+        // "Documents: ep-report.pdf, letter.png".
+        html.raw(r#"<p class="body event__detail">Documents: "#);
+        for (n, document) in event.documents.iter().enumerate() {
+            if n > 0 {
+                html.raw(", ");
+            }
+            html.text(&document.name);
+        }
+        html.raw("</p>");
+    }
+    html.html()
 }
 
 /// The link to the event's documents: "Add documents", or "Documents (2)".
@@ -106,14 +126,6 @@ fn documents_link(event: &Event) -> String {
     match event.documents.len() {
         0 => "Add documents".to_owned(),
         n => format!("Documents ({n})"),
-    }
-}
-
-/// One line of the event's details, when it has that detail.
-fn detail(label: &'static str, value: &Option<String>) -> Html {
-    match value {
-        Some(value) => html! { <p class="body event__detail">{format!("{label}{value}")}</p> },
-        None => html! {},
     }
 }
 

@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::markup::Markup;
 use crate::labels::grouped;
 
 /// How many items of a long list are shown at first, and how many more each
@@ -66,13 +67,13 @@ impl Latest {
         let noun = |n: usize| if n == 1 { one } else { many };
         html! {
             <>
-                <p class="body">{format!(
+                { Markup::new(r#"<p class="body">"#).text(&format!(
                     "Showing the {shown} {} of {} {many}. {} {rest} {} not shown.",
                     grouped(total - hidden),
                     grouped(total),
                     grouped(hidden),
                     if hidden == 1 { format!("{one} is") } else { format!("{many} are") },
-                )}</p>
+                )).raw("</p>").html() }
                 <button type="button" class="button button--secondary" onclick={self.more.clone()}>
                     {format!("Show {} more {}", grouped(hidden.min(PER_PAGE)), noun(hidden.min(PER_PAGE)))}
                 </button>

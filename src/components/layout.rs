@@ -25,11 +25,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
                 e.prevent_default();
                 crate::browser::focus("main-content");
             })}>{"Skip to main content"}</a>
-            <header class="header">
-                <div class="width-container">
-                    <a href={View::Cases.to_hash()} class="header__name">{"EHC Timeline"}</a>
-                </div>
-            </header>
+            { static_html(HEADER) }
             <div class="width-container">
                 <main class="main-wrapper" id="main-content" tabindex="-1">
                     {update}
@@ -55,6 +51,12 @@ const FOOTER: &str = concat!(
     r#"<footer class="footer"><div class="width-container">"#,
     r#"<p class="footer__text">Your data stays on this device. This is not legal advice.</p>"#,
     "</div></footer>"
+);
+
+/// The header of every page, its name a link to the case list.
+const HEADER: &str = concat!(
+    r#"<header class="header"><div class="width-container">"#,
+    r##"<a href="#/" class="header__name">EHC Timeline</a></div></header>"##
 );
 
 /// The heading and sentence of the banner on a new version.

@@ -9,7 +9,9 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use crate::components::fields::{CheckboxProps, checkbox, error_message};
-use crate::components::{ErrorSummary, TextFieldProps, backup_button, static_html, text_field};
+use crate::components::{
+    ErrorSummary, Markup, TextFieldProps, backup_button, static_html, text_field,
+};
 use crate::crypto;
 use crate::export::offer_all_cases;
 use crate::forms::Errors;
@@ -364,13 +366,15 @@ pub fn lock_summary(lock: Option<&Lock>) -> Html {
             "Lock your cases",
         )
     };
-    html! {
-        <>
-            <h2 class="heading-m">{LOCK_PAGE_TITLE}</h2>
-            <p class="body">{text}</p>
-            <p class="body"><a href={View::Lock.to_hash()}>{link}</a></p>
-        </>
-    }
+    // Constant words, as markup written as text.
+    Markup::new(r#"<h2 class="heading-m">"#)
+        .raw(LOCK_PAGE_TITLE)
+        .raw(r#"</h2><p class="body">"#)
+        .raw(text)
+        .raw(r##"</p><p class="body"><a href="#/lock">"##)
+        .raw(link)
+        .raw("</a></p>")
+        .html()
 }
 
 /// Checks a new passphrase and its confirmation, as typed in the fields

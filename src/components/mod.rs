@@ -24,6 +24,7 @@ mod latest;
 mod layout;
 mod letters_page;
 mod lock_page;
+mod markup;
 mod next_steps;
 mod on_demand_page;
 mod pools_page;
@@ -65,12 +66,15 @@ pub use letters_page::LettersPage;
 pub use lock_page::{
     LOCK_PAGE_TITLE, LockControl, LockPage, NO_CRYPTO, check_new_passphrase, lock_summary,
 };
+pub use markup::Markup;
 pub use next_steps::next_steps_section;
 pub use on_demand_page::{OnDemandPage, OnDemandPageProps};
 pub use pools_page::PoolsPage;
 pub use report_page::ReportPage;
 pub use share_page::{ShareCasePage, ShareCasePageProps, SharePanel, SharePanelProps, shareable};
 pub use storage_messages::{load_problem_text, use_storage_messages};
-pub use timeline::{DeadlineItem, DeadlineItemProps, deadline_title, list_items, timeline};
-pub use undo_banner::{secondary_button, undo_banner};
+pub use timeline::{
+    DeadlineItem, DeadlineItemProps, deadline_title, list_items, push_items, timeline,
+};
+pub use undo_banner::{export_error_message, secondary_button, undo_banner};
 pub use unlock_page::{LockGate, OpenApp, StartProps, UNLOCK_TITLE};

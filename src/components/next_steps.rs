@@ -7,10 +7,13 @@ use rules::{
 };
 use yew::prelude::*;
 
-use super::layout::static_html;
-use crate::components::{Latest, deadline_title, list_items};
+use crate::components::{Latest, Markup, deadline_title, push_items};
 
-const HEADING: &str = r#"<h2 class="heading-l" id="next-steps-heading">What you can do next</h2>"#;
+/// The heading, and the start of the line on where to get advice.
+const HEADING: &str = concat!(
+    r#"<h2 class="heading-l" id="next-steps-heading">What you can do next</h2>"#,
+    r#"<p class="body advice">"#
+);
 
 /// The section, shown only when a deadline is overdue: the steps of the
 /// latest overdue deadlines, as many as `shown` says, and a button for more.
@@ -24,23 +27,23 @@ pub fn next_steps_section(evaluation: &Evaluation, shown: &Latest) -> Html {
         return html! {};
     }
     // The steps are written only for the deadlines shown.
-    let steps = overdue[shown.hidden(overdue.len())..]
-        .iter()
-        .map(|d| (d, next_steps(d, evaluation.today)))
-        .filter(|(_, steps)| !steps.is_empty());
+    // Each deadline's title and steps, as markup written as text.
+    let mut steps = Markup::new("");
+    for deadline in &overdue[shown.hidden(overdue.len())..] {
+        let items = next_steps(deadline, evaluation.today);
+        if items.is_empty() {
+            continue;
+        }
+        deadline_title(steps.raw(r#"<h3 class="heading-s">"#), deadline);
+        steps.raw(r#"</h3><ul class="list list--bullet">"#);
+        push_items(&mut steps, &items);
+        steps.raw("</ul>");
+    }
     html! {
         <section class="next-steps" aria-labelledby="next-steps-heading">
-            { static_html(HEADING) }
-            <p class="body advice">{WHERE_TO_GET_ADVICE}</p>
+            { Markup::new(HEADING).text(WHERE_TO_GET_ADVICE).raw("</p>").html() }
             { shown.notice(overdue.len(), ("overdue deadline", "overdue deadlines")) }
-            { for steps.map(|(deadline, steps)| html! {
-                <>
-                    <h3 class="heading-s">{ deadline_title(deadline) }</h3>
-                    <ul class="list list--bullet">
-                        { list_items(&steps) }
-                    </ul>
-                </>
-            }) }
+            { steps.html() }
         </section>
     }
 }

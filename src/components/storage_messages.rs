@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::components::{ExportBackupButton, static_html};
+use crate::components::{ExportBackupButton, Markup};
 use crate::export;
 use crate::hooks::{Cases, Navigator, use_cases, use_navigator};
 use crate::route::View;
@@ -49,37 +49,45 @@ pub fn use_storage_messages() -> Html {
             }
             if let SaveStatus::Failed(reason) = &cases.save {
                 <div class="notification-banner notification-banner--error" role="alert">
-                    { static_html(NOT_SAVED) }
-                    <p class="notification-banner__heading">{format!(
+                    { Markup::new(NOT_SAVED).text(&format!(
                         "Your last change could not be saved on this device: {reason}. What was saved before it is kept."
-                    )}</p>
-                    { static_html(EXPORT_NOW) }
+                    )).raw(EXPORT_NOW).html() }
                     <div class="notification-banner__actions"><ExportBackupButton /></div>
                 </div>
             }
             if !cases.clashes.is_empty() {
                 <div class="notification-banner notification-banner--error" role="alert">
-                    { static_html(CLASHED) }
-                    <ul class="list list--bullet">
-                        { for cases.clashes.iter().map(|clash| html! { <li>{clash.message()}</li> }) }
-                    </ul>
+                    { clashes(&cases) }
                 </div>
             }
         </>
     }
 }
 
-/// The heading of a banner about a change not saved.
-const NOT_SAVED: &str = r#"<h2 class="notification-banner__title">Not saved</h2>"#;
+/// The heading of a banner about a change not saved, and the start of its sentence.
+const NOT_SAVED: &str = r#"<h2 class="notification-banner__title">Not saved</h2><p class="notification-banner__heading">"#;
 
-/// After a failed save: the way to keep the change anyway.
-const EXPORT_NOW: &str = r#"<p class="body">Export a backup now: the file holds every case as you see it, this change included, and you can import it again later.</p>"#;
+/// After a failed save, the end of its sentence and the way to keep the change anyway.
+const EXPORT_NOW: &str = r#"</p><p class="body">Export a backup now: the file holds every case as you see it, this change included, and you can import it again later.</p>"#;
+
+/// The end of the sentence of the banner on unreadable data, and what can be done.
+const UNREADABLE: &str = r#"</p><p class="body">You can download the unreadable data as it was, to keep it or to give it to someone who can help.</p>"#;
 
 /// The heading and sentence of the banner on another tab's clashing changes.
 const CLASHED: &str = concat!(
     r#"<h2 class="notification-banner__title">Not saved</h2>"#,
     r#"<p class="notification-banner__heading">The cases were changed in another tab or window at the same time as here.</p>"#
 );
+
+/// The changes another tab's write kept out, under their heading.
+fn clashes(cases: &Cases) -> Html {
+    let mut html = Markup::new(CLASHED);
+    html.raw(r#"<ul class="list list--bullet">"#);
+    for clash in &cases.clashes {
+        html.raw("<li>").text(&clash.message()).raw("</li>");
+    }
+    html.raw("</ul>").html()
+}
 
 /// The data that could not be read: what happened, and the three ways on:
 /// download it as it was, restore a backup, or start afresh.
@@ -112,11 +120,10 @@ fn load_problem_banner(
     });
     html! {
         <div class="notification-banner" role="region" aria-labelledby="load-problem-title">
-            { static_html(r#"<h2 class="notification-banner__title" id="load-problem-title">Important</h2>"#) }
-            <p class="notification-banner__heading">{load_problem_text(problem)}</p>
-            if unreadable.is_some() {
-                { static_html(r#"<p class="body">You can download the unreadable data as it was, to keep it or to give it to someone who can help.</p>"#) }
-            }
+            { Markup::new(r#"<h2 class="notification-banner__title" id="load-problem-title">Important</h2><p class="notification-banner__heading">"#)
+                .text(&load_problem_text(problem))
+                .raw(if unreadable.is_some() { UNREADABLE } else { "</p>" })
+                .html() }
             if kept_aside {
                 <p class="body">
                     {"To get your cases back, "}

@@ -7,7 +7,7 @@ use rules::{Deadline, Status, calendar::long_date, deadline::Limit, rule::Force}
 use yew::prelude::*;
 
 use super::layout::static_html;
-use crate::components::{Latest, deadline_tag};
+use crate::components::{Latest, Markup, deadline_tag};
 use crate::state::CaseEvaluation;
 
 const HEADING: &str = r#"<h2 class="heading-l" id="deadlines-heading">Deadlines</h2>"#;
@@ -69,34 +69,26 @@ impl PartialEq for DeadlineItemProps {
     }
 }
 
-/// One deadline of the timeline.
+/// One deadline of the timeline: its words as markup written as text, the
+/// card (which takes focus) and its working's `<details>` (which the user
+/// opens) as elements kept from one draw to the next.
 #[component]
 pub fn DeadlineItem(props: &DeadlineItemProps) -> Html {
     let evaluation = props.evaluated.get();
     let deadline = &evaluation.deadlines[props.index];
+    let mut title = Markup::new(r#"<h3 class="heading-s deadline__title">"#);
+    deadline_title(&mut title, deadline);
+    title.raw("</h3>");
     html! {
         <li class={status_class(deadline.status)} id={format!("deadline-{}", props.index)} tabindex="-1">
-            <h3 class="heading-s deadline__title">{ deadline_title(deadline) }</h3>
+            { title.html() }
             <p class="deadline__tags">
                 { deadline_tag(deadline.status, deadline.days_late, deadline.due, evaluation.today) }
                 if deadline.force == Force::Guidance {
                     { static_html(GUIDANCE_TAG) }
                 }
             </p>
-            { due_line(deadline) }
-            if let Some(done) = &deadline.done {
-                <p class="body deadline__done">
-                    {format!("Done {} — {}", long_date(done.date), done.label)}
-                </p>
-            }
-            <p class="body">{ deadline.rule.summary }</p>
-            if let Some(reason) = &deadline.not_applicable {
-                <p class="body">{format!("Does not apply: {reason}")}</p>
-            }
-            <p class="body deadline__meta">
-                <span class="deadline__who">{format!("Who must act: {}. ", deadline.actor.label())}</span>
-                <cite class="deadline__citation">{ deadline.citation }</cite>
-            </p>
+            { card_text(deadline) }
             <details class="details">
                 { static_html(WORKING_SUMMARY) }
                 <ol class="list list--number details__text">
@@ -107,44 +99,69 @@ pub fn DeadlineItem(props: &DeadlineItemProps) -> Html {
     }
 }
 
+/// The card's lines below its tags: when it is due, when it was done, what
+/// the rule says, why it does not apply, who must act and the law.
+fn card_text(deadline: &Deadline) -> Html {
+    let due = long_date(deadline.due);
+    let when = match deadline.limit {
+        Limit::By => format!("Due {due}"),
+        Limit::NotBefore => format!("Not before {due}"),
+    };
+    // "Due 17 February 2025"; for an excepted limit the statutory date
+    // struck through, then the indicative one.
+    let mut html = Markup::new(r#"<p class="body deadline__due">"#);
+    if deadline.status != Status::Excepted {
+        html.raw("<strong>").raw(&when).raw("</strong>");
+    } else {
+        html.raw("<del>").raw(&when).raw("</del>");
+        if let Some(indicative) = deadline.indicative_due {
+            html.raw(" Indicative date, not statutory: ")
+                .raw(&long_date(indicative));
+        }
+    }
+    html.raw("</p>");
+    if let Some(done) = &deadline.done {
+        html.raw(r#"<p class="body deadline__done">"#)
+            .text(&format!("Done {} — {}", long_date(done.date), done.label))
+            .raw("</p>");
+    }
+    html.raw(r#"<p class="body">"#)
+        .text(deadline.rule.summary)
+        .raw("</p>");
+    if let Some(reason) = &deadline.not_applicable {
+        html.raw(r#"<p class="body">"#)
+            .text(&format!("Does not apply: {reason}"))
+            .raw("</p>");
+    }
+    html.raw(r#"<p class="body deadline__meta"><span class="deadline__who">Who must act: "#)
+        .text(deadline.actor.label())
+        .raw(r#". </span><cite class="deadline__citation">"#)
+        .text(deadline.citation)
+        .raw("</cite></p>")
+        .html()
+}
+
 /// The deadline's title, and what it is about when it has a subject:
 /// "Decision on the plan: Year 6 transfer".
-pub fn deadline_title(deadline: &Deadline) -> Html {
-    html! {
-        <>
-            { deadline.rule.title }
-            if let Some(subject) = &deadline.subject {
-                {": "}{subject}
-            }
-        </>
+pub fn deadline_title(html: &mut Markup, deadline: &Deadline) {
+    html.text(deadline.rule.title);
+    if let Some(subject) = &deadline.subject {
+        html.raw(": ").text(subject);
     }
 }
 
 /// One `<li>` for each of `items`: one copy of the list code for the steps
 /// of the working, the next steps and the names an import adds or replaces.
 pub fn list_items(items: &[String]) -> Html {
-    items.iter().map(|item| html! { <li>{item}</li> }).collect()
+    let mut html = Markup::new("");
+    push_items(&mut html, items);
+    html.html()
 }
 
-/// "Due 17 February 2025"; "Not before 16 October 2025"; for an excepted
-/// limit the statutory date struck through, then the indicative one.
-fn due_line(deadline: &Deadline) -> Html {
-    let due = long_date(deadline.due);
-    let when = match deadline.limit {
-        Limit::By => format!("Due {due}"),
-        Limit::NotBefore => format!("Not before {due}"),
-    };
-    html! {
-        <p class="body deadline__due">
-            if deadline.status != Status::Excepted {
-                <strong>{when}</strong>
-            } else {
-                <del>{when}</del>
-                if let Some(indicative) = deadline.indicative_due {
-                    {format!(" Indicative date, not statutory: {}", long_date(indicative))}
-                }
-            }
-        </p>
+/// Those `<li>`s, written into `html`.
+pub fn push_items(html: &mut Markup, items: &[String]) {
+    for item in items {
+        html.raw("<li>").text(item).raw("</li>");
     }
 }
 

@@ -1,14 +1,20 @@
 //! The success banner after a deletion, with the button that undoes it; and
-//! the secondary button it shares with the case screens.
+//! the secondary button and the export error it shares with the case screens.
 
 use yew::prelude::*;
+
+use super::markup::Markup;
 
 /// `heading` says what was deleted ("Case deleted"), `text` which one.
 pub fn undo_banner(heading: &'static str, text: String, on_undo: Callback<MouseEvent>) -> Html {
     html! {
         <div class="notification-banner notification-banner--success" role="status">
-            <p class="notification-banner__heading">{heading}</p>
-            <p class="body">{text}</p>
+            { Markup::new(r#"<p class="notification-banner__heading">"#)
+                .raw(heading)
+                .raw(r#"</p><p class="body">"#)
+                .text(&text)
+                .raw("</p>")
+                .html() }
             <div class="notification-banner__actions">
                 { secondary_button("Undo", on_undo) }
             </div>
@@ -20,5 +26,16 @@ pub fn undo_banner(heading: &'static str, text: String, on_undo: Callback<MouseE
 pub fn secondary_button(label: &'static str, onclick: Callback<MouseEvent>) -> Html {
     html! {
         <button type="button" class="button button--secondary" {onclick}>{label}</button>
+    }
+}
+
+/// Why the file a button was to make could not be made, or nothing: one copy
+/// for the case list and the case page.
+pub fn export_error_message(error: Option<&str>) -> Html {
+    match error {
+        Some(error) => html! {
+            <p class="error-message" role="alert">{format!("The file could not be made: {error}")}</p>
+        },
+        None => html! {},
     }
 }
