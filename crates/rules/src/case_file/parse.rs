@@ -903,11 +903,7 @@ pub fn write_case(writer: &mut Writer, case: &Case) {
     optional_text(writer, "child", case.child.as_deref());
     optional_text(writer, "local_authority", case.local_authority.as_deref());
     optional_text(writer, "reference", case.reference.as_deref());
-    optional_text(
-        writer,
-        "date_of_birth",
-        case.date_of_birth.map(|d| d.to_string()).as_deref(),
-    );
+    optional_date(writer, "date_of_birth", case.date_of_birth);
     if case.settings != Settings::default() {
         writer.key("settings");
         writer.open('{');
@@ -937,15 +933,31 @@ fn optional_text(writer: &mut Writer, key: &str, text: Option<&str>) {
     }
 }
 
-fn optional_raw(writer: &mut Writer, key: &str, value: Option<impl ToString>) {
-    if let Some(value) = value {
+/// A date as `YYYY-MM-DD`: one copy of its writing for every date field.
+fn optional_date(writer: &mut Writer, key: &str, date: Option<NaiveDate>) {
+    if let Some(date) = date {
         writer.key(key);
-        writer.raw(&value.to_string());
+        writer.string(&date.to_string());
+    }
+}
+
+/// A whole number, written as it is.
+fn optional_number(writer: &mut Writer, key: &str, number: Option<u32>) {
+    if let Some(number) = number {
+        writer.key(key);
+        writer.raw(&number.to_string());
+    }
+}
+
+/// `true` or `false`, written without the formatting machinery.
+fn optional_flag(writer: &mut Writer, key: &str, flag: Option<bool>) {
+    if let Some(flag) = flag {
+        writer.key(key);
+        writer.raw(if flag { "true" } else { "false" });
     }
 }
 
 fn write_event(writer: &mut Writer, event: &Event) {
-    let date = |date: Option<NaiveDate>| date.map(|date| date.to_string());
     let w = writer;
     w.open('{');
     w.key("id");
@@ -953,7 +965,7 @@ fn write_event(writer: &mut Writer, event: &Event) {
     w.key("kind");
     w.string(event.kind.id());
     match event.when {
-        When::Date(day) => optional_text(w, "date", date(Some(day)).as_deref()),
+        When::Date(day) => optional_date(w, "date", Some(day)),
         When::Approx(approx) => optional_text(w, "approx", Some(&approx.to_string())),
     }
     optional_text(w, "who", event.who.as_deref());
@@ -966,19 +978,19 @@ fn write_event(writer: &mut Writer, event: &Event) {
     optional_text(w, "matters", event.matters.map(FieldValue::id));
     optional_text(w, "transfer", event.transfer.map(FieldValue::id));
     optional_text(w, "exception", event.exception.map(FieldValue::id));
-    optional_text(w, "from", date(event.from).as_deref());
-    optional_text(w, "until", date(event.until).as_deref());
-    optional_raw(w, "disputed", event.disputed);
+    optional_date(w, "from", event.from);
+    optional_date(w, "until", event.until);
+    optional_flag(w, "disputed", event.disputed);
     optional_text(w, "method", event.method.map(FieldValue::id));
     optional_text(w, "time", event.time.map(write_clock_time).as_deref());
-    optional_raw(w, "respond_within", event.respond_within);
+    optional_number(w, "respond_within", event.respond_within);
     optional_text(w, "unit", event.unit.map(FieldValue::id));
-    optional_text(w, "move_date", date(event.move_date).as_deref());
-    optional_raw(w, "includes_health", event.includes_health);
-    optional_raw(w, "health_only", event.health_only);
-    optional_raw(w, "council_party", event.council_party);
-    optional_text(w, "agreed_due", date(event.agreed_due).as_deref());
-    optional_raw(w, "stage", event.stage);
+    optional_date(w, "move_date", event.move_date);
+    optional_flag(w, "includes_health", event.includes_health);
+    optional_flag(w, "health_only", event.health_only);
+    optional_flag(w, "council_party", event.council_party);
+    optional_date(w, "agreed_due", event.agreed_due);
+    optional_number(w, "stage", event.stage.map(u32::from));
     if !event.documents.is_empty() {
         w.key("documents");
         w.open('[');
