@@ -436,7 +436,7 @@ fn read_header(
             let read = reader.unsigned("u64", u64::MAX)?;
             match version.replace(read) {
                 None => Ok(true),
-                Some(_) => Err(Error::raised(Problem::DuplicateKey {
+                Some(_) => Err(Error::raised(|| Problem::DuplicateKey {
                     key: key.to_owned(),
                 })),
             }

@@ -94,7 +94,7 @@ pub fn read_summarised(text: &str) -> Result<(u64, Case, Option<Summary>), Error
 
 /// A fault of a record's fields, in serde's words.
 fn record_error(fault: JsonFault) -> Error {
-    Error::raised(Problem::NotJson(fault))
+    Error::raised(|| Problem::NotJson(fault))
 }
 
 /// The revision of a stored record; `None` when it cannot be read (a write

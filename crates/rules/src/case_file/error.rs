@@ -7,6 +7,25 @@ use std::fmt;
 
 use crate::calendar::{days_in_month, month_name};
 
+/// Whether this build words the faults it finds: not with the feature
+/// `unworded` (the app's first module, which never shows one: any fault
+/// there hands the start to the app whole, which reads again and words it).
+/// Unworded, no problem is built, placed or traced, so neither the wording
+/// nor the detail it needs is in the build.
+pub(super) const WORDED: bool = cfg!(not(feature = "unworded"));
+
+/// `problem()`, the fault in words.
+#[cfg(not(feature = "unworded"))]
+pub(super) fn worded(problem: impl FnOnce() -> Problem) -> Problem {
+    problem()
+}
+
+/// [`Problem::Unworded`], where faults are not worded: `problem` is not built.
+#[cfg(feature = "unworded")]
+pub(super) fn worded(_: impl FnOnce() -> Problem) -> Problem {
+    Problem::Unworded
+}
+
 /// Why a case file cannot be read, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReadError {
@@ -228,6 +247,10 @@ pub enum Problem {
     },
     /// A file with no cases, where the app and `ehc` need some.
     NoCases,
+    /// Any fault, in a build that does not word them (the feature
+    /// `unworded`: the app's first module, which never shows one).
+    #[cfg(feature = "unworded")]
+    Unworded,
 }
 
 impl fmt::Display for Problem {
@@ -350,6 +373,8 @@ impl fmt::Display for Problem {
                 "\"{text}\" is not a time: write it as HH:MM, such as \"17:30\""
             ),
             Problem::NoCases => write!(f, "this file has no cases"),
+            #[cfg(feature = "unworded")]
+            Problem::Unworded => write!(f, "this cannot be read"),
         }
     }
 }

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use std::fmt;
 use std::ops::Index;
 
-use super::error::{Found, JsonFault, Problem};
+use super::error::{Found, JsonFault, Problem, WORDED, worded};
 
 /// A JSON value, as an unknown field of a case file keeps it.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -289,8 +289,17 @@ pub struct Error {
 }
 
 impl Error {
-    /// A fault found in a value read, placed where the reader stands.
-    pub fn raised(problem: Problem) -> Error {
+    /// A fault found in a value read, placed where the reader stands:
+    /// `problem` says what, asked only where faults are worded (not with
+    /// the feature `unworded`).
+    pub fn raised(problem: impl FnOnce() -> Problem) -> Error {
+        Error::unplaced(worded(problem))
+    }
+
+    /// Not inline: one copy of a fault's making for the many places that
+    /// raise one.
+    #[inline(never)]
+    fn unplaced(problem: Problem) -> Error {
         Error {
             problem: Box::new(problem),
             line: 0,
@@ -362,8 +371,12 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The line and column of the byte before `index`, as serde_json counts them.
+    /// The line and column of the byte before `index`, as serde_json counts
+    /// them; none (0) where faults are unworded, as nothing says where.
     fn position(&self, index: usize) -> (usize, usize) {
+        if !WORDED {
+            return (0, 0);
+        }
         let before = &self.bytes[..index];
         let line_start = before
             .iter()
@@ -408,9 +421,17 @@ impl<'a> Reader<'a> {
     ) -> Result<T> {
         let result = read(self);
         if result.is_err() {
-            self.trail.push(step());
+            self.note(step);
         }
         result
+    }
+
+    /// Notes `step` on the trail of a failed read; not where faults are
+    /// unworded, as nothing says where.
+    pub fn note(&mut self, step: impl FnOnce() -> Step) {
+        if WORDED {
+            self.trail.push(step());
+        }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -759,8 +780,16 @@ impl<'a> Reader<'a> {
         Ok(if positive { f } else { -f })
     }
 
+    /// The fault of a value of another type than `expected`: where faults
+    /// are unworded, without reading the value, as nothing says what it was.
+    #[cfg(feature = "unworded")]
+    fn invalid_type(&mut self, _: &'static str) -> Error {
+        Error::raised(|| Problem::Unworded)
+    }
+
     /// The fault of a value of another type than `expected`, in serde's words
     /// (`invalid type: string "a", expected a sequence`), the value read.
+    #[cfg(not(feature = "unworded"))]
     fn invalid_type(&mut self, expected: &'static str) -> Error {
         let found = match self.peek().unwrap_or(0) {
             b'n' => {
@@ -799,7 +828,7 @@ impl<'a> Reader<'a> {
             b'{' => Found::Map,
             _ => return self.peek_error(JsonFault::ExpectedValue),
         };
-        self.fix(Error::raised(Problem::WrongType { found, expected }))
+        self.fix(Error::raised(|| Problem::WrongType { found, expected }))
     }
 
     /// A number, at its first byte.
@@ -822,15 +851,16 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A string turned into a value by `parse`, whose fault is placed right
-    /// after the string.
+    /// A string turned into a value by `parse`; a string it refuses is the
+    /// fault `problem` makes of it, placed right after the string.
     pub fn string_with<T>(
         &mut self,
         expected: &'static str,
-        parse: impl FnOnce(&str) -> std::result::Result<T, Problem>,
+        parse: impl FnOnce(&str) -> Option<T>,
+        problem: impl FnOnce(&str) -> Problem,
     ) -> Result<T> {
         let text = self.string(expected)?;
-        parse(&text).map_err(|problem| self.fix(Error::raised(problem)))
+        parse(&text).ok_or_else(|| self.fix(Error::raised(|| problem(&text))))
     }
 
     /// `true` or `false`.
@@ -855,14 +885,19 @@ impl<'a> Reader<'a> {
             b'-' | b'0'..=b'9' => match self.number()? {
                 Number::PosInt(n) if n <= max => return Ok(n),
                 Number::Float(f) => {
-                    let found = Found::Float(f);
-                    return Err(self.fix(Error::raised(Problem::WrongType { found, expected })));
+                    return Err(self.fix(Error::raised(|| Problem::WrongType {
+                        found: Found::Float(f),
+                        expected,
+                    })));
                 }
-                other => other.into(),
+                other => other,
             },
             _ => return Err(self.invalid_type(expected)),
         };
-        Err(self.fix(Error::raised(Problem::WrongValue { found, expected })))
+        Err(self.fix(Error::raised(|| Problem::WrongValue {
+            found: found.into(),
+            expected,
+        })))
     }
 
     /// Opens a collection at `open`, as deep as serde_json allows.
@@ -1051,8 +1086,8 @@ impl<'a> Reader<'a> {
     /// A key of an object that already has it: refused in a strict read, as
     /// JSON leaves open which of the two counts.
     pub fn duplicate(&mut self, key: &str) -> Error {
-        self.trail.push(Step::Key(key.to_owned()));
-        Error::raised(Problem::DuplicateKey {
+        self.note(|| Step::Key(key.to_owned()));
+        Error::raised(|| Problem::DuplicateKey {
             key: key.to_owned(),
         })
     }

@@ -16,7 +16,7 @@ use std::collections::HashSet;
 use chrono::{NaiveDate, NaiveTime};
 
 use super::clock_time::{parse_clock_time, write_clock_time};
-use super::error::{IdOf, Problem, ReadError};
+use super::error::{IdOf, Problem, ReadError, WORDED, worded};
 use super::json::{Error, Map, Reader, Step, Value, Writer};
 use super::kind::EventKind;
 use super::model::*;
@@ -95,10 +95,8 @@ fn read_bytes(bytes: &[u8], each: &mut dyn FnMut(Case)) -> Result<Header, ReadEr
     let text = utf8(bytes)?;
     let mut reader = Reader::new(text, true);
     let header = read_fields(&mut reader, &mut None, FileFields::new(each))
-        .map_err(|error| located(text, trail_path(&reader.trail), error))?;
-    reader
-        .end()
-        .map_err(|error| located(text, String::new(), error))?;
+        .map_err(|error| located(text, &reader.trail, error))?;
+    reader.end().map_err(|error| located(text, &[], error))?;
     Ok(header)
 }
 
@@ -112,6 +110,13 @@ fn utf8(bytes: &[u8]) -> Result<&str, ReadError> {
     };
     std::str::from_utf8(&bytes[bom..]).map_err(|error| {
         let offset = bom + error.valid_up_to();
+        let problem = worded(|| Problem::NotUtf8 {
+            offset,
+            byte: bytes[offset],
+        });
+        if !WORDED {
+            return ReadError::whole(problem);
+        }
         let before = &bytes[..offset];
         let line_start = before
             .iter()
@@ -120,10 +125,7 @@ fn utf8(bytes: &[u8]) -> Result<&str, ReadError> {
         ReadError {
             line: Some(before.iter().filter(|&&b| b == b'\n').count() + 1),
             column: Some(offset - line_start + 1),
-            ..ReadError::whole(Problem::NotUtf8 {
-                offset,
-                byte: bytes[offset],
-            })
+            ..ReadError::whole(problem)
         }
     })
 }
@@ -138,18 +140,17 @@ type Ids<'a> = Option<HashSet<Cow<'a, str>>>;
 /// among the ids `seen`, right where it is written.
 fn read_id<'a>(reader: &mut Reader<'a>, of: IdOf, seen: &mut Ids<'a>) -> Json<String> {
     let id = at(reader, "id", |reader| reader.string("a string"))?;
-    let problem = if id.is_empty() {
-        Problem::EmptyId(of)
-    } else if seen.as_mut().is_none_or(|seen| seen.insert(id.clone())) {
+    if !id.is_empty() && seen.as_mut().is_none_or(|seen| seen.insert(id.clone())) {
         return Ok(id.into_owned());
-    } else {
-        Problem::RepeatedId {
+    }
+    reader.note(|| Step::Key("id".to_owned()));
+    Err(Error::raised(|| match id {
+        id if id.is_empty() => Problem::EmptyId(of),
+        id => Problem::RepeatedId {
             of,
             id: id.into_owned(),
-        }
-    };
-    reader.trail.push(Step::Key("id".to_owned()));
-    Err(Error::raised(problem))
+        },
+    }))
 }
 
 /// The trail of a failed read, written `cases[0].events[3].date`.
@@ -169,8 +170,13 @@ fn trail_path(trail: &[Step]) -> String {
     path
 }
 
-/// A read error placed in `text`, naming the event when the path is in one.
-fn located(text: &str, path: String, error: Error) -> ReadError {
+/// A read error placed in `text` at the end of `trail`, naming the event
+/// when that is in one; only the problem where faults are unworded.
+fn located(text: &str, trail: &[Step], error: Error) -> ReadError {
+    if !WORDED {
+        return ReadError::whole(*error.problem);
+    }
+    let path = trail_path(trail);
     ReadError {
         line: (error.line > 0).then_some(error.line),
         column: (error.line > 0).then_some(error.column),
@@ -211,7 +217,7 @@ trait Fields {
     type Output;
     /// Checks the fields read and builds the value; an error here is placed at
     /// the end of the object, whose fields it concerns.
-    fn finish(self, extra: Map) -> Result<Self::Output, Problem>;
+    fn finish(self, extra: Map) -> Json<Self::Output>;
     /// Reads the value of `key` if it is known; `false` for an unknown key.
     fn field<'a>(&mut self, key: &str, reader: &mut Reader<'a>, ids: &mut Ids<'a>) -> Json<bool>;
 }
@@ -226,9 +232,7 @@ fn read_fields<'a, T: Fields>(
         fields.field(key, reader, ids)
     })?;
     // A fault of the fields together is placed where the object ends.
-    fields
-        .finish(extra)
-        .map_err(|problem| reader.fix(Error::raised(problem)))
+    fields.finish(extra).map_err(|error| reader.fix(error))
 }
 
 /// Reads an object's keys, each known one with `field` (which says whether it
@@ -349,9 +353,9 @@ impl Fields for FileFields<'_> {
     const WHAT: &'static str = "a case file: a JSON object with \"format\" and \"cases\"";
     type Output = Header;
 
-    fn finish(self, extra: Map) -> Result<Header, Problem> {
+    fn finish(self, extra: Map) -> Json<Header> {
         if !self.format {
-            return Err(Problem::NotACaseFile);
+            return Err(Error::raised(|| Problem::NotACaseFile));
         }
         Ok(Header {
             exported_at: self.exported_at,
@@ -363,7 +367,7 @@ impl Fields for FileFields<'_> {
         match key {
             "format" => {
                 let format = at(reader, key, |reader| reader.string("a string"))?;
-                check_format(&format).map_err(Error::raised)?;
+                check_format(&format).map_err(|problem| Error::raised(|| problem))?;
                 self.format = true;
             }
             "exported_at" => self.exported_at = Some(read_date(reader, key)?),
@@ -381,17 +385,19 @@ fn check_format(format: &str) -> Result<(), Problem> {
     if format == FORMAT || format == FORMAT_WITH_DOCUMENTS {
         return Ok(());
     }
-    let newer = format
-        .strip_prefix("ehc-timeline/")
-        .and_then(|version| version.parse::<u32>().ok())
-        .is_some_and(|version| version > 2);
-    Err(if newer {
-        Problem::NewerVersion {
-            format: format.to_owned(),
+    Err(worded(|| {
+        let newer = format
+            .strip_prefix("ehc-timeline/")
+            .and_then(|version| version.parse::<u32>().ok())
+            .is_some_and(|version| version > 2);
+        if newer {
+            Problem::NewerVersion {
+                format: format.to_owned(),
+            }
+        } else {
+            Problem::NotACaseFile
         }
-    } else {
-        Problem::NotACaseFile
-    })
+    }))
 }
 
 #[derive(Default)]
@@ -409,9 +415,9 @@ impl Fields for CaseFields {
     const WHAT: &'static str = "a case: a JSON object with \"id\" and \"events\"";
     type Output = Case;
 
-    fn finish(self, extra: Map) -> Result<Case, Problem> {
+    fn finish(self, extra: Map) -> Json<Case> {
         let Some(id) = self.id else {
-            return Err(Problem::MissingId(IdOf::Case));
+            return Err(Error::raised(|| Problem::MissingId(IdOf::Case)));
         };
         Ok(Case {
             id,
@@ -453,7 +459,7 @@ impl Fields for SettingsFields {
     const WHAT: &'static str = "the case settings: a JSON object";
     type Output = Settings;
 
-    fn finish(self, extra: Map) -> Result<Settings, Problem> {
+    fn finish(self, extra: Map) -> Json<Settings> {
         Ok(Settings {
             review_complete_on: self.review_complete_on.unwrap_or_default(),
             extra,
@@ -469,7 +475,7 @@ impl Fields for SettingsFields {
             "decision" => ReviewCompleteOn::Decision,
             "meeting" => ReviewCompleteOn::Meeting,
             other => {
-                return Err(Error::raised(Problem::NotAllowed {
+                return Err(Error::raised(|| Problem::NotAllowed {
                     value: format!("\"{other}\""),
                     allowed: vec!["\"decision\"".to_owned(), "\"meeting\"".to_owned()],
                 }));
@@ -532,32 +538,31 @@ impl Fields for EventFields {
     const WHAT: &'static str = "an event: a JSON object with \"id\", \"kind\" and \"date\"";
     type Output = Event;
 
-    fn finish(self, extra: Map) -> Result<Event, Problem> {
+    fn finish(self, extra: Map) -> Json<Event> {
         let mut f = self;
         // Not `ok_or`, which builds the problem for every event and drops it.
         let Some(id) = f.id.take() else {
-            return Err(Problem::MissingId(IdOf::Event));
+            return Err(Error::raised(|| Problem::MissingId(IdOf::Event)));
         };
-        let kind = f
-            .kind
-            .take()
-            .ok_or_else(|| Problem::NoKind { event: id.clone() })?;
+        let Some(kind) = f.kind.take() else {
+            return Err(Error::raised(|| Problem::NoKind { event: id }));
+        };
         let when = match (f.date.take(), f.approx.take()) {
             (Some(date), None) => When::Date(date),
             (None, Some(approx)) => When::Approx(approx),
-            (Some(_), Some(_)) => return Err(Problem::BothDates { event: id }),
-            (None, None) => return Err(Problem::NoDate { event: id }),
+            (Some(_), Some(_)) => return Err(Error::raised(|| Problem::BothDates { event: id })),
+            (None, None) => return Err(Error::raised(|| Problem::NoDate { event: id })),
         };
         let missing = required_fields(&kind)
             .iter()
             .find(|(_, present)| !present(&f))
             .map(|(name, _)| name);
         if let Some(&field) = missing {
-            return Err(Problem::Needs {
+            return Err(Error::raised(|| Problem::Needs {
                 event: id,
                 kind: kind.id().to_owned(),
                 field,
-            });
+            }));
         }
         Ok(Event {
             id,
@@ -591,43 +596,76 @@ impl Fields for EventFields {
         })
     }
 
+    /// Fields of one type share one read (and one drop of what the slot
+    /// held): each read inlined for every field was most of the reader's code.
     fn field<'a>(&mut self, key: &str, reader: &mut Reader<'a>, ids: &mut Ids<'a>) -> Json<bool> {
         let r = reader;
-        match key {
-            "id" => self.id = Some(read_id(r, IdOf::Event, ids)?),
-            "kind" => self.kind = Some(read_kind(r, key)?),
-            "date" => self.date = Some(read_date(r, key)?),
-            "approx" => self.approx = Some(read_approx(r, key)?),
-            "who" => self.who = Some(read_string(r, key)?),
-            "note" => self.note = Some(read_string(r, key)?),
-            "document" => self.document = Some(read_string(r, key)?),
-            "party" => self.party = Some(read_string(r, key)?),
-            "school" => self.school = Some(read_string(r, key)?),
-            "outcome" => self.outcome = Some(read_closed(r, key)?),
-            "order" => self.order = Some(read_closed(r, key)?),
-            "matters" => self.matters = Some(read_closed(r, key)?),
-            "transfer" => self.transfer = Some(read_closed(r, key)?),
-            "exception" => self.exception = Some(read_closed(r, key)?),
-            "from" => self.from = Some(read_date(r, key)?),
-            "until" => self.until = Some(read_date(r, key)?),
-            "disputed" => self.disputed = Some(read_bool(r, key)?),
-            "method" => self.method = Some(read_closed(r, key)?),
-            "time" => self.time = Some(read_time(r, key)?),
-            "respond_within" => {
-                self.respond_within =
-                    Some(at(r, key, |r| r.unsigned("u32", u32::MAX.into()))? as u32)
+        if let Some(slot) = self.text(key) {
+            *slot = Some(read_string(r, key)?);
+        } else if let Some(slot) = self.date(key) {
+            *slot = Some(read_date(r, key)?);
+        } else if let Some(slot) = self.flag(key) {
+            *slot = Some(read_bool(r, key)?);
+        } else {
+            match key {
+                "id" => self.id = Some(read_id(r, IdOf::Event, ids)?),
+                "kind" => self.kind = Some(read_kind(r, key)?),
+                "approx" => self.approx = Some(read_approx(r, key)?),
+                "outcome" => self.outcome = Some(read_closed(r, key)?),
+                "order" => self.order = Some(read_closed(r, key)?),
+                "matters" => self.matters = Some(read_closed(r, key)?),
+                "transfer" => self.transfer = Some(read_closed(r, key)?),
+                "exception" => self.exception = Some(read_closed(r, key)?),
+                "method" => self.method = Some(read_closed(r, key)?),
+                "time" => self.time = Some(read_time(r, key)?),
+                "respond_within" => {
+                    self.respond_within =
+                        Some(at(r, key, |r| r.unsigned("u32", u32::MAX.into()))? as u32)
+                }
+                "unit" => self.unit = Some(read_closed(r, key)?),
+                "stage" => self.stage = Some(read_stage(r, key)?),
+                "documents" => self.documents = Some(read_unique::<DocumentFields>(r, key)?),
+                _ => return Ok(false),
             }
-            "unit" => self.unit = Some(read_closed(r, key)?),
-            "move_date" => self.move_date = Some(read_date(r, key)?),
-            "includes_health" => self.includes_health = Some(read_bool(r, key)?),
-            "health_only" => self.health_only = Some(read_bool(r, key)?),
-            "council_party" => self.council_party = Some(read_bool(r, key)?),
-            "agreed_due" => self.agreed_due = Some(read_date(r, key)?),
-            "stage" => self.stage = Some(read_stage(r, key)?),
-            "documents" => self.documents = Some(read_unique::<DocumentFields>(r, key)?),
-            _ => return Ok(false),
         }
         Ok(true)
+    }
+}
+
+impl EventFields {
+    /// The field of free text `key` names, if it names one.
+    fn text(&mut self, key: &str) -> Option<&mut Option<String>> {
+        Some(match key {
+            "who" => &mut self.who,
+            "note" => &mut self.note,
+            "document" => &mut self.document,
+            "party" => &mut self.party,
+            "school" => &mut self.school,
+            _ => return None,
+        })
+    }
+
+    /// The date field `key` names, if it names one.
+    fn date(&mut self, key: &str) -> Option<&mut Option<NaiveDate>> {
+        Some(match key {
+            "date" => &mut self.date,
+            "from" => &mut self.from,
+            "until" => &mut self.until,
+            "move_date" => &mut self.move_date,
+            "agreed_due" => &mut self.agreed_due,
+            _ => return None,
+        })
+    }
+
+    /// The yes-or-no field `key` names, if it names one.
+    fn flag(&mut self, key: &str) -> Option<&mut Option<bool>> {
+        Some(match key {
+            "disputed" => &mut self.disputed,
+            "includes_health" => &mut self.includes_health,
+            "health_only" => &mut self.health_only,
+            "council_party" => &mut self.council_party,
+            _ => return None,
+        })
     }
 }
 
@@ -645,13 +683,15 @@ impl Fields for DocumentFields {
         "a document: a JSON object with \"id\", \"name\", \"media_type\", \"size\" and \"sha256\"";
     type Output = Document;
 
-    fn finish(self, extra: Map) -> Result<Document, Problem> {
+    fn finish(self, extra: Map) -> Json<Document> {
         let Some(id) = self.id else {
-            return Err(Problem::MissingId(IdOf::Document));
+            return Err(Error::raised(|| Problem::MissingId(IdOf::Document)));
         };
-        let needs = |field| Problem::DocumentNeeds {
-            document: id.clone(),
-            field,
+        let needs = |field| {
+            Error::raised(|| Problem::DocumentNeeds {
+                document: id.clone(),
+                field,
+            })
         };
         Ok(Document {
             name: self.name.ok_or_else(|| needs("name"))?,
@@ -681,17 +721,17 @@ impl Fields for DocumentFields {
 /// document's bytes, so a digest names one file whoever wrote it.
 fn read_digest(reader: &mut Reader, key: &str) -> Json<String> {
     at(reader, key, |reader| {
-        reader.string_with("a SHA-256 digest", |text| {
-            let digest =
-                text.len() == 64 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
-            if digest {
-                Ok(text.to_owned())
-            } else {
-                Err(Problem::NotADigest {
-                    text: text.to_owned(),
-                })
-            }
-        })
+        reader.string_with(
+            "a SHA-256 digest",
+            |text| {
+                let digest = text.len() == 64
+                    && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+                digest.then(|| text.to_owned())
+            },
+            |text| Problem::NotADigest {
+                text: text.to_owned(),
+            },
+        )
     })
 }
 
@@ -705,10 +745,10 @@ fn read_bool(reader: &mut Reader, key: &str) -> Json<bool> {
 
 fn read_kind(reader: &mut Reader, key: &str) -> Json<EventKind> {
     at(reader, key, |reader| {
-        reader.string_with("an event kind", |id| {
-            EventKind::from_id(id).ok_or_else(|| Problem::UnknownKind {
+        reader.string_with("an event kind", EventKind::from_id, |id| {
+            Problem::UnknownKind {
                 kind: id.to_owned(),
-            })
+            }
         })
     })
 }
@@ -716,11 +756,9 @@ fn read_kind(reader: &mut Reader, key: &str) -> Json<EventKind> {
 /// A value of a closed set, such as an `outcome`.
 fn read_closed<T: FieldValue>(reader: &mut Reader, key: &str) -> Json<T> {
     at(reader, key, |reader| {
-        reader.string_with(T::NAME, |id| {
-            T::from_id(id).ok_or_else(|| Problem::NotAllowed {
-                value: format!("\"{id}\""),
-                allowed: T::ALL.iter().map(|v| format!("\"{}\"", v.id())).collect(),
-            })
+        reader.string_with(T::NAME, T::from_id, |id| Problem::NotAllowed {
+            value: format!("\"{id}\""),
+            allowed: T::ALL.iter().map(|v| format!("\"{}\"", v.id())).collect(),
         })
     })
 }
@@ -731,7 +769,7 @@ fn read_stage(reader: &mut Reader, key: &str) -> Json<u8> {
     at(reader, key, |reader| {
         match reader.unsigned("u64", u64::MAX)? {
             stage @ (1 | 2) => Ok(stage as u8),
-            other => Err(Error::raised(Problem::NotAllowed {
+            other => Err(Error::raised(|| Problem::NotAllowed {
                 value: other.to_string(),
                 allowed: vec!["1".to_owned(), "2".to_owned()],
             })),
@@ -744,11 +782,12 @@ fn read_stage(reader: &mut Reader, key: &str) -> Json<u8> {
 fn read_date(reader: &mut Reader, key: &str) -> Json<NaiveDate> {
     at(reader, key, |reader| {
         let text = reader.string("a string")?;
-        parse_iso_date(&text).map_err(Error::raised)
+        parse_iso_date(&text).map_err(|problem| Error::raised(|| problem))
     })
 }
 
-/// Parses `YYYY-MM-DD` strictly, saying why a date is not real.
+/// Parses `YYYY-MM-DD` strictly, saying why a date is not real (where faults
+/// are worded).
 pub fn parse_iso_date(text: &str) -> Result<NaiveDate, Problem> {
     let bytes = text.as_bytes();
     let shaped = bytes.len() == 10
@@ -757,9 +796,9 @@ pub fn parse_iso_date(text: &str) -> Result<NaiveDate, Problem> {
             _ => b.is_ascii_digit(),
         });
     if !shaped {
-        return Err(Problem::NotADate {
+        return Err(worded(|| Problem::NotADate {
             text: text.to_owned(),
-        });
+        }));
     }
     let number = |digits: &[u8]| {
         digits
@@ -772,48 +811,47 @@ pub fn parse_iso_date(text: &str) -> Result<NaiveDate, Problem> {
         number(&bytes[8..]),
     );
     if !(1..=12).contains(&month) {
-        return Err(Problem::NoSuchMonth {
+        return Err(worded(|| Problem::NoSuchMonth {
             text: text.to_owned(),
             month,
-        });
+        }));
     }
-    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| Problem::NoSuchDay {
-        text: text.to_owned(),
-        year,
-        month,
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
+        worded(|| Problem::NoSuchDay {
+            text: text.to_owned(),
+            year,
+            month,
+        })
     })
 }
 
 fn read_approx(reader: &mut Reader, key: &str) -> Json<ApproxDate> {
     at(reader, key, |reader| {
-        reader.string_with("a month (YYYY-MM) or a year (YYYY)", parse_approx_date)
+        reader.string_with(
+            "a month (YYYY-MM) or a year (YYYY)",
+            parse_approx_date,
+            |text| Problem::NotApprox {
+                text: text.to_owned(),
+            },
+        )
     })
 }
 
 /// Parses `YYYY-MM` or `YYYY`.
-fn parse_approx_date(text: &str) -> Result<ApproxDate, Problem> {
-    let error = || Problem::NotApprox {
-        text: text.to_owned(),
-    };
+fn parse_approx_date(text: &str) -> Option<ApproxDate> {
     let digits =
         |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
     let (year, month) = match text.split_once('-') {
         None if digits(text, 4) => (text, None),
         Some((year, month)) if digits(year, 4) && digits(month, 2) => (year, Some(month)),
-        _ => return Err(error()),
+        _ => return None,
     };
     let month = match month {
-        Some(month) => Some(
-            month
-                .parse::<u32>()
-                .ok()
-                .filter(|m| (1..=12).contains(m))
-                .ok_or_else(error)?,
-        ),
+        Some(month) => Some(month.parse::<u32>().ok().filter(|m| (1..=12).contains(m))?),
         None => None,
     };
-    Ok(ApproxDate {
-        year: year.parse().map_err(|_| error())?,
+    Some(ApproxDate {
+        year: year.parse().ok()?,
         month,
     })
 }
@@ -821,14 +859,13 @@ fn parse_approx_date(text: &str) -> Result<ApproxDate, Problem> {
 /// A time of day written `HH:MM`.
 fn read_time(reader: &mut Reader, key: &str) -> Json<NaiveTime> {
     at(reader, key, |reader| {
-        reader.string_with("a time as HH:MM", |text| {
-            (text.len() == 5)
-                .then(|| parse_clock_time(text))
-                .flatten()
-                .ok_or_else(|| Problem::NotATime {
-                    text: text.to_owned(),
-                })
-        })
+        reader.string_with(
+            "a time as HH:MM",
+            |text| (text.len() == 5).then(|| parse_clock_time(text)).flatten(),
+            |text| Problem::NotATime {
+                text: text.to_owned(),
+            },
+        )
     })
 }
 
@@ -866,11 +903,7 @@ pub fn write_case(writer: &mut Writer, case: &Case) {
     optional_text(writer, "child", case.child.as_deref());
     optional_text(writer, "local_authority", case.local_authority.as_deref());
     optional_text(writer, "reference", case.reference.as_deref());
-    optional_text(
-        writer,
-        "date_of_birth",
-        case.date_of_birth.map(|d| d.to_string()).as_deref(),
-    );
+    optional_date(writer, "date_of_birth", case.date_of_birth);
     if case.settings != Settings::default() {
         writer.key("settings");
         writer.open('{');
@@ -900,15 +933,31 @@ fn optional_text(writer: &mut Writer, key: &str, text: Option<&str>) {
     }
 }
 
-fn optional_raw(writer: &mut Writer, key: &str, value: Option<impl ToString>) {
-    if let Some(value) = value {
+/// A date as `YYYY-MM-DD`: one copy of its writing for every date field.
+fn optional_date(writer: &mut Writer, key: &str, date: Option<NaiveDate>) {
+    if let Some(date) = date {
         writer.key(key);
-        writer.raw(&value.to_string());
+        writer.string(&date.to_string());
+    }
+}
+
+/// A whole number, written as it is.
+fn optional_number(writer: &mut Writer, key: &str, number: Option<u32>) {
+    if let Some(number) = number {
+        writer.key(key);
+        writer.raw(&number.to_string());
+    }
+}
+
+/// `true` or `false`, written without the formatting machinery.
+fn optional_flag(writer: &mut Writer, key: &str, flag: Option<bool>) {
+    if let Some(flag) = flag {
+        writer.key(key);
+        writer.raw(if flag { "true" } else { "false" });
     }
 }
 
 fn write_event(writer: &mut Writer, event: &Event) {
-    let date = |date: Option<NaiveDate>| date.map(|date| date.to_string());
     let w = writer;
     w.open('{');
     w.key("id");
@@ -916,7 +965,7 @@ fn write_event(writer: &mut Writer, event: &Event) {
     w.key("kind");
     w.string(event.kind.id());
     match event.when {
-        When::Date(day) => optional_text(w, "date", date(Some(day)).as_deref()),
+        When::Date(day) => optional_date(w, "date", Some(day)),
         When::Approx(approx) => optional_text(w, "approx", Some(&approx.to_string())),
     }
     optional_text(w, "who", event.who.as_deref());
@@ -929,19 +978,19 @@ fn write_event(writer: &mut Writer, event: &Event) {
     optional_text(w, "matters", event.matters.map(FieldValue::id));
     optional_text(w, "transfer", event.transfer.map(FieldValue::id));
     optional_text(w, "exception", event.exception.map(FieldValue::id));
-    optional_text(w, "from", date(event.from).as_deref());
-    optional_text(w, "until", date(event.until).as_deref());
-    optional_raw(w, "disputed", event.disputed);
+    optional_date(w, "from", event.from);
+    optional_date(w, "until", event.until);
+    optional_flag(w, "disputed", event.disputed);
     optional_text(w, "method", event.method.map(FieldValue::id));
     optional_text(w, "time", event.time.map(write_clock_time).as_deref());
-    optional_raw(w, "respond_within", event.respond_within);
+    optional_number(w, "respond_within", event.respond_within);
     optional_text(w, "unit", event.unit.map(FieldValue::id));
-    optional_text(w, "move_date", date(event.move_date).as_deref());
-    optional_raw(w, "includes_health", event.includes_health);
-    optional_raw(w, "health_only", event.health_only);
-    optional_raw(w, "council_party", event.council_party);
-    optional_text(w, "agreed_due", date(event.agreed_due).as_deref());
-    optional_raw(w, "stage", event.stage);
+    optional_date(w, "move_date", event.move_date);
+    optional_flag(w, "includes_health", event.includes_health);
+    optional_flag(w, "health_only", event.health_only);
+    optional_flag(w, "council_party", event.council_party);
+    optional_date(w, "agreed_due", event.agreed_due);
+    optional_number(w, "stage", event.stage.map(u32::from));
     if !event.documents.is_empty() {
         w.key("documents");
         w.open('[');
