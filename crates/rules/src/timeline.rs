@@ -250,7 +250,19 @@ impl<'a> Iterator for Of<'_, 'a> {
         self.heads[head].0 += 1;
         Some(self.timeline.dated.as_slice()[position])
     }
+
+    /// Exact: a list collected from it is allocated once, at its length.
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let mut left = 0;
+        for &(start, end) in &self.heads {
+            // The heads not in use are empty.
+            left += (end - start) as usize;
+        }
+        (left, Some(left))
+    }
 }
+
+impl ExactSizeIterator for Of<'_, '_> {}
 
 /// The positions of `dated`'s events grouped by kind (a counting sort, so in
 /// date order within each kind), and where each kind's group ends.
