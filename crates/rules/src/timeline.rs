@@ -262,8 +262,6 @@ impl<'a> Iterator for Of<'_, 'a> {
     }
 }
 
-impl ExactSizeIterator for Of<'_, '_> {}
-
 /// The positions of `dated`'s events grouped by kind (a counting sort, so in
 /// date order within each kind), and where each kind's group ends.
 fn index_by_kind(dated: &[Dated]) -> (Vec<usize>, [usize; KINDS]) {

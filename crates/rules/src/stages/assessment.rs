@@ -245,13 +245,8 @@ fn per_subject<'a>(
 ) {
     let name = |dated: &Dated<'a>| dated.event.subject().unwrap_or("unnamed");
     let subject = |dated: &Dated<'a>| Some(name(dated));
-    // The requests, then the answers, in one list: allocated once.
-    let (asked, answered) = (cx.timeline.of(&[asked]), cx.timeline.of(&[answered]));
-    let mut both: Vec<Dated> = Vec::with_capacity(asked.len() + answered.len());
-    both.extend(asked);
-    let count = both.len();
-    both.extend(answered);
-    let (requests, answers) = both.split_at(count);
+    let requests: Vec<Dated> = cx.timeline.of(&[asked]).collect();
+    let answers: Vec<Dated> = cx.timeline.of(&[answered]).collect();
     // Grouped by subject when there are many; a few are quicker looked through.
     let grouped = (requests.len() * answers.len() > FEW).then(|| {
         let again = Subjects::new(requests.iter().map(subject).collect()).next_about_same();

@@ -160,15 +160,10 @@ const APPEALABLE: &[EventKind] = &[
 /// appeal runs from the final amended plan that follows it. A review decision
 /// with no outcome recorded is taken as appealable, so its window is shown.
 fn appealable_decisions<'a>(timeline: &Timeline<'a>) -> Vec<Dated<'a>> {
-    let decisions = timeline.of(APPEALABLE);
-    // Room for them all at once: a filter's collect would grow the list.
-    let mut appealable = Vec::with_capacity(decisions.len());
-    appealable.extend(
-        decisions.filter(|d| {
-            !(d.kind == &ReviewDecision && d.event.outcome == Some(ReviewOutcome::Amend))
-        }),
-    );
-    appealable
+    timeline
+        .of(APPEALABLE)
+        .filter(|d| !(d.kind == &ReviewDecision && d.event.outcome == Some(ReviewOutcome::Amend)))
+        .collect()
 }
 
 pub(crate) fn deadlines<'a>(

@@ -163,17 +163,16 @@ pub(crate) struct Start<'a> {
 /// case's setting.
 pub(crate) fn starts<'a>(cx: &CaseContext<'a>) -> Vec<Start<'a>> {
     let by_meeting = counts_from_meeting(cx);
-    let plans = cx.timeline.of(&[FinalPlanIssued]);
-    let decisions = cx.timeline.of(&[ReviewDecision]);
-    // Room for every plan and decision at once, and for a few plans that end
-    // a re-assessment.
-    let mut starts: Vec<Start<'a>> = Vec::with_capacity(plans.len() + decisions.len() + 2);
-    starts.extend(plans.map(|plan| Start {
-        from: plan,
-        decision: None,
-    }));
+    let mut starts: Vec<Start<'a>> = cx
+        .timeline
+        .of(&[FinalPlanIssued])
+        .map(|plan| Start {
+            from: plan,
+            decision: None,
+        })
+        .collect();
     let mut previous_decision: Option<NaiveDate> = None;
-    for decision in decisions {
+    for decision in cx.timeline.of(&[ReviewDecision]) {
         let meeting = cx
             .timeline
             .last_until(&[ReviewMeeting], decision.date)
