@@ -104,12 +104,15 @@ const FEW_QUESTIONS: usize = 8;
 /// exception claims that end before they start.
 pub(crate) fn check_order(timeline: &Timeline) -> Vec<Warning> {
     let mut warnings = Vec::new();
-    for (answers, questions) in ANSWERS {
+    // One list for every kind's questions in turn, so it is allocated once.
+    let mut questions: Vec<Dated> = Vec::new();
+    for (answers, asked_by) in ANSWERS {
         let mut answers = timeline.of(answers).peekable();
         if answers.peek().is_none() {
             continue;
         }
-        let questions: Vec<Dated> = timeline.of(questions).collect();
+        questions.clear();
+        questions.extend(timeline.of(asked_by));
         // Grouped by subject when there are many; a few are quicker looked through.
         let asked = (questions.len() > FEW_QUESTIONS)
             .then(|| Subjects::new(questions.iter().map(|q| q.event.subject()).collect()));

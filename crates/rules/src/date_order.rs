@@ -25,8 +25,9 @@ pub type DateKey = (NaiveDate, NaiveDate);
 /// assert_eq!(logged, [("request", day(6)), ("advice", day(9)), ("decision", day(9))]);
 /// ```
 pub fn sort_by_date<T>(items: &mut [T], key: impl Fn(&T) -> DateKey) {
-    if let Some(positions) = sorted_positions(items, key) {
-        permute(positions, &mut |a, b| items.swap(a, b));
+    let mut order = keys(items, key);
+    if sort_keys(&mut order) {
+        permute(&mut order, &mut |a, b| items.swap(a, b));
     }
 }
 
@@ -43,36 +44,40 @@ pub fn sort_by_date<T>(items: &mut [T], key: impl Fn(&T) -> DateKey) {
 /// assert_eq!(logged, [("request", day(6)), ("advice", day(9)), ("decision", day(9))]);
 /// ```
 pub fn sort_vec_by_date<T>(items: &mut Vec<T>, key: impl Fn(&T) -> DateKey) {
-    let Some(positions) = sorted_positions(items, key) else {
+    let mut order = keys(items, key);
+    if !sort_keys(&mut order) {
         return;
-    };
+    }
     let mut sorted: Vec<T> = Vec::with_capacity(items.len());
-    // SAFETY: `positions` is a permutation of `0..items.len()` (the sorted
-    // positions of every item), so each item is copied out exactly once, into
-    // its own place within `sorted`'s capacity. `items` gives up its items
-    // first (length 0), so none is dropped twice, and nothing here can panic.
+    // SAFETY: the positions in `order` are a permutation of `0..items.len()`
+    // (each item's key with its position, sorted), so each item is copied out
+    // exactly once, into its own place within `sorted`'s capacity. `items`
+    // gives up its items first (length 0), so none is dropped twice, and
+    // nothing here can panic.
     unsafe {
         let (from, to) = (items.as_ptr(), sorted.as_mut_ptr());
         items.set_len(0);
-        for (place, &position) in positions.iter().enumerate() {
+        for (place, &(_, position)) in order.iter().enumerate() {
             std::ptr::copy_nonoverlapping(from.add(position), to.add(place), 1);
         }
-        sorted.set_len(positions.len());
+        sorted.set_len(order.len());
     }
     *items = sorted;
 }
 
-/// The positions of `items` in the order `key` sorts them, or none when they
-/// are in order already.
-fn sorted_positions<T>(items: &[T], key: impl Fn(&T) -> DateKey) -> Option<Vec<usize>> {
+/// An item's key, packed in one number, beside the item's position.
+type Keyed = (u64, usize);
+
+/// The key of each of `items` beside its position.
+fn keys<T>(items: &[T], key: impl Fn(&T) -> DateKey) -> Vec<Keyed> {
+    let mut order = vec![(0, 0); items.len()];
     // Filled by index, not pushed: built for size (the app's wasm), each push
     // would be a call.
-    let mut order = vec![(0, 0); items.len()];
     for (position, item) in items.iter().enumerate() {
         let (first, second) = key(item);
         order.as_mut_slice()[position] = (packed(first) << 32 | packed(second), position);
     }
-    sort_keys(order)
+    order
 }
 
 /// A date as a number in the dates' order: its year, then its day of the year.
@@ -85,28 +90,30 @@ fn packed(date: NaiveDate) -> u64 {
     year << 9 | u64::from(date.ordinal())
 }
 
-/// The part of the sort that is not generic, so the item types share it.
-fn sort_keys(mut order: Vec<(u64, usize)>) -> Option<Vec<usize>> {
+/// Sorts the keys, the part of the sort that is not generic, so the item types
+/// share it; false when they are in order already.
+fn sort_keys(order: &mut [Keyed]) -> bool {
     if order.is_sorted() {
-        return None;
+        return false;
     }
     // The stable sort, though every key is distinct: a case's events and
     // deadlines come mostly in runs already in order (the milestones, then the
     // correspondence), which it merges rather than sorting afresh.
     order.sort();
-    Some(order.into_iter().map(|(_, position)| position).collect())
+    true
 }
 
-/// Moves the item at `from[place]` to `place` for every place, by swaps, one
-/// cycle at a time. Not generic, so the item types share it: each caller
-/// only supplies its swap.
-fn permute(mut from: Vec<usize>, swap: &mut dyn FnMut(usize, usize)) {
+/// Moves the item at the position `order[place]` holds to `place` for every
+/// place, by swaps, one cycle at a time (marking the positions done in
+/// `order`). Not generic, so the item types share it: each caller only
+/// supplies its swap.
+fn permute(order: &mut [Keyed], swap: &mut dyn FnMut(usize, usize)) {
     const PLACED: usize = usize::MAX;
-    for start in 0..from.len() {
+    for start in 0..order.len() {
         let mut place = start;
-        while from[place] != PLACED {
-            let source = from[place];
-            from[place] = PLACED;
+        while order[place].1 != PLACED {
+            let source = order[place].1;
+            order[place].1 = PLACED;
             if source == start {
                 break;
             }

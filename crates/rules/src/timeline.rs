@@ -250,6 +250,16 @@ impl<'a> Iterator for Of<'_, 'a> {
         self.heads[head].0 += 1;
         Some(self.timeline.dated.as_slice()[position])
     }
+
+    /// Exact: a list collected from it is allocated once, at its length.
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let mut left = 0;
+        for &(start, end) in &self.heads {
+            // The heads not in use are empty.
+            left += (end - start) as usize;
+        }
+        (left, Some(left))
+    }
 }
 
 /// The positions of `dated`'s events grouped by kind (a counting sort, so in
