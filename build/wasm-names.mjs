@@ -81,43 +81,42 @@ function importDescription(r, bytes) {
   return bytes.subarray(start, r.at);
 }
 
-/** The import section with the imports of the `_bg.js` module renamed, recording each in `renamed`. */
-function renameImports(body, renamed) {
+/** `to`, the new name of `from`, recorded in `renamed`. */
+function record(renamed, from, to) {
+  renamed.set(from, to);
+  return to;
+}
+
+/** A section that is a vector of entries, each written again by `entry(reader)` as a list of bytes. */
+function rewriteVector(body, entry) {
   const r = reader(body, 0);
   const count = r.u32();
   const out = [leb128(count)];
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < count; i++) out.push(...entry(r));
+  return Buffer.concat(out);
+}
+
+/** The import section with the imports of the `_bg.js` module renamed, recording each in `renamed`. */
+function renameImports(body, renamed) {
+  return rewriteVector(body, (r) => {
     const module = r.name();
     let field = r.name();
     const description = importDescription(r, body);
-    if (module.endsWith('_bg.js')) {
-      const short = shortName(renamed.size);
-      renamed.set(field, short);
-      field = short;
-    }
-    out.push(nameBytes(module), nameBytes(field), description);
-  }
-  return Buffer.concat(out);
+    if (module.endsWith('_bg.js')) field = record(renamed, field, shortName(renamed.size));
+    return [nameBytes(module), nameBytes(field), description];
+  });
 }
 
 /** The export section with the hashed exports renamed `$0`, `$1`, ..., recording each in `renamed`. */
 function renameExports(body, renamed) {
-  const r = reader(body, 0);
-  const count = r.u32();
-  const out = [leb128(count)];
-  for (let i = 0; i < count; i++) {
+  return rewriteVector(body, (r) => {
     let name = r.name();
     const start = r.at;
     r.at++;
     r.u32();
-    if (HASHED_EXPORT.test(name)) {
-      const short = `$${renamed.size}`;
-      renamed.set(name, short);
-      name = short;
-    }
-    out.push(nameBytes(name), body.subarray(start, r.at));
-  }
-  return Buffer.concat(out);
+    if (HASHED_EXPORT.test(name)) name = record(renamed, name, `$${renamed.size}`);
+    return [nameBytes(name), body.subarray(start, r.at)];
+  });
 }
 
 /** `js` with each whole name `from` of `renamed` replaced, which must occur `expected(from, count)` times. */
