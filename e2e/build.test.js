@@ -4,9 +4,10 @@
 // the wasm's included, which the browser checks.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { integrity, withIntegrity } from '../build/minify.mjs';
+import { shortenNames } from '../build/wasm-names.mjs';
 import { appUnderTest, dist, openApp } from './support.js';
 
 test('every file index.html pins has the integrity hash of its minified content', async () => {
@@ -44,6 +45,39 @@ test('the loader fetches the wasm with its integrity hash; the preload, which ca
   const preload = /<link rel="preload" href="([^"]+)"[^>]*>/.exec(html);
   assert.equal(preload[1], href);
   assert.doesNotMatch(preload[0], /integrity/);
+});
+
+/** A wasm module that imports `field` of `module` and exports it as `exported`. */
+function reexporting(module, field, exported) {
+  const name = (text) => [text.length, ...Buffer.from(text)];
+  const section = (id, body) => [id, body.length, ...body];
+  return Buffer.from([
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    ...section(1, [1, 0x60, 0, 0]),
+    ...section(2, [1, ...name(module), ...name(field), 0, 0]),
+    ...section(7, [1, ...name(exported), 0, 0]),
+  ]);
+}
+
+test("wasm-bindgen's hashed names are shortened in the wasm and its JavaScript alike", () => {
+  const wasm = reexporting('./app_bg.js', '__wbg_now_0123456789abcdef', 'invoke__h0123456789abcdef');
+  const js =
+    'const imports = { __wbg_now_0123456789abcdef: function() { return Date.now(); } };\n' +
+    'function call() { wasm.invoke__h0123456789abcdef(); wasm.invoke__h0123456789abcdef(); }';
+  const short = shortenNames(wasm, js);
+  const module = new WebAssembly.Module(short.bytes);
+  assert.deepEqual(WebAssembly.Module.imports(module), [{ module: './app_bg.js', name: 'a', kind: 'function' }]);
+  assert.deepEqual(WebAssembly.Module.exports(module), [{ name: '$0', kind: 'function' }]);
+  assert.equal(short.js, 'const imports = { a: function() { return Date.now(); } };\nfunction call() { wasm.$0(); wasm.$0(); }');
+  assert.throws(() => shortenNames(wasm, 'const imports = {};'), /names __wbg_now_0123456789abcdef 0 times/);
+});
+
+test('no built wasm imports or exports a hashed name', async () => {
+  for (const name of (await readdir(dist)).filter((name) => name.endsWith('_bg.wasm'))) {
+    const module = new WebAssembly.Module(await readFile(join(dist, name)));
+    const names = [...WebAssembly.Module.imports(module), ...WebAssembly.Module.exports(module)].map((entry) => entry.name);
+    assert.deepEqual(names.filter((entry) => /[0-9a-f]{16}/.test(entry)), [], name);
+  }
 });
 
 describe('in Chromium', () => {

@@ -4,8 +4,10 @@
 //! item type it is used on, about 3 KB of the app's WebAssembly each. Sorting
 //! (dates, position) pairs instead builds one sort, shared by every caller;
 //! the two dates are packed in one number, compared in one step. What is not
-//! sorted by date sorts its positions with [`sorted_positions_by`], one copy
-//! of the standard library's unstable sort for every such caller.
+//! sorted by date sorts its positions with [`sorted_positions_by`]. Both sort
+//! with `merge_runs`, written here: the standard library's stable and
+//! unstable sorts for those two item types were about 8 KB of the app's
+//! WebAssembly (3.4 KB gzip).
 
 use std::cmp::Ordering;
 
@@ -96,10 +98,9 @@ fn sort_keys(order: &mut [Keyed]) -> bool {
     if order.is_sorted() {
         return false;
     }
-    // The stable sort, though every key is distinct: a case's events and
-    // deadlines come mostly in runs already in order (the milestones, then the
-    // correspondence), which it merges rather than sorting afresh.
-    order.sort();
+    // By key alone: the pairs are in position order, which a stable sort keeps
+    // among equal keys.
+    merge_runs(order, |a, b| a.0 < b.0);
     true
 }
 
@@ -136,6 +137,107 @@ fn permute(order: &mut [Keyed], swap: &mut dyn FnMut(usize, usize)) {
 /// ```
 pub fn sorted_positions_by(len: usize, order: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut positions: Vec<usize> = (0..len).collect();
-    positions.sort_unstable_by(|&a, &b| order(a, b));
+    merge_runs(&mut positions, |&a, &b| order(a, b) == Ordering::Less);
     positions
+}
+
+/// Sorts `items` by `less`, keeping equal items in the order they had:
+/// sorts each stretch of 32 items in place, then merges neighbouring runs in
+/// order, pass by pass, between `items` and one buffer. A case's events and
+/// deadlines come mostly in runs already in order (the milestones, then the
+/// correspondence), so it makes few passes. Built for size (the app's wasm)
+/// it takes 2% more of the engine's instructions than the standard library's
+/// stable sort; at opt-level 3, 0.2%.
+fn merge_runs<T: Copy>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
+    const STRETCH: usize = 32;
+    for stretch in items.chunks_mut(STRETCH) {
+        insertion_sort(stretch, &less);
+    }
+    // Where each run starts, then the end: a stretch in order after the one
+    // before it continues its run.
+    let mut bounds: Vec<usize> = (0..items.len())
+        .step_by(STRETCH)
+        .filter(|&at| at == 0 || less(&items[at], &items[at - 1]))
+        .collect();
+    bounds.push(items.len());
+    if bounds.len() <= 2 {
+        return;
+    }
+    let mut buffer = items.to_vec();
+    let (mut from, mut to): (&mut [T], &mut [T]) = (&mut *items, &mut buffer);
+    let mut in_buffer = false;
+    while bounds.len() > 2 {
+        // Runs 2k and 2k + 1 become run k; an odd run out at the end is copied.
+        let mut runs = 0;
+        let mut at = 0;
+        while at + 1 < bounds.len() {
+            let (start, middle) = (bounds[at], bounds[at + 1]);
+            let end = bounds[(at + 2).min(bounds.len() - 1)];
+            merge(
+                &from[start..middle],
+                &from[middle..end],
+                &mut to[start..end],
+                &less,
+            );
+            bounds[runs] = start;
+            runs += 1;
+            at += 2;
+        }
+        bounds[runs] = from.len();
+        bounds.truncate(runs + 1);
+        std::mem::swap(&mut from, &mut to);
+        in_buffer = !in_buffer;
+    }
+    if in_buffer {
+        items.copy_from_slice(&buffer);
+    }
+}
+
+/// Sorts a few items in place, each moved back past the greater ones before it.
+fn insertion_sort<T: Copy>(items: &mut [T], less: &impl Fn(&T, &T) -> bool) {
+    for at in 1..items.len() {
+        let item = items[at];
+        let mut place = at;
+        while place > 0 && less(&item, &items[place - 1]) {
+            items[place] = items[place - 1];
+            place -= 1;
+        }
+        items[place] = item;
+    }
+}
+
+/// Merges the sorted `left` and `right` into `out`, `left`'s item first of two equal ones.
+fn merge<T: Copy>(left: &[T], right: &[T], out: &mut [T], less: &impl Fn(&T, &T) -> bool) {
+    let (mut l, mut r, mut o) = (0, 0, 0);
+    while l < left.len() && r < right.len() {
+        if less(&right[r], &left[l]) {
+            out[o] = right[r];
+            r += 1;
+        } else {
+            out[o] = left[l];
+            l += 1;
+        }
+        o += 1;
+    }
+    out[o..o + left.len() - l].copy_from_slice(&left[l..]);
+    out[o + left.len() - l..].copy_from_slice(&right[r..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Keys with repeats and runs of every length: the order of the
+        /// standard library's stable sort, equal keys kept in order.
+        #[test]
+        fn merge_runs_sorts_as_the_stable_sort_does(keys in prop::collection::vec(0u8..8, 0..200)) {
+            let mut items: Vec<(u8, usize)> = keys.into_iter().enumerate().map(|(at, key)| (key, at)).collect();
+            let mut expected = items.clone();
+            expected.sort_by_key(|&(key, _)| key);
+            merge_runs(&mut items, |a, b| a.0 < b.0);
+            prop_assert_eq!(items, expected);
+        }
+    }
 }
