@@ -48,8 +48,8 @@ impl PartialEq for ProvidersProps {
 #[component]
 pub fn Providers(props: &ProvidersProps) -> Html {
     let state = {
-        let props = props.clone();
-        use_reducer(move || State::from_loaded(props.today, &props.loaded))
+        let (today, loaded) = (props.today, props.loaded.clone());
+        use_reducer(move || State::from_loaded(today, &loaded))
     };
     let view = {
         let initial = props.view.clone();
