@@ -21,7 +21,7 @@ use storage_hooks::{
 };
 
 /// The facts to start from, and what to show inside the providers.
-#[derive(Properties, Clone, PartialEq)]
+#[derive(Properties, Clone)]
 pub struct ProvidersProps {
     pub today: NaiveDate,
     pub loaded: Rc<Loaded>,
@@ -30,13 +30,26 @@ pub struct ProvidersProps {
     pub children: Html,
 }
 
+/// The same load is the same `Rc`: the state starts from it once, so its
+/// cases need not be compared one by one (the derived comparison's code,
+/// about 1.3 KB of the first module, compared every field of every case).
+impl PartialEq for ProvidersProps {
+    fn eq(&self, other: &ProvidersProps) -> bool {
+        self.today == other.today
+            && Rc::ptr_eq(&self.loaded, &other.loaded)
+            && self.store == other.store
+            && self.view == other.view
+            && self.children == other.children
+    }
+}
+
 /// The state and the page shared through context, storage as an effect of
 /// the state changing, and the hash kept in step with the page.
 #[component]
 pub fn Providers(props: &ProvidersProps) -> Html {
     let state = {
-        let props = props.clone();
-        use_reducer(move || State::from_loaded(props.today, &props.loaded))
+        let (today, loaded) = (props.today, props.loaded.clone());
+        use_reducer(move || State::from_loaded(today, &loaded))
     };
     let view = {
         let initial = props.view.clone();

@@ -120,10 +120,10 @@ pub fn CaseList() -> Html {
             }))
         });
     }
-    let on = |action: Action| {
-        let (cases, export_error, navigator) =
-            (cases.clone(), export_error.clone(), navigator.clone());
-        Callback::from(move |_: MouseEvent| {
+    // One callback holds the handles; each button's holds it and its action.
+    let run = {
+        let (cases, export_error) = (cases.clone(), export_error.clone());
+        Callback::from(move |action: Action| {
             let done = match action {
                 Action::Undo => return cases.undo_delete(),
                 Action::Example => {
@@ -145,6 +145,7 @@ pub fn CaseList() -> Html {
             export_error.set(done.err())
         })
     };
+    let on = |action: Action| run.reform(move |_: MouseEvent| action);
 
     html! {
         <>
