@@ -305,18 +305,30 @@ fn each_unique<T: Fields + Default>(
     key: &str,
     each: &mut dyn FnMut(T::Output),
 ) -> Json<()> {
+    unique_elements(reader, key, &mut |reader, ids| {
+        each(read_fields(reader, ids, T::default())?);
+        Ok(())
+    })
+}
+
+/// The elements of the list `key`, each read by `read` with the ids read
+/// before it. Not generic and not inline: one copy of a list's reading for
+/// cases, events and documents alike.
+#[inline(never)]
+fn unique_elements<'a>(
+    reader: &mut Reader<'a>,
+    key: &str,
+    read: &mut dyn FnMut(&mut Reader<'a>, &mut Ids<'a>) -> Json<()>,
+) -> Json<()> {
     let mut ids = Some(reader.id_sets.pop().unwrap_or_default());
-    let read = at(reader, key, |reader| {
-        reader.elements(|reader| {
-            each(read_fields(reader, &mut ids, T::default())?);
-            Ok(())
-        })
+    let result = at(reader, key, |reader| {
+        reader.elements(|reader| read(reader, &mut ids))
     });
     if let Some(mut set) = ids {
         set.clear();
         reader.id_sets.push(set);
     }
-    read
+    result
 }
 
 /// Reads one case, as the app's storage keeps each: its events' ids are checked.
