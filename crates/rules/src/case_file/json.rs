@@ -916,8 +916,18 @@ impl<'a> Reader<'a> {
     /// Closes a collection read by `read`, whose fault is placed where the
     /// reader stands after the closing bracket.
     fn close<T>(&mut self, read: Result<T>, close: u8, eof: JsonFault) -> Result<T> {
+        let end = self.closing(close, eof);
+        match (read, end) {
+            (Ok(value), Ok(())) => Ok(value),
+            (Err(error), _) | (_, Err(error)) => Err(self.fix(error)),
+        }
+    }
+
+    /// The closing bracket `close` of a collection, or why it is not there:
+    /// not generic, one copy for every collection's value.
+    fn closing(&mut self, close: u8, eof: JsonFault) -> Result<()> {
         self.depth += 1;
-        let end = match self.whitespace() {
+        match self.whitespace() {
             Some(b) if b == close => {
                 self.eat();
                 Ok(())
@@ -932,10 +942,6 @@ impl<'a> Reader<'a> {
             }
             Some(_) => Err(self.peek_error(JsonFault::TrailingCharacters)),
             None => Err(self.peek_error(eof)),
-        };
-        match (read, end) {
-            (Ok(value), Ok(())) => Ok(value),
-            (Err(error), _) | (_, Err(error)) => Err(self.fix(error)),
         }
     }
 
