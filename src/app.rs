@@ -17,8 +17,7 @@ use crate::storage::{Loaded, Store};
 mod storage_hooks;
 
 use storage_hooks::{
-    listen_to_exports, listen_to_other_tabs, store_summaries_when_drawn, use_backup_record,
-    use_persistence, use_save,
+    listen_to_exports, listen_to_other_tabs, store_summaries_when_drawn, use_storage,
 };
 
 /// The facts to start from, and what to show inside the providers.
@@ -68,9 +67,7 @@ pub fn Providers(props: &ProvidersProps) -> Html {
             lock.unwrap_or_else(|| Lock::open(store, loaded.saving.clone()))
         })
     };
-    use_save(&state, &lock);
-    use_backup_record(&state, &props.store, props.loaded.backup);
-    use_persistence(&state);
+    use_storage(&state, &lock, &props.store, props.loaded.backup);
     // The handle of the latest render, for listeners that read the state.
     let latest = use_mut_ref(|| state.clone());
     *latest.borrow_mut() = state.clone();

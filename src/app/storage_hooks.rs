@@ -16,22 +16,75 @@ use crate::storage::migrate::BEFORE_KEY;
 use crate::storage::sync::{SaveError, Synced};
 use crate::storage::{KEY, Loaded, Store};
 
-/// Saves the cases whenever they change: the one place the app writes them,
-/// through the one handle on storage. A failed write leaves storage as it
-/// was and tells the user; a write by another tab since this one last
-/// looked is merged, never written over.
+/// What [`use_storage`] last acted on.
+struct Seen {
+    /// The cases' revision (`None` before the first render).
+    revision: Option<u64>,
+    /// The state's backup record (`None` before the first render).
+    backup: Option<BackupRecord>,
+    /// The backup record as stored.
+    written: BackupRecord,
+    /// Whether the browser was asked to keep the app's storage.
+    asked: bool,
+}
+
+/// Storage as an effect of the state changing, in one effect (each
+/// `use_effect_with` is code of its own in the first module), each part
+/// run when what it follows changes:
+///
+/// - the cases saved whenever they change: the one place the app writes
+///   them, through the one handle on storage. A failed write leaves storage
+///   as it was and tells the user; a write by another tab since this one
+///   last looked is merged, never written over;
+/// - the backup record stored when it changes (in its own key, never when
+///   storage must not be written), `loaded` as read at start;
+/// - the browser asked, once there is a case, to keep the app's storage for
+///   good.
 #[hook]
-pub(super) fn use_save(state: &UseReducerHandle<State>, lock: &Lock) {
-    let (state, lock) = (state.clone(), lock.clone());
-    use_effect_with(state.revision, move |&revision| {
-        if revision > 0 && state.writable {
-            let mine = state.shared_cases();
-            let taken = state.taken;
-            lock.save(
-                mine,
-                taken,
-                Callback::from(move |saved| report(&state, saved)),
-            );
+pub(super) fn use_storage(
+    state: &UseReducerHandle<State>,
+    lock: &Lock,
+    store: &Store,
+    loaded: BackupRecord,
+) {
+    let seen = use_mut_ref(move || Seen {
+        revision: None,
+        backup: None,
+        written: loaded,
+        asked: false,
+    });
+    let (state, lock, store) = (state.clone(), lock.clone(), store.clone());
+    let follows = (state.revision, state.backup, state.cases.is_empty());
+    use_effect_with(follows, move |&(revision, record, empty)| {
+        let (save, store_record, ask) = {
+            let mut seen = seen.borrow_mut();
+            let save = seen.revision.replace(revision) != Some(revision);
+            let store_record = seen.backup.replace(record) != Some(record)
+                && state.writable
+                && record != seen.written;
+            let ask = !empty && !seen.asked;
+            seen.asked |= ask;
+            (save, store_record, ask)
+        };
+        if save && revision > 0 && state.writable {
+            let (mine, taken) = (state.shared_cases(), state.taken);
+            let done = {
+                let state = state.clone();
+                Callback::from(move |saved| report(&state, saved))
+            };
+            lock.save(mine, taken, done);
+        }
+        // A lost write only moves the reminder: nothing to tell the user.
+        if store_record && backup::save(&mut *store.0.borrow_mut(), &record).is_ok() {
+            seen.borrow_mut().written = record;
+        }
+        if ask {
+            browser::ask_persistent_storage(Callback::from(move |granted| {
+                state.dispatch(Action::SetPersistence(match granted {
+                    true => Persistence::Granted,
+                    false => Persistence::Refused,
+                }))
+            }));
         }
     });
 }
@@ -147,41 +200,4 @@ pub(super) fn listen_to_exports(state: &UseReducerHandle<State>, store: Store) -
         }
     }));
     [one, all]
-}
-
-/// Stores the backup record when it changes (in its own key, never when
-/// storage must not be written).
-#[hook]
-pub(super) fn use_backup_record(
-    state: &UseReducerHandle<State>,
-    store: &Store,
-    loaded: BackupRecord,
-) {
-    let written = use_mut_ref(move || loaded);
-    let (store, writable) = (store.clone(), state.writable);
-    use_effect_with(state.backup, move |&record| {
-        if writable && record != *written.borrow() {
-            // A lost write only moves the reminder: nothing to tell the user.
-            if backup::save(&mut *store.0.borrow_mut(), &record).is_ok() {
-                *written.borrow_mut() = record;
-            }
-        }
-    });
-}
-
-/// Asks the browser, once there is a case, to keep the app's storage for good.
-#[hook]
-pub(super) fn use_persistence(state: &UseReducerHandle<State>) {
-    let asked = use_mut_ref(|| false);
-    let state = state.clone();
-    use_effect_with(state.cases.is_empty(), move |&empty| {
-        if !empty && !std::mem::replace(&mut *asked.borrow_mut(), true) {
-            browser::ask_persistent_storage(Callback::from(move |granted| {
-                state.dispatch(Action::SetPersistence(match granted {
-                    true => Persistence::Granted,
-                    false => Persistence::Refused,
-                }))
-            }));
-        }
-    });
 }
