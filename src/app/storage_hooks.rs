@@ -91,8 +91,7 @@ pub(super) fn use_storage(
 
 /// Once the first screen is drawn: stores with each case whose record held
 /// no summary that holds today the one the case list worked out, so the
-/// next start need not evaluate it (see [`Lock::store_summaries`]). `state`:
-/// the first render's.
+/// next start need not evaluate it (see [`Lock::store_summaries`]).
 pub(super) fn store_summaries_when_drawn(
     state: &UseReducerHandle<State>,
     loaded: &Rc<Loaded>,
