@@ -612,9 +612,9 @@ impl State {
     }
 
     /// Applies `edit` to a copy of one case; re-evaluates that case alone when
-    /// `edit` says it changed something.
-    /// Each edit is its own copy of this: what is not the edit itself is
-    /// in two plain functions, one copy of each in the wasm.
+    /// `edit` says it changed something. Each edit is its own copy of this:
+    /// what is not the edit itself is in two plain functions, once each in
+    /// the wasm.
     fn edit_case(&self, id: &str, edit: impl FnOnce(&mut Case) -> bool) -> Option<State> {
         let (index, mut case) = self.copy_of(id)?;
         if !edit(&mut case) {
