@@ -86,8 +86,10 @@ pub fn Providers(props: &ProvidersProps) -> Html {
             let day = browser::on_new_day(Callback::from(move |today| {
                 state.dispatch(Action::SetToday(today))
             }));
-            // Dropped, each stops listening.
-            move || drop((tabs, exports, hash, day))
+            move || {
+                // Dropped here, each stops listening.
+                let _listening = (tabs, exports, hash, day);
+            }
         });
     }
     use_page_change(&view, &state);
