@@ -17,7 +17,7 @@ use crate::storage::{Loaded, Store};
 mod storage_hooks;
 
 use storage_hooks::{
-    use_backup_record, use_other_tabs, use_persistence, use_save, use_stored_summaries,
+    listen_to_exports, listen_to_other_tabs, store_summaries_when_drawn, use_storage,
 };
 
 /// The facts to start from, and what to show inside the providers.
@@ -67,14 +67,19 @@ pub fn Providers(props: &ProvidersProps) -> Html {
             lock.unwrap_or_else(|| Lock::open(store, loaded.saving.clone()))
         })
     };
-    use_save(&state, &lock);
-    use_stored_summaries(&state, &props.loaded, &lock);
-    use_other_tabs(&state, &props.store, &lock);
-    use_backup_record(&state, &props.store, props.loaded.backup);
-    use_persistence(&state);
+    use_storage(&state, &lock, &props.store, props.loaded.backup);
+    // The handle of the latest render, for listeners that read the state.
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
     {
-        let (view, state) = (view.clone(), state.clone());
+        let (view, state, loaded) = (view.clone(), state.clone(), props.loaded.clone());
+        let (store, lock) = (props.store.clone(), (*lock).clone());
+        // What starts with the app, in one effect: each `use_effect_with`
+        // is code of its own in the first module.
         use_effect_with((), move |()| {
+            store_summaries_when_drawn(&state, &loaded, &lock);
+            let exports = listen_to_exports(&state, store.clone());
+            let tabs = listen_to_other_tabs(latest, store, lock);
             let hash = browser::on_hash_change(Callback::from(move |hash: String| {
                 view.set(View::from_hash(&hash))
             }));
@@ -82,8 +87,8 @@ pub fn Providers(props: &ProvidersProps) -> Html {
                 state.dispatch(Action::SetToday(today))
             }));
             move || {
-                hash.stop();
-                day.stop();
+                // Dropped here, each stops listening.
+                let _listening = (tabs, exports, hash, day);
             }
         });
     }

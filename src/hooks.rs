@@ -26,7 +26,8 @@ pub struct Cases {
 enum Source {
     /// The app's own state, changed by its reducer.
     App(CasesContext),
-    /// A page of a part loaded on demand.
+    /// A page of a part loaded on demand (never in the first module).
+    #[cfg_attr(feature = "lockless", allow(dead_code))]
     HandedOver(HandedOver),
 }
 
@@ -144,7 +145,12 @@ impl Cases {
 #[hook]
 pub fn use_cases() -> Cases {
     let app = use_context::<CasesContext>().map(Source::App);
+    // Only a part's page is given its cases (`crate::parts`), never one of
+    // the first module (feature `lockless`), which leaves that look out.
+    #[cfg(not(feature = "lockless"))]
     let given = use_context::<HandedOver>().map(Source::HandedOver);
+    #[cfg(feature = "lockless")]
+    let given = None;
     let source = app.or(given).expect("use_cases is used inside the App");
     Cases { source }
 }

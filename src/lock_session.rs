@@ -16,6 +16,7 @@
 //! there cannot be read without decrypting, so it is never written over,
 //! and the save is refused until the page is reloaded.
 
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -423,16 +424,20 @@ impl Records {
     }
 
     /// Writes `puts` in one transaction, each record sealed while the lock
-    /// is on: the records as stored, and whether the write was made.
-    async fn write(&self, puts: &[Put]) -> Result<(Vec<Put>, Result<(), WriteError>), String> {
+    /// is on: the records as stored (`puts` themselves, unlocked: no copy
+    /// of each record's text), and whether the write was made.
+    async fn write<'a>(
+        &self,
+        puts: &'a [Put],
+    ) -> Result<(Cow<'a, [Put]>, Result<(), WriteError>), String> {
         let sealing = self.sealing.borrow().clone();
         // The first module holds no key (`crate::start`), and leaves out
         // every sealing branch: an `await` in a branch never taken still
         // links what it awaits.
         let stored = match &sealing {
             #[cfg(not(feature = "lockless"))]
-            Some(sealing) => sealing.seal_puts(puts, &Progress::default()).await?,
-            _ => puts.to_vec(),
+            Some(sealing) => Cow::Owned(sealing.seal_puts(puts, &Progress::default()).await?),
+            _ => Cow::Borrowed(puts),
         };
         let header = sealing.as_ref().map(|sealing| sealing.header.as_str());
         let change = Change {

@@ -612,16 +612,30 @@ impl State {
     }
 
     /// Applies `edit` to a copy of one case; re-evaluates that case alone when
-    /// `edit` says it changed something.
+    /// `edit` says it changed something. Each edit is its own copy of this:
+    /// what is not the edit itself is in two plain functions, once each in
+    /// the wasm.
     fn edit_case(&self, id: &str, edit: impl FnOnce(&mut Case) -> bool) -> Option<State> {
-        let index = self.cases.iter().position(|entry| entry.case.id == id)?;
-        let mut case = Case::clone(&self.cases[index].case);
+        let (index, mut case) = self.copy_of(id)?;
         if !edit(&mut case) {
             return None;
         }
+        Some(self.with_case(index, case))
+    }
+
+    /// Where case `id` is, and a copy of it to edit.
+    #[inline(never)]
+    fn copy_of(&self, id: &str) -> Option<(usize, Case)> {
+        let index = self.cases.iter().position(|entry| entry.case.id == id)?;
+        Some((index, Case::clone(&self.cases[index].case)))
+    }
+
+    /// A changed copy, `case` in place `index`, evaluated afresh.
+    #[inline(never)]
+    fn with_case(&self, index: usize, case: Case) -> State {
         let mut next = self.changed();
         next.cases[index] = Entry::new(case, self.today);
-        Some(next)
+        next
     }
 }
 
