@@ -9,10 +9,11 @@ use std::rc::Rc;
 
 use common::*;
 use ehc_timeline::View;
+use ehc_timeline::components::kept::kept;
 use ehc_timeline::components::{
-    CASE_PICTURE_CAPTION, CaseFormProps, DeadlineItem, DeadlineItemProps, EXPORT_BACKUP,
-    EventFormProps, ImportPage, ImportStep, Latest, PICTURE_CAPTION, backup_reminder_text,
-    case_form, deadline_tag, import_error, persistence_advice, timeline,
+    CASE_PICTURE_CAPTION, CaseFormProps, DeadlineItem, EXPORT_BACKUP, EventFormProps, ImportPage,
+    ImportStep, Latest, PICTURE_CAPTION, backup_reminder_text, case_form, deadline_tag,
+    import_error, persistence_advice, timeline,
 };
 use ehc_timeline::export::exported_text;
 use ehc_timeline::forms::{CaseDraft, Errors, EventDraft};
@@ -133,10 +134,11 @@ fn a_guidance_deadline_is_labelled_guidance() {
             }
             evaluation
         });
-        render::<DeadlineItem>(DeadlineItemProps {
+        let item = DeadlineItem {
             evaluated: Rc::new(evaluated),
             index: 0,
-        })
+        };
+        render_html(kept(Rc::new(item), None))
     };
     assert_not_reads(&html(None), "Guidance");
     assert_reads(&html(Some(Force::Guidance)), "Guidance");

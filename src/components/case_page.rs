@@ -1,9 +1,12 @@
 //! A case: its details, deadlines, what to do next, events and settings.
 
+use std::rc::Rc;
+
 use rules::{Case, Evaluation, calendar::long_date, case_file::ReviewCompleteOn};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::kept::kept;
 use super::layout::static_html;
 use crate::components::{
     CASE_PICTURE_CAPTION, CasePicture, Latest, Markup, PER_PAGE, back_link, contested_points,
@@ -170,8 +173,11 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                 </p>
             }
             { log_link_and_warnings(id, entry.evaluation()) }
-            <CasePicture evaluated={entry.shared_evaluation().clone()} caption={CASE_PICTURE_CAPTION}
-                first={Latest::from_state(&deadlines_shown).hidden(entry.evaluation().deadlines.len())} />
+            { kept(Rc::new(CasePicture {
+                evaluated: entry.shared_evaluation().clone(),
+                caption: CASE_PICTURE_CAPTION,
+                first: Latest::from_state(&deadlines_shown).hidden(entry.evaluation().deadlines.len()),
+            }), None) }
             { timeline(entry.shared_evaluation(), &Latest::from_state(&deadlines_shown)) }
             { next_steps_section(entry.evaluation(), &Latest::from_state(&steps_shown)) }
             { notices(entry.evaluation()) }
