@@ -155,7 +155,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
             if let Some(text) = deleted_event {
                 { undo_banner("Milestone deleted", text, on(Action::Undo)) }
             }
-            <h1 class="heading-xl" tabindex="-1">{entry.name()}</h1>
+            { Markup::new(r#"<h1 class="heading-xl" tabindex="-1">"#).text(entry.name()).raw("</h1>").html() }
             if archived {
                 { static_html(r#"<p class="body"><strong class="tag tag--grey">Archived</strong></p>"#) }
             }
@@ -343,7 +343,10 @@ fn case_settings(
                 </div>
                 <button type="submit" class="button button--secondary">{"Save setting"}</button>
                 if saved {
-                    <p class="hint" aria-live="polite">{format!("In use: {}.", review_complete_on_label(value))}</p>
+                    { Markup::new(r#"<p class="hint" aria-live="polite">In use: "#)
+                        .raw(review_complete_on_label(value))
+                        .raw(".</p>")
+                        .html() }
                 }
             </form>
             { contested_points() }
