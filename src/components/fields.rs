@@ -6,7 +6,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::components::{ErrorSummary, back_link};
+use crate::components::{back_link, error_summary};
 use crate::forms::{DatePart, DateParts, Edit, Errors, FieldError};
 use crate::route::View;
 
@@ -268,7 +268,8 @@ pub fn checkbox(props: &CheckboxProps) -> Html {
 }
 
 /// A form of these fields: the error summary above it, then `fields`, then
-/// the `save` button that sends it beside a link back to `cancel`.
+/// the `save` button that sends it beside a link back to `cancel`. Its page
+/// calls [`crate::components::use_error_focus`].
 pub fn form(
     errors: &Errors,
     on_submit: &Callback<()>,
@@ -283,7 +284,7 @@ pub fn form(
     });
     html! {
         <>
-            <ErrorSummary errors={errors.clone()} />
+            { error_summary(errors) }
             <form novalidate=true {onsubmit}>
                 { fields }
                 <div class="button-group">

@@ -54,7 +54,7 @@ pub use contested_points::contested_points;
 pub use date_input::{DateInputProps, date_input};
 pub use deadline_tag::deadline_tag;
 pub use documents_page::{DocumentsPage, DocumentsPageProps};
-pub use error_summary::{ERROR_SUMMARY_ID, ErrorSummary};
+pub use error_summary::{ERROR_SUMMARY_ID, ErrorSummary, error_summary, use_error_focus};
 pub use event_form::{EventFormProps, MilestonePage, MilestonePageProps, event_form};
 pub use event_list::event_list;
 pub use export_button::{EXPORT_BACKUP, ExportBackupButton, backup_button};
