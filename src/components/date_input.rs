@@ -3,7 +3,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::fields::{class_with, described_by, error_message, group_class, hint};
+use crate::components::Markup;
+use crate::components::fields::{class_with, described_by, group_class, hint_and_error};
 use crate::forms::{DatePart, DateParts, FieldError};
 
 pub struct DateInputProps {
@@ -48,8 +49,7 @@ pub fn date_input(props: &DateInputProps) -> Html {
             <fieldset class="fieldset" role="group"
                 aria-describedby={described_by(id, props.hint.is_some(), error)}>
                 <legend class="fieldset__legend">{&props.legend}</legend>
-                { hint(id, props.hint.as_ref()) }
-                { error_message(id, props.error.as_ref()) }
+                { hint_and_error(&mut Markup::new(""), id, props.hint.as_ref(), props.error.as_ref()) }
                 <div class="date-input" id={id.clone()}>
                     { for boxes.iter().zip(parts).map(|(&(name, label, part, class), bad)| {
                         let on_change = props.on_change.clone();

@@ -6,20 +6,39 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::components::{back_link, error_summary};
+use crate::components::{Markup, back_link, error_summary};
 use crate::forms::{DatePart, DateParts, Edit, Errors, FieldError};
 use crate::route::View;
 
 /// The error message shown on a field, read out with an "Error:" prefix.
 pub fn error_message(id: &str, error: Option<&FieldError>) -> Html {
-    match error {
-        Some(error) => html! {
-            <p id={format!("{id}-error")} class="error-message">
-                <span class="visually-hidden">{"Error: "}</span>{&error.message}
-            </p>
-        },
-        None => html! {},
+    hint_and_error(&mut Markup::new(""), id, None, error)
+}
+
+/// A field's hint and its error message, those it has, after the markup
+/// already in `html` (its label): written as text, each a few bytes of
+/// code rather than elements of its own.
+pub fn hint_and_error(
+    html: &mut Markup,
+    id: &str,
+    hint: Option<&AttrValue>,
+    error: Option<&FieldError>,
+) -> Html {
+    if let Some(hint) = hint {
+        html.raw(r#"<div id=""#)
+            .text(id)
+            .raw(r#"-hint" class="hint">"#)
+            .text(hint)
+            .raw("</div>");
     }
+    if let Some(error) = error {
+        html.raw(r#"<p id=""#)
+            .text(id)
+            .raw(r#"-error" class="error-message"><span class="visually-hidden">Error: </span>"#)
+            .text(&error.message)
+            .raw("</p>");
+    }
+    html.html()
 }
 
 /// The ids a control is described by: its hint and its error.
@@ -31,14 +50,6 @@ pub fn described_by(id: &str, hint: bool, error: bool) -> Option<AttrValue> {
         (false, false) => return None,
     };
     Some(ids.into())
-}
-
-/// A field's hint, if it has one.
-pub fn hint(id: &str, hint: Option<&AttrValue>) -> Html {
-    match hint {
-        Some(text) => html! { <div id={format!("{id}-hint")} class="hint">{text}</div> },
-        None => html! {},
-    }
 }
 
 /// The class of a field's form group, marked when the field has an error.
@@ -234,11 +245,11 @@ pub fn field_group(
     error: Option<&FieldError>,
     control: Html,
 ) -> Html {
+    let mut head = Markup::new(r#"<label class="label" for=""#);
+    head.text(id).raw(r#"">"#).text(label).raw("</label>");
     html! {
         <div class={group_class(error.is_some())}>
-            <label class="label" for={id.clone()}>{label}</label>
-            { hint(id, hint_text) }
-            { error_message(id, error) }
+            { hint_and_error(&mut head, id, hint_text, error) }
             { control }
         </div>
     }
