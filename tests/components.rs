@@ -12,7 +12,7 @@ use ehc_timeline::View;
 use ehc_timeline::components::kept::kept;
 use ehc_timeline::components::{
     CASE_PICTURE_CAPTION, CaseFormProps, DeadlineItem, EXPORT_BACKUP, EventFormProps, ImportPage,
-    ImportStep, Latest, PICTURE_CAPTION, backup_reminder_text, case_form, deadline_tag,
+    ImportStep, Latest, Markup, PICTURE_CAPTION, backup_reminder_text, case_form, deadline_tag,
     import_error, persistence_advice, timeline,
 };
 use ehc_timeline::export::exported_text;
@@ -49,7 +49,9 @@ fn render_html(html: Html) -> String {
 }
 
 fn tag(status: Status, days_late: i64, due: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
-    text(&render_html(deadline_tag(status, days_late, due, today)))
+    let mut html = Markup::new("");
+    deadline_tag(&mut html, status, days_late, due, today);
+    text(&render_html(html.html()))
 }
 
 #[test]

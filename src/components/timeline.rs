@@ -49,8 +49,8 @@ pub fn timeline(evaluated: &Rc<CaseEvaluation>, shown: &Latest) -> Html {
     }
 }
 
-/// One deadline of the timeline: its words as markup written as text, the
-/// card (which takes focus) and its working's `<details>` (which the user
+/// One deadline of the timeline: its title, tags and lines as one markup
+/// written as text, the card (which takes focus) and its working's `<details>` (which the user
 /// opens) as elements kept from one draw to the next.
 pub struct DeadlineItem {
     pub evaluated: Rc<CaseEvaluation>,
@@ -76,19 +76,24 @@ impl Piece for DeadlineItem {
     fn draw(&self) -> Html {
         let evaluation = self.evaluated.get();
         let deadline = &evaluation.deadlines[self.index];
-        let mut title = Markup::new(r#"<h3 class="heading-s deadline__title">"#);
-        deadline_title(&mut title, deadline);
-        title.raw("</h3>");
+        let mut text = Markup::new(r#"<h3 class="heading-s deadline__title">"#);
+        deadline_title(&mut text, deadline);
+        text.raw(r#"</h3><p class="deadline__tags">"#);
+        deadline_tag(
+            &mut text,
+            deadline.status,
+            deadline.days_late,
+            deadline.due,
+            evaluation.today,
+        );
+        if deadline.force == Force::Guidance {
+            text.raw(GUIDANCE_TAG);
+        }
+        text.raw("</p>");
+        card_text(&mut text, deadline);
         html! {
             <li class={status_class(deadline.status)} id={format!("deadline-{}", self.index)} tabindex="-1">
-                { title.html() }
-                <p class="deadline__tags">
-                    { deadline_tag(deadline.status, deadline.days_late, deadline.due, evaluation.today) }
-                    if deadline.force == Force::Guidance {
-                        { static_html(GUIDANCE_TAG) }
-                    }
-                </p>
-                { card_text(deadline) }
+                { text.html() }
                 <details class="details">
                     { static_html(WORKING_SUMMARY) }
                     <ol class="list list--number details__text">
@@ -102,7 +107,7 @@ impl Piece for DeadlineItem {
 
 /// The card's lines below its tags: when it is due, when it was done, what
 /// the rule says, why it does not apply, who must act and the law.
-fn card_text(deadline: &Deadline) -> Html {
+fn card_text(html: &mut Markup, deadline: &Deadline) {
     let due = long_date(deadline.due);
     let when = match deadline.limit {
         Limit::By => format!("Due {due}"),
@@ -110,7 +115,7 @@ fn card_text(deadline: &Deadline) -> Html {
     };
     // "Due 17 February 2025"; for an excepted limit the statutory date
     // struck through, then the indicative one.
-    let mut html = Markup::new(r#"<p class="body deadline__due">"#);
+    html.raw(r#"<p class="body deadline__due">"#);
     if deadline.status != Status::Excepted {
         html.raw("<strong>").raw(&when).raw("</strong>");
     } else {
@@ -138,8 +143,7 @@ fn card_text(deadline: &Deadline) -> Html {
         .text(deadline.actor.label())
         .raw(r#". </span><cite class="deadline__citation">"#)
         .text(deadline.citation)
-        .raw("</cite></p>")
-        .html()
+        .raw("</cite></p>");
 }
 
 /// The deadline's title, and what it is about when it has a subject:
