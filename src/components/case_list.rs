@@ -169,7 +169,7 @@ pub fn CaseList() -> Html {
             } else {
                 <div class="list-controls">
                     <div class="form-group">
-                        <label class="label" for="sort-by">{"Sort by"}</label>
+                        { static_html(r#"<label class="label" for="sort-by">Sort by</label>"#) }
                         <select id="sort-by" name="sort-by" class="select" onchange={on_sort}>
                             { sort_option(SortBy::MostUrgent, sort) }
                             { sort_option(SortBy::Name, sort) }

@@ -84,9 +84,7 @@ impl Piece for EventCard {
                 <div class="button-group button-group--small">
                     { event_button("Edit", with_id(on_edit, &event.id), &what) }
                     { event_button("Delete", with_id(on_delete, &event.id), &what) }
-                    <a class="link event__documents" href={View::Documents(case_id.to_string(), event.id.clone()).to_hash()}>
-                        {documents_link(event)}<span class="visually-hidden">{format!(": {what}")}</span>
-                    </a>
+                    { documents_link(case_id, event, &what) }
                 </div>
             </li>
         }
@@ -130,12 +128,20 @@ fn card_text(event: &Event, what: &str) -> Html {
     html.html()
 }
 
-/// The link to the event's documents: "Add documents", or "Documents (2)".
-fn documents_link(event: &Event) -> String {
+/// The link to the event's documents, "Add documents" or "Documents (2)",
+/// named in full for a screen reader.
+fn documents_link(case_id: &str, event: &Event, what: &str) -> Html {
+    let view = View::Documents(case_id.to_owned(), event.id.clone());
+    let mut html = Markup::new(r#"<a class="link event__documents" href=""#);
+    html.text(&view.to_hash()).raw(r#"">"#);
     match event.documents.len() {
-        0 => "Add documents".to_owned(),
-        n => format!("Documents ({n})"),
-    }
+        0 => html.raw("Add documents"),
+        n => html.raw(&format!("Documents ({n})")),
+    };
+    html.raw(r#"<span class="visually-hidden">: "#)
+        .text(what)
+        .raw("</span></a>")
+        .html()
 }
 
 /// A small button named in full for a screen reader: "Edit: 6 January 2025 — …".

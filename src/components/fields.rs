@@ -310,13 +310,19 @@ pub fn form(
 /// The top of a form's page: the link back to `back` (named `back_to`), a
 /// caption naming the case, if any, and the heading.
 pub fn page_top(back: &View, back_to: &str, caption: Option<&str>, heading: &'static str) -> Html {
+    let mut html = Markup::new("");
+    if let Some(caption) = caption {
+        html.raw(r#"<span class="caption-l">"#)
+            .text(caption)
+            .raw("</span>");
+    }
+    html.raw(r#"<h1 class="heading-xl" tabindex="-1">"#)
+        .raw(heading)
+        .raw("</h1>");
     html! {
         <>
             { back_link(back, back_to) }
-            if let Some(caption) = caption {
-                <span class="caption-l">{caption}</span>
-            }
-            <h1 class="heading-xl" tabindex="-1">{heading}</h1>
+            { html.html() }
         </>
     }
 }

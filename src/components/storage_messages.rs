@@ -144,7 +144,10 @@ fn load_problem_banner(
                 </div>
             }
             if let Some(error) = &*error {
-                <p class="error-message" role="alert">{format!("The data could not be downloaded: {error}")}</p>
+                { Markup::new(r#"<p class="error-message" role="alert">The data could not be downloaded: "#)
+                    .text(error)
+                    .raw("</p>")
+                    .html() }
             }
         </div>
     }

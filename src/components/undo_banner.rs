@@ -33,9 +33,12 @@ pub fn secondary_button(label: &'static str, onclick: Callback<MouseEvent>) -> H
 /// for the case list and the case page.
 pub fn export_error_message(error: Option<&str>) -> Html {
     match error {
-        Some(error) => html! {
-            <p class="error-message" role="alert">{format!("The file could not be made: {error}")}</p>
-        },
+        Some(error) => {
+            Markup::new(r#"<p class="error-message" role="alert">The file could not be made: "#)
+                .text(error)
+                .raw("</p>")
+                .html()
+        }
         None => html! {},
     }
 }
