@@ -48,10 +48,20 @@ fn render_html(html: Html) -> String {
     render::<Shown>(ShownProps { html })
 }
 
-fn tag(status: Status, days_late: i64, due: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
+/// A deadline's tag, as HTML.
+fn tag_html(
+    status: Status,
+    days_late: i64,
+    due: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+) -> String {
     let mut html = Markup::new("");
     deadline_tag(&mut html, status, days_late, due, today);
-    text(&render_html(html.html()))
+    render_html(html.html())
+}
+
+fn tag(status: Status, days_late: i64, due: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
+    text(&tag_html(status, days_late, due, today))
 }
 
 #[test]
@@ -93,7 +103,7 @@ fn every_status_reads_as_words_on_its_tag() {
 
 #[test]
 fn a_tag_has_a_colour_as_well_as_words() {
-    let html = render_html(deadline_tag(Status::Overdue, 3, day(2, 17), day(2, 20)));
+    let html = tag_html(Status::Overdue, 3, day(2, 17), day(2, 20));
     assert!(html.contains("tag--red"), "{html}");
 }
 

@@ -11,8 +11,8 @@ use crate::browser;
 use crate::components::fields::{CheckboxProps, checkbox};
 use crate::components::kept::{Piece, kept};
 use crate::components::{
-    Latest, Markup, PER_PAGE, export_error_message, lock_summary, persistence_note,
-    secondary_button, undo_banner,
+    Latest, Markup, PER_PAGE, export_error_message, inset_with_button, lock_summary,
+    persistence_note, secondary_button, undo_banner,
 };
 use crate::example::{EXAMPLE_ID, example_case};
 use crate::export;
@@ -162,10 +162,7 @@ pub fn CaseList() -> Html {
             { static_html(HEADING) }
             if cases.cases.is_empty() {
                 { static_html(FIRST_VISIT) }
-                <div class="inset-text">
-                    { static_html(EXAMPLE) }
-                    { secondary_button("Look at an example case", on(Action::Example)) }
-                </div>
+                { inset_with_button(EXAMPLE, "Look at an example case", on(Action::Example)) }
             } else {
                 <div class="list-controls">
                     <div class="form-group">

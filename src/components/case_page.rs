@@ -10,8 +10,8 @@ use super::kept::kept;
 use super::layout::static_html;
 use crate::components::{
     CASE_PICTURE_CAPTION, CasePicture, Latest, Markup, PER_PAGE, back_link, contested_points,
-    event_list, export_error_message, next_steps_section, not_found, secondary_button, timeline,
-    undo_banner,
+    event_list, export_error_message, inset_with_button, next_steps_section, not_found,
+    secondary_button, timeline, undo_banner,
 };
 use crate::example::is_example;
 use crate::export;
@@ -160,15 +160,15 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                 { static_html(r#"<p class="body"><strong class="tag tag--grey">Archived</strong></p>"#) }
             }
             if is_example(case) {
-                <div class="inset-text">
-                    { static_html(EXAMPLE) }
-                    { secondary_button("Remove the example case", on(Action::Delete)) }
-                </div>
+                { inset_with_button(EXAMPLE, "Remove the example case", on(Action::Delete)) }
             }
             { case_details(case) }
             if overdue > 0 {
                 <p class="body lead">
-                    <strong>{format!("{overdue} {} overdue.", if overdue == 1 { "deadline is" } else { "deadlines are" })}</strong>
+                    { Markup::new("<strong>")
+                        .raw(&format!("{overdue} {} overdue.", if overdue == 1 { "deadline is" } else { "deadlines are" }))
+                        .raw("</strong>")
+                        .html() }
                     {" "}<a href="#next-steps-heading" onclick={skip_to("next-steps-heading")}>{"See what you can do next"}</a>
                 </p>
             }
@@ -373,7 +373,12 @@ fn radio(
         <div class="radios__item">
             <input class="radios__input" type="radio" {id} name="review-complete-on"
                 checked={chosen == value} {onchange} />
-            <label class="label radios__label" for={id}>{review_complete_on_label(value)}</label>
+            { Markup::new(r#"<label class="label radios__label" for=""#)
+                .raw(id)
+                .raw(r#"">"#)
+                .raw(review_complete_on_label(value))
+                .raw("</label>")
+                .html() }
         </div>
     }
 }

@@ -60,7 +60,12 @@ pub fn date_input(props: &DateInputProps) -> Html {
                         let box_id = format!("{id}-{name}");
                         html! {
                             <div class="date-input__item">
-                                <label class="label date-input__label" for={box_id.clone()}>{label}</label>
+                                { Markup::new(r#"<label class="label date-input__label" for=""#)
+                                    .text(&box_id)
+                                    .raw(r#"">"#)
+                                    .raw(label)
+                                    .raw("</label>")
+                                    .html() }
                                 <input id={box_id.clone()} name={box_id} type="text" inputmode="numeric"
                                     class={class_with(class, bad, "input--error")}
                                     value={current} {oninput} autocomplete="off" />

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::static_html;
 use crate::forms::Errors;
 
 /// The id of the summary, which takes focus.
@@ -42,7 +43,7 @@ pub fn error_summary(errors: &Errors) -> Html {
     html! {
         <div id={ERROR_SUMMARY_ID} class="error-summary" role="alert" tabindex="-1"
             aria-labelledby="error-summary-title">
-            <h2 class="error-summary__title" id="error-summary-title">{"There is a problem"}</h2>
+            { static_html(r#"<h2 class="error-summary__title" id="error-summary-title">There is a problem</h2>"#) }
             <ul class="list error-summary__list">
                 { for errors.0.iter().map(|error| {
                     let target = error.target.clone();

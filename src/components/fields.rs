@@ -273,7 +273,12 @@ pub fn checkbox(props: &CheckboxProps) -> Html {
         <div class="checkboxes__item">
             <input class="checkboxes__input" type="checkbox" id={props.id.clone()}
                 name={props.id.clone()} checked={props.checked} {onchange} />
-            <label class="label checkboxes__label" for={props.id.clone()}>{&props.label}</label>
+            { Markup::new(r#"<label class="label checkboxes__label" for=""#)
+                .text(&props.id)
+                .raw(r#"">"#)
+                .text(&props.label)
+                .raw("</label>")
+                .html() }
         </div>
     }
 }

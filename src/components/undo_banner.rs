@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::layout::static_html;
 use super::markup::Markup;
 
 /// `heading` says what was deleted ("Case deleted"), `text` which one.
@@ -26,6 +27,21 @@ pub fn undo_banner(heading: &'static str, text: String, on_undo: Callback<MouseE
 pub fn secondary_button(label: &'static str, onclick: Callback<MouseEvent>) -> Html {
     html! {
         <button type="button" class="button button--secondary" {onclick}>{label}</button>
+    }
+}
+
+/// Constant words set apart (inset), and a button under them: the example
+/// case's note on the case list and on its page.
+pub fn inset_with_button(
+    markup: &'static str,
+    label: &'static str,
+    onclick: Callback<MouseEvent>,
+) -> Html {
+    html! {
+        <div class="inset-text">
+            { static_html(markup) }
+            { secondary_button(label, onclick) }
+        </div>
     }
 }
 
