@@ -9,10 +9,11 @@ use std::rc::Rc;
 
 use common::*;
 use ehc_timeline::View;
+use ehc_timeline::components::kept::kept;
 use ehc_timeline::components::{
-    CASE_PICTURE_CAPTION, CaseFormProps, DeadlineItem, DeadlineItemProps, EXPORT_BACKUP,
-    EventFormProps, ImportPage, ImportStep, Latest, PICTURE_CAPTION, backup_reminder_text,
-    case_form, deadline_tag, import_error, persistence_advice, timeline,
+    CASE_PICTURE_CAPTION, CaseFormProps, DeadlineItem, EXPORT_BACKUP, EventFormProps, ImportPage,
+    ImportStep, Latest, Markup, PICTURE_CAPTION, backup_reminder_text, case_form, deadline_tag,
+    import_error, persistence_advice, timeline,
 };
 use ehc_timeline::export::exported_text;
 use ehc_timeline::forms::{CaseDraft, Errors, EventDraft};
@@ -47,8 +48,20 @@ fn render_html(html: Html) -> String {
     render::<Shown>(ShownProps { html })
 }
 
+/// A deadline's tag, as HTML.
+fn tag_html(
+    status: Status,
+    days_late: i64,
+    due: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+) -> String {
+    let mut html = Markup::new("");
+    deadline_tag(&mut html, status, days_late, due, today);
+    render_html(html.html())
+}
+
 fn tag(status: Status, days_late: i64, due: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
-    text(&render_html(deadline_tag(status, days_late, due, today)))
+    text(&tag_html(status, days_late, due, today))
 }
 
 #[test]
@@ -90,7 +103,7 @@ fn every_status_reads_as_words_on_its_tag() {
 
 #[test]
 fn a_tag_has_a_colour_as_well_as_words() {
-    let html = render_html(deadline_tag(Status::Overdue, 3, day(2, 17), day(2, 20)));
+    let html = tag_html(Status::Overdue, 3, day(2, 17), day(2, 20));
     assert!(html.contains("tag--red"), "{html}");
 }
 
@@ -133,10 +146,11 @@ fn a_guidance_deadline_is_labelled_guidance() {
             }
             evaluation
         });
-        render::<DeadlineItem>(DeadlineItemProps {
+        let item = DeadlineItem {
             evaluated: Rc::new(evaluated),
             index: 0,
-        })
+        };
+        render_html(kept(Rc::new(item), None))
     };
     assert_not_reads(&html(None), "Guidance");
     assert_reads(&html(Some(Force::Guidance)), "Guidance");

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::components::fields::{TextBox, edit_date, edit_text, form, page_top};
-use crate::components::{DateInputProps, date_input, not_found};
+use crate::components::{DateInputProps, date_input, not_found, use_error_focus};
 use crate::forms::{CaseDraft, Edit, Errors};
 use crate::hooks::{use_cases, use_form, use_navigator};
 use crate::route::View;
@@ -90,6 +90,7 @@ pub fn CaseFormPage(props: &CaseFormPageProps) -> Html {
                 .unwrap_or_default()
         })
     };
+    use_error_focus(&form.errors());
     if props.case_id.is_some() && entry.is_none() {
         return not_found();
     }

@@ -1,5 +1,7 @@
 //! The case list: each case with its next deadline and how many are overdue.
 
+use std::rc::Rc;
+
 use rules::calendar::long_date;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -7,9 +9,10 @@ use yew::prelude::*;
 use super::layout::static_html;
 use crate::browser;
 use crate::components::fields::{CheckboxProps, checkbox};
+use crate::components::kept::{Piece, kept};
 use crate::components::{
-    Latest, Markup, PER_PAGE, export_error_message, lock_summary, persistence_note,
-    secondary_button, undo_banner,
+    Latest, Markup, PER_PAGE, export_error_message, inset_with_button, lock_summary,
+    persistence_note, secondary_button, undo_banner,
 };
 use crate::example::{EXAMPLE_ID, example_case};
 use crate::export;
@@ -159,14 +162,11 @@ pub fn CaseList() -> Html {
             { static_html(HEADING) }
             if cases.cases.is_empty() {
                 { static_html(FIRST_VISIT) }
-                <div class="inset-text">
-                    { static_html(EXAMPLE) }
-                    { secondary_button("Look at an example case", on(Action::Example)) }
-                </div>
+                { inset_with_button(EXAMPLE, "Look at an example case", on(Action::Example)) }
             } else {
                 <div class="list-controls">
                     <div class="form-group">
-                        <label class="label" for="sort-by">{"Sort by"}</label>
+                        { static_html(r#"<label class="label" for="sort-by">Sort by</label>"#) }
                         <select id="sort-by" name="sort-by" class="select" onchange={on_sort}>
                             { sort_option(SortBy::MostUrgent, sort) }
                             { sort_option(SortBy::Name, sort) }
@@ -198,8 +198,8 @@ pub fn CaseList() -> Html {
                             </tr>
                         </thead>
                         <tbody>
-                            { for entries.iter().take(shown.count).map(|entry| html! {
-                                <CaseRow key={entry.case.id.clone()} entry={(*entry).clone()} />
+                            { for entries.iter().take(shown.count).map(|entry| {
+                                kept(Rc::new(CaseRow((*entry).clone())), Some(entry.case.id.clone().into()))
                             }) }
                         </tbody>
                     </table>
@@ -249,42 +249,41 @@ fn column(heading: &'static str) -> Html {
     html! { <th scope="col">{heading}</th> }
 }
 
-#[derive(Properties, PartialEq)]
-struct CaseRowProps {
-    entry: Entry,
-}
-
 /// One case of the list. An entry compares by identity and keeps its `Rc`s
 /// until its case changes, so a change to one case renders that row alone.
-#[component]
-fn CaseRow(props: &CaseRowProps) -> Html {
-    let entry = &props.entry;
-    let Listed { overdue, next } = &entry.summary().listed;
-    html! {
-        <tr>
-            <th scope="row" data-label="Child">
-                <a href={View::Case(entry.case.id.clone()).to_hash()}>{entry.name()}</a>
-                if entry.archived() {
-                    { static_html(r#" <strong class="tag tag--grey">Archived</strong>"#) }
-                }
-            </th>
-            <td data-label="Council">{entry.case.local_authority.clone().unwrap_or_default()}</td>
-            <td data-label="Next deadline">
-                if let Some((due, rule)) = next {
-                    {long_date(*due)}
-                    <br />
-                    <span class="secondary-text">{rule}</span>
-                } else {
-                    {"None"}
-                }
-            </td>
-            <td data-label="Overdue">
-                if *overdue > 0 {
-                    <strong class="tag tag--red">{format!("{overdue} overdue")}</strong>
-                } else {
-                    {"None"}
-                }
-            </td>
-        </tr>
+#[derive(PartialEq)]
+struct CaseRow(Entry);
+
+impl Piece for CaseRow {
+    fn draw(&self) -> Html {
+        let entry = &self.0;
+        let Listed { overdue, next } = &entry.summary().listed;
+        html! {
+            <tr>
+                <th scope="row" data-label="Child">
+                    <a href={View::Case(entry.case.id.clone()).to_hash()}>{entry.name()}</a>
+                    if entry.archived() {
+                        { static_html(r#" <strong class="tag tag--grey">Archived</strong>"#) }
+                    }
+                </th>
+                <td data-label="Council">{entry.case.local_authority.clone().unwrap_or_default()}</td>
+                <td data-label="Next deadline">
+                    if let Some((due, rule)) = next {
+                        {long_date(*due)}
+                        <br />
+                        <span class="secondary-text">{rule}</span>
+                    } else {
+                        {"None"}
+                    }
+                </td>
+                <td data-label="Overdue">
+                    if *overdue > 0 {
+                        <strong class="tag tag--red">{format!("{overdue} overdue")}</strong>
+                    } else {
+                        {"None"}
+                    }
+                </td>
+            </tr>
+        }
     }
 }

@@ -1,14 +1,17 @@
 //! A case: its details, deadlines, what to do next, events and settings.
 
+use std::rc::Rc;
+
 use rules::{Case, Evaluation, calendar::long_date, case_file::ReviewCompleteOn};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::kept::kept;
 use super::layout::static_html;
 use crate::components::{
     CASE_PICTURE_CAPTION, CasePicture, Latest, Markup, PER_PAGE, back_link, contested_points,
-    event_list, export_error_message, next_steps_section, not_found, secondary_button, timeline,
-    undo_banner,
+    event_list, export_error_message, inset_with_button, next_steps_section, not_found,
+    secondary_button, timeline, undo_banner,
 };
 use crate::example::is_example;
 use crate::export;
@@ -152,26 +155,29 @@ pub fn CasePage(props: &CasePageProps) -> Html {
             if let Some(text) = deleted_event {
                 { undo_banner("Milestone deleted", text, on(Action::Undo)) }
             }
-            <h1 class="heading-xl" tabindex="-1">{entry.name()}</h1>
+            { Markup::new(r#"<h1 class="heading-xl" tabindex="-1">"#).text(entry.name()).raw("</h1>").html() }
             if archived {
                 { static_html(r#"<p class="body"><strong class="tag tag--grey">Archived</strong></p>"#) }
             }
             if is_example(case) {
-                <div class="inset-text">
-                    { static_html(EXAMPLE) }
-                    { secondary_button("Remove the example case", on(Action::Delete)) }
-                </div>
+                { inset_with_button(EXAMPLE, "Remove the example case", on(Action::Delete)) }
             }
             { case_details(case) }
             if overdue > 0 {
                 <p class="body lead">
-                    <strong>{format!("{overdue} {} overdue.", if overdue == 1 { "deadline is" } else { "deadlines are" })}</strong>
+                    { Markup::new("<strong>")
+                        .raw(&format!("{overdue} {} overdue.", if overdue == 1 { "deadline is" } else { "deadlines are" }))
+                        .raw("</strong>")
+                        .html() }
                     {" "}<a href="#next-steps-heading" onclick={skip_to("next-steps-heading")}>{"See what you can do next"}</a>
                 </p>
             }
             { log_link_and_warnings(id, entry.evaluation()) }
-            <CasePicture evaluated={entry.shared_evaluation().clone()} caption={CASE_PICTURE_CAPTION}
-                first={Latest::from_state(&deadlines_shown).hidden(entry.evaluation().deadlines.len())} />
+            { kept(Rc::new(CasePicture {
+                evaluated: entry.shared_evaluation().clone(),
+                caption: CASE_PICTURE_CAPTION,
+                first: Latest::from_state(&deadlines_shown).hidden(entry.evaluation().deadlines.len()),
+            }), None) }
             { timeline(entry.shared_evaluation(), &Latest::from_state(&deadlines_shown)) }
             { next_steps_section(entry.evaluation(), &Latest::from_state(&steps_shown)) }
             { notices(entry.evaluation()) }
@@ -337,7 +343,10 @@ fn case_settings(
                 </div>
                 <button type="submit" class="button button--secondary">{"Save setting"}</button>
                 if saved {
-                    <p class="hint" aria-live="polite">{format!("In use: {}.", review_complete_on_label(value))}</p>
+                    { Markup::new(r#"<p class="hint" aria-live="polite">In use: "#)
+                        .raw(review_complete_on_label(value))
+                        .raw(".</p>")
+                        .html() }
                 }
             </form>
             { contested_points() }
@@ -364,7 +373,12 @@ fn radio(
         <div class="radios__item">
             <input class="radios__input" type="radio" {id} name="review-complete-on"
                 checked={chosen == value} {onchange} />
-            <label class="label radios__label" for={id}>{review_complete_on_label(value)}</label>
+            { Markup::new(r#"<label class="label radios__label" for=""#)
+                .raw(id)
+                .raw(r#"">"#)
+                .raw(review_complete_on_label(value))
+                .raw("</label>")
+                .html() }
         </div>
     }
 }

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use outputs::case_picture;
 use yew::prelude::*;
 
+use crate::components::kept::Piece;
 use crate::labels::deadline_tag_text;
 use crate::route::View;
 use crate::state::CaseEvaluation;
@@ -18,21 +19,20 @@ pub const PICTURE_CAPTION: &str = "Each deadline is a bar from the day its clock
 /// On the case page, where each row leads to its card.
 pub const CASE_PICTURE_CAPTION: &str = "Each deadline is a bar from the day its clock started to its due date. Time past a due date is hatched, and a diamond marks the day it was done. The same facts are in the list of deadlines below; select a row to go to its deadline.";
 
-#[derive(Properties)]
-pub struct CasePictureProps {
+/// The picture, drawn again only when its deadlines change (a [`Piece`]).
+pub struct CasePicture {
     pub evaluated: Rc<CaseEvaluation>,
     /// The first deadline drawn: the cards shown start there too.
-    #[prop_or_default]
     pub first: usize,
     /// Its text alternative, said above it.
     pub caption: &'static str,
 }
 
-impl PartialEq for CasePictureProps {
+impl PartialEq for CasePicture {
     /// The same evaluation, or the same deadlines of the same case on the
     /// same day, as a deadline's card: an event that moves no deadline
     /// leaves the picture as it was.
-    fn eq(&self, other: &CasePictureProps) -> bool {
+    fn eq(&self, other: &CasePicture) -> bool {
         self.caption == other.caption
             && self.first == other.first
             && (Rc::ptr_eq(&self.evaluated, &other.evaluated) || {
@@ -44,25 +44,26 @@ impl PartialEq for CasePictureProps {
     }
 }
 
-#[component]
-pub fn CasePicture(props: &CasePictureProps) -> Html {
-    let evaluation = props.evaluated.get();
-    let today = evaluation.today;
-    // "#/case/ID/deadline/", then each row's number.
-    let mut link = View::Deadline(props.evaluated.borrow_owner().id.clone(), 0).to_hash();
-    link.pop();
-    let Some(svg) = case_picture(
-        (&evaluation.deadlines, props.first),
-        today,
-        |deadline| deadline_tag_text(deadline, today),
-        &link,
-    ) else {
-        return Html::default();
-    };
-    html! {
-        <figure class="picture-figure">
-            <figcaption class="body">{props.caption}</figcaption>
-            <div class="picture-scroll">{ Html::from_html_unchecked(svg.into()) }</div>
-        </figure>
+impl Piece for CasePicture {
+    fn draw(&self) -> Html {
+        let evaluation = self.evaluated.get();
+        let today = evaluation.today;
+        // "#/case/ID/deadline/", then each row's number.
+        let mut link = View::Deadline(self.evaluated.borrow_owner().id.clone(), 0).to_hash();
+        link.pop();
+        let Some(svg) = case_picture(
+            (&evaluation.deadlines, self.first),
+            today,
+            |deadline| deadline_tag_text(deadline, today),
+            &link,
+        ) else {
+            return Html::default();
+        };
+        html! {
+            <figure class="picture-figure">
+                <figcaption class="body">{self.caption}</figcaption>
+                <div class="picture-scroll">{ Html::from_html_unchecked(svg.into()) }</div>
+            </figure>
+        }
     }
 }

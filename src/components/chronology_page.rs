@@ -3,11 +3,14 @@
 //! those it met late. Printed from the browser (A4, page numbers); the
 //! controls above it are never printed.
 
+use std::rc::Rc;
+
 use outputs::report::NOT_LEGAL_ADVICE;
 use outputs::{Chronology, DeadlineRow, EventRow, NameShown};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::kept::kept;
 use crate::components::{
     CasePicture, PICTURE_CAPTION, back_link, not_found, push_escaped, table_start,
 };
@@ -46,9 +49,11 @@ pub fn ChronologyPage(props: &ChronologyPageProps) -> Html {
                     </button>
                 </p>
             </div>
-            { chronology_document(chronology, html! {
-                <CasePicture evaluated={entry.shared_evaluation().clone()} caption={PICTURE_CAPTION} />
-            }) }
+            { chronology_document(chronology, kept(Rc::new(CasePicture {
+                evaluated: entry.shared_evaluation().clone(),
+                caption: PICTURE_CAPTION,
+                first: 0,
+            }), None)) }
         </>
     }
 }

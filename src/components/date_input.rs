@@ -3,7 +3,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::fields::{class_with, described_by, error_message, group_class, hint};
+use crate::components::Markup;
+use crate::components::fields::{class_with, described_by, group_class, hint_and_error};
 use crate::forms::{DatePart, DateParts, FieldError};
 
 pub struct DateInputProps {
@@ -48,8 +49,7 @@ pub fn date_input(props: &DateInputProps) -> Html {
             <fieldset class="fieldset" role="group"
                 aria-describedby={described_by(id, props.hint.is_some(), error)}>
                 <legend class="fieldset__legend">{&props.legend}</legend>
-                { hint(id, props.hint.as_ref()) }
-                { error_message(id, props.error.as_ref()) }
+                { hint_and_error(&mut Markup::new(""), id, props.hint.as_ref(), props.error.as_ref()) }
                 <div class="date-input" id={id.clone()}>
                     { for boxes.iter().zip(parts).map(|(&(name, label, part, class), bad)| {
                         let on_change = props.on_change.clone();
@@ -60,7 +60,12 @@ pub fn date_input(props: &DateInputProps) -> Html {
                         let box_id = format!("{id}-{name}");
                         html! {
                             <div class="date-input__item">
-                                <label class="label date-input__label" for={box_id.clone()}>{label}</label>
+                                { Markup::new(r#"<label class="label date-input__label" for=""#)
+                                    .text(&box_id)
+                                    .raw(r#"">"#)
+                                    .raw(label)
+                                    .raw("</label>")
+                                    .html() }
                                 <input id={box_id.clone()} name={box_id} type="text" inputmode="numeric"
                                     class={class_with(class, bad, "input--error")}
                                     value={current} {oninput} autocomplete="off" />

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::static_html;
 use crate::forms::Errors;
 
 /// The id of the summary, which takes focus.
@@ -14,23 +15,37 @@ pub struct ErrorSummaryProps {
     pub errors: Errors,
 }
 
+/// The summary with its focus, as a component: for the pages loaded on
+/// demand. The first screens' forms call [`use_error_focus`] and
+/// [`error_summary`] themselves, which costs less than a component.
 #[component]
 pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
-    let has_errors = !props.errors.is_empty();
-    use_effect_with(props.errors.submission(), move |_| {
+    use_error_focus(&props.errors);
+    error_summary(&props.errors)
+}
+
+/// Moves focus to the summary each time the form is sent with errors.
+#[hook]
+pub fn use_error_focus(errors: &Errors) {
+    let has_errors = !errors.is_empty();
+    use_effect_with(errors.submission(), move |_| {
         if has_errors {
             browser::focus(ERROR_SUMMARY_ID);
         }
     });
-    if !has_errors {
+}
+
+/// The summary, or nothing when there is no error.
+pub fn error_summary(errors: &Errors) -> Html {
+    if errors.is_empty() {
         return html! {};
     }
     html! {
         <div id={ERROR_SUMMARY_ID} class="error-summary" role="alert" tabindex="-1"
             aria-labelledby="error-summary-title">
-            <h2 class="error-summary__title" id="error-summary-title">{"There is a problem"}</h2>
+            { static_html(r#"<h2 class="error-summary__title" id="error-summary-title">There is a problem</h2>"#) }
             <ul class="list error-summary__list">
-                { for props.errors.0.iter().map(|error| {
+                { for errors.0.iter().map(|error| {
                     let target = error.target.clone();
                     // The link's hash would change the page: focus the field instead.
                     let onclick = Callback::from(move |event: MouseEvent| {

@@ -13,7 +13,7 @@ use crate::components::fields::{
     CheckboxProps, SelectFieldProps, TextBox, checkbox, class_with, edit_date, edit_text,
     field_group, form, on_select, page_top, select_option,
 };
-use crate::components::{DateInputProps, date_input, not_found, select_field};
+use crate::components::{DateInputProps, date_input, not_found, select_field, use_error_focus};
 use crate::forms::{DateParts, Edit, Errors, EventDraft, KindField, kind_fields};
 use crate::hooks::{use_cases, use_form, use_navigator};
 use crate::labels::{Label, MediationIssues};
@@ -497,6 +497,7 @@ pub fn MilestonePage(props: &MilestonePageProps) -> Html {
                 .unwrap_or_default()
         })
     };
+    use_error_focus(&form.errors());
     let Some(entry) = entry.filter(|_| props.event_id.is_none() || event.is_some()) else {
         return not_found();
     };

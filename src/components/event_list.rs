@@ -2,10 +2,13 @@
 //! thousands of events shows its latest ones, and more on request
 //! ([`Latest`]), so the page stays quick to draw and to use.
 
+use std::rc::Rc;
+
 use outputs::{in_date_order, written_when};
 use rules::{Case, Event};
 use yew::prelude::*;
 
+use super::kept::{Piece, kept};
 use super::latest::Latest;
 use super::layout::static_html;
 use super::markup::Markup;
@@ -17,7 +20,7 @@ const NO_EVENTS: &str = r#"<p class="body">No events yet.</p>"#;
 
 /// The events section: the latest events as many as `shown` says, and a
 /// button that shows more. `on_edit` and `on_delete` are called with the
-/// event's id; each event is an [`EventCard`], drawn again only when that
+/// event's id; each event is an `EventCard`, drawn again only when that
 /// event changes (so the callbacks must be the same from one draw to the
 /// next: see `yew::use_callback`).
 pub fn event_list(
@@ -37,9 +40,14 @@ pub fn event_list(
             } else {
                 { shown.notice(events.len(), ("event", "events")) }
                 <ul class="events">
-                    { for events[hidden..].iter().map(|&event| html! {
-                        <EventCard key={event.id.as_str()} case_id={case_id.clone()} event={event.clone()}
-                            on_edit={on_edit.clone()} on_delete={on_delete.clone()} />
+                    { for events[hidden..].iter().map(|&event| {
+                        let card = EventCard {
+                            case_id: case_id.clone(),
+                            event: event.clone(),
+                            on_edit: on_edit.clone(),
+                            on_delete: on_delete.clone(),
+                        };
+                        kept(Rc::new(card), Some(event.id.as_str().into()))
                     }) }
                 </ul>
             }
@@ -47,40 +55,39 @@ pub fn event_list(
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct EventCardProps {
-    pub case_id: AttrValue,
-    pub event: Event,
-    pub on_edit: Callback<String>,
-    pub on_delete: Callback<String>,
-}
-
 /// One event: when and what, its details, its note and documents, its two
 /// buttons and the link to its documents.
-#[component]
-pub fn EventCard(props: &EventCardProps) -> Html {
-    let EventCardProps {
-        case_id,
-        event,
-        on_edit,
-        on_delete,
-    } = props;
-    let what = AttrValue::from(format!(
-        "{} — {}",
-        written_when(&event.when),
-        event.kind.label()
-    ));
-    html! {
-        <li class="event">
-            { card_text(event, &what) }
-            <div class="button-group button-group--small">
-                { event_button("Edit", with_id(on_edit, &event.id), &what) }
-                { event_button("Delete", with_id(on_delete, &event.id), &what) }
-                <a class="link event__documents" href={View::Documents(case_id.to_string(), event.id.clone()).to_hash()}>
-                    {documents_link(event)}<span class="visually-hidden">{format!(": {what}")}</span>
-                </a>
-            </div>
-        </li>
+#[derive(PartialEq)]
+struct EventCard {
+    case_id: AttrValue,
+    event: Event,
+    on_edit: Callback<String>,
+    on_delete: Callback<String>,
+}
+
+impl Piece for EventCard {
+    fn draw(&self) -> Html {
+        let EventCard {
+            case_id,
+            event,
+            on_edit,
+            on_delete,
+        } = self;
+        let what = AttrValue::from(format!(
+            "{} — {}",
+            written_when(&event.when),
+            event.kind.label()
+        ));
+        html! {
+            <li class="event">
+                { card_text(event, &what) }
+                <div class="button-group button-group--small">
+                    { event_button("Edit", with_id(on_edit, &event.id), &what) }
+                    { event_button("Delete", with_id(on_delete, &event.id), &what) }
+                    { documents_link(case_id, event, &what) }
+                </div>
+            </li>
+        }
     }
 }
 
@@ -121,12 +128,20 @@ fn card_text(event: &Event, what: &str) -> Html {
     html.html()
 }
 
-/// The link to the event's documents: "Add documents", or "Documents (2)".
-fn documents_link(event: &Event) -> String {
+/// The link to the event's documents, "Add documents" or "Documents (2)",
+/// named in full for a screen reader.
+fn documents_link(case_id: &str, event: &Event, what: &str) -> Html {
+    let view = View::Documents(case_id.to_owned(), event.id.clone());
+    let mut html = Markup::new(r#"<a class="link event__documents" href=""#);
+    html.text(&view.to_hash()).raw(r#"">"#);
     match event.documents.len() {
-        0 => "Add documents".to_owned(),
-        n => format!("Documents ({n})"),
-    }
+        0 => html.raw("Add documents"),
+        n => html.raw(&format!("Documents ({n})")),
+    };
+    html.raw(r#"<span class="visually-hidden">: "#)
+        .text(what)
+        .raw("</span></a>")
+        .html()
 }
 
 /// A small button named in full for a screen reader: "Edit: 6 January 2025 — …".

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::components::Markup;
 use crate::export;
 use crate::hooks::use_cases;
 
@@ -43,7 +44,10 @@ pub fn backup_button(
         <>
             <button type="button" class={if secondary { "button button--secondary" } else { "button" }} {onclick}>{EXPORT_BACKUP}</button>
             if let Some(error) = &**error {
-                <p class="error-message" role="alert">{"The cases could not be exported: "}{error}</p>
+                { Markup::new(r#"<p class="error-message" role="alert">The cases could not be exported: "#)
+                    .text(error)
+                    .raw("</p>")
+                    .html() }
             }
         </>
     }

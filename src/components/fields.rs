@@ -6,20 +6,39 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::components::{ErrorSummary, back_link};
+use crate::components::{Markup, back_link, error_summary};
 use crate::forms::{DatePart, DateParts, Edit, Errors, FieldError};
 use crate::route::View;
 
 /// The error message shown on a field, read out with an "Error:" prefix.
 pub fn error_message(id: &str, error: Option<&FieldError>) -> Html {
-    match error {
-        Some(error) => html! {
-            <p id={format!("{id}-error")} class="error-message">
-                <span class="visually-hidden">{"Error: "}</span>{&error.message}
-            </p>
-        },
-        None => html! {},
+    hint_and_error(&mut Markup::new(""), id, None, error)
+}
+
+/// A field's hint and its error message, those it has, after the markup
+/// already in `html` (its label): written as text, each a few bytes of
+/// code rather than elements of its own.
+pub fn hint_and_error(
+    html: &mut Markup,
+    id: &str,
+    hint: Option<&AttrValue>,
+    error: Option<&FieldError>,
+) -> Html {
+    if let Some(hint) = hint {
+        html.raw(r#"<div id=""#)
+            .text(id)
+            .raw(r#"-hint" class="hint">"#)
+            .text(hint)
+            .raw("</div>");
     }
+    if let Some(error) = error {
+        html.raw(r#"<p id=""#)
+            .text(id)
+            .raw(r#"-error" class="error-message"><span class="visually-hidden">Error: </span>"#)
+            .text(&error.message)
+            .raw("</p>");
+    }
+    html.html()
 }
 
 /// The ids a control is described by: its hint and its error.
@@ -31,14 +50,6 @@ pub fn described_by(id: &str, hint: bool, error: bool) -> Option<AttrValue> {
         (false, false) => return None,
     };
     Some(ids.into())
-}
-
-/// A field's hint, if it has one.
-pub fn hint(id: &str, hint: Option<&AttrValue>) -> Html {
-    match hint {
-        Some(text) => html! { <div id={format!("{id}-hint")} class="hint">{text}</div> },
-        None => html! {},
-    }
 }
 
 /// The class of a field's form group, marked when the field has an error.
@@ -234,11 +245,11 @@ pub fn field_group(
     error: Option<&FieldError>,
     control: Html,
 ) -> Html {
+    let mut head = Markup::new(r#"<label class="label" for=""#);
+    head.text(id).raw(r#"">"#).text(label).raw("</label>");
     html! {
         <div class={group_class(error.is_some())}>
-            <label class="label" for={id.clone()}>{label}</label>
-            { hint(id, hint_text) }
-            { error_message(id, error) }
+            { hint_and_error(&mut head, id, hint_text, error) }
             { control }
         </div>
     }
@@ -262,13 +273,19 @@ pub fn checkbox(props: &CheckboxProps) -> Html {
         <div class="checkboxes__item">
             <input class="checkboxes__input" type="checkbox" id={props.id.clone()}
                 name={props.id.clone()} checked={props.checked} {onchange} />
-            <label class="label checkboxes__label" for={props.id.clone()}>{&props.label}</label>
+            { Markup::new(r#"<label class="label checkboxes__label" for=""#)
+                .text(&props.id)
+                .raw(r#"">"#)
+                .text(&props.label)
+                .raw("</label>")
+                .html() }
         </div>
     }
 }
 
 /// A form of these fields: the error summary above it, then `fields`, then
-/// the `save` button that sends it beside a link back to `cancel`.
+/// the `save` button that sends it beside a link back to `cancel`. Its page
+/// calls [`crate::components::use_error_focus`].
 pub fn form(
     errors: &Errors,
     on_submit: &Callback<()>,
@@ -283,7 +300,7 @@ pub fn form(
     });
     html! {
         <>
-            <ErrorSummary errors={errors.clone()} />
+            { error_summary(errors) }
             <form novalidate=true {onsubmit}>
                 { fields }
                 <div class="button-group">
@@ -298,13 +315,19 @@ pub fn form(
 /// The top of a form's page: the link back to `back` (named `back_to`), a
 /// caption naming the case, if any, and the heading.
 pub fn page_top(back: &View, back_to: &str, caption: Option<&str>, heading: &'static str) -> Html {
+    let mut html = Markup::new("");
+    if let Some(caption) = caption {
+        html.raw(r#"<span class="caption-l">"#)
+            .text(caption)
+            .raw("</span>");
+    }
+    html.raw(r#"<h1 class="heading-xl" tabindex="-1">"#)
+        .raw(heading)
+        .raw("</h1>");
     html! {
         <>
             { back_link(back, back_to) }
-            if let Some(caption) = caption {
-                <span class="caption-l">{caption}</span>
-            }
-            <h1 class="heading-xl" tabindex="-1">{heading}</h1>
+            { html.html() }
         </>
     }
 }

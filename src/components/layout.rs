@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::components::{backup_reminder, use_storage_messages};
+use crate::components::{Markup, backup_reminder, use_storage_messages};
 use crate::hooks::{use_cases, use_navigator};
 use crate::route::View;
 
@@ -116,16 +116,21 @@ pub fn warning_text(text: &str) -> Html {
 
 /// "Back to …": the link at the top of a page to the page above it.
 pub fn back_link(to: &View, name: &str) -> Html {
-    html! { <a class="back-link" href={to.to_hash()}>{format!("Back to {name}")}</a> }
+    Markup::new(r#"<a class="back-link" href=""#)
+        .text(&to.to_hash())
+        .raw(r#"">Back to "#)
+        .text(name)
+        .raw("</a>")
+        .html()
 }
 
 /// A page for an address that names no case or event.
 pub fn not_found() -> Html {
-    html! {
-        <>
-            <h1 class="heading-xl" tabindex="-1">{"Page not found"}</h1>
-            { static_html(r#"<p class="body">There is no case or event at this address on this device. It may have been deleted.</p>"#) }
-            <p class="body"><a href={View::Cases.to_hash()}>{"Go to your cases"}</a></p>
-        </>
-    }
+    static_html(NOT_FOUND)
 }
+
+const NOT_FOUND: &str = concat!(
+    r#"<h1 class="heading-xl" tabindex="-1">Page not found</h1>"#,
+    r#"<p class="body">There is no case or event at this address on this device. It may have been deleted.</p>"#,
+    r##"<p class="body"><a href="#/">Go to your cases</a></p>"##
+);

@@ -20,6 +20,7 @@ mod export_button;
 pub mod fields;
 mod html_text;
 mod import_page;
+pub mod kept;
 mod latest;
 mod layout;
 mod letters_page;
@@ -53,7 +54,7 @@ pub use contested_points::contested_points;
 pub use date_input::{DateInputProps, date_input};
 pub use deadline_tag::deadline_tag;
 pub use documents_page::{DocumentsPage, DocumentsPageProps};
-pub use error_summary::{ERROR_SUMMARY_ID, ErrorSummary};
+pub use error_summary::{ERROR_SUMMARY_ID, ErrorSummary, error_summary, use_error_focus};
 pub use event_form::{EventFormProps, MilestonePage, MilestonePageProps, event_form};
 pub use event_list::event_list;
 pub use export_button::{EXPORT_BACKUP, ExportBackupButton, backup_button};
@@ -73,8 +74,6 @@ pub use pools_page::PoolsPage;
 pub use report_page::ReportPage;
 pub use share_page::{ShareCasePage, ShareCasePageProps, SharePanel, SharePanelProps, shareable};
 pub use storage_messages::{load_problem_text, use_storage_messages};
-pub use timeline::{
-    DeadlineItem, DeadlineItemProps, deadline_title, list_items, push_items, timeline,
-};
-pub use undo_banner::{export_error_message, secondary_button, undo_banner};
+pub use timeline::{DeadlineItem, deadline_title, list_items, push_items, timeline};
+pub use undo_banner::{export_error_message, inset_with_button, secondary_button, undo_banner};
 pub use unlock_page::{LockGate, OpenApp, StartProps, UNLOCK_TITLE};

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::components::{ExportBackupButton, Markup};
+use crate::components::{ExportBackupButton, Markup, secondary_button};
 use crate::export;
 use crate::hooks::{Cases, Navigator, use_cases, use_navigator};
 use crate::route::View;
@@ -133,18 +133,17 @@ fn load_problem_banner(
             }
             if unreadable.is_some() {
                 <div class="notification-banner__actions button-group">
-                    <button type="button" class="button button--secondary" onclick={on_download}>
-                        {"Download the unreadable data"}
-                    </button>
+                    { secondary_button("Download the unreadable data", on_download) }
                     if kept_aside {
-                        <button type="button" class="button button--secondary" onclick={on_fresh}>
-                            {"Start afresh"}
-                        </button>
+                        { secondary_button("Start afresh", on_fresh) }
                     }
                 </div>
             }
             if let Some(error) = &*error {
-                <p class="error-message" role="alert">{format!("The data could not be downloaded: {error}")}</p>
+                { Markup::new(r#"<p class="error-message" role="alert">The data could not be downloaded: "#)
+                    .text(error)
+                    .raw("</p>")
+                    .html() }
             }
         </div>
     }

@@ -7,6 +7,7 @@ use rules::{Deadline, Status, calendar::long_date, deadline::Limit, rule::Force}
 use yew::prelude::*;
 
 use super::layout::static_html;
+use crate::components::kept::{Piece, kept};
 use crate::components::{Latest, Markup, deadline_tag};
 use crate::state::CaseEvaluation;
 
@@ -39,8 +40,8 @@ pub fn timeline(evaluated: &Rc<CaseEvaluation>, shown: &Latest) -> Html {
             } else {
                 { shown.notice(total, ("deadline", "deadlines")) }
                 <ul class="deadlines">
-                    { for (shown.hidden(total)..total).map(|index| html! {
-                        <DeadlineItem evaluated={evaluated.clone()} {index} />
+                    { for (shown.hidden(total)..total).map(|index| {
+                        kept(Rc::new(DeadlineItem { evaluated: evaluated.clone(), index }), None)
                     }) }
                 </ul>
             }
@@ -48,18 +49,20 @@ pub fn timeline(evaluated: &Rc<CaseEvaluation>, shown: &Latest) -> Html {
     }
 }
 
-#[derive(Properties)]
-pub struct DeadlineItemProps {
+/// One deadline of the timeline: its title, tags and lines as one markup
+/// written as text, the card (which takes focus) and its working's `<details>` (which the user
+/// opens) as elements kept from one draw to the next.
+pub struct DeadlineItem {
     pub evaluated: Rc<CaseEvaluation>,
     pub index: usize,
 }
 
-impl PartialEq for DeadlineItemProps {
+impl PartialEq for DeadlineItem {
     /// The same evaluation, or the same deadline in the same place on the
     /// same day: an event logged makes a new evaluation of the case, but
     /// leaves most of its deadlines as they were, and comparing one costs
     /// far less than drawing its card again.
-    fn eq(&self, other: &DeadlineItemProps) -> bool {
+    fn eq(&self, other: &DeadlineItem) -> bool {
         self.index == other.index
             && (Rc::ptr_eq(&self.evaluated, &other.evaluated) || {
                 let (mine, theirs) = (self.evaluated.get(), other.evaluated.get());
@@ -69,39 +72,42 @@ impl PartialEq for DeadlineItemProps {
     }
 }
 
-/// One deadline of the timeline: its words as markup written as text, the
-/// card (which takes focus) and its working's `<details>` (which the user
-/// opens) as elements kept from one draw to the next.
-#[component]
-pub fn DeadlineItem(props: &DeadlineItemProps) -> Html {
-    let evaluation = props.evaluated.get();
-    let deadline = &evaluation.deadlines[props.index];
-    let mut title = Markup::new(r#"<h3 class="heading-s deadline__title">"#);
-    deadline_title(&mut title, deadline);
-    title.raw("</h3>");
-    html! {
-        <li class={status_class(deadline.status)} id={format!("deadline-{}", props.index)} tabindex="-1">
-            { title.html() }
-            <p class="deadline__tags">
-                { deadline_tag(deadline.status, deadline.days_late, deadline.due, evaluation.today) }
-                if deadline.force == Force::Guidance {
-                    { static_html(GUIDANCE_TAG) }
-                }
-            </p>
-            { card_text(deadline) }
-            <details class="details">
-                { static_html(WORKING_SUMMARY) }
-                <ol class="list list--number details__text">
-                    { list_items(&deadline.working()) }
-                </ol>
-            </details>
-        </li>
+impl Piece for DeadlineItem {
+    fn draw(&self) -> Html {
+        let evaluation = self.evaluated.get();
+        let deadline = &evaluation.deadlines[self.index];
+        let mut text = Markup::new(r#"<h3 class="heading-s deadline__title">"#);
+        deadline_title(&mut text, deadline);
+        text.raw(r#"</h3><p class="deadline__tags">"#);
+        deadline_tag(
+            &mut text,
+            deadline.status,
+            deadline.days_late,
+            deadline.due,
+            evaluation.today,
+        );
+        if deadline.force == Force::Guidance {
+            text.raw(GUIDANCE_TAG);
+        }
+        text.raw("</p>");
+        card_text(&mut text, deadline);
+        html! {
+            <li class={status_class(deadline.status)} id={format!("deadline-{}", self.index)} tabindex="-1">
+                { text.html() }
+                <details class="details">
+                    { static_html(WORKING_SUMMARY) }
+                    <ol class="list list--number details__text">
+                        { list_items(&deadline.working()) }
+                    </ol>
+                </details>
+            </li>
+        }
     }
 }
 
 /// The card's lines below its tags: when it is due, when it was done, what
 /// the rule says, why it does not apply, who must act and the law.
-fn card_text(deadline: &Deadline) -> Html {
+fn card_text(html: &mut Markup, deadline: &Deadline) {
     let due = long_date(deadline.due);
     let when = match deadline.limit {
         Limit::By => format!("Due {due}"),
@@ -109,7 +115,7 @@ fn card_text(deadline: &Deadline) -> Html {
     };
     // "Due 17 February 2025"; for an excepted limit the statutory date
     // struck through, then the indicative one.
-    let mut html = Markup::new(r#"<p class="body deadline__due">"#);
+    html.raw(r#"<p class="body deadline__due">"#);
     if deadline.status != Status::Excepted {
         html.raw("<strong>").raw(&when).raw("</strong>");
     } else {
@@ -137,8 +143,7 @@ fn card_text(deadline: &Deadline) -> Html {
         .text(deadline.actor.label())
         .raw(r#". </span><cite class="deadline__citation">"#)
         .text(deadline.citation)
-        .raw("</cite></p>")
-        .html()
+        .raw("</cite></p>");
 }
 
 /// The deadline's title, and what it is about when it has a subject:

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::layout::static_html;
 use super::markup::Markup;
 
 /// `heading` says what was deleted ("Case deleted"), `text` which one.
@@ -29,13 +30,31 @@ pub fn secondary_button(label: &'static str, onclick: Callback<MouseEvent>) -> H
     }
 }
 
+/// Constant words set apart (inset), and a button under them: the example
+/// case's note on the case list and on its page.
+pub fn inset_with_button(
+    markup: &'static str,
+    label: &'static str,
+    onclick: Callback<MouseEvent>,
+) -> Html {
+    html! {
+        <div class="inset-text">
+            { static_html(markup) }
+            { secondary_button(label, onclick) }
+        </div>
+    }
+}
+
 /// Why the file a button was to make could not be made, or nothing: one copy
 /// for the case list and the case page.
 pub fn export_error_message(error: Option<&str>) -> Html {
     match error {
-        Some(error) => html! {
-            <p class="error-message" role="alert">{format!("The file could not be made: {error}")}</p>
-        },
+        Some(error) => {
+            Markup::new(r#"<p class="error-message" role="alert">The file could not be made: "#)
+                .text(error)
+                .raw("</p>")
+                .html()
+        }
         None => html! {},
     }
 }
