@@ -147,12 +147,11 @@ pub fn sorted_positions_by(len: usize, order: &dyn Fn(usize, usize) -> Ordering)
 fn merge_runs<T: Copy>(items: &mut [T], less: impl Fn(&T, &T) -> bool) -> bool {
     const MIN_RUN: usize = 16;
     let len = items.len();
-    // The end of the run in order that goes on to at least `end`.
-    let run_end = |items: &[T], mut end: usize| {
-        while end < len && !less(&items[end], &items[end - 1]) {
-            end += 1;
-        }
-        end
+    // The end of the run in order that goes on to at least `end` (from 1 to
+    // `len`).
+    let run_end = |items: &[T], end: usize| {
+        let pairs = items[end - 1..].windows(2);
+        end + pairs.take_while(|pair| !less(&pair[1], &pair[0])).count()
     };
     let mut start = 0;
     let mut end = run_end(items, 1);
@@ -163,7 +162,7 @@ fn merge_runs<T: Copy>(items: &mut [T], less: impl Fn(&T, &T) -> bool) -> bool {
     // least `MIN_RUN` items, so the list never grows.
     let mut bounds = Vec::with_capacity(len / MIN_RUN + 2);
     bounds.push(0);
-    while start < len {
+    loop {
         if end - start < MIN_RUN {
             let sorted = end - start;
             end = len.min(start + MIN_RUN);
@@ -171,6 +170,9 @@ fn merge_runs<T: Copy>(items: &mut [T], less: impl Fn(&T, &T) -> bool) -> bool {
             end = run_end(items, end);
         }
         bounds.push(end);
+        if end == len {
+            break;
+        }
         start = end;
         end = run_end(items, start + 1);
     }
@@ -222,21 +224,30 @@ fn insertion_sort<T: Copy>(items: &mut [T], sorted: usize, less: &impl Fn(&T, &T
     }
 }
 
-/// Merges the sorted `left` and `right` into `out`, `left`'s item first of two equal ones.
+/// Merges the sorted `left` and `right` into `out`, `left`'s item first of two
+/// equal ones. The items of `left` not after `right`'s first, and of `right`
+/// once `left` is done (a run mostly after the other), are copied whole.
 fn merge<T: Copy>(left: &[T], right: &[T], out: &mut [T], less: &impl Fn(&T, &T) -> bool) {
-    let (mut l, mut r, mut o) = (0, 0, 0);
-    while l < left.len() && r < right.len() {
-        if less(&right[r], &left[l]) {
-            out[o] = right[r];
-            r += 1;
-        } else {
-            out[o] = left[l];
+    let mut l = 0;
+    if let Some(first) = right.first() {
+        while l < left.len() && !less(first, &left[l]) {
             l += 1;
+        }
+    }
+    out[..l].copy_from_slice(&left[..l]);
+    let (mut left, mut right, mut o) = (&left[l..], right, l);
+    while let (Some(a), Some(b)) = (left.first(), right.first()) {
+        if less(b, a) {
+            out[o] = *b;
+            right = &right[1..];
+        } else {
+            out[o] = *a;
+            left = &left[1..];
         }
         o += 1;
     }
-    out[o..o + left.len() - l].copy_from_slice(&left[l..]);
-    out[o + left.len() - l..].copy_from_slice(&right[r..]);
+    out[o..o + left.len()].copy_from_slice(left);
+    out[o + left.len()..].copy_from_slice(right);
 }
 
 #[cfg(test)]
