@@ -236,13 +236,13 @@ fn merge<T: Copy>(left: &[T], right: &[T], out: &mut [T], less: &impl Fn(&T, &T)
     }
     out[..l].copy_from_slice(&left[..l]);
     let (mut left, mut right, mut o) = (&left[l..], right, l);
-    while let (Some(a), Some(b)) = (left.first(), right.first()) {
+    while let (Some((a, after_a)), Some((b, after_b))) = (left.split_first(), right.split_first()) {
         if less(b, a) {
             out[o] = *b;
-            right = &right[1..];
+            right = after_b;
         } else {
             out[o] = *a;
-            left = &left[1..];
+            left = after_a;
         }
         o += 1;
     }
@@ -255,16 +255,40 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Sorts `keys` beside their positions with `merge_runs`: the order of the
+    /// standard library's stable sort, equal keys kept in order, and told
+    /// whether they were in order already.
+    fn sorts_as_the_stable_sort_does(keys: Vec<u16>) -> Result<(), TestCaseError> {
+        let mut items: Vec<(u16, usize)> = keys
+            .into_iter()
+            .enumerate()
+            .map(|(at, key)| (key, at))
+            .collect();
+        let mut expected = items.clone();
+        expected.sort_by_key(|&(key, _)| key);
+        let in_order = items == expected;
+        prop_assert_eq!(merge_runs(&mut items, |a, b| a.0 < b.0), !in_order);
+        prop_assert_eq!(items, expected);
+        Ok(())
+    }
+
     proptest! {
-        /// Keys with repeats and runs of every length: the order of the
-        /// standard library's stable sort, equal keys kept in order.
+        /// Keys with repeats, in runs mostly shorter than `MIN_RUN`.
         #[test]
-        fn merge_runs_sorts_as_the_stable_sort_does(keys in prop::collection::vec(0u8..8, 0..200)) {
-            let mut items: Vec<(u8, usize)> = keys.into_iter().enumerate().map(|(at, key)| (key, at)).collect();
-            let mut expected = items.clone();
-            expected.sort_by_key(|&(key, _)| key);
-            merge_runs(&mut items, |a, b| a.0 < b.0);
-            prop_assert_eq!(items, expected);
+        fn merge_runs_sorts_short_runs(keys in prop::collection::vec(0u16..8, 0..200)) {
+            sorts_as_the_stable_sort_does(keys)?;
+        }
+
+        /// A few runs in order one after the other, of every length, as a
+        /// case's milestones, correspondence and deadlines come, with keys
+        /// repeated within and across runs.
+        #[test]
+        fn merge_runs_sorts_runs_in_order(runs in prop::collection::vec(prop::collection::vec(0u16..100, 0..70), 0..8)) {
+            let keys = runs.into_iter().flat_map(|mut run| {
+                run.sort();
+                run
+            });
+            sorts_as_the_stable_sort_does(keys.collect())?;
         }
     }
 }
