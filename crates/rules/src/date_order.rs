@@ -95,13 +95,9 @@ fn packed(date: NaiveDate) -> u64 {
 /// Sorts the keys, the part of the sort that is not generic, so the item types
 /// share it; false when they are in order already.
 fn sort_keys(order: &mut [Keyed]) -> bool {
-    if order.is_sorted() {
-        return false;
-    }
     // By key alone: the pairs are in position order, which a stable sort keeps
     // among equal keys.
-    merge_runs(order, |a, b| a.0 < b.0);
-    true
+    merge_runs(order, |a, b| a.0 < b.0)
 }
 
 /// Moves the item at the position `order[place]` holds to `place` for every
@@ -141,27 +137,48 @@ pub fn sorted_positions_by(len: usize, order: &dyn Fn(usize, usize) -> Ordering)
     positions
 }
 
-/// Sorts `items` by `less`, keeping equal items in the order they had:
-/// sorts each stretch of 32 items in place, then merges neighbouring runs in
-/// order, pass by pass, between `items` and one buffer. A case's events and
-/// deadlines come mostly in runs already in order (the milestones, then the
-/// correspondence), so it makes few passes. Built for size (the app's wasm)
-/// it takes 2% more of the engine's instructions than the standard library's
-/// stable sort; at opt-level 3, 0.2%.
-fn merge_runs<T: Copy>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
-    const STRETCH: usize = 32;
-    for stretch in items.chunks_mut(STRETCH) {
-        insertion_sort(stretch, &less);
+/// Sorts `items` by `less`, keeping equal items in the order they had; false
+/// when they were in order already. Finds the runs already in order (a case's
+/// milestones, then its correspondence; each stage's deadlines), lengthens a
+/// run shorter than `MIN_RUN` to that by insertion, then merges neighbouring
+/// runs, pass by pass, between `items` and one buffer. Sorting fixed stretches
+/// of 32 by insertion first mixed two runs in a stretch and moved items far
+/// back: this sorts the engine's lists in a third fewer instructions, fewer
+/// than the standard library's stable sort at opt-level 3 and "z" alike.
+fn merge_runs<T: Copy>(items: &mut [T], less: impl Fn(&T, &T) -> bool) -> bool {
+    const MIN_RUN: usize = 16;
+    let len = items.len();
+    // The end of the run in order that goes on to at least `end` (from 1 to
+    // `len`).
+    let run_end = |items: &[T], end: usize| {
+        let pairs = items[end - 1..].windows(2);
+        end + pairs.take_while(|pair| !less(&pair[1], &pair[0])).count()
+    };
+    let mut start = 0;
+    let mut end = run_end(items, 1);
+    if end >= len {
+        return false;
     }
-    // Where each run starts, then the end: a stretch in order after the one
-    // before it continues its run.
-    let mut bounds: Vec<usize> = (0..items.len())
-        .step_by(STRETCH)
-        .filter(|&at| at == 0 || less(&items[at], &items[at - 1]))
-        .collect();
-    bounds.push(items.len());
-    if bounds.len() <= 2 {
-        return;
+    // Where each run starts, then the end. Every run but the last has at
+    // least `MIN_RUN` items, so the list never grows.
+    let mut bounds = Vec::with_capacity(len / MIN_RUN + 2);
+    bounds.push(0);
+    loop {
+        if end - start < MIN_RUN {
+            let sorted = end - start;
+            end = len.min(start + MIN_RUN);
+            insertion_sort(&mut items[start..end], sorted, &less);
+            end = run_end(items, end);
+        }
+        bounds.push(end);
+        if end == len {
+            break;
+        }
+        start = end;
+        end = run_end(items, start + 1);
+    }
+    if bounds.len() == 2 {
+        return true;
     }
     let mut buffer = items.to_vec();
     let (mut from, mut to): (&mut [T], &mut [T]) = (&mut *items, &mut buffer);
@@ -191,11 +208,13 @@ fn merge_runs<T: Copy>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
     if in_buffer {
         items.copy_from_slice(&buffer);
     }
+    true
 }
 
-/// Sorts a few items in place, each moved back past the greater ones before it.
-fn insertion_sort<T: Copy>(items: &mut [T], less: &impl Fn(&T, &T) -> bool) {
-    for at in 1..items.len() {
+/// Sorts a few items in place, the first `sorted` of them in order already:
+/// each item after those moved back past the greater ones before it.
+fn insertion_sort<T: Copy>(items: &mut [T], sorted: usize, less: &impl Fn(&T, &T) -> bool) {
+    for at in sorted..items.len() {
         let item = items[at];
         let mut place = at;
         while place > 0 && less(&item, &items[place - 1]) {
@@ -206,21 +225,30 @@ fn insertion_sort<T: Copy>(items: &mut [T], less: &impl Fn(&T, &T) -> bool) {
     }
 }
 
-/// Merges the sorted `left` and `right` into `out`, `left`'s item first of two equal ones.
+/// Merges the sorted `left` and `right` into `out`, `left`'s item first of two
+/// equal ones. The items of `left` not after `right`'s first, and of `right`
+/// once `left` is done (a run mostly after the other), are copied whole.
 fn merge<T: Copy>(left: &[T], right: &[T], out: &mut [T], less: &impl Fn(&T, &T) -> bool) {
-    let (mut l, mut r, mut o) = (0, 0, 0);
-    while l < left.len() && r < right.len() {
-        if less(&right[r], &left[l]) {
-            out[o] = right[r];
-            r += 1;
-        } else {
-            out[o] = left[l];
+    let mut l = 0;
+    if let Some(first) = right.first() {
+        while l < left.len() && !less(first, &left[l]) {
             l += 1;
+        }
+    }
+    out[..l].copy_from_slice(&left[..l]);
+    let (mut left, mut right, mut o) = (&left[l..], right, l);
+    while let (Some((a, after_a)), Some((b, after_b))) = (left.split_first(), right.split_first()) {
+        if less(b, a) {
+            out[o] = *b;
+            right = after_b;
+        } else {
+            out[o] = *a;
+            left = after_a;
         }
         o += 1;
     }
-    out[o..o + left.len() - l].copy_from_slice(&left[l..]);
-    out[o + left.len() - l..].copy_from_slice(&right[r..]);
+    out[o..o + left.len()].copy_from_slice(left);
+    out[o + left.len()..].copy_from_slice(right);
 }
 
 #[cfg(test)]
@@ -228,16 +256,40 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Sorts `keys` beside their positions with `merge_runs`: the order of the
+    /// standard library's stable sort, equal keys kept in order, and told
+    /// whether they were in order already.
+    fn sorts_as_the_stable_sort_does(keys: Vec<u16>) -> Result<(), TestCaseError> {
+        let mut items: Vec<(u16, usize)> = keys
+            .into_iter()
+            .enumerate()
+            .map(|(at, key)| (key, at))
+            .collect();
+        let mut expected = items.clone();
+        expected.sort_by_key(|&(key, _)| key);
+        let in_order = items == expected;
+        prop_assert_eq!(merge_runs(&mut items, |a, b| a.0 < b.0), !in_order);
+        prop_assert_eq!(items, expected);
+        Ok(())
+    }
+
     proptest! {
-        /// Keys with repeats and runs of every length: the order of the
-        /// standard library's stable sort, equal keys kept in order.
+        /// Keys with repeats, in runs mostly shorter than `MIN_RUN`.
         #[test]
-        fn merge_runs_sorts_as_the_stable_sort_does(keys in prop::collection::vec(0u8..8, 0..200)) {
-            let mut items: Vec<(u8, usize)> = keys.into_iter().enumerate().map(|(at, key)| (key, at)).collect();
-            let mut expected = items.clone();
-            expected.sort_by_key(|&(key, _)| key);
-            merge_runs(&mut items, |a, b| a.0 < b.0);
-            prop_assert_eq!(items, expected);
+        fn merge_runs_sorts_short_runs(keys in prop::collection::vec(0u16..8, 0..200)) {
+            sorts_as_the_stable_sort_does(keys)?;
+        }
+
+        /// A few runs in order one after the other, of every length, as a
+        /// case's milestones, correspondence and deadlines come, with keys
+        /// repeated within and across runs.
+        #[test]
+        fn merge_runs_sorts_runs_in_order(runs in prop::collection::vec(prop::collection::vec(0u16..100, 0..70), 0..8)) {
+            let keys = runs.into_iter().flat_map(|mut run| {
+                run.sort();
+                run
+            });
+            sorts_as_the_stable_sort_does(keys.collect())?;
         }
     }
 }
