@@ -129,6 +129,14 @@ impl<'a> Timeline<'a> {
         }
     }
 
+    /// Every event of `kind`, in date order, read in place: no list of them is made.
+    pub fn all_of<'t>(&'t self, kind: &EventKind) -> OfKind<'t, 'a> {
+        OfKind {
+            dated: &self.dated,
+            positions: self.positions(kind),
+        }
+    }
+
     /// The positions in date order of the events of `kind`; none for a custom kind.
     #[inline(always)]
     fn positions(&self, kind: &EventKind) -> &[usize] {
@@ -216,6 +224,31 @@ impl<'a> Timeline<'a> {
             let start = starts.next()?;
             Some((start, starts.peek().map(|next| next.date)))
         })
+    }
+}
+
+/// The events of one kind in date order, from the kind's positions.
+#[derive(Clone, Copy)]
+pub(crate) struct OfKind<'t, 'a> {
+    dated: &'t [Dated<'a>],
+    positions: &'t [usize],
+}
+
+impl<'a> OfKind<'_, 'a> {
+    /// How many there are.
+    pub fn len(self) -> usize {
+        self.positions.len()
+    }
+
+    /// The `at`th of them (from 0).
+    #[inline(always)]
+    pub fn get(self, at: usize) -> Dated<'a> {
+        self.dated[self.positions[at]]
+    }
+
+    /// Each of them, in date order, from the `from`th.
+    pub fn from(self, from: usize) -> impl Iterator<Item = Dated<'a>> {
+        self.positions[from..].iter().map(move |&at| self.dated[at])
     }
 }
 

@@ -245,37 +245,41 @@ fn per_subject<'a>(
 ) {
     let name = |dated: &Dated<'a>| dated.event.subject().unwrap_or("unnamed");
     let subject = |dated: &Dated<'a>| Some(name(dated));
-    let requests: Vec<Dated> = cx.timeline.of(&[asked]).collect();
-    let answers: Vec<Dated> = cx.timeline.of(&[answered]).collect();
+    let requests = cx.timeline.all_of(&asked);
+    let answers = cx.timeline.all_of(&answered);
     // Grouped by subject when there are many; a few are quicker looked through.
     let grouped = (requests.len() * answers.len() > FEW).then(|| {
-        let again = Subjects::new(requests.iter().map(subject).collect()).next_about_same();
-        (again, Subjects::new(answers.iter().map(subject).collect()))
+        let again =
+            Subjects::new(requests.from(0).map(|d| subject(&d)).collect()).next_about_same();
+        (
+            again,
+            Subjects::new(answers.from(0).map(|d| subject(&d)).collect()),
+        )
     });
-    for (i, request) in requests.iter().enumerate() {
+    for i in 0..requests.len() {
+        let request = requests.get(i);
         // The first answer about the same subject on or after the request,
         // if it came before the subject was asked again.
         let answer = match &grouped {
             Some((again, answers_about)) => {
-                let asked_again = again[i].map(|again| requests[again].date);
-                let same = answers_about.about(subject(request));
-                same.get(same.partition_point(|&at| answers[at].date < request.date))
-                    .map(|&at| answers[at])
+                let asked_again = again[i].map(|again| requests.get(again).date);
+                let same = answers_about.about(subject(&request));
+                same.get(same.partition_point(|&at| answers.get(at).date < request.date))
+                    .map(|&at| answers.get(at))
                     .filter(|answer| asked_again.is_none_or(|end| answer.date < end))
             }
             None => {
-                let same_subject = |d: &&Dated<'a>| name(d) == name(request);
-                let asked_again = requests[i + 1..].iter().find(same_subject).map(|d| d.date);
+                let same_subject = |d: &Dated<'a>| name(d) == name(&request);
+                let asked_again = requests.from(i + 1).find(same_subject).map(|d| d.date);
                 answers
-                    .iter()
+                    .from(0)
                     .filter(|d| {
                         d.date >= request.date && asked_again.is_none_or(|end| d.date < end)
                     })
                     .find(same_subject)
-                    .copied()
             }
         };
-        let subject = name(request);
+        let subject = name(&request);
         let actor = if rule.actor == Actor::Other {
             advice_actor(subject)
         } else {
