@@ -246,9 +246,19 @@ impl<'a> OfKind<'_, 'a> {
         self.dated[self.positions[at]]
     }
 
-    /// Each of them, in date order, from the `from`th.
-    pub fn from(self, from: usize) -> impl Iterator<Item = Dated<'a>> {
-        self.positions[from..].iter().map(move |&at| self.dated[at])
+    /// The first of them from the `from`th on for which `found` holds.
+    pub fn find_from(self, from: usize, found: impl Fn(&Dated<'a>) -> bool) -> Option<Dated<'a>> {
+        // A plain loop: built for size (the app's wasm), an iterator's
+        // adapters would each be code of their own.
+        let mut at = from;
+        while at < self.len() {
+            let dated = self.get(at);
+            if found(&dated) {
+                return Some(dated);
+            }
+            at += 1;
+        }
+        None
     }
 }
 

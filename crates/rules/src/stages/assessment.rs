@@ -12,7 +12,7 @@ use crate::exceptions::{ADVICE_EXCEPTIONS, ASSESSMENT_EXCEPTIONS, NO_EXCEPTIONS}
 use crate::rule::{Actor, Force, InForce, Rule};
 use crate::stages::orders::{self, Restart};
 use crate::subjects::Subjects;
-use crate::timeline::Dated;
+use crate::timeline::{Dated, OfKind};
 
 pub const DECIDE_WHETHER_TO_ASSESS: Rule = Rule {
     id: "decide-whether-to-assess",
@@ -247,13 +247,13 @@ fn per_subject<'a>(
     let subject = |dated: &Dated<'a>| Some(name(dated));
     let requests = cx.timeline.all_of(&asked);
     let answers = cx.timeline.all_of(&answered);
+    let grouped_by_subject =
+        |of: OfKind<'_, 'a>| Subjects::new((0..of.len()).map(|at| subject(&of.get(at))).collect());
     // Grouped by subject when there are many; a few are quicker looked through.
     let grouped = (requests.len() * answers.len() > FEW).then(|| {
-        let again =
-            Subjects::new(requests.from(0).map(|d| subject(&d)).collect()).next_about_same();
         (
-            again,
-            Subjects::new(answers.from(0).map(|d| subject(&d)).collect()),
+            grouped_by_subject(requests).next_about_same(),
+            grouped_by_subject(answers),
         )
     });
     for i in 0..requests.len() {
@@ -270,13 +270,12 @@ fn per_subject<'a>(
             }
             None => {
                 let same_subject = |d: &Dated<'a>| name(d) == name(&request);
-                let asked_again = requests.from(i + 1).find(same_subject).map(|d| d.date);
-                answers
-                    .from(0)
-                    .filter(|d| {
-                        d.date >= request.date && asked_again.is_none_or(|end| d.date < end)
-                    })
-                    .find(same_subject)
+                let asked_again = requests.find_from(i + 1, same_subject).map(|d| d.date);
+                answers.find_from(0, |d| {
+                    d.date >= request.date
+                        && asked_again.is_none_or(|end| d.date < end)
+                        && same_subject(d)
+                })
             }
         };
         let subject = name(&request);
