@@ -345,7 +345,9 @@ fn advice_actor(party: &str) -> Actor {
         let is = |word: &str| {
             rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word.as_bytes())
         };
-        match name[start].to_ascii_lowercase() {
+        // Setting the 0x20 bit lower-cases a letter and makes no other byte a
+        // lower-case letter: one instruction a byte, where lower-casing is a test too.
+        match name[start] | 0x20 {
             b'h' if is("health") => return Actor::Health,
             b'n' if is("nhs") || is("nurse") => return Actor::Health,
             b'p' if is("paediatric") => return Actor::Health,
