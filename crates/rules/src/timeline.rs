@@ -129,6 +129,14 @@ impl<'a> Timeline<'a> {
         }
     }
 
+    /// Every event of `kind`, in date order, read in place: no list of them is made.
+    pub fn all_of<'t>(&'t self, kind: &EventKind) -> OfKind<'t, 'a> {
+        OfKind {
+            dated: &self.dated,
+            positions: self.positions(kind),
+        }
+    }
+
     /// The positions in date order of the events of `kind`; none for a custom kind.
     #[inline(always)]
     fn positions(&self, kind: &EventKind) -> &[usize] {
@@ -216,6 +224,41 @@ impl<'a> Timeline<'a> {
             let start = starts.next()?;
             Some((start, starts.peek().map(|next| next.date)))
         })
+    }
+}
+
+/// The events of one kind in date order, from the kind's positions.
+#[derive(Clone, Copy)]
+pub(crate) struct OfKind<'t, 'a> {
+    dated: &'t [Dated<'a>],
+    positions: &'t [usize],
+}
+
+impl<'a> OfKind<'_, 'a> {
+    /// How many there are.
+    pub fn len(self) -> usize {
+        self.positions.len()
+    }
+
+    /// The `at`th of them (from 0).
+    #[inline(always)]
+    pub fn get(self, at: usize) -> Dated<'a> {
+        self.dated[self.positions[at]]
+    }
+
+    /// The first of them from the `from`th on for which `found` holds.
+    pub fn find_from(self, from: usize, found: impl Fn(&Dated<'a>) -> bool) -> Option<Dated<'a>> {
+        // A plain loop: built for size (the app's wasm), an iterator's
+        // adapters would each be code of their own.
+        let mut at = from;
+        while at < self.len() {
+            let dated = self.get(at);
+            if found(&dated) {
+                return Some(dated);
+            }
+            at += 1;
+        }
+        None
     }
 }
 

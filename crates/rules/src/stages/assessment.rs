@@ -12,7 +12,7 @@ use crate::exceptions::{ADVICE_EXCEPTIONS, ASSESSMENT_EXCEPTIONS, NO_EXCEPTIONS}
 use crate::rule::{Actor, Force, InForce, Rule};
 use crate::stages::orders::{self, Restart};
 use crate::subjects::Subjects;
-use crate::timeline::Dated;
+use crate::timeline::{Dated, OfKind};
 
 pub const DECIDE_WHETHER_TO_ASSESS: Rule = Rule {
     id: "decide-whether-to-assess",
@@ -245,37 +245,40 @@ fn per_subject<'a>(
 ) {
     let name = |dated: &Dated<'a>| dated.event.subject().unwrap_or("unnamed");
     let subject = |dated: &Dated<'a>| Some(name(dated));
-    let requests: Vec<Dated> = cx.timeline.of(&[asked]).collect();
-    let answers: Vec<Dated> = cx.timeline.of(&[answered]).collect();
+    let requests = cx.timeline.all_of(&asked);
+    let answers = cx.timeline.all_of(&answered);
+    let grouped_by_subject =
+        |of: OfKind<'_, 'a>| Subjects::new((0..of.len()).map(|at| subject(&of.get(at))).collect());
     // Grouped by subject when there are many; a few are quicker looked through.
     let grouped = (requests.len() * answers.len() > FEW).then(|| {
-        let again = Subjects::new(requests.iter().map(subject).collect()).next_about_same();
-        (again, Subjects::new(answers.iter().map(subject).collect()))
+        (
+            grouped_by_subject(requests).next_about_same(),
+            grouped_by_subject(answers),
+        )
     });
-    for (i, request) in requests.iter().enumerate() {
+    for i in 0..requests.len() {
+        let request = requests.get(i);
         // The first answer about the same subject on or after the request,
         // if it came before the subject was asked again.
         let answer = match &grouped {
             Some((again, answers_about)) => {
-                let asked_again = again[i].map(|again| requests[again].date);
-                let same = answers_about.about(subject(request));
-                same.get(same.partition_point(|&at| answers[at].date < request.date))
-                    .map(|&at| answers[at])
+                let asked_again = again[i].map(|again| requests.get(again).date);
+                let same = answers_about.about(subject(&request));
+                same.get(same.partition_point(|&at| answers.get(at).date < request.date))
+                    .map(|&at| answers.get(at))
                     .filter(|answer| asked_again.is_none_or(|end| answer.date < end))
             }
             None => {
-                let same_subject = |d: &&Dated<'a>| name(d) == name(request);
-                let asked_again = requests[i + 1..].iter().find(same_subject).map(|d| d.date);
-                answers
-                    .iter()
-                    .filter(|d| {
-                        d.date >= request.date && asked_again.is_none_or(|end| d.date < end)
-                    })
-                    .find(same_subject)
-                    .copied()
+                let same_subject = |d: &Dated<'a>| name(d) == name(&request);
+                let asked_again = requests.find_from(i + 1, same_subject).map(|d| d.date);
+                answers.find_from(0, |d| {
+                    d.date >= request.date
+                        && asked_again.is_none_or(|end| d.date < end)
+                        && same_subject(d)
+                })
             }
         };
-        let subject = name(request);
+        let subject = name(&request);
         let actor = if rule.actor == Actor::Other {
             advice_actor(subject)
         } else {
@@ -342,7 +345,9 @@ fn advice_actor(party: &str) -> Actor {
         let is = |word: &str| {
             rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word.as_bytes())
         };
-        match name[start].to_ascii_lowercase() {
+        // Setting the 0x20 bit lower-cases a letter and makes no other byte a
+        // lower-case letter: one instruction a byte, where lower-casing is a test too.
+        match name[start] | 0x20 {
             b'h' if is("health") => return Actor::Health,
             b'n' if is("nhs") || is("nurse") => return Actor::Health,
             b'p' if is("paediatric") => return Actor::Health,

@@ -165,10 +165,12 @@ pub(crate) fn add_ombudsman_windows<'a>(
 ) {
     // Room for every window at once, so the list grows (and is copied) once at most.
     deadlines.reserve(deadlines.iter().filter(|d| missed(d)).count());
+    // Most cases have no complaint to the Ombudsman: then no look-up a window.
+    let complained = cx.timeline.all_of(&OmbudsmanComplaintMade).len() > 0;
     for settled in 0..deadlines.len() {
         let d = &deadlines.as_slice()[settled];
         if missed(d) {
-            let mut window = window(cx, d);
+            let mut window = window(cx, complained, d);
             window.settle(today);
             deadlines.push(window);
         }
@@ -187,7 +189,9 @@ fn missed(d: &Deadline) -> bool {
         )
 }
 
-fn window<'a>(cx: &CaseContext<'a>, missed: &Deadline<'a>) -> Deadline<'a> {
+/// The window `missed` opens, done by the first complaint to the Ombudsman
+/// from the day it starts, when the case has any (`complained`).
+fn window<'a>(cx: &CaseContext<'a>, complained: bool, missed: &Deadline<'a>) -> Deadline<'a> {
     let fault_day = match (missed.limit, &missed.done) {
         (Limit::NotBefore, Some(done)) => done.date,
         _ => missed.due,
@@ -207,10 +211,13 @@ fn window<'a>(cx: &CaseContext<'a>, missed: &Deadline<'a>) -> Deadline<'a> {
             citation: missed.citation,
         })),
     };
-    let complaint = cx
-        .timeline
-        .first(&[OmbudsmanComplaintMade], start, None)
-        .map(Dated::to_ref);
+    let complaint = if complained {
+        cx.timeline
+            .first(&[OmbudsmanComplaintMade], start, None)
+            .map(Dated::to_ref)
+    } else {
+        None
+    };
     Deadline::after(&OMBUDSMAN_WINDOW, trigger, Period::MonthsStartingWith(12))
         .about(what, Actor::Parent)
         .done_by(complaint)

@@ -159,11 +159,12 @@ const APPEALABLE: &[EventKind] = &[
 /// The decisions that are appealable. A review decision to amend is not: the
 /// appeal runs from the final amended plan that follows it. A review decision
 /// with no outcome recorded is taken as appealable, so its window is shown.
-fn appealable_decisions<'a>(timeline: &Timeline<'a>) -> Vec<Dated<'a>> {
+fn appealable_decisions<'t, 'a>(
+    timeline: &'t Timeline<'a>,
+) -> impl Iterator<Item = Dated<'a>> + use<'t, 'a> {
     timeline
         .of(APPEALABLE)
         .filter(|d| !(d.kind == &ReviewDecision && d.event.outcome == Some(ReviewOutcome::Amend)))
-        .collect()
 }
 
 pub(crate) fn deadlines<'a>(
@@ -172,9 +173,12 @@ pub(crate) fn deadlines<'a>(
     notices: &mut Vec<Notice>,
 ) {
     let timeline = &cx.timeline;
-    let decisions = appealable_decisions(timeline);
-    for (i, decision) in decisions.iter().enumerate() {
-        let next = decisions.get(i + 1).map(|d| d.date);
+    // Walked in place, not collected: each decision needs only the next one's date.
+    let mut decisions = appealable_decisions(timeline).peekable();
+    let mut plan_appealable = false;
+    while let Some(decision) = decisions.next() {
+        let next = decisions.peek().map(|d| d.date);
+        plan_appealable |= matches!(decision.kind, FinalPlanIssued | FinalAmendedPlanIssued);
         out.push(
             Deadline::after(&MEDIATION_CONTACT, decision.to_ref(), Period::Months(2)).done_by(
                 timeline
@@ -182,12 +186,9 @@ pub(crate) fn deadlines<'a>(
                     .map(Dated::to_ref),
             ),
         );
-        out.push(appeal(timeline, *decision, next));
+        out.push(appeal(timeline, decision, next));
     }
-    if decisions
-        .iter()
-        .any(|d| matches!(d.kind, FinalPlanIssued | FinalAmendedPlanIssued))
-    {
+    if plan_appealable {
         notices.push(Notice {
             text: "No mediation certificate is needed to appeal only about the school or college named in the plan.".to_owned(),
             citation: "Children and Families Act 2014, s55",
