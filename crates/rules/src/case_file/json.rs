@@ -6,11 +6,11 @@
 //! byte for byte as before.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::fmt;
 use std::ops::Index;
 
 use super::error::{Found, JsonFault, Problem, WORDED, worded};
+use super::id_set::IdSet;
 
 /// A JSON value, as an unknown field of a case file keeps it.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -350,7 +350,7 @@ pub struct Reader<'a> {
     pub keys: Vec<Cow<'a, str>>,
     /// Sets of ids emptied for use again, so that the ids of each case's
     /// events are checked without a new table (grown again) for every case.
-    pub id_sets: Vec<HashSet<Cow<'a, str>>>,
+    pub(super) id_sets: Vec<IdSet<'a>>,
 }
 
 type Result<T> = std::result::Result<T, Error>;

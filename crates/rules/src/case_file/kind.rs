@@ -74,6 +74,14 @@ macro_rules! event_kinds {
             Custom(String),
         }
 
+        /// The ids of the known kinds, in the order of `KNOWN`: looked up by
+        /// position, as a match on the kind was a jump to each id, about
+        /// 1 KB of the app's first module (and as much for the labels).
+        const IDS: &[&str] = &[$($id,)*];
+
+        /// The labels of the known kinds, in the order of `KNOWN`.
+        const LABELS: &[&str] = &[$($label,)*];
+
         impl EventKind {
             /// Every kind the rules know, in the order of the spec.
             pub const KNOWN: &'static [EventKind] = &[$(EventKind::$variant,)*];
@@ -81,8 +89,8 @@ macro_rules! event_kinds {
             /// The id written in the case file, such as `request-received`.
             pub fn id(&self) -> &str {
                 match self {
-                    $(EventKind::$variant => $id,)*
                     EventKind::Custom(id) => id,
+                    known => known.known_index().and_then(|index| IDS.get(index)).copied().unwrap_or_default(),
                 }
             }
 
@@ -96,10 +104,7 @@ macro_rules! event_kinds {
 
             /// The label of a known kind, borrowed for the life of the program.
             pub fn known_label(&self) -> Option<&'static str> {
-                match self {
-                    $(EventKind::$variant => Some($label),)*
-                    EventKind::Custom(_) => None,
-                }
+                self.known_index().and_then(|index| LABELS.get(index)).copied()
             }
 
             /// The position of a known kind in `KNOWN`, found without comparing;

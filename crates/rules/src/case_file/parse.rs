@@ -11,12 +11,12 @@
 
 use std::borrow::Cow;
 use std::cell::Cell;
-use std::collections::HashSet;
 
 use chrono::{NaiveDate, NaiveTime};
 
 use super::clock_time::{parse_clock_time, write_clock_time};
 use super::error::{IdOf, Problem, ReadError, WORDED, worded};
+use super::id_set::IdSet;
 use super::json::{Error, Map, Reader, Step, Value, Writer};
 use super::kind::EventKind;
 use super::model::*;
@@ -134,7 +134,7 @@ fn utf8(bytes: &[u8]) -> Result<&str, ReadError> {
 /// read alone, as the app's storage reads one, which has no other cases to
 /// clash with (its events are checked all the same). Borrowed from the JSON
 /// text, as most ids are.
-type Ids<'a> = Option<HashSet<Cow<'a, str>>>;
+type Ids<'a> = Option<IdSet<'a>>;
 
 /// Reads the `id` of a case or an event, refusing an empty one or one already
 /// among the ids `seen`, right where it is written.
