@@ -497,53 +497,45 @@ impl Fields for SettingsFields {
     }
 }
 
-type Present = fn(&EventFields) -> bool;
+type Present = fn(&Event) -> bool;
 
 /// The fields a kind cannot do without (case-file.md).
 fn required_fields(kind: &EventKind) -> &'static [(&'static str, Present)] {
     match kind {
-        EventKind::TribunalOrder | EventKind::AppealConceded => &[("order", |f| f.order.is_some())],
-        EventKind::PhaseTransferPlanned => &[("transfer", |f| f.transfer.is_some())],
-        EventKind::MoveNotified => &[("move_date", |f| f.move_date.is_some())],
+        EventKind::TribunalOrder | EventKind::AppealConceded => &[("order", |e| e.order.is_some())],
+        EventKind::PhaseTransferPlanned => &[("transfer", |e| e.transfer.is_some())],
+        EventKind::MoveNotified => &[("move_date", |e| e.move_date.is_some())],
         EventKind::ExceptionClaimed => &[
-            ("exception", |f| f.exception.is_some()),
-            ("from", |f| f.from.is_some()),
-            ("until", |f| f.until.is_some()),
+            ("exception", |e| e.exception.is_some()),
+            ("from", |e| e.from.is_some()),
+            ("until", |e| e.until.is_some()),
         ],
         _ => &[],
     }
 }
 
-#[derive(Default)]
+/// An event's fields as read: the four every event needs apart, the others
+/// straight into the event they make, which is then taken whole (moving
+/// each field into a new event was a copy of each).
 struct EventFields {
     id: Option<String>,
     kind: Option<EventKind>,
     date: Option<NaiveDate>,
     approx: Option<ApproxDate>,
-    who: Option<String>,
-    note: Option<String>,
-    document: Option<String>,
-    party: Option<String>,
-    school: Option<String>,
-    outcome: Option<ReviewOutcome>,
-    order: Option<Order>,
-    matters: Option<Matters>,
-    transfer: Option<Transfer>,
-    exception: Option<ExceptionReason>,
-    from: Option<NaiveDate>,
-    until: Option<NaiveDate>,
-    disputed: Option<bool>,
-    method: Option<SendMethod>,
-    time: Option<NaiveTime>,
-    respond_within: Option<u32>,
-    unit: Option<ResponseUnit>,
-    move_date: Option<NaiveDate>,
-    includes_health: Option<bool>,
-    health_only: Option<bool>,
-    council_party: Option<bool>,
-    agreed_due: Option<NaiveDate>,
-    stage: Option<u8>,
-    documents: Option<Vec<Document>>,
+    /// The event, its id, kind and date not yet read.
+    event: Event,
+}
+
+impl Default for EventFields {
+    fn default() -> EventFields {
+        EventFields {
+            id: None,
+            kind: None,
+            date: None,
+            approx: None,
+            event: Event::new(String::new(), EventKind::Note, NaiveDate::MIN),
+        }
+    }
 }
 
 impl Fields for EventFields {
@@ -551,15 +543,21 @@ impl Fields for EventFields {
     type Output = Event;
 
     fn finish(self, extra: Map) -> Json<Event> {
-        let mut f = self;
+        let EventFields {
+            id,
+            kind,
+            date,
+            approx,
+            mut event,
+        } = self;
         // Not `ok_or`, which builds the problem for every event and drops it.
-        let Some(id) = f.id.take() else {
+        let Some(id) = id else {
             return Err(Error::raised(|| Problem::MissingId(IdOf::Event)));
         };
-        let Some(kind) = f.kind.take() else {
+        let Some(kind) = kind else {
             return Err(Error::raised(|| Problem::NoKind { event: id }));
         };
-        let when = match (f.date.take(), f.approx.take()) {
+        let when = match (date, approx) {
             (Some(date), None) => When::Date(date),
             (None, Some(approx)) => When::Approx(approx),
             (Some(_), Some(_)) => return Err(Error::raised(|| Problem::BothDates { event: id })),
@@ -567,7 +565,7 @@ impl Fields for EventFields {
         };
         let missing = required_fields(&kind)
             .iter()
-            .find(|(_, present)| !present(&f))
+            .find(|(_, present)| !present(&event))
             .map(|(name, _)| name);
         if let Some(&field) = missing {
             return Err(Error::raised(|| Problem::Needs {
@@ -576,36 +574,11 @@ impl Fields for EventFields {
                 field,
             }));
         }
-        Ok(Event {
-            id,
-            kind,
-            when,
-            who: f.who,
-            note: f.note,
-            document: f.document,
-            party: f.party,
-            school: f.school,
-            outcome: f.outcome,
-            order: f.order,
-            matters: f.matters,
-            transfer: f.transfer,
-            exception: f.exception,
-            from: f.from,
-            until: f.until,
-            disputed: f.disputed,
-            method: f.method,
-            time: f.time,
-            respond_within: f.respond_within,
-            unit: f.unit,
-            move_date: f.move_date,
-            includes_health: f.includes_health,
-            health_only: f.health_only,
-            council_party: f.council_party,
-            agreed_due: f.agreed_due,
-            stage: f.stage,
-            documents: f.documents.unwrap_or_default(),
-            extra,
-        })
+        event.id = id;
+        event.kind = kind;
+        event.when = when;
+        event.extra = extra;
+        Ok(event)
     }
 
     /// Fields of one type share one read (and one drop of what the slot
@@ -619,24 +592,25 @@ impl Fields for EventFields {
         } else if let Some(slot) = self.flag(key) {
             *slot = Some(read_bool(r, key)?);
         } else {
+            let e = &mut self.event;
             match key {
                 "id" => self.id = Some(read_id(r, IdOf::Event, ids)?),
                 "kind" => self.kind = Some(read_kind(r, key)?),
                 "approx" => self.approx = Some(read_approx(r, key)?),
-                "outcome" => self.outcome = Some(read_closed(r, key)?),
-                "order" => self.order = Some(read_closed(r, key)?),
-                "matters" => self.matters = Some(read_closed(r, key)?),
-                "transfer" => self.transfer = Some(read_closed(r, key)?),
-                "exception" => self.exception = Some(read_closed(r, key)?),
-                "method" => self.method = Some(read_closed(r, key)?),
-                "time" => self.time = Some(read_time(r, key)?),
+                "outcome" => e.outcome = Some(read_closed(r, key)?),
+                "order" => e.order = Some(read_closed(r, key)?),
+                "matters" => e.matters = Some(read_closed(r, key)?),
+                "transfer" => e.transfer = Some(read_closed(r, key)?),
+                "exception" => e.exception = Some(read_closed(r, key)?),
+                "method" => e.method = Some(read_closed(r, key)?),
+                "time" => e.time = Some(read_time(r, key)?),
                 "respond_within" => {
-                    self.respond_within =
+                    e.respond_within =
                         Some(at(r, key, |r| r.unsigned("u32", u32::MAX.into()))? as u32)
                 }
-                "unit" => self.unit = Some(read_closed(r, key)?),
-                "stage" => self.stage = Some(read_stage(r, key)?),
-                "documents" => self.documents = Some(read_unique::<DocumentFields>(r, key)?),
+                "unit" => e.unit = Some(read_closed(r, key)?),
+                "stage" => e.stage = Some(read_stage(r, key)?),
+                "documents" => e.documents = read_unique::<DocumentFields>(r, key)?,
                 _ => return Ok(false),
             }
         }
@@ -647,35 +621,38 @@ impl Fields for EventFields {
 impl EventFields {
     /// The field of free text `key` names, if it names one.
     fn text(&mut self, key: &str) -> Option<&mut Option<String>> {
+        let e = &mut self.event;
         Some(match key {
-            "who" => &mut self.who,
-            "note" => &mut self.note,
-            "document" => &mut self.document,
-            "party" => &mut self.party,
-            "school" => &mut self.school,
+            "who" => &mut e.who,
+            "note" => &mut e.note,
+            "document" => &mut e.document,
+            "party" => &mut e.party,
+            "school" => &mut e.school,
             _ => return None,
         })
     }
 
     /// The date field `key` names, if it names one.
     fn date(&mut self, key: &str) -> Option<&mut Option<NaiveDate>> {
+        let e = &mut self.event;
         Some(match key {
             "date" => &mut self.date,
-            "from" => &mut self.from,
-            "until" => &mut self.until,
-            "move_date" => &mut self.move_date,
-            "agreed_due" => &mut self.agreed_due,
+            "from" => &mut e.from,
+            "until" => &mut e.until,
+            "move_date" => &mut e.move_date,
+            "agreed_due" => &mut e.agreed_due,
             _ => return None,
         })
     }
 
     /// The yes-or-no field `key` names, if it names one.
     fn flag(&mut self, key: &str) -> Option<&mut Option<bool>> {
+        let e = &mut self.event;
         Some(match key {
-            "disputed" => &mut self.disputed,
-            "includes_health" => &mut self.includes_health,
-            "health_only" => &mut self.health_only,
-            "council_party" => &mut self.council_party,
+            "disputed" => &mut e.disputed,
+            "includes_health" => &mut e.includes_health,
+            "health_only" => &mut e.health_only,
+            "council_party" => &mut e.council_party,
             _ => return None,
         })
     }
