@@ -40,10 +40,7 @@ impl<'a> IdSet<'a> {
     /// The slot holding `id`, or the empty one where it would go.
     fn slot_of(&self, id: &str) -> usize {
         let mask = self.slots.len() - 1;
-        let hash = id.bytes().fold(0x811c_9dc5_u32, |hash, byte| {
-            (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
-        });
-        let mut slot = hash as usize & mask;
+        let mut slot = fnv1a(id) as usize & mask;
         loop {
             let taken = self.slots[slot];
             if taken == 0 || self.ids[taken as usize - 1] == id {
@@ -61,6 +58,20 @@ impl<'a> IdSet<'a> {
             self.slots[slot] = position as u32 + 1;
         }
     }
+}
+
+/// The 32-bit FNV-1a hash of `text`: short and quick for short ids, and
+/// `const`, so a table of the known event kinds is built with it at compile
+/// time.
+pub(super) const fn fnv1a(text: &str) -> u32 {
+    let bytes = text.as_bytes();
+    let mut hash = 0x811c_9dc5_u32;
+    let mut at = 0;
+    while at < bytes.len() {
+        hash = (hash ^ bytes[at] as u32).wrapping_mul(0x0100_0193);
+        at += 1;
+    }
+    hash
 }
 
 #[cfg(test)]
