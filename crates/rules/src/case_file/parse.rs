@@ -595,20 +595,20 @@ impl Fields for EventFields {
             let e = &mut self.event;
             match key {
                 "id" => self.id = Some(read_id(r, IdOf::Event, ids)?),
-                "kind" => self.kind = Some(read_kind(r, key)?),
-                "approx" => self.approx = Some(read_approx(r, key)?),
-                "outcome" => e.outcome = Some(read_closed(r, key)?),
-                "order" => e.order = Some(read_closed(r, key)?),
-                "matters" => e.matters = Some(read_closed(r, key)?),
-                "transfer" => e.transfer = Some(read_closed(r, key)?),
-                "exception" => e.exception = Some(read_closed(r, key)?),
-                "method" => e.method = Some(read_closed(r, key)?),
-                "time" => e.time = Some(read_time(r, key)?),
+                "kind" => read_kind(r, key, &mut self.kind)?,
+                "approx" => read_approx(r, key, &mut self.approx)?,
+                "outcome" => read_closed(r, key, &mut e.outcome)?,
+                "order" => read_closed(r, key, &mut e.order)?,
+                "matters" => read_closed(r, key, &mut e.matters)?,
+                "transfer" => read_closed(r, key, &mut e.transfer)?,
+                "exception" => read_closed(r, key, &mut e.exception)?,
+                "method" => read_closed(r, key, &mut e.method)?,
+                "time" => read_time(r, key, &mut e.time)?,
                 "respond_within" => {
                     e.respond_within =
                         Some(at(r, key, |r| r.unsigned("u32", u32::MAX.into()))? as u32)
                 }
-                "unit" => e.unit = Some(read_closed(r, key)?),
+                "unit" => read_closed(r, key, &mut e.unit)?,
                 "stage" => e.stage = Some(read_stage(r, key)?),
                 "documents" => e.documents = read_unique::<DocumentFields>(r, key)?,
                 _ => return Ok(false),
@@ -699,7 +699,7 @@ impl Fields for DocumentFields {
             "name" => self.name = Some(read_string(r, key)?),
             "media_type" => self.media_type = Some(read_string(r, key)?),
             "size" => self.size = Some(at(r, key, |r| r.unsigned("u64", u64::MAX))?),
-            "sha256" => self.sha256 = Some(read_digest(r, key)?),
+            "sha256" => read_digest(r, key, &mut self.sha256)?,
             _ => return Ok(false),
         }
         Ok(true)
@@ -708,19 +708,36 @@ impl Fields for DocumentFields {
 
 /// A SHA-256 digest: 64 hex digits in lower case, as a backup names the
 /// document's bytes, so a digest names one file whoever wrote it.
-fn read_digest(reader: &mut Reader, key: &str) -> Json<String> {
+fn read_digest(reader: &mut Reader, key: &str, slot: &mut Option<String>) -> Json<()> {
+    let digest = |text: &str| {
+        let digest =
+            text.len() == 64 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+        digest.then(|| text.to_owned())
+    };
+    read_parsed(reader, key, slot, "a SHA-256 digest", digest, |text| {
+        Problem::NotADigest {
+            text: text.to_owned(),
+        }
+    })
+}
+
+/// Reads the string of the field `key` into `slot`, as `parse` makes it;
+/// a string it refuses is the fault `problem` makes of it (only where faults
+/// are worded). Only this is built for each type: the read is shared.
+fn read_parsed<T>(
+    reader: &mut Reader,
+    key: &str,
+    slot: &mut Option<T>,
+    expected: &'static str,
+    parse: impl Fn(&str) -> Option<T>,
+    problem: impl Fn(&str) -> Problem,
+) -> Json<()> {
     at(reader, key, |reader| {
-        reader.string_with(
-            "a SHA-256 digest",
-            |text| {
-                let digest = text.len() == 64
-                    && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
-                digest.then(|| text.to_owned())
-            },
-            |text| Problem::NotADigest {
-                text: text.to_owned(),
-            },
-        )
+        let mut take = |text: &str| {
+            *slot = parse(text);
+            slot.is_some()
+        };
+        reader.string_with(expected, &mut take, &|text| worded(|| problem(text)))
     })
 }
 
@@ -732,23 +749,26 @@ fn read_bool(reader: &mut Reader, key: &str) -> Json<bool> {
     at(reader, key, Reader::boolean)
 }
 
-fn read_kind(reader: &mut Reader, key: &str) -> Json<EventKind> {
-    at(reader, key, |reader| {
-        reader.string_with("an event kind", EventKind::from_id, |id| {
-            Problem::UnknownKind {
-                kind: id.to_owned(),
-            }
-        })
-    })
+fn read_kind(reader: &mut Reader, key: &str, slot: &mut Option<EventKind>) -> Json<()> {
+    read_parsed(
+        reader,
+        key,
+        slot,
+        "an event kind",
+        EventKind::from_id,
+        |id| Problem::UnknownKind {
+            kind: id.to_owned(),
+        },
+    )
 }
 
 /// A value of a closed set, such as an `outcome`.
-fn read_closed<T: FieldValue>(reader: &mut Reader, key: &str) -> Json<T> {
-    at(reader, key, |reader| {
-        reader.string_with(T::NAME, T::from_id, |id| Problem::NotAllowed {
+fn read_closed<T: FieldValue>(reader: &mut Reader, key: &str, slot: &mut Option<T>) -> Json<()> {
+    read_parsed(reader, key, slot, T::NAME, T::from_id, |id| {
+        Problem::NotAllowed {
             value: format!("\"{id}\""),
             allowed: T::ALL.iter().map(|v| format!("\"{}\"", v.id())).collect(),
-        })
+        }
     })
 }
 
@@ -779,21 +799,11 @@ fn read_date(reader: &mut Reader, key: &str) -> Json<NaiveDate> {
 /// are worded).
 pub fn parse_iso_date(text: &str) -> Result<NaiveDate, Problem> {
     let bytes = text.as_bytes();
-    let shaped = bytes.len() == 10
-        && bytes.iter().enumerate().all(|(at, &b)| match at {
-            4 | 7 => b == b'-',
-            _ => b.is_ascii_digit(),
-        });
-    if !shaped {
+    if bytes.len() != 10 || !date_shaped(bytes) {
         return Err(worded(|| Problem::NotADate {
             text: text.to_owned(),
         }));
     }
-    let number = |digits: &[u8]| {
-        digits
-            .iter()
-            .fold(0, |n, &digit| n * 10 + u32::from(digit - b'0'))
-    };
     let (year, month, day) = (
         number(&bytes[..4]) as i32,
         number(&bytes[5..7]),
@@ -814,47 +824,55 @@ pub fn parse_iso_date(text: &str) -> Result<NaiveDate, Problem> {
     })
 }
 
-fn read_approx(reader: &mut Reader, key: &str) -> Json<ApproxDate> {
-    at(reader, key, |reader| {
-        reader.string_with(
-            "a month (YYYY-MM) or a year (YYYY)",
-            parse_approx_date,
-            |text| Problem::NotApprox {
-                text: text.to_owned(),
-            },
-        )
+fn read_approx(reader: &mut Reader, key: &str, slot: &mut Option<ApproxDate>) -> Json<()> {
+    let expected = "a month (YYYY-MM) or a year (YYYY)";
+    read_parsed(reader, key, slot, expected, parse_approx_date, |text| {
+        Problem::NotApprox {
+            text: text.to_owned(),
+        }
     })
 }
 
 /// Parses `YYYY-MM` or `YYYY`.
 fn parse_approx_date(text: &str) -> Option<ApproxDate> {
-    let digits =
-        |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
-    let (year, month) = match text.split_once('-') {
-        None if digits(text, 4) => (text, None),
-        Some((year, month)) if digits(year, 4) && digits(month, 2) => (year, Some(month)),
-        _ => return None,
-    };
-    let month = match month {
-        Some(month) => Some(month.parse::<u32>().ok().filter(|m| (1..=12).contains(m))?),
-        None => None,
-    };
+    let bytes = text.as_bytes();
+    if !matches!(bytes.len(), 4 | 7) || !date_shaped(bytes) {
+        return None;
+    }
+    let month = bytes.get(5..).map(number);
+    if month.is_some_and(|month| !(1..=12).contains(&month)) {
+        return None;
+    }
     Some(ApproxDate {
-        year: year.parse().ok()?,
+        year: number(&bytes[..4]) as i32,
         month,
     })
 }
 
+/// Whether `bytes` are digits, or `-` at 4 and 7: the shape of `YYYY`,
+/// `YYYY-MM` and `YYYY-MM-DD` (the caller checks the length).
+fn date_shaped(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().all(|(at, &b)| match at {
+        4 | 7 => b == b'-',
+        _ => b.is_ascii_digit(),
+    })
+}
+
+/// The number ASCII digits write: read without `str::parse`, whose
+/// checks the shape already made.
+fn number(digits: &[u8]) -> u32 {
+    digits
+        .iter()
+        .fold(0, |n, &digit| n * 10 + u32::from(digit - b'0'))
+}
+
 /// A time of day written `HH:MM`.
-fn read_time(reader: &mut Reader, key: &str) -> Json<NaiveTime> {
-    at(reader, key, |reader| {
-        reader.string_with(
-            "a time as HH:MM",
-            |text| (text.len() == 5).then(|| parse_clock_time(text)).flatten(),
-            |text| Problem::NotATime {
-                text: text.to_owned(),
-            },
-        )
+fn read_time(reader: &mut Reader, key: &str, slot: &mut Option<NaiveTime>) -> Json<()> {
+    let time = |text: &str| (text.len() == 5).then(|| parse_clock_time(text)).flatten();
+    read_parsed(reader, key, slot, "a time as HH:MM", time, |text| {
+        Problem::NotATime {
+            text: text.to_owned(),
+        }
     })
 }
 
@@ -1008,4 +1026,31 @@ fn write_document(writer: &mut Writer, document: &Document) {
     writer.string(&document.sha256);
     writer.fields(&document.extra);
     writer.close('}');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Source: case-file.md, `approx`: `YYYY-MM` or `YYYY`, nothing else.
+    #[test]
+    fn an_approximate_date_is_a_month_or_a_year() {
+        let approx = |year, month| Some(ApproxDate { year, month });
+        assert_eq!(parse_approx_date("2024-03"), approx(2024, Some(3)));
+        assert_eq!(parse_approx_date("2024-12"), approx(2024, Some(12)));
+        assert_eq!(parse_approx_date("0999"), approx(999, None));
+        for bad in [
+            "2024-00",
+            "2024-13",
+            "2024-3",
+            "2024/03",
+            "24-03",
+            "2024-",
+            "+024",
+            "２０２４",
+            "",
+        ] {
+            assert_eq!(parse_approx_date(bad), None, "{bad}");
+        }
+    }
 }
