@@ -90,6 +90,8 @@ macro_rules! event_kinds {
         /// finds most ids at the first slot it looks at.
         const PLACES: [u8; 128] = {
             let mut places = [u8::MAX; 128];
+            // Half empty at least, so that a look-up soon finds a free slot.
+            assert!(IDS.len() * 2 <= places.len(), "more kinds need more places");
             let mut index = 0;
             while index < IDS.len() {
                 let mut slot = fnv1a(IDS[index]) as usize % places.len();
@@ -110,7 +112,10 @@ macro_rules! event_kinds {
             pub fn id(&self) -> &str {
                 match self {
                     EventKind::Custom(id) => id,
-                    known => known.known_index().and_then(|index| IDS.get(index)).copied().unwrap_or_default(),
+                    known => {
+                        let index = known.known_index();
+                        index.and_then(|index| IDS.get(index)).copied().unwrap_or_default()
+                    }
                 }
             }
 
