@@ -82,9 +82,12 @@ lint:
 	$(CARGO) clippy -p ehc-timeline --bins --features lockless --target wasm32-unknown-unknown -- -D warnings
 
 ## unit: the native tests; the bundle's and `ehc bundle`'s read their PDFs
-## back with poppler, which browser-tools installs.
+## back with poppler, which browser-tools installs. Then the engine's tests
+## again as the app's first module reads (faults refused, not worded; its
+## doc examples show the words, so not those).
 unit: browser-tools
 	$(CARGO) test --workspace
+	$(CARGO) test -p rules --features unworded --tests
 
 ## engine-purity: the engine, the backup and the bundle have no browser
 ## dependency and build for the browser.

@@ -28,8 +28,14 @@ fn theirs(text: &str) -> Result<(String, String), String> {
     ))
 }
 
+/// Where faults are not worded (the feature `unworded`, the app's first
+/// module), the same values read and the same texts refused.
 fn same_as_serde_json(text: &str) -> Result<(), TestCaseError> {
-    prop_assert_eq!(ours(text), theirs(text), "reading {:?}", text);
+    if cfg!(feature = "unworded") {
+        prop_assert_eq!(ours(text).ok(), theirs(text).ok(), "reading {:?}", text);
+    } else {
+        prop_assert_eq!(ours(text), theirs(text), "reading {:?}", text);
+    }
     Ok(())
 }
 

@@ -6,11 +6,11 @@
 //! byte for byte as before.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::fmt;
 use std::ops::Index;
 
 use super::error::{Found, JsonFault, Problem, WORDED, worded};
+use super::id_set::IdSet;
 
 /// A JSON value, as an unknown field of a case file keeps it.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -350,7 +350,7 @@ pub struct Reader<'a> {
     pub keys: Vec<Cow<'a, str>>,
     /// Sets of ids emptied for use again, so that the ids of each case's
     /// events are checked without a new table (grown again) for every case.
-    pub id_sets: Vec<HashSet<Cow<'a, str>>>,
+    pub(super) id_sets: Vec<IdSet<'a>>,
 }
 
 type Result<T> = std::result::Result<T, Error>;
@@ -753,8 +753,8 @@ impl<'a> Reader<'a> {
     fn float_of(&mut self, positive: bool, significand: u64, mut exponent: i32) -> Result<f64> {
         let mut f = significand as f64;
         loop {
-            match POW10.get(exponent.unsigned_abs() as usize) {
-                Some(&pow) => {
+            match (exponent.unsigned_abs() <= 308).then(|| pow10(exponent.unsigned_abs())) {
+                Some(pow) => {
                     if exponent >= 0 {
                         f *= pow;
                         if f.is_infinite() {
@@ -851,16 +851,21 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A string turned into a value by `parse`; a string it refuses is the
-    /// fault `problem` makes of it, placed right after the string.
-    pub fn string_with<T>(
+    /// A string, handed to `take`, which keeps what it makes of it; a
+    /// string it refuses is the fault `problem` makes of it, placed right
+    /// after the string. Not generic: one copy of the read for every value
+    /// read from a string (a copy for each was most of the event's reading).
+    pub fn string_with(
         &mut self,
         expected: &'static str,
-        parse: impl FnOnce(&str) -> Option<T>,
-        problem: impl FnOnce(&str) -> Problem,
-    ) -> Result<T> {
+        take: &mut dyn FnMut(&str) -> bool,
+        problem: &dyn Fn(&str) -> Problem,
+    ) -> Result<()> {
         let text = self.string(expected)?;
-        parse(&text).ok_or_else(|| self.fix(Error::raised(|| problem(&text))))
+        if take(&text) {
+            return Ok(());
+        }
+        Err(self.fix(Error::raised(|| problem(&text))))
     }
 
     /// `true` or `false`.
@@ -1310,45 +1315,45 @@ fn write_float(out: &mut String, f: f64) {
     }
 }
 
-/// 10^0 to 10^308, as serde_json multiplies by them.
-#[rustfmt::skip]
-static POW10: [f64; 309] = [
-    1e000, 1e001, 1e002, 1e003, 1e004, 1e005, 1e006, 1e007, 1e008, 1e009, //
-    1e010, 1e011, 1e012, 1e013, 1e014, 1e015, 1e016, 1e017, 1e018, 1e019, //
-    1e020, 1e021, 1e022, 1e023, 1e024, 1e025, 1e026, 1e027, 1e028, 1e029, //
-    1e030, 1e031, 1e032, 1e033, 1e034, 1e035, 1e036, 1e037, 1e038, 1e039, //
-    1e040, 1e041, 1e042, 1e043, 1e044, 1e045, 1e046, 1e047, 1e048, 1e049, //
-    1e050, 1e051, 1e052, 1e053, 1e054, 1e055, 1e056, 1e057, 1e058, 1e059, //
-    1e060, 1e061, 1e062, 1e063, 1e064, 1e065, 1e066, 1e067, 1e068, 1e069, //
-    1e070, 1e071, 1e072, 1e073, 1e074, 1e075, 1e076, 1e077, 1e078, 1e079, //
-    1e080, 1e081, 1e082, 1e083, 1e084, 1e085, 1e086, 1e087, 1e088, 1e089, //
-    1e090, 1e091, 1e092, 1e093, 1e094, 1e095, 1e096, 1e097, 1e098, 1e099, //
-    1e100, 1e101, 1e102, 1e103, 1e104, 1e105, 1e106, 1e107, 1e108, 1e109, //
-    1e110, 1e111, 1e112, 1e113, 1e114, 1e115, 1e116, 1e117, 1e118, 1e119, //
-    1e120, 1e121, 1e122, 1e123, 1e124, 1e125, 1e126, 1e127, 1e128, 1e129, //
-    1e130, 1e131, 1e132, 1e133, 1e134, 1e135, 1e136, 1e137, 1e138, 1e139, //
-    1e140, 1e141, 1e142, 1e143, 1e144, 1e145, 1e146, 1e147, 1e148, 1e149, //
-    1e150, 1e151, 1e152, 1e153, 1e154, 1e155, 1e156, 1e157, 1e158, 1e159, //
-    1e160, 1e161, 1e162, 1e163, 1e164, 1e165, 1e166, 1e167, 1e168, 1e169, //
-    1e170, 1e171, 1e172, 1e173, 1e174, 1e175, 1e176, 1e177, 1e178, 1e179, //
-    1e180, 1e181, 1e182, 1e183, 1e184, 1e185, 1e186, 1e187, 1e188, 1e189, //
-    1e190, 1e191, 1e192, 1e193, 1e194, 1e195, 1e196, 1e197, 1e198, 1e199, //
-    1e200, 1e201, 1e202, 1e203, 1e204, 1e205, 1e206, 1e207, 1e208, 1e209, //
-    1e210, 1e211, 1e212, 1e213, 1e214, 1e215, 1e216, 1e217, 1e218, 1e219, //
-    1e220, 1e221, 1e222, 1e223, 1e224, 1e225, 1e226, 1e227, 1e228, 1e229, //
-    1e230, 1e231, 1e232, 1e233, 1e234, 1e235, 1e236, 1e237, 1e238, 1e239, //
-    1e240, 1e241, 1e242, 1e243, 1e244, 1e245, 1e246, 1e247, 1e248, 1e249, //
-    1e250, 1e251, 1e252, 1e253, 1e254, 1e255, 1e256, 1e257, 1e258, 1e259, //
-    1e260, 1e261, 1e262, 1e263, 1e264, 1e265, 1e266, 1e267, 1e268, 1e269, //
-    1e270, 1e271, 1e272, 1e273, 1e274, 1e275, 1e276, 1e277, 1e278, 1e279, //
-    1e280, 1e281, 1e282, 1e283, 1e284, 1e285, 1e286, 1e287, 1e288, 1e289, //
-    1e290, 1e291, 1e292, 1e293, 1e294, 1e295, 1e296, 1e297, 1e298, 1e299, //
-    1e300, 1e301, 1e302, 1e303, 1e304, 1e305, 1e306, 1e307, 1e308,
-];
+/// The float nearest 10^`exponent` (up to 308), as in the table serde_json
+/// multiplies by: worked out from the exact whole number, as floats are
+/// seldom read (only in unknown fields), where the table of 309 was 2.4 KB
+/// of the app's first module.
+fn pow10(exponent: u32) -> f64 {
+    // 10^exponent, exactly, in 64-bit limbs from the lowest (10^308 < 2^1024).
+    let mut limbs = [0u64; 16];
+    limbs[0] = 1;
+    for _ in 0..exponent {
+        let mut carry = 0;
+        for limb in &mut limbs {
+            let wide = u128::from(*limb) * 10 + carry;
+            *limb = wide as u64;
+            carry = wide >> 64;
+        }
+    }
+    let top = limbs.iter().rposition(|&limb| limb != 0).unwrap_or(0);
+    let shift = limbs[top].leading_zeros();
+    let below = if top > 0 { limbs[top - 1] } else { 0 };
+    // The 64 highest bits, the lowest of them set if any bit below them is:
+    // then rounding them to a float's 53 rounds the whole number.
+    let high = (u128::from(limbs[top]) << 64 | u128::from(below)) << shift >> 64;
+    let lost = below << shift != 0 || limbs[..top.saturating_sub(1)].iter().any(|&limb| limb != 0);
+    let scale = 64 * top as i64 - i64::from(shift);
+    (high as u64 | u64::from(lost)) as f64 * f64::from_bits(((scale + 1023) as u64) << 52)
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Source: Rust's own reading of `1e{k}`, the nearest float, as the
+    /// literals of serde_json's table are read.
+    #[test]
+    fn every_power_of_ten_is_the_nearest_float() {
+        for k in 0..=308 {
+            assert_eq!(pow10(k), format!("1e{k}").parse::<f64>().unwrap(), "1e{k}");
+        }
+    }
 
     /// Whether `b` ends a string's plain run, as the byte-by-byte search reads it.
     fn special(b: u8) -> bool {

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use super::id_set::fnv1a;
+
 /// A stage of the process, for grouping event kinds where a user picks one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Stage {
@@ -66,13 +68,41 @@ macro_rules! event_kinds {
     ($($variant:ident = $id:literal, $label:literal, $stage:ident;)*) => {
         /// The kind of an event, as `kind` in the case file. `Custom` holds a
         /// namespaced `x-...` kind: kept and shown, ignored by the rules.
-        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        #[derive(Debug, PartialEq, Eq, Hash)]
         pub enum EventKind {
             $(#[doc = $label] $variant,)*
             /// A namespaced kind, `x-` and the user's own words: kept and
             /// shown, ignored by the rules.
             Custom(String),
         }
+
+        /// The ids of the known kinds, in the order of `KNOWN`: looked up by
+        /// position, as a match on the kind was a jump to each id, about
+        /// 1 KB of the app's first module (and as much for the labels).
+        const IDS: &[&str] = &[$($id,)*];
+
+        /// The labels of the known kinds, in the order of `KNOWN`.
+        const LABELS: &[&str] = &[$($label,)*];
+
+        /// The position in `IDS` of each known id, at the slot its hash names
+        /// (or the next free one); empty slots hold a position past the end.
+        /// A match on the id was 1.7 KB of the app's first module; this
+        /// finds most ids at the first slot it looks at.
+        const PLACES: [u8; 128] = {
+            let mut places = [u8::MAX; 128];
+            // Half empty at least, so that a look-up soon finds a free slot.
+            assert!(IDS.len() * 2 <= places.len(), "more kinds need more places");
+            let mut index = 0;
+            while index < IDS.len() {
+                let mut slot = fnv1a(IDS[index]) as usize % places.len();
+                while places[slot] != u8::MAX {
+                    slot = (slot + 1) % places.len();
+                }
+                places[slot] = index as u8;
+                index += 1;
+            }
+            places
+        };
 
         impl EventKind {
             /// Every kind the rules know, in the order of the spec.
@@ -81,8 +111,11 @@ macro_rules! event_kinds {
             /// The id written in the case file, such as `request-received`.
             pub fn id(&self) -> &str {
                 match self {
-                    $(EventKind::$variant => $id,)*
                     EventKind::Custom(id) => id,
+                    known => {
+                        let index = known.known_index();
+                        index.and_then(|index| IDS.get(index)).copied().unwrap_or_default()
+                    }
                 }
             }
 
@@ -96,10 +129,7 @@ macro_rules! event_kinds {
 
             /// The label of a known kind, borrowed for the life of the program.
             pub fn known_label(&self) -> Option<&'static str> {
-                match self {
-                    $(EventKind::$variant => Some($label),)*
-                    EventKind::Custom(_) => None,
-                }
+                self.known_index().and_then(|index| LABELS.get(index)).copied()
             }
 
             /// The position of a known kind in `KNOWN`, found without comparing;
@@ -125,11 +155,17 @@ macro_rules! event_kinds {
             /// The kind with this id: a known kind, or a namespaced `x-...` one.
             /// `None` for an unknown, un-namespaced id.
             pub fn from_id(id: &str) -> Option<EventKind> {
-                match id {
-                    $($id => Some(EventKind::$variant),)*
-                    custom if custom.starts_with("x-") => Some(EventKind::Custom(custom.to_owned())),
-                    _ => None,
+                let mut slot = fnv1a(id) as usize;
+                loop {
+                    slot %= PLACES.len();
+                    let index = usize::from(PLACES[slot]);
+                    match IDS.get(index) {
+                        None => break,
+                        Some(&known) if known == id => return Some(EventKind::KNOWN[index].clone()),
+                        Some(_) => slot += 1,
+                    }
                 }
+                id.starts_with("x-").then(|| EventKind::Custom(id.to_owned()))
             }
         }
     };
@@ -192,6 +228,19 @@ event_kinds! {
     Note = "note", "Note", Correspondence;
 }
 
+/// Not derived: the derived clone matched every kind to build it again,
+/// about 0.9 KB of the app's first module.
+impl Clone for EventKind {
+    fn clone(&self) -> EventKind {
+        match self {
+            EventKind::Custom(id) => EventKind::Custom(id.clone()),
+            // SAFETY: every other kind holds nothing: its bytes are the whole
+            // of it, and dropping either copy drops nothing.
+            known => unsafe { std::ptr::read(known) },
+        }
+    }
+}
+
 impl fmt::Display for EventKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())
@@ -206,6 +255,16 @@ mod tests {
     fn every_known_kind_reads_back_from_its_id() {
         for kind in EventKind::KNOWN {
             assert_eq!(EventKind::from_id(kind.id()).as_ref(), Some(kind));
+        }
+    }
+
+    #[test]
+    fn every_kind_clones_as_itself() {
+        let custom = EventKind::Custom("x-school-visit".into());
+        for kind in EventKind::KNOWN.iter().chain([&custom]) {
+            let clone = kind.clone();
+            assert_eq!(&clone, kind);
+            assert_eq!(clone.id(), kind.id());
         }
     }
 

@@ -4,6 +4,7 @@
 mod anonymise;
 mod clock_time;
 mod error;
+mod id_set;
 pub mod json;
 mod kind;
 mod model;

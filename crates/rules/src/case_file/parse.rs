@@ -11,12 +11,12 @@
 
 use std::borrow::Cow;
 use std::cell::Cell;
-use std::collections::HashSet;
 
 use chrono::{NaiveDate, NaiveTime};
 
 use super::clock_time::{parse_clock_time, write_clock_time};
 use super::error::{IdOf, Problem, ReadError, WORDED, worded};
+use super::id_set::IdSet;
 use super::json::{Error, Map, Reader, Step, Value, Writer};
 use super::kind::EventKind;
 use super::model::*;
@@ -134,7 +134,7 @@ fn utf8(bytes: &[u8]) -> Result<&str, ReadError> {
 /// read alone, as the app's storage reads one, which has no other cases to
 /// clash with (its events are checked all the same). Borrowed from the JSON
 /// text, as most ids are.
-type Ids<'a> = Option<HashSet<Cow<'a, str>>>;
+type Ids<'a> = Option<IdSet<'a>>;
 
 /// Reads the `id` of a case or an event, refusing an empty one or one already
 /// among the ids `seen`, right where it is written.
@@ -497,53 +497,45 @@ impl Fields for SettingsFields {
     }
 }
 
-type Present = fn(&EventFields) -> bool;
+type Present = fn(&Event) -> bool;
 
 /// The fields a kind cannot do without (case-file.md).
 fn required_fields(kind: &EventKind) -> &'static [(&'static str, Present)] {
     match kind {
-        EventKind::TribunalOrder | EventKind::AppealConceded => &[("order", |f| f.order.is_some())],
-        EventKind::PhaseTransferPlanned => &[("transfer", |f| f.transfer.is_some())],
-        EventKind::MoveNotified => &[("move_date", |f| f.move_date.is_some())],
+        EventKind::TribunalOrder | EventKind::AppealConceded => &[("order", |e| e.order.is_some())],
+        EventKind::PhaseTransferPlanned => &[("transfer", |e| e.transfer.is_some())],
+        EventKind::MoveNotified => &[("move_date", |e| e.move_date.is_some())],
         EventKind::ExceptionClaimed => &[
-            ("exception", |f| f.exception.is_some()),
-            ("from", |f| f.from.is_some()),
-            ("until", |f| f.until.is_some()),
+            ("exception", |e| e.exception.is_some()),
+            ("from", |e| e.from.is_some()),
+            ("until", |e| e.until.is_some()),
         ],
         _ => &[],
     }
 }
 
-#[derive(Default)]
+/// An event's fields as read: the four every event needs apart, the others
+/// straight into the event they make, which is then taken whole (moving
+/// each field into a new event was a copy of each).
 struct EventFields {
     id: Option<String>,
     kind: Option<EventKind>,
     date: Option<NaiveDate>,
     approx: Option<ApproxDate>,
-    who: Option<String>,
-    note: Option<String>,
-    document: Option<String>,
-    party: Option<String>,
-    school: Option<String>,
-    outcome: Option<ReviewOutcome>,
-    order: Option<Order>,
-    matters: Option<Matters>,
-    transfer: Option<Transfer>,
-    exception: Option<ExceptionReason>,
-    from: Option<NaiveDate>,
-    until: Option<NaiveDate>,
-    disputed: Option<bool>,
-    method: Option<SendMethod>,
-    time: Option<NaiveTime>,
-    respond_within: Option<u32>,
-    unit: Option<ResponseUnit>,
-    move_date: Option<NaiveDate>,
-    includes_health: Option<bool>,
-    health_only: Option<bool>,
-    council_party: Option<bool>,
-    agreed_due: Option<NaiveDate>,
-    stage: Option<u8>,
-    documents: Option<Vec<Document>>,
+    /// The event, its id, kind and date not yet read.
+    event: Event,
+}
+
+impl Default for EventFields {
+    fn default() -> EventFields {
+        EventFields {
+            id: None,
+            kind: None,
+            date: None,
+            approx: None,
+            event: Event::new(String::new(), EventKind::Note, NaiveDate::MIN),
+        }
+    }
 }
 
 impl Fields for EventFields {
@@ -551,15 +543,21 @@ impl Fields for EventFields {
     type Output = Event;
 
     fn finish(self, extra: Map) -> Json<Event> {
-        let mut f = self;
+        let EventFields {
+            id,
+            kind,
+            date,
+            approx,
+            mut event,
+        } = self;
         // Not `ok_or`, which builds the problem for every event and drops it.
-        let Some(id) = f.id.take() else {
+        let Some(id) = id else {
             return Err(Error::raised(|| Problem::MissingId(IdOf::Event)));
         };
-        let Some(kind) = f.kind.take() else {
+        let Some(kind) = kind else {
             return Err(Error::raised(|| Problem::NoKind { event: id }));
         };
-        let when = match (f.date.take(), f.approx.take()) {
+        let when = match (date, approx) {
             (Some(date), None) => When::Date(date),
             (None, Some(approx)) => When::Approx(approx),
             (Some(_), Some(_)) => return Err(Error::raised(|| Problem::BothDates { event: id })),
@@ -567,7 +565,7 @@ impl Fields for EventFields {
         };
         let missing = required_fields(&kind)
             .iter()
-            .find(|(_, present)| !present(&f))
+            .find(|(_, present)| !present(&event))
             .map(|(name, _)| name);
         if let Some(&field) = missing {
             return Err(Error::raised(|| Problem::Needs {
@@ -576,36 +574,11 @@ impl Fields for EventFields {
                 field,
             }));
         }
-        Ok(Event {
-            id,
-            kind,
-            when,
-            who: f.who,
-            note: f.note,
-            document: f.document,
-            party: f.party,
-            school: f.school,
-            outcome: f.outcome,
-            order: f.order,
-            matters: f.matters,
-            transfer: f.transfer,
-            exception: f.exception,
-            from: f.from,
-            until: f.until,
-            disputed: f.disputed,
-            method: f.method,
-            time: f.time,
-            respond_within: f.respond_within,
-            unit: f.unit,
-            move_date: f.move_date,
-            includes_health: f.includes_health,
-            health_only: f.health_only,
-            council_party: f.council_party,
-            agreed_due: f.agreed_due,
-            stage: f.stage,
-            documents: f.documents.unwrap_or_default(),
-            extra,
-        })
+        event.id = id;
+        event.kind = kind;
+        event.when = when;
+        event.extra = extra;
+        Ok(event)
     }
 
     /// Fields of one type share one read (and one drop of what the slot
@@ -619,24 +592,25 @@ impl Fields for EventFields {
         } else if let Some(slot) = self.flag(key) {
             *slot = Some(read_bool(r, key)?);
         } else {
+            let e = &mut self.event;
             match key {
                 "id" => self.id = Some(read_id(r, IdOf::Event, ids)?),
-                "kind" => self.kind = Some(read_kind(r, key)?),
-                "approx" => self.approx = Some(read_approx(r, key)?),
-                "outcome" => self.outcome = Some(read_closed(r, key)?),
-                "order" => self.order = Some(read_closed(r, key)?),
-                "matters" => self.matters = Some(read_closed(r, key)?),
-                "transfer" => self.transfer = Some(read_closed(r, key)?),
-                "exception" => self.exception = Some(read_closed(r, key)?),
-                "method" => self.method = Some(read_closed(r, key)?),
-                "time" => self.time = Some(read_time(r, key)?),
+                "kind" => read_kind(r, key, &mut self.kind)?,
+                "approx" => read_approx(r, key, &mut self.approx)?,
+                "outcome" => read_closed(r, key, &mut e.outcome)?,
+                "order" => read_closed(r, key, &mut e.order)?,
+                "matters" => read_closed(r, key, &mut e.matters)?,
+                "transfer" => read_closed(r, key, &mut e.transfer)?,
+                "exception" => read_closed(r, key, &mut e.exception)?,
+                "method" => read_closed(r, key, &mut e.method)?,
+                "time" => read_time(r, key, &mut e.time)?,
                 "respond_within" => {
-                    self.respond_within =
+                    e.respond_within =
                         Some(at(r, key, |r| r.unsigned("u32", u32::MAX.into()))? as u32)
                 }
-                "unit" => self.unit = Some(read_closed(r, key)?),
-                "stage" => self.stage = Some(read_stage(r, key)?),
-                "documents" => self.documents = Some(read_unique::<DocumentFields>(r, key)?),
+                "unit" => read_closed(r, key, &mut e.unit)?,
+                "stage" => e.stage = Some(read_stage(r, key)?),
+                "documents" => e.documents = read_unique::<DocumentFields>(r, key)?,
                 _ => return Ok(false),
             }
         }
@@ -647,35 +621,38 @@ impl Fields for EventFields {
 impl EventFields {
     /// The field of free text `key` names, if it names one.
     fn text(&mut self, key: &str) -> Option<&mut Option<String>> {
+        let e = &mut self.event;
         Some(match key {
-            "who" => &mut self.who,
-            "note" => &mut self.note,
-            "document" => &mut self.document,
-            "party" => &mut self.party,
-            "school" => &mut self.school,
+            "who" => &mut e.who,
+            "note" => &mut e.note,
+            "document" => &mut e.document,
+            "party" => &mut e.party,
+            "school" => &mut e.school,
             _ => return None,
         })
     }
 
     /// The date field `key` names, if it names one.
     fn date(&mut self, key: &str) -> Option<&mut Option<NaiveDate>> {
+        let e = &mut self.event;
         Some(match key {
             "date" => &mut self.date,
-            "from" => &mut self.from,
-            "until" => &mut self.until,
-            "move_date" => &mut self.move_date,
-            "agreed_due" => &mut self.agreed_due,
+            "from" => &mut e.from,
+            "until" => &mut e.until,
+            "move_date" => &mut e.move_date,
+            "agreed_due" => &mut e.agreed_due,
             _ => return None,
         })
     }
 
     /// The yes-or-no field `key` names, if it names one.
     fn flag(&mut self, key: &str) -> Option<&mut Option<bool>> {
+        let e = &mut self.event;
         Some(match key {
-            "disputed" => &mut self.disputed,
-            "includes_health" => &mut self.includes_health,
-            "health_only" => &mut self.health_only,
-            "council_party" => &mut self.council_party,
+            "disputed" => &mut e.disputed,
+            "includes_health" => &mut e.includes_health,
+            "health_only" => &mut e.health_only,
+            "council_party" => &mut e.council_party,
             _ => return None,
         })
     }
@@ -722,7 +699,7 @@ impl Fields for DocumentFields {
             "name" => self.name = Some(read_string(r, key)?),
             "media_type" => self.media_type = Some(read_string(r, key)?),
             "size" => self.size = Some(at(r, key, |r| r.unsigned("u64", u64::MAX))?),
-            "sha256" => self.sha256 = Some(read_digest(r, key)?),
+            "sha256" => read_digest(r, key, &mut self.sha256)?,
             _ => return Ok(false),
         }
         Ok(true)
@@ -731,19 +708,36 @@ impl Fields for DocumentFields {
 
 /// A SHA-256 digest: 64 hex digits in lower case, as a backup names the
 /// document's bytes, so a digest names one file whoever wrote it.
-fn read_digest(reader: &mut Reader, key: &str) -> Json<String> {
+fn read_digest(reader: &mut Reader, key: &str, slot: &mut Option<String>) -> Json<()> {
+    let digest = |text: &str| {
+        let digest =
+            text.len() == 64 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+        digest.then(|| text.to_owned())
+    };
+    read_parsed(reader, key, slot, "a SHA-256 digest", digest, |text| {
+        Problem::NotADigest {
+            text: text.to_owned(),
+        }
+    })
+}
+
+/// Reads the string of the field `key` into `slot`, as `parse` makes it;
+/// a string it refuses is the fault `problem` makes of it (only where faults
+/// are worded). Only this is built for each type: the read is shared.
+fn read_parsed<T>(
+    reader: &mut Reader,
+    key: &str,
+    slot: &mut Option<T>,
+    expected: &'static str,
+    parse: impl Fn(&str) -> Option<T>,
+    problem: impl Fn(&str) -> Problem,
+) -> Json<()> {
     at(reader, key, |reader| {
-        reader.string_with(
-            "a SHA-256 digest",
-            |text| {
-                let digest = text.len() == 64
-                    && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
-                digest.then(|| text.to_owned())
-            },
-            |text| Problem::NotADigest {
-                text: text.to_owned(),
-            },
-        )
+        let mut take = |text: &str| {
+            *slot = parse(text);
+            slot.is_some()
+        };
+        reader.string_with(expected, &mut take, &|text| worded(|| problem(text)))
     })
 }
 
@@ -755,23 +749,26 @@ fn read_bool(reader: &mut Reader, key: &str) -> Json<bool> {
     at(reader, key, Reader::boolean)
 }
 
-fn read_kind(reader: &mut Reader, key: &str) -> Json<EventKind> {
-    at(reader, key, |reader| {
-        reader.string_with("an event kind", EventKind::from_id, |id| {
-            Problem::UnknownKind {
-                kind: id.to_owned(),
-            }
-        })
-    })
+fn read_kind(reader: &mut Reader, key: &str, slot: &mut Option<EventKind>) -> Json<()> {
+    read_parsed(
+        reader,
+        key,
+        slot,
+        "an event kind",
+        EventKind::from_id,
+        |id| Problem::UnknownKind {
+            kind: id.to_owned(),
+        },
+    )
 }
 
 /// A value of a closed set, such as an `outcome`.
-fn read_closed<T: FieldValue>(reader: &mut Reader, key: &str) -> Json<T> {
-    at(reader, key, |reader| {
-        reader.string_with(T::NAME, T::from_id, |id| Problem::NotAllowed {
+fn read_closed<T: FieldValue>(reader: &mut Reader, key: &str, slot: &mut Option<T>) -> Json<()> {
+    read_parsed(reader, key, slot, T::NAME, T::from_id, |id| {
+        Problem::NotAllowed {
             value: format!("\"{id}\""),
             allowed: T::ALL.iter().map(|v| format!("\"{}\"", v.id())).collect(),
-        })
+        }
     })
 }
 
@@ -802,21 +799,11 @@ fn read_date(reader: &mut Reader, key: &str) -> Json<NaiveDate> {
 /// are worded).
 pub fn parse_iso_date(text: &str) -> Result<NaiveDate, Problem> {
     let bytes = text.as_bytes();
-    let shaped = bytes.len() == 10
-        && bytes.iter().enumerate().all(|(at, &b)| match at {
-            4 | 7 => b == b'-',
-            _ => b.is_ascii_digit(),
-        });
-    if !shaped {
+    if bytes.len() != 10 || !date_shaped(bytes) {
         return Err(worded(|| Problem::NotADate {
             text: text.to_owned(),
         }));
     }
-    let number = |digits: &[u8]| {
-        digits
-            .iter()
-            .fold(0, |n, &digit| n * 10 + u32::from(digit - b'0'))
-    };
     let (year, month, day) = (
         number(&bytes[..4]) as i32,
         number(&bytes[5..7]),
@@ -837,47 +824,55 @@ pub fn parse_iso_date(text: &str) -> Result<NaiveDate, Problem> {
     })
 }
 
-fn read_approx(reader: &mut Reader, key: &str) -> Json<ApproxDate> {
-    at(reader, key, |reader| {
-        reader.string_with(
-            "a month (YYYY-MM) or a year (YYYY)",
-            parse_approx_date,
-            |text| Problem::NotApprox {
-                text: text.to_owned(),
-            },
-        )
+fn read_approx(reader: &mut Reader, key: &str, slot: &mut Option<ApproxDate>) -> Json<()> {
+    let expected = "a month (YYYY-MM) or a year (YYYY)";
+    read_parsed(reader, key, slot, expected, parse_approx_date, |text| {
+        Problem::NotApprox {
+            text: text.to_owned(),
+        }
     })
 }
 
 /// Parses `YYYY-MM` or `YYYY`.
 fn parse_approx_date(text: &str) -> Option<ApproxDate> {
-    let digits =
-        |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
-    let (year, month) = match text.split_once('-') {
-        None if digits(text, 4) => (text, None),
-        Some((year, month)) if digits(year, 4) && digits(month, 2) => (year, Some(month)),
-        _ => return None,
-    };
-    let month = match month {
-        Some(month) => Some(month.parse::<u32>().ok().filter(|m| (1..=12).contains(m))?),
-        None => None,
-    };
+    let bytes = text.as_bytes();
+    if !matches!(bytes.len(), 4 | 7) || !date_shaped(bytes) {
+        return None;
+    }
+    let month = bytes.get(5..).map(number);
+    if month.is_some_and(|month| !(1..=12).contains(&month)) {
+        return None;
+    }
     Some(ApproxDate {
-        year: year.parse().ok()?,
+        year: number(&bytes[..4]) as i32,
         month,
     })
 }
 
+/// Whether `bytes` are digits, or `-` at 4 and 7: the shape of `YYYY`,
+/// `YYYY-MM` and `YYYY-MM-DD` (the caller checks the length).
+fn date_shaped(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().all(|(at, &b)| match at {
+        4 | 7 => b == b'-',
+        _ => b.is_ascii_digit(),
+    })
+}
+
+/// The number ASCII digits write: read without `str::parse`, whose
+/// checks the shape already made.
+fn number(digits: &[u8]) -> u32 {
+    digits
+        .iter()
+        .fold(0, |n, &digit| n * 10 + u32::from(digit - b'0'))
+}
+
 /// A time of day written `HH:MM`.
-fn read_time(reader: &mut Reader, key: &str) -> Json<NaiveTime> {
-    at(reader, key, |reader| {
-        reader.string_with(
-            "a time as HH:MM",
-            |text| (text.len() == 5).then(|| parse_clock_time(text)).flatten(),
-            |text| Problem::NotATime {
-                text: text.to_owned(),
-            },
-        )
+fn read_time(reader: &mut Reader, key: &str, slot: &mut Option<NaiveTime>) -> Json<()> {
+    let time = |text: &str| (text.len() == 5).then(|| parse_clock_time(text)).flatten();
+    read_parsed(reader, key, slot, "a time as HH:MM", time, |text| {
+        Problem::NotATime {
+            text: text.to_owned(),
+        }
     })
 }
 
@@ -1031,4 +1026,31 @@ fn write_document(writer: &mut Writer, document: &Document) {
     writer.string(&document.sha256);
     writer.fields(&document.extra);
     writer.close('}');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Source: case-file.md, `approx`: `YYYY-MM` or `YYYY`, nothing else.
+    #[test]
+    fn an_approximate_date_is_a_month_or_a_year() {
+        let approx = |year, month| Some(ApproxDate { year, month });
+        assert_eq!(parse_approx_date("2024-03"), approx(2024, Some(3)));
+        assert_eq!(parse_approx_date("2024-12"), approx(2024, Some(12)));
+        assert_eq!(parse_approx_date("0999"), approx(999, None));
+        for bad in [
+            "2024-00",
+            "2024-13",
+            "2024-3",
+            "2024/03",
+            "24-03",
+            "2024-",
+            "+024",
+            "２０２４",
+            "",
+        ] {
+            assert_eq!(parse_approx_date(bad), None, "{bad}");
+        }
+    }
 }
