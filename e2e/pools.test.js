@@ -290,3 +290,35 @@ test('two tabs pooling the same new file in the same instant keep it once, every
   }
   await context.close();
 });
+
+test('while locked, the agenda and the report show a pool the pools part opens and hands them', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await importExample(page, 'late-assessment');
+  await page.goto(`${app.server.url}#/pools`);
+  await page.getByRole('heading', { level: 1, name: 'Pool cases with others' }).waitFor();
+  await page.getByLabel('Pool name').fill('Othertown');
+  const file = { format: 'ehc-timeline/1', cases: [{ id: 'c-9', local_authority: 'Othertown Council', events: [{ id: 'e-1', kind: 'request-received', date: '2025-01-06' }] }] };
+  await page.getByLabel('Choose anonymised case files').setInputFiles([json('f.json', JSON.stringify(file))]);
+  await page.getByText('Added 1 file with 1 case.').waitFor();
+  await page.goto(`${app.server.url}#/lock`);
+  const fields = page.locator('input[type=password]');
+  await fields.nth(0).fill('blue kettle on the stairs');
+  await fields.nth(1).fill('blue kettle on the stairs');
+  await page.getByRole('button', { name: 'Lock my cases' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Your cases are locked' }).waitFor();
+  await page.reload();
+  await page.getByLabel('Passphrase').fill('blue kettle on the stairs');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Unlock your cases' }).waitFor({ state: 'detached' });
+
+  // Each part asks the pools part, given the lock's key, for the records.
+  await page.goto(`${app.server.url}#/agenda`);
+  await page.getByLabel('Cases shown').selectOption({ label: 'Pool: Othertown (1 case)' });
+  await page.locator('main table').first().getByText('Othertown Council').first().waitFor();
+  await page.goto(`${app.server.url}#/report`);
+  await page.getByLabel('Cases counted').selectOption({ label: 'Pool: Othertown (1 case)' });
+  await page.getByText('Counted from 1 case on 31 October 2025.').waitFor();
+  assert.equal(await page.getByText('could not be opened').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -414,6 +414,13 @@ mod imp {
 
         #[wasm_bindgen(method)]
         fn close(this: &JsShown);
+
+        /// The `pools` part's records, opened (see `crate::pools::db::Handed`).
+        #[wasm_bindgen(method, catch, js_name = poolRecords)]
+        fn pool_records_js(
+            this: &Part,
+            lock: &wasm_bindgen::JsValue,
+        ) -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
     }
 
     /// The module of the part `name`, fetched the first time (then kept by
@@ -435,6 +442,26 @@ mod imp {
     }
 
     impl Part {
+        /// What the `pools` part's `poolRecords` gives for the lock's key
+        /// `lock`, or why it could not.
+        pub async fn pool_records(
+            &self,
+            lock: &wasm_bindgen::JsValue,
+        ) -> Result<wasm_bindgen::JsValue, String> {
+            let asked = self
+                .pool_records_js(lock)
+                .map(wasm_bindgen_futures::JsFuture::from);
+            match asked {
+                Ok(answer) => answer.await,
+                Err(error) => Err(error),
+            }
+            .map_err(|reason| {
+                reason
+                    .as_string()
+                    .unwrap_or_else(|| "the pools' page did not answer".to_owned())
+            })
+        }
+
         /// Shows the page `hash` names in `host`, from the case file
         /// `cases` and what `main` gives. `focus`: move focus to its
         /// heading, as after moving to any page.

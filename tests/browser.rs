@@ -1569,8 +1569,9 @@ async fn pooled_cases_are_sealed_and_a_plain_record_of_before_is_read_and_sealed
 
     // They open again with the key, and not without it.
     let db = PoolDb::open(Some(&lock)).await.unwrap();
-    let (mut texts, unopened) = db.texts(pool).await.unwrap();
-    assert_eq!(unopened, 0);
+    let handed = db.handed().await.unwrap();
+    let mut texts = handed.texts(pool);
+    assert_eq!(handed.unopened(), 0);
     texts.sort();
     assert_eq!(texts.len(), 2);
     assert_eq!(texts[1], old_text);
@@ -1628,9 +1629,9 @@ async fn a_pooled_record_that_cannot_be_opened_is_counted_downloadable_as_stored
 
     let (files, unopened) = db.kept().await.unwrap();
     assert_eq!((files.len(), unopened), (1, 2));
-    let (texts, unopened) = db.texts("Parents").await.unwrap();
+    let handed = db.handed().await.unwrap();
     assert_eq!(
-        (texts.len(), unopened),
+        (handed.texts("Parents").len(), handed.unopened()),
         (1, 2),
         "the report and agenda say so"
     );

@@ -13,7 +13,7 @@ use super::report_source::use_case_source;
 use crate::browser;
 use crate::case::case_name;
 use crate::components::fields::{SelectFieldProps, field_group};
-use crate::components::{back_link, grouped, push_escaped, select_field, table_start};
+use crate::components::{Markup, back_link, grouped, select_field, table_start};
 use crate::export::file_name;
 use crate::hooks::use_cases;
 use crate::labels::{tag_colour, tag_text};
@@ -211,11 +211,9 @@ pub fn AgendaPage() -> Html {
                 { back_link(&View::Cases, "your cases") }
             </div>
             <h1 class="heading-xl" tabindex="-1">{"Agenda"}</h1>
-            <p class="body">{about}</p>
+            { paragraph(&about) }
             <div class="no-print">{cases_select}</div>
-            if let Some(reading) = reading {
-                <p class="body">{reading}</p>
-            }
+            { reading.as_deref().map(paragraph) }
             <div class="agenda__filters no-print">
                 { field_group(&SEARCH.into(), &"Search by child or reference".into(), None, None, html! {
                     <input class="input input--width-20" id={SEARCH} name={SEARCH} type="search"
@@ -243,22 +241,17 @@ pub fn AgendaPage() -> Html {
                     {"Print the agenda"}
                 </button>
             </div>
-            { for agenda.grouped(shown).into_iter().map(|(when, rows)| {
-                let heading = when.heading();
-                html! {
-                    <section class="agenda__group">
-                        <h2 class="heading-m">{&heading}</h2>
-                        { agenda_table(&heading, rows, today, pool.is_none()) }
-                    </section>
-                }
-            }) }
-            if shown.len() < rows.len() {
-                <p class="body">
-                    {format!("Showing the first {} of {}: choose a council, a stage or a status to see fewer, or download them all as a spreadsheet.", grouped(shown.len()), grouped(rows.len()))}
-                </p>
-            }
+            { agenda_tables(&agenda, shown, rows.len(), today, pool.is_none()) }
         </>
     }
+}
+
+/// `text`, escaped, as a paragraph.
+fn paragraph(text: &str) -> Html {
+    Markup::new(r#"<p class="body">"#)
+        .text(text)
+        .raw("</p>")
+        .html()
 }
 
 /// The cases not archived, each with its evaluation: what the agenda lists.
@@ -280,72 +273,96 @@ fn count_words(count: usize) -> String {
     }
 }
 
-/// The table of one heading's rows, written as HTML text ([`push_escaped`]);
+/// The rows `shown` of the `count` chosen, a section and a table for each
+/// heading, written as HTML text ([`Markup`]: one node, however many rows);
 /// each case and deadline linked to its page where `links` (the user's own
 /// cases: a pool's have no page).
-fn agenda_table(caption: &str, rows: &[Row], today: chrono::NaiveDate, links: bool) -> Html {
-    let mut html = table_start(
-        "table agenda__table",
-        "visually-hidden",
-        caption,
-        [
-            "Due",
-            "Child",
-            "What is due",
-            "Status",
-            "Who must act",
-            "Council",
-        ],
-    );
-    for row in rows {
-        let (case, deadline) = (row.case, row.deadline);
-        html.push_str(r#"<tr><td class="nowrap">"#);
-        html.push_str(&long_date(deadline.due));
-        html.push_str("</td><td>");
-        let case_page = links.then(|| View::Case(case.id.clone()));
-        push_linked(&mut html, case_page, case_name(case));
-        html.push_str("</td><td>");
-        let card = links.then(|| View::Deadline(case.id.clone(), row.index));
-        push_linked(&mut html, card, &deadline_title(deadline));
-        // A family's own window that has passed is closed, as the
-        // spreadsheet and `ehc check` say, not overdue.
-        let (colour, words) =
-            if deadline.status == Status::Overdue && deadline.actor == Actor::Parent {
-                ("grey", "Window closed".to_owned())
-            } else {
-                (
-                    tag_colour(deadline.status),
-                    tag_text(deadline.status, deadline.days_late, deadline.due, today),
-                )
-            };
-        html.push_str(r#"</td><td><strong class="tag tag--"#);
-        html.push_str(colour);
-        html.push_str(r#"">"#);
-        html.push_str(&words);
-        html.push_str("</strong></td><td>");
-        html.push_str(who(deadline.actor));
-        html.push_str("</td><td>");
-        push_escaped(
-            &mut html,
-            case.local_authority.as_deref().unwrap_or_default(),
-        );
-        html.push_str("</td></tr>");
+fn agenda_tables(
+    agenda: &Agenda,
+    shown: &[Row],
+    count: usize,
+    today: chrono::NaiveDate,
+    links: bool,
+) -> Html {
+    let mut html = Markup::new("");
+    for (when, rows) in agenda.grouped(shown) {
+        let heading = when.heading();
+        html.raw(r#"<section class="agenda__group"><h2 class="heading-m">"#)
+            .text(&heading)
+            .raw("</h2>")
+            .raw(&table_start(
+                "table agenda__table",
+                "visually-hidden",
+                &heading,
+                [
+                    "Due",
+                    "Child",
+                    "What is due",
+                    "Status",
+                    "Who must act",
+                    "Council",
+                ],
+            ));
+        for row in rows {
+            push_row(&mut html, row, today, links);
+        }
+        html.raw("</tbody></table></section>");
     }
-    html.push_str("</tbody></table>");
-    Html::from_html_unchecked(html.into())
+    if shown.len() < count {
+        html.raw(r#"<p class="body">"#).text(&format!(
+            "Showing the first {} of {}: choose a council, a stage or a status to see fewer, or download them all as a spreadsheet.",
+            grouped(shown.len()),
+            grouped(count)
+        )).raw("</p>");
+    }
+    html.html()
+}
+
+/// One row of a table.
+fn push_row(html: &mut Markup, row: &Row, today: chrono::NaiveDate, links: bool) {
+    let (case, deadline) = (row.case, row.deadline);
+    html.raw(r#"<tr><td class="nowrap">"#)
+        .raw(&long_date(deadline.due))
+        .raw("</td><td>");
+    let case_page = links.then(|| View::Case(case.id.clone()));
+    push_linked(html, case_page, case_name(case));
+    html.raw("</td><td>");
+    let card = links.then(|| View::Deadline(case.id.clone(), row.index));
+    push_linked(html, card, &deadline_title(deadline));
+    // A family's own window that has passed is closed, as the
+    // spreadsheet and `ehc check` say, not overdue.
+    let (colour, words) = if deadline.status == Status::Overdue && deadline.actor == Actor::Parent {
+        ("grey", "Window closed".to_owned())
+    } else {
+        (
+            tag_colour(deadline.status),
+            tag_text(deadline.status, deadline.days_late, deadline.due, today),
+        )
+    };
+    html.raw(r#"</td><td><strong class="tag tag--"#)
+        .raw(colour)
+        .raw(r#"">"#)
+        .raw(&words)
+        .raw("</strong></td><td>")
+        .raw(who(deadline.actor))
+        .raw("</td><td>")
+        .text(case.local_authority.as_deref().unwrap_or_default())
+        .raw("</td></tr>");
 }
 
 /// `text`, escaped, as a link to `page`, or as it is where there is none.
-fn push_linked(html: &mut String, page: Option<View>, text: &str) {
+fn push_linked(html: &mut Markup, page: Option<View>, text: &str) {
     match page {
         Some(page) => {
-            html.push_str(r#"<a href=""#);
-            push_escaped(html, &page.to_hash());
-            html.push_str(r#"">"#);
-            push_escaped(html, text);
-            html.push_str("</a>");
+            html.raw(r#"<a href=""#)
+                .text(&page.to_hash())
+                .raw(r#"">"#)
+                .text(text)
+                .raw("</a>");
         }
-        None => push_escaped(html, text),
+        None => {
+            html.text(text);
+        }
     }
 }
 

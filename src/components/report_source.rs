@@ -1,7 +1,7 @@
 //! Which cases the agenda and the council report show: the user's own (those
-//! not archived), or a pool of cases others shared ([`crate::pools`]), read
-//! from the pools' database and evaluated here, never mixed into the user's
-//! own.
+//! not archived), or a pool of cases others shared ([`crate::pools`]), as
+//! the `pools` part hands them over ([`Handed`]), evaluated here, never
+//! mixed into the user's own.
 
 use std::rc::Rc;
 
@@ -16,7 +16,7 @@ use crate::components::select_field;
 use crate::crypto::SessionKey;
 use crate::labels::counted;
 use crate::parts::LockKey;
-use crate::pools::db::PoolDb;
+use crate::pools::db::Handed;
 use crate::pools::{PoolSummary, summaries};
 use crate::state::{Entry, State};
 
@@ -114,10 +114,8 @@ fn use_pools(lock: Option<SessionKey>) -> Rc<Vec<PoolSummary>> {
         let pools = pools.clone();
         use_effect_with((), move |()| {
             yew::platform::spawn_local(async move {
-                if let Ok(db) = PoolDb::open(lock.as_ref()).await
-                    && let Ok(files) = db.files().await
-                {
-                    pools.set(Rc::new(summaries(&files)));
+                if let Ok(Some(handed)) = Handed::ask(lock.as_ref()).await {
+                    pools.set(Rc::new(summaries(&handed.files())));
                 }
             });
         });
@@ -186,13 +184,13 @@ fn use_pooled(
 }
 
 async fn pooled(pool: &str, today: NaiveDate, lock: Option<&SessionKey>) -> Result<Pooled, String> {
-    let (texts, unopened) = PoolDb::open(lock).await?.texts(pool).await?;
+    let handed = Handed::ask(lock).await?;
     let mut found = Pooled {
         entries: Vec::new(),
         unreadable: 0,
-        unopened,
+        unopened: handed.as_ref().map_or(0, Handed::unopened),
     };
-    for text in texts {
+    for text in handed.map(|handed| handed.texts(pool)).unwrap_or_default() {
         match read_case_file(&text) {
             Ok(file) => found
                 .entries

@@ -10,13 +10,16 @@
 //! could be guessed, can be read without the passphrase, and a change of
 //! the lock seals that one key again, never the pools. Records of a version
 //! before this one are plain, under their hash: they are read as they are
-//! and sealed the first time the key is at hand. Only the pages of the
-//! `pools`, `agenda` and `report` parts open it; the main module never does.
+//! and sealed the first time the key is at hand. Only the `pools` part
+//! opens it; the main module never does. The agenda and the report (other
+//! parts) only count its records, and where there are some ask the `pools`
+//! part for them, opened ([`Handed`]): neither carries the database's code,
+//! its keys nor its sealing (about 14 KB gzip each).
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::PoolDb;
+pub use native::{Handed, PoolDb};
 #[cfg(target_arch = "wasm32")]
-pub use web::PoolDb;
+pub use web::{Handed, PoolDb, hand_over};
 
 /// The pools' database.
 pub const POOLS_DB: &str = "ehc-timeline-pools";
@@ -29,6 +32,7 @@ mod web {
     use web_sys::{IdbDatabase, IdbObjectStore, IdbTransaction, IdbTransactionMode};
 
     use super::POOLS_DB;
+    use crate::browser;
     use crate::crypto::{DataKey, SessionKey, hex, random_bytes};
     use crate::documents::{db::DocDb, keys};
     use rules::case_file::json::Writer;
@@ -154,6 +158,16 @@ mod web {
             }
         }
 
+        /// Every record opened, and how many cannot be: what the agenda
+        /// and the report are handed ([`hand_over`]).
+        pub async fn handed(&self) -> Result<Handed, String> {
+            let (records, unopened) = boxed(self.records()).await?;
+            Ok(Handed {
+                records: records.into_iter().map(|(_, record)| record).collect(),
+                unopened: unopened.len(),
+            })
+        }
+
         /// Every file kept, and how many records cannot be opened.
         pub async fn kept(&self) -> Result<(Vec<Pooled>, usize), String> {
             let (records, unopened) = self.records().await?;
@@ -164,17 +178,6 @@ mod web {
         /// Every file kept.
         pub async fn files(&self) -> Result<Vec<Pooled>, String> {
             Ok(self.kept().await?.0)
-        }
-
-        /// The anonymised case files of the pool `pool`, and how many
-        /// records cannot be opened (of any pool: what is sealed cannot
-        /// say).
-        pub async fn texts(&self, pool: &str) -> Result<(Vec<String>, usize), String> {
-            let (records, unopened) = self.records().await?;
-            let texts = (records.iter())
-                .filter(|(_, record)| text_of(record, "pool").as_deref() == Some(pool))
-                .filter_map(|(_, record)| text_of(record, "text"));
-            Ok((texts.collect(), unopened.len()))
         }
 
         /// The records that cannot be opened, exactly as stored, in one
@@ -247,6 +250,87 @@ mod web {
         }
     }
 
+    /// The pools' records, opened under the lock's key `lock` (as
+    /// [`SessionKey::to_js`] hands it over; undefined while the lock is
+    /// off), for [`Handed::ask`]: exported by the `pools` part.
+    pub async fn hand_over(lock: &JsValue) -> Result<JsValue, String> {
+        let lock = SessionKey::from_js(lock);
+        let handed = boxed(PoolDb::open(lock.as_ref())).await?.handed().await?;
+        Ok(Array::of2(&handed.records, &(handed.unopened as f64).into()).into())
+    }
+
+    /// `future` behind a pointer: awaited in place, the opening's and the
+    /// reading's state machines were copied into [`hand_over`]'s (11 KB,
+    /// 5 KB gzip, in the `pools` part); boxed, it calls the ones the pools
+    /// page does.
+    fn boxed<'f, T>(
+        future: impl Future<Output = T> + 'f,
+    ) -> std::pin::Pin<Box<dyn Future<Output = T> + 'f>> {
+        Box::pin(future)
+    }
+
+    /// The pools' records as the `pools` part handed them over, opened, to
+    /// a page of another part (the agenda, the report).
+    pub struct Handed {
+        records: Array,
+        unopened: usize,
+    }
+
+    impl Handed {
+        /// The records kept, opened under `lock` by the `pools` part (loaded
+        /// for it); `None` where no record is kept, without loading it.
+        pub async fn ask(lock: Option<&SessionKey>) -> Result<Option<Handed>, String> {
+            if !any_kept().await {
+                return Ok(None);
+            }
+            let part = browser::part("pools")
+                .await
+                .map_err(|why| format!("the pools' page could not be loaded: {why}"))?;
+            let lock = lock.map_or(JsValue::UNDEFINED, SessionKey::to_js);
+            let handed = Array::from(&part.pool_records(&lock).await?);
+            Ok(Some(Handed {
+                records: handed.get(0).into(),
+                unopened: handed.get(1).as_f64().unwrap_or_default() as usize,
+            }))
+        }
+
+        /// Every file kept.
+        pub fn files(&self) -> Vec<Pooled> {
+            self.records
+                .iter()
+                .filter_map(|record| pooled(&record))
+                .collect()
+        }
+
+        /// The anonymised case files of the pool `pool`.
+        pub fn texts(&self, pool: &str) -> Vec<String> {
+            (self.records.iter())
+                .filter(|record| text_of(record, "pool").as_deref() == Some(pool))
+                .filter_map(|record| text_of(&record, "text"))
+                .collect()
+        }
+
+        /// How many records cannot be opened (of any pool: what is sealed
+        /// cannot say which).
+        pub fn unopened(&self) -> usize {
+            self.unopened
+        }
+    }
+
+    /// Whether the pools' database keeps any record, opened or not (made
+    /// empty the first time, as [`PoolDb::open`] makes it).
+    async fn any_kept() -> bool {
+        let Ok(db) = open_database(POOLS_DB, &[FILES]).await else {
+            return false;
+        };
+        let count = (db.transaction_with_str(FILES))
+            .and_then(|transaction| transaction.object_store(FILES))
+            .and_then(|files| files.count());
+        let kept = request(count).await.ok().and_then(|count| count.as_f64());
+        db.close();
+        kept.is_some_and(|count| count > 0.0)
+    }
+
     /// A new record's key: random, so it tells nothing of the file.
     fn new_id() -> Result<JsValue, String> {
         Ok(format!("p-{}", hex(&random_bytes::<8>()?)).into())
@@ -290,6 +374,27 @@ mod native {
     /// No database can be open natively.
     pub enum PoolDb {}
 
+    /// Nothing is ever handed over natively.
+    pub enum Handed {}
+
+    impl Handed {
+        pub async fn ask(_lock: Option<&SessionKey>) -> Result<Option<Handed>, String> {
+            Ok(None)
+        }
+
+        pub fn files(&self) -> Vec<Pooled> {
+            match *self {}
+        }
+
+        pub fn texts(&self, _pool: &str) -> Vec<String> {
+            match *self {}
+        }
+
+        pub fn unopened(&self) -> usize {
+            match *self {}
+        }
+    }
+
     impl PoolDb {
         pub async fn open(_lock: Option<&SessionKey>) -> Result<PoolDb, String> {
             Err("IndexedDB needs a browser".to_owned())
@@ -303,7 +408,7 @@ mod native {
             match *self {}
         }
 
-        pub async fn texts(&self, _pool: &str) -> Result<(Vec<String>, usize), String> {
+        pub async fn handed(&self) -> Result<Handed, String> {
             match *self {}
         }
 
