@@ -177,10 +177,9 @@ pub fn bank_holidays(year: i32) -> Vec<(NaiveDate, &'static str)> {
 }
 
 /// The name of the bank holiday on `date`, if it is one (N6). Cheap: no allocation;
-/// a weekend or a day outside the holiday seasons ends it at once (every holiday,
-/// one-off or not, is on a weekday), the table is read only in a year with a
-/// one-off, and Easter is worked out only for the Mondays and Fridays on which
-/// Good Friday or Easter Monday can fall.
+/// a weekend ends it at once (every holiday, one-off or not, is on a weekday), the
+/// table is read only in a year with a one-off, and Easter is worked out only for
+/// the Mondays and Fridays on which Good Friday or Easter Monday can fall.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -193,7 +192,7 @@ pub fn bank_holidays(year: i32) -> Vec<(NaiveDate, &'static str)> {
 /// ```
 pub fn bank_holiday(date: NaiveDate) -> Option<&'static str> {
     let weekday = date.weekday();
-    if matches!(weekday, Weekday::Sat | Weekday::Sun) || outside_seasons(date) {
+    if matches!(weekday, Weekday::Sat | Weekday::Sun) {
         return None;
     }
     let (year, month, day) = (date.year(), date.month(), date.day());
@@ -243,21 +242,19 @@ pub fn bank_holiday(date: NaiveDate) -> Option<&'static str> {
     }
 }
 
-/// Whether `date` is outside every season in which a bank holiday can fall: 25
-/// December to 3 January, 20 March to 26 April (Good Friday and Easter Monday),
-/// 1 to 7 and 25 to 31 May, 25 to 31 August, and the whole of a year with a
-/// one-off. The quick answer for most days, from the day of the year alone.
-fn outside_seasons(date: NaiveDate) -> bool {
-    // The day of a common year (1 March is day 60).
-    let day = date.ordinal() - u32::from(date.leap_year() && date.ordinal() > 59);
-    !one_off_year(date.year())
-        && !matches!(day, 0..=3 | 79..=116 | 121..=127 | 145..=151 | 237..=243 | 359..)
-}
-
 /// Whether no bank holiday falls from `first` to `last`, a span of at most 8
-/// days: working-day counting skips such weeks whole. Each season is at least 7
-/// days long, so such a span holds none when both its ends are outside them.
+/// days, cheaply enough that working-day counting can skip such weeks whole.
+/// The regular holidays fall only in seasons of at least 7 days (25 December to
+/// 3 January, 20 March to 26 April for Good Friday and Easter Monday, 1 to 7 and
+/// 25 to 31 May, 25 to 31 August), so such a span holds none when both its ends
+/// are outside them, in years without a one-off.
 pub(super) fn no_bank_holiday_within(first: NaiveDate, last: NaiveDate) -> bool {
+    let outside_seasons = |date: NaiveDate| {
+        // The day of a common year (1 March is day 60): no month or day to decode.
+        let day = date.ordinal() - u32::from(date.leap_year() && date.ordinal() > 59);
+        !one_off_year(date.year())
+            && !matches!(day, 0..=3 | 79..=116 | 121..=127 | 145..=151 | 237..=243 | 359..)
+    };
     outside_seasons(first) && outside_seasons(last)
 }
 
