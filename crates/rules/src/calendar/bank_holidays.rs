@@ -250,10 +250,13 @@ pub fn bank_holiday(date: NaiveDate) -> Option<&'static str> {
 /// are outside them, in years without a one-off.
 pub(super) fn no_bank_holiday_within(first: NaiveDate, last: NaiveDate) -> bool {
     let outside_seasons = |date: NaiveDate| {
-        // The day of a common year (1 March is day 60): no month or day to decode.
-        let day = date.ordinal() - u32::from(date.leap_year() && date.ordinal() > 59);
+        // By the day of the year, no month or day to decode; each season ends a
+        // day later than in a common year, to hold it in a leap year too.
         !one_off_year(date.year())
-            && !matches!(day, 0..=3 | 79..=116 | 121..=127 | 145..=151 | 237..=243 | 359..)
+            && !matches!(
+                date.ordinal(),
+                0..=3 | 79..=117 | 121..=128 | 145..=152 | 237..=244 | 359..
+            )
     };
     outside_seasons(first) && outside_seasons(last)
 }
