@@ -78,14 +78,34 @@ const ONE_OFFS: [(i32, u32, u32, Change); 18] = [
     ),
 ];
 
-// `bank_holiday` skips the table outside its first and last years.
-const _: () = {
-    let mut i = 1;
+/// The first year of [`ONE_OFFS`]; [`ONE_OFF_YEARS`] counts from it.
+const FIRST_ONE_OFF: i32 = ONE_OFFS[0].0;
+
+/// Bit `year - FIRST_ONE_OFF` is set for each year with a one-off change, so
+/// [`bank_holiday`] reads the table only in those few years.
+const ONE_OFF_YEARS: u64 = {
+    let mut years = 0;
+    let mut i = 0;
     while i < ONE_OFFS.len() {
-        assert!(ONE_OFFS[i - 1].0 <= ONE_OFFS[i].0, "ONE_OFFS in year order");
+        let offset = ONE_OFFS[i].0 - FIRST_ONE_OFF;
+        assert!(
+            0 <= offset && offset < 64,
+            "ONE_OFFS start with their first year, within 64 years"
+        );
+        years |= 1 << offset;
         i += 1;
     }
+    years
 };
+
+/// Whether `year` has a one-off change.
+fn one_off_year(year: i32) -> bool {
+    // A year before the first wraps to a shift of 64 or more: none.
+    let offset = year.wrapping_sub(FIRST_ONE_OFF) as u32;
+    ONE_OFF_YEARS
+        .checked_shr(offset)
+        .is_some_and(|years| years & 1 == 1)
+}
 
 /// The bank holidays of England and Wales in `year`, in date order, with names.
 /// Like GOV.UK's list, a Christmas Day or New Year's Day at a weekend is not
@@ -156,8 +176,10 @@ pub fn bank_holidays(year: i32) -> Vec<(NaiveDate, &'static str)> {
     days
 }
 
-/// The name of the bank holiday on `date`, if it is one (N6). Cheap: no allocation,
-/// at most one short table scan and, in March and April, the Easter arithmetic.
+/// The name of the bank holiday on `date`, if it is one (N6). Cheap: no allocation;
+/// a weekend ends it at once (every holiday, one-off or not, is on a weekday), the
+/// table is read only in a year with a one-off, and Easter is worked out only for
+/// the Mondays and Fridays on which Good Friday or Easter Monday can fall.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -169,10 +191,12 @@ pub fn bank_holidays(year: i32) -> Vec<(NaiveDate, &'static str)> {
 /// assert_eq!(bank_holiday(day(2025, 12, 26)), Some("Boxing Day"));
 /// ```
 pub fn bank_holiday(date: NaiveDate) -> Option<&'static str> {
+    let weekday = date.weekday();
+    if matches!(weekday, Weekday::Sat | Weekday::Sun) {
+        return None;
+    }
     let (year, month, day) = (date.year(), date.month(), date.day());
-    // The table's years are few and in order: most dates are outside them.
-    let one_off_years = ONE_OFFS[0].0..=ONE_OFFS[ONE_OFFS.len() - 1].0;
-    if one_off_years.contains(&year)
+    if one_off_year(year)
         && let Some(&(.., change)) = ONE_OFFS
             .iter()
             .find(|&&(y, m, d, _)| (y, m, d) == (year, month, day))
@@ -183,10 +207,6 @@ pub fn bank_holiday(date: NaiveDate) -> Option<&'static str> {
         };
     }
 
-    let weekday = date.weekday();
-    if matches!(weekday, Weekday::Sat | Weekday::Sun) {
-        return None;
-    }
     let monday = weekday == Weekday::Mon;
     let tuesday = weekday == Weekday::Tue;
     // The last Monday of a 31-day month is within its last 7 days.
@@ -196,9 +216,9 @@ pub fn bank_holiday(date: NaiveDate) -> Option<&'static str> {
         (1, 1) => Some(NEW_YEAR),
         // 1 January was a Sunday (Monday 2nd) or a Saturday (Monday 3rd).
         (1, 2 | 3) if monday => Some(NEW_YEAR_SUBSTITUTE),
-        // Good Friday is a Friday and Easter Monday a Monday: on the other
-        // days of March and April there is no Easter to work out.
-        (3 | 4, _) if monday || weekday == Weekday::Fri => {
+        // Good Friday is a Friday from 20 March to 23 April, Easter Monday a
+        // Monday from 23 March to 26 April: on other days no Easter to work out.
+        (3, 20..) | (4, ..=26) if monday || weekday == Weekday::Fri => {
             let easter = easter_sunday(year).ordinal();
             let ordinal = date.ordinal();
             if ordinal + 2 == easter {
@@ -222,8 +242,30 @@ pub fn bank_holiday(date: NaiveDate) -> Option<&'static str> {
     }
 }
 
+/// Whether no bank holiday falls from `first` to `last`, a span of at most 8
+/// days, cheaply enough that working-day counting can skip such weeks whole.
+/// The regular holidays fall only in seasons of at least 7 days (25 December to
+/// 3 January, 20 March to 26 April for Good Friday and Easter Monday, 1 to 7 and
+/// 25 to 31 May, 25 to 31 August), so such a span holds none when both its ends
+/// are outside them, in years without a one-off.
+pub(super) fn no_bank_holiday_within(first: NaiveDate, last: NaiveDate) -> bool {
+    let outside_seasons = |date: NaiveDate| {
+        // By the day of the year, no month or day to decode; each season ends a
+        // day later than in a common year, to hold it in a leap year too.
+        !one_off_year(date.year())
+            && !matches!(
+                date.ordinal(),
+                0..=3 | 79..=117 | 121..=128 | 145..=152 | 237..=244 | 359..
+            )
+    };
+    outside_seasons(first) && outside_seasons(last)
+}
+
 /// Easter Sunday in the Gregorian calendar, by the anonymous computus
 /// (Meeus/Jones/Butcher). Euclidean division keeps it total for any year.
+// Never inline: in `bank_holiday` it would take registers its quick path
+// then saves and restores on every call.
+#[inline(never)]
 fn easter_sunday(year: i32) -> NaiveDate {
     let a = year.rem_euclid(19);
     let b = year.div_euclid(100);
@@ -252,4 +294,57 @@ fn first_monday(year: i32, month: u32) -> NaiveDate {
 fn last_monday(year: i32, month: u32) -> NaiveDate {
     let last = NaiveDate::from_ymd_opt(year, month, 31).expect("a 31-day month");
     last - chrono::Days::new(u64::from(last.weekday().num_days_from_monday()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_date(first: NaiveDate, last: NaiveDate) -> impl Iterator<Item = NaiveDate> {
+        first.iter_days().take_while(move |d| *d <= last)
+    }
+
+    #[test]
+    fn every_one_off_holiday_is_on_a_weekday_as_the_lookup_assumes() {
+        for &(year, month, day, change) in &ONE_OFFS {
+            let date = NaiveDate::from_ymd_opt(year, month, day).unwrap();
+            if let Change::Holiday(name) = change {
+                assert!(date.weekday().num_days_from_monday() < 5, "{name} {date}");
+            }
+        }
+    }
+
+    #[test]
+    fn only_the_years_in_the_table_have_one_offs() {
+        for year in 1900..=2200 {
+            let listed = ONE_OFFS.iter().any(|&(y, ..)| y == year);
+            assert_eq!(one_off_year(year), listed, "{year}");
+        }
+    }
+
+    #[test]
+    fn no_span_of_8_days_said_to_be_free_of_bank_holidays_holds_one() {
+        let first = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
+        let last = NaiveDate::from_ymd_opt(2200, 12, 31).unwrap();
+        let holidays: Vec<NaiveDate> = (1900..=2201)
+            .flat_map(bank_holidays)
+            .map(|(d, _)| d)
+            .collect();
+        let mut free = 0;
+        for start in every_date(first, last) {
+            for days in 0..8 {
+                let end = start + chrono::Days::new(days);
+                if no_bank_holiday_within(start, end) {
+                    free += 1;
+                    let at = holidays.partition_point(|&h| h < start);
+                    assert!(
+                        holidays.get(at).is_none_or(|&h| h > end),
+                        "{start} to {end}"
+                    );
+                }
+            }
+        }
+        // Most weeks are skipped: the seasons are about a fifth of the year.
+        assert!(free > 8 * 300 * 365 / 2, "{free}");
+    }
 }

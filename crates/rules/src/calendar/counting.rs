@@ -116,9 +116,21 @@ pub(crate) fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
 /// assert_eq!(add_days(day(2024, 2, 28), 1), day(2024, 2, 29));
 /// assert_eq!(add_days(day(2025, 12, 24), 1), day(2025, 12, 25));
 /// ```
-// Inline even where built for size: most deadlines count in days or weeks.
-#[inline(always)]
+#[inline]
 pub fn add_days(date: NaiveDate, days: u64) -> NaiveDate {
+    // Within the year only the day of the year changes: no call, where chrono's
+    // addition is one for every date (its own quick path is inside it).
+    if days < 366
+        && let Some(later) = date.with_ordinal(date.ordinal() + days as u32)
+    {
+        return later;
+    }
+    add_days_across_years(date, days)
+}
+
+/// [`add_days`] into a later year: chrono's general addition.
+#[inline(never)]
+fn add_days_across_years(date: NaiveDate, days: u64) -> NaiveDate {
     // `let else`, not `expect`: built for size, `expect` is a call.
     let Some(later) = date.checked_add_days(Days::new(days)) else {
         panic!("a case date plus a statutory period stays within chrono's range");
@@ -155,9 +167,7 @@ pub fn sub_days(date: NaiveDate, days: u64) -> NaiveDate {
 /// assert_eq!(add_months(day(2025, 11, 25), 1), day(2025, 12, 25));
 /// ```
 pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
-    let (year, month0) = shift_month(date, i64::from(months));
-    let day = date.day().min(days_in_month(year, month0 + 1));
-    NaiveDate::from_ymd_opt(year, month0 + 1, day).expect("day clamped to the month")
+    day_of_month_on(date, i64::from(months), date.day())
 }
 
 /// The corresponding date `months` calendar months before `date`, clamped to the
@@ -173,9 +183,7 @@ pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
 /// assert_eq!(sub_months(day(2026, 1, 26), 1), day(2025, 12, 26));
 /// ```
 pub fn sub_months(date: NaiveDate, months: u32) -> NaiveDate {
-    let (year, month0) = shift_month(date, -i64::from(months));
-    let day = date.day().min(days_in_month(year, month0 + 1));
-    NaiveDate::from_ymd_opt(year, month0 + 1, day).expect("day clamped to the month")
+    day_of_month_on(date, -i64::from(months), date.day())
 }
 
 /// The last day of "the period of `months` months starting with `date`" (N4): the
@@ -195,10 +203,11 @@ pub fn sub_months(date: NaiveDate, months: u32) -> NaiveDate {
 /// assert_eq!(months_starting_with(day(2024, 12, 26), 12), day(2025, 12, 25));
 /// ```
 pub fn months_starting_with(date: NaiveDate, months: u32) -> NaiveDate {
-    let (year, month0) = shift_month(date, i64::from(months));
-    match NaiveDate::from_ymd_opt(year, month0 + 1, date.day()) {
-        Some(corresponding) => sub_days(corresponding, 1),
-        None => last_day_of_month(year, month0 + 1),
+    // The day before the corresponding date, or the month's last day where
+    // there is none; from the 1st, the last day of the month before.
+    match date.day() {
+        1 => day_of_month_on(date, i64::from(months) - 1, 31),
+        day => day_of_month_on(date, i64::from(months), day - 1),
     }
 }
 
@@ -246,11 +255,14 @@ pub fn last_day_of_month(year: i32, month: u32) -> NaiveDate {
         .expect("a month within chrono's range")
 }
 
-/// The year and zero-based month `months` months from `date`'s month.
-fn shift_month(date: NaiveDate, months: i64) -> (i32, u32) {
+/// Day `day` of the month `months` months from `date`'s (before it when
+/// negative), or that month's last day when it is shorter.
+fn day_of_month_on(date: NaiveDate, months: i64, day: u32) -> NaiveDate {
     let index = i64::from(date.year()) * 12 + i64::from(date.month0()) + months;
     let year = i32::try_from(index.div_euclid(12)).expect("year within range");
-    (year, index.rem_euclid(12) as u32)
+    let month = index.rem_euclid(12) as u32 + 1;
+    let day = day.min(days_in_month(year, month));
+    NaiveDate::from_ymd_opt(year, month, day).expect("day clamped to the month")
 }
 
 /// "1 week", "6 weeks".
@@ -259,5 +271,82 @@ fn plural(n: u32, unit: &str) -> String {
         format!("1 {unit}")
     } else {
         format!("{n} {unit}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A date from 2014 to 2035.
+    fn date_in(days: u64) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2014, 1, 1)
+            .unwrap()
+            .iter_days()
+            .nth(days as usize)
+            .unwrap()
+    }
+
+    /// The (year, month) `months` months on from `date`'s, one month at a time.
+    fn walk_months(date: NaiveDate, months: u32, forward: bool) -> (i32, u32) {
+        let (mut year, mut month) = (date.year(), date.month());
+        for _ in 0..months {
+            (year, month) = match (forward, month) {
+                (true, 12) => (year + 1, 1),
+                (true, _) => (year, month + 1),
+                (false, 1) => (year - 1, 12),
+                (false, _) => (year, month - 1),
+            };
+        }
+        (year, month)
+    }
+
+    /// Day `day` of that month, stepped down a day at a time until it exists.
+    fn clamped(year: i32, month: u32, day: u32) -> NaiveDate {
+        (1..=day)
+            .rev()
+            .find_map(|day| NaiveDate::from_ymd_opt(year, month, day))
+            .unwrap()
+    }
+
+    proptest! {
+        /// The quick path within a year lands where counting one day at a time does.
+        #[test]
+        fn add_days_counts_as_day_by_day_does(from in 0u64..(22 * 365), days in 0u64..800) {
+            let date = date_in(from);
+            let stepped = date.iter_days().nth(days as usize).unwrap();
+            prop_assert_eq!(add_days(date, days), stepped);
+        }
+
+        /// Months on and back land on the corresponding day, or the month's last.
+        #[test]
+        fn months_count_as_walking_the_months_does(from in 0u64..(22 * 365), months in 0u32..40) {
+            let date = date_in(from);
+            let (year, month) = walk_months(date, months, true);
+            prop_assert_eq!(add_months(date, months), clamped(year, month, date.day()));
+            let (year, month) = walk_months(date, months, false);
+            prop_assert_eq!(sub_months(date, months), clamped(year, month, date.day()));
+        }
+
+        /// N4 a day at a time: the last day before the corresponding date, or
+        /// before leaving the month that has none.
+        #[test]
+        fn months_starting_with_counts_as_day_by_day_does(
+            from in 0u64..(22 * 365),
+            months in 1u32..40,
+        ) {
+            let date = date_in(from);
+            let target = walk_months(date, months, true);
+            let last = date
+                .iter_days()
+                .take_while(|next| {
+                    let month = (next.year(), next.month());
+                    month < target || (month == target && next.day() < date.day())
+                })
+                .last()
+                .unwrap();
+            prop_assert_eq!(months_starting_with(date, months), last);
+        }
     }
 }

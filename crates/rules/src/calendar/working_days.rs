@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use super::bank_holidays::bank_holiday;
+use super::bank_holidays::{bank_holiday, no_bank_holiday_within};
 
 /// Whether `date` is a working day (N6): not a Saturday or Sunday, and not a bank
 /// holiday of England and Wales (the list includes Christmas Day and Good Friday).
@@ -34,8 +34,23 @@ pub fn is_working_day(date: NaiveDate) -> bool {
 /// ```
 pub fn add_working_days(date: NaiveDate, n: u32) -> NaiveDate {
     let mut day = date;
-    for _ in 0..n {
+    let mut left = n;
+    while left > 0 {
+        // From a weekday, the 7 days after it hold 5 weekdays, the last of them
+        // a week on: with no bank holiday among them, skip the week whole. (A
+        // week into the next year always holds Christmas: it is counted a day
+        // at a time.)
+        if left >= 5
+            && day.weekday().num_days_from_monday() < 5
+            && let Some(week_on) = day.with_ordinal(day.ordinal() + 7)
+            && no_bank_holiday_within(day, week_on)
+        {
+            day = week_on;
+            left -= 5;
+            continue;
+        }
         day = next_working_day(day);
+        left -= 1;
     }
     day
 }
@@ -62,6 +77,29 @@ pub fn next_working_day(date: NaiveDate) -> NaiveDate {
         day = next;
         if is_working_day(day) {
             return day;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The `n`th working day after `date`, one day at a time.
+    fn day_by_day(date: NaiveDate, n: u32) -> NaiveDate {
+        (0..n).fold(date, |day, _| next_working_day(day))
+    }
+
+    proptest! {
+        /// Weeks skipped whole land where counting one day at a time does.
+        #[test]
+        fn skipping_weeks_counts_as_day_by_day_does(
+            days in 0u64..(22 * 366),
+            n in 0u32..70,
+        ) {
+            let date = NaiveDate::from_ymd_opt(2014, 1, 1).unwrap() + chrono::Days::new(days);
+            prop_assert_eq!(add_working_days(date, n), day_by_day(date, n));
         }
     }
 }
