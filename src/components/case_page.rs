@@ -9,9 +9,9 @@ use yew::prelude::*;
 use super::kept::kept;
 use super::layout::static_html;
 use crate::components::{
-    CASE_PICTURE_CAPTION, CasePicture, Latest, Markup, PER_PAGE, back_link, contested_points,
-    event_list, export_error_message, inset_with_button, next_steps_section, not_found,
-    secondary_button, timeline, undo_banner,
+    CASE_PICTURE_CAPTION, CasePicture, EventAction, Latest, Markup, PER_PAGE, back_link,
+    contested_points, event_list, export_error_message, inset_with_button, next_steps_section,
+    not_found, secondary_button, timeline, undo_banner,
 };
 use crate::example::is_example;
 use crate::export;
@@ -90,17 +90,15 @@ pub fn CasePage(props: &CasePageProps) -> Html {
     // The events' buttons, the same from one draw to the next while the
     // case is shown, so an event's card is drawn again only when it changes.
     // (An earlier handle's verbs change the latest state.)
-    let on_edit = {
-        let navigator = navigator.clone();
-        use_callback(props.case_id.clone(), move |event_id, case_id| {
-            navigator.go(View::EditEvent(case_id.to_string(), event_id))
-        })
-    };
-    let on_delete = {
-        let cases = cases.clone();
-        use_callback(props.case_id.clone(), move |event_id: String, case_id| {
-            cases.delete_event(case_id, &event_id)
-        })
+    let on_event = {
+        let (cases, navigator) = (cases.clone(), navigator.clone());
+        use_callback(
+            props.case_id.clone(),
+            move |(action, event_id), case_id| match action {
+                EventAction::Edit => navigator.go(View::EditEvent(case_id.to_string(), event_id)),
+                EventAction::Delete => cases.delete_event(case_id, &event_id),
+            },
+        )
     };
     let Some(entry) = found else {
         return not_found();
@@ -181,7 +179,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
             { timeline(entry.shared_evaluation(), &Latest::from_state(&deadlines_shown)) }
             { next_steps_section(entry.evaluation(), &Latest::from_state(&steps_shown)) }
             { notices(entry.evaluation()) }
-            { event_list(case, &Latest::from_state(&events_shown), &on_edit, &on_delete) }
+            { event_list(case, &Latest::from_state(&events_shown), &on_event) }
             { complaint_links(id) }
             <p class="body">
                 { secondary_button("Add the deadlines to your calendar (.ics)", on(Action::Calendar)) }

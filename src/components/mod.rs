@@ -56,7 +56,7 @@ pub use deadline_tag::deadline_tag;
 pub use documents_page::{DocumentsPage, DocumentsPageProps};
 pub use error_summary::{ERROR_SUMMARY_ID, ErrorSummary, error_summary, use_error_focus};
 pub use event_form::{EventFormProps, MilestonePage, MilestonePageProps, event_form};
-pub use event_list::event_list;
+pub use event_list::{EventAction, event_list};
 pub use export_button::{EXPORT_BACKUP, ExportBackupButton, backup_button};
 pub use fields::{TextFieldProps, select_field, text_field};
 pub use html_text::{push_escaped, table_start};
