@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::kept::kept;
 use super::layout::static_html;
 use crate::components::{
-    CASE_PICTURE_CAPTION, CasePicture, EventAction, Latest, Markup, PER_PAGE, back_link,
+    CASE_PICTURE_CAPTION, CasePicture, EventAction, Latest, Markup, PER_PAGE, back_link, button,
     contested_points, event_list, export_error_message, inset_with_button, next_steps_section,
     not_found, secondary_button, timeline, undo_banner,
 };
@@ -190,7 +190,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                 { secondary_button("Rename case", on(Action::Rename)) }
                 { secondary_button("Export this case", on(Action::Export)) }
                 { secondary_button(if archived { "Restore case" } else { "Archive case" }, on(Action::Archive)) }
-                <button type="button" class="button button--warning" onclick={on(Action::Delete)}>{"Delete case"}</button>
+                { button("button button--warning", "Delete case".into(), on(Action::Delete)) }
             </div>
             { export_error_message(export_error.as_deref()) }
         </>

@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use super::markup::Markup;
+use super::undo_banner::button;
 use crate::labels::grouped;
 
 /// How many items of a long list are shown at first, and how many more each
@@ -74,9 +75,11 @@ impl Latest {
                     grouped(hidden),
                     if hidden == 1 { format!("{one} is") } else { format!("{many} are") },
                 )).raw("</p>").html() }
-                <button type="button" class="button button--secondary" onclick={self.more.clone()}>
-                    {format!("Show {} more {}", grouped(hidden.min(PER_PAGE)), noun(hidden.min(PER_PAGE)))}
-                </button>
+                { button(
+                    "button button--secondary",
+                    format!("Show {} more {}", grouped(hidden.min(PER_PAGE)), noun(hidden.min(PER_PAGE))).into(),
+                    self.more.clone(),
+                ) }
             </>
         }
     }

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::components::{Markup, backup_reminder, use_storage_messages};
+use crate::components::{Markup, backup_reminder, button, use_storage_messages};
 use crate::hooks::{use_cases, use_navigator};
 use crate::route::View;
 
@@ -92,10 +92,8 @@ fn use_update_banner() -> Html {
         <div class="notification-banner" role="region" aria-labelledby="update-title">
             { static_html(NEW_VERSION) }
             <div class="notification-banner__actions">
-                <button type="button" class="button"
-                    onclick={Callback::from(|_: MouseEvent| crate::browser::apply_update())}>
-                    {"Use the new version"}
-                </button>
+                { button("button", "Use the new version".into(),
+                    Callback::from(|_: MouseEvent| crate::browser::apply_update())) }
             </div>
         </div>
     }
