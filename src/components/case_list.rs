@@ -88,13 +88,13 @@ pub fn CaseList() -> Html {
     let lock = use_context::<crate::lock_session::Lock>();
     // Whether the list is sorted by name: a bool, whose state code the app
     // already has, not a state of its own type.
-    let by_name = use_state_eq(|| false);
+    let by_name = use_state_eq(bool::default);
     let sort = if *by_name {
         SortBy::Name
     } else {
         SortBy::MostUrgent
     };
-    let show_archived = use_state_eq(|| false);
+    let show_archived = use_state_eq(bool::default);
     let entries = listed(&cases, sort, *show_archived);
     // The first rows in the order chosen, more on request: 10,000 rows took
     // seconds to draw, and the list opens the app.
@@ -113,8 +113,8 @@ pub fn CaseList() -> Html {
         let show_archived = show_archived.clone();
         Callback::from(move |checked| show_archived.set(checked))
     };
-    let export_error = use_state_eq(|| None::<String>);
-    let quota = use_state_eq(|| None::<String>);
+    let export_error = use_state_eq(Option::<String>::default);
+    let quota = use_state_eq(Option::<String>::default);
     {
         let quota = quota.clone();
         use_effect_with(cases.revision, move |_| {

@@ -49,7 +49,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
     let cases = use_cases();
     let navigator = use_navigator();
     let found = cases.entry(&props.case_id).cloned();
-    let export_error = use_state_eq(|| None::<String>);
+    let export_error = use_state_eq(Option::<String>::default);
     // The settings' radios: whether the meeting is chosen, held here, not in
     // a component of their own, whose machinery would cost more than a
     // render of the page. A bool, whose state code the app already has.

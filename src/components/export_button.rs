@@ -16,7 +16,7 @@ pub const EXPORT_BACKUP: &str = "Export a backup of all cases";
 #[component]
 pub fn ExportBackupButton() -> Html {
     let cases = use_cases();
-    let error = use_state_eq(|| None::<String>);
+    let error = use_state_eq(Option::<String>::default);
     backup_button(false, &error, move || export::download_all(&cases))
 }
 
