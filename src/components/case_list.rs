@@ -11,7 +11,7 @@ use crate::browser;
 use crate::components::fields::{CheckboxProps, checkbox};
 use crate::components::kept::{Piece, kept};
 use crate::components::{
-    Latest, Markup, PER_PAGE, export_error_message, inset_with_button, lock_summary,
+    Latest, Markup, export_error_message, inset_with_button, lock_summary, per_page,
     persistence_note, secondary_button, undo_banner,
 };
 use crate::example::{EXAMPLE_ID, example_case};
@@ -98,7 +98,7 @@ pub fn CaseList() -> Html {
     let entries = listed(&cases, sort, *show_archived);
     // The first rows in the order chosen, more on request: 10,000 rows took
     // seconds to draw, and the list opens the app.
-    let shown = use_state_eq(|| PER_PAGE);
+    let shown = use_state_eq(per_page);
     let shown = Latest::from_state(&shown);
     let archived = cases.cases.iter().filter(|e| e.archived()).count();
 

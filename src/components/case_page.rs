@@ -9,9 +9,9 @@ use yew::prelude::*;
 use super::kept::kept;
 use super::layout::static_html;
 use crate::components::{
-    CASE_PICTURE_CAPTION, CasePicture, EventAction, Latest, Markup, PER_PAGE, back_link, button,
+    CASE_PICTURE_CAPTION, CasePicture, EventAction, Latest, Markup, back_link, button,
     contested_points, event_list, export_error_message, inset_with_button, next_steps_section,
-    not_found, secondary_button, timeline, undo_banner,
+    not_found, per_page, secondary_button, timeline, undo_banner,
 };
 use crate::example::is_example;
 use crate::export;
@@ -60,7 +60,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
     });
     // How many of the case's deadlines, steps for overdue ones and events are
     // shown: the latest, more on request.
-    let deadlines_shown = use_state_eq(|| PER_PAGE);
+    let deadlines_shown = use_state_eq(per_page);
     {
         // The card must be drawn to take focus: show enough of the latest.
         // Focus moves once for each deadline asked for, so "Show 200 more"
@@ -85,8 +85,8 @@ pub fn CasePage(props: &CasePageProps) -> Html {
             *focused.borrow_mut() = deadline;
         });
     }
-    let steps_shown = use_state_eq(|| PER_PAGE);
-    let events_shown = use_state_eq(|| PER_PAGE);
+    let steps_shown = use_state_eq(per_page);
+    let events_shown = use_state_eq(per_page);
     // The events' buttons, the same from one draw to the next while the
     // case is shown, so an event's card is drawn again only when it changes.
     // (An earlier handle's verbs change the latest state.)

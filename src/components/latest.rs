@@ -12,6 +12,12 @@ use crate::labels::grouped;
 /// press of its button shows.
 pub const PER_PAGE: usize = 200;
 
+/// [`PER_PAGE`], the one function every list's `use_state_eq` starts from:
+/// a closure each would make a copy of the hook each.
+pub fn per_page() -> usize {
+    PER_PAGE
+}
+
 /// What a list is made of, in words: ("event", "events").
 pub type Noun = (&'static str, &'static str);
 
