@@ -145,10 +145,16 @@ fn documents_link(case_id: &str, event: &Event, what: &str) -> Html {
 }
 
 /// A small button named in full for a screen reader: "Edit: 6 January 2025 — …".
+/// Its words are markup written as text, not elements of their own.
 fn event_button(label: &'static str, onclick: Callback<MouseEvent>, what: &AttrValue) -> Html {
+    let mut words = Markup::new(label);
+    words
+        .raw(r#"<span class="visually-hidden">: "#)
+        .text(what)
+        .raw("</span>");
     html! {
         <button type="button" class="button button--secondary button--small" {onclick}>
-            {label}<span class="visually-hidden">{format!(": {what}")}</span>
+            { words.html() }
         </button>
     }
 }
