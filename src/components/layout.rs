@@ -76,10 +76,15 @@ pub fn static_html(markup: &'static str) -> Html {
 /// A hook of the layout rather than a component of its own: less code.
 #[hook]
 fn use_update_banner() -> Html {
-    let ready = use_state_eq(crate::browser::update_ready);
+    // Read once drawn, not as the state's start: `bool::default` is the
+    // start the app's other flags share, one copy of the hook for them all.
+    let ready = use_state_eq(bool::default);
     {
         let ready = ready.clone();
         use_effect_with((), move |()| {
+            if crate::browser::update_ready() {
+                ready.set(true);
+            }
             let listener =
                 crate::browser::on_update_ready(Callback::from(move |()| ready.set(true)));
             move || listener.stop()
