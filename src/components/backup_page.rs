@@ -23,7 +23,7 @@ type Outcome = Option<Result<String, String>>;
 pub fn BackupPage() -> Html {
     let given = use_context::<GivenCases>().expect("the part hands over the cases");
     let LockKey(lock) = use_context::<LockKey>().expect("the part hands over the lock's key");
-    let busy = use_state_eq(|| None::<String>);
+    let busy = use_state_eq(Option::<String>::default);
     let outcome = use_state(|| None as Outcome);
     let documents = listed_in(&given.cases).count();
     let export = {

@@ -55,7 +55,7 @@ type Outcome = Option<Result<(Rc<Made>, Vec<String>), String>>;
 pub fn BundlePage(props: &BundlePageProps) -> Html {
     let cases = use_cases();
     let LockKey(lock) = use_context::<LockKey>().expect("the part hands over the lock's key");
-    let initials = use_state_eq(|| false);
+    let initials = use_state_eq(bool::default);
     let appeal = use_state_eq(|| None::<usize>);
     // The first order, worked out at the first render only.
     let rows = {
@@ -70,7 +70,7 @@ pub fn BundlePage(props: &BundlePageProps) -> Html {
             .unwrap_or_default()
         })
     };
-    let busy = use_state_eq(|| None::<String>);
+    let busy = use_state_eq(Option::<String>::default);
     let outcome = use_state(|| None as Outcome);
     let Some(entry) = cases.entry(&props.case_id) else {
         return not_found();

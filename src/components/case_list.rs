@@ -11,7 +11,7 @@ use crate::browser;
 use crate::components::fields::{CheckboxProps, checkbox};
 use crate::components::kept::{Piece, kept};
 use crate::components::{
-    Latest, Markup, PER_PAGE, export_error_message, inset_with_button, lock_summary,
+    Latest, Markup, export_error_message, inset_with_button, lock_summary, per_page,
     persistence_note, secondary_button, undo_banner,
 };
 use crate::example::{EXAMPLE_ID, example_case};
@@ -88,17 +88,17 @@ pub fn CaseList() -> Html {
     let lock = use_context::<crate::lock_session::Lock>();
     // Whether the list is sorted by name: a bool, whose state code the app
     // already has, not a state of its own type.
-    let by_name = use_state_eq(|| false);
+    let by_name = use_state_eq(bool::default);
     let sort = if *by_name {
         SortBy::Name
     } else {
         SortBy::MostUrgent
     };
-    let show_archived = use_state_eq(|| false);
+    let show_archived = use_state_eq(bool::default);
     let entries = listed(&cases, sort, *show_archived);
     // The first rows in the order chosen, more on request: 10,000 rows took
     // seconds to draw, and the list opens the app.
-    let shown = use_state_eq(|| PER_PAGE);
+    let shown = use_state_eq(per_page);
     let shown = Latest::from_state(&shown);
     let archived = cases.cases.iter().filter(|e| e.archived()).count();
 
@@ -113,8 +113,8 @@ pub fn CaseList() -> Html {
         let show_archived = show_archived.clone();
         Callback::from(move |checked| show_archived.set(checked))
     };
-    let export_error = use_state_eq(|| None::<String>);
-    let quota = use_state_eq(|| None::<String>);
+    let export_error = use_state_eq(Option::<String>::default);
+    let quota = use_state_eq(Option::<String>::default);
     {
         let quota = quota.clone();
         use_effect_with(cases.revision, move |_| {
@@ -255,34 +255,38 @@ fn column(heading: &'static str) -> Html {
 struct CaseRow(Entry);
 
 impl Piece for CaseRow {
+    /// The cells' contents as markup written as text (no control of their
+    /// own): far less code than each element built with `html!`.
     fn draw(&self) -> Html {
         let entry = &self.0;
         let Listed { overdue, next } = &entry.summary().listed;
+        let mut child = Markup::new(r#"<a href=""#);
+        child
+            .text(&View::Case(entry.case.id.clone()).to_hash())
+            .raw(r#"">"#)
+            .text(entry.name())
+            .raw("</a>");
+        if entry.archived() {
+            child.raw(r#" <strong class="tag tag--grey">Archived</strong>"#);
+        }
+        let mut next_deadline = Markup::new("None");
+        if let Some((due, rule)) = next {
+            next_deadline = Markup::new(&long_date(*due));
+            next_deadline
+                .raw(r#"<br><span class="secondary-text">"#)
+                .text(rule)
+                .raw("</span>");
+        }
+        let overdue = match overdue {
+            0 => "None".to_owned(),
+            n => format!(r#"<strong class="tag tag--red">{n} overdue</strong>"#),
+        };
         html! {
             <tr>
-                <th scope="row" data-label="Child">
-                    <a href={View::Case(entry.case.id.clone()).to_hash()}>{entry.name()}</a>
-                    if entry.archived() {
-                        { static_html(r#" <strong class="tag tag--grey">Archived</strong>"#) }
-                    }
-                </th>
+                <th scope="row" data-label="Child">{ child.html() }</th>
                 <td data-label="Council">{entry.case.local_authority.clone().unwrap_or_default()}</td>
-                <td data-label="Next deadline">
-                    if let Some((due, rule)) = next {
-                        {long_date(*due)}
-                        <br />
-                        <span class="secondary-text">{rule}</span>
-                    } else {
-                        {"None"}
-                    }
-                </td>
-                <td data-label="Overdue">
-                    if *overdue > 0 {
-                        <strong class="tag tag--red">{format!("{overdue} overdue")}</strong>
-                    } else {
-                        {"None"}
-                    }
-                </td>
+                <td data-label="Next deadline">{ next_deadline.html() }</td>
+                <td data-label="Overdue">{ Markup::new(&overdue).html() }</td>
             </tr>
         }
     }

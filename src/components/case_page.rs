@@ -9,9 +9,9 @@ use yew::prelude::*;
 use super::kept::kept;
 use super::layout::static_html;
 use crate::components::{
-    CASE_PICTURE_CAPTION, CasePicture, Latest, Markup, PER_PAGE, back_link, contested_points,
-    event_list, export_error_message, inset_with_button, next_steps_section, not_found,
-    secondary_button, timeline, undo_banner,
+    CASE_PICTURE_CAPTION, CasePicture, EventAction, Latest, Markup, back_link, button,
+    contested_points, event_list, export_error_message, inset_with_button, next_steps_section,
+    not_found, per_page, secondary_button, timeline, undo_banner,
 };
 use crate::example::is_example;
 use crate::export;
@@ -49,7 +49,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
     let cases = use_cases();
     let navigator = use_navigator();
     let found = cases.entry(&props.case_id).cloned();
-    let export_error = use_state_eq(|| None::<String>);
+    let export_error = use_state_eq(Option::<String>::default);
     // The settings' radios: whether the meeting is chosen, held here, not in
     // a component of their own, whose machinery would cost more than a
     // render of the page. A bool, whose state code the app already has.
@@ -60,7 +60,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
     });
     // How many of the case's deadlines, steps for overdue ones and events are
     // shown: the latest, more on request.
-    let deadlines_shown = use_state_eq(|| PER_PAGE);
+    let deadlines_shown = use_state_eq(per_page);
     {
         // The card must be drawn to take focus: show enough of the latest.
         // Focus moves once for each deadline asked for, so "Show 200 more"
@@ -85,22 +85,20 @@ pub fn CasePage(props: &CasePageProps) -> Html {
             *focused.borrow_mut() = deadline;
         });
     }
-    let steps_shown = use_state_eq(|| PER_PAGE);
-    let events_shown = use_state_eq(|| PER_PAGE);
+    let steps_shown = use_state_eq(per_page);
+    let events_shown = use_state_eq(per_page);
     // The events' buttons, the same from one draw to the next while the
     // case is shown, so an event's card is drawn again only when it changes.
     // (An earlier handle's verbs change the latest state.)
-    let on_edit = {
-        let navigator = navigator.clone();
-        use_callback(props.case_id.clone(), move |event_id, case_id| {
-            navigator.go(View::EditEvent(case_id.to_string(), event_id))
-        })
-    };
-    let on_delete = {
-        let cases = cases.clone();
-        use_callback(props.case_id.clone(), move |event_id: String, case_id| {
-            cases.delete_event(case_id, &event_id)
-        })
+    let on_event = {
+        let (cases, navigator) = (cases.clone(), navigator.clone());
+        use_callback(
+            props.case_id.clone(),
+            move |(action, event_id), case_id| match action {
+                EventAction::Edit => navigator.go(View::EditEvent(case_id.to_string(), event_id)),
+                EventAction::Delete => cases.delete_event(case_id, &event_id),
+            },
+        )
     };
     let Some(entry) = found else {
         return not_found();
@@ -181,7 +179,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
             { timeline(entry.shared_evaluation(), &Latest::from_state(&deadlines_shown)) }
             { next_steps_section(entry.evaluation(), &Latest::from_state(&steps_shown)) }
             { notices(entry.evaluation()) }
-            { event_list(case, &Latest::from_state(&events_shown), &on_edit, &on_delete) }
+            { event_list(case, &Latest::from_state(&events_shown), &on_event) }
             { complaint_links(id) }
             <p class="body">
                 { secondary_button("Add the deadlines to your calendar (.ics)", on(Action::Calendar)) }
@@ -192,7 +190,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                 { secondary_button("Rename case", on(Action::Rename)) }
                 { secondary_button("Export this case", on(Action::Export)) }
                 { secondary_button(if archived { "Restore case" } else { "Archive case" }, on(Action::Archive)) }
-                <button type="button" class="button button--warning" onclick={on(Action::Delete)}>{"Delete case"}</button>
+                { button("button button--warning", "Delete case".into(), on(Action::Delete)) }
             </div>
             { export_error_message(export_error.as_deref()) }
         </>

@@ -27,7 +27,7 @@ pub fn ChronologyPage(props: &ChronologyPageProps) -> Html {
     let cases = use_cases();
     // Whether the child is named by initials only: a bool, whose state code
     // the app already has.
-    let initials = use_state_eq(|| false);
+    let initials = use_state_eq(bool::default);
     let Some(entry) = cases.entry(&props.case_id) else {
         return not_found();
     };

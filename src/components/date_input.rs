@@ -44,12 +44,14 @@ pub fn date_input(props: &DateInputProps) -> Html {
             "input date-input__input input--width-4",
         ),
     ];
+    // The legend, hint and error as markup written as text: no control.
+    let mut legend = Markup::new(r#"<legend class="fieldset__legend">"#);
+    legend.text(&props.legend).raw("</legend>");
     html! {
         <div class={group_class(error)}>
             <fieldset class="fieldset" role="group"
                 aria-describedby={described_by(id, props.hint.is_some(), error)}>
-                <legend class="fieldset__legend">{&props.legend}</legend>
-                { hint_and_error(&mut Markup::new(""), id, props.hint.as_ref(), props.error.as_ref()) }
+                { hint_and_error(&mut legend, id, props.hint.as_ref(), props.error.as_ref()) }
                 <div class="date-input" id={id.clone()}>
                     { for boxes.iter().zip(parts).map(|(&(name, label, part, class), bad)| {
                         let on_change = props.on_change.clone();

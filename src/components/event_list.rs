@@ -18,17 +18,20 @@ const HEADING: &str = r#"<h2 class="heading-l" id="events-heading">Events</h2>"#
 
 const NO_EVENTS: &str = r#"<p class="body">No events yet.</p>"#;
 
+/// What an event's button asks for. One callback takes both, so the page
+/// keeps one closure and one hook for them, not two.
+#[derive(Clone, Copy, PartialEq)]
+pub enum EventAction {
+    Edit,
+    Delete,
+}
+
 /// The events section: the latest events as many as `shown` says, and a
-/// button that shows more. `on_edit` and `on_delete` are called with the
-/// event's id; each event is an `EventCard`, drawn again only when that
-/// event changes (so the callbacks must be the same from one draw to the
+/// button that shows more. `on_event` is called with what a button asks and
+/// the event's id; each event is an `EventCard`, drawn again only when that
+/// event changes (so the callback must be the same from one draw to the
 /// next: see `yew::use_callback`).
-pub fn event_list(
-    case: &Case,
-    shown: &Latest,
-    on_edit: &Callback<String>,
-    on_delete: &Callback<String>,
-) -> Html {
+pub fn event_list(case: &Case, shown: &Latest, on_event: &Callback<(EventAction, String)>) -> Html {
     let events = in_date_order(case);
     let hidden = shown.hidden(events.len());
     let case_id = AttrValue::from(case.id.clone());
@@ -44,8 +47,7 @@ pub fn event_list(
                         let card = EventCard {
                             case_id: case_id.clone(),
                             event: event.clone(),
-                            on_edit: on_edit.clone(),
-                            on_delete: on_delete.clone(),
+                            on_event: on_event.clone(),
                         };
                         kept(Rc::new(card), Some(event.id.as_str().into()))
                     }) }
@@ -61,8 +63,7 @@ pub fn event_list(
 struct EventCard {
     case_id: AttrValue,
     event: Event,
-    on_edit: Callback<String>,
-    on_delete: Callback<String>,
+    on_event: Callback<(EventAction, String)>,
 }
 
 impl Piece for EventCard {
@@ -70,8 +71,7 @@ impl Piece for EventCard {
         let EventCard {
             case_id,
             event,
-            on_edit,
-            on_delete,
+            on_event,
         } = self;
         let what = AttrValue::from(format!(
             "{} — {}",
@@ -82,8 +82,8 @@ impl Piece for EventCard {
             <li class="event">
                 { card_text(event, &what) }
                 <div class="button-group button-group--small">
-                    { event_button("Edit", with_id(on_edit, &event.id), &what) }
-                    { event_button("Delete", with_id(on_delete, &event.id), &what) }
+                    { event_button("Edit", on(on_event, EventAction::Edit, &event.id), &what) }
+                    { event_button("Delete", on(on_event, EventAction::Delete, &event.id), &what) }
                     { documents_link(case_id, event, &what) }
                 </div>
             </li>
@@ -145,16 +145,26 @@ fn documents_link(case_id: &str, event: &Event, what: &str) -> Html {
 }
 
 /// A small button named in full for a screen reader: "Edit: 6 January 2025 — …".
+/// Its words are markup written as text, not elements of their own.
 fn event_button(label: &'static str, onclick: Callback<MouseEvent>, what: &AttrValue) -> Html {
+    let mut words = Markup::new(label);
+    words
+        .raw(r#"<span class="visually-hidden">: "#)
+        .text(what)
+        .raw("</span>");
     html! {
         <button type="button" class="button button--secondary button--small" {onclick}>
-            {label}<span class="visually-hidden">{format!(": {what}")}</span>
+            { words.html() }
         </button>
     }
 }
 
-/// A click that calls `callback` with the event's id.
-fn with_id(callback: &Callback<String>, id: &str) -> Callback<MouseEvent> {
+/// A click that calls `callback` with `action` and the event's id.
+fn on(
+    callback: &Callback<(EventAction, String)>,
+    action: EventAction,
+    id: &str,
+) -> Callback<MouseEvent> {
     let (callback, id) = (callback.clone(), id.to_owned());
-    Callback::from(move |_| callback.emit(id.clone()))
+    Callback::from(move |_| callback.emit((action, id.clone())))
 }

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::components::Markup;
+use crate::components::{Markup, button};
 use crate::export;
 use crate::hooks::use_cases;
 
@@ -11,21 +11,13 @@ use crate::hooks::use_cases;
 pub const EXPORT_BACKUP: &str = "Export a backup of all cases";
 
 /// Downloads every case as a case file, the one kind of backup the app can
-/// import again.
-#[derive(Properties, PartialEq)]
-pub struct ExportBackupButtonProps {
-    /// A secondary button, beside a page's own main action.
-    #[prop_or_default]
-    pub secondary: bool,
-}
-
+/// import again: the main button of a banner. A component, so its error
+/// goes with the banner and is not there when the banner comes back.
 #[component]
-pub fn ExportBackupButton(props: &ExportBackupButtonProps) -> Html {
+pub fn ExportBackupButton() -> Html {
     let cases = use_cases();
-    let error = use_state_eq(|| None::<String>);
-    backup_button(props.secondary, &error, move || {
-        export::download_all(&cases)
-    })
+    let error = use_state_eq(Option::<String>::default);
+    backup_button(false, &error, move || export::download_all(&cases))
 }
 
 /// The button, and why the last `export` (the download) failed, kept in
@@ -42,7 +34,7 @@ pub fn backup_button(
     };
     html! {
         <>
-            <button type="button" class={if secondary { "button button--secondary" } else { "button" }} {onclick}>{EXPORT_BACKUP}</button>
+            { button(if secondary { "button button--secondary" } else { "button" }, EXPORT_BACKUP.into(), onclick) }
             if let Some(error) = &**error {
                 { Markup::new(r#"<p class="error-message" role="alert">The cases could not be exported: "#)
                     .text(error)

@@ -47,7 +47,7 @@ pub fn import_error(reason: impl std::fmt::Display) -> Errors {
 pub fn ImportPage(props: &ImportPageProps) -> Html {
     let given = use_context::<GivenCases>().expect("the part hands over the cases");
     let LockKey(lock) = use_context::<LockKey>().expect("the part hands over the lock's key");
-    let storing = use_state_eq(|| None::<String>);
+    let storing = use_state_eq(Option::<String>::default);
     let navigator = use_navigator();
     let step = {
         let initial = props.step.clone();
@@ -55,7 +55,7 @@ pub fn ImportPage(props: &ImportPageProps) -> Html {
     };
     // "Cancel" flips the file input between two keys: a new key empties it.
     // A bool, whose state code the app already has.
-    let flipped = use_state_eq(|| false);
+    let flipped = use_state_eq(bool::default);
 
     let on_read = {
         let (step, here) = (step.clone(), given.cases.clone());

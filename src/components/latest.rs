@@ -5,11 +5,18 @@
 use yew::prelude::*;
 
 use super::markup::Markup;
+use super::undo_banner::button;
 use crate::labels::grouped;
 
 /// How many items of a long list are shown at first, and how many more each
 /// press of its button shows.
 pub const PER_PAGE: usize = 200;
+
+/// [`PER_PAGE`], the one function every list's `use_state_eq` starts from:
+/// a closure each would make a copy of the hook each.
+pub fn per_page() -> usize {
+    PER_PAGE
+}
 
 /// What a list is made of, in words: ("event", "events").
 pub type Noun = (&'static str, &'static str);
@@ -74,9 +81,11 @@ impl Latest {
                     grouped(hidden),
                     if hidden == 1 { format!("{one} is") } else { format!("{many} are") },
                 )).raw("</p>").html() }
-                <button type="button" class="button button--secondary" onclick={self.more.clone()}>
-                    {format!("Show {} more {}", grouped(hidden.min(PER_PAGE)), noun(hidden.min(PER_PAGE)))}
-                </button>
+                { button(
+                    "button button--secondary",
+                    format!("Show {} more {}", grouped(hidden.min(PER_PAGE)), noun(hidden.min(PER_PAGE))).into(),
+                    self.more.clone(),
+                ) }
             </>
         }
     }

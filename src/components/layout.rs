@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::components::{Markup, backup_reminder, use_storage_messages};
+use crate::components::{Markup, backup_reminder, button, use_storage_messages};
 use crate::hooks::{use_cases, use_navigator};
 use crate::route::View;
 
@@ -76,10 +76,15 @@ pub fn static_html(markup: &'static str) -> Html {
 /// A hook of the layout rather than a component of its own: less code.
 #[hook]
 fn use_update_banner() -> Html {
-    let ready = use_state_eq(crate::browser::update_ready);
+    // Read once drawn, not as the state's start: `bool::default` is the
+    // start the app's other flags share, one copy of the hook for them all.
+    let ready = use_state_eq(bool::default);
     {
         let ready = ready.clone();
         use_effect_with((), move |()| {
+            if crate::browser::update_ready() {
+                ready.set(true);
+            }
             let listener =
                 crate::browser::on_update_ready(Callback::from(move |()| ready.set(true)));
             move || listener.stop()
@@ -92,10 +97,8 @@ fn use_update_banner() -> Html {
         <div class="notification-banner" role="region" aria-labelledby="update-title">
             { static_html(NEW_VERSION) }
             <div class="notification-banner__actions">
-                <button type="button" class="button"
-                    onclick={Callback::from(|_: MouseEvent| crate::browser::apply_update())}>
-                    {"Use the new version"}
-                </button>
+                { button("button", "Use the new version".into(),
+                    Callback::from(|_: MouseEvent| crate::browser::apply_update())) }
             </div>
         </div>
     }

@@ -66,7 +66,7 @@ fn LetterDraft(props: &LetterDraftProps) -> Html {
         let text = props.letter.body.clone();
         use_state(move || text)
     };
-    let error = use_state_eq(|| None::<String>);
+    let error = use_state_eq(Option::<String>::default);
     let id = format!("letter-{}", props.index);
     let on_input = {
         let body = body.clone();

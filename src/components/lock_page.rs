@@ -61,9 +61,9 @@ pub fn LockPage() -> Html {
     let passphrase = use_state(String::new);
     let confirm = use_state(String::new);
     let errors = use_state(Errors::default);
-    let busy = use_state_eq(|| false);
+    let busy = use_state_eq(bool::default);
     let outcome = use_state_eq(|| None::<Outcome>);
-    let export_error = use_state_eq(|| None::<String>);
+    let export_error = use_state_eq(Option::<String>::default);
     // The copies kept aside: as given, then none once the lock is set.
     let aside = {
         let given = lock.as_ref().map(|lock| lock.aside.clone());
@@ -85,7 +85,7 @@ pub fn LockPage() -> Html {
             });
         });
     }
-    let forget = use_state_eq(|| false);
+    let forget = use_state_eq(bool::default);
     // Whether the lock is on: as given, then as this page last changed it.
     let is_on = {
         let given = lock.as_ref().is_some_and(|lock| lock.on);

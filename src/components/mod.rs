@@ -56,12 +56,12 @@ pub use deadline_tag::deadline_tag;
 pub use documents_page::{DocumentsPage, DocumentsPageProps};
 pub use error_summary::{ERROR_SUMMARY_ID, ErrorSummary, error_summary, use_error_focus};
 pub use event_form::{EventFormProps, MilestonePage, MilestonePageProps, event_form};
-pub use event_list::event_list;
+pub use event_list::{EventAction, event_list};
 pub use export_button::{EXPORT_BACKUP, ExportBackupButton, backup_button};
 pub use fields::{TextFieldProps, select_field, text_field};
 pub use html_text::{push_escaped, table_start};
 pub use import_page::{ImportPage, ImportPageProps, ImportStep, import_error};
-pub use latest::{Latest, PER_PAGE};
+pub use latest::{Latest, PER_PAGE, per_page};
 pub use layout::{Layout, back_link, footer, not_found, static_html, warning_text};
 pub use letters_page::LettersPage;
 pub use lock_page::{
@@ -75,5 +75,7 @@ pub use report_page::ReportPage;
 pub use share_page::{ShareCasePage, ShareCasePageProps, SharePanel, SharePanelProps, shareable};
 pub use storage_messages::{load_problem_text, use_storage_messages};
 pub use timeline::{DeadlineItem, deadline_title, list_items, push_items, timeline};
-pub use undo_banner::{export_error_message, inset_with_button, secondary_button, undo_banner};
+pub use undo_banner::{
+    button, export_error_message, inset_with_button, secondary_button, undo_banner,
+};
 pub use unlock_page::{LockGate, OpenApp, StartProps, UNLOCK_TITLE};

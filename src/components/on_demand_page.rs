@@ -32,7 +32,7 @@ pub fn OnDemandPage(props: &OnDemandPageProps) -> Html {
     let cases = use_cases();
     let lock = use_context::<Lock>();
     let host = use_node_ref();
-    let failed = use_state_eq(|| None::<String>);
+    let failed = use_state_eq(Option::<String>::default);
     // How far a change of the lock has come: its rewrite of every record
     // runs here, in the main module, while the lock's page waits.
     let rewritten = use_state_eq(|| None::<u8>);

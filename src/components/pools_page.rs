@@ -38,7 +38,7 @@ pub fn PoolsPage() -> Html {
     let said = use_state(Vec::<String>::new);
     let kept = use_state(|| None as Kept);
     let removing = use_state(|| None as Removing);
-    let download_error = use_state_eq(|| None::<String>);
+    let download_error = use_state_eq(Option::<String>::default);
 
     let reload = {
         let (kept, lock) = (kept.clone(), lock.clone());

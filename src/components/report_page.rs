@@ -49,7 +49,7 @@ const COLUMNS: [&str; 10] = [
 #[component]
 pub fn ReportPage() -> Html {
     let cases = use_cases();
-    let council = use_state_eq(|| None::<String>);
+    let council = use_state_eq(Option::<String>::default);
     let source = use_case_source(cases.today);
     let (evaluated, reading) = source.evaluated(&cases);
     let report = Rc::new(report_of(

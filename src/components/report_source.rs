@@ -37,7 +37,7 @@ pub struct CaseSource {
 pub fn use_case_source(today: NaiveDate) -> CaseSource {
     let LockKey(lock) = use_context::<LockKey>().expect("the part hands over the lock's key");
     let pools = use_pools(lock.clone());
-    let pool = use_state_eq(|| None::<String>);
+    let pool = use_state_eq(Option::<String>::default);
     let pooled = use_pooled((*pool).clone(), today, lock);
     CaseSource {
         pools,

@@ -41,7 +41,7 @@ pub fn load_problem_text(problem: &LoadProblem) -> String {
 pub fn use_storage_messages() -> Html {
     let cases = use_cases();
     let navigator = use_navigator();
-    let download_error = use_state_eq(|| None::<String>);
+    let download_error = use_state_eq(Option::<String>::default);
     html! {
         <>
             if let Some(problem) = &cases.load_problem {

@@ -25,8 +25,19 @@ pub fn undo_banner(heading: &'static str, text: String, on_undo: Callback<MouseE
 
 /// A grey button that acts on the page ("Export all cases"), not a link.
 pub fn secondary_button(label: &'static str, onclick: Callback<MouseEvent>) -> Html {
+    button(
+        "button button--secondary",
+        AttrValue::Static(label),
+        onclick,
+    )
+}
+
+/// A button of `class` that is not a form's: one function for the first
+/// screens' buttons, whose elements each cost their own code when written
+/// out with `html!`.
+pub fn button(class: &'static str, label: AttrValue, onclick: Callback<MouseEvent>) -> Html {
     html! {
-        <button type="button" class="button button--secondary" {onclick}>{label}</button>
+        <button type="button" {class} {onclick}>{label}</button>
     }
 }
 
