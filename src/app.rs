@@ -63,9 +63,7 @@ pub fn Providers(props: &ProvidersProps) -> Html {
             props.store.clone(),
             props.loaded.clone(),
         );
-        use_memo((), move |()| {
-            lock.unwrap_or_else(|| Lock::open(store, loaded.saving.clone()))
-        })
+        use_memo((), move |()| lock.unwrap_or_else(|| own_lock(store, &loaded)))
     };
     use_storage(&state, &lock, &props.store, props.loaded.backup);
     // The handle of the latest render, for listeners that read the state.
@@ -100,6 +98,19 @@ pub fn Providers(props: &ProvidersProps) -> Html {
             </ContextProvider<Navigator>>
         </ContextProvider<CasesContext>>
     }
+}
+
+/// A handle of its own on `store`, for [`Providers`] rendered alone.
+#[cfg(not(feature = "lockless"))]
+fn own_lock(store: Store, loaded: &Loaded) -> Lock {
+    Lock::open(store, loaded.saving.clone())
+}
+
+/// The first module's root (`OpenApp`) always gives its lock, and took the
+/// records read at start from `Loaded`: no handle of its own to link.
+#[cfg(feature = "lockless")]
+fn own_lock(_: Store, _: &Loaded) -> Lock {
+    unreachable!("the first module's root gives its lock")
 }
 
 #[derive(Properties, Clone, PartialEq)]

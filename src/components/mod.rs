@@ -76,4 +76,4 @@ pub use share_page::{ShareCasePage, ShareCasePageProps, SharePanel, SharePanelPr
 pub use storage_messages::{load_problem_text, use_storage_messages};
 pub use timeline::{DeadlineItem, deadline_title, list_items, push_items, timeline};
 pub use undo_banner::{export_error_message, inset_with_button, secondary_button, undo_banner};
-pub use unlock_page::{LockGate, OpenApp, StartProps, UNLOCK_TITLE};
+pub use unlock_page::{LockGate, OpenApp, Opened, StartProps, UNLOCK_TITLE};
