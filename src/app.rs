@@ -92,7 +92,7 @@ pub fn Providers(props: &ProvidersProps) -> Html {
     }
     use_page_change(&view, &state);
     html! {
-        <ContextProvider<CasesContext> context={state}>
+        <ContextProvider<CasesContext> context={CasesContext::new(state)}>
             <ContextProvider<Navigator> context={Navigator::new(view)}>
                 <Layout>{ props.children.clone() }</Layout>
             </ContextProvider<Navigator>>
