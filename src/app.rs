@@ -63,7 +63,9 @@ pub fn Providers(props: &ProvidersProps) -> Html {
             props.store.clone(),
             props.loaded.clone(),
         );
-        use_memo((), move |()| lock.unwrap_or_else(|| own_lock(store, &loaded)))
+        use_memo((), move |()| {
+            lock.unwrap_or_else(|| own_lock(store, &loaded))
+        })
     };
     use_storage(&state, &lock, &props.store, props.loaded.backup);
     // The handle of the latest render, for listeners that read the state.

@@ -24,9 +24,9 @@ use std::rc::Rc;
 #[cfg(feature = "lockless")]
 use crate::components::Opened;
 use crate::components::StartProps;
+use crate::lock;
 #[cfg(feature = "lockless")]
 use crate::lock_session::Lock;
-use crate::lock;
 use crate::route::View;
 use crate::storage::Store;
 use crate::{browser, components};
