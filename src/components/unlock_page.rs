@@ -18,7 +18,7 @@ use crate::storage::{Loaded, Store};
 use crate::unlock::{damaged_text, set_aside, unlock};
 
 /// The facts the app starts from, as for [`Providers`]: today, what start-up
-/// found in storage (a [`Start`] for [`LockGate`], the [`Loaded`] cases for
+/// found in storage (a [`Start`] for [`LockGate`], the cases [`Opened`] for
 /// [`OpenApp`]), the store and the page asked for.
 #[derive(Properties, Clone)]
 pub struct StartProps<T> {
