@@ -77,6 +77,10 @@ pub fn Providers(props: &ProvidersProps) -> Html {
         // What starts with the app, in one effect: each `use_effect_with`
         // is code of its own in the first module.
         use_effect_with((), move |()| {
+            // The first module's root (`OpenApp`) is ready with this first
+            // render, in the page: its own effect would be more code.
+            #[cfg(feature = "lockless")]
+            browser::mark_ready();
             store_summaries_when_drawn(&state, &loaded, &lock);
             let exports = listen_to_exports(&state, store.clone());
             let tabs = listen_to_other_tabs(latest, store, lock);

@@ -131,8 +131,7 @@ pub struct Opened {
 /// which leaves the lock's code out.
 #[component]
 pub fn OpenApp(props: &StartProps<Opened>) -> Html {
-    // The first render is in the page, as for the gate.
-    use_effect_with((), |()| browser::mark_ready());
+    // Ready with the first render, in the page: `Providers` marks it.
     let Opened { loaded, lock } = &*props.found;
     app(props.today, loaded, &props.store, &props.view, lock, false)
 }
