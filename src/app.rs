@@ -64,7 +64,7 @@ pub fn Providers(props: &ProvidersProps) -> Html {
             props.loaded.clone(),
         );
         use_memo((), move |()| {
-            lock.unwrap_or_else(|| Lock::open(store, loaded.saving.clone()))
+            lock.unwrap_or_else(|| own_lock(store, &loaded))
         })
     };
     use_storage(&state, &lock, &props.store, props.loaded.backup);
@@ -77,6 +77,10 @@ pub fn Providers(props: &ProvidersProps) -> Html {
         // What starts with the app, in one effect: each `use_effect_with`
         // is code of its own in the first module.
         use_effect_with((), move |()| {
+            // The first module's root (`OpenApp`) is ready with this first
+            // render, in the page: its own effect would be more code.
+            #[cfg(feature = "lockless")]
+            browser::mark_ready();
             store_summaries_when_drawn(&state, &loaded, &lock);
             let exports = listen_to_exports(&state, store.clone());
             let tabs = listen_to_other_tabs(latest, store, lock);
@@ -94,12 +98,25 @@ pub fn Providers(props: &ProvidersProps) -> Html {
     }
     use_page_change(&view, &state);
     html! {
-        <ContextProvider<CasesContext> context={state}>
+        <ContextProvider<CasesContext> context={CasesContext::new(state)}>
             <ContextProvider<Navigator> context={Navigator::new(view)}>
                 <Layout>{ props.children.clone() }</Layout>
             </ContextProvider<Navigator>>
         </ContextProvider<CasesContext>>
     }
+}
+
+/// A handle of its own on `store`, for [`Providers`] rendered alone.
+#[cfg(not(feature = "lockless"))]
+fn own_lock(store: Store, loaded: &Loaded) -> Lock {
+    Lock::open(store, loaded.saving.clone())
+}
+
+/// The first module's root (`OpenApp`) always gives its lock, and took the
+/// records read at start from `Loaded`: no handle of its own to link.
+#[cfg(feature = "lockless")]
+fn own_lock(_: Store, _: &Loaded) -> Lock {
+    unreachable!("the first module's root gives its lock")
 }
 
 #[derive(Properties, Clone, PartialEq)]

@@ -13,8 +13,28 @@ use crate::forms::{Draft, Edit, Errors, FieldError};
 use crate::route::View;
 use crate::state::{Action, CaseDetails, State, new_case_id};
 
-/// The reducer handle, shared under the app.
-pub type CasesContext = UseReducerHandle<State>;
+/// The reducer handle, shared under the app, compared by the step of the
+/// state it was made on: each change is a new step, and yew's comparison of
+/// the whole state was 1.2 KB of the first module. The step is read once:
+/// every handle reads the state as it is now.
+#[derive(Clone)]
+pub struct CasesContext {
+    handle: UseReducerHandle<State>,
+    step: u64,
+}
+
+impl CasesContext {
+    pub fn new(handle: UseReducerHandle<State>) -> CasesContext {
+        let step = handle.step.0;
+        CasesContext { handle, step }
+    }
+}
+
+impl PartialEq for CasesContext {
+    fn eq(&self, other: &CasesContext) -> bool {
+        self.step == other.step
+    }
+}
 
 /// The cases, with the verbs that change them.
 #[derive(Clone, PartialEq)]
@@ -51,7 +71,7 @@ impl Deref for Cases {
 
     fn deref(&self) -> &State {
         match &self.source {
-            Source::App(handle) => handle,
+            Source::App(context) => &context.handle,
             Source::HandedOver(given) => &given.state,
         }
     }
@@ -135,8 +155,8 @@ impl Cases {
     }
 
     fn dispatch(&self, action: Action) {
-        if let Source::App(handle) = &self.source {
-            handle.dispatch(action);
+        if let Source::App(context) = &self.source {
+            context.handle.dispatch(action);
         }
     }
 }

@@ -21,8 +21,12 @@
 
 use std::rc::Rc;
 
+#[cfg(feature = "lockless")]
+use crate::components::Opened;
 use crate::components::StartProps;
 use crate::lock;
+#[cfg(feature = "lockless")]
+use crate::lock_session::Lock;
 use crate::route::View;
 use crate::storage::Store;
 use crate::{browser, components};
@@ -37,13 +41,20 @@ pub async fn run() {
         View::Lock => None,
         _ => lock::open_usual(&mut local).await,
     };
-    let Some(loaded) = loaded else {
+    let Some(mut loaded) = loaded else {
         return hand_over().await;
     };
+    // The handle on storage takes what start-up read of the records: a
+    // copy of the whole map (10,000 cases) would be code and time for nothing.
+    let store = Store::new(local);
+    let lock = Lock::open(store.clone(), std::mem::take(&mut loaded.saving));
     let props = StartProps {
         today: browser::today(),
-        found: Rc::new(loaded),
-        store: Store::new(local),
+        found: Rc::new(Opened {
+            loaded: Rc::new(loaded),
+            lock,
+        }),
+        store,
         view,
     };
     yew::Renderer::<components::OpenApp>::with_props(props).render();

@@ -213,6 +213,19 @@ pub struct State {
     /// The stored value the cases were moved from into IndexedDB, until the
     /// next export of all cases.
     pub moved: Option<Rc<str>>,
+    /// Which change of the reducer this is ([`crate::hooks::CasesContext`]).
+    pub step: Step,
+}
+
+/// Counts the reducer's changes, each a new state: the app's context is
+/// compared by it. Two states are alike whatever their steps.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Step(pub u64);
+
+impl PartialEq for Step {
+    fn eq(&self, _: &Step) -> bool {
+        true
+    }
 }
 
 /// The details of a case that a user types.
@@ -318,6 +331,7 @@ impl State {
             backup: BackupRecord::default(),
             persistence: Persistence::Unknown,
             moved: None,
+            step: Step::default(),
         }
         .holding_cases()
     }
@@ -652,7 +666,10 @@ impl Reducible for State {
     /// Returns the same `Rc` when nothing changed, so nothing re-renders.
     fn reduce(self: Rc<State>, action: Action) -> Rc<State> {
         match self.apply(action) {
-            Some(next) => Rc::new(next),
+            Some(mut next) => {
+                next.step = Step(self.step.0 + 1);
+                Rc::new(next)
+            }
             None => self,
         }
     }

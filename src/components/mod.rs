@@ -78,4 +78,4 @@ pub use timeline::{DeadlineItem, deadline_title, list_items, push_items, timelin
 pub use undo_banner::{
     button, export_error_message, inset_with_button, secondary_button, undo_banner,
 };
-pub use unlock_page::{LockGate, OpenApp, StartProps, UNLOCK_TITLE};
+pub use unlock_page::{LockGate, OpenApp, Opened, StartProps, UNLOCK_TITLE};

@@ -18,7 +18,7 @@ use crate::storage::{Loaded, Store};
 use crate::unlock::{damaged_text, set_aside, unlock};
 
 /// The facts the app starts from, as for [`Providers`]: today, what start-up
-/// found in storage (a [`Start`] for [`LockGate`], the [`Loaded`] cases for
+/// found in storage (a [`Start`] for [`LockGate`], the cases [`Opened`] for
 /// [`OpenApp`]), the store and the page asked for.
 #[derive(Properties, Clone)]
 pub struct StartProps<T> {
@@ -119,25 +119,21 @@ fn app(
     }
 }
 
+/// What [`OpenApp`] starts from: the cases on their own, and the handle
+/// on storage that took what start-up read of them.
+pub struct Opened {
+    pub loaded: Rc<Loaded>,
+    pub lock: Lock,
+}
+
 /// The app on cases that are not locked, as [`LockGate`] opens it, without
 /// the Unlock page: the root of the first module (see `crate::start`),
 /// which leaves the lock's code out.
 #[component]
-pub fn OpenApp(props: &StartProps<Loaded>) -> Html {
-    let lock = {
-        let (store, saving) = (props.store.clone(), props.found.saving.clone());
-        use_memo((), move |()| Lock::open(store, saving))
-    };
-    // The first render is in the page, as for the gate.
-    use_effect_with((), |()| browser::mark_ready());
-    app(
-        props.today,
-        &props.found,
-        &props.store,
-        &props.view,
-        &lock,
-        false,
-    )
+pub fn OpenApp(props: &StartProps<Opened>) -> Html {
+    // Ready with the first render, in the page: `Providers` marks it.
+    let Opened { loaded, lock } = &*props.found;
+    app(props.today, loaded, &props.store, &props.view, lock, false)
 }
 
 /// The page title of the Unlock page.
