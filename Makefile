@@ -33,13 +33,8 @@ serve: build
 	EHC_BASE=$(BASE) node e2e/serve.js $(HOST) $(PORT)
 
 ## build: the app in dist/, optimised for size (release profile, wasm-opt -Oz).
-## A panic's message names no file, line or column (`-Zlocation-detail=none`):
-## the paths and places of about 300 possible panics were 4.6 KB gzip of the
-## first load. The flag is unstable; RUSTC_BOOTSTRAP lets this stable compiler
-## take it, for this build only (never the tests). To see where a panic came
-## from, build without both.
 build: web-tools
-	RUSTC_BOOTSTRAP=1 RUSTFLAGS='-Zlocation-detail=none' trunk build --release
+	trunk build --release
 
 ## example: builds `ehc` (the native profile: built for speed, not size) and
 ## checks the bundled example case file.
