@@ -1,7 +1,5 @@
 //! The case list: each case with its next deadline and how many are overdue.
 
-use std::rc::Rc;
-
 use rules::calendar::long_date;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -9,7 +7,6 @@ use yew::prelude::*;
 use super::layout::static_html;
 use crate::browser;
 use crate::components::fields::{CheckboxProps, checkbox};
-use crate::components::kept::{Piece, kept};
 use crate::components::{
     Latest, Markup, export_error_message, inset_with_button, lock_summary, per_page,
     persistence_note, secondary_button, undo_banner,
@@ -186,24 +183,7 @@ pub fn CaseList() -> Html {
                         r#"<p class="body">All your cases are archived ({archived}). Tick "Show archived cases" to see them.</p>"#
                     )).html() }
                 } else {
-                    <div class="table-wrapper">
-                    <table class="table">
-                        <caption class="visually-hidden">{"Your cases"}</caption>
-                        <thead>
-                            <tr>
-                                { column("Child") }
-                                { column("Council") }
-                                { column("Next deadline") }
-                                { column("Overdue") }
-                            </tr>
-                        </thead>
-                        <tbody>
-                            { for entries.iter().take(shown.count).map(|entry| {
-                                kept(Rc::new(CaseRow((*entry).clone())), Some(entry.case.id.clone().into()))
-                            }) }
-                        </tbody>
-                    </table>
-                    </div>
+                    { cases_table(&entries[..entries.len().min(shown.count)]) }
                     { shown.notice_of_first(entries.len(), ("case", "cases")) }
                 }
             }
@@ -244,50 +224,56 @@ fn sort_option(option: SortBy, sort: SortBy) -> Html {
     html! { <option value={option.id()} selected={option == sort}>{option.label()}</option> }
 }
 
-/// A column's heading; each cell repeats it as a `data-label` for the narrow layout.
-fn column(heading: &'static str) -> Html {
-    html! { <th scope="col">{heading}</th> }
+/// The table's start: its caption, and a heading for each column that
+/// each cell repeats as a `data-label` for the narrow layout.
+const TABLE_START: &str = concat!(
+    r#"<div class="table-wrapper"><table class="table"><caption class="visually-hidden">Your cases</caption>"#,
+    r#"<thead><tr><th scope="col">Child</th><th scope="col">Council</th>"#,
+    r#"<th scope="col">Next deadline</th><th scope="col">Overdue</th></tr></thead><tbody>"#
+);
+
+/// The table of the cases shown, as markup written as text and put in the
+/// page as one node: it has links but no control of its own, and written
+/// as text it costs far less code than its elements built with `html!`
+/// (kilobytes of the first module). The same text is left as it is, so a
+/// draw of the list that changes no case leaves the table alone.
+fn cases_table(entries: &[&Entry]) -> Html {
+    let mut html = Markup::new(TABLE_START);
+    for entry in entries {
+        case_row(&mut html, entry);
+    }
+    html.raw("</tbody></table></div>").html()
 }
 
-/// One case of the list. An entry compares by identity and keeps its `Rc`s
-/// until its case changes, so a change to one case renders that row alone.
-#[derive(PartialEq)]
-struct CaseRow(Entry);
-
-impl Piece for CaseRow {
-    /// The cells' contents as markup written as text (no control of their
-    /// own): far less code than each element built with `html!`.
-    fn draw(&self) -> Html {
-        let entry = &self.0;
-        let Listed { overdue, next } = &entry.summary().listed;
-        let mut child = Markup::new(r#"<a href=""#);
-        child
-            .text(&View::Case(entry.case.id.clone()).to_hash())
-            .raw(r#"">"#)
-            .text(entry.name())
-            .raw("</a>");
-        if entry.archived() {
-            child.raw(r#" <strong class="tag tag--grey">Archived</strong>"#);
-        }
-        let mut next_deadline = Markup::new("None");
-        if let Some((due, rule)) = next {
-            next_deadline = Markup::new(&long_date(*due));
-            next_deadline
-                .raw(r#"<br><span class="secondary-text">"#)
-                .text(rule)
-                .raw("</span>");
-        }
-        let overdue = match overdue {
-            0 => "None".to_owned(),
-            n => format!(r#"<strong class="tag tag--red">{n} overdue</strong>"#),
-        };
-        html! {
-            <tr>
-                <th scope="row" data-label="Child">{ child.html() }</th>
-                <td data-label="Council">{entry.case.local_authority.clone().unwrap_or_default()}</td>
-                <td data-label="Next deadline">{ next_deadline.html() }</td>
-                <td data-label="Overdue">{ Markup::new(&overdue).html() }</td>
-            </tr>
-        }
+/// One case of the table: its child, council, next deadline and overdue
+/// deadlines.
+fn case_row(html: &mut Markup, entry: &Entry) {
+    let Listed { overdue, next } = &entry.summary().listed;
+    html.raw(r#"<tr><th scope="row" data-label="Child"><a href=""#)
+        .text(&View::Case(entry.case.id.clone()).to_hash())
+        .raw(r#"">"#)
+        .text(entry.name())
+        .raw("</a>");
+    if entry.archived() {
+        html.raw(r#" <strong class="tag tag--grey">Archived</strong>"#);
     }
+    html.raw(r#"</th><td data-label="Council">"#)
+        .text(entry.case.local_authority.as_deref().unwrap_or_default())
+        .raw(r#"</td><td data-label="Next deadline">"#);
+    match next {
+        Some((due, rule)) => html
+            .raw(&long_date(*due))
+            .raw(r#"<br><span class="secondary-text">"#)
+            .text(rule)
+            .raw("</span>"),
+        None => html.raw("None"),
+    };
+    html.raw(r#"</td><td data-label="Overdue">"#);
+    match overdue {
+        0 => html.raw("None"),
+        n => html.raw(&format!(
+            r#"<strong class="tag tag--red">{n} overdue</strong>"#
+        )),
+    };
+    html.raw("</td></tr>");
 }

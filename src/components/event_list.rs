@@ -9,14 +9,9 @@ use rules::{Case, Event};
 use yew::prelude::*;
 
 use super::kept::{Piece, kept};
-use super::latest::Latest;
-use super::layout::static_html;
+use super::latest::{Latest, ListSection};
 use super::markup::Markup;
 use crate::route::View;
-
-const HEADING: &str = r#"<h2 class="heading-l" id="events-heading">Events</h2>"#;
-
-const NO_EVENTS: &str = r#"<p class="body">No events yet.</p>"#;
 
 /// What an event's button asks for. One callback takes both, so the page
 /// keeps one closure and one hook for them, not two.
@@ -33,29 +28,29 @@ pub enum EventAction {
 /// next: see `yew::use_callback`).
 pub fn event_list(case: &Case, shown: &Latest, on_event: &Callback<(EventAction, String)>) -> Html {
     let events = in_date_order(case);
-    let hidden = shown.hidden(events.len());
     let case_id = AttrValue::from(case.id.clone());
-    html! {
-        <section aria-labelledby="events-heading">
-            { static_html(HEADING) }
-            if events.is_empty() {
-                { static_html(NO_EVENTS) }
-            } else {
-                { shown.notice(events.len(), ("event", "events")) }
-                <ul class="events">
-                    { for events[hidden..].iter().map(|&event| {
-                        let card = EventCard {
-                            case_id: case_id.clone(),
-                            event: event.clone(),
-                            on_event: on_event.clone(),
-                        };
-                        kept(Rc::new(card), Some(event.id.as_str().into()))
-                    }) }
-                </ul>
-            }
-        </section>
-    }
+    let items = events[shown.hidden(events.len())..]
+        .iter()
+        .map(|&event| {
+            let card = EventCard {
+                case_id: case_id.clone(),
+                event: event.clone(),
+                on_event: on_event.clone(),
+            };
+            kept(Rc::new(card), Some(event.id.as_str().into()))
+        })
+        .collect();
+    SECTION.draw(events.len(), shown, items)
 }
+
+/// The events' section.
+const SECTION: ListSection = ListSection {
+    heading: r#"<h2 class="heading-l" id="events-heading">Events</h2>"#,
+    labelled_by: "events-heading",
+    none: r#"<p class="body">No events yet.</p>"#,
+    class: "events",
+    noun: ("event", "events"),
+};
 
 /// One event: when and what, its details, its note and documents, its two
 /// buttons and the link to its documents.
@@ -67,33 +62,40 @@ struct EventCard {
 }
 
 impl Piece for EventCard {
+    /// The card as markup written as text, its two buttons too: a change to
+    /// the event is made on another page, so the card is drawn again only
+    /// when the user is not on its buttons. The item itself takes their
+    /// clicks ([`clicked_action`]): one closure for the card, not one each.
     fn draw(&self) -> Html {
         let EventCard {
             case_id,
             event,
             on_event,
         } = self;
-        let what = AttrValue::from(format!(
-            "{} — {}",
-            written_when(&event.when),
-            event.kind.label()
-        ));
+        let what = format!("{} — {}", written_when(&event.when), event.kind.label());
+        let mut html = card_text(event, &what);
+        html.raw(r#"<div class="button-group button-group--small">"#);
+        event_button(&mut html, "edit", "Edit", &what);
+        event_button(&mut html, "delete", "Delete", &what);
+        documents_link(&mut html, case_id, event, &what);
+        html.raw("</div>");
+        let onclick = {
+            let (on_event, id) = (on_event.clone(), event.id.clone());
+            Callback::from(move |e: MouseEvent| {
+                if let Some(action) = clicked_action(&e) {
+                    on_event.emit((action, id.clone()))
+                }
+            })
+        };
         html! {
-            <li class="event">
-                { card_text(event, &what) }
-                <div class="button-group button-group--small">
-                    { event_button("Edit", on(on_event, EventAction::Edit, &event.id), &what) }
-                    { event_button("Delete", on(on_event, EventAction::Delete, &event.id), &what) }
-                    { documents_link(case_id, event, &what) }
-                </div>
-            </li>
+            <li class="event" {onclick}>{ html.html() }</li>
         }
     }
 }
 
 /// What the card says of the event, as markup written as text: when and
 /// what, its details, its note and the names of its documents.
-fn card_text(event: &Event, what: &str) -> Html {
+fn card_text(event: &Event, what: &str) -> Markup {
     let mut html = Markup::new(r#"<p class="body event__what"><strong>"#);
     html.text(what).raw("</strong></p>");
     for (label, value) in [
@@ -125,46 +127,47 @@ fn card_text(event: &Event, what: &str) -> Html {
         }
         html.raw("</p>");
     }
-    html.html()
+    html
 }
 
 /// The link to the event's documents, "Add documents" or "Documents (2)",
 /// named in full for a screen reader.
-fn documents_link(case_id: &str, event: &Event, what: &str) -> Html {
+fn documents_link(html: &mut Markup, case_id: &str, event: &Event, what: &str) {
     let view = View::Documents(case_id.to_owned(), event.id.clone());
-    let mut html = Markup::new(r#"<a class="link event__documents" href=""#);
-    html.text(&view.to_hash()).raw(r#"">"#);
+    html.raw(r#"<a class="link event__documents" href=""#)
+        .text(&view.to_hash())
+        .raw(r#"">"#);
     match event.documents.len() {
         0 => html.raw("Add documents"),
         n => html.raw(&format!("Documents ({n})")),
     };
     html.raw(r#"<span class="visually-hidden">: "#)
         .text(what)
-        .raw("</span></a>")
-        .html()
+        .raw("</span></a>");
 }
 
-/// A small button named in full for a screen reader: "Edit: 6 January 2025 — …".
-/// Its words are markup written as text, not elements of their own.
-fn event_button(label: &'static str, onclick: Callback<MouseEvent>, what: &AttrValue) -> Html {
-    let mut words = Markup::new(label);
-    words
-        .raw(r#"<span class="visually-hidden">: "#)
-        .text(what)
-        .raw("</span>");
-    html! {
-        <button type="button" class="button button--secondary button--small" {onclick}>
-            { words.html() }
-        </button>
+/// A small button named in full for a screen reader: "Edit: 6 January 2025 — …",
+/// its `action` the [`EventAction`] the card's click reads.
+fn event_button(html: &mut Markup, action: &str, label: &str, what: &str) {
+    html.raw(
+        r#"<button type="button" class="button button--secondary button--small" data-action=""#,
+    )
+    .raw(action)
+    .raw(r#"">"#)
+    .raw(label)
+    .raw(r#"<span class="visually-hidden">: "#)
+    .text(what)
+    .raw("</span></button>");
+}
+
+/// What the button clicked inside a card asks for; none for a click
+/// elsewhere on the card, or on its link.
+fn clicked_action(e: &MouseEvent) -> Option<EventAction> {
+    let target = e.target_dyn_into::<web_sys::Element>()?;
+    let button = target.closest("[data-action]").ok()??;
+    match button.get_attribute("data-action")?.as_str() {
+        "edit" => Some(EventAction::Edit),
+        "delete" => Some(EventAction::Delete),
+        _ => None,
     }
-}
-
-/// A click that calls `callback` with `action` and the event's id.
-fn on(
-    callback: &Callback<(EventAction, String)>,
-    action: EventAction,
-    id: &str,
-) -> Callback<MouseEvent> {
-    let (callback, id) = (callback.clone(), id.to_owned());
-    Callback::from(move |_| callback.emit((action, id.clone())))
 }

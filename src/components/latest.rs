@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::layout::static_html;
 use super::markup::Markup;
 use super::undo_banner::button;
 use crate::labels::grouped;
@@ -87,6 +88,37 @@ impl Latest {
                     self.more.clone(),
                 ) }
             </>
+        }
+    }
+}
+
+/// A case page's section of a long list, its deadlines or its events: one
+/// copy of its elements' code for both.
+pub struct ListSection {
+    /// The section's heading, as markup, with the id `labelled_by`.
+    pub heading: &'static str,
+    pub labelled_by: &'static str,
+    /// The markup said when the list is empty.
+    pub none: &'static str,
+    /// The list's class.
+    pub class: &'static str,
+    pub noun: Noun,
+}
+
+impl ListSection {
+    /// The section: the words for no item, or the notice of those not
+    /// shown and the list of the `items` shown, of `total`.
+    pub fn draw(&self, total: usize, shown: &Latest, items: Html) -> Html {
+        html! {
+            <section aria-labelledby={self.labelled_by}>
+                { static_html(self.heading) }
+                if total == 0 {
+                    { static_html(self.none) }
+                } else {
+                    { shown.notice(total, self.noun) }
+                    <ul class={self.class}>{ items }</ul>
+                }
+            </section>
         }
     }
 }

@@ -76,6 +76,6 @@ pub use share_page::{ShareCasePage, ShareCasePageProps, SharePanel, SharePanelPr
 pub use storage_messages::{load_problem_text, use_storage_messages};
 pub use timeline::{DeadlineItem, deadline_title, list_items, push_items, timeline};
 pub use undo_banner::{
-    button, export_error_message, inset_with_button, secondary_button, undo_banner,
+    banner, button, export_error_message, inset_with_button, secondary_button, undo_banner,
 };
 pub use unlock_page::{LockGate, OpenApp, Opened, StartProps, UNLOCK_TITLE};

@@ -8,15 +8,9 @@ use yew::prelude::*;
 
 use super::layout::static_html;
 use crate::components::kept::{Piece, kept};
+use crate::components::latest::ListSection;
 use crate::components::{Latest, Markup, deadline_tag};
 use crate::state::CaseEvaluation;
-
-const HEADING: &str = r#"<h2 class="heading-l" id="deadlines-heading">Deadlines</h2>"#;
-
-const NO_DEADLINES: &str = concat!(
-    r#"<p class="body">No deadlines yet. Log a milestone, such as the day the council "#,
-    "received the request for an assessment, and the deadlines that follow from it will show here.</p>"
-);
 
 /// After the status tag, for a deadline the Code of Practice sets, not the law.
 const GUIDANCE_TAG: &str = concat!(
@@ -32,22 +26,31 @@ const WORKING_SUMMARY: &str =
 /// only when that deadline changes.
 pub fn timeline(evaluated: &Rc<CaseEvaluation>, shown: &Latest) -> Html {
     let total = evaluated.get().deadlines.len();
-    html! {
-        <section aria-labelledby="deadlines-heading">
-            { static_html(HEADING) }
-            if total == 0 {
-                { static_html(NO_DEADLINES) }
-            } else {
-                { shown.notice(total, ("deadline", "deadlines")) }
-                <ul class="deadlines">
-                    { for (shown.hidden(total)..total).map(|index| {
-                        kept(Rc::new(DeadlineItem { evaluated: evaluated.clone(), index }), None)
-                    }) }
-                </ul>
-            }
-        </section>
-    }
+    let items = (shown.hidden(total)..total)
+        .map(|index| {
+            kept(
+                Rc::new(DeadlineItem {
+                    evaluated: evaluated.clone(),
+                    index,
+                }),
+                None,
+            )
+        })
+        .collect();
+    SECTION.draw(total, shown, items)
 }
+
+/// The deadlines' section.
+const SECTION: ListSection = ListSection {
+    heading: r#"<h2 class="heading-l" id="deadlines-heading">Deadlines</h2>"#,
+    labelled_by: "deadlines-heading",
+    none: concat!(
+        r#"<p class="body">No deadlines yet. Log a milestone, such as the day the council "#,
+        "received the request for an assessment, and the deadlines that follow from it will show here.</p>"
+    ),
+    class: "deadlines",
+    noun: ("deadline", "deadlines"),
+};
 
 /// One deadline of the timeline: its title, tags and lines as one markup
 /// written as text, the card (which takes focus) and its working's `<details>` (which the user
