@@ -7,7 +7,7 @@
 use rules::calendar::long_date;
 use yew::prelude::*;
 
-use crate::components::{ExportBackupButton, Markup, banner, static_html};
+use crate::components::{ExportBackupButton, Markup, static_html};
 use crate::state::{Persistence, State};
 use crate::storage::backup::{REMIND_AFTER_DAYS, Reminder};
 
@@ -74,13 +74,14 @@ pub fn backup_reminder(state: &State) -> Html {
     for line in rest {
         sentences.raw(r#"<p class="body">"#).text(line).raw("</p>");
     }
-    banner(
-        "notification-banner",
-        "region",
-        Some("backup-title"),
-        sentences.html(),
-        Some(html! { <ExportBackupButton /> }),
-    )
+    html! {
+        <div class="notification-banner" role="region" aria-labelledby="backup-title">
+            { sentences.html() }
+            <div class="notification-banner__actions">
+                <ExportBackupButton />
+            </div>
+        </div>
+    }
 }
 
 /// The note beside the export button while the browser will not keep the

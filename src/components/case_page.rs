@@ -10,8 +10,8 @@ use super::kept::kept;
 use super::layout::static_html;
 use crate::components::{
     CASE_PICTURE_CAPTION, CasePicture, EventAction, Latest, Markup, back_link, button,
-    contested_points, event_list, export_error_message, inset_with_button, next_steps_section,
-    not_found, per_page, secondary_button, timeline, undo_banner,
+    contested_points, event_clicked, event_list, export_error_message, inset_with_button,
+    next_steps_section, not_found, per_page, secondary_button, timeline, undo_banner,
 };
 use crate::example::is_example;
 use crate::export;
@@ -33,6 +33,8 @@ enum Action {
     Undo,
     /// Save the case's reading of when an annual review is complete.
     SaveSetting(ReviewCompleteOn),
+    /// What an event's button asks, and the event's id.
+    Event(EventAction, String),
 }
 
 #[derive(Properties, PartialEq)]
@@ -87,19 +89,6 @@ pub fn CasePage(props: &CasePageProps) -> Html {
     }
     let steps_shown = use_state_eq(per_page);
     let events_shown = use_state_eq(per_page);
-    // The events' buttons, the same from one draw to the next while the
-    // case is shown, so an event's card is drawn again only when it changes.
-    // (An earlier handle's verbs change the latest state.)
-    let on_event = {
-        let (cases, navigator) = (cases.clone(), navigator.clone());
-        use_callback(
-            props.case_id.clone(),
-            move |(action, event_id), case_id| match action {
-                EventAction::Edit => navigator.go(View::EditEvent(case_id.to_string(), event_id)),
-                EventAction::Delete => cases.delete_event(case_id, &event_id),
-            },
-        )
-    };
     let Some(entry) = found else {
         return not_found();
     };
@@ -130,6 +119,18 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                 }
                 Action::Undo => cases.undo_delete(),
                 Action::SaveSetting(setting) => cases.set_setting(id, setting),
+                Action::Event(EventAction::Edit, event_id) => {
+                    navigator.go(View::EditEvent(id.clone(), event_id))
+                }
+                Action::Event(EventAction::Delete, event_id) => cases.delete_event(id, &event_id),
+            }
+        })
+    };
+    let on_event = {
+        let run = run.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some((action, event_id)) = event_clicked(&e) {
+                run.emit(Action::Event(action, event_id))
             }
         })
     };
@@ -179,7 +180,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
             { timeline(entry.shared_evaluation(), &Latest::from_state(&deadlines_shown)) }
             { next_steps_section(entry.evaluation(), &Latest::from_state(&steps_shown)) }
             { notices(entry.evaluation()) }
-            { event_list(case, &Latest::from_state(&events_shown), &on_event) }
+            { event_list(case, &Latest::from_state(&events_shown), on_event) }
             { complaint_links(id) }
             <p class="body">
                 { secondary_button("Add the deadlines to your calendar (.ics)", on(Action::Calendar)) }

@@ -1,7 +1,7 @@
 //! One component for the pieces of a page drawn again only when what they
-//! show changes: a case's row, a deadline's card, an event's card, a case's
-//! picture. Each component type brings its own copy of Yew's machinery into
-//! the wasm (about 0.9 KB before wasm-opt); one type for them all brings it once.
+//! show changes: a deadline's card, a case's picture. Each component type
+//! brings its own copy of Yew's machinery into the wasm (about 0.9 KB before
+//! wasm-opt); one type for them all brings it once.
 
 use std::any::Any;
 use std::rc::Rc;

@@ -107,10 +107,17 @@ pub struct ListSection {
 
 impl ListSection {
     /// The section: the words for no item, or the notice of those not
-    /// shown and the list of the `items` shown, of `total`.
-    pub fn draw(&self, total: usize, shown: &Latest, items: Html) -> Html {
+    /// shown and the list of the `items` shown, of `total`; `onclick` takes
+    /// the clicks of the items' buttons, if they have any.
+    pub fn draw(
+        &self,
+        total: usize,
+        shown: &Latest,
+        items: Html,
+        onclick: Option<Callback<MouseEvent>>,
+    ) -> Html {
         html! {
-            <section aria-labelledby={self.labelled_by}>
+            <section aria-labelledby={self.labelled_by} {onclick}>
                 { static_html(self.heading) }
                 if total == 0 {
                     { static_html(self.none) }

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::components::{Markup, backup_reminder, banner, button, use_storage_messages};
+use crate::components::{Markup, backup_reminder, button, use_storage_messages};
 use crate::hooks::{use_cases, use_navigator};
 use crate::route::View;
 
@@ -93,17 +93,15 @@ fn use_update_banner() -> Html {
     if !*ready {
         return html! {};
     }
-    banner(
-        "notification-banner",
-        "region",
-        Some("update-title"),
-        static_html(NEW_VERSION),
-        Some(button(
-            "button",
-            "Use the new version".into(),
-            Callback::from(|_: MouseEvent| crate::browser::apply_update()),
-        )),
-    )
+    html! {
+        <div class="notification-banner" role="region" aria-labelledby="update-title">
+            { static_html(NEW_VERSION) }
+            <div class="notification-banner__actions">
+                { button("button", "Use the new version".into(),
+                    Callback::from(|_: MouseEvent| crate::browser::apply_update())) }
+            </div>
+        </div>
+    }
 }
 
 /// The GOV.UK warning text: "!" and words in bold, said as a warning to a

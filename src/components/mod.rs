@@ -56,7 +56,7 @@ pub use deadline_tag::deadline_tag;
 pub use documents_page::{DocumentsPage, DocumentsPageProps};
 pub use error_summary::{ERROR_SUMMARY_ID, ErrorSummary, error_summary, use_error_focus};
 pub use event_form::{EventFormProps, MilestonePage, MilestonePageProps, event_form};
-pub use event_list::{EventAction, event_list};
+pub use event_list::{EventAction, event_clicked, event_list};
 pub use export_button::{EXPORT_BACKUP, ExportBackupButton, backup_button};
 pub use fields::{TextFieldProps, select_field, text_field};
 pub use html_text::{push_escaped, table_start};
@@ -76,6 +76,6 @@ pub use share_page::{ShareCasePage, ShareCasePageProps, SharePanel, SharePanelPr
 pub use storage_messages::{load_problem_text, use_storage_messages};
 pub use timeline::{DeadlineItem, deadline_title, list_items, push_items, timeline};
 pub use undo_banner::{
-    banner, button, export_error_message, inset_with_button, secondary_button, undo_banner,
+    button, export_error_message, inset_with_button, secondary_button, undo_banner,
 };
 pub use unlock_page::{LockGate, OpenApp, Opened, StartProps, UNLOCK_TITLE};

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::components::{ExportBackupButton, Markup, banner, secondary_button};
+use crate::components::{ExportBackupButton, Markup, secondary_button};
 use crate::export;
 use crate::hooks::{Cases, Navigator, use_cases, use_navigator};
 use crate::route::View;
@@ -48,21 +48,21 @@ pub fn use_storage_messages() -> Html {
                 { load_problem_banner(problem, &cases, navigator, download_error) }
             }
             if let SaveStatus::Failed(reason) = &cases.save {
-                { banner(ERROR_BANNER, "alert", None,
-                    Markup::new(NOT_SAVED).text(&format!(
+                <div class="notification-banner notification-banner--error" role="alert">
+                    { Markup::new(NOT_SAVED).text(&format!(
                         "Your last change could not be saved on this device: {reason}. What was saved before it is kept."
-                    )).raw(EXPORT_NOW).html(),
-                    Some(html! { <ExportBackupButton /> })) }
+                    )).raw(EXPORT_NOW).html() }
+                    <div class="notification-banner__actions"><ExportBackupButton /></div>
+                </div>
             }
             if !cases.clashes.is_empty() {
-                { banner(ERROR_BANNER, "alert", None, clashes(&cases), None) }
+                <div class="notification-banner notification-banner--error" role="alert">
+                    { clashes(&cases) }
+                </div>
             }
         </>
     }
 }
-
-/// The class of a banner about a change not saved.
-const ERROR_BANNER: &str = "notification-banner notification-banner--error";
 
 /// The heading of a banner about a change not saved, and the start of its sentence.
 const NOT_SAVED: &str = r#"<h2 class="notification-banner__title">Not saved</h2><p class="notification-banner__heading">"#;

@@ -6,7 +6,6 @@ use std::rc::Rc;
 use rules::{Deadline, Status, calendar::long_date, deadline::Limit, rule::Force};
 use yew::prelude::*;
 
-use super::layout::static_html;
 use crate::components::kept::{Piece, kept};
 use crate::components::latest::ListSection;
 use crate::components::{Latest, Markup, deadline_tag};
@@ -18,8 +17,11 @@ const GUIDANCE_TAG: &str = concat!(
     r#"it is not a legal time limit">Guidance</strong>"#
 );
 
-const WORKING_SUMMARY: &str =
-    r#"<summary class="details__summary">How this date was worked out</summary>"#;
+/// The working's disclosure, up to its steps.
+const WORKING_START: &str = concat!(
+    r#"<details class="details"><summary class="details__summary">How this date was worked out</summary>"#,
+    r#"<ol class="list list--number details__text">"#
+);
 
 /// The deadlines section: the latest deadlines as many as `shown` says, and a
 /// button that shows more; each deadline is a [`DeadlineItem`], drawn again
@@ -37,7 +39,7 @@ pub fn timeline(evaluated: &Rc<CaseEvaluation>, shown: &Latest) -> Html {
             )
         })
         .collect();
-    SECTION.draw(total, shown, items)
+    SECTION.draw(total, shown, items, None)
 }
 
 /// The deadlines' section.
@@ -52,9 +54,10 @@ const SECTION: ListSection = ListSection {
     noun: ("deadline", "deadlines"),
 };
 
-/// One deadline of the timeline: its title, tags and lines as one markup
-/// written as text, the card (which takes focus) and its working's `<details>` (which the user
-/// opens) as elements kept from one draw to the next.
+/// One deadline of the timeline: the card (which takes focus) as an element
+/// kept from one draw to the next; its title, tags and lines as one markup
+/// written as text, and its working's `<details>` (which the user opens) as
+/// another, left as it is while the working is the same.
 pub struct DeadlineItem {
     pub evaluated: Rc<CaseEvaluation>,
     pub index: usize,
@@ -94,15 +97,15 @@ impl Piece for DeadlineItem {
         }
         text.raw("</p>");
         card_text(&mut text, deadline);
+        // The working, its own markup written as text: it changes only with
+        // the deadline, not with the day, so a `<details>` the user opened
+        // stays open over midnight.
+        let mut working = Markup::new(WORKING_START);
+        push_items(&mut working, &deadline.working());
         html! {
             <li class={status_class(deadline.status)} id={format!("deadline-{}", self.index)} tabindex="-1">
                 { text.html() }
-                <details class="details">
-                    { static_html(WORKING_SUMMARY) }
-                    <ol class="list list--number details__text">
-                        { list_items(&deadline.working()) }
-                    </ol>
-                </details>
+                { working.raw("</ol></details>").html() }
             </li>
         }
     }
@@ -159,7 +162,8 @@ pub fn deadline_title(html: &mut Markup, deadline: &Deadline) {
 }
 
 /// One `<li>` for each of `items`: one copy of the list code for the steps
-/// of the working, the next steps and the names an import adds or replaces.
+/// of the working, the next steps and the names an import adds or replaces
+/// ([`push_items`] where the list is part of other markup).
 pub fn list_items(items: &[String]) -> Html {
     let mut html = Markup::new("");
     push_items(&mut html, items);

@@ -8,36 +8,17 @@ use super::markup::Markup;
 
 /// `heading` says what was deleted ("Case deleted"), `text` which one.
 pub fn undo_banner(heading: &'static str, text: String, on_undo: Callback<MouseEvent>) -> Html {
-    banner(
-        "notification-banner notification-banner--success",
-        "status",
-        None,
-        Markup::new(r#"<p class="notification-banner__heading">"#)
-            .raw(heading)
-            .raw(r#"</p><p class="body">"#)
-            .text(&text)
-            .raw("</p>")
-            .html(),
-        Some(secondary_button("Undo", on_undo)),
-    )
-}
-
-/// The GOV.UK notification banner of `class`, said with `role`, titled by
-/// the element `labelled_by` if any: its `text`, then its `action` if any.
-/// One copy of its elements' code for the first screens' banners.
-pub fn banner(
-    class: &'static str,
-    role: &'static str,
-    labelled_by: Option<&'static str>,
-    text: Html,
-    action: Option<Html>,
-) -> Html {
     html! {
-        <div {class} {role} aria-labelledby={labelled_by}>
-            { text }
-            if let Some(action) = action {
-                <div class="notification-banner__actions">{ action }</div>
-            }
+        <div class="notification-banner notification-banner--success" role="status">
+            { Markup::new(r#"<p class="notification-banner__heading">"#)
+                .raw(heading)
+                .raw(r#"</p><p class="body">"#)
+                .text(&text)
+                .raw("</p>")
+                .html() }
+            <div class="notification-banner__actions">
+                { secondary_button("Undo", on_undo) }
+            </div>
         </div>
     }
 }
