@@ -221,12 +221,21 @@ impl DateParts {
             )
         })
     }
-}
 
-/// An error on the date input `field`, with the field named.
-fn date_error(field: &'static str, mut error: FieldError) -> FieldError {
-    error.field = field;
-    error
+    /// The date typed, or none with its error added to `errors`, named
+    /// there as the form's `field`: [`DateParts::parse`] as a form checks
+    /// a date, one copy for the forms' six dates.
+    fn checked(
+        &self,
+        name: &str,
+        id: &str,
+        field: &'static str,
+        errors: &mut Vec<FieldError>,
+    ) -> Option<NaiveDate> {
+        self.parse(name, id)
+            .map_err(|error| errors.push(FieldError { field, ..error }))
+            .ok()
+    }
 }
 
 /// Trims `text`; `None` when nothing is left.
@@ -270,10 +279,12 @@ impl CaseDraft {
         let date_of_birth = if self.date_of_birth.is_empty() {
             None
         } else {
-            self.date_of_birth
-                .parse("Date of birth", "date-of-birth")
-                .map_err(|error| errors.push(date_error("date_of_birth", error)))
-                .ok()
+            self.date_of_birth.checked(
+                "Date of birth",
+                "date-of-birth",
+                "date_of_birth",
+                &mut errors,
+            )
         };
         if !errors.is_empty() {
             return Err(errors);
@@ -449,11 +460,7 @@ impl EventDraft {
         if kind.is_none() {
             errors.push(FieldError::new("kind", "Select what happened"));
         }
-        let date = self
-            .date
-            .parse("Date", "date")
-            .map_err(|error| errors.push(date_error("date", error)))
-            .ok();
+        let date = self.date.checked("Date", "date", "date", &mut errors);
         let mut event = match (&self.original, &kind, date) {
             (Some(original), Some(kind), Some(date)) => Event {
                 kind: kind.clone(),
@@ -537,11 +544,9 @@ impl EventDraft {
         }
         event.move_date = None;
         if shows(KindField::MoveDate) {
-            event.move_date = self
-                .move_date
-                .parse("Day of the move", "move_date")
-                .map_err(|error| errors.push(date_error("move_date", error)))
-                .ok();
+            event.move_date =
+                self.move_date
+                    .checked("Day of the move", "move_date", "move_date", errors);
         }
         let issues =
             pick::<MediationIssues>(&self.mediation).filter(|_| shows(KindField::Mediation));
@@ -551,11 +556,9 @@ impl EventDraft {
         event.council_party = (agreement && self.council_not_party).then_some(false);
         event.agreed_due = None;
         if agreement && !self.agreed_due.is_empty() {
-            event.agreed_due = self
-                .agreed_due
-                .parse("Date agreed", "agreed_due")
-                .map_err(|error| errors.push(date_error("agreed_due", error)))
-                .ok();
+            event.agreed_due =
+                self.agreed_due
+                    .checked("Date agreed", "agreed_due", "agreed_due", errors);
         }
         event.stage = (shows(KindField::Stage) && self.stage_two).then_some(2);
     }
@@ -568,16 +571,8 @@ impl EventDraft {
                 "Select the reason the council gave",
             )),
         }
-        let from = self
-            .from
-            .parse("Start date", "from")
-            .map_err(|error| errors.push(date_error("from", error)))
-            .ok();
-        let until = self
-            .until
-            .parse("End date", "until")
-            .map_err(|error| errors.push(date_error("until", error)))
-            .ok();
+        let from = self.from.checked("Start date", "from", "from", errors);
+        let until = self.until.checked("End date", "until", "until", errors);
         if let (Some(from), Some(until)) = (from, until)
             && until < from
         {

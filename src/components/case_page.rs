@@ -10,8 +10,9 @@ use super::kept::kept;
 use super::layout::static_html;
 use crate::components::{
     CASE_PICTURE_CAPTION, CasePicture, EventAction, Latest, Markup, back_link, button,
-    contested_points, event_clicked, event_list, export_error_message, inset_with_button,
-    next_steps_section, not_found, per_page, secondary_button, timeline, undo_banner,
+    contested_points, event_clicked, event_list, export_error_message, focus_link,
+    inset_with_button, next_steps_section, not_found, per_page, secondary_button, timeline,
+    undo_banner,
 };
 use crate::example::is_example;
 use crate::export;
@@ -163,12 +164,11 @@ pub fn CasePage(props: &CasePageProps) -> Html {
             }
             { case_details(case) }
             if overdue > 0 {
-                <p class="body lead">
+                <p class="body lead" onclick={Callback::from(focus_link)}>
                     { Markup::new("<strong>")
                         .raw(&format!("{overdue} {} overdue.", if overdue == 1 { "deadline is" } else { "deadlines are" }))
-                        .raw("</strong>")
+                        .raw(SEE_NEXT_STEPS)
                         .html() }
-                    {" "}<a href="#next-steps-heading" onclick={skip_to("next-steps-heading")}>{"See what you can do next"}</a>
                 </p>
             }
             { log_link_and_warnings(id, entry.evaluation()) }
@@ -198,13 +198,10 @@ pub fn CasePage(props: &CasePageProps) -> Html {
     }
 }
 
-/// A same-page link that moves focus instead of changing the page's hash.
-fn skip_to(id: &'static str) -> Callback<MouseEvent> {
-    Callback::from(move |event: MouseEvent| {
-        event.prevent_default();
-        crate::browser::focus(id);
-    })
-}
+/// After the count of overdue deadlines, the link to what to do about them
+/// ([`focus_link`]).
+const SEE_NEXT_STEPS: &str =
+    r##"</strong> <a href="#next-steps-heading" data-focus="">See what you can do next</a>"##;
 
 /// The example case's note, above the button that removes it.
 const EXAMPLE: &str = r#"<p class="body">This case is invented, to show how the app works: which deadlines the council met, which it met late and which it missed. Your own cases are not affected.</p>"#;

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::static_html;
+use crate::components::{Markup, focus_link, static_html};
 use crate::forms::Errors;
 
 /// The id of the summary, which takes focus.
@@ -40,22 +40,23 @@ pub fn error_summary(errors: &Errors) -> Html {
     if errors.is_empty() {
         return html! {};
     }
+    // A link to each field, as markup written as text: the list takes
+    // their clicks, which focus the field (the link's hash would change the page).
+    let mut links = Markup::new("");
+    for error in errors.0.iter() {
+        links
+            .raw(r##"<li><a href="#"##)
+            .text(&error.target)
+            .raw(r#"" data-focus="">"#)
+            .text(&error.message)
+            .raw("</a></li>");
+    }
     html! {
         <div id={ERROR_SUMMARY_ID} class="error-summary" role="alert" tabindex="-1"
             aria-labelledby="error-summary-title">
             { static_html(r#"<h2 class="error-summary__title" id="error-summary-title">There is a problem</h2>"#) }
-            <ul class="list error-summary__list">
-                { for errors.0.iter().map(|error| {
-                    let target = error.target.clone();
-                    // The link's hash would change the page: focus the field instead.
-                    let onclick = Callback::from(move |event: MouseEvent| {
-                        event.prevent_default();
-                        browser::focus(&target);
-                    });
-                    html! {
-                        <li><a href={format!("#{}", error.target)} {onclick}>{&error.message}</a></li>
-                    }
-                }) }
+            <ul class="list error-summary__list" onclick={Callback::from(focus_link)}>
+                { links.html() }
             </ul>
         </div>
     }

@@ -21,10 +21,9 @@ pub fn Layout(props: &LayoutProps) -> Html {
     let storage = use_storage_messages();
     html! {
         <>
-            <a href="#main-content" class="skip-link" onclick={Callback::from(|e: MouseEvent| {
-                e.prevent_default();
-                crate::browser::focus("main-content");
-            })}>{"Skip to main content"}</a>
+            <a href="#main-content" class="skip-link" data-focus="" onclick={Callback::from(focus_link)}>
+                {"Skip to main content"}
+            </a>
             { static_html(HEADER) }
             <div class="width-container">
                 <main class="main-wrapper" id="main-content" tabindex="-1">
@@ -38,6 +37,20 @@ pub fn Layout(props: &LayoutProps) -> Html {
             </div>
             { footer() }
         </>
+    }
+}
+
+/// What a click on a link to an element of the page does, or in an element
+/// holding such links: a link marked `data-focus` moves focus to the element
+/// its `#id` names, instead of changing the address, which names the page
+/// shown. One function for every such link, not a closure each.
+pub fn focus_link(e: MouseEvent) {
+    let link = e
+        .target_dyn_into::<web_sys::Element>()
+        .and_then(|target| target.closest("a[data-focus]").ok().flatten());
+    if let Some(href) = link.and_then(|link| link.get_attribute("href")) {
+        e.prevent_default();
+        crate::browser::focus(href.trim_start_matches('#'));
     }
 }
 

@@ -3,10 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::components::{ExportBackupButton, Markup, secondary_button};
+use crate::components::{ExportBackupButton, Markup, secondary_button, static_html};
 use crate::export;
-use crate::hooks::{Cases, Navigator, use_cases, use_navigator};
-use crate::route::View;
+use crate::hooks::{Cases, use_cases};
 use crate::state::SaveStatus;
 use crate::storage::LoadProblem;
 
@@ -40,12 +39,11 @@ pub fn load_problem_text(problem: &LoadProblem) -> String {
 #[hook]
 pub fn use_storage_messages() -> Html {
     let cases = use_cases();
-    let navigator = use_navigator();
     let download_error = use_state_eq(Option::<String>::default);
     html! {
         <>
             if let Some(problem) = &cases.load_problem {
-                { load_problem_banner(problem, &cases, navigator, download_error) }
+                { load_problem_banner(problem, &cases, download_error) }
             }
             if let SaveStatus::Failed(reason) = &cases.save {
                 <div class="notification-banner notification-banner--error" role="alert">
@@ -73,6 +71,12 @@ const EXPORT_NOW: &str = r#"</p><p class="body">Export a backup now: the file ho
 /// The end of the sentence of the banner on unreadable data, and what can be done.
 const UNREADABLE: &str = r#"</p><p class="body">You can download the unreadable data as it was, to keep it or to give it to someone who can help.</p>"#;
 
+/// The ways on when the unreadable data was kept aside: a backup, or afresh.
+const KEPT_ASIDE: &str = concat!(
+    r##"<p class="body">To get your cases back, <a href="#/import">restore a backup: import a case file you exported</a>. "##,
+    "Or start afresh with no cases: what you add from now on is saved as usual, and the unreadable data stays kept aside in this browser.</p>"
+);
+
 /// The heading and sentence of the banner on another tab's clashing changes.
 const CLASHED: &str = concat!(
     r#"<h2 class="notification-banner__title">Not saved</h2>"#,
@@ -94,7 +98,6 @@ fn clashes(cases: &Cases) -> Html {
 fn load_problem_banner(
     problem: &LoadProblem,
     cases: &Cases,
-    navigator: Navigator,
     error: UseStateHandle<Option<String>>,
 ) -> Html {
     let unreadable = match problem {
@@ -114,10 +117,6 @@ fn load_problem_banner(
         let cases = cases.clone();
         Callback::from(move |_: MouseEvent| cases.start_afresh())
     };
-    let on_restore = Callback::from(move |e: MouseEvent| {
-        e.prevent_default();
-        navigator.go(View::Import);
-    });
     html! {
         <div class="notification-banner" role="region" aria-labelledby="load-problem-title">
             { Markup::new(r#"<h2 class="notification-banner__title" id="load-problem-title">Important</h2><p class="notification-banner__heading">"#)
@@ -125,11 +124,7 @@ fn load_problem_banner(
                 .raw(if unreadable.is_some() { UNREADABLE } else { "</p>" })
                 .html() }
             if kept_aside {
-                <p class="body">
-                    {"To get your cases back, "}
-                    <a href={View::Import.to_hash()} onclick={on_restore}>{"restore a backup: import a case file you exported"}</a>
-                    {". Or start afresh with no cases: what you add from now on is saved as usual, and the unreadable data stays kept aside in this browser."}
-                </p>
+                { static_html(KEPT_ASIDE) }
             }
             if unreadable.is_some() {
                 <div class="notification-banner__actions button-group">
