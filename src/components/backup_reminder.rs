@@ -7,7 +7,7 @@
 use rules::calendar::long_date;
 use yew::prelude::*;
 
-use crate::components::{ExportBackupButton, Markup, static_html};
+use crate::components::{ExportBackupButton, Markup};
 use crate::state::{Persistence, State};
 use crate::storage::backup::{REMIND_AFTER_DAYS, Reminder};
 
@@ -90,10 +90,10 @@ pub fn persistence_advice(state: &State) -> Option<&'static str> {
     (refused(state) && backup_reminder_text(state).is_none()).then_some(REFUSED)
 }
 
-/// That note, or nothing.
-pub fn persistence_note(state: &State) -> Html {
+/// That note as markup, or nothing.
+pub fn persistence_note(state: &State) -> &'static str {
     match persistence_advice(state) {
-        Some(_) => static_html(ADVICE),
-        None => html! {},
+        Some(_) => ADVICE,
+        None => "",
     }
 }

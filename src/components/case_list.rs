@@ -15,7 +15,7 @@ use crate::example::{EXAMPLE_ID, example_case};
 use crate::export;
 use crate::hooks::{use_cases, use_navigator};
 use crate::route::View;
-use crate::state::{Deleted, Entry};
+use crate::state::{Deleted, Entry, State};
 use crate::storage::quota_text;
 use crate::summary::{Listed, SortBy, listed};
 
@@ -191,11 +191,7 @@ pub fn CaseList() -> Html {
                 { static_html(EXAMPLE_ADDED) }
                 { secondary_button("Remove the example case", on(Action::RemoveExample)) }
             }
-            { static_html(CASE_FILES) }
-            { persistence_note(&cases) }
-            if let Some(quota) = &*quota {
-                { Markup::new(r#"<p class="body">"#).text(quota).raw("</p>").html() }
-            }
+            { case_files(&cases, quota.as_deref()) }
             <div class="button-group">
                 { secondary_button("Export all cases", on(Action::ExportAll)) }
                 { static_html(FILE_LINKS) }
@@ -217,6 +213,18 @@ pub fn CaseList() -> Html {
             { lock_summary(lock.as_ref()) }
         </>
     }
+}
+
+/// "Case files": what one is for, the note on the browser's keeping of the
+/// data when it is due, and how much of the browser's storage is used, when
+/// known. Markup written as text, one node: no control of its own.
+fn case_files(state: &State, quota: Option<&str>) -> Html {
+    let mut html = Markup::new(CASE_FILES);
+    html.raw(persistence_note(state));
+    if let Some(quota) = quota {
+        html.raw(r#"<p class="body">"#).text(quota).raw("</p>");
+    }
+    html.html()
 }
 
 /// One choice of the list's order.

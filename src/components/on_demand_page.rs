@@ -9,7 +9,7 @@ use rules::{Case, read_case_file};
 use yew::prelude::*;
 
 use crate::browser::{self, ShownPage};
-use crate::components::back_link;
+use crate::components::{Markup, back_link};
 use crate::crypto::SessionKey;
 use crate::export::case_file_text;
 use crate::hooks::{Cases, use_cases};
@@ -70,11 +70,7 @@ pub fn OnDemandPage(props: &OnDemandPageProps) -> Html {
         <>
             if let Some(reason) = &*failed {
                 { back_link(&View::Cases, "your cases") }
-                <h1 class="heading-xl" tabindex="-1">{"This page could not be loaded"}</h1>
-                <p class="body">
-                    {format!("This part of the app is loaded the first time it is opened, and {reason}. ")}
-                    {"Check your internet connection, then try again. After one visit online, every page works offline."}
-                </p>
+                { Markup::new(NOT_LOADED).text(reason).raw(TRY_AGAIN).html() }
             }
             <div ref={host}></div>
             // Only the lock's part changes the lock: no other page gets an
@@ -82,15 +78,26 @@ pub fn OnDemandPage(props: &OnDemandPageProps) -> Html {
             if props.part == "lock" {
                 <div role="status" aria-live="polite">
                     if let Some(percent) = *rewritten {
-                        <p class="body">
-                            {format!("Rewriting your cases for the lock: {percent}% done. Keep this page open until it finishes.")}
-                        </p>
+                        { Markup::new(r#"<p class="body">"#)
+                            .raw(&format!("Rewriting your cases for the lock: {percent}% done. Keep this page open until it finishes."))
+                            .raw("</p>")
+                            .html() }
                     }
                 </div>
             }
         </>
     }
 }
+
+/// The heading of a page whose part could not be loaded, and the start of
+/// its sentence, which the reason ends.
+const NOT_LOADED: &str = concat!(
+    r#"<h1 class="heading-xl" tabindex="-1">This page could not be loaded</h1>"#,
+    r#"<p class="body">This part of the app is loaded the first time it is opened, and "#
+);
+
+/// The rest of that sentence, and what to do.
+const TRY_AGAIN: &str = ". Check your internet connection, then try again. After one visit online, every page works offline.</p>";
 
 /// What this module gives a page of a part: the facts of storage, and
 /// where an import and a change of the lock come back to.
