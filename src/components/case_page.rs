@@ -53,14 +53,11 @@ pub fn CasePage(props: &CasePageProps) -> Html {
     let navigator = use_navigator();
     let found = cases.entry(&props.case_id).cloned();
     let export_error = use_state_eq(Option::<String>::default);
-    // The settings' radios: whether the meeting is chosen, held here, not in
-    // a component of their own, whose machinery would cost more than a
-    // render of the page. A bool, whose state code the app already has.
-    let meeting = use_state_eq(|| {
-        found.as_ref().is_some_and(|entry| {
-            entry.case.settings.review_complete_on == ReviewCompleteOn::Meeting
-        })
-    });
+    // The settings' radios: whether they choose the other reading than the
+    // one saved, held here, not in a component of their own, whose machinery
+    // would cost more than a render of the page. A bool from its default, as
+    // the app's other flags: one copy of the state's code for them all.
+    let other = use_state_eq(bool::default);
     // How many of the case's deadlines, steps for overdue ones and events are
     // shown: the latest, more on request.
     let deadlines_shown = use_state_eq(per_page);
@@ -185,7 +182,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
             <p class="body">
                 { secondary_button("Add the deadlines to your calendar (.ics)", on(Action::Calendar)) }
             </p>
-            { case_settings(case.settings.review_complete_on, &meeting, &run) }
+            { case_settings(case.settings.review_complete_on, &other, &run) }
             { static_html(r#"<h2 class="heading-m">Manage this case</h2>"#) }
             <div class="button-group">
                 { secondary_button("Rename case", on(Action::Rename)) }
@@ -305,23 +302,24 @@ const REVIEW_COMPLETE_ON_QUESTION: &str = concat!(
 );
 
 /// The case's choice on a disputed point: when an annual review is complete.
-/// `value` is the saved choice, `meeting` whether the radios choose the meeting.
+/// `value` is the saved choice, `other` whether the radios choose the other.
 fn case_settings(
     value: ReviewCompleteOn,
-    meeting: &UseStateHandle<bool>,
+    other: &UseStateHandle<bool>,
     run: &Callback<Action>,
 ) -> Html {
-    let chosen = if **meeting {
-        ReviewCompleteOn::Meeting
-    } else {
-        ReviewCompleteOn::Decision
+    let chosen = match (value, **other) {
+        (ReviewCompleteOn::Meeting, true) => ReviewCompleteOn::Decision,
+        (ReviewCompleteOn::Decision, true) => ReviewCompleteOn::Meeting,
+        (value, false) => value,
     };
-    let saved = chosen == value;
+    let saved = !**other;
     let onsubmit = {
-        let run = run.clone();
+        let (run, other) = (run.clone(), other.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             run.emit(Action::SaveSetting(chosen));
+            other.set(false);
         })
     };
     html! {
@@ -332,8 +330,8 @@ fn case_settings(
                     <fieldset class="fieldset" aria-describedby="review-complete-on-hint">
                         { static_html(REVIEW_COMPLETE_ON_QUESTION) }
                         <div class="radios">
-                            { radio(ReviewCompleteOn::Decision, "review-complete-on-decision", chosen, meeting) }
-                            { radio(ReviewCompleteOn::Meeting, "review-complete-on-meeting", chosen, meeting) }
+                            { radio(ReviewCompleteOn::Decision, "review-complete-on-decision", chosen, value, other) }
+                            { radio(ReviewCompleteOn::Meeting, "review-complete-on-meeting", chosen, value, other) }
                         </div>
                     </fieldset>
                 </div>
@@ -350,18 +348,20 @@ fn case_settings(
     }
 }
 
-/// The radio of one reading of when an annual review is complete.
+/// The radio of one reading of when an annual review is complete; `saved`
+/// the reading saved, `other` whether the radios choose the other one.
 fn radio(
     value: ReviewCompleteOn,
     id: &'static str,
     chosen: ReviewCompleteOn,
-    meeting: &UseStateHandle<bool>,
+    saved: ReviewCompleteOn,
+    other: &UseStateHandle<bool>,
 ) -> Html {
     let onchange = {
-        let meeting = meeting.clone();
+        let other = other.clone();
         Callback::from(move |e: Event| {
             if e.target_unchecked_into::<HtmlInputElement>().checked() {
-                meeting.set(value == ReviewCompleteOn::Meeting);
+                other.set(value != saved);
             }
         })
     };

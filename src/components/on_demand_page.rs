@@ -34,8 +34,10 @@ pub fn OnDemandPage(props: &OnDemandPageProps) -> Html {
     let host = use_node_ref();
     let failed = use_state_eq(Option::<String>::default);
     // How far a change of the lock has come: its rewrite of every record
-    // runs here, in the main module, while the lock's page waits.
-    let rewritten = use_state_eq(|| None::<u8>);
+    // runs here, in the main module, while the lock's page waits. Held as
+    // the words said ("40% done"), a state of the type the app's other
+    // messages share: one copy of its code for them all.
+    let rewritten = use_state_eq(Option::<String>::default);
     {
         let (host, failed, focus, part) = (host.clone(), failed.clone(), props.focus, props.part);
         let lock = lock.clone();
@@ -77,11 +79,8 @@ pub fn OnDemandPage(props: &OnDemandPageProps) -> Html {
             // empty live region of its own.
             if props.part == "lock" {
                 <div role="status" aria-live="polite">
-                    if let Some(percent) = *rewritten {
-                        { Markup::new(r#"<p class="body">"#)
-                            .raw(&format!("Rewriting your cases for the lock: {percent}% done. Keep this page open until it finishes."))
-                            .raw("</p>")
-                            .html() }
+                    if let Some(progress) = &*rewritten {
+                        { Markup::new(r#"<p class="body">"#).raw(progress).raw("</p>").html() }
                     }
                 </div>
             }
@@ -101,7 +100,11 @@ const TRY_AGAIN: &str = ". Check your internet connection, then try again. After
 
 /// What this module gives a page of a part: the facts of storage, and
 /// where an import and a change of the lock come back to.
-fn from_main(cases: Cases, lock: Option<Lock>, rewritten: UseStateHandle<Option<u8>>) -> FromMain {
+fn from_main(
+    cases: Cases,
+    lock: Option<Lock>,
+    rewritten: UseStateHandle<Option<String>>,
+) -> FromMain {
     FromMain {
         writable: cases.writable,
         lock_on: lock.as_ref().map(Lock::is_on),
@@ -113,7 +116,11 @@ fn from_main(cases: Cases, lock: Option<Lock>, rewritten: UseStateHandle<Option<
                 let mine = cases.all_cases().cloned().collect();
                 let told: Told = {
                     let rewritten = rewritten.clone();
-                    Callback::from(move |percent| rewritten.set(Some(percent)))
+                    Callback::from(move |percent| {
+                        rewritten.set(Some(format!(
+                            "Rewriting your cases for the lock: {percent}% done. Keep this page open until it finishes."
+                        )))
+                    })
                 };
                 let done = {
                     let rewritten = rewritten.clone();
