@@ -1,12 +1,10 @@
 //! A case: its details, deadlines, what to do next, events and settings.
 
-use std::rc::Rc;
-
 use rules::{Case, Evaluation, calendar::long_date, case_file::ReviewCompleteOn};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::kept::kept;
+use super::kept::Piece;
 use super::layout::static_html;
 use crate::components::{
     CASE_PICTURE_CAPTION, CasePicture, EventAction, Latest, Markup, back_link, button,
@@ -61,28 +59,23 @@ pub fn CasePage(props: &CasePageProps) -> Html {
     // How many of the case's deadlines, steps for overdue ones and events are
     // shown: the latest, more on request.
     let deadlines_shown = use_state_eq(per_page);
+    // The deadline asked for, if the case has it. Its card must be drawn to
+    // take focus: as many of the latest are drawn as reach it, and kept
+    // shown. Focus moves once for each deadline asked for, so "Show 200
+    // more" afterwards leaves it where the user is.
+    let total = found
+        .as_ref()
+        .map_or(0, |entry| entry.evaluation().deadlines.len());
+    let asked = props.deadline.filter(|&n| n < total);
     {
-        // The card must be drawn to take focus: show enough of the latest.
-        // Focus moves once for each deadline asked for, so "Show 200 more"
-        // afterwards leaves it where the user is.
-        let (shown, total) = (
-            deadlines_shown.clone(),
-            found
-                .as_ref()
-                .map_or(0, |entry| entry.evaluation().deadlines.len()),
-        );
-        let focused = use_mut_ref(|| None::<usize>);
-        use_effect_with((props.deadline, *deadlines_shown), move |&(deadline, _)| {
-            if *focused.borrow() == deadline {
-                return;
-            }
-            if let Some(n) = deadline.filter(|&n| n < total) {
+        let shown = deadlines_shown.clone();
+        use_effect_with(asked, move |&asked| {
+            if let Some(n) = asked {
                 if total - n > *shown {
-                    return shown.set(total - n);
+                    shown.set(total - n);
                 }
                 crate::browser::focus(&format!("deadline-{n}"));
             }
-            *focused.borrow_mut() = deadline;
         });
     }
     let steps_shown = use_state_eq(per_page);
@@ -137,6 +130,10 @@ pub fn CasePage(props: &CasePageProps) -> Html {
         Callback::from(move |_: MouseEvent| run.emit(action.clone()))
     };
 
+    let mut deadlines = Latest::from_state(&deadlines_shown);
+    if let Some(n) = asked {
+        deadlines.count = deadlines.count.max(total - n);
+    }
     let deleted_event = match &cases.deleted {
         Some(Deleted::Event { case_id, event, .. }) if case_id == id => Some(format!(
             "{} — {} was deleted.",
@@ -169,12 +166,15 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                 </p>
             }
             { log_link_and_warnings(id, entry.evaluation()) }
-            { kept(Rc::new(CasePicture {
+            // Drawn at each draw of the page, not kept as a component of
+            // its own (code in the first module): the same markup leaves the
+            // picture in the page as it is.
+            { CasePicture {
                 evaluated: entry.shared_evaluation().clone(),
                 caption: CASE_PICTURE_CAPTION,
-                first: Latest::from_state(&deadlines_shown).hidden(entry.evaluation().deadlines.len()),
-            }), None) }
-            { timeline(entry.shared_evaluation(), &Latest::from_state(&deadlines_shown)) }
+                first: deadlines.hidden(entry.evaluation().deadlines.len()),
+            }.draw() }
+            { timeline(entry.shared_evaluation(), &deadlines) }
             { next_steps_section(entry.evaluation(), &Latest::from_state(&steps_shown)) }
             { notices(entry.evaluation()) }
             { event_list(case, &Latest::from_state(&events_shown), on_event) }
