@@ -3,7 +3,7 @@
 // wasm's imports and hashed exports get short names (in its JavaScript too), the
 // loader of the parts loaded on demand gets their wasm's hashes, the
 // JavaScript and CSS are minified (with their integrity hashes in index.html),
-// the loader fetches the wasm with its integrity hash, the
+// the loader fetches the wasm with its integrity hash (and does nothing else), the
 // Content-Security-Policy is made final in index.html (the loader's hash), then the service
 // worker is written with the hash of every file of the build, index.html as
 // it will be served included; last, the copies and the file a static host

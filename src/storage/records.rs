@@ -10,13 +10,14 @@
 //! case's contents. Each write says the revision it expects to find stored;
 //! a record another tab wrote since is a conflict, never written over.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use rules::case_file::json::{Error, Reader, Value, Writer};
 use rules::{
     Case,
-    case_file::{JsonFault, Problem, read_case, write_case},
+    case_file::{IdSet, JsonFault, Problem, read_case, write_case},
 };
 
 use crate::summary::Summary;
@@ -218,7 +219,10 @@ impl Saved {
         let mut puts: Vec<Put> = (now.iter())
             .filter_map(|case| change(&mut self.cases, case))
             .collect();
-        let kept: HashSet<&str> = now.iter().map(|case| case.id.as_str()).collect();
+        let mut kept = IdSet::default();
+        for case in now {
+            kept.insert(Cow::Borrowed(&case.id));
+        }
         for (id, (rev, _)) in &self.cases {
             if !kept.contains(id.as_str()) {
                 puts.push(Put {

@@ -10,7 +10,10 @@
 //! saved — except that a case changed here and deleted there is kept, since
 //! a deletion can be done again and lost work cannot.
 
+use std::borrow::Cow;
+
 use rules::Case;
+use rules::case_file::IdSet;
 
 use super::{Backend, DecodeError, KEY, LoadProblem, decode, encode, is_locked, keep_aside};
 use crate::case::{case_name, new_event_id};
@@ -155,8 +158,8 @@ fn merge_events(old: &Case, mine: &Case, theirs: &Case) -> Option<(Case, bool)> 
         .iter()
         .chain(&mine.events)
         .map(|e| e.id.as_str());
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    for id in ids.filter(|id| seen.insert(*id)) {
+    let mut seen = IdSet::default();
+    for id in ids.filter(|id| seen.insert(Cow::Borrowed(id))) {
         let (was, my, their) = (event(old, id), event(mine, id), event(theirs, id));
         let kept = if my == their || my == was {
             their

@@ -2,14 +2,16 @@
 //! events, documents). Not the standard library's `HashSet`: its copy for
 //! these ids, with its hasher, was about 2.4 KB of the app's first module;
 //! this one is a few hundred bytes, and ids are short, so a plain hash
-//! serves (a file built to collide only slows its own reading).
+//! serves (a file built to collide only slows its own reading). The app's
+//! storage uses it too, for sets of case and event ids, so the first module
+//! carries no `HashSet` of its own.
 
 use std::borrow::Cow;
 
 /// Ids, each with its place in a table of twice as many slots or more, found
 /// by FNV-1a and the slots after it (linear probing).
 #[derive(Default)]
-pub(super) struct IdSet<'a> {
+pub struct IdSet<'a> {
     ids: Vec<Cow<'a, str>>,
     /// 0 for an empty slot, or 1 + the position of its id in `ids`; the
     /// length a power of two.
@@ -18,7 +20,7 @@ pub(super) struct IdSet<'a> {
 
 impl<'a> IdSet<'a> {
     /// Adds `id`; false (and the set unchanged) if it is there already.
-    pub(super) fn insert(&mut self, id: Cow<'a, str>) -> bool {
+    pub fn insert(&mut self, id: Cow<'a, str>) -> bool {
         if self.slots.len() <= 2 * self.ids.len() {
             self.grow();
         }
@@ -32,9 +34,14 @@ impl<'a> IdSet<'a> {
     }
 
     /// Empties the set, keeping its room for the next list.
-    pub(super) fn clear(&mut self) {
+    pub fn clear(&mut self) {
         self.ids.clear();
         self.slots.fill(0);
+    }
+
+    /// Whether `id` is in the set.
+    pub fn contains(&self, id: &str) -> bool {
+        !self.ids.is_empty() && self.slots[self.slot_of(id)] != 0
     }
 
     /// The slot holding `id`, or the empty one where it would go.
@@ -93,9 +100,18 @@ mod tests {
                     "{round} {id}"
                 );
             }
+            for n in 0..400 {
+                let id = format!("e-{n}");
+                assert_eq!(
+                    set.contains(&id),
+                    expected.contains(id.as_str()),
+                    "{round} {id}"
+                );
+            }
             assert!(set.insert(Cow::Borrowed("")));
             assert!(!set.insert(Cow::Borrowed("")));
             set.clear();
+            assert!(!set.contains("e-7") && !set.contains(""));
         }
     }
 }

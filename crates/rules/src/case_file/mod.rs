@@ -13,6 +13,7 @@ mod parse;
 pub use anonymise::{ANONYMOUS_KIND, BIRTH_YEAR, anonymise};
 pub use clock_time::{parse_clock_time, write_clock_time};
 pub use error::{Found, IdOf, JsonFault, Problem, ReadError};
+pub use id_set::IdSet;
 pub use kind::{EventKind, Stage};
 pub use model::{
     ApproxDate, Case, CaseFile, Document, Event, ExceptionReason, Extra, FORMAT,
