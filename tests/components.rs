@@ -716,6 +716,37 @@ fn a_byte_order_mark_and_unknown_top_level_fields_import() {
     );
 }
 
+/// A file's field outside its cases, however deep, is either refused at the
+/// import or kept with each case, stored and read back on the next visit
+/// (the import's fuzzing found one 125 levels deep that was stored, then
+/// unreadable).
+#[test]
+fn a_deep_field_of_the_file_is_refused_or_read_back() {
+    let deep = |levels: usize| {
+        format!(
+            r#"{{"format": "ehc-timeline/1", "x-deep": {}1{}, "cases": [{{"id": "c-1", "events": []}}]}}"#,
+            "[".repeat(levels),
+            "]".repeat(levels)
+        )
+    };
+    let here = State::new(day(3, 1), vec![], None, true);
+    let mut imported = 0;
+    for levels in 118..=130 {
+        let Ok(plan) = ImportPlan::read(&cases_of(&here), deep(levels).as_bytes()) else {
+            continue;
+        };
+        imported = levels;
+        let state = here.clone().apply(Action::Import(plan.cases)).unwrap();
+        let stored = ehc_timeline::storage::encode(state.all_cases());
+        assert_eq!(
+            ehc_timeline::storage::decode(&stored).ok(),
+            Some(cases_of(&state)),
+            "{levels} levels"
+        );
+    }
+    assert_eq!(imported, 123, "the deepest field imported");
+}
+
 /// A file's fields outside its cases survive the import, the storage of its
 /// cases and their export, where they are at the top again, as the spec keeps
 /// unknown fields (issue 14: the app dropped them).

@@ -468,6 +468,41 @@ fn a_key_written_twice_is_refused_wherever_it_is() {
     assert_eq!(nested.event.as_deref(), Some("e-1"));
 }
 
+/// A file with a field of its own, outside its cases, of `levels` arrays
+/// one in another.
+fn with_nested_field(levels: usize) -> String {
+    format!(
+        r#"{{"format": "ehc-timeline/1", "x-deep": {}1{}, "cases": [{{"id": "c-1", "events": []}}]}}"#,
+        "[".repeat(levels),
+        "]".repeat(levels)
+    )
+}
+
+/// A file's own fields nest three levels less than the rest may: the app
+/// keeps them with each case, in its store's list of cases, where they
+/// stand three levels deeper and must still read back (the reader stops
+/// at 127 levels, as serde_json does). Found by the import's fuzzing.
+#[test]
+fn a_files_own_fields_leave_room_to_be_kept_with_its_cases() {
+    assert!(read_case_file(&with_nested_field(123)).is_ok());
+    let deep = refused(&with_nested_field(124));
+    assert_eq!(
+        *deep.problem,
+        Problem::NotJson(rules::case_file::JsonFault::RecursionLimit)
+    );
+    assert!(deep.path.starts_with("x-deep[0]"), "{}", deep.path);
+    // A case's and an event's own fields are kept where they are read.
+    let in_event = |levels: usize| {
+        with_event(&format!(
+            r#"{{ "id": "e-1", "kind": "letter", "date": "2025-01-06", "x": {}1{} }}"#,
+            "[".repeat(levels),
+            "]".repeat(levels)
+        ))
+    };
+    assert!(read_case_file(&in_event(122)).is_ok());
+    assert!(read_case_file(&in_event(123)).is_err());
+}
+
 #[test]
 fn odd_but_sound_files_are_read_and_keep_every_unknown_field() {
     for (name, bytes) in hostile::accepted() {

@@ -1103,6 +1103,17 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// Any value, read as if `levels` more arrays and objects were open
+    /// around it: one that will be kept that much deeper than it stands
+    /// must not come out too deep to read again.
+    pub fn value_deeper(&mut self, levels: u8) -> Result<Value> {
+        let depth = self.depth;
+        self.depth = depth.saturating_sub(levels).max(1);
+        let value = self.value();
+        self.depth = depth;
+        value
+    }
+
     /// Any value, with the path to a fault inside it noted.
     pub fn value(&mut self) -> Result<Value> {
         let value = match self.value_start()? {

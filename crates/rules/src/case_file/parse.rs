@@ -213,6 +213,9 @@ fn at<'a, T>(
 trait Fields {
     /// What the object is, for "expected ..." messages.
     const WHAT: &'static str;
+    /// How many levels of arrays and objects its unknown fields' values must
+    /// leave free, for a program that keeps them deeper than they are read.
+    const KEPT_DEEPER: u8 = 0;
     /// What the fields make.
     type Output;
     /// Checks the fields read and builds the value; an error here is placed at
@@ -228,7 +231,7 @@ fn read_fields<'a, T: Fields>(
     ids: &mut Ids<'a>,
     mut fields: T,
 ) -> Json<T::Output> {
-    let extra = read_object(reader, T::WHAT, &mut |key, reader| {
+    let extra = read_object(reader, T::WHAT, T::KEPT_DEEPER, &mut |key, reader| {
         fields.field(key, reader, ids)
     })?;
     // A fault of the fields together is placed where the object ends.
@@ -236,27 +239,31 @@ fn read_fields<'a, T: Fields>(
 }
 
 /// Reads an object's keys, each known one with `field` (which says whether it
-/// knew it), the others kept in order: one copy for every kind of object.
+/// knew it), the others kept in order, each as if `deeper` more levels were
+/// open around it: one copy for every kind of object.
 fn read_object<'a>(
     reader: &mut Reader<'a>,
     what: &'static str,
+    deeper: u8,
     field: &mut dyn FnMut(&str, &mut Reader<'a>) -> Json<bool>,
 ) -> Json<Map> {
     reader.object(what, |reader| {
         // The known keys of this object go on the reader's list, above
         // those of the objects it is in, and come off it at its end.
         let known = reader.keys.len();
-        let read = read_keys(reader, known, field);
+        let read = read_keys(reader, known, deeper, field);
         reader.keys.truncate(known);
         read
     })
 }
 
 /// The keys of an object open, the known ones noted on the reader's list
-/// from `known` on, so that a key written twice is refused.
+/// from `known` on, so that a key written twice is refused; the unknown
+/// keys' values read as if `deeper` more levels were open.
 fn read_keys<'a>(
     reader: &mut Reader<'a>,
     known: usize,
+    deeper: u8,
     field: &mut dyn FnMut(&str, &mut Reader<'a>) -> Json<bool>,
 ) -> Json<Map> {
     let mut extra = Map::new();
@@ -269,7 +276,7 @@ fn read_keys<'a>(
         if field(&key, reader)? {
             reader.keys.push(key);
         } else {
-            let value = at(reader, &key, Reader::value)?;
+            let value = at(reader, &key, |reader| reader.value_deeper(deeper))?;
             extra.insert(key.into_owned(), value);
         }
     }
@@ -363,6 +370,10 @@ impl<'s> FileFields<'s> {
 
 impl Fields for FileFields<'_> {
     const WHAT: &'static str = "a case file: a JSON object with \"format\" and \"cases\"";
+    /// The app keeps a file's own fields with each of its cases, in its
+    /// store's list of cases (`{"cases": [{"file_fields": {…}}]}`): three
+    /// levels deeper than the file, which must still read back.
+    const KEPT_DEEPER: u8 = 3;
     type Output = Header;
 
     fn finish(self, extra: Map) -> Json<Header> {
