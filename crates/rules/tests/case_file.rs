@@ -484,7 +484,7 @@ fn with_nested_field(levels: usize) -> String {
 /// at 127 levels, as serde_json does). Found by the import's fuzzing.
 #[test]
 fn a_files_own_fields_leave_room_to_be_kept_with_its_cases() {
-    assert!(read_case_file(&with_nested_field(123)).is_ok());
+    assert!(read_case_file(with_nested_field(123)).is_ok());
     let deep = refused(&with_nested_field(124));
     assert_eq!(
         *deep.problem,
@@ -499,8 +499,8 @@ fn a_files_own_fields_leave_room_to_be_kept_with_its_cases() {
             "]".repeat(levels)
         ))
     };
-    assert!(read_case_file(&in_event(122)).is_ok());
-    assert!(read_case_file(&in_event(123)).is_err());
+    assert!(read_case_file(in_event(122)).is_ok());
+    assert!(read_case_file(in_event(123)).is_err());
 }
 
 #[test]
