@@ -44,6 +44,7 @@ use serde::Serialize;
 
 use crate::chronology::council_answers_for;
 
+use published::percent_of;
 pub use published::{
     PublishedFigure, RELEASE_2022, RELEASE_2025, Release, council_figure, england_figure,
 };
@@ -379,8 +380,7 @@ impl Counts {
             excepted: self.excepted,
             median_days_late: nearest_rank(&self.days_late, 50),
             p90_days_late: nearest_rank(&self.days_late, 90),
-            percent_met_on_time: (decided > 0)
-                .then(|| (f64::from(self.met) * 1000.0 / f64::from(decided)).round() / 10.0),
+            percent_met_on_time: (decided > 0).then(|| percent_of(self.met, decided)),
             few_clocks: clocks < FEW_CLOCKS,
             title: self.title,
             days_late: self.days_late,
