@@ -89,19 +89,25 @@ const ENGLAND: [(i32, u32, u32, f64, &Release); 11] = [
     (2024, 84_866, 39_407, 46.4, &RELEASE_2025),
 ];
 
-/// Each council's figures from `RELEASE_2025`, one council a line: its name
-/// as the release gives it, a tab, then for each calendar year from
-/// `FIRST_COUNCIL_YEAR` to 2024, space-separated, the plans and those within
-/// 20 weeks (`plans:within`), or `-` where the release gives no figure (`x`).
-/// Made from `dfe-within-20-weeks-by-council.tsv` beside it, the release's
-/// figures as read from its file (a line per council and year, with the
-/// council's ONS code and the published percentage), which is kept for
-/// provenance and not built in: its percentage is the counts' own, rounded
-/// half up ([`percent_of`]), and a test checks every figure of it here.
-const BY_COUNCIL: &str = include_str!("dfe-within-20-weeks-by-council.txt");
+/// The councils `RELEASE_2025` gives figures for, one a line, by name as
+/// it gives them. Written by `build.rs` from `dfe-within-20-weeks-by-council.tsv`,
+/// the release's figures as its file gives them (a line per council and
+/// year, with the council's ONS code and the published percentage), kept
+/// for provenance; a test checks every figure of it here.
+const NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/council-names.txt"));
 
-/// The year of each council's first figure in `BY_COUNCIL`.
+/// Their figures, also by `build.rs`: for each council of `NAMES` and each
+/// year from `FIRST_COUNCIL_YEAR` in turn, the plans issued within 20 weeks
+/// and those issued later, each as two bytes, high then low: the high bytes
+/// of every figure within, then their low bytes, then the same of later.
+/// No plans: no figure published (`x`). The published percentage is the
+/// counts' own rounded half up ([`percent_of`]), as `build.rs` checks.
+const FIGURES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/council-figures.bin"));
+
+/// The first of the years each council has a place for in `FIGURES`, and
+/// how many: 2019 to 2024.
 const FIRST_COUNCIL_YEAR: i32 = 2019;
+const COUNCIL_YEARS: usize = 6;
 
 /// England's figure for plans issued in `year`, if a release gives one.
 pub fn england_figure(year: i32) -> Option<PublishedFigure> {
@@ -123,11 +129,20 @@ pub fn england_figure(year: i32) -> Option<PublishedFigure> {
 /// `name_key`).
 pub fn council_figure(council: &str, year: i32) -> Option<PublishedFigure> {
     let key = name_key(council);
-    let (_, area, years) = councils().iter().find(|(name, ..)| *name == key)?;
-    let at = usize::try_from(year.checked_sub(FIRST_COUNCIL_YEAR)?).ok()?;
-    let (plans, within) = years.split(' ').nth(at)?.split_once(':')?;
-    let (plans, within_20_weeks) = (plans.parse().ok()?, within.parse().ok()?);
-    Some(PublishedFigure {
+    let (at, (_, area)) = councils()
+        .iter()
+        .enumerate()
+        .find(|(_, (name, _))| *name == key)?;
+    let year_at = usize::try_from(year - FIRST_COUNCIL_YEAR).ok();
+    let figure = at * COUNCIL_YEARS + year_at.filter(|&year_at| year_at < COUNCIL_YEARS)?;
+    let column = FIGURES.len() / 4;
+    let number = |first: usize| {
+        let byte = |at: usize| u32::from(FIGURES[at * column + figure]);
+        byte(first) << 8 | byte(first + 1)
+    };
+    let (within_20_weeks, later) = (number(0), number(2));
+    let plans = within_20_weeks + later;
+    (plans > 0).then(|| PublishedFigure {
         area,
         year,
         plans,
@@ -137,21 +152,10 @@ pub fn council_figure(council: &str, year: i32) -> Option<PublishedFigure> {
     })
 }
 
-/// Every council of `BY_COUNCIL`: the key its name matches by, its name,
-/// and its figures as written.
-fn councils() -> &'static [(String, &'static str, &'static str)] {
-    static COUNCILS: OnceLock<Vec<(String, &str, &str)>> = OnceLock::new();
-    COUNCILS.get_or_init(|| {
-        BY_COUNCIL
-            .lines()
-            .map(|line| {
-                let (area, years) = line
-                    .split_once('\t')
-                    .unwrap_or_else(|| panic!("a malformed line in the council figures: {line}"));
-                (name_key(area), area, years)
-            })
-            .collect()
-    })
+/// Every council of `NAMES`, with the key its name matches by.
+fn councils() -> &'static [(String, &'static str)] {
+    static COUNCILS: OnceLock<Vec<(String, &str)>> = OnceLock::new();
+    COUNCILS.get_or_init(|| NAMES.lines().map(|name| (name_key(name), name)).collect())
 }
 
 /// `part` of `whole` as a percentage to one decimal place, a half rounded
@@ -218,7 +222,7 @@ mod tests {
 
     /// Source: the release's file. Each of its 901 figures is the one found
     /// for its council and year, the published percentage included, and
-    /// `BY_COUNCIL` holds no other.
+    /// `FIGURES` holds no other.
     #[test]
     fn every_council_figure_is_the_releases() {
         let mut lines = RELEASE_FILE.lines();
@@ -246,9 +250,16 @@ mod tests {
             assert_eq!(council_figure(area, year), Some(published), "{line}");
             figures += 1;
         }
-        let kept = councils().iter().flat_map(|(.., years)| years.split(' '));
-        assert_eq!(kept.filter(|figure| *figure != "-").count(), figures);
+        let years = councils().iter().flat_map(|(_, area)| {
+            (FIRST_COUNCIL_YEAR..)
+                .take(COUNCIL_YEARS)
+                .map(|year| (*area, year))
+        });
+        let kept = years.filter_map(|(area, year)| council_figure(area, year));
+        assert_eq!(kept.count(), figures);
         assert_eq!(figures, 901);
+        assert_eq!(council_figure("Barnet", 2018), None);
+        assert_eq!(council_figure("Barnet", 2025), None);
     }
 
     /// A half is rounded up: Redcar and Cleveland's 45 of 144 in 2022 is
