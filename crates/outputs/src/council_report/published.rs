@@ -189,14 +189,21 @@ const KIND_WORDS: [&str; 10] = [
 /// with any other letter matches none of them either way, and the app does
 /// not carry Unicode's case tables.
 fn name_key(name: &str) -> String {
-    let lower = name.to_ascii_lowercase().replace(['.', '\''], "");
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty() && !KIND_WORDS.contains(word))
-        .collect();
-    match words.as_slice() {
-        ["london", rest @ ..] if !rest.is_empty() => rest.join(" "),
-        all => all.join(" "),
+    let lower = name.to_ascii_lowercase();
+    let mut key = String::new();
+    // A word: letters and digits, less a full stop or an apostrophe within it.
+    for word in lower.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\'')) {
+        let word: String = word.chars().filter(|&c| c != '.' && c != '\'').collect();
+        if !word.is_empty() && !KIND_WORDS.contains(&word.as_str()) {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(&word);
+        }
+    }
+    match key.strip_prefix("london ") {
+        Some(rest) => rest.to_owned(),
+        None => key,
     }
 }
 
