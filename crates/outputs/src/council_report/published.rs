@@ -185,14 +185,18 @@ const KIND_WORDS: [&str; 10] = [
 /// only, without `KIND_WORDS`, and without a leading "London" unless nothing
 /// else is left ("London Borough of Camden" is "camden"; "City of London
 /// Corporation" is "london"). "St. Helens" and "St Helens" are the same.
-/// The release's names are ASCII, so only ASCII letters are lowered: a word
-/// with any other letter matches none of them either way, and the app does
-/// not carry Unicode's case tables.
+/// The release's names are ASCII, so words are made of ASCII letters and
+/// digits, lowered as ASCII: any other character parts words as a space
+/// does, so the app carries neither Unicode's case tables nor its tables of
+/// letters and digits (2 KB gzip). A name that adds words in other letters
+/// matches by its ASCII words ("Barnet (巴尼特)" is "barnet"); one with
+/// other letters within a word does not ("Barnét" is "barn t").
 fn name_key(name: &str) -> String {
     let lower = name.to_ascii_lowercase();
     let mut key = String::new();
-    // A word: letters and digits, less a full stop or an apostrophe within it.
-    for word in lower.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\'')) {
+    // A word: ASCII letters and digits, less a full stop or an apostrophe
+    // within it.
+    for word in lower.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '\'')) {
         let word: String = word.chars().filter(|&c| c != '.' && c != '\'').collect();
         if !word.is_empty() && !KIND_WORDS.contains(&word.as_str()) {
             if !key.is_empty() {
@@ -315,6 +319,15 @@ mod tests {
                 .area,
             "City of London"
         );
+        assert_eq!(
+            council_figure("London Borough of Barnet\u{a0}(巴尼特)", 2021).map(|f| f.area),
+            Some("Barnet")
+        );
+        assert_eq!(
+            council_figure("Stoke\u{2013}on\u{2013}Trent", 2021).map(|f| f.area),
+            Some("Stoke-on-Trent")
+        );
+        assert_eq!(council_figure("Barnét", 2021), None);
         assert_eq!(council_figure("Anytown Council", 2019), None);
         assert_eq!(council_figure("Gateshead", 2018), None);
     }
