@@ -39,11 +39,13 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{Datelike, NaiveDate};
+use rules::date_order::{sort_by_number, sorted_positions_by};
 use rules::{Case, Evaluation, Status, stages::all_rules};
 use serde::Serialize;
 
 use crate::chronology::council_answers_for;
 
+use published::percent_of;
 pub use published::{
     PublishedFigure, RELEASE_2022, RELEASE_2025, Release, council_figure, england_figure,
 };
@@ -130,7 +132,7 @@ pub struct CouncilTally {
 /// A rule, known by where its id is kept: two words to hash and compare for
 /// every clock counted, where its text took a loop over its bytes and a
 /// comparison of them. Groups of one id kept in two places are put together
-/// when the report is made ([`by_rule_id`]).
+/// when the report is made ([`CouncilTally::report`]).
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 struct RuleAt(usize, usize);
 
@@ -284,30 +286,32 @@ impl CouncilTally {
         }
     }
 
-    /// The report of every case added, evaluated on `today`.
+    /// The report of every case added, evaluated on `today`. The groups of
+    /// one rule id kept in two places (the same text at two addresses, or a
+    /// rule and a later version of it) sort together, as their places are
+    /// found by the id's text, and are put together there.
     pub fn report(self, today: NaiveDate) -> CouncilReport {
         let names = self.councils.by_index();
-        let rule_order: HashMap<&str, usize> = all_rules()
-            .enumerate()
-            .map(|(at, rule)| (rule.id, at))
-            .collect();
-        let mut groups: Vec<Group> = by_rule_id(self.groups)
+        let ranks = ranks(&names);
+        let mut tallied: Vec<(usize, i32, Counts)> = self
+            .groups
             .into_iter()
-            .map(|((council, rule, year), counts)| {
-                counts.into_group(names[council].clone(), rule, year)
-            })
+            .map(|((council, _, year), counts)| (council, year, counts))
             .collect();
-        groups.sort_by(|a, b| {
-            let order = |g: &Group| {
-                (
-                    g.council.is_none(),
-                    g.council.clone(),
-                    rule_order.get(g.rule).copied(),
-                    g.year,
-                )
-            };
-            order(a).cmp(&order(b))
+        sort_by_number(&mut tallied, |(council, year, counts)| {
+            place(ranks[*council], counts.rule, *year)
         });
+        tallied.dedup_by(|later, kept| {
+            let same = (later.0, later.1, later.2.rule) == (kept.0, kept.1, kept.2.rule);
+            if same {
+                kept.2.add(std::mem::take(&mut later.2));
+            }
+            same
+        });
+        let groups = tallied
+            .into_iter()
+            .map(|(council, year, counts)| counts.into_group(names[council].clone(), year))
+            .collect();
         CouncilReport {
             format: COUNCIL_REPORT_FORMAT,
             today,
@@ -317,6 +321,28 @@ impl CouncilTally {
     }
 }
 
+/// Each council's rank in the report's order, by its index: by name, the
+/// cases that record none last.
+fn ranks(names: &[Option<String>]) -> Vec<usize> {
+    let key = |at: usize| (names[at].is_none(), &names[at], at);
+    let mut ranks = vec![0; names.len()];
+    let in_order = sorted_positions_by(names.len(), &|a, b| key(a).cmp(&key(b)));
+    for (rank, at) in in_order.into_iter().enumerate() {
+        ranks[at] = rank;
+    }
+    ranks
+}
+
+/// A group's place in the report, packed in one number: its council's
+/// `rank`, then its rule's place as timelines.md lists the rules, then its
+/// year (chrono's years fit in 19 bits with their sign, shifted to be
+/// positive).
+fn place(rank: usize, rule: &str, year: i32) -> u64 {
+    let listed = all_rules().position(|known| known.id == rule);
+    let rule_at = listed.map_or(0, |at| at + 1) as u64;
+    (rank as u64) << 32 | rule_at << 20 | (year + (1 << 18)) as u64
+}
+
 /// What became of one clock.
 enum Outcome {
     Met,
@@ -324,21 +350,6 @@ enum Outcome {
     Late(Option<i64>),
     Overdue(i64),
     Excepted,
-}
-
-/// The groups keyed by their rule's id itself, those of one id kept in two
-/// places put together.
-fn by_rule_id<S>(
-    groups: HashMap<(usize, RuleAt, i32), Counts, S>,
-) -> HashMap<(usize, &'static str, i32), Counts> {
-    let mut by_id: HashMap<(usize, &'static str, i32), Counts> = HashMap::new();
-    for ((council, _, year), counts) in groups {
-        by_id
-            .entry((council, counts.rule, year))
-            .or_default()
-            .add(counts);
-    }
-    by_id
 }
 
 impl Counts {
@@ -353,8 +364,9 @@ impl Counts {
         self.days_late.extend(other.days_late);
     }
 
-    fn into_group(mut self, council: Option<String>, rule: &'static str, year: i32) -> Group {
-        self.days_late.sort_unstable();
+    fn into_group(mut self, council: Option<String>, year: i32) -> Group {
+        sort_by_number(&mut self.days_late, |&days| days as u64 ^ 1 << 63);
+        let rule = self.rule;
         let decided = self.met + self.met_late + self.overdue;
         let clocks = decided + self.excepted;
         let published = |figure: fn(i32) -> Option<PublishedFigure>| {
@@ -379,8 +391,7 @@ impl Counts {
             excepted: self.excepted,
             median_days_late: nearest_rank(&self.days_late, 50),
             p90_days_late: nearest_rank(&self.days_late, 90),
-            percent_met_on_time: (decided > 0)
-                .then(|| (f64::from(self.met) * 1000.0 / f64::from(decided)).round() / 10.0),
+            percent_met_on_time: (decided > 0).then(|| percent_of(self.met, decided)),
             few_clocks: clocks < FEW_CLOCKS,
             title: self.title,
             days_late: self.days_late,
@@ -398,6 +409,47 @@ fn nearest_rank(sorted: &[i64], percent: usize) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Groups of one rule id kept at two addresses are one group, in the
+    /// place of its id; councils by name, the cases that record none last.
+    #[test]
+    fn groups_are_put_together_by_rule_id_and_ordered() {
+        let day = NaiveDate::from_ymd_opt(2025, 10, 31).unwrap();
+        let copy: &'static str = Box::leak(PUBLISHED_RULE.to_owned().into_boxed_str());
+        let first = all_rules().next().unwrap().id;
+        let mut tally = CouncilTally::default();
+        for (council, id, met, days_late) in [
+            (None, first, 1, 2),
+            (Some("Barnet"), PUBLISHED_RULE, 1, 30),
+            (Some("Anytown"), first, 5, 7),
+            (Some("Barnet"), first, 2, 5),
+            (Some("Barnet"), copy, 3, 10),
+        ] {
+            let council = tally.councils.index(council);
+            let counts = Counts {
+                rule: id,
+                title: "A time limit",
+                met,
+                met_late: 1,
+                days_late: vec![days_late],
+                ..Counts::default()
+            };
+            tally.groups.insert((council, RuleAt::of(id), 2024), counts);
+        }
+        let groups: Vec<_> = (tally.report(day).groups.into_iter())
+            .map(|group| (group.council, group.rule, group.met, group.days_late))
+            .collect();
+        let barnet = Some("Barnet".to_owned());
+        assert_eq!(
+            groups,
+            [
+                (Some("Anytown".to_owned()), first, 5, vec![7]),
+                (barnet.clone(), first, 2, vec![5]),
+                (barnet, PUBLISHED_RULE, 4, vec![10, 30]),
+                (None, first, 1, vec![2]),
+            ]
+        );
+    }
 
     /// Source: the nearest-rank definition, worked by hand.
     #[test]
