@@ -490,7 +490,9 @@ fn a_files_own_fields_leave_room_to_be_kept_with_its_cases() {
         *deep.problem,
         Problem::NotJson(rules::case_file::JsonFault::RecursionLimit)
     );
-    assert!(deep.path.starts_with("x-deep[0]"), "{}", deep.path);
+    if cfg!(not(feature = "unworded")) {
+        assert!(deep.path.starts_with("x-deep[0]"), "{}", deep.path);
+    }
     // A case's and an event's own fields are kept where they are read.
     let in_event = |levels: usize| {
         with_event(&format!(
