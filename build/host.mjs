@@ -13,9 +13,15 @@ export function isHostFile(name) {
   return /\.(gz|br)$/.test(name) || name === '_headers';
 }
 
-/** A hashed name (trunk's `-0123456789abcdef` before the extension) never changes content. */
+/**
+ * A hashed name (trunk's `-0123456789abcdef` before the extension) never
+ * changes content. Trunk writes its 64-bit hash in hex without leading zeros,
+ * so one build in 256 has 15 digits or fewer (`ehc-timeline-8fd8e1da34be81`
+ * has 14): at least 10 are taken, which a hash falls below once in about
+ * 270 million builds, and no unhashed name has (`icon-192.png`).
+ */
 export function isHashed(name) {
-  return /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(name);
+  return /-[0-9a-f]{10,16}(_bg)?\.[a-z]+$/.test(name);
 }
 
 /** The `_headers` file for the built `index.html`. */
