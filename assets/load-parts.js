@@ -3,9 +3,10 @@
 // council report, each a wasm module of its own, fetched the first time one of
 // its pages is opened, with this build's integrity (written in at build time
 // by build/parts.mjs). The service worker keeps them once the first screen is
-// usable (assets/register-sw.js). The part `locked` is the app with the
-// lock's code, which the first module hands a locked store over to
-// (src/start.rs); the service worker keeps it when it installs.
+// usable (assets/register-sw.js). The part `locked` opens every start but
+// the usual one for the first module, and keeps that store
+// (src/store_part.rs); with `lock`, whose Unlock page a locked store shows
+// first, the service worker keeps it when it installs.
 (() => {
   const base = document.currentScript.src;
   const INTEGRITY = { PARTS_INTEGRITY: '' };

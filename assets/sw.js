@@ -1,5 +1,5 @@
 // EHC Timeline's service worker. `VERSION`, `SHELL` (the files of one build
-// that the first screen needs, and the app with the lock's code, which a
+// that the first screen needs, and the parts `locked` and `lock`, which a
 // locked store's first screen needs) and `LATER` (the parts loaded on demand,
 // src/parts.rs, and the home-screen icons) are written above this line at build time by build/service-worker.mjs.
 //

@@ -10,12 +10,13 @@ import { integrity } from './minify.mjs';
 const PART_FILE = /^part-([a-z]+)(\.js|_bg\.wasm)$/;
 
 /**
- * The part the service worker keeps when it installs, beside the first load:
- * the app with the lock's code, which the first module hands a locked store
- * over to (src/start.rs), so that a locked store opens offline, right after a
- * new version took over too. It is not part of the first load.
+ * The parts the service worker keeps when it installs, beside the first load:
+ * `locked`, which opens every start but the usual one for the first module
+ * and keeps the store (src/store_part.rs), and `lock`, whose Unlock page a
+ * locked store shows first, so that a locked store opens offline, right after
+ * a new version took over too. They are not part of the first load.
  */
-export const KEPT_AT_INSTALL = 'locked';
+export const KEPT_AT_INSTALL = ['locked', 'lock'];
 
 /**
  * Whether a built file is a home-screen icon (the manifest's, and Apple's

@@ -2,8 +2,8 @@
 // the list of this build's files and a version made from their contents, so a
 // new build is a new cache and an old one is never mixed with it; minified,
 // as the rest of the build's JavaScript is. SHELL is cached when the worker
-// installs (the first load, and the app with the lock's code, which a locked
-// store needs); LATER (the other parts loaded on demand, and the home-screen
+// installs (the first load, and the parts `locked` and `lock`, which open a
+// locked store and show its Unlock page); LATER (the other parts loaded on demand, and the home-screen
 // icons) when the page asks, once its first screen is usable.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -35,7 +35,7 @@ for (const name of built) {
 }
 const version = hash.digest('hex').slice(0, 16);
 const url = (name) => `./${name}`;
-const atInstall = (name) => (!partOf(name) && !isHomeScreenIcon(name)) || partOf(name) === KEPT_AT_INSTALL;
+const atInstall = (name) => (!partOf(name) && !isHomeScreenIcon(name)) || KEPT_AT_INSTALL.includes(partOf(name));
 const shell = ['./', ...built.filter(atInstall).map(url)];
 const later = built.filter((name) => !atInstall(name)).map(url);
 const body = await readFile(new URL('../assets/sw.js', import.meta.url), 'utf8');

@@ -1,6 +1,6 @@
 // Prints the size of every file in dist/ (raw, gzip -9, brotli -11), grouped
 // into the first load (every file the page itself loads: all the service
-// worker caches when it installs but the part `locked`), each part loaded on
+// worker caches when it installs but the parts `locked` and `lock`), each part loaded on
 // demand (src/parts.rs) and the home-screen icons, and checks each against
 // size-budget.json. Sizes are deterministic for a build, so this is a test
 // that cannot flake: it fails only when a limit is exceeded.

@@ -27,6 +27,10 @@ pub struct ProvidersProps {
     pub loaded: Rc<Loaded>,
     pub store: Store,
     pub view: View,
+    /// The cases were just unlocked: the Unlock page and its focus are
+    /// gone, so the first page's heading takes it.
+    #[prop_or_default]
+    pub unlocked: bool,
     pub children: Html,
 }
 
@@ -39,6 +43,7 @@ impl PartialEq for ProvidersProps {
             && Rc::ptr_eq(&self.loaded, &other.loaded)
             && self.store == other.store
             && self.view == other.view
+            && self.unlocked == other.unlocked
             && self.children == other.children
     }
 }
@@ -73,7 +78,7 @@ pub fn Providers(props: &ProvidersProps) -> Html {
     *latest.borrow_mut() = state.clone();
     {
         let (view, state, loaded) = (view.clone(), state.clone(), props.loaded.clone());
-        let (store, lock) = (props.store.clone(), (*lock).clone());
+        let (store, lock, unlocked) = (props.store.clone(), (*lock).clone(), props.unlocked);
         // What starts with the app, in one effect: each `use_effect_with`
         // is code of its own in the first module.
         use_effect_with((), move |()| {
@@ -81,6 +86,9 @@ pub fn Providers(props: &ProvidersProps) -> Html {
             // render, in the page: its own effect would be more code.
             #[cfg(feature = "lockless")]
             browser::mark_ready();
+            if unlocked {
+                browser::focus_main_heading();
+            }
             store_summaries_when_drawn(&state, &loaded, &lock);
             let exports = listen_to_exports(&state, store.clone());
             let tabs = listen_to_other_tabs(latest, store, lock);

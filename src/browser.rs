@@ -20,7 +20,6 @@ mod imp {
     use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlElement, HtmlInputElement, Url};
     use yew::Callback;
 
-    use crate::crypto::SessionKey;
     use crate::parts::FromMain;
     use crate::storage::Backend;
 
@@ -421,6 +420,42 @@ mod imp {
             this: &Part,
             lock: &wasm_bindgen::JsValue,
         ) -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
+
+        /// The part `locked`'s storage, opened (see `crate::store_part`).
+        #[wasm_bindgen(method, catch, js_name = open)]
+        fn open_js(this: &Part) -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
+
+        /// The part `lock`'s Unlock page, until the cases are unlocked.
+        #[wasm_bindgen(method, catch, js_name = unlock)]
+        fn unlock_js(
+            this: &Part,
+            host: &web_sys::Element,
+            locked: &wasm_bindgen::JsValue,
+        ) -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
+    }
+
+    /// What a part's promise `asked` resolves to, or why not in words
+    /// (`silent` where it gives none).
+    async fn answer(
+        asked: Result<js_sys::Promise, wasm_bindgen::JsValue>,
+        silent: &str,
+    ) -> Result<wasm_bindgen::JsValue, String> {
+        match asked.map(wasm_bindgen_futures::JsFuture::from) {
+            Ok(answer) => answer.await,
+            Err(error) => Err(error),
+        }
+        .map_err(|reason| reason.as_string().unwrap_or_else(|| silent.to_owned()))
+    }
+
+    /// A new element at the end of the page, for a part to show a page in
+    /// before the app starts.
+    pub fn new_host() -> Result<web_sys::Element, String> {
+        let host = document().create_element("div").ok();
+        let body = document().body();
+        match (host, body) {
+            (Some(host), Some(body)) if body.append_child(&host).is_ok() => Ok(host),
+            _ => Err("the page has no place to show it".to_owned()),
+        }
     }
 
     /// The module of the part `name`, fetched the first time (then kept by
@@ -448,18 +483,28 @@ mod imp {
             &self,
             lock: &wasm_bindgen::JsValue,
         ) -> Result<wasm_bindgen::JsValue, String> {
-            let asked = self
-                .pool_records_js(lock)
-                .map(wasm_bindgen_futures::JsFuture::from);
-            match asked {
-                Ok(answer) => answer.await,
-                Err(error) => Err(error),
-            }
-            .map_err(|reason| {
-                reason
-                    .as_string()
-                    .unwrap_or_else(|| "the pools' page did not answer".to_owned())
-            })
+            answer(self.pool_records_js(lock), "the pools' page did not answer").await
+        }
+
+        /// What the part `locked`'s `open` answers (see
+        /// `crate::store_part::open`).
+        pub async fn open_store(&self) -> Result<wasm_bindgen::JsValue, String> {
+            answer(self.open_js(), "the part that opens them did not answer").await
+        }
+
+        /// What the part `lock`'s Unlock page, in `host`, answers once the
+        /// cases of the store the part `locked` keeps are unlocked
+        /// (`locked`, as that part's `open` answered).
+        pub async fn unlock(
+            &self,
+            host: &web_sys::Element,
+            locked: &wasm_bindgen::JsValue,
+        ) -> Result<wasm_bindgen::JsValue, String> {
+            answer(
+                self.unlock_js(host, locked),
+                "the Unlock page did not answer",
+            )
+            .await
         }
 
         /// Shows the page `hash` names in `host`, from the case file
@@ -475,16 +520,15 @@ mod imp {
         ) -> Result<ShownPage, String> {
             let FromMain {
                 writable,
-                lock_on,
+                lock,
                 on_import,
                 on_lock,
-                lock_key,
             } = main;
             let on_import =
                 Closure::wrap(Box::new(move |text| on_import.emit(text)) as Box<dyn Fn(String)>);
             // A change of the lock answers the part with a promise.
             let on_lock = Closure::wrap(Box::new(move |key: wasm_bindgen::JsValue| {
-                let mut key = Some(SessionKey::from_js(&key));
+                let mut key = Some(key);
                 js_sys::Promise::new(&mut |resolve, reject| {
                     let done = Callback::from(move |done: Result<(), String>| {
                         let _ = match done {
@@ -494,7 +538,7 @@ mod imp {
                             }
                         };
                     });
-                    on_lock.emit((key.take().flatten(), done));
+                    on_lock.emit((key.take().unwrap_or_default(), done));
                 })
             })
                 as Box<dyn Fn(wasm_bindgen::JsValue) -> js_sys::Promise>);
@@ -505,10 +549,7 @@ mod imp {
                     cases,
                     focus,
                     writable,
-                    &match (lock_on, lock_key) {
-                        (Some(true), Some(key)) => key.to_js(),
-                        (on, _) => on.map_or(wasm_bindgen::JsValue::UNDEFINED, Into::into),
-                    },
+                    &lock,
                     on_import.as_ref().unchecked_ref(),
                     on_lock.as_ref().unchecked_ref(),
                 )
@@ -842,6 +883,24 @@ mod imp {
     pub fn print() {}
 
     pub struct Part;
+
+    impl Part {
+        pub async fn open_store(&self) -> Result<wasm_bindgen::JsValue, String> {
+            Err("the module needs a browser".to_owned())
+        }
+
+        pub async fn unlock(
+            &self,
+            _host: &web_sys::Element,
+            _locked: &wasm_bindgen::JsValue,
+        ) -> Result<wasm_bindgen::JsValue, String> {
+            Err("the module needs a browser".to_owned())
+        }
+    }
+
+    pub fn new_host() -> Result<web_sys::Element, String> {
+        Err("the module needs a browser".to_owned())
+    }
 
     pub struct ShownPage;
 

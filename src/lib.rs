@@ -30,6 +30,7 @@ pub mod serial;
 pub mod start;
 pub mod state;
 pub mod storage;
+pub mod store_part;
 pub mod summary;
 pub mod unlock;
 

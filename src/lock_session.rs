@@ -68,6 +68,11 @@ pub struct Lock {
     records: Option<Rc<Records>>,
     serial: Rc<Serial>,
     store: Store,
+    /// In the first module, at any start but the usual one: the store the
+    /// part `locked` opened, which every call goes to (see
+    /// [`crate::store_part`]).
+    #[cfg(feature = "lockless")]
+    remote: Option<Rc<crate::store_part::Remote>>,
 }
 
 /// The store of records, what this tab knows of each, the other tabs, and
@@ -146,12 +151,95 @@ impl Lock {
             records,
             serial: Rc::default(),
             store,
+            #[cfg(feature = "lockless")]
+            remote: None,
         }
+    }
+
+    /// The handle on the store the part `locked` opened on `store`
+    /// (see [`crate::store_part`]).
+    #[cfg(feature = "lockless")]
+    pub fn remote(store: Store, remote: crate::store_part::Remote) -> Lock {
+        Lock {
+            remote: Some(Rc::new(remote)),
+            ..Lock::new(store, None, None, Session::default(), None)
+        }
+    }
+
+    /// The store the part `locked` opened, if this handle's calls go there.
+    #[cfg(feature = "lockless")]
+    fn remote_store(&self) -> Option<&crate::store_part::Remote> {
+        self.remote.as_deref()
     }
 
     /// Whether the cases are stored locked.
     pub fn is_on(&self) -> bool {
+        #[cfg(feature = "lockless")]
+        if let Some(remote) = self.remote_store() {
+            return remote.is_on();
+        }
+        self.key_held()
+    }
+
+    /// Whether this handle holds the lock's key, which it saves with:
+    /// never in the first module, whose store, where locked, the part
+    /// `locked` keeps (so the code of the lock's changes leaves its wasm).
+    fn key_held(&self) -> bool {
         self.key.borrow().is_some()
+    }
+
+    /// What a part's page is told of the lock (see
+    /// [`crate::parts::FromMain`]): its key while on, `false` while off.
+    pub fn given(&self) -> wasm_bindgen::JsValue {
+        #[cfg(feature = "lockless")]
+        if let Some(remote) = self.remote_store() {
+            return remote.given();
+        }
+        match self.key() {
+            #[cfg(target_arch = "wasm32")]
+            Some(key) => key.to_js(),
+            _ => wasm_bindgen::JsValue::FALSE,
+        }
+    }
+
+    /// Locks `cases` with `key`, as the lock's part hands a new key over
+    /// ([`SessionKey::to_js`]), or removes the lock where `key` is none:
+    /// see [`Lock::set_passphrase`] and [`Lock::remove`].
+    #[cfg(not(feature = "lockless"))]
+    pub fn change(
+        &self,
+        key: wasm_bindgen::JsValue,
+        cases: Vec<Rc<Case>>,
+        done: Changed,
+        told: Told,
+    ) {
+        #[cfg(target_arch = "wasm32")]
+        let key = SessionKey::from_js(&key);
+        // Natively no key is ever handed over.
+        #[cfg(not(target_arch = "wasm32"))]
+        let key = Option::<SessionKey>::None.filter(|_| !key.is_undefined());
+        let cases = owned(&cases);
+        match key {
+            Some(key) => self.set_passphrase(key, cases, done, told),
+            None => self.remove(cases, done, told),
+        }
+    }
+
+    /// The same, in the first module: only through the part `locked`, which
+    /// keeps the store while the lock's settings are open (see
+    /// [`Lock::part`]).
+    #[cfg(feature = "lockless")]
+    pub fn change(
+        &self,
+        key: wasm_bindgen::JsValue,
+        cases: Vec<Rc<Case>>,
+        done: Changed,
+        told: Told,
+    ) {
+        match self.remote_store() {
+            Some(remote) => remote.change(key, &cases, done, told),
+            None => done.emit(Err(NO_STORE.to_owned())),
+        }
     }
 
     /// Saves `cases` after whatever is queued: each changed case in
@@ -163,6 +251,10 @@ impl Lock {
     /// over it as a change. The state merges that write with its latest
     /// cases and saves those (see `Action::TakeInTheirs`).
     pub fn save(&self, cases: Vec<Rc<Case>>, taken: u64, done: Done) {
+        #[cfg(feature = "lockless")]
+        if let Some(remote) = self.remote_store() {
+            return remote.save(&cases, taken, done);
+        }
         let lock = self.clone();
         self.run(async move {
             let key = lock.key.borrow().clone();
@@ -195,12 +287,16 @@ impl Lock {
     /// or (`None`) the localStorage value. Writes nothing; the locked
     /// localStorage value cannot be read, and is left to the next save.
     pub fn take_in(&self, ids: Option<Vec<String>>, mine: Vec<Rc<Case>>, done: Done) {
+        #[cfg(feature = "lockless")]
+        if let Some(remote) = self.remote_store() {
+            return remote.take_in(ids, &mine, done);
+        }
         let lock = self.clone();
         self.run(async move {
             let found = match (ids, lock.records()) {
                 (Some(ids), Some(records)) => records.take_in(&ids).await,
                 (Some(_), None) => return,
-                (None, _) if lock.is_on() => return,
+                (None, _) if lock.key_held() => return,
                 (None, _) => match lock.session() {
                     Some(mut session) => session.refresh(&*lock.store.0.borrow(), &owned(&mine)),
                     None => return,
@@ -214,6 +310,11 @@ impl Lock {
     /// of records (none when the cases are in localStorage, whose own
     /// `storage` event tells).
     pub fn on_other_tabs(&self, on_ids: Callback<Vec<String>>) -> Option<Listener> {
+        #[cfg(feature = "lockless")]
+        if let Some(remote) = self.remote_store() {
+            remote.listen(on_ids);
+            return None;
+        }
         let records = self.records()?;
         let channel = records.channel.clone();
         channel.listen(Callback::from(move |message: String| {
@@ -254,7 +355,8 @@ impl Lock {
     /// today: the next start lists it without evaluating it. After whatever
     /// is queued, a few hundred records a transaction. Best effort: a record
     /// another tab wrote since, or a case changed since (its save writes
-    /// it), is left as it is.
+    /// it), is left as it is. Not in the store the part `locked` keeps
+    /// ([`crate::store_part`]): its cases are evaluated at each start.
     pub fn store_summaries(&self, summarised: Vec<(Rc<Case>, Summary)>) {
         let Some(records) = self.records() else {
             return;
@@ -309,7 +411,7 @@ impl Lock {
     /// `told` as for [`Lock::set_passphrase`].
     pub fn remove(&self, cases: Vec<Case>, done: Changed, told: Told) {
         // Nothing to remove (and the first module has no lock at all).
-        if !self.is_on() {
+        if !self.key_held() {
             return done.emit(Ok(()));
         }
         let lock = self.clone();
@@ -332,11 +434,16 @@ impl Lock {
     }
 
     /// The module of the part `name` (see [`browser::part`]). The first
-    /// module (feature `lockless`) cannot change the lock: for the lock's
-    /// part, once every write queued before is made, the page starts again
-    /// and hands over to the app with the lock (`crate::start`).
+    /// module (feature `lockless`) cannot change the lock itself: for the
+    /// lock's part, once every write queued before is made, the page starts
+    /// again with its storage opened by the part `locked` (`crate::start`),
+    /// which can.
     pub async fn part(&self, name: &str) -> Result<Part, String> {
-        if cfg!(feature = "lockless") && name == "lock" {
+        #[cfg(feature = "lockless")]
+        let reopen = name == "lock" && self.remote.is_none();
+        #[cfg(not(feature = "lockless"))]
+        let reopen = false;
+        if reopen {
             self.run(async { browser::reload_at(&browser::hash()) });
             std::future::pending::<()>().await;
         }
@@ -344,7 +451,7 @@ impl Lock {
     }
 
     /// The lock's key, while on: what opens the documents' key too.
-    pub fn key(&self) -> Option<SessionKey> {
+    fn key(&self) -> Option<SessionKey> {
         self.key.borrow().clone()
     }
 
@@ -357,7 +464,7 @@ impl Lock {
     /// Writes over the stored value only if no other tab changed it since
     /// this page last looked (while locked, or through the session).
     fn replace(&self, text: &str) -> Result<(), String> {
-        if self.is_on() {
+        if self.key_held() {
             return self.write_locked(text);
         }
         let unchanged = match self.store.0.borrow().get(KEY)? {

@@ -47,16 +47,16 @@ use crate::state::State;
 pub struct FromMain {
     /// Whether the main module is saving the cases.
     pub writable: bool,
-    /// Whether the cases are stored locked; `None` where the lock cannot be
-    /// used.
-    pub lock_on: Option<bool>,
+    /// The lock as [`show`] is given it: undefined where the lock cannot be
+    /// used, `false` while off, its key ([`SessionKey::to_js`]) while on,
+    /// which opens the documents' key too.
+    pub lock: wasm_bindgen::JsValue,
     /// Takes the case file of an import.
     pub on_import: Callback<String>,
-    /// Locks the cases with a new key (`Some`, made from the passphrase by
-    /// the lock's part) or removes the lock (`None`), as [`LockControl`] asks.
-    pub on_lock: Callback<(Option<SessionKey>, Changed)>,
-    /// The lock's key, while on: what opens the documents' key.
-    pub lock_key: Option<SessionKey>,
+    /// Locks the cases with a new key (made from the passphrase by the
+    /// lock's part, as [`SessionKey::to_js`] hands it over) or removes the
+    /// lock (undefined), as [`LockControl`] asks.
+    pub on_lock: Callback<(wasm_bindgen::JsValue, Changed)>,
 }
 
 /// A part: the pages it shows.
@@ -399,25 +399,35 @@ pub fn show<P: Part>(
         lock,
         lock_key: LockKey(lock_key.filter(|_| P::OPENS_SEALED)),
     };
-    // Yew numbers each app it mounts, from 1 in every module, and marks the
-    // app's elements with its number: the main module's app is 1. A page
-    // numbered 1 here too would have the main module take the page's events
-    // for its own and run its own handlers on them (a click on "Lock my
-    // cases" then never sent the form). An app mounted and removed at once
-    // takes this module's number first.
-    let detached = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.create_element("div").ok())
-        .ok_or("there is no page to show it in")?;
     let first = PartPageProps {
         cases: Rc::default(),
         view: View::Cases,
         ..props.clone()
     };
-    yew::Renderer::<PartPage<P>>::with_root_and_props(detached, first)
+    mount_apart(host, first, props)
+}
+
+/// Mounts the app `C` in `host` with `props`, numbered apart from the main
+/// module's app: Yew numbers each app it mounts, from 1 in every module,
+/// and marks the app's elements with its number, and the main module's app
+/// is 1. A page numbered 1 here too would have the main module take the
+/// page's events for its own and run its own handlers on them (a click on
+/// "Lock my cases" then never sent the form). An app mounted (with `first`,
+/// as cheap as can be) and removed at once takes this module's number first.
+#[cfg(target_arch = "wasm32")]
+pub fn mount_apart<C: yew::BaseComponent>(
+    host: web_sys::Element,
+    first: C::Properties,
+    props: C::Properties,
+) -> Result<yew::AppHandle<C>, String> {
+    let detached = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.create_element("div").ok())
+        .ok_or("there is no page to show it in")?;
+    yew::Renderer::<C>::with_root_and_props(detached, first)
         .render()
         .destroy();
-    Ok(yew::Renderer::<PartPage<P>>::with_root_and_props(host, props).render())
+    Ok(yew::Renderer::<C>::with_root_and_props(host, props).render())
 }
 
 /// Locks the cases with a key made from `passphrase` (a new salt), or

@@ -2,22 +2,22 @@
 //! moving in what localStorage held; or the locked value to unlock), reads
 //! today's date and the page's hash, and renders the app.
 //!
-//! The app is built twice from this crate. The first module (`ehc-timeline`,
-//! with the feature `lockless`) is what the page loads: it leaves out the
-//! lock's code (the Unlock page, the sealing of records, the rewrite of the
-//! whole store; about 19 KB gzip), which a store without a lock, and every
-//! first visit, never runs. Where the cases are locked, or the lock's settings
-//! are opened, it hands over, unrendered, to the app whole (the module
-//! `part-locked`, loaded as a part is), which opens storage afresh. The
-//! service worker keeps that module when it installs, beside the first load,
-//! so a locked store opens offline, right after a new version took over too.
-//! The first module opens only the usual start itself (`lock::open_usual`):
-//! a value in localStorage (to move into the database, or kept there), a
-//! database it cannot use and a record it cannot read go to the app whole
-//! too, so the move, the localStorage session and the reader's words for a
-//! fault stay out of its wasm. Each build has its own `run`: an `await` in
-//! a branch that a constant condition leaves out still links what it
-//! awaits.
+//! The first module (`ehc-timeline`, built with the feature `lockless`) is
+//! what the page loads, and it leaves out the code of every start but the
+//! usual one, which most visits, and every first visit, are: the database
+//! opens and holds no lock, every record in it reads, and localStorage
+//! holds no value of the cases (`lock::open_usual`). Any other start (the
+//! cases locked, a value in localStorage to move in or kept there while the
+//! database cannot be used, a record that cannot be read), and the lock's
+//! settings, are opened by the part `locked` (see [`crate::store_part`]):
+//! it shows the Unlock page where the cases are locked, then hands the
+//! cases over, and keeps their store, with the lock's code (the sealing of
+//! records, the rewrite of the whole store), the move, the localStorage
+//! session and the reader's words for a fault. The app itself is still this
+//! module's. The service worker keeps that part when it installs, beside
+//! the first load, so a locked store opens offline, right after a new
+//! version took over too. Each build has its own `run`: an `await` in a
+//! branch that a constant condition leaves out still links what it awaits.
 
 use std::rc::Rc;
 
@@ -32,7 +32,8 @@ use crate::storage::Store;
 use crate::{browser, components};
 
 /// Opens storage and renders the app (see the module's doc): the usual
-/// start only; any other, and the lock's settings, go to the app whole.
+/// start by this module, any other (and the lock's settings) by the part
+/// `locked`.
 #[cfg(feature = "lockless")]
 pub async fn run() {
     let mut local = browser::LocalStore;
@@ -41,18 +42,28 @@ pub async fn run() {
         View::Lock => None,
         _ => lock::open_usual(&mut local).await,
     };
-    let Some(mut loaded) = loaded else {
-        return hand_over().await;
-    };
-    // The handle on storage takes what start-up read of the records: a
-    // copy of the whole map (10,000 cases) would be code and time for nothing.
     let store = Store::new(local);
-    let lock = Lock::open(store.clone(), std::mem::take(&mut loaded.saving));
+    let (loaded, lock, unlocked) = match loaded {
+        // The handle on storage takes what start-up read of the records: a
+        // copy of the whole map (10,000 cases) would be code and time for
+        // nothing.
+        Some(mut loaded) => {
+            let lock = Lock::open(store.clone(), std::mem::take(&mut loaded.saving));
+            (loaded, lock, false)
+        }
+        None => match crate::store_part::open().await {
+            Ok((loaded, remote, unlocked)) => {
+                (loaded, Lock::remote(store.clone(), remote), unlocked)
+            }
+            Err(reason) => return not_opened(&reason),
+        },
+    };
     let props = StartProps {
         today: browser::today(),
         found: Rc::new(Opened {
             loaded: Rc::new(loaded),
             lock,
+            unlocked,
         }),
         store,
         view,
@@ -76,13 +87,11 @@ pub async fn run() {
     yew::Renderer::<components::LockGate>::with_props(props).render();
 }
 
-/// Starts the app whole, with the lock's code, in this page; or says why
-/// it could not be loaded.
+/// Says why the cases could not be opened: the part that opens them could
+/// not be loaded (offline before it was kept), for `reason`.
 #[cfg(feature = "lockless")]
-async fn hand_over() {
-    if let Err(reason) = browser::part("locked").await {
-        browser::show_in_body(&format!(
-            "<main class=\"width-container\"><h1 class=\"heading-xl\">Your cases could not be opened</h1><p class=\"body\">They are locked, kept in a way only the whole app opens (data from an earlier version, or that could not be read), or the lock's settings were asked for, and the part of the app that opens them is loaded the first time it is needed, and {reason}. Check your internet connection, then reload this page. After one visit online, it works offline.</p></main>"
-        ));
-    }
+fn not_opened(reason: &str) {
+    browser::show_in_body(&format!(
+        "<main class=\"width-container\"><h1 class=\"heading-xl\">Your cases could not be opened</h1><p class=\"body\">They are locked, kept in a way only a part of the app opens (data from an earlier version, or that could not be read), or the lock's settings were asked for. That part of the app is loaded the first time it is needed, and {reason}. Check your internet connection, then reload this page. After one visit online, it works offline.</p></main>"
+    ));
 }

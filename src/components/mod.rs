@@ -78,4 +78,7 @@ pub use timeline::{DeadlineItem, deadline_title, list_items, push_items, timelin
 pub use undo_banner::{
     button, export_error_message, inset_with_button, secondary_button, undo_banner,
 };
-pub use unlock_page::{LockGate, OpenApp, Opened, StartProps, UNLOCK_TITLE};
+pub use unlock_page::{
+    LockGate, Locked, OpenApp, Opened, StartProps, Task, UNLOCK_TITLE, Unlock, UnlockProps,
+    Unlocking, beside, damaged,
+};

@@ -10,12 +10,12 @@ use yew::prelude::*;
 
 use crate::browser::{self, ShownPage};
 use crate::components::{Markup, back_link};
-use crate::crypto::SessionKey;
 use crate::export::case_file_text;
 use crate::hooks::{Cases, use_cases};
 use crate::lock_session::{Changed, Lock, Told};
 use crate::parts::FromMain;
 use crate::route::View;
+use wasm_bindgen::JsValue;
 
 #[derive(Properties, PartialEq)]
 pub struct OnDemandPageProps {
@@ -107,13 +107,12 @@ fn from_main(
 ) -> FromMain {
     FromMain {
         writable: cases.writable,
-        lock_on: lock.as_ref().map(Lock::is_on),
-        lock_key: lock.as_ref().and_then(Lock::key),
+        lock: lock.as_ref().map_or(JsValue::UNDEFINED, Lock::given),
         on_lock: Callback::from({
             let cases = cases.clone();
-            move |(key, done): (Option<SessionKey>, Changed)| {
+            move |(key, done): (JsValue, Changed)| {
                 let Some(lock) = &lock else { return };
-                let mine = cases.all_cases().cloned().collect();
+                let mine = cases.shared_cases();
                 let told: Told = {
                     let rewritten = rewritten.clone();
                     Callback::from(move |percent| {
@@ -129,10 +128,7 @@ fn from_main(
                         done.emit(written);
                     })
                 };
-                match key {
-                    Some(key) => lock.set_passphrase(key, mine, done, told),
-                    None => lock.remove(mine, done, told),
-                }
+                lock.change(key, mine, done, told);
             }
         }),
         on_import: Callback::from(move |text: String| {

@@ -39,16 +39,11 @@ impl<T> PartialEq for StartProps<T> {
     }
 }
 
-#[derive(Clone, PartialEq)]
-enum Gate {
-    /// The locked start, to unlock.
-    Locked,
-    Open(Rc<Loaded>, Lock),
-}
-
 /// The Unlock page while the cases are locked, then the app; the lock is
-/// shared through context so saves and the lock page use it. One component
-/// for both (the Unlock page's state lives here): less code than two.
+/// shared through context so saves and the lock page use it. The app whole
+/// in one module, as the tests mount it; in the built app the part `locked`
+/// shows the Unlock page and the first module the app (see
+/// [`crate::store_part`]).
 #[component]
 pub fn LockGate(props: &StartProps<Start>) -> Html {
     let gate = {
@@ -56,49 +51,131 @@ pub fn LockGate(props: &StartProps<Start>) -> Html {
         use_state(move || match props.found.as_ref().clone() {
             Start::Open(loaded) => {
                 let lock = Lock::open(props.store, loaded.saving.clone());
-                Gate::Open(Rc::new(loaded), lock)
+                Some((Rc::new(loaded), lock))
             }
-            Start::Locked { .. } | Start::LockedRecords { .. } => Gate::Locked,
+            Start::Locked { .. } | Start::LockedRecords { .. } => None,
         })
     };
+    let unlocked = !matches!(*props.found, Start::Open(_));
+    // The first render is in the page: `make bench` measures loading to
+    // here (the Unlock page marks its own).
+    use_effect_with(unlocked, |&unlocked| {
+        if !unlocked {
+            browser::mark_ready();
+        }
+    });
+    match &*gate {
+        Some((loaded, lock)) => {
+            let (today, store, view) = (props.today, &props.store, &props.view);
+            app(today, loaded, store, view, lock, unlocked)
+        }
+        None => {
+            let gate = gate.clone();
+            let on_open = Callback::from(move |(loaded, lock): (Loaded, Lock)| {
+                gate.set(Some((Rc::new(loaded), lock)))
+            });
+            let found = props.found.clone();
+            let locked = Locked {
+                damaged: damaged(&found),
+                beside: beside(&found),
+                store: Rc::new(Here {
+                    start: found,
+                    store: props.store.clone(),
+                    on_open,
+                }),
+            };
+            html! { <Unlock today={props.today} {locked} /> }
+        }
+    }
+}
+
+/// What the Unlock page asks of the locked store: in the app whole, of its
+/// own [`Start`] ([`Here`]); in the built app, of the part `locked`, which
+/// keeps it (see [`crate::store_part`]).
+pub trait Unlocking {
+    /// Opens the cases with `passphrase`, and hands them over to the app.
+    fn unlock(&self, passphrase: String) -> Task<Result<(), OpenError>>;
+    /// The locked data exactly as stored, to download (see [`damaged_text`]).
+    fn damaged_text(&self) -> Task<Result<String, String>>;
+    /// Sets the locked data aside (see [`set_aside`]).
+    fn set_aside(&self) -> Task<Result<(), String>>;
+}
+
+/// A task the Unlock page awaits.
+pub type Task<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>>;
+
+/// The locked start of the app whole, unlocked in this module: the cases
+/// go to `on_open`, with their handle.
+struct Here {
+    start: Rc<Start>,
+    store: Store,
+    on_open: Callback<(Loaded, Lock)>,
+}
+
+impl Unlocking for Here {
+    fn unlock(&self, passphrase: String) -> Task<Result<(), OpenError>> {
+        let (start, store, on_open) =
+            (self.start.clone(), self.store.clone(), self.on_open.clone());
+        Box::pin(async move {
+            let opened = unlock(&start, &store, &passphrase).await?;
+            on_open.emit(opened);
+            Ok(())
+        })
+    }
+
+    fn damaged_text(&self) -> Task<Result<String, String>> {
+        let start = self.start.clone();
+        Box::pin(async move { damaged_text(&start).await })
+    }
+
+    fn set_aside(&self) -> Task<Result<(), String>> {
+        let (start, store) = (self.start.clone(), self.store.clone());
+        Box::pin(async move { set_aside(&start, &store).await })
+    }
+}
+
+/// A locked start, as the Unlock page shows it.
+#[derive(Clone)]
+pub struct Locked {
+    /// Why the lock cannot be read whatever the passphrase ([`damaged`]).
+    pub damaged: Option<String>,
+    /// Where plain cases found beside the lock were kept aside ([`beside`]).
+    pub beside: Option<String>,
+    pub store: Rc<dyn Unlocking>,
+}
+
+/// The same store is the same `Rc`.
+impl PartialEq for Locked {
+    fn eq(&self, other: &Locked) -> bool {
+        Rc::ptr_eq(&self.store, &other.store)
+    }
+}
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct UnlockProps {
+    pub today: NaiveDate,
+    pub locked: Locked,
+}
+
+/// The Unlock page of a locked start, or the page of a lock that cannot be
+/// read; it keeps no passphrase once the cases are unlocked.
+#[component]
+pub fn Unlock(props: &UnlockProps) -> Html {
     let form = UnlockForm {
         passphrase: use_state(String::new),
         errors: use_state(Errors::default),
         busy: use_state_eq(|| false),
     };
-    let locked = matches!(*gate, Gate::Locked);
-    // Just unlocked: the Unlock button is gone, so focus the new page's heading.
-    let unlocked = !matches!(*props.found, Start::Open(_)) && !locked;
-    use_effect_with((locked, unlocked), |&(locked, unlocked)| {
-        // The first render is in the page: `make bench` measures loading to here.
-        if !unlocked {
-            browser::mark_ready();
-        }
-        if locked {
-            browser::set_title(UNLOCK_TITLE);
-        }
-        if unlocked {
-            browser::focus_main_heading();
-        }
+    use_effect_with((), |()| {
+        // The first render is in the page: `make bench` measures to here.
+        browser::mark_ready();
+        browser::set_title(UNLOCK_TITLE);
     });
-    match &*gate {
-        Gate::Open(loaded, lock) => {
-            let (today, store, view) = (props.today, &props.store, &props.view);
-            app(today, loaded, store, view, lock, unlocked)
-        }
-        Gate::Locked => {
-            if let Some(reason) = unreadable(&props.found) {
-                return damaged_page(&props.found, &reason, props.today, &props.store, form);
-            }
-            let (gate, passphrase) = (gate.clone(), form.passphrase.clone());
-            let on_unlocked = move |(loaded, lock): (Loaded, Lock)| {
-                // The gate outlives the Unlock page: it keeps no passphrase.
-                passphrase.set(String::new());
-                gate.set(Gate::Open(Rc::new(loaded), lock))
-            };
-            unlock_page(&props.found, &props.store, form, on_unlocked)
-        }
+    let locked = &props.locked;
+    if let Some(reason) = &locked.damaged {
+        return damaged_page(locked, reason, props.today, form);
     }
+    unlock_page(locked, form)
 }
 
 /// The app on `loaded`, saving through `lock`; `unlocked`: just unlocked.
@@ -112,28 +189,41 @@ fn app(
 ) -> Html {
     html! {
         <ContextProvider<Lock> context={lock.clone()}>
-            <Providers {today} loaded={loaded.clone()} store={store.clone()} view={view.clone()}>
+            <Providers {today} loaded={loaded.clone()} store={store.clone()} view={view.clone()} {unlocked}>
                 <Page {unlocked} />
             </Providers>
         </ContextProvider<Lock>>
     }
 }
 
-/// What [`OpenApp`] starts from: the cases on their own, and the handle
-/// on storage that took what start-up read of them.
+/// What [`OpenApp`] starts from: the cases on their own, the handle on
+/// storage that took what start-up read of them, and whether they were
+/// just unlocked (by the part `locked`).
 pub struct Opened {
     pub loaded: Rc<Loaded>,
     pub lock: Lock,
+    pub unlocked: bool,
 }
 
-/// The app on cases that are not locked, as [`LockGate`] opens it, without
-/// the Unlock page: the root of the first module (see `crate::start`),
-/// which leaves the lock's code out.
+/// The app on cases opened, as [`LockGate`] opens it, without the Unlock
+/// page: the root of the first module (see `crate::start`), which leaves
+/// the lock's code out.
 #[component]
 pub fn OpenApp(props: &StartProps<Opened>) -> Html {
     // Ready with the first render, in the page: `Providers` marks it.
-    let Opened { loaded, lock } = &*props.found;
-    app(props.today, loaded, &props.store, &props.view, lock, false)
+    let Opened {
+        loaded,
+        lock,
+        unlocked,
+    } = &*props.found;
+    app(
+        props.today,
+        loaded,
+        &props.store,
+        &props.view,
+        lock,
+        *unlocked,
+    )
 }
 
 /// The page title of the Unlock page.
@@ -148,7 +238,7 @@ struct UnlockForm {
 }
 
 /// Why the locked `start` cannot be unlocked whatever the passphrase.
-fn unreadable(start: &Start) -> Option<String> {
+pub fn damaged(start: &Start) -> Option<String> {
     match start {
         Start::Locked {
             envelope: Err(reason),
@@ -159,18 +249,21 @@ fn unreadable(start: &Start) -> Option<String> {
     }
 }
 
+/// Where plain cases found beside the locked store of `start` were kept
+/// aside (see `lock::beside_lock`).
+pub fn beside(start: &Start) -> Option<String> {
+    match start {
+        Start::LockedRecords { beside, .. } => beside.clone(),
+        _ => None,
+    }
+}
+
 /// The page of a lock that cannot be read whatever the passphrase (a
 /// damaged header, not a wrong passphrase), with the ways on that unreadable
 /// data has: download it exactly as stored, import a backup, or start
 /// afresh; the last two keep it aside first (never deleted), then open the
 /// app on what storage holds then.
-fn damaged_page(
-    start: &Rc<Start>,
-    reason: &str,
-    today: NaiveDate,
-    store: &Store,
-    form: UnlockForm,
-) -> Html {
+fn damaged_page(locked: &Locked, reason: &str, today: NaiveDate, form: UnlockForm) -> Html {
     let UnlockForm { errors, busy, .. } = form;
     let refuse = {
         let (errors, busy) = (errors.clone(), busy.clone());
@@ -183,11 +276,11 @@ fn damaged_page(
         }
     };
     let on_download = {
-        let (start, refuse) = (start.clone(), refuse.clone());
+        let (store, refuse) = (locked.store.clone(), refuse.clone());
         Callback::from(move |_: MouseEvent| {
-            let (start, refuse) = (start.clone(), refuse.clone());
+            let (text, refuse) = (store.damaged_text(), refuse.clone());
             yew::platform::spawn_local(async move {
-                let downloaded = damaged_text(&start)
+                let downloaded = text
                     .await
                     .and_then(|text| crate::export::download_unreadable(&text, today));
                 if let Err(error) = downloaded {
@@ -199,17 +292,17 @@ fn damaged_page(
     // Once set aside, the page starts again from what storage holds then
     // (another lock, the cases of an older store, or none), at `view`.
     let go_on = |view: View| {
-        let (start, store, refuse) = (start.clone(), store.clone(), refuse.clone());
+        let (store, refuse) = (locked.store.clone(), refuse.clone());
         let busy = busy.clone();
         Callback::from(move |_: MouseEvent| {
             if *busy {
                 return;
             }
             busy.set(true);
-            let (start, store, refuse) = (start.clone(), store.clone(), refuse.clone());
+            let (set_aside, refuse) = (store.set_aside(), refuse.clone());
             let hash = view.to_hash();
             yew::platform::spawn_local(async move {
-                match set_aside(&start, &store).await {
+                match set_aside.await {
                     Ok(()) => browser::reload_at(&hash),
                     Err(error) => refuse(format!(
                         "The damaged data could not be kept aside, so nothing was changed: {error}"
@@ -226,7 +319,7 @@ fn damaged_page(
                 "The locked cases saved on this device cannot be read ({reason}). Nothing has been changed or deleted."
             )}</p>
             { static_html(DAMAGED_WAYS) }
-            { beside_notice(start) }
+            { beside_notice(locked) }
             <div class="button-group" id="damaged-actions">
                 <button type="button" class="button button--secondary" onclick={on_download}>
                     {"Download the damaged data"}
@@ -245,12 +338,8 @@ fn damaged_page(
 /// What was kept aside from beside the locked store, said before it is
 /// unlocked: plain cases saved at a start when the database could not be
 /// opened are not in the lock, and not lost.
-fn beside_notice(start: &Start) -> Html {
-    let Start::LockedRecords {
-        beside: Some(kept_as),
-        ..
-    } = start
-    else {
+fn beside_notice(locked: &Locked) -> Html {
+    let Some(kept_as) = &locked.beside else {
         return html! {};
     };
     html! {
@@ -261,13 +350,9 @@ fn beside_notice(start: &Start) -> Html {
 }
 
 /// One passphrase field and a button; "The passphrase is not right" when
-/// it is not. `on_unlocked` takes the cases unlocked and their handle.
-fn unlock_page(
-    start: &Rc<Start>,
-    store: &Store,
-    form: UnlockForm,
-    on_unlocked: impl Fn((Loaded, Lock)) + 'static,
-) -> Html {
+/// it is not. Once unlocked, the passphrase is forgotten: the page, which
+/// may outlive it, keeps none.
+fn unlock_page(locked: &Locked, form: UnlockForm) -> Html {
     let UnlockForm {
         passphrase,
         errors,
@@ -275,8 +360,7 @@ fn unlock_page(
     } = form;
     let onsubmit = {
         let (passphrase, errors, busy) = (passphrase.clone(), errors.clone(), busy.clone());
-        let (start, store) = (start.clone(), store.clone());
-        let on_unlocked = Rc::new(on_unlocked);
+        let store = locked.store.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if *busy {
@@ -292,12 +376,11 @@ fn unlock_page(
                 return refuse("Enter your passphrase".to_owned());
             }
             busy.set(true);
-            let (start, store) = (start.clone(), store.clone());
-            let (typed, busy) = ((*passphrase).clone(), busy.clone());
-            let on_unlocked = on_unlocked.clone();
+            let (unlocked, busy) = (store.unlock((*passphrase).clone()), busy.clone());
+            let passphrase = passphrase.clone();
             yew::platform::spawn_local(async move {
-                match unlock(&start, &store, &typed).await {
-                    Ok(opened) => on_unlocked(opened),
+                match unlocked.await {
+                    Ok(()) => passphrase.set(String::new()),
                     Err(error) => {
                         busy.set(false);
                         refuse(match error {
@@ -319,7 +402,7 @@ fn unlock_page(
         <>
             <ErrorSummary errors={(*errors).clone()} />
             { static_html(UNLOCK_HEADING) }
-            { beside_notice(start) }
+            { beside_notice(locked) }
             if crypto::available() {
                 <form novalidate=true {onsubmit}>
                     { text_field(&TextFieldProps {

@@ -111,6 +111,7 @@ pub fn render_app_loaded(loaded: Loaded, today: NaiveDate, view: View) -> String
         loaded: Rc::new(loaded),
         store: Store::new(MemoryBackend::default()),
         view,
+        unlocked: false,
         children: html! { <Page /> },
     })
 }
@@ -169,6 +170,7 @@ pub fn render_in_app(cases: Vec<Case>, today: NaiveDate, page: Html) -> String {
         loaded: Rc::new(loaded(cases)),
         store: Store::new(MemoryBackend::default()),
         view: View::Cases,
+        unlocked: false,
         children: page,
     })
 }
