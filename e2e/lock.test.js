@@ -71,7 +71,7 @@ async function choosePassphrase(page, passphrase, again, button) {
 }
 
 test('a parent locks the cases with a passphrase, unlocks them after a reload, exports, changes and removes the lock', async () => {
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  const { context, page, errors, requests } = await openApp(app.browser, app.server.url);
   await addCase(page, { child: 'Maya Patel', council: 'Anytown Council' });
   await logMilestone(page, 'Request for an assessment received by the council', [1, 9, 2025], { note: 'Spoke to Mrs Jones at school.' });
   await page.getByRole('link', { name: 'Back to your cases' }).click();
@@ -99,8 +99,13 @@ test('a parent locks the cases with a passphrase, unlocks them after a reload, e
   await screenshot(page, '52-locked', errors);
 
   // After a reload, the Unlock page comes first and shows nothing of the cases.
+  requests.length = 0;
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Unlock your cases' }).waitFor();
+  // The first module asks only the part that keeps the locked store, and
+  // the lock's part, whose Unlock page it is: never the app again.
+  const parts = (list) => [...new Set(list.filter((path) => path.includes('/part-')).map((path) => path.replace(/^.*\/part-|[._].*$/g, '')))].sort();
+  assert.deepEqual(parts(requests), ['lock', 'locked']);
   assert.equal(await page.title(), 'Unlock your cases – EHC Timeline');
   assert.ok(!(await page.locator('body').innerText()).includes('Maya'));
   await screenshot(page, '53-unlock', errors);

@@ -1677,3 +1677,95 @@ async fn two_tabs_sealing_the_plain_records_of_before_at_once_store_each_file_on
         assert!(stored.iter().all(|(key, _)| key.starts_with("p-")));
     }
 }
+
+/// What the part `locked` answers crosses to the first module as JavaScript
+/// objects (`ehc_timeline::store_part`): every problem and every outcome of
+/// a save reads back as it was written.
+mod handed_between_modules {
+    use super::*;
+    use ehc_timeline::export::case_file_text;
+    use ehc_timeline::storage::sync::{Clash, ClashKind, Merge, Theirs};
+    use ehc_timeline::store_part::{problem_js, problem_of, synced_js, synced_of};
+
+    fn file(cases: &[Case]) -> String {
+        case_file_text(cases, day(3, 1))
+    }
+
+    fn read(text: &str) -> Option<Vec<Case>> {
+        rules::read_case_file(text).ok().map(|file| file.cases)
+    }
+
+    #[wasm_bindgen_test]
+    fn every_storage_problem_reads_back_as_it_was() {
+        let problems = [
+            LoadProblem::KeptAside {
+                reason: "it is not valid JSON".into(),
+                kept_as: KEPT_ASIDE.into(),
+                unreadable: "{ not json".into(),
+            },
+            LoadProblem::CouldNotKeepAside {
+                reason: "line 1".into(),
+                unreadable: "[".into(),
+            },
+            LoadProblem::TooNew { found: 99 },
+            LoadProblem::LockedElsewhere,
+            LoadProblem::Unavailable {
+                reason: "SecurityError".into(),
+            },
+            LoadProblem::LocalOnly {
+                reason: "the database cannot be opened".into(),
+            },
+        ];
+        for problem in problems {
+            assert_eq!(problem_of(&problem_js(&problem)), Some(problem.clone()));
+        }
+        assert_eq!(problem_of(&JsValue::UNDEFINED), None);
+    }
+
+    #[wasm_bindgen_test]
+    fn every_outcome_of_a_save_reads_back_as_it_was() {
+        let (mine, mut theirs) = (request_case(), request_case());
+        theirs.id = "c-2".into();
+        theirs.child = Some("C. D.".into());
+        let outcomes = [
+            Ok(Synced::Unchanged),
+            Err(SaveError::Failed("the disk is full".into())),
+            Err(SaveError::Refused(LoadProblem::LockedElsewhere)),
+            Ok(Synced::Theirs(Theirs {
+                ids: vec!["c-1".into(), "c-2".into()],
+                base: vec![mine.clone()],
+                theirs: vec![theirs.clone()],
+                taken: 3,
+            })),
+            Ok(Synced::Merged {
+                merge: Merge {
+                    cases: vec![theirs.clone(), mine.clone()],
+                    clashes: vec![
+                        Clash {
+                            name: "A. B.".into(),
+                            kind: ClashKind::EventChanged,
+                        },
+                        Clash {
+                            name: "C. D.".into(),
+                            kind: ClashKind::DeletedThere,
+                        },
+                    ],
+                },
+                unsaved: true,
+            }),
+        ];
+        for outcome in outcomes {
+            assert_eq!(synced_of(&synced_js(&outcome, file), read), outcome);
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn cases_that_cannot_be_read_back_fail_the_save_and_say_so() {
+        let outcome = Ok(Synced::Theirs(Theirs::default()));
+        let answer = synced_of(&synced_js(&outcome, |_| "{ not a case file".into()), read);
+        let Err(SaveError::Failed(reason)) = answer else {
+            panic!("{answer:?}");
+        };
+        assert!(reason.contains("Reload this page"), "{reason}");
+    }
+}
