@@ -3,9 +3,11 @@
 // through the DevTools protocol, with the app served as `make serve` serves
 // it (each file's compressed copy). From the navigation's start to the first
 // usable screen (the app's "ehc-ready" mark): a first visit (nothing cached),
-// a return visit (the service worker serves the app), and the first opening
-// of a part loaded on demand (src/parts.rs). Run by `make bench`; nothing
-// here asserts a time.
+// a return visit (the service worker serves the app), the first opening of a
+// part loaded on demand (src/parts.rs), and a return visit to a locked store,
+// to its Unlock page (the first module, then the parts `locked` and `lock`,
+// all from the service worker). Run by `make bench`; nothing here asserts a
+// time.
 import { RUNS, header, newContext, readyAt, repeat, row, withApp } from './measure.mjs';
 
 const SLOW_4G = {
@@ -55,7 +57,26 @@ await withApp(async ({ url, browser }) => {
     returns.push(await readyAt(page));
     await context.close();
   });
+  const locked = await repeat(RUNS, async () => {
+    const context = await newContext(browser);
+    const page = await slowPage(context);
+    await page.goto(url);
+    await readyAt(page);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.goto(`${url}#/lock`);
+    const passphrase = 'blue kettle on the stairs';
+    await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+    await page.getByLabel('Type the passphrase again').fill(passphrase);
+    await page.getByRole('button', { name: 'Lock my cases' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Your cases are locked' }).waitFor({ timeout: 120_000 });
+    await page.reload();
+    const ready = await readyAt(page);
+    await page.getByRole('heading', { level: 1, name: 'Unlock your cases' }).waitFor();
+    await context.close();
+    return ready;
+  });
   row('first visit (nothing cached)', first);
   row('return visit (the service worker serves the app)', returns);
   row('first opening of a part (import), on the first visit', parts);
+  row('return visit to a locked store, to its Unlock page', locked);
 });
