@@ -132,6 +132,13 @@ impl SessionKey {
         object.into()
     }
 
+    /// The key [`SessionKey::to_js`] handed over, if `value` is one: never
+    /// natively, where there is no WebCrypto key to hand over.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_js(_value: &wasm_bindgen::JsValue) -> Option<SessionKey> {
+        None
+    }
+
     /// The key [`SessionKey::to_js`] handed over, if `value` is one.
     #[cfg(target_arch = "wasm32")]
     pub fn from_js(value: &wasm_bindgen::JsValue) -> Option<SessionKey> {

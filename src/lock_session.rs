@@ -213,13 +213,8 @@ impl Lock {
         done: Changed,
         told: Told,
     ) {
-        #[cfg(target_arch = "wasm32")]
-        let key = SessionKey::from_js(&key);
-        // Natively no key is ever handed over.
-        #[cfg(not(target_arch = "wasm32"))]
-        let key = Option::<SessionKey>::None.filter(|_| !key.is_undefined());
         let cases = owned(&cases);
-        match key {
+        match SessionKey::from_js(&key) {
             Some(key) => self.set_passphrase(key, cases, done, told),
             None => self.remove(cases, done, told),
         }
