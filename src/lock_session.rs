@@ -204,8 +204,9 @@ impl Lock {
 
     /// Locks `cases` with `key`, as the lock's part hands a new key over
     /// ([`SessionKey::to_js`]), or removes the lock where `key` is none:
-    /// see [`Lock::set_passphrase`] and [`Lock::remove`].
-    #[cfg(not(feature = "lockless"))]
+    /// see [`Lock::set_passphrase`] and [`Lock::remove`]. The first module
+    /// does so only through the part `locked`, which keeps the store while
+    /// the lock's settings are open (see [`Lock::part`]).
     pub fn change(
         &self,
         key: wasm_bindgen::JsValue,
@@ -213,28 +214,16 @@ impl Lock {
         done: Changed,
         told: Told,
     ) {
-        let cases = owned(&cases);
-        match SessionKey::from_js(&key) {
-            Some(key) => self.set_passphrase(key, cases, done, told),
-            None => self.remove(cases, done, told),
-        }
-    }
-
-    /// The same, in the first module: only through the part `locked`, which
-    /// keeps the store while the lock's settings are open (see
-    /// [`Lock::part`]).
-    #[cfg(feature = "lockless")]
-    pub fn change(
-        &self,
-        key: wasm_bindgen::JsValue,
-        cases: Vec<Rc<Case>>,
-        done: Changed,
-        told: Told,
-    ) {
+        #[cfg(feature = "lockless")]
         match self.remote_store() {
             Some(remote) => remote.change(key, &cases, done, told),
             None => done.emit(Err(NO_STORE.to_owned())),
-        }
+        };
+        #[cfg(not(feature = "lockless"))]
+        match SessionKey::from_js(&key) {
+            Some(key) => self.set_passphrase(key, owned(&cases), done, told),
+            None => self.remove(owned(&cases), done, told),
+        };
     }
 
     /// Saves `cases` after whatever is queued: each changed case in
