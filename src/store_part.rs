@@ -1,19 +1,22 @@
 //! Every start but the usual one, opened by the part `locked` for the first
-//! module: a locked store (with its Unlock page), a value in localStorage to
-//! move into the database, a database that cannot be used (the cases then
-//! stay in localStorage), or is too new, a record that cannot be read; and
-//! the lock's settings, which change the lock.
+//! module: a locked store, a value in localStorage to move into the
+//! database, a database that cannot be used (the cases then stay in
+//! localStorage) or is too new, a record that cannot be read; and the
+//! lock's settings, which change the lock.
 //!
 //! The first module leaves the code of those starts out (see
-//! `crate::start`): it asks the part `locked` to open storage
-//! ([`open`]), which shows the Unlock page where the cases are locked, and
-//! answers with the cases (as a case file) and a handle on the store it
-//! opened. The part keeps that store ([`serve`]), with the lock's key and
-//! its sealing, and the first module saves through it
-//! ([`crate::lock_session::Lock`]): each save hands over the ids of all the
-//! cases, in order, and the cases changed since the last hand-over (as a
-//! case file); the part answers as its own [`Lock`] does. So the part holds
-//! no page of the app, only its storage: about half the app's wasm.
+//! `crate::start`): it asks the part `locked` to open storage ([`open`]).
+//! Where the cases are locked, that part answers with what the Unlock page
+//! needs, and the first module shows that page from the part `lock`
+//! ([`show_unlock`]), which asks the part `locked` to unlock. Then the part
+//! `locked` answers with the cases (as a case file) and a handle on the
+//! store it opened, which it keeps, with the lock's key and its sealing;
+//! the first module saves through it ([`crate::lock_session::Lock`]): each
+//! save hands over the ids of all the cases, in order, and the cases changed
+//! since the last hand-over (as a case file), and the part answers as its
+//! own `Lock` does. So the part `locked` holds no page (no Yew app), only
+//! storage, and the Unlock page weighs on the part `lock`, with the lock's
+//! settings: each stays under the 150 KB a part may take.
 
 use js_sys::{Array, Object, Reflect};
 use rules::Case;
@@ -381,7 +384,7 @@ mod served {
     use crate::unlock::{damaged_text, set_aside, unlock};
 
     /// Opens storage as the app whole does (`lock::open`), and answers with
-    /// the cases opened ([`opened`]); or where they are locked, with
+    /// the cases opened (`opened`); or where they are locked, with
     /// `{locked}`: what the Unlock page shows of the lock (`damaged`, why it
     /// cannot be read; `beside`, where plain cases found beside it were
     /// kept) and what it asks (`unlock`, `damagedText`, `setAside`).

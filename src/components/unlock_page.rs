@@ -90,7 +90,7 @@ pub fn LockGate(props: &StartProps<Start>) -> Html {
 }
 
 /// What the Unlock page asks of the locked store: in the app whole, of its
-/// own [`Start`] ([`Here`]); in the built app, of the part `locked`, which
+/// own [`Start`] (`Here`); in the built app, of the part `locked`, which
 /// keeps it (see [`crate::store_part`]).
 pub trait Unlocking {
     /// Opens the cases with `passphrase`, and hands them over to the app.
