@@ -31,6 +31,10 @@ pub struct ProvidersProps {
     /// gone, so the first page's heading takes it.
     #[prop_or_default]
     pub unlocked: bool,
+    /// The one handle on storage, which the app's root gives (none where
+    /// the app is rendered alone, as in tests: it makes one of its own).
+    #[prop_or_default]
+    pub lock: Option<Lock>,
     pub children: Html,
 }
 
@@ -44,6 +48,7 @@ impl PartialEq for ProvidersProps {
             && self.store == other.store
             && self.view == other.view
             && self.unlocked == other.unlocked
+            && self.lock == other.lock
             && self.children == other.children
     }
 }
@@ -60,11 +65,11 @@ pub fn Providers(props: &ProvidersProps) -> Html {
         let initial = props.view.clone();
         use_state_eq(move || initial)
     };
-    // The one handle on storage: the lock gate's, or (rendered alone, as
-    // in tests) one of its own on the store.
+    // The one handle on storage: the root's, or (rendered alone, as in
+    // tests) one of its own on the store.
     let lock = {
         let (lock, store, loaded) = (
-            use_context::<Lock>(),
+            props.lock.clone(),
             props.store.clone(),
             props.loaded.clone(),
         );
@@ -105,11 +110,10 @@ pub fn Providers(props: &ProvidersProps) -> Html {
         });
     }
     use_page_change(&view, &state);
+    let context = CasesContext::new(state, Navigator::new(view), props.lock.clone());
     html! {
-        <ContextProvider<CasesContext> context={CasesContext::new(state)}>
-            <ContextProvider<Navigator> context={Navigator::new(view)}>
-                <Layout>{ props.children.clone() }</Layout>
-            </ContextProvider<Navigator>>
+        <ContextProvider<CasesContext> {context}>
+            <Layout>{ props.children.clone() }</Layout>
         </ContextProvider<CasesContext>>
     }
 }

@@ -188,11 +188,9 @@ fn app(
     unlocked: bool,
 ) -> Html {
     html! {
-        <ContextProvider<Lock> context={lock.clone()}>
-            <Providers {today} loaded={loaded.clone()} store={store.clone()} view={view.clone()} {unlocked}>
-                <Page {unlocked} />
-            </Providers>
-        </ContextProvider<Lock>>
+        <Providers {today} loaded={loaded.clone()} store={store.clone()} view={view.clone()} {unlocked} lock={lock.clone()}>
+            <Page {unlocked} />
+        </Providers>
     }
 }
 

@@ -112,6 +112,7 @@ pub fn render_app_loaded(loaded: Loaded, today: NaiveDate, view: View) -> String
         store: Store::new(MemoryBackend::default()),
         view,
         unlocked: false,
+        lock: None,
         children: html! { <Page /> },
     })
 }
@@ -171,6 +172,7 @@ pub fn render_in_app(cases: Vec<Case>, today: NaiveDate, page: Html) -> String {
         store: Store::new(MemoryBackend::default()),
         view: View::Cases,
         unlocked: false,
+        lock: None,
         children: page,
     })
 }
