@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::{CaseFormPage, CaseList, CasePage, Layout, MilestonePage, OnDemandPage};
+use crate::components::{
+    CaseFormPage, CaseList, CasePage, MilestonePage, OnDemandPage, use_layout,
+};
 use crate::hooks::{CasesContext, Navigator, use_navigator};
 use crate::lock_session::Lock;
 use crate::route::View;
@@ -110,11 +112,10 @@ pub fn Providers(props: &ProvidersProps) -> Html {
         });
     }
     use_page_change(&view, &state);
-    let context = CasesContext::new(state, Navigator::new(view), props.lock.clone());
+    let context = CasesContext::new(state, Navigator::new(view.clone()), props.lock.clone());
+    let page = use_layout(&context.cases(), &view, props.children.clone());
     html! {
-        <ContextProvider<CasesContext> {context}>
-            <Layout>{ props.children.clone() }</Layout>
-        </ContextProvider<CasesContext>>
+        <ContextProvider<CasesContext> {context}>{page}</ContextProvider<CasesContext>>
     }
 }
 

@@ -50,6 +50,15 @@ impl CasesContext {
     }
 }
 
+impl CasesContext {
+    /// The cases and their verbs, as [`use_cases`] gives them under it.
+    pub fn cases(&self) -> Cases {
+        Cases {
+            source: Source::App(self.clone()),
+        }
+    }
+}
+
 impl PartialEq for CasesContext {
     fn eq(&self, other: &CasesContext) -> bool {
         self.step == other.step && self.navigator == other.navigator && self.lock == other.lock

@@ -458,7 +458,7 @@ const FORGOTTEN: &str = concat!(
 const HEADER: &str = r#"<header class="header"><div class="width-container"><span class="header__name">EHC Timeline</span></div></header>"#;
 
 /// The header and footer of every page, around the Unlock page (which comes
-/// before the cases, and so before [`crate::components::Layout`]).
+/// before the cases, and so before [`crate::components::use_layout`]).
 fn frame(content: Html) -> Html {
     html! {
         <>
