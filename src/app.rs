@@ -89,8 +89,8 @@ pub fn Providers(props: &ProvidersProps) -> Html {
         // What starts with the app, in one effect: each `use_effect_with`
         // is code of its own in the first module.
         use_effect_with((), move |()| {
-            // The first module's root (`OpenApp`) is ready with this first
-            // render, in the page: its own effect would be more code.
+            // The first module's root (this, see `crate::start`) is ready
+            // with this first render, in the page.
             #[cfg(feature = "lockless")]
             browser::mark_ready();
             if unlocked {
@@ -125,11 +125,11 @@ fn own_lock(store: Store, loaded: &Loaded) -> Lock {
     Lock::open(store, loaded.saving.clone())
 }
 
-/// The first module's root (`OpenApp`) always gives its lock, and took the
-/// records read at start from `Loaded`: no handle of its own to link.
+/// The first module's start (`crate::start`) always gives its lock, and
+/// took the records read at start from `Loaded`: no handle of its own to link.
 #[cfg(feature = "lockless")]
 fn own_lock(_: Store, _: &Loaded) -> Lock {
-    unreachable!("the first module's root gives its lock")
+    unreachable!("the first module's start gives its lock")
 }
 
 #[derive(Properties, Clone, PartialEq)]

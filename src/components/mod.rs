@@ -79,6 +79,6 @@ pub use undo_banner::{
     button, export_error_message, inset_with_button, secondary_button, undo_banner,
 };
 pub use unlock_page::{
-    LockGate, Locked, OpenApp, Opened, StartProps, Task, UNLOCK_TITLE, Unlock, UnlockProps,
-    Unlocking, beside, damaged,
+    LockGate, Locked, StartProps, Task, UNLOCK_TITLE, Unlock, UnlockProps, Unlocking, beside,
+    damaged,
 };
