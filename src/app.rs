@@ -10,7 +10,7 @@ use crate::browser;
 use crate::components::{
     CaseFormPage, CaseList, CasePage, MilestonePage, OnDemandPage, use_layout,
 };
-use crate::hooks::{CasesContext, Navigator, use_navigator};
+use crate::hooks::{CasesContext, Navigator};
 use crate::lock_session::Lock;
 use crate::route::View;
 use crate::state::{Action, State};
@@ -37,7 +37,10 @@ pub struct ProvidersProps {
     /// the app is rendered alone, as in tests: it makes one of its own).
     #[prop_or_default]
     pub lock: Option<Lock>,
-    pub children: Html,
+    /// The page inside the layout, as a test shows one; none (the app): the
+    /// page the address names ([`routed`]).
+    #[prop_or_default]
+    pub page: Option<Html>,
 }
 
 /// The same load is the same `Rc`: the state starts from it once, so its
@@ -51,7 +54,7 @@ impl PartialEq for ProvidersProps {
             && self.view == other.view
             && self.unlocked == other.unlocked
             && self.lock == other.lock
-            && self.children == other.children
+            && self.page == other.page
     }
 }
 
@@ -112,8 +115,15 @@ pub fn Providers(props: &ProvidersProps) -> Html {
         });
     }
     use_page_change(&view, &state);
+    // Whether the user has moved from the page the app opened at (where the
+    // browser's own focus is right), or unlocked the cases.
+    let moved = use_mut_ref(|| props.unlocked);
+    if *view != props.view {
+        *moved.borrow_mut() = true;
+    }
+    let page = (props.page.clone()).unwrap_or_else(|| routed(&view, *moved.borrow()));
     let context = CasesContext::new(state, Navigator::new(view.clone()), props.lock.clone());
-    let page = use_layout(&context.cases(), &view, props.children.clone());
+    let page = use_layout(&context.cases(), &view, page);
     html! {
         <ContextProvider<CasesContext> {context}>{page}</ContextProvider<CasesContext>>
     }
@@ -132,29 +142,12 @@ fn own_lock(_: Store, _: &Loaded) -> Lock {
     unreachable!("the first module's start gives its lock")
 }
 
-#[derive(Properties, Clone, PartialEq)]
-pub struct PageProps {
-    /// The app opened after the Unlock page, whose focus is gone: the first
-    /// page takes it, as after moving.
-    #[prop_or_default]
-    pub unlocked: bool,
-}
-
-/// The page the navigator shows: the app is this page inside [`Providers`].
-#[component]
-pub fn Page(props: &PageProps) -> Html {
-    let navigator = use_navigator();
-    // Whether the user has moved from the page the app opened at (where the
-    // browser's own focus is right), or unlocked the cases.
-    let opened_at = {
-        let view = navigator.view().clone();
-        use_memo((), move |()| view)
-    };
-    let moved = use_mut_ref(|| props.unlocked);
-    if *opened_at != *navigator.view() {
-        *moved.borrow_mut() = true;
-    }
-    let view = navigator.view();
+/// The page `view` names, inside the layout; `moved`: the user moved from
+/// the page the app opened at, or unlocked the cases, so a part's page takes
+/// the focus. A function of [`Providers`], which is drawn when the page or
+/// the cases change, not a component of its own: less code in the first
+/// module.
+fn routed(view: &View, moved: bool) -> Html {
     // The pages used least, in parts loaded on demand (see `parts`): one
     // place that builds their page, whichever part it is.
     let part = match view {
@@ -190,7 +183,7 @@ pub fn Page(props: &PageProps) -> Html {
             return html! { <MilestonePage case_id={id.clone()} {event_id} /> };
         }
     };
-    html! { <OnDemandPage {part} view={view.clone()} focus={*moved.borrow()} /> }
+    html! { <OnDemandPage {part} view={view.clone()} focus={moved} /> }
 }
 
 /// On moving to another page: its title, and focus on its heading (not on the

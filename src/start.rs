@@ -22,7 +22,7 @@
 use std::rc::Rc;
 
 #[cfg(feature = "lockless")]
-use crate::app::{Page, Providers, ProvidersProps};
+use crate::app::{Providers, ProvidersProps};
 use crate::browser;
 #[cfg(not(feature = "lockless"))]
 use crate::components;
@@ -68,7 +68,7 @@ pub async fn run() {
         view,
         unlocked,
         lock: Some(lock),
-        children: yew::html! { <Page {unlocked} /> },
+        page: None,
     };
     yew::Renderer::<Providers>::with_props(props).render();
 }

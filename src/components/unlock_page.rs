@@ -6,7 +6,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use crate::app::{Page, Providers};
+use crate::app::Providers;
 use crate::browser;
 use crate::components::{ErrorSummary, TextFieldProps, footer, static_html, text_field};
 use crate::crypto::{self, OpenError};
@@ -188,9 +188,7 @@ fn app(
     unlocked: bool,
 ) -> Html {
     html! {
-        <Providers {today} loaded={loaded.clone()} store={store.clone()} view={view.clone()} {unlocked} lock={lock.clone()}>
-            <Page {unlocked} />
-        </Providers>
+        <Providers {today} loaded={loaded.clone()} store={store.clone()} view={view.clone()} {unlocked} lock={lock.clone()} />
     }
 }
 

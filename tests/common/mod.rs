@@ -11,7 +11,7 @@ use ehc_timeline::parts::{LockKey, Part, PartPage, PartPageProps};
 use ehc_timeline::state::State;
 use ehc_timeline::storage::backup::BackupRecord;
 use ehc_timeline::storage::{Backend, KEY, Loaded, MemoryBackend, Saving};
-use ehc_timeline::{Page, Store, View};
+use ehc_timeline::{Store, View};
 use rules::{Case, Event, EventKind};
 use yew::{BaseComponent, Html, LocalServerRenderer, html};
 
@@ -113,7 +113,7 @@ pub fn render_app_loaded(loaded: Loaded, today: NaiveDate, view: View) -> String
         view,
         unlocked: false,
         lock: None,
-        children: html! { <Page /> },
+        page: None,
     })
 }
 
@@ -173,7 +173,7 @@ pub fn render_in_app(cases: Vec<Case>, today: NaiveDate, page: Html) -> String {
         view: View::Cases,
         unlocked: false,
         lock: None,
-        children: page,
+        page: Some(page),
     })
 }
 
