@@ -13,7 +13,7 @@ use ehc_timeline::storage::backup::BackupRecord;
 use ehc_timeline::storage::{Backend, KEY, Loaded, MemoryBackend, Saving};
 use ehc_timeline::{Store, View};
 use rules::{Case, Event, EventKind};
-use yew::{BaseComponent, Html, LocalServerRenderer, html};
+use yew::{BaseComponent, Html, LocalServerRenderer};
 
 /// A day of 2025.
 pub fn day(month: u32, day: u32) -> NaiveDate {
