@@ -10,8 +10,12 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { integrity, withIntegrity } from './minify.mjs';
 
-/** wasm-bindgen's hashed export names, which only its JavaScript calls (`wasm.NAME`). */
-const HASHED_EXPORT = /__h[0-9a-f]{16}$/;
+/**
+ * wasm-bindgen's hashed export names, which only its JavaScript calls
+ * (`wasm.NAME`); a closure's second export of the same hash has a suffix
+ * (`..._h2cc59ea14de2ba2a_5`).
+ */
+const HASHED_EXPORT = /__h[0-9a-f]{16}(_\d+)?$/;
 
 /** The `i`th short name: a, b, ..., Z, ba, ... (letters only, so never a number or an escape). */
 function shortName(i) {
