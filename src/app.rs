@@ -7,8 +7,10 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::{CaseFormPage, CaseList, CasePage, Layout, MilestonePage, OnDemandPage};
-use crate::hooks::{CasesContext, Navigator, use_navigator};
+use crate::components::{
+    CaseFormPage, CaseList, CasePage, MilestonePage, OnDemandPage, use_layout,
+};
+use crate::hooks::{CasesContext, Navigator};
 use crate::lock_session::Lock;
 use crate::route::View;
 use crate::state::{Action, State};
@@ -31,7 +33,14 @@ pub struct ProvidersProps {
     /// gone, so the first page's heading takes it.
     #[prop_or_default]
     pub unlocked: bool,
-    pub children: Html,
+    /// The one handle on storage, which the app's root gives (none where
+    /// the app is rendered alone, as in tests: it makes one of its own).
+    #[prop_or_default]
+    pub lock: Option<Lock>,
+    /// The page inside the layout, as a test shows one; none (the app): the
+    /// page the address names ([`routed`]).
+    #[prop_or_default]
+    pub page: Option<Html>,
 }
 
 /// The same load is the same `Rc`: the state starts from it once, so its
@@ -44,7 +53,8 @@ impl PartialEq for ProvidersProps {
             && self.store == other.store
             && self.view == other.view
             && self.unlocked == other.unlocked
-            && self.children == other.children
+            && self.lock == other.lock
+            && self.page == other.page
     }
 }
 
@@ -60,11 +70,11 @@ pub fn Providers(props: &ProvidersProps) -> Html {
         let initial = props.view.clone();
         use_state_eq(move || initial)
     };
-    // The one handle on storage: the lock gate's, or (rendered alone, as
-    // in tests) one of its own on the store.
+    // The one handle on storage: the root's, or (rendered alone, as in
+    // tests) one of its own on the store.
     let lock = {
         let (lock, store, loaded) = (
-            use_context::<Lock>(),
+            props.lock.clone(),
             props.store.clone(),
             props.loaded.clone(),
         );
@@ -82,8 +92,8 @@ pub fn Providers(props: &ProvidersProps) -> Html {
         // What starts with the app, in one effect: each `use_effect_with`
         // is code of its own in the first module.
         use_effect_with((), move |()| {
-            // The first module's root (`OpenApp`) is ready with this first
-            // render, in the page: its own effect would be more code.
+            // The first module's root (this, see `crate::start`) is ready
+            // with this first render, in the page.
             #[cfg(feature = "lockless")]
             browser::mark_ready();
             if unlocked {
@@ -105,12 +115,17 @@ pub fn Providers(props: &ProvidersProps) -> Html {
         });
     }
     use_page_change(&view, &state);
+    // Whether the user has moved from the page the app opened at (where the
+    // browser's own focus is right), or unlocked the cases.
+    let moved = use_mut_ref(|| props.unlocked);
+    if *view != props.view {
+        *moved.borrow_mut() = true;
+    }
+    let page = (props.page.clone()).unwrap_or_else(|| routed(&view, *moved.borrow()));
+    let context = CasesContext::new(state, Navigator::new(view.clone()), props.lock.clone());
+    let page = use_layout(&context.cases(), &view, page);
     html! {
-        <ContextProvider<CasesContext> context={CasesContext::new(state)}>
-            <ContextProvider<Navigator> context={Navigator::new(view)}>
-                <Layout>{ props.children.clone() }</Layout>
-            </ContextProvider<Navigator>>
-        </ContextProvider<CasesContext>>
+        <ContextProvider<CasesContext> {context}>{page}</ContextProvider<CasesContext>>
     }
 }
 
@@ -120,36 +135,19 @@ fn own_lock(store: Store, loaded: &Loaded) -> Lock {
     Lock::open(store, loaded.saving.clone())
 }
 
-/// The first module's root (`OpenApp`) always gives its lock, and took the
-/// records read at start from `Loaded`: no handle of its own to link.
+/// The first module's start (`crate::start`) always gives its lock, and
+/// took the records read at start from `Loaded`: no handle of its own to link.
 #[cfg(feature = "lockless")]
 fn own_lock(_: Store, _: &Loaded) -> Lock {
-    unreachable!("the first module's root gives its lock")
+    unreachable!("the first module's start gives its lock")
 }
 
-#[derive(Properties, Clone, PartialEq)]
-pub struct PageProps {
-    /// The app opened after the Unlock page, whose focus is gone: the first
-    /// page takes it, as after moving.
-    #[prop_or_default]
-    pub unlocked: bool,
-}
-
-/// The page the navigator shows: the app is this page inside [`Providers`].
-#[component]
-pub fn Page(props: &PageProps) -> Html {
-    let navigator = use_navigator();
-    // Whether the user has moved from the page the app opened at (where the
-    // browser's own focus is right), or unlocked the cases.
-    let opened_at = {
-        let view = navigator.view().clone();
-        use_memo((), move |()| view)
-    };
-    let moved = use_mut_ref(|| props.unlocked);
-    if *opened_at != *navigator.view() {
-        *moved.borrow_mut() = true;
-    }
-    let view = navigator.view();
+/// The page `view` names, inside the layout; `moved`: the user moved from
+/// the page the app opened at, or unlocked the cases, so a part's page takes
+/// the focus. A function of [`Providers`], which is drawn when the page or
+/// the cases change, not a component of its own: less code in the first
+/// module.
+fn routed(view: &View, moved: bool) -> Html {
     // The pages used least, in parts loaded on demand (see `parts`): one
     // place that builds their page, whichever part it is.
     let part = match view {
@@ -185,7 +183,7 @@ pub fn Page(props: &PageProps) -> Html {
             return html! { <MilestonePage case_id={id.clone()} {event_id} /> };
         }
     };
-    html! { <OnDemandPage {part} view={view.clone()} focus={*moved.borrow()} /> }
+    html! { <OnDemandPage {part} view={view.clone()} focus={moved} /> }
 }
 
 /// On moving to another page: its title, and focus on its heading (not on the

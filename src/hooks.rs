@@ -10,29 +10,58 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::forms::{Draft, Edit, Errors, FieldError};
+use crate::lock_session::Lock;
 use crate::route::View;
 use crate::state::{Action, CaseDetails, State, new_case_id};
 
-/// The reducer handle, shared under the app, compared by the step of the
-/// state it was made on: each change is a new step, and yew's comparison of
-/// the whole state was 1.2 KB of the first module. The step is read once:
-/// every handle reads the state as it is now.
+/// What the app shares under it, in one context: the reducer handle, the
+/// navigator and the handle on storage the app was given. Each context type
+/// is a component and a lookup of its own in the first module (about 2.8 KB
+/// before wasm-opt); the components under the app read the cases and the
+/// page alike, so one context draws no page more often.
+///
+/// Compared by the step of the state the handle was made on: each change is
+/// a new step, and yew's comparison of the whole state was 1.2 KB of the
+/// first module. The step is read once: every handle reads the state as it
+/// is now.
 #[derive(Clone)]
 pub struct CasesContext {
     handle: UseReducerHandle<State>,
     step: u64,
+    navigator: Navigator,
+    lock: Option<Lock>,
 }
 
 impl CasesContext {
-    pub fn new(handle: UseReducerHandle<State>) -> CasesContext {
+    /// `lock`: the handle the app's root gave (none where the app is
+    /// rendered alone, as in tests).
+    pub fn new(
+        handle: UseReducerHandle<State>,
+        navigator: Navigator,
+        lock: Option<Lock>,
+    ) -> CasesContext {
         let step = handle.step.0;
-        CasesContext { handle, step }
+        CasesContext {
+            handle,
+            step,
+            navigator,
+            lock,
+        }
+    }
+}
+
+impl CasesContext {
+    /// The cases and their verbs, as [`use_cases`] gives them under it.
+    pub fn cases(&self) -> Cases {
+        Cases {
+            source: Source::App(self.clone()),
+        }
     }
 }
 
 impl PartialEq for CasesContext {
     fn eq(&self, other: &CasesContext) -> bool {
-        self.step == other.step
+        self.step == other.step && self.navigator == other.navigator && self.lock == other.lock
     }
 }
 
@@ -159,6 +188,15 @@ impl Cases {
             context.handle.dispatch(action);
         }
     }
+
+    /// The handle on storage the app's root gave: none on a part's page,
+    /// nor where the app is rendered alone.
+    pub fn lock(&self) -> Option<&Lock> {
+        match &self.source {
+            Source::App(context) => context.lock.as_ref(),
+            Source::HandedOver(_) => None,
+        }
+    }
 }
 
 /// The cases and their verbs. Panics outside the app's provider.
@@ -199,10 +237,16 @@ impl Navigator {
     }
 }
 
-/// The navigator. Panics outside the app's provider.
+/// The navigator: the app's ([`CasesContext`]), or a part's page's own
+/// (`crate::parts`, never in the first module). Panics outside both.
 #[hook]
 pub fn use_navigator() -> Navigator {
-    use_context::<Navigator>().expect("use_navigator is used inside the App")
+    let app = use_context::<CasesContext>().map(|app| app.navigator);
+    #[cfg(not(feature = "lockless"))]
+    let given = use_context::<Navigator>();
+    #[cfg(feature = "lockless")]
+    let given = None;
+    app.or(given).expect("use_navigator is used inside the App")
 }
 
 /// A form's draft and the errors of its last submission.

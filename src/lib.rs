@@ -4,7 +4,7 @@
 //! The data flows one way: what the user records ([`state`], saved by
 //! [`storage`]) goes through the engine to what the [`components`] show.
 //! `start.rs` gathers the browser's facts (today's date, stored cases, the
-//! page's hash) and renders [`Page`] inside [`Providers`]; tests render the same components natively.
+//! page's hash) and renders [`Providers`], which shows the page the hash names; tests render the same components natively.
 
 pub mod app;
 pub mod browser;
@@ -34,7 +34,7 @@ pub mod store_part;
 pub mod summary;
 pub mod unlock;
 
-pub use app::{Page, Providers, ProvidersProps};
+pub use app::{Providers, ProvidersProps};
 pub use route::View;
 pub use state::{Action, State};
 pub use storage::Store;

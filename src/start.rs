@@ -22,14 +22,17 @@
 use std::rc::Rc;
 
 #[cfg(feature = "lockless")]
-use crate::components::Opened;
+use crate::app::{Providers, ProvidersProps};
+use crate::browser;
+#[cfg(not(feature = "lockless"))]
+use crate::components;
+#[cfg(not(feature = "lockless"))]
 use crate::components::StartProps;
 use crate::lock;
 #[cfg(feature = "lockless")]
 use crate::lock_session::Lock;
 use crate::route::View;
 use crate::storage::Store;
-use crate::{browser, components};
 
 /// Opens storage and renders the app (see the module's doc): the usual
 /// start by this module, any other (and the lock's settings) by the part
@@ -58,17 +61,16 @@ pub async fn run() {
             Err(reason) => return not_opened(&reason),
         },
     };
-    let props = StartProps {
+    let props = ProvidersProps {
         today: browser::today(),
-        found: Rc::new(Opened {
-            loaded: Rc::new(loaded),
-            lock,
-            unlocked,
-        }),
+        loaded: Rc::new(loaded),
         store,
         view,
+        unlocked,
+        lock: Some(lock),
+        page: None,
     };
-    yew::Renderer::<components::OpenApp>::with_props(props).render();
+    yew::Renderer::<Providers>::with_props(props).render();
 }
 
 /// Opens storage and renders the app (see the module's doc), with the

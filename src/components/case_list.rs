@@ -82,7 +82,6 @@ const EVERY_DEADLINE: &str = concat!(
 pub fn CaseList() -> Html {
     let cases = use_cases();
     let navigator = use_navigator();
-    let lock = use_context::<crate::lock_session::Lock>();
     // Whether the list is sorted by name: a bool, whose state code the app
     // already has, not a state of its own type.
     let by_name = use_state_eq(bool::default);
@@ -210,7 +209,7 @@ pub fn CaseList() -> Html {
                 </div>
             }
             { export_error_message(export_error.as_deref()) }
-            { lock_summary(lock.as_ref()) }
+            { lock_summary(cases.lock()) }
         </>
     }
 }

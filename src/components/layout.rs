@@ -3,22 +3,19 @@
 use yew::prelude::*;
 
 use crate::components::{Markup, backup_reminder, button, use_storage_messages};
-use crate::hooks::{use_cases, use_navigator};
+use crate::hooks::Cases;
 use crate::route::View;
 
-#[derive(Properties, PartialEq)]
-pub struct LayoutProps {
-    pub children: Html,
-}
-
-/// The frame; the backup reminder shows on the case list only, not to nag
-/// on every page.
-#[component]
-pub fn Layout(props: &LayoutProps) -> Html {
-    let cases = use_cases();
-    let on_cases = use_navigator().view() == &View::Cases;
+/// The frame around `page`, with `cases` shown at `view`; the backup
+/// reminder shows on the case list only, not to nag on every page. A hook
+/// of the app's root (`crate::app::Providers`), which holds the cases and
+/// the page, rather than a component of its own: less code in the first
+/// module, and drawn when the same changes are.
+#[hook]
+pub fn use_layout(cases: &Cases, view: &View, page: Html) -> Html {
+    let on_cases = view == &View::Cases;
     let update = use_update_banner();
-    let storage = use_storage_messages();
+    let storage = use_storage_messages(cases);
     html! {
         <>
             <a href="#main-content" class="skip-link" data-focus="" onclick={Callback::from(focus_link)}>
@@ -30,9 +27,9 @@ pub fn Layout(props: &LayoutProps) -> Html {
                     {update}
                     {storage}
                     if on_cases {
-                        { backup_reminder(&cases) }
+                        { backup_reminder(cases) }
                     }
-                    { props.children.clone() }
+                    { page }
                 </main>
             </div>
             { footer() }

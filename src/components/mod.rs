@@ -62,7 +62,7 @@ pub use fields::{TextFieldProps, select_field, text_field};
 pub use html_text::{push_escaped, table_start};
 pub use import_page::{ImportPage, ImportPageProps, ImportStep, import_error};
 pub use latest::{Latest, PER_PAGE, per_page};
-pub use layout::{Layout, back_link, focus_link, footer, not_found, static_html, warning_text};
+pub use layout::{back_link, focus_link, footer, not_found, static_html, use_layout, warning_text};
 pub use letters_page::LettersPage;
 pub use lock_page::{
     LOCK_PAGE_TITLE, LockControl, LockPage, NO_CRYPTO, check_new_passphrase, lock_summary,
@@ -79,6 +79,6 @@ pub use undo_banner::{
     button, export_error_message, inset_with_button, secondary_button, undo_banner,
 };
 pub use unlock_page::{
-    LockGate, Locked, OpenApp, Opened, StartProps, Task, UNLOCK_TITLE, Unlock, UnlockProps,
-    Unlocking, beside, damaged,
+    LockGate, Locked, StartProps, Task, UNLOCK_TITLE, Unlock, UnlockProps, Unlocking, beside,
+    damaged,
 };

@@ -30,7 +30,7 @@ pub struct OnDemandPageProps {
 #[component]
 pub fn OnDemandPage(props: &OnDemandPageProps) -> Html {
     let cases = use_cases();
-    let lock = use_context::<Lock>();
+    let lock = cases.lock().cloned();
     let host = use_node_ref();
     let failed = use_state_eq(Option::<String>::default);
     // How far a change of the lock has come: its rewrite of every record

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::components::{ExportBackupButton, Markup, secondary_button, static_html};
 use crate::export;
-use crate::hooks::{Cases, use_cases};
+use crate::hooks::Cases;
 use crate::state::SaveStatus;
 use crate::storage::LoadProblem;
 
@@ -33,17 +33,17 @@ pub fn load_problem_text(problem: &LoadProblem) -> String {
     }
 }
 
-/// Problems reading or saving, and changes another tab's write kept out; a
-/// hook of [`crate::components::Layout`] rather than components of their own
-/// (less code), its state why the unreadable data could not be downloaded.
+/// Problems reading or saving `cases`, and changes another tab's write
+/// kept out; a hook of the layout ([`crate::components::use_layout`])
+/// rather than components of their own (less code), its state why the
+/// unreadable data could not be downloaded.
 #[hook]
-pub fn use_storage_messages() -> Html {
-    let cases = use_cases();
+pub fn use_storage_messages(cases: &Cases) -> Html {
     let download_error = use_state_eq(Option::<String>::default);
     html! {
         <>
             if let Some(problem) = &cases.load_problem {
-                { load_problem_banner(problem, &cases, download_error) }
+                { load_problem_banner(problem, cases, download_error) }
             }
             if let SaveStatus::Failed(reason) = &cases.save {
                 <div class="notification-banner notification-banner--error" role="alert">
@@ -55,7 +55,7 @@ pub fn use_storage_messages() -> Html {
             }
             if !cases.clashes.is_empty() {
                 <div class="notification-banner notification-banner--error" role="alert">
-                    { clashes(&cases) }
+                    { clashes(cases) }
                 </div>
             }
         </>

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use crate::app::{Page, Providers};
+use crate::app::Providers;
 use crate::browser;
 use crate::components::{ErrorSummary, TextFieldProps, footer, static_html, text_field};
 use crate::crypto::{self, OpenError};
@@ -18,8 +18,8 @@ use crate::storage::{Loaded, Store};
 use crate::unlock::{damaged_text, set_aside, unlock};
 
 /// The facts the app starts from, as for [`Providers`]: today, what start-up
-/// found in storage (a [`Start`] for [`LockGate`], the cases [`Opened`] for
-/// [`OpenApp`]), the store and the page asked for.
+/// found in storage (a [`Start`] for [`LockGate`]), the store and the page
+/// asked for. The first module renders [`Providers`] itself (`crate::start`).
 #[derive(Properties, Clone)]
 pub struct StartProps<T> {
     pub today: NaiveDate,
@@ -188,42 +188,8 @@ fn app(
     unlocked: bool,
 ) -> Html {
     html! {
-        <ContextProvider<Lock> context={lock.clone()}>
-            <Providers {today} loaded={loaded.clone()} store={store.clone()} view={view.clone()} {unlocked}>
-                <Page {unlocked} />
-            </Providers>
-        </ContextProvider<Lock>>
+        <Providers {today} loaded={loaded.clone()} store={store.clone()} view={view.clone()} {unlocked} lock={lock.clone()} />
     }
-}
-
-/// What [`OpenApp`] starts from: the cases on their own, the handle on
-/// storage that took what start-up read of them, and whether they were
-/// just unlocked (by the part `locked`).
-pub struct Opened {
-    pub loaded: Rc<Loaded>,
-    pub lock: Lock,
-    pub unlocked: bool,
-}
-
-/// The app on cases opened, as [`LockGate`] opens it, without the Unlock
-/// page: the root of the first module (see `crate::start`), which leaves
-/// the lock's code out.
-#[component]
-pub fn OpenApp(props: &StartProps<Opened>) -> Html {
-    // Ready with the first render, in the page: `Providers` marks it.
-    let Opened {
-        loaded,
-        lock,
-        unlocked,
-    } = &*props.found;
-    app(
-        props.today,
-        loaded,
-        &props.store,
-        &props.view,
-        lock,
-        *unlocked,
-    )
 }
 
 /// The page title of the Unlock page.
@@ -460,7 +426,7 @@ const FORGOTTEN: &str = concat!(
 const HEADER: &str = r#"<header class="header"><div class="width-container"><span class="header__name">EHC Timeline</span></div></header>"#;
 
 /// The header and footer of every page, around the Unlock page (which comes
-/// before the cases, and so before [`crate::components::Layout`]).
+/// before the cases, and so before [`crate::components::use_layout`]).
 fn frame(content: Html) -> Html {
     html! {
         <>

@@ -11,9 +11,9 @@ use ehc_timeline::parts::{LockKey, Part, PartPage, PartPageProps};
 use ehc_timeline::state::State;
 use ehc_timeline::storage::backup::BackupRecord;
 use ehc_timeline::storage::{Backend, KEY, Loaded, MemoryBackend, Saving};
-use ehc_timeline::{Page, Store, View};
+use ehc_timeline::{Store, View};
 use rules::{Case, Event, EventKind};
-use yew::{BaseComponent, Html, LocalServerRenderer, html};
+use yew::{BaseComponent, Html, LocalServerRenderer};
 
 /// A day of 2025.
 pub fn day(month: u32, day: u32) -> NaiveDate {
@@ -112,7 +112,8 @@ pub fn render_app_loaded(loaded: Loaded, today: NaiveDate, view: View) -> String
         store: Store::new(MemoryBackend::default()),
         view,
         unlocked: false,
-        children: html! { <Page /> },
+        lock: None,
+        page: None,
     })
 }
 
@@ -171,7 +172,8 @@ pub fn render_in_app(cases: Vec<Case>, today: NaiveDate, page: Html) -> String {
         store: Store::new(MemoryBackend::default()),
         view: View::Cases,
         unlocked: false,
-        children: page,
+        lock: None,
+        page: Some(page),
     })
 }
 
