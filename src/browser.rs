@@ -436,7 +436,7 @@ mod imp {
 
     /// What a part's promise `asked` resolves to, or why not in words
     /// (`silent` where it gives none).
-    async fn answer(
+    pub async fn answer(
         asked: Result<js_sys::Promise, wasm_bindgen::JsValue>,
         silent: &str,
     ) -> Result<wasm_bindgen::JsValue, String> {

@@ -379,7 +379,7 @@ mod served {
     use crate::export::case_file_text;
     use crate::lock::{self, Start};
     use crate::lock_session::{Done, Lock};
-    use crate::storage::sync::SaveError;
+    use crate::storage::sync::{SaveError, Synced};
     use crate::storage::{Loaded, Store};
     use crate::unlock::{damaged_text, set_aside, unlock};
 
@@ -558,12 +558,14 @@ mod served {
             let served = served.clone();
             Closure::<dyn Fn(JsValue, Array, String, Function, Function)>::new(
                 move |key: JsValue, ids: Array, changed: String, done: Function, told: Function| {
+                    // Answered as a save is: `{}` or `{failed}`.
+                    let done = answer(done);
                     let done = Callback::from(move |changed: Result<(), String>| {
-                        let answer = Object::new();
-                        if let Err(reason) = changed {
-                            set(&answer, "failed", reason);
-                        }
-                        let _ = done.call1(&JsValue::NULL, &answer);
+                        done.emit(
+                            changed
+                                .map(|()| Synced::Unchanged)
+                                .map_err(SaveError::Failed),
+                        )
                     });
                     let told = Callback::from(move |percent: u8| {
                         let _ = told.call1(&JsValue::NULL, &percent.into());
@@ -602,7 +604,6 @@ mod unlocking {
     //! The part `lock`'s side: the Unlock page of a store the part `locked`
     //! keeps, asked of it through what it answered (`{locked}`).
 
-    use std::cell::RefCell;
     use std::rc::Rc;
 
     use js_sys::{Function, Promise};
@@ -626,18 +627,13 @@ mod unlocking {
         /// What the part `locked`'s `name` answers to `args`, or why not.
         fn ask(&self, name: &str, args: &[JsValue]) -> Task<Result<JsValue, String>> {
             let args: js_sys::Array = args.iter().collect();
-            let asked = Function::from(get(&self.locked, name)).apply(&JsValue::NULL, &args);
-            Box::pin(async move {
-                let answered = match asked {
-                    Ok(promise) => JsFuture::from(Promise::from(promise)).await,
-                    Err(error) => Err(error),
-                };
-                answered.map_err(|reason| {
-                    reason
-                        .as_string()
-                        .unwrap_or_else(|| "the part that keeps them did not answer".to_owned())
-                })
-            })
+            let asked = (Function::from(get(&self.locked, name)))
+                .apply(&JsValue::NULL, &args)
+                .map(Promise::from);
+            Box::pin(browser::answer(
+                asked,
+                "the part that keeps them did not answer",
+            ))
         }
     }
 
@@ -675,18 +671,13 @@ mod unlocking {
     /// (`locked`, as its `open` answered), until the cases are unlocked:
     /// then what the part answered (see `super::served::open`).
     pub async fn show_unlock(host: web_sys::Element, locked: JsValue) -> Result<JsValue, JsValue> {
-        let slot = Rc::new(RefCell::new(JsValue::UNDEFINED));
-        let mut wake = None;
-        let woken = Promise::new(&mut |resolve, _| wake = Some(resolve));
-        let on_open = {
-            let slot = slot.clone();
-            Callback::from(move |opened: JsValue| {
-                *slot.borrow_mut() = opened;
-                if let Some(wake) = &wake {
-                    let _ = wake.call0(&JsValue::NULL);
-                }
-            })
-        };
+        let mut resolve = None;
+        let opened = Promise::new(&mut |resolved, _| resolve = Some(resolved));
+        let on_open = Callback::from(move |opened: JsValue| {
+            if let Some(resolve) = &resolve {
+                let _ = resolve.call1(&JsValue::NULL, &opened);
+            }
+        });
         let props = UnlockProps {
             today: browser::today(),
             locked: Locked {
@@ -696,8 +687,8 @@ mod unlocking {
             },
         };
         let app = crate::parts::mount_apart::<Unlock>(host, props.clone(), props)?;
-        JsFuture::from(woken).await?;
+        let opened = JsFuture::from(opened).await;
         app.destroy();
-        Ok(slot.take())
+        opened
     }
 }
