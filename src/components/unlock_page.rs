@@ -41,9 +41,9 @@ impl<T> PartialEq for StartProps<T> {
 
 /// The Unlock page while the cases are locked, then the app; the lock is
 /// shared through context so saves and the lock page use it. The app whole
-/// in one module, as the tests mount it; in the built app the part `locked`
-/// shows the Unlock page and the first module the app (see
-/// [`crate::store_part`]).
+/// in one module, as the tests mount it; in the built app the part `lock`
+/// shows the Unlock page, the part `locked` keeps the store and the first
+/// module shows the app (see [`crate::store_part`]).
 #[component]
 pub fn LockGate(props: &StartProps<Start>) -> Html {
     let gate = {
@@ -56,18 +56,19 @@ pub fn LockGate(props: &StartProps<Start>) -> Html {
             Start::Locked { .. } | Start::LockedRecords { .. } => None,
         })
     };
-    let unlocked = !matches!(*props.found, Start::Open(_));
+    // A locked start's app is there only once unlocked.
+    let locked_start = !matches!(*props.found, Start::Open(_));
     // The first render is in the page: `make bench` measures loading to
     // here (the Unlock page marks its own).
-    use_effect_with(unlocked, |&unlocked| {
-        if !unlocked {
+    use_effect_with(locked_start, |&locked_start| {
+        if !locked_start {
             browser::mark_ready();
         }
     });
     match &*gate {
         Some((loaded, lock)) => {
             let (today, store, view) = (props.today, &props.store, &props.view);
-            app(today, loaded, store, view, lock, unlocked)
+            app(today, loaded, store, view, lock, locked_start)
         }
         None => {
             let gate = gate.clone();
